@@ -1,0 +1,89 @@
+/**
+ * What a running process can do: the API a ProcessBody gets from the scheduler. The VM's
+ * built-in functions (Kernel.send, spawn, Process.*, :erlang.*) are written against this, so
+ * the same calls work from user code and from built-in TypeScript processes.
+ *
+ * Destinations (`Dest`) are what `send` accepts in Elixir: a pid, a registered name (atom),
+ * or `{name, node}`.
+ */
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
+import type { ProcessBody } from './process-body.ts';
+
+export type Dest = Term;
+
+export interface SpawnOptions {
+  readonly link?: boolean;
+  readonly monitor?: boolean;
+  /** Group leader for the child; defaults to the parent's. */
+  readonly groupLeader?: Pid;
+  /** Shown by Process.info/current_function until the body says otherwise, e.g. ['erlang','apply',2]. */
+  readonly initialCall?: readonly [string, string, number];
+}
+
+export interface ProcessApi {
+  readonly self: Pid;
+  /** This node's name atom (`nonode@nohost` when not alive). */
+  readonly nodeName: Atom;
+
+  // --- receive (see process-body.ts for the protocol) ---
+  beginReceive(timeoutMs: number | null): void;
+  nextMessage(): Term | undefined;
+  takeMessage(): Term;
+  receiveTimedOut(): boolean;
+  endReceive(): void;
+  mailboxLength(): number;
+
+  // --- messages and processes ---
+  /** Send; returns false when `dest` is an unregistered atom (send then raises badarg in Elixir). */
+  send(dest: Dest, message: Term): boolean;
+  spawn(body: ProcessBody, options?: SpawnOptions): { pid: Pid; monitorRef?: Ref };
+  link(pid: Pid): void;
+  unlink(pid: Pid): void;
+  monitor(target: Dest): Ref;
+  demonitor(ref: Ref, flush?: boolean): boolean;
+  /** Process.exit(pid, reason): sends an exit signal (exit/2). */
+  exit(pid: Pid, reason: Term): void;
+  /** Process.flag(:trap_exit, bool): returns the old value. */
+  setTrapExit(on: boolean): boolean;
+  isAlive(pid: Pid): boolean;
+
+  // --- registry ---
+  register(name: Atom, pid: Pid): void; // throws ArgumentError-style error on clash (see errors in runtime)
+  unregister(name: Atom): void;
+  whereis(name: Atom): Pid | undefined;
+  registered(): Atom[];
+
+  // --- group leader and I/O ---
+  groupLeader(): Pid;
+  setGroupLeader(pid: Pid, leader: Pid): void;
+
+  // --- time, refs, timers ---
+  now(): number;
+  random(): number;
+  makeRef(): Ref;
+  /** Process.send_after: returns the timer ref. */
+  sendAfter(dest: Dest, message: Term, ms: number): Ref;
+  /** Process.cancel_timer: ms left, or false when the timer is gone. */
+  cancelTimer(ref: Ref): number | false;
+
+  // --- introspection ---
+  info(pid: Pid): ProcessInfo | undefined;
+  processes(): Pid[];
+}
+
+export type ProcessStatus = 'running' | 'runnable' | 'waiting' | 'exiting';
+
+export interface ProcessInfo {
+  readonly pid: Pid;
+  readonly status: ProcessStatus;
+  readonly messageQueueLen: number;
+  readonly messages: readonly Term[];
+  readonly links: readonly Pid[];
+  readonly monitors: readonly Ref[];
+  readonly monitoredBy: readonly Pid[];
+  readonly registeredName: Atom | undefined;
+  readonly reductions: number;
+  readonly currentFunction: readonly [string, string, number] | undefined;
+  readonly groupLeader: Pid;
+  readonly trapExit: boolean;
+}
