@@ -6,5 +6,5 @@ import { peerServerPlugin } from './server/vite-plugin.ts';
 // The signalling server (PeerJS, playing EPMD) runs inside `npm run dev`: see server/.
 export default defineConfig({
   plugins: [react(), tailwindcss(), peerServerPlugin()],
-  build: { target: 'es2022', outDir: 'build', sourcemap: true },
+  build: { target: 'es2022', outDir: 'build', sourcemap: false },
 });

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import express from 'express';
 import { ExpressPeerServer } from 'peer';
 import { WebSocketServer } from 'ws';
 
@@ -46,11 +47,13 @@ export function createSignalling(httpServer: Server, log: (line: string) => void
     ids.delete(client.getId());
     log(`peer disconnected: ${client.getId()}`);
   });
-  // ExpressPeerServer starts its websocket side when mounted; we use it as plain middleware.
-  app.emit('mount', app);
+  // ExpressPeerServer starts its websocket side when mounted in an Express app; that app is
+  // then plain middleware for Vite's connect server or our own.
+  const host = express();
+  host.use(app);
 
   return {
-    middleware: (req, res, next) => (app as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next),
+    middleware: (req, res, next) => (host as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next),
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!wss || url.pathname !== wsPath) return false;

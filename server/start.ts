@@ -10,7 +10,14 @@ import express from 'express';
 import { createSignalling } from './signalling.ts';
 import { parseServerArgs } from './args.ts';
 
-const { host, port } = parseServerArgs(process.argv.slice(2));
+let args;
+try {
+  args = parseServerArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(`npm start: ${(err as Error).message}`);
+  process.exit(2);
+}
+const { host, port } = args;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
 if (!existsSync(path.join(root, 'index.html'))) {
   console.error(`No built app in ${root}: run \`npm start\` (it builds first) or \`npx vite build\`.`);

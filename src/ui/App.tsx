@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { Identity } from './identity.ts';
+import { registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
+import { signallingConfigFor } from './signalling-config.ts';
+
+function signallingLabel(state: SignallingState): string {
+  switch (state.type) {
+    case 'connecting':
+      return 'connecting…';
+    case 'registered':
+      return 'registered';
+    case 'disconnected':
+      return 'disconnected';
+    case 'refused':
+      return `refused: ${state.reason}`;
+  }
+}
+
+export function App({ identity }: { identity: Identity }) {
+  const [signalling, setSignalling] = useState<SignallingState>({ type: 'connecting' });
+  useEffect(() => {
+    if (!identity.alive) return;
+    const peer = registerNode(identity.node, signallingConfigFor(location), setSignalling);
+    return () => peer.destroy();
+  }, [identity]);
+
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+      <header className="flex items-center gap-6 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+        <h1 className="text-lg font-semibold">Node playground</h1>
+        <p>
+          node <strong data-testid="node-name">{identity.node}</strong>
+        </p>
+        <p role="status" aria-label="signalling server">
+          signalling: {identity.alive ? signallingLabel(signalling) : 'not alive (no name)'}
+        </p>
+      </header>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * A tab's node identity from its URL, mirroring iex's flags: `?sname=one&host=lab&cookie=c`
+ * (also `name=`). The browser profile plays the machine: its host name and default cookie are
+ * made once and kept in localStorage (like ~/.erlang.cookie). No `sname`/`name` → not alive:
+ * `nonode@nohost`, as `iex` without flags.
+ */
+export interface Identity {
+  /** `one@lab`, or `nonode@nohost` when the tab has no name. */
+  readonly node: string;
+  readonly alive: boolean;
+  readonly cookie: string;
+}
+
+export interface MachineDefaults {
+  readonly host: string;
+  readonly cookie: string;
+}
+
+export function identityFromUrl(search: string, machine: MachineDefaults): Identity {
+  const params = new URLSearchParams(search);
+  const cookie = params.get('cookie') || machine.cookie;
+  const host = params.get('host') || machine.host;
+  const full = params.get('name');
+  if (full) return { node: full.includes('@') ? full : `${full}@${host}`, alive: true, cookie };
+  const sname = params.get('sname');
+  if (sname) return { node: `${sname}@${host}`, alive: true, cookie };
+  return { node: 'nonode@nohost', alive: false, cookie };
+}
+
+const WORDS_A = ['amber', 'brisk', 'calm', 'dusty', 'eager', 'fuzzy', 'gentle', 'hazel', 'ivory', 'jolly', 'keen', 'lucky'];
+const WORDS_B = ['fox', 'owl', 'lynx', 'otter', 'heron', 'bison', 'crane', 'finch', 'moose', 'panda', 'raven', 'seal'];
+
+/** The profile's host name and cookie, made on first use with `random` and kept in `storage`. */
+export function machineDefaults(storage: Pick<Storage, 'getItem' | 'setItem'>, random: () => number): MachineDefaults {
+  let host = storage.getItem('playground.host');
+  if (!host) {
+    const pick = (words: string[]) => words[Math.floor(random() * words.length)] as string;
+    host = `${pick(WORDS_A)}-${pick(WORDS_B)}`;
+    storage.setItem('playground.host', host);
+  }
+  let cookie = storage.getItem('playground.cookie');
+  if (!cookie) {
+    cookie = Array.from({ length: 20 }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
+    storage.setItem('playground.cookie', cookie);
+  }
+  return { host, cookie };
+}

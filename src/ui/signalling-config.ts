@@ -1,0 +1,18 @@
+import type { SignallingConfig } from '../dist/transports/peerjs.ts';
+
+/**
+ * The signalling server is the one that served the page (same host and port, under /peerjs).
+ * ICE servers: none by default (loopback and LANs need none); `?ice=stun:host:3478` adds one.
+ */
+export function signallingConfigFor(loc: Location): SignallingConfig {
+  const port = loc.port ? Number(loc.port) : loc.protocol === 'https:' ? 443 : 80;
+  const ice = new URLSearchParams(loc.search).getAll('ice');
+  return {
+    host: loc.hostname,
+    port,
+    secure: loc.protocol === 'https:',
+    path: '/peerjs',
+    key: 'peerjs',
+    iceServers: ice.map((urls) => ({ urls })),
+  };
+}
