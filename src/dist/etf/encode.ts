@@ -1,0 +1,176 @@
+/**
+ * Term -> External Term Format, byte-compatible with OTP 25's
+ * `term_to_binary(T, [{minor_version, 2}])` (UTF-8 atoms, NEW_FLOAT_EXT, STRING_EXT for lists of
+ * bytes, flat maps in exact key order). Iterative: a work stack replaces recursion so a list
+ * nested a million levels deep cannot overflow the JS stack.
+ */
+import { Pid, atom, type Atom, type Fun, type Term } from '../../core/term/types.ts';
+import type { FunHooks } from './fun-hooks.ts';
+import { magnitudeBytes } from './bigint.ts';
+import { sortedPairs } from './order.ts';
+import * as T from './tags.ts';
+import { ByteWriter } from './writer.ts';
+
+export interface EncodeOptions {
+  /** Prefix the 131 version byte (default true; false inside a `131,68` dist header packet). */
+  readonly versionByte?: boolean;
+  readonly hooks?: FunHooks;
+  /** Creator pid written into NEW_FUN_EXT when the hook gives none. */
+  readonly funPid?: Pid;
+}
+
+/** Thrown only for values no Erlang term can hold (NaN, an atom over 255 characters). */
+export class EtfEncodeError extends Error {}
+
+/** Back-patches NEW_FUN_EXT's Size once its free variables have been written. */
+class SizePatch {
+  constructor(readonly at: number) {}
+}
+
+const utf8 = new TextEncoder();
+const NO_PID = new Pid(atom('nonode@nohost'), 0, 0, 0);
+
+export function encodeTerm(term: Term, opts: EncodeOptions = {}): Uint8Array {
+  const w = new ByteWriter();
+  if (opts.versionByte !== false) w.u8(T.VERSION);
+  encodeInto(w, term, opts);
+  return w.finish();
+}
+
+export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}): void {
+  const stack: (Term | SizePatch)[] = [root];
+  while (stack.length > 0) {
+    const t = stack.pop() as Term | SizePatch;
+    if (t instanceof SizePatch) {
+      w.patchU32(t.at, w.length - t.at);
+      continue;
+    }
+    if (typeof t === 'number' || typeof t === 'bigint') {
+      writeInteger(w, t);
+      continue;
+    }
+    switch (t.kind) {
+      case 'atom': writeAtom(w, t); break;
+      case 'float':
+        if (!Number.isFinite(t.value)) throw new EtfEncodeError(`cannot encode float ${t.value}`);
+        w.u8(T.NEW_FLOAT_EXT);
+        w.f64(t.value);
+        break;
+      case 'binary':
+        w.u8(T.BINARY_EXT);
+        w.u32(t.byteSize);
+        w.bytes(t.bytes);
+        break;
+      case 'nil': w.u8(T.NIL_EXT); break;
+      case 'cons': pushList(w, t, stack); break;
+      case 'tuple': {
+        const n = t.elements.length;
+        if (n <= 255) { w.u8(T.SMALL_TUPLE_EXT); w.u8(n); } else { w.u8(T.LARGE_TUPLE_EXT); w.u32(n); }
+        for (let i = n - 1; i >= 0; i--) stack.push(t.elements[i] as Term);
+        break;
+      }
+      case 'map': {
+        w.u8(T.MAP_EXT);
+        w.u32(t.size);
+        const pairs = sortedPairs(t.entries.values());
+        for (let i = pairs.length - 1; i >= 0; i--) {
+          const [k, v] = pairs[i] as readonly [Term, Term];
+          stack.push(v, k);
+        }
+        break;
+      }
+      case 'pid': writePid(w, t); break;
+      case 'port':
+        if (t.id <= 0xffffffff) { w.u8(T.NEW_PORT_EXT); writeAtom(w, t.node); w.u32(t.id); }
+        else { w.u8(T.V4_PORT_EXT); writeAtom(w, t.node); w.u64(BigInt(t.id)); }
+        w.u32(t.creation);
+        break;
+      case 'ref':
+        w.u8(T.NEWER_REFERENCE_EXT);
+        w.u16(t.ids.length);
+        writeAtom(w, t.node);
+        w.u32(t.creation);
+        for (const id of t.ids) w.u32(id);
+        break;
+      case 'fun': pushFun(w, t, stack, opts); break;
+    }
+  }
+}
+
+export function writeAtom(w: ByteWriter, a: Atom): void {
+  const bytes = utf8.encode(a.name);
+  // Count code points only when the byte length could exceed the limit.
+  if (bytes.length > T.MAX_ATOM_CHARS && [...a.name].length > T.MAX_ATOM_CHARS) {
+    throw new EtfEncodeError(`atom too long (${[...a.name].length} characters)`);
+  }
+  if (bytes.length <= 255) { w.u8(T.SMALL_ATOM_UTF8_EXT); w.u8(bytes.length); }
+  else { w.u8(T.ATOM_UTF8_EXT); w.u16(bytes.length); }
+  w.bytes(bytes);
+}
+
+export function writeInteger(w: ByteWriter, n: number | bigint): void {
+  if (n >= 0 && n <= 255) { w.u8(T.SMALL_INTEGER_EXT); w.u8(Number(n)); return; }
+  if (n >= -2147483648 && n <= 2147483647) { w.u8(T.INTEGER_EXT); w.i32(Number(n)); return; }
+  const big = BigInt(n);
+  const digits = magnitudeBytes(big);
+  if (digits.length <= 255) { w.u8(T.SMALL_BIG_EXT); w.u8(digits.length); }
+  else { w.u8(T.LARGE_BIG_EXT); w.u32(digits.length); }
+  w.u8(big < 0n ? 1 : 0);
+  w.bytes(digits);
+}
+
+function writePid(w: ByteWriter, p: Pid): void {
+  w.u8(T.NEW_PID_EXT);
+  writeAtom(w, p.node);
+  w.u32(p.id);
+  w.u32(p.serial);
+  w.u32(p.creation);
+}
+
+/** A proper list of 0..255 integers up to 65535 long is a STRING_EXT, as BEAM writes it. */
+function pushList(w: ByteWriter, head: Term, stack: (Term | SizePatch)[]): void {
+  const items: Term[] = [];
+  let t: Term = head;
+  while (typeof t === 'object' && t.kind === 'cons') {
+    items.push(t.head);
+    t = t.tail;
+  }
+  const isBytes = (x: Term): boolean => typeof x === 'number' && x >= 0 && x <= 255;
+  if (typeof t === 'object' && t.kind === 'nil' && items.length <= 0xffff && items.every(isBytes)) {
+    w.u8(T.STRING_EXT);
+    w.u16(items.length);
+    for (const b of items) w.u8(b as number);
+    return;
+  }
+  w.u8(T.LIST_EXT);
+  w.u32(items.length);
+  stack.push(t);
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as Term);
+}
+
+function pushFun(w: ByteWriter, f: Fun, stack: (Term | SizePatch)[], opts: EncodeOptions): void {
+  if (f.info.type === 'export') {
+    w.u8(T.EXPORT_EXT);
+    writeAtom(w, f.info.module);
+    writeAtom(w, f.info.name);
+    writeInteger(w, f.arity);
+    return;
+  }
+  const wire = opts.hooks?.funToTerms?.(f) ?? {
+    module: f.info.module, index: f.info.index, uniq: f.info.uniq, freeVars: [],
+  };
+  w.u8(T.NEW_FUN_EXT);
+  const sizeAt = w.length;
+  w.u32(0); // Size, patched after the free variables
+  w.u8(f.arity);
+  w.u32(wire.uniq);
+  for (let i = 0; i < 12; i++) w.u8(0);
+  w.u32(wire.index);
+  w.u32(wire.freeVars.length);
+  writeAtom(w, wire.module);
+  writeInteger(w, wire.index);
+  writeInteger(w, wire.uniq);
+  writePid(w, wire.pid ?? opts.funPid ?? NO_PID);
+  stack.push(new SizePatch(sizeAt));
+  for (let i = wire.freeVars.length - 1; i >= 0; i--) stack.push(wire.freeVars[i] as Term);
+}

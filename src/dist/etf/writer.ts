@@ -1,0 +1,71 @@
+/**
+ * A growable big-endian byte buffer. The encoder writes into one of these and slices the result
+ * once at the end, so encoding a large term does not build many small arrays.
+ */
+export class ByteWriter {
+  private buf: Uint8Array;
+  private view: DataView;
+  private len = 0;
+
+  constructor(initial = 256) {
+    this.buf = new Uint8Array(initial);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  private ensure(extra: number): void {
+    const need = this.len + extra;
+    if (need <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < need) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  u8(v: number): void {
+    this.ensure(1);
+    this.buf[this.len++] = v & 0xff;
+  }
+  u16(v: number): void {
+    this.ensure(2);
+    this.view.setUint16(this.len, v);
+    this.len += 2;
+  }
+  u32(v: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.len, v >>> 0);
+    this.len += 4;
+  }
+  i32(v: number): void {
+    this.ensure(4);
+    this.view.setInt32(this.len, v);
+    this.len += 4;
+  }
+  u64(v: bigint): void {
+    this.ensure(8);
+    this.view.setBigUint64(this.len, BigInt.asUintN(64, v));
+    this.len += 8;
+  }
+  f64(v: number): void {
+    this.ensure(8);
+    this.view.setFloat64(this.len, v);
+    this.len += 8;
+  }
+  bytes(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+  /** Overwrite a u32 written earlier (NEW_FUN_EXT's Size is only known after the free vars). */
+  patchU32(at: number, v: number): void {
+    this.view.setUint32(at, v >>> 0);
+  }
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
+}
