@@ -31,7 +31,17 @@ export function termEq(a: Term, b: Term): boolean {
       return x.length === y.length && x.every((v, i) => v === y[i]);
     }
     case 'nil': return true;
-    case 'cons': return termEq(a.head, (b as typeof a).head) && termEq(a.tail, (b as typeof a).tail);
+    case 'cons': {
+      // Iterate along tails: long lists must not recurse.
+      let x: Term = a;
+      let y: Term = b;
+      while (typeof x === 'object' && x.kind === 'cons') {
+        if (typeof y !== 'object' || y.kind !== 'cons' || !termEq(x.head, y.head)) return false;
+        x = x.tail;
+        y = y.tail;
+      }
+      return termEq(x, y);
+    }
     case 'tuple': {
       const o = b as typeof a;
       return a.size === o.size && a.elements.every((e, i) => termEq(e, o.elements[i] as Term));
