@@ -7,7 +7,7 @@
 import { Pid, atom, type Atom, type Fun, type Term } from '../../core/term/types.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { magnitudeBytes } from './bigint.ts';
-import { sortedPairs } from './order.ts';
+import { sortedPairs } from '../../core/term/map-order.ts';
 import * as T from './tags.ts';
 import { ByteWriter } from './writer.ts';
 
@@ -72,7 +72,8 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
       case 'map': {
         w.u8(T.MAP_EXT);
         w.u32(t.size);
-        const pairs = sortedPairs(t.entries.values());
+        // Flat maps are written in map-key order (every integer before every float), as BEAM does.
+        const pairs = sortedPairs(t);
         for (let i = pairs.length - 1; i >= 0; i--) {
           const [k, v] = pairs[i] as readonly [Term, Term];
           stack.push(v, k);
