@@ -32,6 +32,12 @@ export interface ProcessApi {
   receiveTimedOut(): boolean;
   endReceive(): void;
   mailboxLength(): number;
+  /**
+   * True when an exit signal that kills this process reached it during its current run (e.g.
+   * `Process.exit(self(), :kill)`). Signals are applied between runs, so a body that sees this
+   * should return promptly (any RunResult); the scheduler then ends the process.
+   */
+  exitPending(): boolean;
 
   // --- messages and processes ---
   /** Send; returns false when `dest` is an unregistered atom (send then raises badarg in Elixir). */

@@ -16,6 +16,8 @@
  *      and ends the receive;
  *   4. when none matches: if `proc.receiveTimedOut()` run the `after` branch and call
  *      `proc.endReceive()`, else return `{ type: 'wait' }`.
+ * Resuming after a wait, a body may call `beginReceive` again: while a receive is in progress it
+ * is a no-op (the save pointer and the `after` timer are kept), so either style works.
  */
 import type { Term } from '../term/types.ts';
 
@@ -25,7 +27,20 @@ export type RunResult =
   /** Blocked in a receive (or sleeping): run again on a new message or when the timer fires. */
   | { readonly type: 'wait'; readonly reductions: number }
   /** The process ends with this reason (`normal` included). */
-  | { readonly type: 'exit'; readonly reductions: number; readonly reason: Term };
+  | { readonly type: 'exit'; readonly reductions: number; readonly reason: Term; readonly crash?: CrashInfo };
+
+/**
+ * Set on an `exit` result when the process dies of an uncaught exception of class error or
+ * throw (not `exit/1`: BEAM logs nothing for those): the node then prints a crash report,
+ * `[error] Process #PID<0.115.0> raised an exception` followed by `formatCrash(crash)`.
+ */
+export interface CrashInfo {
+  readonly kind: 'error' | 'throw';
+  /** The raised term (an exception struct for Elixir raises) or the thrown value. */
+  readonly value: Term;
+  /** The language layer's stacktrace, passed through untouched to its formatter. */
+  readonly stacktrace?: unknown;
+}
 
 export interface ProcessBody {
   run(proc: import('./process-api.ts').ProcessApi, budget: number): RunResult;

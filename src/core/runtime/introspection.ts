@@ -1,0 +1,70 @@
+/**
+ * Reading a node's state from outside: Process.info for one process, and the snapshot the UI
+ * store reads (cached by the runtime's version counter, so asking twice without a change in
+ * between returns the same object, as React's useSyncExternalStore requires).
+ */
+import type { Atom, Pid, Ref } from '../term/types.ts';
+import type { ProcessInfo, ProcessStatus } from './process-api.ts';
+import type { Proc } from './process.ts';
+import { Status } from './process.ts';
+
+export function processInfo(p: Proc, running: boolean): ProcessInfo {
+  const monitors: Ref[] = [];
+  if (p.monitors !== null) for (const e of p.monitors.values()) monitors.push(e.ref);
+  const monitoredBy: Pid[] = [];
+  if (p.monitoredBy !== null) for (const e of p.monitoredBy.values()) monitoredBy.push(e.watcher);
+  return {
+    pid: p.self,
+    status: statusName(p, running),
+    messageQueueLen: p.mailbox.length,
+    messages: p.mailbox.toArray(),
+    links: p.links === null ? [] : [...p.links.values()],
+    monitors,
+    monitoredBy,
+    registeredName: p.registeredName ?? undefined,
+    reductions: p.reductions,
+    currentFunction: p.body.currentFunction?.() ?? p.initialCall,
+    groupLeader: p.groupLeaderPid,
+    trapExit: p.trapExit,
+  };
+}
+
+function statusName(p: Proc, running: boolean): ProcessStatus {
+  if (running || p.status === Status.Running) return 'running';
+  if (p.status === Status.Runnable) return 'runnable';
+  if (p.status === Status.Waiting) return 'waiting';
+  return 'exiting';
+}
+
+/** One process as the UI lists it. */
+export interface ProcessSummary {
+  readonly pid: Pid;
+  readonly status: ProcessStatus;
+  readonly registeredName: Atom | undefined;
+  readonly messageQueueLen: number;
+  readonly links: readonly Pid[];
+  readonly reductions: number;
+  readonly groupLeader: Pid;
+}
+
+export interface NodeSnapshot {
+  readonly node: Atom;
+  readonly creation: number;
+  /** Live processes in pid order. */
+  readonly processes: readonly ProcessSummary[];
+  readonly registered: readonly (readonly [Atom, Pid])[];
+  /** The runtime's change counter when this snapshot was taken. */
+  readonly version: number;
+}
+
+export function summarize(p: Proc, running: boolean): ProcessSummary {
+  return {
+    pid: p.self,
+    status: statusName(p, running),
+    registeredName: p.registeredName ?? undefined,
+    messageQueueLen: p.mailbox.length,
+    links: p.links === null ? [] : [...p.links.values()],
+    reductions: p.reductions,
+    groupLeader: p.groupLeaderPid,
+  };
+}

@@ -1,0 +1,381 @@
+/**
+ * One node's runtime: its processes, the scheduler, message routing and timers. Everything
+ * a node holds lives on this object (no module state), so tests run many nodes in one process.
+ *
+ * Links, monitors and exit signals are in signals.ts, the registry in registry.ts, what other
+ * nodes call in remote-inbox.ts; this file keeps the hot path (send → mailbox → run) in one
+ * place so it stays short and monomorphic.
+ */
+import { Pid, Tuple, atom, str } from '../term/types.ts';
+import type { Atom, Ref, Term } from '../term/types.ts';
+import type { Clock, Logger, OutputSink, Random } from '../ports.ts';
+import type { ProcessBody, RunResult, CrashInfo } from './process-body.ts';
+import type { Dest, ProcessInfo, SpawnOptions } from './process-api.ts';
+import { Proc, Status } from './process.ts';
+import { RunQueue } from './run-queue.ts';
+import { TimerHeap } from './timers.ts';
+import type { Timer } from './timers.ts';
+import { EventHub } from './events.ts';
+import { PidAllocator, RefAllocator, refKey } from './identifiers.ts';
+import { Registry } from './registry.ts';
+import type { RemoteRouter } from './remote.ts';
+import * as signals from './signals.ts';
+import { processInfo } from './introspection.ts';
+import { ErlangError } from './errors.ts';
+import { crashReport } from './crash-report.ts';
+import type { CrashFormatter, Timestamp } from './crash-report.ts';
+
+export const NONODE = atom('nonode@nohost');
+export const CONTEXT_REDS = 4000;
+
+export interface NodeSpawnOptions extends SpawnOptions {
+  /** Built-in processes take ids from BEAM's low range (below 0.100). */
+  readonly system?: boolean;
+}
+
+export interface RuntimeConfig {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly stdout: OutputSink;
+  readonly logger: Logger | undefined;
+  readonly name: Atom;
+  readonly creation: number;
+  readonly processBudget: number;
+  readonly formatCrash: CrashFormatter;
+  readonly timestamp: Timestamp;
+}
+
+export class NodeRuntime {
+  name: Atom;
+  creation: number;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly stdout: OutputSink;
+  readonly logger: Logger | undefined;
+  readonly formatCrash: CrashFormatter;
+  readonly timestamp: Timestamp;
+  readonly processBudget: number;
+
+  readonly procs = new Map<number, Proc>();
+  readonly runQueue = new RunQueue<Proc>();
+  readonly timers = new TimerHeap();
+  readonly events = new EventHub();
+  readonly registry: Registry;
+  readonly pids: PidAllocator;
+  readonly refs: RefAllocator;
+  readonly sendTimers = new Map<string, Timer>();
+  router: RemoteRouter | null = null;
+  /** The process whose body is running now; signals to it wait until its run returns. */
+  current: Proc | null = null;
+  /** `#PID<0.0.0>`: the sender of signals that come from outside any process (init's pid on BEAM). */
+  readonly initPid: Pid;
+  /** The standard group leader, set by createNode once its I/O server is spawned. */
+  stdGroupLeader: Pid;
+  /** Processes killed and not yet torn down: a queue, so a chain of 100,000 links never recurses. */
+  readonly exitQueue: { proc: Proc; reason: Term }[] = [];
+  draining = false;
+  /** Bumped on every observable change, so getSnapshot can reuse its last answer. */
+  version = 0;
+  /** Reductions spent by all slices so far (runUntilIdle's budget). */
+  totalReductions = 0;
+
+  constructor(cfg: RuntimeConfig) {
+    this.name = cfg.name;
+    this.creation = cfg.creation;
+    this.clock = cfg.clock;
+    this.random = cfg.random;
+    this.stdout = cfg.stdout;
+    this.logger = cfg.logger;
+    this.formatCrash = cfg.formatCrash;
+    this.timestamp = cfg.timestamp;
+    this.processBudget = cfg.processBudget;
+    this.pids = new PidAllocator((id) => this.procs.has(id));
+    this.refs = new RefAllocator(cfg.random);
+    this.registry = new Registry(this);
+    this.initPid = new Pid(this.name, 0, 0, this.creation);
+    this.stdGroupLeader = this.initPid;
+  }
+
+  // --- processes ---
+
+  /** A local pid's live process (Exiting ones included: they still hold links), or undefined. */
+  lookup(pid: Pid): Proc | undefined {
+    if (pid.node !== this.name && !this.isOldLocalName(pid)) return undefined;
+    const p = this.procs.get(pid.id);
+    if (p === undefined) return undefined;
+    const s = p.self;
+    return s === pid || (s.serial === pid.serial && s.creation === pid.creation) ? p : undefined;
+  }
+
+  isLocal(pid: Pid): boolean {
+    return pid.node === this.name || this.isOldLocalName(pid);
+  }
+
+  /** Pids made before the node got its name (`nonode@nohost`, creation 0) still mean us. */
+  private isOldLocalName(pid: Pid): boolean {
+    return pid.node === NONODE && pid.creation === 0 && this.initPid.node === NONODE;
+  }
+
+  isAlive(pid: Pid): boolean {
+    const p = this.lookup(pid);
+    return p !== undefined && p.status < Status.Exiting;
+  }
+
+  spawn(parent: Proc | null, body: ProcessBody, options: NodeSpawnOptions): { pid: Pid; monitorRef?: Ref } {
+    const pid = this.pids.next(this.name, this.creation, options.system === true);
+    const gl = options.groupLeader ?? (parent !== null ? parent.groupLeaderPid : this.stdGroupLeader);
+    const p = new Proc(this, pid, body, gl, options.initialCall);
+    this.procs.set(pid.id, p);
+    this.version++;
+    if (this.events.active) {
+      this.events.emit({ type: 'process:spawned', time: this.clock.now(), pid, parent: parent?.self ?? null, system: options.system === true });
+    }
+    if (parent !== null && options.link === true) signals.addLink(this, parent, p);
+    this.enqueue(p);
+    if (parent !== null && options.monitor === true) return { pid, monitorRef: signals.monitor(this, parent, pid) };
+    return { pid };
+  }
+
+  spawnFrom(parent: Proc, body: ProcessBody, options: SpawnOptions): { pid: Pid; monitorRef?: Ref } {
+    return this.spawn(parent, body, options);
+  }
+
+  enqueue(p: Proc): void {
+    p.status = Status.Runnable;
+    if (!p.inQueue) {
+      p.inQueue = true;
+      this.runQueue.push(p);
+    }
+  }
+
+  processes(): Pid[] {
+    const out: Pid[] = [];
+    for (const p of this.procs.values()) if (p.status < Status.Exiting) out.push(p.self);
+    return out;
+  }
+
+  info(pid: Pid): ProcessInfo | undefined {
+    const p = this.lookup(pid);
+    return p === undefined || p.status >= Status.Exited ? undefined : processInfo(p, this.current === p);
+  }
+
+  setGroupLeader(pid: Pid, leader: Pid): void {
+    const p = this.lookup(pid);
+    if (p !== undefined) p.groupLeaderPid = leader;
+    else if (!this.isLocal(pid) && this.router?.groupLeader !== undefined) this.router.groupLeader(pid, leader);
+  }
+
+  makeRef(): Ref {
+    return this.refs.next(this.name, this.creation);
+  }
+
+  // --- messages ---
+
+  /** Send from `from` (a pid, or initPid from outside). False only for an unregistered atom or a bad destination. */
+  send(from: Pid, dest: Dest, message: Term): boolean {
+    if (typeof dest === 'object') {
+      if (dest.kind === 'pid') {
+        this.sendPid(from, dest, message);
+        return true;
+      }
+      if (dest.kind === 'atom') {
+        const q = this.registry.lookup(dest);
+        if (q === undefined) return false;
+        this.emitSent(from, dest, message, false);
+        this.deliver(q, message);
+        return true;
+      }
+      if (dest.kind === 'tuple' && dest.elements.length === 2) {
+        const [name, node] = dest.elements as [Term, Term];
+        if (typeof name === 'object' && name.kind === 'atom' && typeof node === 'object' && node.kind === 'atom') {
+          this.sendNamed(from, name, node, message);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  sendPid(from: Pid, to: Pid, message: Term): void {
+    const q = this.lookup(to);
+    if (q !== undefined) {
+      if (this.events.active) this.emitSent(from, to, message, false);
+      this.deliver(q, message);
+    } else if (!this.isLocal(to)) {
+      if (this.events.active) this.emitSent(from, to, message, true);
+      this.router?.send(from, to, message);
+    }
+    // a dead local pid: the message is dropped, as on BEAM
+  }
+
+  /** `send({name, node}, msg)`: an unknown local name is silently dropped (BEAM does the same). */
+  sendNamed(from: Pid, name: Atom, node: Atom, message: Term): void {
+    if (node === this.name) {
+      const q = this.registry.lookup(name);
+      if (this.events.active) this.emitSent(from, new Tuple([name, node]), message, false);
+      if (q !== undefined) this.deliver(q, message);
+    } else {
+      if (this.events.active) this.emitSent(from, new Tuple([name, node]), message, true);
+      this.router?.sendNamed(from, node, name, message);
+    }
+  }
+
+  /** Appends to the mailbox and wakes a waiting process. The hot path: keep it small. */
+  deliver(q: Proc, message: Term): void {
+    if (q.status >= Status.Exiting) return;
+    q.mailbox.push(message);
+    if (q.status === Status.Waiting) {
+      q.status = Status.Runnable;
+      if (!q.inQueue) {
+        q.inQueue = true;
+        this.runQueue.push(q);
+      }
+    }
+    this.version++;
+  }
+
+  private emitSent(from: Pid, to: Term, message: Term, remote: boolean): void {
+    if (this.events.active) this.events.emit({ type: 'message:sent', time: this.clock.now(), from, to, message, remote });
+  }
+
+  emitReceived(p: Proc, message: Term): void {
+    this.events.emit({ type: 'message:received', time: this.clock.now(), pid: p.self, message });
+  }
+
+  // --- signals (details in signals.ts) ---
+
+  link(p: Proc, pid: Pid): void {
+    signals.link(this, p, pid);
+  }
+  unlink(p: Proc, pid: Pid): void {
+    signals.unlink(this, p, pid);
+  }
+  monitor(p: Proc, target: Dest): Ref {
+    return signals.monitor(this, p, target);
+  }
+  demonitor(p: Proc, ref: Ref, flush: boolean): boolean {
+    return signals.demonitor(this, p, ref, flush);
+  }
+  exitSignal(from: Pid, to: Pid, reason: Term): void {
+    signals.exitSignal(this, from, to, reason);
+  }
+
+  // --- timers ---
+
+  startReceiveTimer(p: Proc, ms: number): Timer {
+    const t: Timer = this.timers.add(this.clock.now() + ms, () => {
+      if (p.receiveTimer !== t) return;
+      p.receiveTimer = null;
+      p.timedOut = true;
+      if (p.status === Status.Waiting) this.enqueue(p);
+    });
+    return t;
+  }
+
+  sendAfter(from: Pid, dest: Dest, message: Term, ms: number): Ref {
+    const ref = this.makeRef();
+    const key = refKey(ref);
+    const t = this.timers.add(this.clock.now() + Math.max(0, ms), () => {
+      this.sendTimers.delete(key);
+      this.send(from, dest, message);
+    });
+    this.sendTimers.set(key, t);
+    return ref;
+  }
+
+  cancelTimer(ref: Ref): number | false {
+    const key = refKey(ref);
+    const t = this.sendTimers.get(key);
+    if (t === undefined || t.cancelled) return false;
+    this.sendTimers.delete(key);
+    this.timers.cancel(t);
+    return Math.max(0, Math.ceil(t.at - this.clock.now()));
+  }
+
+  // --- the scheduler ---
+
+  /**
+   * Runs ready processes round-robin, each for at most its own budget, until `budget`
+   * reductions are spent or nothing is ready. Returns whether work remains.
+   */
+  runSlice(budget: number = CONTEXT_REDS): boolean {
+    const now = this.clock.now();
+    const next = this.timers.nextAt();
+    if (next !== null && next <= now) this.timers.fireDue(now);
+    const q = this.runQueue;
+    const perProc = this.processBudget;
+    let used = 0;
+    while (used < budget && q.size > 0) {
+      const p = q.shift() as Proc;
+      p.inQueue = false;
+      if (p.status !== Status.Runnable) continue;
+      const left = budget - used;
+      const r = this.runOne(p, left < perProc ? left : perProc);
+      used += r > 0 ? r : 1;
+    }
+    this.totalReductions += used;
+    return q.size > 0;
+  }
+
+  private runOne(p: Proc, budget: number): number {
+    p.status = Status.Running;
+    this.current = p;
+    let r: RunResult;
+    try {
+      r = p.body.run(p, budget);
+    } catch (e) {
+      r = jsErrorExit(e);
+    }
+    this.current = null;
+    p.reductions += r.reductions;
+    if (r.type === 'wait') {
+      // Messages that came while it ran (sent to itself) or a timeout already due: run again.
+      if (p.inReceive && (p.timedOut || p.mailbox.hasUnscanned())) this.enqueue(p);
+      else p.status = Status.Waiting;
+    } else if (r.type === 'yield') {
+      this.enqueue(p);
+    } else {
+      p.pendingExit = null;
+      this.terminate(p, r.reason, r.crash);
+      return r.reductions;
+    }
+    if (p.pendingExit !== null) {
+      const reason = p.pendingExit;
+      p.pendingExit = null;
+      signals.kill(this, p, reason);
+    }
+    return r.reductions;
+  }
+
+  /** Ends a process now (its body said so, or a signal killed it). */
+  terminate(p: Proc, reason: Term, crash?: CrashInfo): void {
+    if (crash !== undefined) this.reportCrash(p, crash);
+    signals.kill(this, p, reason);
+  }
+
+  private reportCrash(p: Proc, crash: CrashInfo): void {
+    const text = crashReport(p.self, crash, this.formatCrash);
+    this.logger?.log('error', text);
+    this.stdout(`\n${this.timestamp()} [error] ${text}\n`);
+  }
+
+  hasWork(): boolean {
+    return this.runQueue.size > 0;
+  }
+
+  /** True when a timer is due by the clock and has not fired yet. */
+  timerDue(): boolean {
+    const next = this.timers.nextAt();
+    return next !== null && next <= this.clock.now();
+  }
+}
+
+const JS_ERROR = atom('js_error');
+
+/** A TypeScript body that throws is a bug in it; the process dies instead of the tab. */
+function jsErrorExit(e: unknown): RunResult {
+  if (e instanceof ErlangError) return { type: 'exit', reductions: 1, reason: e.reason, crash: { kind: 'error', value: e.reason } };
+  const text = e instanceof Error ? e.message : String(e);
+  const value = new Tuple([JS_ERROR, str(text)]);
+  return { type: 'exit', reductions: 1, reason: value, crash: { kind: 'error', value } };
+}

@@ -1,0 +1,197 @@
+/**
+ * `createNode(...)`: one node's runtime behind a small public interface. The host (the browser
+ * tab's task loop, the CLI, a test) drives it: `runSlice` does a bounded amount of work and
+ * returns, `nextTimerAt` says when a timer wants the node again. Nothing here sets a timer.
+ */
+import { atom } from '../term/types.ts';
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
+import type { Clock, Logger, OutputSink, Random } from '../ports.ts';
+import type { ProcessBody } from './process-body.ts';
+import type { Dest, ProcessApi, ProcessInfo } from './process-api.ts';
+import { CONTEXT_REDS, NONODE, NodeRuntime } from './node-runtime.ts';
+import type { NodeSpawnOptions } from './node-runtime.ts';
+import type { Listener } from './events.ts';
+import type { RemoteInbox, RemoteRouter } from './remote.ts';
+import { createRemoteInbox } from './remote-inbox.ts';
+import { defaultCrashFormatter, formatClockTime } from './crash-report.ts';
+import type { CrashFormatter } from './crash-report.ts';
+import type { NodeSnapshot } from './introspection.ts';
+import { summarize } from './introspection.ts';
+import { ioServerBody } from './io-server.ts';
+import { Status } from './process.ts';
+
+export interface NodeOptions {
+  readonly clock: Clock;
+  readonly random: Random;
+  /** Standard output: the standard group leader prints here, and so do crash reports. */
+  readonly stdout: OutputSink;
+  /** Also receives every log event (crash reports...), for tracing; optional. */
+  readonly logger?: Logger;
+  /** `one@host`; default `nonode@nohost` (creation 0). */
+  readonly name?: string | Atom;
+  readonly creation?: number;
+  /** Formats an uncaught exception for the crash report (the language layer's, for Elixir text). */
+  readonly formatCrash?: CrashFormatter;
+  /** Wall-clock source for log timestamps; default: `clock`. */
+  readonly wallClock?: Clock;
+  /** Turns a wall-clock time into the `HH:MM:SS.mmm` stamp; default: UTC of the ms value. */
+  readonly formatTime?: (ms: number) => string;
+  /** Reductions a process may run before it is preempted; default 4,000 (BEAM's CONTEXT_REDS). */
+  readonly processBudget?: number;
+}
+
+export interface Node {
+  readonly name: Atom;
+  readonly creation: number;
+  /** The standard group leader: an I/O server writing to `stdout`. */
+  readonly groupLeader: Pid;
+  /** What other nodes call (the distribution layer feeds it). */
+  readonly remote: RemoteInbox;
+
+  /** Spawns a process from outside any process (no parent: `link`/`monitor` options are ignored). */
+  spawn(body: ProcessBody, options?: NodeSpawnOptions): Pid;
+  /** Sends from outside any process (the sender is init's pid `#PID<0.0.0>`). */
+  send(dest: Dest, message: Term): boolean;
+  /** exit/2 from outside any process. */
+  exit(pid: Pid, reason: Term): void;
+  /** The ProcessApi of a live local process, to act as it from the host (the shell panel). */
+  processApi(pid: Pid): ProcessApi | undefined;
+
+  runSlice(budget?: number): boolean;
+  /** Runs until no process is ready, firing timers already due; returns reductions used. */
+  runUntilIdle(maxReductions?: number): number;
+  nextTimerAt(): number | null;
+  hasWork(): boolean;
+
+  register(name: Atom, pid: Pid): void;
+  unregister(name: Atom): void;
+  whereis(name: Atom): Pid | undefined;
+  registered(): Atom[];
+  info(pid: Pid): ProcessInfo | undefined;
+  processes(): Pid[];
+  isAlive(pid: Pid): boolean;
+  makeRef(): Ref;
+
+  subscribe(listener: Listener): () => void;
+  getSnapshot(): NodeSnapshot;
+  setRemoteRouter(router: RemoteRouter | null): void;
+}
+
+class NodeImpl implements Node {
+  readonly remote: RemoteInbox;
+  private snapshot: NodeSnapshot | null = null;
+
+  constructor(readonly rt: NodeRuntime) {
+    this.remote = createRemoteInbox(rt);
+  }
+
+  get name(): Atom {
+    return this.rt.name;
+  }
+  get creation(): number {
+    return this.rt.creation;
+  }
+  get groupLeader(): Pid {
+    return this.rt.stdGroupLeader;
+  }
+
+  spawn(body: ProcessBody, options: NodeSpawnOptions = {}): Pid {
+    return this.rt.spawn(null, body, options).pid;
+  }
+  send(dest: Dest, message: Term): boolean {
+    return this.rt.send(this.rt.initPid, dest, message);
+  }
+  exit(pid: Pid, reason: Term): void {
+    this.rt.exitSignal(this.rt.initPid, pid, reason);
+  }
+  processApi(pid: Pid): ProcessApi | undefined {
+    const p = this.rt.lookup(pid);
+    return p !== undefined && p.status < Status.Exiting ? p : undefined;
+  }
+
+  runSlice(budget: number = CONTEXT_REDS): boolean {
+    return this.rt.runSlice(budget);
+  }
+  runUntilIdle(maxReductions = Infinity): number {
+    let used = 0;
+    while (used < maxReductions) {
+      const before = this.rt.totalReductions;
+      const more = this.rt.runSlice(Math.min(CONTEXT_REDS, maxReductions - used));
+      used += this.rt.totalReductions - before;
+      if (!more && !this.rt.timerDue()) break;
+    }
+    return used;
+  }
+  nextTimerAt(): number | null {
+    return this.rt.timers.nextAt();
+  }
+  hasWork(): boolean {
+    return this.rt.hasWork() || this.rt.timerDue();
+  }
+
+  register(name: Atom, pid: Pid): void {
+    this.rt.registry.register(name, pid);
+  }
+  unregister(name: Atom): void {
+    this.rt.registry.unregister(name);
+  }
+  whereis(name: Atom): Pid | undefined {
+    return this.rt.registry.whereis(name);
+  }
+  registered(): Atom[] {
+    return this.rt.registry.registered();
+  }
+  info(pid: Pid): ProcessInfo | undefined {
+    return this.rt.info(pid);
+  }
+  processes(): Pid[] {
+    return this.rt.processes();
+  }
+  isAlive(pid: Pid): boolean {
+    return this.rt.isAlive(pid);
+  }
+  makeRef(): Ref {
+    return this.rt.makeRef();
+  }
+
+  subscribe(listener: Listener): () => void {
+    return this.rt.events.subscribe(listener);
+  }
+  getSnapshot(): NodeSnapshot {
+    const rt = this.rt;
+    if (this.snapshot !== null && this.snapshot.version === rt.version) return this.snapshot;
+    const processes = [...rt.procs.values()]
+      .filter((p) => p.status < Status.Exiting)
+      .sort((a, b) => a.self.serial - b.self.serial || a.self.id - b.self.id)
+      .map((p) => summarize(p, rt.current === p));
+    const registered = rt.registry.registered().map((n) => [n, rt.registry.whereis(n) as Pid] as const);
+    this.snapshot = { node: rt.name, creation: rt.creation, processes, registered, version: rt.version };
+    return this.snapshot;
+  }
+  setRemoteRouter(router: RemoteRouter | null): void {
+    this.rt.router = router;
+  }
+}
+
+export function createNode(options: NodeOptions): Node {
+  const name = options.name === undefined ? NONODE : typeof options.name === 'string' ? atom(options.name) : options.name;
+  const wall = options.wallClock ?? options.clock;
+  const formatTime = options.formatTime ?? formatClockTime;
+  const rt = new NodeRuntime({
+    clock: options.clock,
+    random: options.random,
+    stdout: options.stdout,
+    logger: options.logger,
+    name,
+    creation: options.creation ?? 0,
+    processBudget: options.processBudget ?? CONTEXT_REDS,
+    formatCrash: options.formatCrash ?? defaultCrashFormatter,
+    timestamp: () => formatTime(wall.now()),
+  });
+  const gl = rt.spawn(null, ioServerBody(options.stdout), { system: true, initialCall: ['group', 'server', 3] }).pid;
+  rt.stdGroupLeader = gl;
+  // The group leader of the standard I/O server is itself, like `user` on BEAM.
+  const glProc = rt.lookup(gl);
+  if (glProc !== undefined) glProc.groupLeaderPid = gl;
+  return new NodeImpl(rt);
+}

@@ -1,0 +1,194 @@
+/**
+ * One process: its mailbox, receive state, links, monitors and flags, and the ProcessApi its
+ * body calls. The node-wide work (routing, signals, registry) is delegated to the NodeRuntime;
+ * what lives here is what is per process, laid out as plain fields so that a process costs a
+ * few hundred bytes and the send → receive path does no Map lookups of its own.
+ */
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
+import type { ProcessApi, ProcessInfo, SpawnOptions, Dest } from './process-api.ts';
+import type { ProcessBody } from './process-body.ts';
+import type { Timer } from './timers.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+import { Mailbox } from './mailbox.ts';
+
+/** Process states, ordered: everything from Exiting on is dead to senders. */
+export const Status = {
+  Runnable: 0,
+  Waiting: 1,
+  Running: 2,
+  /** Killed, waiting in the node's exit queue to be torn down. */
+  Exiting: 3,
+  Exited: 4,
+} as const;
+export type Status = (typeof Status)[keyof typeof Status];
+
+/** A monitor, filed under its ref key both at the watcher and at the target. */
+export interface MonitorEntry {
+  readonly ref: Ref;
+  readonly key: string;
+  readonly watcher: Pid;
+  /** The monitored pid (null while a by-name monitor on another node is unresolved). */
+  readonly target: Pid | null;
+  /** Set when monitoring a registered name: DOWN then names `{name, node}`. */
+  readonly name: Atom | null;
+  readonly node: Atom;
+}
+
+export class Proc implements ProcessApi {
+  status: Status = Status.Runnable;
+  inQueue = false;
+  reductions = 0;
+  trapExit = false;
+  registeredName: Atom | null = null;
+  readonly mailbox = new Mailbox();
+  // receive state
+  inReceive = false;
+  timedOut = false;
+  receiveTimer: Timer | null = null;
+  // lazily created: most processes never link or monitor
+  links: Map<string, Pid> | null = null;
+  monitors: Map<string, MonitorEntry> | null = null;
+  monitoredBy: Map<string, MonitorEntry> | null = null;
+  /** Exit reason of a killing signal that arrived while this process ran: applied after its run. */
+  pendingExit: Term | null = null;
+
+  constructor(
+    readonly rt: NodeRuntime,
+    readonly self: Pid,
+    public body: ProcessBody,
+    public groupLeaderPid: Pid,
+    readonly initialCall: readonly [string, string, number] | undefined,
+  ) {}
+
+  get nodeName(): Atom {
+    return this.rt.name;
+  }
+
+  // --- receive (protocol in process-body.ts) ---
+
+  beginReceive(timeoutMs: number | null): void {
+    if (this.inReceive) return; // resuming a receive after a wait: keep save pointer and timer
+    this.inReceive = true;
+    this.timedOut = false;
+    if (timeoutMs === null) return;
+    if (timeoutMs <= 0) this.timedOut = true;
+    else this.receiveTimer = this.rt.startReceiveTimer(this, timeoutMs);
+  }
+
+  nextMessage(): Term | undefined {
+    return this.mailbox.next();
+  }
+
+  takeMessage(): Term {
+    const m = this.mailbox.take();
+    this.leaveReceive();
+    if (this.rt.events.active) this.rt.emitReceived(this, m);
+    return m;
+  }
+
+  receiveTimedOut(): boolean {
+    return this.timedOut;
+  }
+
+  endReceive(): void {
+    this.mailbox.rewind();
+    this.leaveReceive();
+  }
+
+  private leaveReceive(): void {
+    this.inReceive = false;
+    this.timedOut = false;
+    if (this.receiveTimer !== null) {
+      this.rt.timers.cancel(this.receiveTimer);
+      this.receiveTimer = null;
+    }
+  }
+
+  mailboxLength(): number {
+    return this.mailbox.length;
+  }
+
+  /** True when a killing exit signal reached this process during its run: return soon. */
+  exitPending(): boolean {
+    return this.pendingExit !== null;
+  }
+
+  // --- messages and processes ---
+
+  send(dest: Dest, message: Term): boolean {
+    return this.rt.send(this.self, dest, message);
+  }
+  spawn(body: ProcessBody, options?: SpawnOptions): { pid: Pid; monitorRef?: Ref } {
+    return this.rt.spawnFrom(this, body, options ?? {});
+  }
+  link(pid: Pid): void {
+    this.rt.link(this, pid);
+  }
+  unlink(pid: Pid): void {
+    this.rt.unlink(this, pid);
+  }
+  monitor(target: Dest): Ref {
+    return this.rt.monitor(this, target);
+  }
+  demonitor(ref: Ref, flush?: boolean): boolean {
+    return this.rt.demonitor(this, ref, flush === true);
+  }
+  exit(pid: Pid, reason: Term): void {
+    this.rt.exitSignal(this.self, pid, reason);
+  }
+  setTrapExit(on: boolean): boolean {
+    const old = this.trapExit;
+    this.trapExit = on;
+    return old;
+  }
+  isAlive(pid: Pid): boolean {
+    return this.rt.isAlive(pid);
+  }
+
+  // --- registry ---
+  register(name: Atom, pid: Pid): void {
+    this.rt.registry.register(name, pid);
+  }
+  unregister(name: Atom): void {
+    this.rt.registry.unregister(name);
+  }
+  whereis(name: Atom): Pid | undefined {
+    return this.rt.registry.whereis(name);
+  }
+  registered(): Atom[] {
+    return this.rt.registry.registered();
+  }
+
+  // --- group leader ---
+  groupLeader(): Pid {
+    return this.groupLeaderPid;
+  }
+  setGroupLeader(pid: Pid, leader: Pid): void {
+    this.rt.setGroupLeader(pid, leader);
+  }
+
+  // --- time, refs, timers ---
+  now(): number {
+    return this.rt.clock.now();
+  }
+  random(): number {
+    return this.rt.random.next();
+  }
+  makeRef(): Ref {
+    return this.rt.makeRef();
+  }
+  sendAfter(dest: Dest, message: Term, ms: number): Ref {
+    return this.rt.sendAfter(this.self, dest, message, ms);
+  }
+  cancelTimer(ref: Ref): number | false {
+    return this.rt.cancelTimer(ref);
+  }
+
+  // --- introspection ---
+  info(pid: Pid): ProcessInfo | undefined {
+    return this.rt.info(pid);
+  }
+  processes(): Pid[] {
+    return this.rt.processes();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Signals arriving from other nodes (see RemoteInbox in remote.ts), applied to local processes
+ * with the same rules as local ones (signals.ts).
+ */
+import type { Atom } from '../term/types.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+import type { RemoteInbox } from './remote.ts';
+import type { MonitorEntry } from './process.ts';
+import { Status } from './process.ts';
+import { pidKey, refKey } from './identifiers.ts';
+import { NOCONNECTION, NOPROC, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
+
+export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
+  return {
+    deliverSend(to, message) {
+      rt.sendPid(to, to, message);
+    },
+    deliverNamedSend(name, message) {
+      const q = rt.registry.lookup(name);
+      if (q !== undefined) rt.deliver(q, message);
+    },
+    deliverLink(from, to) {
+      const q = rt.lookup(to);
+      if (q === undefined || q.status >= Status.Exiting) {
+        rt.router?.exit(to, from, NOPROC, true);
+        return;
+      }
+      const key = pidKey(from);
+      if (q.links?.has(key) === true) return;
+      (q.links ??= new Map()).set(key, from);
+      rt.version++;
+      if (rt.events.active) rt.events.emit({ type: 'link:added', time: rt.clock.now(), from, to: q.self });
+    },
+    deliverUnlink(from, to) {
+      const q = rt.lookup(to);
+      if (q?.links?.delete(pidKey(from)) === true) {
+        rt.version++;
+        if (rt.events.active) rt.events.emit({ type: 'link:removed', time: rt.clock.now(), from, to: q.self });
+      }
+    },
+    deliverExit(from, to, reason, viaLink) {
+      const q = rt.lookup(to);
+      if (q === undefined) return;
+      if (viaLink) linkExitFromRemote(rt, q, from, reason);
+      else deliverExit(rt, q, from, reason, false);
+    },
+    deliverMonitor(watcher, target, ref) {
+      const q = target.kind === 'pid' ? rt.lookup(target) : rt.registry.lookup(target);
+      if (q === undefined || q.status >= Status.Exiting) {
+        rt.router?.monitorDown(target.kind === 'pid' ? target : rt.initPid, watcher, ref, NOPROC);
+        return;
+      }
+      const entry: MonitorEntry = {
+        ref, key: refKey(ref), watcher, target: q.self, name: target.kind === 'atom' ? target : null, node: rt.name,
+      };
+      (q.monitoredBy ??= new Map()).set(entry.key, entry);
+      rt.version++;
+      if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher, target: q.self });
+    },
+    deliverDemonitor(_watcher, target, ref) {
+      const q = target.kind === 'pid' ? rt.lookup(target) : rt.registry.lookup(target);
+      if (q?.monitoredBy?.delete(refKey(ref)) === true) rt.version++;
+    },
+    deliverMonitorDown(watcher, ref, reason) {
+      const w = rt.lookup(watcher);
+      const key = refKey(ref);
+      const e = w?.monitors?.get(key);
+      if (w === undefined || e === undefined) return;
+      w.monitors?.delete(key);
+      rt.deliver(w, downMessage(e, reason));
+      if (rt.events.active && e.target !== null) {
+        rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher, target: e.target });
+      }
+    },
+    nodeDown(node) {
+      nodeDown(rt, node);
+    },
+  };
+}
+
+function nodeDown(rt: NodeRuntime, node: Atom): void {
+  for (const p of [...rt.procs.values()]) {
+    if (p.status >= Status.Exiting) continue;
+    if (p.monitoredBy !== null) {
+      for (const [k, e] of p.monitoredBy) if (e.watcher.node === node) p.monitoredBy.delete(k);
+    }
+    if (p.monitors !== null) {
+      for (const e of [...p.monitors.values()]) {
+        if (e.node !== node) continue;
+        p.monitors.delete(e.key);
+        rt.deliver(p, downMessage(e, NOCONNECTION));
+      }
+    }
+    if (p.links !== null) {
+      for (const pid of [...p.links.values()]) if (pid.node === node) linkExitFromRemote(rt, p, pid, NOCONNECTION);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The seam between a node's runtime and distribution. The runtime calls a RemoteRouter for
+ * every signal whose destination lives on another node; the distribution layer implements it
+ * (encoding each call as the matching control message: SEND, REG_SEND, LINK, UNLINK_ID, EXIT,
+ * EXIT2, MONITOR_P, DEMONITOR_P, MONITOR_P_EXIT, GROUP_LEADER) and feeds what arrives from other
+ * nodes back through the node's RemoteInbox. With no router set, remote sends are dropped
+ * silently and links/monitors to remote pids answer `noconnection`, as on a BEAM node that
+ * cannot reach the other one.
+ *
+ * A router must not call back into the runtime synchronously from these methods (queue, then
+ * deliver later): the caller may be in the middle of a process's run or a teardown.
+ */
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
+
+export interface RemoteRouter {
+  /** `send(pid, msg)` to a pid on another node. `from` is the sender (init's pid from outside). */
+  send(from: Pid, to: Pid, message: Term): void;
+  /** `send({name, node}, msg)` for another node. */
+  sendNamed(from: Pid, node: Atom, name: Atom, message: Term): void;
+  link(from: Pid, to: Pid): void;
+  unlink(from: Pid, to: Pid): void;
+  /**
+   * An exit signal: `viaLink` when local `from` died while linked to `to` (EXIT), otherwise
+   * `exit(to, reason)` called by `from` (EXIT2).
+   */
+  exit(from: Pid, to: Pid, reason: Term, viaLink: boolean): void;
+  /** Local `watcher` monitors `target` (a pid, or a name registered on `node`). */
+  monitor(watcher: Pid, target: Pid | Atom, node: Atom, ref: Ref): void;
+  demonitor(watcher: Pid, target: Pid | Atom, node: Atom, ref: Ref): void;
+  /** A local process that a remote `watcher` monitored died (MONITOR_P_EXIT). */
+  monitorDown(target: Pid, watcher: Pid, ref: Ref, reason: Term): void;
+  /** `Process.group_leader(pid, leader)` for a pid on another node. */
+  groupLeader?(pid: Pid, leader: Pid): void;
+}
+
+/** What the distribution layer calls when a signal from another node arrives. */
+export interface RemoteInbox {
+  /** SEND: deliver to a local pid (dropped when it is dead). */
+  deliverSend(to: Pid, message: Term): void;
+  /** REG_SEND: deliver to a local name (dropped when unregistered). */
+  deliverNamedSend(name: Atom, message: Term): void;
+  /** LINK from remote `from` to local `to`; answers noproc through the router when `to` is dead. */
+  deliverLink(from: Pid, to: Pid): void;
+  deliverUnlink(from: Pid, to: Pid): void;
+  /** EXIT (viaLink) or EXIT2 from remote `from` to local `to`. */
+  deliverExit(from: Pid, to: Pid, reason: Term, viaLink: boolean): void;
+  /** MONITOR_P: remote `watcher` monitors local `target` (pid or name); noproc answered via router. */
+  deliverMonitor(watcher: Pid, target: Pid | Atom, ref: Ref): void;
+  deliverDemonitor(watcher: Pid, target: Pid | Atom, ref: Ref): void;
+  /** MONITOR_P_EXIT: the remote process local `watcher` monitored (monitor `ref`) died. */
+  deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term): void;
+  /**
+   * The connection to `node` is gone: every link to a process there breaks with `noconnection`
+   * and every monitor of one fires DOWN with `noconnection`.
+   */
+  nodeDown(node: Atom): void;
+}
