@@ -61,7 +61,8 @@ export function bool(b: boolean): Atom {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is content (a binary's bytes), not a byte-order mark to strip.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A binary (Elixir string). Holds its bytes; the decoded text is cached when it is valid UTF-8. */
 export class Binary {

@@ -1,0 +1,225 @@
+/**
+ * `inspect/1` exactly as Elixir 1.14 prints terms, and `inspectPretty` for what iex prints as a
+ * result (80 columns, line breaks as Inspect.Algebra places them). Both truncate containers
+ * after `limit` (50) items with `...` and strings/charlists after 4096 characters, as Elixir does.
+ *
+ * PIDs, references and ports print with the printing node's number for the node they live on:
+ * the runtime supplies `nodeNumber` (0 for its own node), so one pid prints differently on
+ * different nodes, as on BEAM.
+ */
+import type { Atom, Binary, Fun, MapTerm, Term } from './types.ts';
+import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts';
+import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
+import { formatFloat } from './float-format.ts';
+import { sortedPairs } from './map-order.ts';
+import {
+  concat,
+  concatAll,
+  flexGlue,
+  format,
+  glue,
+  group,
+  isSimple,
+  nest,
+  type Doc,
+} from './algebra.ts';
+
+export interface InspectOptions {
+  /** The printing node's number for a node name: 0 for itself (the default for every node). */
+  readonly nodeNumber?: (node: Atom) => number;
+  /** Items shown per container before `...` (Elixir's `:limit`, default 50). */
+  readonly limit?: number;
+  /** Characters shown of a string or charlist (Elixir's `:printable_limit`, default 4096). */
+  readonly printableLimit?: number;
+  /** Line width; `inspect` defaults to Infinity (one line), `inspectPretty` to 80. */
+  readonly width?: number;
+}
+
+interface Ctx {
+  readonly nodeNumber: (node: Atom) => number;
+  readonly printableLimit: number;
+}
+
+const zero = (): number => 0;
+
+/** Elixir's `inspect(term)`: one line. */
+export function inspect(term: Term, opts: InspectOptions = {}): string {
+  return format(toDoc(term, opts), opts.width ?? Infinity);
+}
+
+/** What iex prints for a result: `inspect(term, pretty: true, width: 80)`. */
+export function inspectPretty(term: Term, width = 80, opts: InspectOptions = {}): string {
+  return format(toDoc(term, opts), width);
+}
+
+/** The algebra document, for callers that compose bigger documents (exceptions, IEx). */
+export function toDoc(term: Term, opts: InspectOptions = {}): Doc {
+  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096 };
+  return doc(term, opts.limit ?? 50, ctx);
+}
+
+function doc(t: Term, limit: number, ctx: Ctx): Doc {
+  if (typeof t === 'number') return String(t);
+  if (typeof t === 'bigint') return t.toString();
+  switch (t.kind) {
+    case 'float':
+      return formatFloat(t.value);
+    case 'atom':
+      return inspectAtom(t.name);
+    case 'binary':
+      return binaryDoc(t, limit, ctx);
+    case 'nil':
+      return '[]';
+    case 'cons':
+      return listDoc(t, limit, ctx);
+    case 'tuple':
+      return container('{', t.elements, null, '}', limit, ctx, doc, ',', 'flex');
+    case 'map':
+      return mapDoc(t, limit, ctx);
+    case 'pid':
+      return `#PID<${ctx.nodeNumber(t.node)}.${t.id}.${t.serial}>`;
+    case 'port':
+      return `#Port<${ctx.nodeNumber(t.node)}.${t.id}>`;
+    case 'ref': {
+      // Words print most significant first: the reverse of their wire order.
+      let s = `#Reference<${ctx.nodeNumber(t.node)}`;
+      for (let i = t.ids.length - 1; i >= 0; i--) s += '.' + String(t.ids[i]);
+      return s + '>';
+    }
+    case 'fun':
+      return funText(t);
+  }
+}
+
+type ItemDoc<T> = (item: T, limit: number, ctx: Ctx) => Doc;
+
+/** Inspect.Algebra.container_doc: `[a, b, c]`, breaking as Elixir does when too wide. */
+function container<T>(
+  left: string,
+  items: readonly T[],
+  tail: Term | null,
+  right: string,
+  limit: number,
+  ctx: Ctx,
+  itemDoc: ItemDoc<T>,
+  sep: string,
+  breakMode: 'maybe' | 'flex' | 'strict',
+): Doc {
+  if (items.length === 0) return left + right;
+  const docs: Doc[] = [];
+  let simple = breakMode === 'maybe';
+  let lim = limit;
+  const n = items.length;
+  for (let i = 0; i < n; i++) {
+    if (lim === 0) {
+      docs.push('...');
+      break;
+    }
+    lim--;
+    const d = itemDoc(items[i] as T, lim, ctx);
+    if (i === n - 1 && tail !== null) {
+      // The last cell of an improper list: `a | tail`.
+      const td = doc(tail, lim, ctx);
+      simple = simple && isSimple(d) && isSimple(td);
+      docs.push(join(d, td, simple, ' |'));
+    } else {
+      docs.push(d);
+      if (simple) simple = isSimple(d);
+    }
+  }
+  const flex = simple || breakMode === 'flex';
+  // fold_doc from the right, iteratively (containers can be huge with limit: Infinity).
+  let body = docs[docs.length - 1] as Doc;
+  for (let i = docs.length - 2; i >= 0; i--) body = join(docs[i] as Doc, body, flex, sep);
+  return flex
+    ? group(concat(concat(left, nest(body, 1)), right))
+    : group(glue(nest(glue(left, '', body), 2), '', right));
+}
+
+function join(l: Doc, r: Doc, flex: boolean, sep: string): Doc {
+  return flex ? flexGlue(concat(l, sep), ' ', r) : glue(concat(l, sep), ' ', r);
+}
+
+function binaryDoc(b: Binary, limit: number, ctx: Ctx): Doc {
+  const text = b.text;
+  if (text !== null && isPrintableText(text, ctx.printableLimit)) {
+    const e = escape(text, 34, ctx.printableLimit);
+    return '"' + e.text + (e.truncated ? '" <> ...' : '"');
+  }
+  const bytes = b.bytes;
+  // Inspect.BitString.each_bit: `<<1, 2, ...>>` with flex breaks, nested by 2.
+  let inner: Doc = null;
+  const shown = Math.min(bytes.length, limit);
+  if (shown < bytes.length) inner = '...';
+  for (let i = shown - 1; i >= 0; i--) {
+    const s = String(bytes[i]);
+    inner = inner === null ? s : flexGlue(s + ',', ' ', inner);
+  }
+  return group(concatAll(['<<', nest(inner, 2), '>>']));
+}
+
+function listDoc(l: Term, limit: number, ctx: Ctx): Doc {
+  const items: Term[] = [];
+  let t: Term = l;
+  let charlist = true;
+  let keyword = true;
+  while (typeof t === 'object' && t.kind === 'cons') {
+    const h = t.head;
+    // List.ascii_printable?/2 only looks at the first printable_limit elements.
+    if (charlist && items.length < ctx.printableLimit && !isAsciiPrintable(h)) charlist = false;
+    if (keyword && !isKeywordPair(h)) keyword = false;
+    items.push(h);
+    t = t.tail;
+  }
+  const proper = typeof t === 'object' && t.kind === 'nil';
+  if (proper && charlist) {
+    const e = escape(String.fromCharCode(...(items.slice(0, ctx.printableLimit + 1) as number[])), 39, ctx.printableLimit);
+    return "'" + e.text + (e.truncated ? "' ++ ..." : "'");
+  }
+  if (proper && keyword) return container('[', items, null, ']', limit, ctx, keywordDoc, ',', 'strict');
+  return container('[', items, proper ? null : t, ']', limit, ctx, doc, ',', 'maybe');
+}
+
+/** Inspect.List.keyword?: `{atom, value}` where the atom is not an alias (`Elixir.` prefix). */
+function isKeywordPair(t: Term): boolean {
+  if (typeof t !== 'object' || t.kind !== 'tuple' || t.elements.length !== 2) return false;
+  const k = t.elements[0] as Term;
+  return typeof k === 'object' && k.kind === 'atom' && !k.name.startsWith('Elixir.');
+}
+
+function keywordDoc(pair: Term, limit: number, ctx: Ctx): Doc {
+  const [k, v] = (pair as unknown as { elements: readonly [Atom, Term] }).elements;
+  return concat(inspectAtomKey(k.name) + ' ', doc(v, limit, ctx));
+}
+
+function mapDoc(m: MapTerm, limit: number, ctx: Ctx): Doc {
+  const pairs = sortedPairs(m);
+  let keyword = true;
+  for (const [k] of pairs) {
+    if (typeof k !== 'object' || k.kind !== 'atom' || k.name.startsWith('Elixir.')) {
+      keyword = false;
+      break;
+    }
+  }
+  const item: ItemDoc<readonly [Term, Term]> = keyword
+    ? (p, lim, c) => concat(inspectAtomKey((p[0] as Atom).name) + ' ', doc(p[1], lim, c))
+    : (p, lim, c) => concat(concat(doc(p[0], lim, c), ' => '), doc(p[1], lim, c));
+  return container('%{', pairs, null, '}', limit, ctx, item, ',', 'strict');
+}
+
+/** Inspect.Function: `&Mod.fun/2` for export funs, `#Function<i.u/a in mod.parent/n>` for closures. */
+function funText(f: Fun): string {
+  const info = f.info;
+  if (info.type === 'export') return `&${inspectAtom(info.module.name)}.${inspectAtomRemote(info.name.name)}/${f.arity}`;
+  return `#Function<${info.index}.${info.uniq}/${f.arity} in ${inspectAtom(info.module.name)}${funName(info.name)}>`;
+}
+
+/** `-expr/6-fun-2-` (the compiler's name for a closure) prints as its parent `expr/6`. */
+function funName(name: string): string {
+  if (name === '') return '';
+  const anon = /^-(.*)\/(\d+)-fun-\d+-$/.exec(name);
+  if (anon !== null) return '.' + inspectAtomRemote(anon[1] as string) + '/' + (anon[2] as string);
+  const plain = /^(.+)\/(\d+)$/.exec(name);
+  if (plain !== null) return '.' + inspectAtomRemote(plain[1] as string) + '/' + (plain[2] as string);
+  return '.' + inspectAtomRemote(name);
+}
