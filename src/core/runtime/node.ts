@@ -191,7 +191,11 @@ export function createNode(options: NodeOptions): Node {
   const gl = rt.spawn(null, ioServerBody(options.stdout), { system: true, initialCall: ['group', 'server', 3] }).pid;
   rt.stdGroupLeader = gl;
   // The group leader of the standard I/O server is itself, like `user` on BEAM.
+  // It has nothing to do until asked: start it waiting, so the first slice is the user's.
   const glProc = rt.lookup(gl);
-  if (glProc !== undefined) glProc.groupLeaderPid = gl;
+  if (glProc !== undefined) {
+    glProc.groupLeaderPid = gl;
+    glProc.status = Status.Waiting;
+  }
   return new NodeImpl(rt);
 }
