@@ -1,0 +1,140 @@
+/**
+ * The accepting side (B) of the version-6 handshake: receives send_name, answers a status
+ * (ok, ok_simultaneous, nok, not_allowed, alive), sends its challenge, checks the reply and
+ * acknowledges it. On a wrong digest it logs what BEAM logs and says nothing to the peer.
+ */
+import { LOG, Out, checkFlags, digestMode, nameGreater, newChallenge } from './common.ts';
+import { DIGEST_LENGTH, digest, digestEquals, type DigestMode } from './digest.ts';
+import type { HandshakeOptions, HandshakeOutput, HandshakeState } from './events.ts';
+import {
+  decodeChallengeReply, decodeSendName, decodeStatus, encodeChallenge, encodeChallengeAck, encodeStatus, type Status,
+} from './messages.ts';
+
+export interface AcceptorOptions extends HandshakeOptions {
+  /** `net_kernel:allow/1`: false -> not_allowed. Default: everyone. */
+  readonly isAllowed?: (peer: string) => boolean;
+  /** We are ourselves connecting to `peer` right now (simultaneous connect). */
+  readonly hasPendingTo?: (peer: string) => boolean;
+  /** We already have a connection up with `peer` -> status alive. */
+  readonly isUp?: (peer: string) => boolean;
+}
+
+export interface Acceptor {
+  readonly state: HandshakeState;
+  /** The peer's name once send_name has arrived. */
+  readonly peerName: string | null;
+  receive(bytes: Uint8Array): HandshakeOutput;
+  closed(): HandshakeOutput;
+}
+
+export function createAcceptor(o: AcceptorOptions): Acceptor {
+  let state: HandshakeState = 'await_name';
+  let peer: string | null = null;
+  let peerFlags = 0n;
+  let peerCreation = 0;
+  let mode: DigestMode = 'md5';
+  let myChallenge = 0;
+
+  const fail = (out: Out, ...args: Parameters<Out['fail']>): Out => {
+    state = 'failed';
+    return out.fail(...args);
+  };
+  const status = (out: Out, s: Status): void => {
+    out.send.push(encodeStatus(s));
+    out.step('status', 'out', s);
+  };
+
+  function sendChallenge(out: Out): Out {
+    myChallenge = newChallenge(o.random);
+    out.send.push(encodeChallenge({ flags: o.myFlags, challenge: myChallenge, creation: o.creation, name: o.myName }));
+    out.step('challenge', 'out', 'sent');
+    state = 'await_reply';
+    return out;
+  }
+
+  function onName(b: Uint8Array, out: Out): Out {
+    const m = decodeSendName(b);
+    if (typeof m === 'string') return fail(out, 'protocol_error', m);
+    out.step('send_name', 'in', 'ok');
+    peer = m.name;
+    peerCreation = m.creation;
+    // Same order as dist_util: flags, then allow list, then net_kernel's pending/up check.
+    const flags = checkFlags(m.flags);
+    if (!flags.ok) {
+      status(out, 'not_allowed');
+      return fail(out, 'missing_flags', undefined, LOG.missing(o.myName, 'from', peer, m.flags));
+    }
+    peerFlags = flags.flags;
+    mode = digestMode(o.myFlags, peerFlags);
+    if (o.isAllowed && !o.isAllowed(peer)) {
+      status(out, 'not_allowed');
+      return fail(out, 'not_allowed', undefined, LOG.disallowed(peer));
+    }
+    if (o.isUp?.(peer)) {
+      status(out, 'alive');
+      state = 'await_alive_reply';
+      return out;
+    }
+    if (o.hasPendingTo?.(peer)) {
+      // Simultaneous connect: the attempt of the node with the greater name survives.
+      if (nameGreater(o.myName, peer)) {
+        status(out, 'nok');
+        return fail(out, 'nok', 'simultaneous connect: our own attempt wins');
+      }
+      status(out, 'ok_simultaneous');
+      out.events.push({ type: 'cancel_pending', peerName: peer });
+      return sendChallenge(out);
+    }
+    status(out, 'ok');
+    return sendChallenge(out);
+  }
+
+  function onAliveReply(b: Uint8Array, out: Out): Out {
+    const s = decodeStatus(b);
+    if (s !== 'true' && s !== 'false') return fail(out, 'protocol_error', `unexpected status reply ${s}`);
+    out.step('status', 'in', s);
+    if (s === 'false') return fail(out, 'alive_refused');
+    out.events.push({ type: 'replace_connection', peerName: peer as string });
+    return sendChallenge(out);
+  }
+
+  function onReply(b: Uint8Array, out: Out): Out {
+    const name = peer as string;
+    const r = decodeChallengeReply(b, DIGEST_LENGTH[mode]);
+    if (typeof r === 'string') return fail(out, 'protocol_error', r);
+    const cookie = o.cookieFor(name);
+    if (!digestEquals(r.digest, digest(mode, myChallenge, cookie))) {
+      out.step('challenge_reply', 'in', 'invalid');
+      return fail(out, 'bad_challenge_reply', undefined, LOG.badReply(name));
+    }
+    out.step('challenge_reply', 'in', 'ok');
+    out.send.push(encodeChallengeAck(digest(mode, r.challenge, cookie)));
+    out.step('challenge_ack', 'out', 'sent');
+    state = 'up';
+    out.events.push({ type: 'up', peerName: name, peerFlags, peerCreation, flags: o.myFlags & peerFlags, digest: mode });
+    return out;
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    get peerName() {
+      return peer;
+    },
+    receive(bytes) {
+      const out = new Out();
+      switch (state) {
+        case 'await_name': return onName(bytes, out);
+        case 'await_alive_reply': return onAliveReply(bytes, out);
+        case 'await_reply': return onReply(bytes, out);
+        default: return out;
+      }
+    },
+    closed() {
+      const out = new Out();
+      if (state === 'up' || state === 'failed') return out;
+      return fail(out, 'connection_closed', `closed in state ${state}`);
+    },
+  };
+}
