@@ -49,7 +49,7 @@ describe('selective receive in a process', () => {
     const got: Term[] = [];
     const pid = node.spawn(
       generatorBody(function* () {
-        for (let round = 0; round < 3; round++) got.push(yield receive((m) => m === go));
+        for (let round = 0; round < 3; round++) got.push((yield receive((m) => m === go)) as Term);
       }),
     );
     node.runUntilIdle();
