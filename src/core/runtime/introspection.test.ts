@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atom } from '../term/types.ts';
+import { Pid, atom } from '../term/types.ts';
 import type { ProcessInfo } from './process-api.ts';
 import { generatorBody, receive } from './bodies.ts';
 import { testNode } from './test-helpers.ts';
@@ -68,5 +68,23 @@ describe('pids', () => {
     expect(a.id).toBe(b.id);
     expect(one.node.isAlive(b)).toBe(false);
     expect(one.node.processes().length).toBe(2);
+  });
+
+  it('going alive: new pids carry the name, old nonode pids still reach their processes', () => {
+    const { node } = testNode();
+    const old = node.spawn(generatorBody(function* () { yield receive(); yield receive(); }));
+    node.runUntilIdle();
+    node.setName(atom('one@lab'), 7);
+    const fresh = node.spawn(generatorBody(function* () {}));
+    expect(fresh).toMatchObject({ node: atom('one@lab'), creation: 7 });
+    expect(node.isAlive(old)).toBe(true);
+    // the same process named with the new node name and creation (as it comes back from the wire)
+    const renamed = new Pid(atom('one@lab'), old.id, old.serial, 7);
+    expect(node.isAlive(renamed)).toBe(true);
+    expect(node.isAlive(new Pid(atom('one@lab'), old.id, old.serial, 6))).toBe(false); // an older incarnation
+    node.send(renamed, 1);
+    node.send(old, 2);
+    node.runUntilIdle();
+    expect(node.isAlive(old)).toBe(false);
   });
 });

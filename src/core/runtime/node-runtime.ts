@@ -104,7 +104,21 @@ export class NodeRuntime {
     const p = this.procs.get(pid.id);
     if (p === undefined) return undefined;
     const s = p.self;
-    return s === pid || (s.serial === pid.serial && s.creation === pid.creation) ? p : undefined;
+    if (s === pid) return p;
+    // Same node name: the creation tells incarnations apart. Different names: one of them is
+    // the `nonode@nohost` the process was born under before the node got its name.
+    return s.serial === pid.serial && pid.creation === (s.node === pid.node ? s.creation : this.creation) ? p : undefined;
+  }
+
+  /**
+   * The node gets a name (Node.start / net_kernel): new pids and refs carry it. Processes
+   * born before keep their `nonode@nohost` pids, which still mean this node; the distribution
+   * layer encodes them with the new name, as BEAM shows local pids under the current name.
+   */
+  setName(name: Atom, creation: number): void {
+    this.name = name;
+    this.creation = creation;
+    this.version++;
   }
 
   isLocal(pid: Pid): boolean {

@@ -75,6 +75,8 @@ export interface Node {
   subscribe(listener: Listener): () => void;
   getSnapshot(): NodeSnapshot;
   setRemoteRouter(router: RemoteRouter | null): void;
+  /** The node becomes `name` (going alive); see NodeRuntime.setName for old pids. */
+  setName(name: Atom, creation: number): void;
 }
 
 class NodeImpl implements Node {
@@ -170,6 +172,9 @@ class NodeImpl implements Node {
   }
   setRemoteRouter(router: RemoteRouter | null): void {
     this.rt.router = router;
+  }
+  setName(name: Atom, creation: number): void {
+    this.rt.setName(name, creation);
   }
 }
 
