@@ -27,11 +27,17 @@ export class Deframer {
     this.prefix = prefix;
   }
 
-  push(chunk: Uint8Array): Uint8Array[] | string {
+  /** Buffer bytes without parsing (then call next() one message at a time). */
+  append(chunk: Uint8Array): void {
     const joined = new Uint8Array(this.buf.length + chunk.length);
     joined.set(this.buf);
     joined.set(chunk, this.buf.length);
     this.buf = joined;
+  }
+
+  /** Buffer bytes and return every complete message (or an error). */
+  push(chunk: Uint8Array): Uint8Array[] | string {
+    this.append(chunk);
     const out: Uint8Array[] = [];
     for (;;) {
       const m = this.next();

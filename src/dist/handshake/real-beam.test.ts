@@ -1,0 +1,136 @@
+/**
+ * Our initiator against a real OTP node over loopback TCP: EPMD lookup, the version-6 handshake
+ * with 2-byte framing, then one REG_SEND from us and the BEAM's SEND_SENDER reply in 4-byte
+ * framed 112-form packets. Requires `erl` on the PATH (installed in this environment). No sleeps:
+ * every wait is for an event from the BEAM process or the socket.
+ */
+import { spawn } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../core/ports.ts';
+import { Pid, Tuple, atom, tuple, type Term } from '../../core/term/types.ts';
+import { decodePacket, encodePacket } from '../etf/packet.ts';
+import { PLAYGROUND_FLAGS } from './flags.ts';
+import { Deframer, frame } from './framing.ts';
+import { createInitiator } from './initiator.ts';
+
+const ERL_CODE = [
+  'register(test, self()), net_kernel:monitor_nodes(true),',
+  'io:format("ready ~s~n", [node()]),',
+  'receive {nodeup, N} -> io:format("nodeup ~s~n", [N]) end,',
+  'receive {From, Msg} -> From ! {echo, Msg}, io:format("got ~w~n", [Msg]) end,',
+  'receive stop -> ok after 10000 -> ok end, halt().',
+].join(' ');
+
+const erl = spawn('erl', ['-sname', `real${process.pid}`, '-setcookie', 'sekrit', '-noshell', '-eval', ERL_CODE], { stdio: ['ignore', 'pipe', 'pipe'] });
+let erlOut = '';
+const waiters: (() => void)[] = [];
+erl.stdout.on('data', (d: Buffer) => {
+  erlOut += d.toString();
+  waiters.splice(0).forEach((w) => w());
+});
+function waitForOutput(re: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      const m = erlOut.match(re);
+      if (m) resolve(m);
+      else waiters.push(check);
+    };
+    check();
+  });
+}
+
+afterAll(() => {
+  erl.kill();
+});
+
+/** Reads from a socket through a Deframer, one message at a time. */
+function reader(sock: Socket, d: Deframer): () => Promise<Uint8Array> {
+  const queue: (() => void)[] = [];
+  sock.on('data', (b: Buffer) => {
+    d.append(new Uint8Array(b));
+    queue.splice(0).forEach((q) => q());
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      const tryNext = (): void => {
+        const m = d.next();
+        if (typeof m === 'string') reject(new Error(m));
+        else if (m) resolve(m);
+        else queue.push(tryNext);
+      };
+      tryNext();
+    });
+}
+
+/** EPMD PORT_PLEASE2_REQ: the distribution port of `alive` on this host. */
+function epmdPort(alive: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = connect(4369, '127.0.0.1');
+    const name = new TextEncoder().encode(alive);
+    s.on('connect', () => s.write(frame(Uint8Array.from([122, ...name]))));
+    let buf = Buffer.alloc(0);
+    s.on('data', (b: Buffer) => {
+      buf = Buffer.concat([buf, b]);
+      if (buf.length >= 4) {
+        s.destroy();
+        if (buf[0] !== 119 || buf[1] !== 0) reject(new Error(`epmd answered ${buf.toString('hex')}`));
+        else resolve(buf.readUInt16BE(2));
+      }
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('against a real BEAM node', () => {
+  it('connects with the MD5 handshake and exchanges a message', async () => {
+    const [, realName] = (await waitForOutput(/ready (\S+)\n/)) as RegExpMatchArray;
+    const peer = realName as string;
+    const [alive, host] = peer.split('@') as [string, string];
+    const port = await epmdPort(alive);
+    const sock = connect(port, '127.0.0.1');
+    await new Promise((r) => sock.on('connect', r));
+    const d = new Deframer(2);
+    const next = reader(sock, d);
+
+    const myName = `ts@${host}`;
+    const creation = 0x2a2a2a2a;
+    const init = createInitiator({
+      myName, peerName: peer, myFlags: PLAYGROUND_FLAGS, creation, cookieFor: () => 'sekrit', random: new SeededRandom(3),
+    });
+    const events = [];
+    let out = init.start();
+    for (;;) {
+      out.send.forEach((m) => sock.write(frame(m)));
+      events.push(...out.events);
+      if (init.state === 'up' || init.state === 'failed') break;
+      out = init.receive(await next());
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'up', peerName: peer, digest: 'md5' });
+    await waitForOutput(/nodeup /);
+
+    // After the handshake: 4-byte lengths, 112-form packets.
+    d.setPrefix(4);
+    const me = new Pid(atom(myName), 1, 0, creation);
+    sock.write(frame(encodePacket(tuple(6, me, atom(''), atom('test')), tuple(me, atom('hello'))), 4));
+    let reply: Term | undefined;
+    const seenRegSend: string[] = [];
+    while (reply === undefined) {
+      const p = decodePacket(await next());
+      if (!p.ok) throw new Error(p.error);
+      if (p.packet.kind !== 'message') continue;
+      const ctrl = p.packet.control as Tuple;
+      // The BEAM also greets a new node (REG_SENDs to rex and global_name_server): skip those.
+      if (ctrl.elements[0] === 6) {
+        seenRegSend.push((ctrl.elements[3] as ReturnType<typeof atom>).name);
+        continue;
+      }
+      expect(ctrl.elements[0]).toBe(22); // SEND_SENDER
+      expect(ctrl.elements[2]).toEqual(me);
+      reply = p.packet.payload;
+    }
+    expect(reply).toEqual(tuple(atom('echo'), atom('hello')));
+    await waitForOutput(/got hello/);
+    sock.destroy();
+  }, 20_000);
+});
