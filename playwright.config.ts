@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // A system Chromium when there is one (Playwright's download is unreachable on some machines):
-// CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/ensure-chromium.js).
+// CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/ensure-tools.js).
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 5199);
 

@@ -1,0 +1,63 @@
+// Finds the tools the tests need, and installs what is missing, saying what it does:
+// - a Chromium for Playwright: CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own.
+//   On Debian as root (where Playwright's browser download may be unreachable) it runs
+//   `apt-get install -y chromium`; elsewhere `npx playwright install chromium`.
+// - Erlang (`erl`): one unit test runs our handshake against a real BEAM node. On Debian as
+//   root it runs `apt-get install -y erlang-base`; elsewhere it asks you to install Erlang.
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const found = candidates.find((p) => existsSync(p));
+const playwrightOwn = (() => {
+  try {
+    const p = chromium.executablePath();
+    return existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+const debianRoot = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
+let aptUpdated = false;
+const aptInstall = (pkg) => {
+  if (!aptUpdated) run('apt-get update -qq');
+  aptUpdated = true;
+  run(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`);
+};
+
+const run = (cmd) => {
+  console.log(`ensure-tools: running \`${cmd}\``);
+  execSync(cmd, { stdio: 'inherit' });
+};
+
+if (found) {
+  console.log(`ensure-tools: using ${found}`);
+} else if (playwrightOwn) {
+  console.log(`ensure-tools: using Playwright's Chromium at ${playwrightOwn}`);
+} else if (debianRoot) {
+  console.log('ensure-tools: no Chromium found; installing Debian\'s chromium package');
+  aptInstall('chromium');
+} else {
+  console.log('ensure-tools: no Chromium found; installing Playwright\'s own');
+  run('npx playwright install chromium');
+}
+
+const hasErl = (() => {
+  try {
+    execSync('erl -version', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (hasErl) {
+  console.log('ensure-tools: using erl from PATH');
+} else if (debianRoot) {
+  console.log('ensure-tools: no Erlang found; installing Debian\'s erlang-base package');
+  aptInstall('erlang-base');
+} else {
+  console.error('ensure-tools: no Erlang found: install Erlang/OTP (erl on the PATH), e.g. `brew install erlang`');
+  process.exit(1);
+}
