@@ -9,7 +9,22 @@ import { missingTerminator, syntaxError } from './parser-errors.ts';
 const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '%{': '}', '<<': '>>', do: 'end', fn: 'end' };
 const IDENT_START = /[a-z_]/;
 const ALIAS_START = /[A-Z]/;
-const IDENT_CHAR = /[a-zA-Z0-9_]/;
+
+/** Char-code tests: the lexer's inner loops run per character, so no regexes there. */
+function isIdentChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+function isIdentStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+/** Operators grouped by first character, longest first. */
+const OPS_BY_CHAR: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const op of SYMBOL_OPS) m.set(op[0] ?? '', [...(m.get(op[0] ?? '') ?? []), op]);
+  return m;
+})();
 
 interface Opener {
   readonly text: string;
@@ -28,7 +43,7 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
   const stack: Opener[] = [];
   let sp = false;
   const push = (kind: TokKind, text: string, line: number, col: number, extra?: Partial<Token>): void => {
-    out.push({ kind, text, line, col, sp, ...extra });
+    out.push(extra === undefined ? { kind, text, line, col, sp } : { kind, text, line, col, sp, ...extra });
     sp = false;
   };
   const interp = (cc: Cursor): readonly Token[] => lexTokens(cc, true);
@@ -49,8 +64,10 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
     const line = c.line;
     const col = c.col;
     if (ch === ' ' || ch === '\t' || ch === '\r') {
-      c.i++;
-      c.col++;
+      let j = c.i + 1;
+      while (src[j] === ' ' || src[j] === '\t' || src[j] === '\r') j++;
+      c.col += j - c.i;
+      c.i = j;
       sp = true;
     } else if (ch === '#') {
       while (c.i < src.length && src[c.i] !== '\n') c.i++;
@@ -70,9 +87,9 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
     } else if (ch >= '0' && ch <= '9') {
       const t = lexNumber(c);
       push(t.float ? 'float' : 'int', t.raw, line, col, { value: t.value, raw: t.raw });
-    } else if (IDENT_START.test(ch) || ALIAS_START.test(ch)) {
+    } else if (isIdentStart(src.charCodeAt(c.i))) {
       let j = c.i + 1;
-      while (j < src.length && IDENT_CHAR.test(src[j] ?? '')) j++;
+      while (j < src.length && isIdentChar(src.charCodeAt(j))) j++;
       if (src[j] === '?' || src[j] === '!') j++;
       const name = src.slice(c.i, j);
       c.col += j - c.i;
@@ -81,7 +98,7 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
         c.i++;
         c.col++;
         push('kw', name, line, col);
-      } else if (ALIAS_START.test(ch)) push('alias', name, line, col);
+      } else if (ch >= 'A' && ch <= 'Z') push('alias', name, line, col);
       else if (name === 'true' || name === 'false' || name === 'nil') push('atom', name, line, col, { raw: name });
       else if (WORD_OPS.has(name)) push('op', name, line, col);
       else if (RESERVED.has(name)) {
@@ -128,7 +145,7 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
       else if (text === ')' || text === ']' || text === '}') closeBracket(stack, text, line, col);
       push('punct', text, line, col);
     } else {
-      const op = SYMBOL_OPS.find((o) => src.startsWith(o, c.i));
+      const op = OPS_BY_CHAR.get(ch)?.find((o) => src.startsWith(o, c.i));
       if (op === undefined) {
         const cp = src.codePointAt(c.i) ?? 0;
         const hex = cp.toString(16).toUpperCase().padStart(4, '0');

@@ -7,7 +7,7 @@
 import type { Expr, ParseResult, Pos } from './ast.ts';
 import type { Token } from './tokens.ts';
 import { tokenize } from './lexer.ts';
-import { ParseFail, errorBefore, syntaxError } from './parser-errors.ts';
+import { ParseFail, errorBefore, incompleteError, syntaxError } from './parser-errors.ts';
 import { parseExpr } from './parser-exprs.ts';
 
 /**
@@ -57,6 +57,7 @@ export function parseExprList(p: ParserState, stop: (t: Token) => boolean): Expr
     if (stop(peek(p))) return exprs;
     exprs.push(toExpr(parseExpr(p, 0)));
     const t = peek(p);
+    if (t.kind === 'op' && peek(p, 1).kind === 'eof') throw incompleteError(t);
     if (!stop(t) && !isSep(t)) throw errorBefore(t);
   }
 }
