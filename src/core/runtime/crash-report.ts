@@ -6,10 +6,12 @@
  *     ** (RuntimeError) boom
  *
  * The header is the runtime's; the exception text comes from a formatter the language layer
- * gives the node (it knows exception structs and stacktraces). A plain default prints the raw
- * term, enough for TypeScript bodies and tests. `exit/1` deaths print nothing, as on BEAM.
+ * gives the node (it knows exception structs and stacktraces). The default prints the raw term
+ * with `inspect`, as Elixir prints an error that is not an exception (ErlangError).
+ * `exit/1` deaths print nothing, as on BEAM.
  */
-import type { Pid, Term } from '../term/types.ts';
+import type { Pid } from '../term/types.ts';
+import { inspect } from '../term/inspect.ts';
 import type { CrashInfo } from './process-body.ts';
 
 export type CrashFormatter = (crash: CrashInfo) => string;
@@ -23,8 +25,8 @@ export function crashReport(pid: Pid, crash: CrashInfo, format: CrashFormatter):
 /** The line Elixir prints for an uncaught error/throw when no language formatter is given. */
 export const defaultCrashFormatter: CrashFormatter = (crash) =>
   crash.kind === 'throw'
-    ? `** (ErlangError) Erlang error: {:nocatch, ${plainInspect(crash.value)}}`
-    : `** (ErlangError) Erlang error: ${plainInspect(crash.value)}`;
+    ? `** (ErlangError) Erlang error: {:nocatch, ${inspect(crash.value)}}`
+    : `** (ErlangError) Erlang error: ${inspect(crash.value)}`;
 
 /** HH:MM:SS.mmm of a millisecond timestamp, in UTC (deterministic in tests). */
 export function formatClockTime(ms: number): string {
@@ -34,46 +36,4 @@ export function formatClockTime(ms: number): string {
   const m = Math.floor(d / 60_000) % 60;
   const s = Math.floor(d / 1000) % 60;
   return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(d % 1000, 3)}`;
-}
-
-/**
- * A small inspect for the default formatter only: the language layer's formatter uses the
- * real one from term/inspect.ts. Covers what TypeScript bodies crash with.
- */
-export function plainInspect(t: Term): string {
-  if (typeof t === 'number') return String(t);
-  if (typeof t === 'bigint') return t.toString();
-  switch (t.kind) {
-    case 'atom':
-      return /^[a-z_][a-zA-Z0-9_@]*[?!]?$/.test(t.name) && t.name !== 'nil' && t.name !== 'true' && t.name !== 'false'
-        ? `:${t.name}`
-        : ['nil', 'true', 'false'].includes(t.name) ? t.name : `:${JSON.stringify(t.name)}`;
-    case 'float':
-      return Number.isInteger(t.value) ? `${t.value}.0` : String(t.value);
-    case 'binary':
-      return t.text !== null ? JSON.stringify(t.text) : `<<${[...t.bytes].join(', ')}>>`;
-    case 'tuple':
-      return `{${t.elements.map(plainInspect).join(', ')}}`;
-    case 'nil':
-      return '[]';
-    case 'cons': {
-      const items: string[] = [];
-      let l: Term = t;
-      while (typeof l === 'object' && l.kind === 'cons') {
-        items.push(plainInspect(l.head));
-        l = l.tail;
-      }
-      return typeof l === 'object' && l.kind === 'nil' ? `[${items.join(', ')}]` : `[${items.join(', ')} | ${plainInspect(l)}]`;
-    }
-    case 'pid':
-      return `#PID<0.${t.id}.${t.serial}>`;
-    case 'ref':
-      return `#Reference<0.${[...t.ids].reverse().join('.')}>`;
-    case 'map':
-      return `%{${[...t.entries.values()].map(([k, v]) => `${plainInspect(k)} => ${plainInspect(v)}`).join(', ')}}`;
-    case 'port':
-      return `#Port<0.${t.id}>`;
-    case 'fun':
-      return `#Function<${t.arity}>`;
-  }
 }

@@ -3,8 +3,9 @@
  * (`error:badarg`, `error:noproc`). `reason` is the Erlang error term; the VM turns it into
  * the matching Elixir exception (ArgumentError for badarg, ErlangError otherwise).
  */
-import { atom } from '../term/types.ts';
+import { Tuple, atom, str } from '../term/types.ts';
 import type { Term } from '../term/types.ts';
+import type { RunResult } from './process-body.ts';
 
 export class ErlangError extends Error {
   constructor(
@@ -22,4 +23,17 @@ export class BadArgError extends ErlangError {
     super(atom('badarg'), `badarg: ${detail}`);
     this.name = 'BadArgError';
   }
+}
+
+const JS_ERROR = atom('js_error');
+
+/**
+ * What a body that threw becomes: an Erlang error escaping a TypeScript body ends the process
+ * with that reason; any other exception is a bug in the body and ends it with
+ * `{:js_error, message}`. Either way the process dies, not the tab, and a crash is reported.
+ */
+export function bodyErrorExit(e: unknown): RunResult {
+  if (e instanceof ErlangError) return { type: 'exit', reductions: 1, reason: e.reason, crash: { kind: 'error', value: e.reason } };
+  const value = new Tuple([JS_ERROR, str(e instanceof Error ? e.message : String(e))]);
+  return { type: 'exit', reductions: 1, reason: value, crash: { kind: 'error', value } };
 }

@@ -6,7 +6,7 @@
 import type { Atom, Pid, Ref } from '../term/types.ts';
 import type { ProcessInfo, ProcessStatus } from './process-api.ts';
 import type { Proc } from './process.ts';
-import { Status } from './process.ts';
+import { Status } from './status.ts';
 
 export function processInfo(p: Proc, running: boolean): ProcessInfo {
   const monitors: Ref[] = [];

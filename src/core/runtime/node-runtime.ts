@@ -6,22 +6,23 @@
  * nodes call in remote-inbox.ts; this file keeps the hot path (send → mailbox → run) in one
  * place so it stays short and monomorphic.
  */
-import { Pid, Tuple, atom, str } from '../term/types.ts';
+import { Pid, atom } from '../term/types.ts';
 import type { Atom, Ref, Term } from '../term/types.ts';
 import type { Clock, Logger, OutputSink, Random } from '../ports.ts';
 import type { ProcessBody, RunResult, CrashInfo } from './process-body.ts';
-import type { Dest, ProcessInfo, SpawnOptions } from './process-api.ts';
-import { Proc, Status } from './process.ts';
+import type { ProcessInfo, SpawnOptions } from './process-api.ts';
+import { Proc } from './process.ts';
+import { Status } from './status.ts';
 import { RunQueue } from './run-queue.ts';
 import { TimerHeap } from './timers.ts';
 import type { Timer } from './timers.ts';
 import { EventHub } from './events.ts';
-import { PidAllocator, RefAllocator, refKey } from './identifiers.ts';
+import { PidAllocator, RefAllocator } from './identifiers.ts';
 import { Registry } from './registry.ts';
 import type { RemoteRouter } from './remote.ts';
-import * as signals from './signals.ts';
+import { addLink, kill, monitor } from './signals.ts';
 import { processInfo } from './introspection.ts';
-import { ErlangError } from './errors.ts';
+import { bodyErrorExit } from './errors.ts';
 import { crashReport } from './crash-report.ts';
 import type { CrashFormatter, Timestamp } from './crash-report.ts';
 
@@ -144,9 +145,9 @@ export class NodeRuntime {
     if (this.events.active) {
       this.events.emit({ type: 'process:spawned', time: this.clock.now(), pid, parent: parent?.self ?? null, system: options.system === true });
     }
-    if (parent !== null && options.link === true) signals.addLink(this, parent, p);
+    if (parent !== null && options.link === true) addLink(this, parent, p);
     this.enqueue(p);
-    if (parent !== null && options.monitor === true) return { pid, monitorRef: signals.monitor(this, parent, pid) };
+    if (parent !== null && options.monitor === true) return { pid, monitorRef: monitor(this, parent, pid) };
     return { pid };
   }
 
@@ -183,56 +184,7 @@ export class NodeRuntime {
     return this.refs.next(this.name, this.creation);
   }
 
-  // --- messages ---
-
-  /** Send from `from` (a pid, or initPid from outside). False only for an unregistered atom or a bad destination. */
-  send(from: Pid, dest: Dest, message: Term): boolean {
-    if (typeof dest === 'object') {
-      if (dest.kind === 'pid') {
-        this.sendPid(from, dest, message);
-        return true;
-      }
-      if (dest.kind === 'atom') {
-        const q = this.registry.lookup(dest);
-        if (q === undefined) return false;
-        this.emitSent(from, dest, message, false);
-        this.deliver(q, message);
-        return true;
-      }
-      if (dest.kind === 'tuple' && dest.elements.length === 2) {
-        const [name, node] = dest.elements as [Term, Term];
-        if (typeof name === 'object' && name.kind === 'atom' && typeof node === 'object' && node.kind === 'atom') {
-          this.sendNamed(from, name, node, message);
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  sendPid(from: Pid, to: Pid, message: Term): void {
-    const q = this.lookup(to);
-    if (q !== undefined) {
-      if (this.events.active) this.emitSent(from, to, message, false);
-      this.deliver(q, message);
-    } else if (!this.isLocal(to)) {
-      if (this.events.active) this.emitSent(from, to, message, true);
-      this.router?.send(from, to, message);
-    }
-    // a dead local pid: the message is dropped, as on BEAM
-  }
-
-  /** `send({name, node}, msg)`: an unknown local name is silently dropped (BEAM does the same). */
-  sendNamed(from: Pid, name: Atom, node: Atom, message: Term): void {
-    if (node === this.name) {
-      const q = this.registry.lookup(name);
-      if (this.events.active) this.emitSent(from, new Tuple([name, node]), message, false);
-      if (q !== undefined) this.deliver(q, message);
-    } else {
-      if (this.events.active) this.emitSent(from, new Tuple([name, node]), message, true);
-      this.router?.sendNamed(from, node, name, message);
-    }
-  }
+  // --- messages (routing in routing.ts) ---
 
   /** Appends to the mailbox and wakes a waiting process. The hot path: keep it small. */
   deliver(q: Proc, message: Term): void {
@@ -248,62 +200,8 @@ export class NodeRuntime {
     this.version++;
   }
 
-  private emitSent(from: Pid, to: Term, message: Term, remote: boolean): void {
-    if (this.events.active) this.events.emit({ type: 'message:sent', time: this.clock.now(), from, to, message, remote });
-  }
-
   emitReceived(p: Proc, message: Term): void {
     this.events.emit({ type: 'message:received', time: this.clock.now(), pid: p.self, message });
-  }
-
-  // --- signals (details in signals.ts) ---
-
-  link(p: Proc, pid: Pid): void {
-    signals.link(this, p, pid);
-  }
-  unlink(p: Proc, pid: Pid): void {
-    signals.unlink(this, p, pid);
-  }
-  monitor(p: Proc, target: Dest): Ref {
-    return signals.monitor(this, p, target);
-  }
-  demonitor(p: Proc, ref: Ref, flush: boolean): boolean {
-    return signals.demonitor(this, p, ref, flush);
-  }
-  exitSignal(from: Pid, to: Pid, reason: Term): void {
-    signals.exitSignal(this, from, to, reason);
-  }
-
-  // --- timers ---
-
-  startReceiveTimer(p: Proc, ms: number): Timer {
-    const t: Timer = this.timers.add(this.clock.now() + ms, () => {
-      if (p.receiveTimer !== t) return;
-      p.receiveTimer = null;
-      p.timedOut = true;
-      if (p.status === Status.Waiting) this.enqueue(p);
-    });
-    return t;
-  }
-
-  sendAfter(from: Pid, dest: Dest, message: Term, ms: number): Ref {
-    const ref = this.makeRef();
-    const key = refKey(ref);
-    const t = this.timers.add(this.clock.now() + Math.max(0, ms), () => {
-      this.sendTimers.delete(key);
-      this.send(from, dest, message);
-    });
-    this.sendTimers.set(key, t);
-    return ref;
-  }
-
-  cancelTimer(ref: Ref): number | false {
-    const key = refKey(ref);
-    const t = this.sendTimers.get(key);
-    if (t === undefined || t.cancelled) return false;
-    this.sendTimers.delete(key);
-    this.timers.cancel(t);
-    return Math.max(0, Math.ceil(t.at - this.clock.now()));
   }
 
   // --- the scheduler ---
@@ -338,7 +236,7 @@ export class NodeRuntime {
     try {
       r = p.body.run(p, budget);
     } catch (e) {
-      r = jsErrorExit(e);
+      r = bodyErrorExit(e);
     }
     this.current = null;
     p.reductions += r.reductions;
@@ -356,7 +254,7 @@ export class NodeRuntime {
     if (p.pendingExit !== null) {
       const reason = p.pendingExit;
       p.pendingExit = null;
-      signals.kill(this, p, reason);
+      kill(this, p, reason);
     }
     return r.reductions;
   }
@@ -364,7 +262,7 @@ export class NodeRuntime {
   /** Ends a process now (its body said so, or a signal killed it). */
   terminate(p: Proc, reason: Term, crash?: CrashInfo): void {
     if (crash !== undefined) this.reportCrash(p, crash);
-    signals.kill(this, p, reason);
+    kill(this, p, reason);
   }
 
   private reportCrash(p: Proc, crash: CrashInfo): void {
@@ -382,14 +280,4 @@ export class NodeRuntime {
     const next = this.timers.nextAt();
     return next !== null && next <= this.clock.now();
   }
-}
-
-const JS_ERROR = atom('js_error');
-
-/** A TypeScript body that throws is a bug in it; the process dies instead of the tab. */
-function jsErrorExit(e: unknown): RunResult {
-  if (e instanceof ErlangError) return { type: 'exit', reductions: 1, reason: e.reason, crash: { kind: 'error', value: e.reason } };
-  const text = e instanceof Error ? e.message : String(e);
-  const value = new Tuple([JS_ERROR, str(text)]);
-  return { type: 'exit', reductions: 1, reason: value, crash: { kind: 'error', value } };
 }

@@ -18,7 +18,9 @@ import type { CrashFormatter } from './crash-report.ts';
 import type { NodeSnapshot } from './introspection.ts';
 import { summarize } from './introspection.ts';
 import { ioServerBody } from './io-server.ts';
-import { Status } from './process.ts';
+import { Status } from './status.ts';
+import { exitSignal } from './signals.ts';
+import { send } from './routing.ts';
 
 export interface NodeOptions {
   readonly clock: Clock;
@@ -101,10 +103,10 @@ class NodeImpl implements Node {
     return this.rt.spawn(null, body, options).pid;
   }
   send(dest: Dest, message: Term): boolean {
-    return this.rt.send(this.rt.initPid, dest, message);
+    return send(this.rt, this.rt.initPid, dest, message);
   }
   exit(pid: Pid, reason: Term): void {
-    this.rt.exitSignal(this.rt.initPid, pid, reason);
+    exitSignal(this.rt, this.rt.initPid, pid, reason);
   }
   processApi(pid: Pid): ProcessApi | undefined {
     const p = this.rt.lookup(pid);

@@ -10,17 +10,12 @@ import type { ProcessBody } from './process-body.ts';
 import type { Timer } from './timers.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import { Mailbox } from './mailbox.ts';
+import { Status } from './status.ts';
+import { send } from './routing.ts';
+import * as signals from './signals.ts';
+import { cancelTimer, sendAfter, startReceiveTimer } from './process-timers.ts';
 
-/** Process states, ordered: everything from Exiting on is dead to senders. */
-export const Status = {
-  Runnable: 0,
-  Waiting: 1,
-  Running: 2,
-  /** Killed, waiting in the node's exit queue to be torn down. */
-  Exiting: 3,
-  Exited: 4,
-} as const;
-export type Status = (typeof Status)[keyof typeof Status];
+export { Status } from './status.ts';
 
 /** A monitor, filed under its ref key both at the watcher and at the target. */
 export interface MonitorEntry {
@@ -72,7 +67,7 @@ export class Proc implements ProcessApi {
     this.timedOut = false;
     if (timeoutMs === null) return;
     if (timeoutMs <= 0) this.timedOut = true;
-    else this.receiveTimer = this.rt.startReceiveTimer(this, timeoutMs);
+    else this.receiveTimer = startReceiveTimer(this.rt, this, timeoutMs);
   }
 
   nextMessage(): Term | undefined {
@@ -116,25 +111,25 @@ export class Proc implements ProcessApi {
   // --- messages and processes ---
 
   send(dest: Dest, message: Term): boolean {
-    return this.rt.send(this.self, dest, message);
+    return send(this.rt, this.self, dest, message);
   }
   spawn(body: ProcessBody, options?: SpawnOptions): { pid: Pid; monitorRef?: Ref } {
     return this.rt.spawnFrom(this, body, options ?? {});
   }
   link(pid: Pid): void {
-    this.rt.link(this, pid);
+    signals.link(this.rt, this, pid);
   }
   unlink(pid: Pid): void {
-    this.rt.unlink(this, pid);
+    signals.unlink(this.rt, this, pid);
   }
   monitor(target: Dest): Ref {
-    return this.rt.monitor(this, target);
+    return signals.monitor(this.rt, this, target);
   }
   demonitor(ref: Ref, flush?: boolean): boolean {
-    return this.rt.demonitor(this, ref, flush === true);
+    return signals.demonitor(this.rt, this, ref, flush === true);
   }
   exit(pid: Pid, reason: Term): void {
-    this.rt.exitSignal(this.self, pid, reason);
+    signals.exitSignal(this.rt, this.self, pid, reason);
   }
   setTrapExit(on: boolean): boolean {
     const old = this.trapExit;
@@ -178,10 +173,10 @@ export class Proc implements ProcessApi {
     return this.rt.makeRef();
   }
   sendAfter(dest: Dest, message: Term, ms: number): Ref {
-    return this.rt.sendAfter(this.self, dest, message, ms);
+    return sendAfter(this.rt, this.self, dest, message, ms);
   }
   cancelTimer(ref: Ref): number | false {
-    return this.rt.cancelTimer(ref);
+    return cancelTimer(this.rt, ref);
   }
 
   // --- introspection ---

@@ -6,7 +6,7 @@ import { atom } from '../term/types.ts';
 import type { Atom, Pid } from '../term/types.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { Proc } from './process.ts';
-import { Status } from './process.ts';
+import { Status } from './status.ts';
 import { BadArgError } from './errors.ts';
 
 const UNDEFINED = atom('undefined');

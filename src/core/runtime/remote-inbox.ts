@@ -6,14 +6,15 @@ import type { Atom } from '../term/types.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { RemoteInbox } from './remote.ts';
 import type { MonitorEntry } from './process.ts';
-import { Status } from './process.ts';
+import { Status } from './status.ts';
 import { pidKey, refKey } from './identifiers.ts';
 import { NOCONNECTION, NOPROC, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
 
 export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
   return {
     deliverSend(to, message) {
-      rt.sendPid(to, to, message);
+      const q = rt.lookup(to);
+      if (q !== undefined) rt.deliver(q, message);
     },
     deliverNamedSend(name, message) {
       const q = rt.registry.lookup(name);

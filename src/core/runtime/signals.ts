@@ -12,7 +12,7 @@ import { Tuple, atom } from '../term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 import type { Dest } from './process-api.ts';
 import type { NodeRuntime } from './node-runtime.ts';
-import { Status } from './process.ts';
+import { Status } from './status.ts';
 import type { MonitorEntry, Proc } from './process.ts';
 import { BadArgError, ErlangError } from './errors.ts';
 import { pidKey, refKey } from './identifiers.ts';

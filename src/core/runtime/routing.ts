@@ -1,0 +1,62 @@
+/**
+ * Where a message goes: a local pid's mailbox, a registered name, `{name, node}`, or out to the
+ * remote router. Sends to dead local pids and to unknown names on a given node are dropped
+ * silently, as on BEAM; only a bare unregistered atom (or a non-destination) is refused, so
+ * that the VM can raise ArgumentError.
+ */
+import { Tuple } from '../term/types.ts';
+import type { Atom, Pid, Term } from '../term/types.ts';
+import type { Dest } from './process-api.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+
+/** Send from `from` (a pid, or init's pid from outside). False for an unregistered atom or a bad destination. */
+export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boolean {
+  if (typeof dest === 'object') {
+    if (dest.kind === 'pid') {
+      sendPid(rt, from, dest, message);
+      return true;
+    }
+    if (dest.kind === 'atom') {
+      const q = rt.registry.lookup(dest);
+      if (q === undefined) return false;
+      if (rt.events.active) emitSent(rt, from, dest, message, false);
+      rt.deliver(q, message);
+      return true;
+    }
+    if (dest.kind === 'tuple' && dest.elements.length === 2) {
+      const [name, node] = dest.elements as [Term, Term];
+      if (typeof name === 'object' && name.kind === 'atom' && typeof node === 'object' && node.kind === 'atom') {
+        sendNamed(rt, from, name, node, message);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The hot path of the ring: a Map lookup, one list node, maybe a run-queue push. */
+export function sendPid(rt: NodeRuntime, from: Pid, to: Pid, message: Term): void {
+  const q = rt.lookup(to);
+  if (q !== undefined) {
+    if (rt.events.active) emitSent(rt, from, to, message, false);
+    rt.deliver(q, message);
+  } else if (!rt.isLocal(to)) {
+    if (rt.events.active) emitSent(rt, from, to, message, true);
+    rt.router?.send(from, to, message);
+  }
+  // a dead local pid: the message is dropped
+}
+
+/** `send({name, node}, msg)`. */
+export function sendNamed(rt: NodeRuntime, from: Pid, name: Atom, node: Atom, message: Term): void {
+  const local = node === rt.name;
+  if (rt.events.active) emitSent(rt, from, new Tuple([name, node]), message, !local);
+  if (local) {
+    const q = rt.registry.lookup(name);
+    if (q !== undefined) rt.deliver(q, message);
+  } else rt.router?.sendNamed(from, node, name, message);
+}
+
+function emitSent(rt: NodeRuntime, from: Pid, to: Term, message: Term, remote: boolean): void {
+  rt.events.emit({ type: 'message:sent', time: rt.clock.now(), from, to, message, remote });
+}
