@@ -1,10 +1,10 @@
 /**
- * One node's runtime: its processes, the scheduler, message routing and timers. Everything
- * a node holds lives on this object (no module state), so tests run many nodes in one process.
+ * One node's runtime: its processes, delivery into mailboxes and the scheduler. Everything a
+ * node holds lives on this object (no module state), so tests run many nodes in one process.
  *
- * Links, monitors and exit signals are in signals.ts, the registry in registry.ts, what other
- * nodes call in remote-inbox.ts; this file keeps the hot path (send → mailbox → run) in one
- * place so it stays short and monomorphic.
+ * Routing is in routing.ts, links/monitors/exit signals in signals.ts, timers of processes in
+ * process-timers.ts, the registry in registry.ts, what other nodes call in remote-inbox.ts.
+ * What stays here is the end of the hot path (deliver → run queue → run), kept monomorphic.
  */
 import { Pid, atom } from '../term/types.ts';
 import type { Atom, Ref, Term } from '../term/types.ts';

@@ -143,6 +143,23 @@ describe('links and exit signals', () => {
     expect(node.isAlive(pid)).toBe(false);
   });
 
+  it('a link signal caused by the running process itself reaches it after its run', () => {
+    const { node } = testNode();
+    const b = sleeper(node);
+    const log: string[] = [];
+    const a = node.spawn({
+      run(proc): RunResult {
+        proc.link(b.pid);
+        proc.exit(b.pid, boom); // b dies at once; its link signal to us must wait
+        log.push(`b alive: ${proc.isAlive(b.pid)}, pending: ${proc.exitPending()}`);
+        return { type: 'wait', reductions: 2 };
+      },
+    });
+    node.runUntilIdle();
+    expect(log).toEqual(['b alive: false, pending: true']);
+    expect(node.isAlive(a)).toBe(false);
+  });
+
   it('exit(self(), :normal) ends the caller', () => {
     const { node } = testNode();
     const pid = node.spawn({
