@@ -153,8 +153,3 @@ export function parseIdent(p: ParserState, t: Token): Node {
   }
   return { kind: 'var', pos, name: t.text };
 }
-
-/** Calls are printed `name/arity` in messages; exported for forms that reject bad shapes. */
-export function arityOf(call: Call): number {
-  return call.args.length + (call.kw.length > 0 || call.sections.length > 0 ? 1 : 0);
-}

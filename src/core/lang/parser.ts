@@ -57,7 +57,7 @@ export function parseExprList(p: ParserState, stop: (t: Token) => boolean): Expr
     if (stop(peek(p))) return exprs;
     exprs.push(toExpr(parseExpr(p, 0)));
     const t = peek(p);
-    if (t.kind === 'op' && peek(p, 1).kind === 'eof') throw incompleteError(t);
+    if (t.kind === 'op' && t.text !== '->' && peek(p, 1).kind === 'eof') throw incompleteError(t);
     if (!stop(t) && !isSep(t)) throw errorBefore(t);
   }
 }
