@@ -159,25 +159,47 @@ function binaryDoc(b: Binary, limit: number, ctx: Ctx): Doc {
 }
 
 function listDoc(l: Term, limit: number, ctx: Ctx): Doc {
-  const items: Term[] = [];
-  let t: Term = l;
-  let charlist = true;
-  let keyword = true;
-  while (typeof t === 'object' && t.kind === 'cons') {
-    const h = t.head;
-    // List.ascii_printable?/2 only looks at the first printable_limit elements.
-    if (charlist && items.length < ctx.printableLimit && !isAsciiPrintable(h)) charlist = false;
-    if (keyword && !isKeywordPair(h)) keyword = false;
-    items.push(h);
-    t = t.tail;
-  }
-  const proper = typeof t === 'object' && t.kind === 'nil';
-  if (proper && charlist) {
-    const e = escape(String.fromCharCode(...(items.slice(0, ctx.printableLimit + 1) as number[])), 39, ctx.printableLimit);
+  const pl = ctx.printableLimit;
+  if (isCharlist(l, pl)) {
+    // Only the first printable_limit characters are shown; stop walking there.
+    let s = '';
+    let t: Term = l;
+    for (let n = 0; n <= pl && typeof t === 'object' && t.kind === 'cons'; n++, t = t.tail) s += String.fromCharCode(t.head as number);
+    const e = escape(s, 39, pl);
     return "'" + e.text + (e.truncated ? "' ++ ..." : "'");
   }
-  if (proper && keyword) return container('[', items, null, ']', limit, ctx, keywordDoc, ',', 'strict');
-  return container('[', items, proper ? null : t, ']', limit, ctx, doc, ',', 'maybe');
+  // Collect no more than the items that will be shown (plus one, to know there are more).
+  const cap = limit + 1;
+  const items: Term[] = [];
+  let t: Term = l;
+  while (typeof t === 'object' && t.kind === 'cons' && items.length < cap) {
+    items.push(t.head);
+    t = t.tail;
+  }
+  const truncated = typeof t === 'object' && t.kind === 'cons';
+  const tail = truncated || (typeof t === 'object' && t.kind === 'nil') ? null : t;
+  if (isKeyword(l)) return container('[', items, null, ']', limit, ctx, keywordDoc, ',', 'strict');
+  return container('[', items, tail, ']', limit, ctx, doc, ',', 'maybe');
+}
+
+/** List.ascii_printable?/2: the first `limit` elements are printable ASCII (a proper list if shorter). */
+function isCharlist(l: Term, limit: number): boolean {
+  let n = 0;
+  while (typeof l === 'object' && l.kind === 'cons') {
+    if (n++ === limit) return true;
+    if (!isAsciiPrintable(l.head)) return false;
+    l = l.tail;
+  }
+  return typeof l === 'object' && l.kind === 'nil';
+}
+
+/** Inspect.List.keyword?/1: a proper list of `{atom, value}` pairs (walks the whole list, as Elixir). */
+function isKeyword(l: Term): boolean {
+  while (typeof l === 'object' && l.kind === 'cons') {
+    if (!isKeywordPair(l.head)) return false;
+    l = l.tail;
+  }
+  return typeof l === 'object' && l.kind === 'nil';
 }
 
 /** Inspect.List.keyword?: `{atom, value}` where the atom is not an alias (`Elixir.` prefix). */
