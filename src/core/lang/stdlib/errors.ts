@@ -1,0 +1,88 @@
+/**
+ * The exceptions the standard modules raise, worded exactly as Elixir 1.14 words them (checked
+ * against real `elixir -e`). Exceptions whose Elixir message is computed by `message/1`
+ * (KeyError, Protocol.UndefinedError, FunctionClauseError) carry their fields *and* the computed
+ * message, so the VM's formatter can print `** (KeyError) key :a not found in: %{}` from
+ * `message` alone.
+ */
+import { atom, Binary, NIL_ATOM, type Term } from '../../term/types.ts';
+import { inspect } from '../../term/inspect.ts';
+import { moduleAtom, raise } from '../errors.ts';
+
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
+
+/**
+ * An `:erlang` BIF's badarg as Elixir 1.14 shows it (erl_erts_errors):
+ * `errors were found at the given arguments:\n\n  * 1st argument: not an integer\n`.
+ */
+export function badarg(position: number, what: string): never {
+  const ord = ORDINALS[position - 1] ?? `${position}th`;
+  return raise('ArgumentError', `errors were found at the given arguments:\n\n  * ${ord} argument: ${what}\n`);
+}
+
+/** `no function clause matching in String.upcase/2` (module given as Elixir writes it). */
+export function functionClause(module: string, name: string, arity: number): never {
+  const shown = /^[a-z]/.test(module) ? `:${module}` : module;
+  return raise('FunctionClauseError', `no function clause matching in ${shown}.${name}/${arity}`, [
+    ['module', moduleAtom(module)],
+    ['function', atom(name)],
+    ['arity', arity],
+    ['kind', NIL_ATOM],
+    ['args', NIL_ATOM],
+    ['clauses', NIL_ATOM],
+  ]);
+}
+
+export function keyError(key: Term, term: Term): never {
+  return raise('KeyError', `key ${inspect(key)} not found in: ${inspect(term)}`, [
+    ['key', key],
+    ['term', term],
+  ]);
+}
+
+export function badMap(term: Term): never {
+  return raise('BadMapError', `expected a map, got: ${inspect(term)}`, [['term', term]]);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  float: 'Float',
+  atom: 'Atom',
+  binary: 'BitString',
+  nil: 'List',
+  cons: 'List',
+  tuple: 'Tuple',
+  map: 'Map',
+  pid: 'PID',
+  port: 'Port',
+  ref: 'Reference',
+  fun: 'Function',
+};
+
+/** Elixir's type name in Protocol.UndefinedError messages (`of type Atom`). */
+export function typeName(t: Term): string {
+  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
+  if (t.kind === 'map') {
+    const s = t.entries.get(atom('__struct__'));
+    if (s !== undefined && s[1] !== NIL_ATOM && typeof s[1] === 'object' && s[1].kind === 'atom') {
+      return `${inspect(s[1])} (a struct)`;
+    }
+  }
+  return TYPE_NAMES[t.kind] ?? 'Unknown';
+}
+
+/** `protocol Enumerable not implemented for :x of type Atom`. */
+export function protocolUndefined(protocol: string, value: Term): never {
+  return raise('Protocol.UndefinedError', `protocol ${protocol} not implemented for ${inspect(value)} of type ${typeName(value)}`, [
+    ['protocol', moduleAtom(protocol)],
+    ['value', value],
+    ['description', Binary.fromString('')],
+  ]);
+}
+
+export function emptyError(): never {
+  return raise('Enum.EmptyError', 'empty error');
+}
+
+export function outOfBounds(): never {
+  return raise('Enum.OutOfBoundsError', 'out of bounds error');
+}
