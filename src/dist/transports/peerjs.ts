@@ -6,8 +6,9 @@
  * never at the public PeerJS cloud, and ICE servers are empty unless configured (STUN/TURN are
  * only needed across NATs; see README).
  */
-import { Peer, type PeerOptions } from 'peerjs';
-import { peerIdForNode } from '../peer-id.ts';
+import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
+import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
+import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -55,4 +56,109 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
     }
   });
   return peer;
+}
+
+/** How long a connect may take before it counts as failed (a peer that never answers). */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * One reliable, ordered, binary data channel to a peer as a Link. PeerJS fires `close`
+ * synchronously from `close()`, and the contract forbids callbacks inside our calls, so every
+ * callback is deferred to a microtask.
+ */
+class DataChannelLink implements Link {
+  private readonly messageCbs = new Set<(bytes: Uint8Array) => void>();
+  private readonly closeCbs = new Set<(reason: string) => void>();
+  private closed = false;
+
+  constructor(
+    readonly peer: string,
+    private readonly conn: DataConnection,
+  ) {
+    conn.on('data', (data) => {
+      if (this.closed) return;
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
+      for (const cb of [...this.messageCbs]) cb(bytes);
+    });
+    conn.on('close', () => this.finish('closed by peer'));
+    conn.on('error', (err) => this.finish(`data channel error: ${err.message}`));
+  }
+
+  send(bytes: Uint8Array): void {
+    if (!this.closed) this.conn.send(bytes);
+  }
+  onMessage(cb: (bytes: Uint8Array) => void): () => void {
+    this.messageCbs.add(cb);
+    return () => this.messageCbs.delete(cb);
+  }
+  onClose(cb: (reason: string) => void): () => void {
+    this.closeCbs.add(cb);
+    return () => this.closeCbs.delete(cb);
+  }
+  close(): void {
+    if (this.closed) return;
+    this.finish('closed');
+    this.conn.close();
+  }
+
+  private finish(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    const cbs = [...this.closeCbs];
+    this.closeCbs.clear();
+    this.messageCbs.clear();
+    queueMicrotask(() => {
+      for (const cb of cbs) cb(reason);
+    });
+  }
+}
+
+/**
+ * The Transport over an already registered Peer (see registerNode): the page registers the
+ * node's name first, because a name in use is refused asynchronously by the server.
+ */
+export function createPeerJsTransport(peer: Peer): Transport {
+  const pending = new Map<string, (result: ConnectResult) => void>();
+
+  // A connect to an id nobody holds fails on the Peer, not on the DataConnection.
+  peer.on('error', (err) => {
+    if (err.type !== 'peer-unavailable') return;
+    for (const [peerId, done] of pending) {
+      if (err.message.includes(peerId)) done({ ok: false, reason: 'no such node' });
+    }
+  });
+
+  return {
+    maxMessageBytes: 16 * 1024,
+    listen(nodeName, onIncoming): ListenResult {
+      if (peer.id !== peerIdForNode(nodeName)) return { ok: false, reason: `registered as ${peer.id}, not ${nodeName}` };
+      const onConnection = (conn: DataConnection) => {
+        const peerName = nodeForPeerId(conn.peer);
+        if (peerName === null) return conn.close();
+        conn.on('open', () => onIncoming(new DataChannelLink(peerName, conn), peerName));
+      };
+      peer.on('connection', onConnection);
+      return { ok: true, stop: () => peer.off('connection', onConnection) };
+    },
+    connect(peerName, done) {
+      const peerId = peerIdForNode(peerName);
+      let settled = false;
+      const settle = (result: ConnectResult) => {
+        if (settled) return;
+        settled = true;
+        pending.delete(peerId);
+        clearTimeout(timer);
+        queueMicrotask(() => done(result));
+      };
+      const conn = peer.connect(peerId, { reliable: true, serialization: 'raw' });
+      const timer = setTimeout(() => {
+        conn.close();
+        settle({ ok: false, reason: 'timeout' });
+      }, CONNECT_TIMEOUT_MS);
+      pending.set(peerId, settle);
+      conn.on('open', () => settle({ ok: true, link: new DataChannelLink(peerName, conn) }));
+      conn.on('error', (err) => settle({ ok: false, reason: err.message }));
+      conn.on('close', () => settle({ ok: false, reason: 'closed' }));
+    },
+  };
 }
