@@ -1,0 +1,63 @@
+/**
+ * Control messages from a peer, applied to this node through its RemoteInbox. A message that
+ * names a pid of some OTHER node as its local end is ignored: a peer may only address our
+ * processes. Spawn requests and replies go to the remote-spawn handlers.
+ */
+import type { Atom, Pid } from '../core/term/types.ts';
+import type { Node } from '../core/runtime/node.ts';
+import type { ControlMessage } from './control.ts';
+
+export interface DispatchHooks {
+  spawnRequest(peer: Atom, m: Extract<ControlMessage, { type: 'spawn_request' }>): void;
+  spawnReply(peer: Atom, m: Extract<ControlMessage, { type: 'spawn_reply' }>): void;
+  /** Answer on the same connection (UNLINK_ID_ACK). */
+  reply(peer: Atom, m: ControlMessage): void;
+}
+
+export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: DispatchHooks): void {
+  const mine = (p: Pid): boolean => p.node === node.name;
+  const inbox = node.remote;
+  switch (m.type) {
+    case 'send':
+      if (mine(m.to)) inbox.deliverSend(m.to, m.message);
+      return;
+    case 'reg_send':
+      inbox.deliverNamedSend(m.name, m.message);
+      return;
+    case 'link':
+      if (mine(m.to)) inbox.deliverLink(m.from, m.to);
+      return;
+    case 'unlink':
+      if (mine(m.to)) inbox.deliverUnlink(m.from, m.to);
+      return;
+    case 'unlink_id':
+      if (!mine(m.to)) return;
+      inbox.deliverUnlink(m.from, m.to);
+      hooks.reply(peer, { type: 'unlink_id_ack', id: m.id, from: m.to, to: m.from });
+      return;
+    case 'unlink_id_ack':
+      return; // the runtime dropped the link when unlink/1 was called
+    case 'exit':
+    case 'exit2':
+      if (mine(m.to)) inbox.deliverExit(m.from, m.to, m.reason, m.type === 'exit');
+      return;
+    case 'monitor':
+      if (m.target.kind === 'atom' || mine(m.target)) inbox.deliverMonitor(m.from, m.target, m.ref);
+      return;
+    case 'demonitor':
+      if (m.target.kind === 'atom' || mine(m.target)) inbox.deliverDemonitor(m.from, m.target, m.ref);
+      return;
+    case 'monitor_exit':
+      if (mine(m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason);
+      return;
+    case 'group_leader':
+      if (mine(m.to)) node.processApi(m.to)?.setGroupLeader(m.to, m.from);
+      return;
+    case 'spawn_request':
+      hooks.spawnRequest(peer, m);
+      return;
+    case 'spawn_reply':
+      if (mine(m.to)) hooks.spawnReply(peer, m);
+      return;
+  }
+}

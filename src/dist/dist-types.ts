@@ -1,0 +1,80 @@
+/** The public types of the distribution layer: options of attachDistribution, its API, its events. */
+import type { Atom, Pid, Term } from '../core/term/types.ts';
+import type { Clock, Logger, Random } from '../core/ports.ts';
+import type { FunHooks } from './etf/fun-hooks.ts';
+import type { ConnectionStats } from './connection.ts';
+import type { NodeTable } from './node-table.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+import type { SpawnBodyHook, SpawnOpts, SpawnResult } from './remote-spawn.ts';
+import type { Transport } from './transports/transport.ts';
+import type { StepName } from './handshake/events.ts';
+
+export interface DistributionOptions {
+  readonly transport: Transport;
+  /** This node's cookie (`--cookie`, or the browser profile's default). Never leaves the node. */
+  readonly cookie: string;
+  readonly random: Random;
+  readonly clock: Clock;
+  /** Error reports (bad cookie, protocol errors, tick timeouts) go here, in Elixir's words. */
+  readonly logger?: Logger;
+  /** Turns a remote spawn's `{M, F, Args}` into a process body (the VM provides it). */
+  readonly spawnBody?: SpawnBodyHook;
+  /** How funs cross the wire (the VM provides them). */
+  readonly funHooks?: FunHooks;
+  /** Called after network input gave the node work (the host loop's `wake`). */
+  readonly wake?: () => void;
+  /** Defaults: 15 s and 120 s (see connection.ts for why, in tabs). */
+  readonly tickIntervalMs?: number;
+  readonly tickTimeoutMs?: number;
+  /** Each handshake step must complete within this (BEAM's net_setuptime: 7 s). */
+  readonly setupTimeoutMs?: number;
+  /** Transitive full mesh, as `:global` does by default (`-connect_all false` turns it off). */
+  readonly connectAll?: boolean;
+  readonly rateLimit?: RateLimitOptions;
+  /** Our handshake flags; default PLAYGROUND_FLAGS. */
+  readonly flags?: bigint;
+}
+
+export type ListType = 'visible' | 'hidden' | 'connected' | 'this' | 'known';
+
+/** `Node.connect`'s answer when known at once; otherwise `pending` and `done` is called later. */
+export type ConnectNow = { readonly type: 'done'; readonly result: boolean } | { readonly type: 'ignored' } | { readonly type: 'pending' };
+
+export type DistEvent =
+  | { readonly type: 'connection:attempt'; readonly peer: Atom; readonly role: 'initiator' | 'acceptor' }
+  | { readonly type: 'handshake:step'; readonly peer: Atom | null; readonly name: StepName; readonly direction: 'in' | 'out'; readonly outcome: string }
+  | { readonly type: 'connection:up'; readonly peer: Atom }
+  | { readonly type: 'connection:failed'; readonly peer: Atom; readonly reason: string }
+  | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string };
+
+export interface Distribution {
+  /** This node's numbering of other nodes; pass `nodeTable.nodeNumber` to inspect. */
+  readonly nodeTable: NodeTable;
+  /** The `net_kernel` process (null when not alive). */
+  readonly kernelPid: Pid | null;
+  isAlive(): boolean;
+  connect(node: Atom, done: (ok: boolean) => void): ConnectNow;
+  /** true if it was connected, false if not, 'ignored' when not alive. */
+  disconnect(node: Atom): boolean | 'ignored';
+  list(types?: ListType | readonly ListType[]): Atom[];
+  /** Own cookie as an atom; `:nocookie` when not alive. */
+  getCookie(): Atom;
+  /** Per-node cookie (or our own when `node` is this node); 'notalive' when not alive. */
+  setCookie(node: Atom, cookie: Atom | string): true | 'notalive';
+  monitorNodes(pid: Pid, on: boolean): void;
+  /** Node.monitor: connects if needed; 'notalive' when not alive. */
+  monitorNode(pid: Pid, node: Atom, on: boolean): true | 'notalive';
+  /**
+   * Remote spawn. Returns the result at once when it is known (not alive: `notalive`; this
+   * node: spawned here), else null and calls `done` when the reply (or a failure) arrives.
+   */
+  spawnRemote(
+    caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid,
+    done: (r: SpawnResult) => void,
+  ): SpawnResult | null;
+  subscribe(listener: (e: DistEvent) => void): () => void;
+  /** Counters of the connection to `node` (batching, ticks), for tests and the UI. */
+  stats(node: Atom): ConnectionStats | undefined;
+  /** Stops listening and closes every connection (the node stays, not distributed). */
+  stop(): void;
+}

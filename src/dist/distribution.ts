@@ -1,0 +1,228 @@
+/**
+ * `attachDistribution(node, options)`: makes a node part of a cluster. It listens on the
+ * transport under the node's name, installs the node's RemoteRouter (every remote signal becomes
+ * a control message on the right connection, connecting implicitly and queueing while the
+ * handshake runs), feeds what peers send into the node's RemoteInbox, starts the `net_kernel`
+ * process (flushing, ticks, setup timeouts, the transitive mesh) and offers the API the `Node`
+ * module's built-ins call. A node without a name (`nonode@nohost`) is not alive: it gets no
+ * router, so remote signals behave as on a non-distributed BEAM node.
+ */
+import { atom } from '../core/term/types.ts';
+import type { Atom, Pid, Term } from '../core/term/types.ts';
+import type { Node } from '../core/runtime/node.ts';
+import { inspectAtom } from '../core/term/atom-format.ts';
+import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
+import { TICK_INTERVAL_MS } from './connection.ts';
+import { NodeTable } from './node-table.ts';
+import { NodeMonitors } from './node-monitors.ts';
+import { Peers } from './peers.ts';
+import { createRouter } from './router.ts';
+import { dispatch } from './dispatch.ts';
+import { FLUSH, NET_KERNEL, kernelBody, meshMessage, meshNodes } from './kernel.ts';
+import { RemoteSpawner } from './remote-spawn.ts';
+import { DEFAULT_RATE_LIMIT, FailureLimiter } from './rate-limit.ts';
+import type { ConnectNow, DistEvent, Distribution, DistributionOptions, ListType } from './dist-types.ts';
+
+const NONODE = atom('nonode@nohost');
+const NOCOOKIE = atom('nocookie');
+
+export function attachDistribution(node: Node, o: DistributionOptions): Distribution {
+  const self = node.name;
+  const alive = self !== NONODE;
+  const table = new NodeTable(self);
+  const listeners = new Set<(e: DistEvent) => void>();
+  const emit = (e: DistEvent): void => {
+    for (const l of listeners) l(e);
+  };
+  const log = (level: Parameters<NonNullable<typeof o.logger>['log']>[0], text: string): void => o.logger?.log(level, text);
+  const monitors = new NodeMonitors(node);
+  let cookie = o.cookie;
+  const cookies = new Map<string, string>();
+  const interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
+  let nextTickAt = o.clock.now() + interval;
+  let flushPending = false;
+  let kernelPid: Pid | null = null;
+  let stopListening: (() => void) | null = null;
+
+  const poke = (): void => {
+    if (flushPending || kernelPid === null) return;
+    flushPending = true;
+    node.send(kernelPid, FLUSH);
+  };
+
+  const peers: Peers = new Peers(
+    {
+      transport: o.transport,
+      handshake: {
+        myName: self.name,
+        myFlags: o.flags ?? PLAYGROUND_FLAGS,
+        creation: node.creation !== 0 ? node.creation : 1 + Math.floor(o.random.next() * 0xfffffffe),
+        cookieFor: (peer) => cookies.get(peer) ?? cookie,
+        random: o.random,
+      },
+      setupTimeoutMs: o.setupTimeoutMs ?? 7_000,
+      tickIntervalMs: o.tickIntervalMs,
+      tickTimeoutMs: o.tickTimeoutMs,
+      funHooks: o.funHooks,
+      limiter: new FailureLimiter(o.rateLimit ?? DEFAULT_RATE_LIMIT),
+    },
+    {
+      now: () => o.clock.now(),
+      log,
+      emit,
+      poke,
+      up(peer) {
+        table.meet(peer);
+        emit({ type: 'connection:up', peer });
+        monitors.up(peer);
+        if (o.connectAll !== false && kernelPid !== null) {
+          const others = [...peers.up.keys()].filter((n) => n !== peer);
+          peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });
+        }
+        o.wake?.();
+      },
+      failed(peer, reason) {
+        emit({ type: 'connection:failed', peer, reason });
+        lost(peer, false);
+      },
+      down(peer, reason) {
+        emit({ type: 'connection:down', peer, reason });
+        lost(peer, true);
+      },
+      received(peer, messages) {
+        for (const m of messages) dispatch(node, peer, m, dispatchHooks);
+        o.wake?.();
+      },
+    },
+  );
+
+  const sendTo = (peer: Atom, m: Parameters<Peers['send']>[1]): void => {
+    if (peer === self || !alive) return;
+    peers.send(peer, m);
+  };
+  const spawner = new RemoteSpawner(node, sendTo, o.spawnBody);
+  const dispatchHooks = {
+    spawnRequest: (peer: Atom, m: Parameters<RemoteSpawner['serve']>[1]) => spawner.serve(peer, m),
+    spawnReply: (_peer: Atom, m: Parameters<RemoteSpawner['reply']>[0]) => spawner.reply(m),
+    reply: sendTo,
+  };
+
+  /** A peer we had (or tried to have) is gone: break links and monitors, tell subscribers. */
+  function lost(peer: Atom, wasUp: boolean): void {
+    monitors.down(peer, wasUp);
+    spawner.nodeDown(peer);
+    node.remote.nodeDown(peer);
+    o.wake?.();
+  }
+
+  /** The kernel's work: flush, tick checks, setup deadlines, mesh messages. */
+  function kernelWork(message: Term | null): number | null {
+    try {
+      const now = o.clock.now();
+      const mesh = message !== null ? meshNodes(message) : null;
+      if (mesh !== null) for (const n of mesh) if (n !== self && !peers.up.has(n)) peers.ensure(n);
+      if (now >= nextTickAt) {
+        nextTickAt = now + interval;
+        for (const [peer, d] of [...peers.up]) {
+          if (d.conn?.check(now) === 'timeout') {
+            log('error', `** Node ${inspectAtom(peer.name)} not responding **\n** Removing (timedout) connection **`);
+            d.close('net_tick_timeout');
+          }
+        }
+      }
+      flushPending = false;
+      for (const d of peers.up.values()) d.flush();
+      const deadline = peers.checkDeadlines(now);
+      return Math.min(nextTickAt, deadline ?? Infinity) - now;
+    } catch (e) {
+      log('error', `** net_kernel: ${e instanceof Error ? e.message : String(e)} **`);
+      return interval;
+    }
+  }
+
+  if (alive) {
+    const l = o.transport.listen(self.name, (link, peerName) => {
+      peers.accept(link, peerName);
+      o.wake?.();
+    });
+    if (l.ok) stopListening = l.stop;
+    else log('error', l.reason);
+    kernelPid = node.spawn(kernelBody({ work: kernelWork }), { system: true, initialCall: ['net_kernel', 'init', 1] });
+    node.register(NET_KERNEL, kernelPid);
+    node.setRemoteRouter(createRouter(sendTo));
+  }
+
+  return {
+    nodeTable: table,
+    get kernelPid() {
+      return kernelPid;
+    },
+    isAlive: () => alive,
+    connect(peer, done): ConnectNow {
+      if (!alive) return { type: 'ignored' };
+      if (peer === self || peers.up.has(peer)) return { type: 'done', result: true };
+      peers.ensure(peer, done);
+      return { type: 'pending' };
+    },
+    disconnect(peer) {
+      if (!alive) return 'ignored';
+      const d = peers.up.get(peer);
+      if (d === undefined) return false;
+      d.close('disconnect');
+      return true;
+    },
+    list(types: ListType | readonly ListType[] = 'visible') {
+      const ts: readonly ListType[] = typeof types === 'string' ? [types] : types;
+      const out: Atom[] = [];
+      const add = (n: Atom): void => {
+        if (!out.includes(n)) out.push(n);
+      };
+      if (ts.includes('this')) add(self);
+      if (ts.includes('visible') || ts.includes('connected')) for (const n of peers.up.keys()) add(n);
+      if (ts.includes('known')) {
+        add(self);
+        for (const n of table.known()) add(n);
+      }
+      return out;
+    },
+    getCookie: () => (alive ? atom(cookie) : NOCOOKIE),
+    setCookie(peer, c) {
+      if (!alive) return 'notalive';
+      const text = typeof c === 'string' ? c : c.name;
+      if (peer === self) cookie = text;
+      else cookies.set(peer.name, text);
+      return true;
+    },
+    monitorNodes: (pid, on) => monitors.monitorNodes(pid, on),
+    monitorNode(pid, peer, on) {
+      if (!alive) return 'notalive';
+      monitors.monitorNode(pid, peer, on);
+      if (on && peer !== self && !peers.up.has(peer)) peers.ensure(peer);
+      return true;
+    },
+    spawnRemote(caller, peer, module, fun, args, opts, groupLeader, done) {
+      if (!alive) return { ok: false, reason: atom('notalive') };
+      if (peer === self) {
+        const body = o.spawnBody?.(module, fun, args) ?? 'notsup';
+        if (typeof body === 'string') return { ok: false, reason: atom(body) };
+        const api = node.processApi(caller);
+        if (api === undefined) return { ok: false, reason: atom('noproc') };
+        const r = api.spawn(body, { groupLeader, ...(opts.link === true ? { link: true } : {}), ...(opts.monitor === true ? { monitor: true } : {}) });
+        return r.monitorRef !== undefined ? { ok: true, pid: r.pid, monitorRef: r.monitorRef } : { ok: true, pid: r.pid };
+      }
+      spawner.request(caller, peer, module, fun, args, opts, groupLeader, done);
+      return null;
+    },
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    stats: (peer) => peers.up.get(peer)?.conn?.stats,
+    stop() {
+      stopListening?.();
+      for (const d of [...peers.up.values()]) d.close('disconnect');
+      for (const p of [...peers.pending.keys()]) peers.fail(p, 'stopped');
+      node.setRemoteRouter(null);
+    },
+  };
+}

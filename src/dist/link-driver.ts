@@ -1,0 +1,117 @@
+/**
+ * One transport link's life: the handshake (initiator or acceptor machine), then a Connection on
+ * the same link. It moves bytes between the link and the machines and tells its owner (the
+ * distribution layer) what happened; the owner decides what that means for the node (slot
+ * bookkeeping, nodeup/nodedown). A link closes at most once, and after that nothing it
+ * receives counts.
+ */
+import type { Atom } from '../core/term/types.ts';
+import { atom } from '../core/term/types.ts';
+import type { Acceptor } from './handshake/acceptor.ts';
+import type { Initiator } from './handshake/initiator.ts';
+import type { HandshakeEvent, HandshakeOutput } from './handshake/events.ts';
+import type { Connection } from './connection.ts';
+import type { ControlMessage } from './control.ts';
+import type { Link } from './transports/transport.ts';
+
+export interface LinkOwner {
+  now(): number;
+  handshakeEvent(d: LinkDriver, e: HandshakeEvent): void;
+  received(d: LinkDriver, messages: ControlMessage[]): void;
+  /** The link is gone: closed by the peer or the network, a protocol error, or by us. */
+  closed(d: LinkDriver, reason: string, byUs: boolean): void;
+}
+
+export type Machine = { readonly role: 'initiator'; readonly m: Initiator } | { readonly role: 'acceptor'; readonly m: Acceptor };
+
+export class LinkDriver {
+  conn: Connection | null = null;
+  dead = false;
+  /** Who is at the other end: known from the start for an initiator, after send_name for an acceptor. */
+  peer: Atom | null;
+  /** Bytes this link carried, for tests and the UI. */
+  bytesSent = 0;
+  private readonly unsubs: (() => void)[] = [];
+
+  constructor(
+    readonly link: Link,
+    readonly machine: Machine,
+    private readonly owner: LinkOwner,
+    peer: Atom | null,
+  ) {
+    this.peer = peer;
+    this.unsubs.push(link.onMessage((b) => this.onMessage(b)));
+    this.unsubs.push(link.onClose((r) => this.onClose(r)));
+  }
+
+  get role(): 'initiator' | 'acceptor' {
+    return this.machine.role;
+  }
+
+  /** Initiator: send send_name. */
+  start(): void {
+    if (this.machine.role === 'initiator') this.apply(this.machine.m.start());
+  }
+
+  /** Switches the link to the connection (after the handshake's `up`). */
+  becomeUp(conn: Connection): void {
+    this.conn = conn;
+  }
+
+  /** Sends whatever the connection has queued. */
+  flush(): void {
+    if (this.conn === null || this.dead) return;
+    for (const m of this.conn.take(this.owner.now())) this.sendRaw(m);
+  }
+
+  /** Closes the link; the owner hears `closed(..., byUs = true)` once, now. */
+  close(reason: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    for (const u of this.unsubs) u();
+    this.link.close();
+    this.owner.closed(this, reason, true);
+  }
+
+  private sendRaw(b: Uint8Array): void {
+    this.bytesSent += b.length;
+    this.link.send(b);
+  }
+
+  private onMessage(b: Uint8Array): void {
+    if (this.dead) return;
+    const conn = this.conn;
+    if (conn !== null) {
+      const r = conn.receive(b, this.owner.now());
+      if (!r.ok) return this.close(`protocol error: ${r.error}`);
+      if (r.messages.length > 0) this.owner.received(this, r.messages);
+      this.flush(); // a tick answer, or replies the messages caused
+      return;
+    }
+    const out = this.machine.m.receive(b);
+    if (this.machine.role === 'acceptor' && this.peer === null && this.machine.m.peerName !== null) {
+      this.peer = atom(this.machine.m.peerName);
+    }
+    this.apply(out);
+  }
+
+  private onClose(reason: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    for (const u of this.unsubs) u();
+    if (this.conn === null) {
+      // Let the machine report the failure (connection_closed) before the owner hears of it.
+      const out = this.machine.m.closed();
+      for (const e of out.events) this.owner.handshakeEvent(this, e);
+    }
+    this.owner.closed(this, reason, false);
+  }
+
+  private apply(out: HandshakeOutput): void {
+    for (const b of out.send) if (!this.dead) this.sendRaw(b);
+    for (const e of out.events) {
+      if (this.dead && e.type !== 'failed') continue;
+      this.owner.handshakeEvent(this, e);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The bookkeeping of a node's peers: connections that are up, attempts still pending (with the
+ * control messages and `Node.connect` callers waiting on them), and incoming handshakes. It turns
+ * LinkDriver reports into slot changes and calls its `Hooks` for what they mean to the node
+ * (up, failed, down, messages); distribution.ts supplies the hooks.
+ */
+import { atom } from '../core/term/types.ts';
+import type { Atom } from '../core/term/types.ts';
+import { inspectAtom } from '../core/term/atom-format.ts';
+import { createAcceptor } from './handshake/acceptor.ts';
+import { createInitiator } from './handshake/initiator.ts';
+import type { HandshakeEvent, HandshakeOptions } from './handshake/events.ts';
+import { Connection } from './connection.ts';
+import type { ControlMessage } from './control.ts';
+import { LinkDriver } from './link-driver.ts';
+import type { LinkOwner } from './link-driver.ts';
+import type { Link, Transport } from './transports/transport.ts';
+import type { DistEvent } from './dist-types.ts';
+import type { FunHooks } from './etf/fun-hooks.ts';
+import type { FailureLimiter } from './rate-limit.ts';
+import type { LogLevel } from '../core/ports.ts';
+
+export interface PeerHooks {
+  now(): number;
+  log(level: LogLevel, text: string): void;
+  emit(e: DistEvent): void;
+  up(peer: Atom): void;
+  /** A pending attempt failed (never up): queued messages are dropped. */
+  failed(peer: Atom, reason: string): void;
+  /** An up connection ended. */
+  down(peer: Atom, reason: string): void;
+  received(peer: Atom, messages: ControlMessage[]): void;
+  /** Something changed that the kernel must look at (new deadlines, output to flush). */
+  poke(): void;
+}
+
+export interface PeerConfig {
+  readonly transport: Transport;
+  readonly handshake: Omit<HandshakeOptions, 'random'> & { random: HandshakeOptions['random'] };
+  readonly setupTimeoutMs: number;
+  readonly tickIntervalMs: number | undefined;
+  readonly tickTimeoutMs: number | undefined;
+  readonly funHooks: FunHooks | undefined;
+  readonly limiter: FailureLimiter;
+}
+
+interface Slot {
+  readonly queue: ControlMessage[];
+  readonly waiters: ((ok: boolean) => void)[];
+  /** Our own attempt: 'connecting' until the transport answers; null after a `nok`. */
+  out: LinkDriver | 'connecting' | null;
+  deadline: number;
+}
+
+export class Peers implements LinkOwner {
+  readonly up = new Map<Atom, LinkDriver>();
+  readonly pending = new Map<Atom, Slot>();
+  private readonly accepting = new Map<LinkDriver, number>();
+  private readonly failReasons = new WeakMap<LinkDriver, string>();
+
+  constructor(
+    private readonly cfg: PeerConfig,
+    private readonly hooks: PeerHooks,
+  ) {}
+
+  now(): number {
+    return this.hooks.now();
+  }
+
+  /** Queues `m` for `peer`, starting a connection attempt when there is none. */
+  send(peer: Atom, m: ControlMessage): void {
+    const d = this.up.get(peer);
+    if (d !== undefined) {
+      const err = d.conn?.send(m) ?? null;
+      if (err !== null) this.hooks.log('error', `** ${err} (to node ${inspectAtom(peer.name)}) **`);
+      this.hooks.poke();
+      return;
+    }
+    this.ensure(peer).queue.push(m);
+  }
+
+  ensure(peer: Atom, waiter?: (ok: boolean) => void): Slot {
+    let s = this.pending.get(peer);
+    if (s === undefined) {
+      s = { queue: [], waiters: [], out: 'connecting', deadline: this.now() + this.cfg.setupTimeoutMs };
+      this.pending.set(peer, s);
+      this.startAttempt(peer, s);
+      this.hooks.poke();
+    }
+    if (waiter !== undefined) s.waiters.push(waiter);
+    return s;
+  }
+
+  private startAttempt(peer: Atom, s: Slot): void {
+    this.hooks.emit({ type: 'connection:attempt', peer, role: 'initiator' });
+    this.cfg.transport.connect(peer.name, (r) => {
+      if (this.pending.get(peer) !== s || s.out !== 'connecting') {
+        if (r.ok) r.link.close();
+        return;
+      }
+      if (!r.ok) return this.fail(peer, `connection_setup_failed: ${r.reason}`);
+      const m = createInitiator({ ...this.cfg.handshake, peerName: peer.name, isPending: () => this.pending.has(peer) });
+      const d = new LinkDriver(r.link, { role: 'initiator', m }, this, peer);
+      s.out = d;
+      d.start();
+    });
+  }
+
+  accept(link: Link, peerName: string): void {
+    if (this.cfg.limiter.isBlocked(peerName, this.now())) return link.close();
+    const m = createAcceptor({
+      ...this.cfg.handshake,
+      isUp: (p) => this.up.has(atom(p)),
+      hasPendingTo: (p) => {
+        const s = this.pending.get(atom(p));
+        return s !== undefined && s.out !== null;
+      },
+    });
+    const d = new LinkDriver(link, { role: 'acceptor', m }, this, null);
+    this.accepting.set(d, this.now() + this.cfg.setupTimeoutMs);
+  }
+
+  handshakeEvent(d: LinkDriver, e: HandshakeEvent): void {
+    switch (e.type) {
+      case 'step':
+        this.touch(d);
+        this.hooks.emit({ type: 'handshake:step', peer: d.peer, name: e.name, direction: e.direction, outcome: e.outcome });
+        if (e.name === 'send_name' && e.direction === 'in' && d.peer !== null) {
+          if (this.cfg.limiter.isBlocked(d.peer.name, this.now())) d.close('rate-limited');
+          else this.hooks.emit({ type: 'connection:attempt', peer: d.peer, role: 'acceptor' });
+        }
+        return;
+      case 'failed': {
+        const peer = d.peer;
+        if (e.log !== undefined) this.hooks.log('error', e.log);
+        if (e.reason === 'bad_challenge_reply' && peer !== null && this.cfg.limiter.fail(peer.name, this.now())) {
+          this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(peer.name)));
+        }
+        this.failReasons.set(d, e.reason);
+        d.close(`handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`);
+        return;
+      }
+      case 'cancel_pending': {
+        const s = this.pending.get(atom(e.peerName));
+        const out = s?.out;
+        if (s !== undefined && out instanceof LinkDriver) {
+          s.out = null;
+          out.close('simultaneous connect: the other attempt wins');
+        } else if (s !== undefined) s.out = null;
+        return;
+      }
+      case 'replace_connection': {
+        const old = this.up.get(atom(e.peerName));
+        old?.close('replaced by a new connection');
+        return;
+      }
+      case 'up':
+        return this.promote(d, atom(e.peerName), e.flags);
+    }
+  }
+
+  private touch(d: LinkDriver): void {
+    const deadline = this.now() + this.cfg.setupTimeoutMs;
+    if (this.accepting.has(d)) this.accepting.set(d, deadline);
+    const s = d.peer !== null ? this.pending.get(d.peer) : undefined;
+    if (s !== undefined && s.out === d) s.deadline = deadline;
+  }
+
+  private promote(d: LinkDriver, peer: Atom, flags: bigint): void {
+    this.accepting.delete(d);
+    if (d.role === 'acceptor') this.cfg.limiter.succeeded(peer.name);
+    const conn = new Connection({
+      peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes,
+      ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
+      ...(this.cfg.tickTimeoutMs !== undefined ? { tickTimeoutMs: this.cfg.tickTimeoutMs } : {}),
+      ...(this.cfg.funHooks !== undefined ? { hooks: this.cfg.funHooks } : {}),
+    });
+    d.becomeUp(conn);
+    this.up.set(peer, d);
+    const s = this.pending.get(peer);
+    this.pending.delete(peer);
+    if (s !== undefined && s.out instanceof LinkDriver && s.out !== d) s.out.close('superseded');
+    for (const m of s?.queue ?? []) {
+      const err = conn.send(m);
+      if (err !== null) this.hooks.log('error', `** ${err} **`);
+    }
+    this.hooks.up(peer);
+    for (const w of s?.waiters ?? []) w(true);
+    d.flush();
+  }
+
+  closed(d: LinkDriver, reason: string): void {
+    this.accepting.delete(d);
+    const peer = d.peer;
+    if (peer === null) return;
+    if (d.conn !== null) {
+      if (this.up.get(peer) !== d) return;
+      this.up.delete(peer);
+      if (reason.startsWith('protocol error')) this.hooks.log('error', `** Connection to node ${inspectAtom(peer.name)} closed: ${reason} **`);
+      return this.hooks.down(peer, reason);
+    }
+    const s = this.pending.get(peer);
+    if (s === undefined) return;
+    if (s.out === d) {
+      s.out = null;
+      // nok: the peer's own attempt to us wins; wait for it (until the setup deadline).
+      if (this.failReasons.get(d) === 'nok') return;
+      return this.fail(peer, reason);
+    }
+    // An incoming attempt we were waiting on (after our own got nok) failed.
+    if (d.role === 'acceptor' && s.out === null) this.fail(peer, reason);
+  }
+
+  received(d: LinkDriver, messages: ControlMessage[]): void {
+    if (d.peer !== null && this.up.get(d.peer) === d) this.hooks.received(d.peer, messages);
+  }
+
+  fail(peer: Atom, reason: string): void {
+    const s = this.pending.get(peer);
+    if (s === undefined) return;
+    this.pending.delete(peer);
+    if (s.out instanceof LinkDriver) s.out.close(reason);
+    for (const w of s.waiters) w(false);
+    this.hooks.failed(peer, reason);
+  }
+
+  /** Handshake deadlines; returns the next one (or null). */
+  checkDeadlines(now: number): number | null {
+    let next: number | null = null;
+    for (const [peer, s] of [...this.pending]) {
+      if (s.deadline <= now) this.fail(peer, 'connection_setup_failed: timeout');
+      else next = next === null ? s.deadline : Math.min(next, s.deadline);
+    }
+    for (const [d, at] of [...this.accepting]) {
+      if (at <= now) d.close('handshake timeout');
+      else next = next === null ? at : Math.min(next, at);
+    }
+    return next;
+  }
+}

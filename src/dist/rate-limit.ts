@@ -1,0 +1,51 @@
+/**
+ * Rate limiting of failed incoming handshakes, per peer name. Each failure with a bad cookie is
+ * logged with BEAM's exact text; after `failures` of them within `windowMs`, further attempts
+ * from that peer are refused without a handshake for `blockMs` (logged once), so a tab looping
+ * on a wrong cookie cannot flood the log or burn CPU on digests.
+ */
+
+export interface RateLimitOptions {
+  readonly failures: number;
+  readonly windowMs: number;
+  readonly blockMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { failures: 3, windowMs: 60_000, blockMs: 60_000 };
+
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+  private readonly blocked = new Map<string, number>();
+
+  constructor(private readonly o: RateLimitOptions) {}
+
+  /** Records a failure; returns true when this one starts a block (log it then). */
+  fail(peer: string, now: number): boolean {
+    const recent = (this.failures.get(peer) ?? []).filter((t) => now - t < this.o.windowMs);
+    recent.push(now);
+    if (recent.length >= this.o.failures) {
+      this.failures.delete(peer);
+      this.blocked.set(peer, now + this.o.blockMs);
+      return true;
+    }
+    this.failures.set(peer, recent);
+    return false;
+  }
+
+  isBlocked(peer: string, now: number): boolean {
+    const until = this.blocked.get(peer);
+    if (until === undefined) return false;
+    if (now < until) return true;
+    this.blocked.delete(peer);
+    return false;
+  }
+
+  /** A successful handshake forgets earlier failures. */
+  succeeded(peer: string): void {
+    this.failures.delete(peer);
+  }
+
+  message(peer: string): string {
+    return `** Connection attempts from node ${peer} rate-limited: ${this.o.failures} failed within ${this.o.windowMs / 1000} s; refusing it for ${this.o.blockMs / 1000} s **`;
+  }
+}

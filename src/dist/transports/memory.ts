@@ -1,0 +1,189 @@
+/**
+ * An in-memory network of nodes, for tests and benchmarks in Node. Every event (a connect
+ * answer, a message, a close) goes into ONE FIFO queue that the test drains with `flush()`,
+ * so runs are deterministic and nothing is ever delivered synchronously (as over a real
+ * network, the transport contract forbids it). Each message is copied on send, so the
+ * receiver never shares a buffer with the sender.
+ */
+import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+
+export interface MemoryNetworkOptions {
+  /** Largest message a link accepts; bigger ones close the link (like an RTCDataChannel error). */
+  readonly maxMessageBytes?: number;
+}
+
+/** What `onSend` observers see: every message as it leaves a node. */
+export interface SentMessage {
+  readonly from: string;
+  readonly to: string;
+  readonly bytes: Uint8Array;
+}
+
+type Incoming = (link: Link, peerName: string) => void;
+
+class MemoryLink implements Link {
+  other: MemoryLink | null = null;
+  closed = false;
+  private readonly messageCbs = new Set<(b: Uint8Array) => void>();
+  private readonly closeCbs = new Set<(reason: string) => void>();
+
+  constructor(
+    private readonly net: MemoryNetwork,
+    readonly self: string,
+    readonly peer: string,
+  ) {}
+
+  send(bytes: Uint8Array): void {
+    if (this.closed) return;
+    if (bytes.length > this.net.maxMessageBytes) {
+      this.net.closePair(this, `message of ${bytes.length} bytes exceeds ${this.net.maxMessageBytes}`);
+      return;
+    }
+    const copy = bytes.slice();
+    this.net.recordSend(this.self, this.peer, copy);
+    const to = this.other;
+    this.net.enqueue(() => {
+      if (to !== null && !to.closed) to.emitMessage(copy);
+    });
+  }
+  onMessage(cb: (bytes: Uint8Array) => void): () => void {
+    this.messageCbs.add(cb);
+    return () => this.messageCbs.delete(cb);
+  }
+  onClose(cb: (reason: string) => void): () => void {
+    this.closeCbs.add(cb);
+    return () => this.closeCbs.delete(cb);
+  }
+  close(): void {
+    this.net.closePair(this, 'closed');
+  }
+  emitMessage(b: Uint8Array): void {
+    for (const cb of [...this.messageCbs]) cb(b);
+  }
+  emitClose(reason: string): void {
+    const cbs = [...this.closeCbs];
+    this.closeCbs.clear();
+    this.messageCbs.clear();
+    for (const cb of cbs) cb(reason);
+  }
+}
+
+export class MemoryNetwork {
+  readonly maxMessageBytes: number;
+  private readonly listeners = new Map<string, Incoming>();
+  private readonly links = new Set<MemoryLink>();
+  private readonly queue: (() => void)[] = [];
+  private head = 0;
+  private readonly observers = new Set<(m: SentMessage) => void>();
+  /** Messages sent so far (every link, both directions). */
+  messagesSent = 0;
+  bytesSent = 0;
+
+  constructor(options: MemoryNetworkOptions = {}) {
+    this.maxMessageBytes = options.maxMessageBytes ?? 256 * 1024;
+  }
+
+  /** A node's transport on this network. */
+  transport(): Transport {
+    let myName: string | null = null;
+    return {
+      maxMessageBytes: this.maxMessageBytes,
+      listen: (nodeName, onIncoming): ListenResult => {
+        if (this.listeners.has(nodeName)) return { ok: false, reason: `the name ${nodeName} seems to be in use by another Erlang node` };
+        this.listeners.set(nodeName, onIncoming);
+        myName = nodeName;
+        return {
+          ok: true,
+          stop: () => {
+            if (this.listeners.get(nodeName) === onIncoming) this.listeners.delete(nodeName);
+          },
+        };
+      },
+      connect: (peerName, done) => this.connect(myName, peerName, done),
+    };
+  }
+
+  /** Names that are listening, as EPMD's `names` would list them. */
+  names(): string[] {
+    return [...this.listeners.keys()];
+  }
+
+  /** Delivers queued events in order (including those they cause) until none is left. */
+  flush(maxEvents = 10_000_000): number {
+    let n = 0;
+    while (this.head < this.queue.length && n < maxEvents) {
+      const ev = this.queue[this.head] as () => void;
+      this.queue[this.head++] = noop;
+      n++;
+      ev();
+    }
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    }
+    return n;
+  }
+
+  /** Events waiting for `flush`. */
+  pending(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Observe every message sent on the network (tests: count batches, look for secrets). */
+  onSend(cb: (m: SentMessage) => void): () => void {
+    this.observers.add(cb);
+    return () => this.observers.delete(cb);
+  }
+
+  /** Closes every link between `a` and `b` (both sides see the close), like a pulled cable. */
+  disconnect(a: string, b: string): void {
+    for (const l of [...this.links]) {
+      if ((l.self === a && l.peer === b) || (l.self === b && l.peer === a)) this.closePair(l, 'disconnected by the network');
+    }
+  }
+
+  /** Closes every link of `name` and stops it listening: the tab was closed. */
+  kill(name: string): void {
+    this.listeners.delete(name);
+    for (const l of [...this.links]) if (l.self === name) this.closePair(l, 'peer gone');
+  }
+
+  // --- used by MemoryLink ---
+
+  enqueue(ev: () => void): void {
+    this.queue.push(ev);
+  }
+
+  recordSend(from: string, to: string, bytes: Uint8Array): void {
+    this.messagesSent++;
+    this.bytesSent += bytes.length;
+    if (this.observers.size > 0) for (const o of this.observers) o({ from, to, bytes });
+  }
+
+  closePair(l: MemoryLink, reason: string): void {
+    for (const side of [l, l.other]) {
+      if (side === null || side.closed) continue;
+      side.closed = true;
+      this.links.delete(side);
+      this.enqueue(() => side.emitClose(reason));
+    }
+  }
+
+  private connect(from: string | null, to: string, done: (r: ConnectResult) => void): void {
+    this.enqueue(() => {
+      if (from === null) return done({ ok: false, reason: 'not listening: a node needs a name to connect' });
+      const accept = this.listeners.get(to);
+      if (accept === undefined) return done({ ok: false, reason: `no node named ${to}` });
+      const mine = new MemoryLink(this, from, to);
+      const theirs = new MemoryLink(this, to, from);
+      mine.other = theirs;
+      theirs.other = mine;
+      this.links.add(mine);
+      this.links.add(theirs);
+      accept(theirs, from);
+      done({ ok: true, link: mine });
+    });
+  }
+}
+
+function noop(): void {}

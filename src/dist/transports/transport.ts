@@ -1,0 +1,43 @@
+/**
+ * The transport seam: how a node's distribution layer reaches other nodes. Deliberately tiny,
+ * callback-based and Promise-free, so the memory network (tests) and PeerJS (the browser) can
+ * both implement it and one contract suite (contract.ts) checks both.
+ *
+ * Rules every transport keeps (contract.ts tests each one):
+ * - A Link is one reliable, ORDERED, binary channel to one peer (a WebRTC data channel with
+ *   `reliable: true`; PeerJS defaults to unordered, which would break Erlang's ordering rule).
+ * - Callbacks never fire synchronously inside `connect`, `send` or `close`: the caller may be in
+ *   the middle of a process run. They fire later, from the transport's own event turn.
+ * - Register `onMessage`/`onClose` synchronously inside `onIncoming` or the `connect` callback;
+ *   nothing is delivered before that turn ends, so nothing is lost.
+ * - Each `send` arrives as exactly one message, with the same bytes (the receiver gets its own
+ *   copy). Messages up to `maxMessageBytes` must be accepted; the connection layer never sends more.
+ * - `close()` from either side fires `onClose` exactly once on BOTH sides; afterwards `send` is
+ *   a no-op and no message is delivered.
+ * - `connect` to a name nobody listens on fails (`ok: false`), it never hangs forever.
+ */
+
+export interface Link {
+  /** The node at the other end as the transport knows it; the handshake confirms it. */
+  readonly peer: string;
+  send(bytes: Uint8Array): void;
+  /** Returns an unsubscribe function. */
+  onMessage(cb: (bytes: Uint8Array) => void): () => void;
+  /** `reason` is for logs and the UI ("closed by peer", "data channel error"...). */
+  onClose(cb: (reason: string) => void): () => void;
+  close(): void;
+}
+
+export type ConnectResult = { readonly ok: true; readonly link: Link } | { readonly ok: false; readonly reason: string };
+
+export type ListenResult = { readonly ok: true; readonly stop: () => void } | { readonly ok: false; readonly reason: string };
+
+/** One node's access to the network: listen under its name, connect to others by name. */
+export interface Transport {
+  /** Largest message `send` accepts (16 KiB is safe on every browser's data channels). */
+  readonly maxMessageBytes: number;
+  /** Start accepting links for `nodeName`. A name already in use fails. */
+  listen(nodeName: string, onIncoming: (link: Link, peerName: string) => void): ListenResult;
+  /** Open a link to `peerName` (the caller must be listening: its name is the link's origin). */
+  connect(peerName: string, done: (result: ConnectResult) => void): void;
+}
