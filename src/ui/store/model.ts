@@ -1,0 +1,144 @@
+/**
+ * The playground's view of the cluster: plain, immutable data the canvas draws from.
+ *
+ * Everything is keyed by strings so React Flow ids, selection and edges need no term objects:
+ * a process by `pidKey(pid)`, a cluster node by its name (`one@lab`). A process view object is
+ * replaced only when something shown about it changes, so the graph builder can reuse the React
+ * Flow node it made last time (see canvas/flow-graph.ts) and memoized components skip renders.
+ */
+import type { Pid } from '../../core/term/types.ts';
+import type { ProcessStatus } from '../../core/runtime/process-api.ts';
+
+/** How this tab's distribution layer sees another node. */
+export type ConnectionState =
+  | { readonly kind: 'handshaking' }
+  | { readonly kind: 'up' }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'down'; readonly reason?: string };
+
+export interface ClusterNode {
+  readonly name: string;
+  /** This tab's node. */
+  readonly local: boolean;
+  /** This tab's number for it (0 for itself): the N of `#PID<N.id.serial>`. */
+  readonly number: number;
+  /** null for the local node; the others start at 'handshaking' until told. */
+  readonly connection: ConnectionState | null;
+}
+
+export interface ProcessView {
+  readonly key: string;
+  readonly pid: Pid;
+  /** The card it sits in (a cluster node name). */
+  readonly node: string;
+  /** The pid as THIS tab prints it: `#PID<0.110.0>`, `#PID<2.96.0>`. */
+  readonly pidText: string;
+  /** Registered name without the colon, or null. */
+  readonly name: string | null;
+  /** A `:global` name (the distribution layer sets it), or null. */
+  readonly globalName: string | null;
+  readonly status: ProcessStatus | 'exited';
+  readonly mailbox: number;
+  /** Keys of linked processes (any node). */
+  readonly links: readonly string[];
+  readonly system: boolean;
+  /** Grid slot inside its card: stable while the process lives, reused after it is gone. */
+  readonly slot: number;
+  /** Set when it exited: the reason as inspect prints it, and when (UI clock). */
+  readonly exit: { readonly reason: string; readonly at: number } | null;
+}
+
+export interface MonitorView {
+  /** The monitor reference's key (unique per monitor). */
+  readonly key: string;
+  readonly watcher: string;
+  readonly target: string;
+}
+
+/** One message drawn travelling from its sender to its receiver. */
+export interface MessageInFlight {
+  readonly id: number;
+  /** Sender process key, or null (sent from outside any process). */
+  readonly from: string | null;
+  /** Node the sender is on (fallback start point when `from` is not drawn). */
+  readonly fromNode: string;
+  /** Receiver process key if known (a pid, or a name resolved when sent). */
+  readonly to: string | null;
+  /** Node the receiver is on (fallback end point). */
+  readonly toNode: string;
+  /** The term as inspect prints it (bounded). */
+  readonly text: string;
+  /** UI clock (ms) when it was seen leaving. */
+  readonly sentAt: number;
+  /** How long its token travels (ms), fixed when sent so a speed change does not make tokens jump. */
+  readonly duration: number;
+}
+
+export interface ExitNotice {
+  readonly key: string;
+  readonly pidText: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** Animation speed of message tokens, from no animation to slow motion. */
+export type Speed = 'instant' | 'fast' | 'normal' | 'slow' | 'slow motion';
+
+/** What the canvas shows about the cluster. */
+export interface PlaygroundData {
+  readonly localNode: string;
+  /** Cluster nodes by name, and the order their cards are laid out in (local first). */
+  readonly nodes: Readonly<Record<string, ClusterNode>>;
+  readonly nodeOrder: readonly string[];
+  readonly processes: Readonly<Record<string, ProcessView>>;
+  readonly monitors: Readonly<Record<string, MonitorView>>;
+  /** Replaced (not mutated) at most once per frame; the token overlay reads it without React. */
+  readonly messages: readonly MessageInFlight[];
+  readonly exits: readonly ExitNotice[];
+  readonly speed: Speed;
+  /** Delivery between nodes is held (the distribution layer honours it). */
+  readonly paused: boolean;
+  readonly showSystem: boolean;
+  /** The process key the inspector shows, or null. */
+  readonly selected: string | null;
+  /** Id the next message in flight gets (ids are stable for the overlay's bookkeeping). */
+  readonly nextMessageId: number;
+}
+
+/** BEAM-style system pids: the low id range the runtime gives built-in processes. */
+export const USER_FIRST_ID = 100;
+
+/** Registered names of built-in processes (BEAM's, and the playground's own). */
+export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
+  'init', 'user', 'standard_error', 'code_server', 'application_controller', 'kernel_sup',
+  'global_name_server', 'global_group', 'net_kernel', 'net_sup', 'auth', 'rex', 'erl_epmd',
+  'inet_db', 'logger', 'erts_code_purger', 'erl_prim_loader', 'file_server_2', 'elixir_config',
+  'tracer', 'dist_tracer',
+]);
+
+export function isSystemProcess(pid: Pid, name: string | null): boolean {
+  return pid.id < USER_FIRST_ID || (name !== null && SYSTEM_NAMES.has(name));
+}
+
+/** A string key for a pid: node, id, serial and creation (a restarted node's pids differ). */
+export function pidKey(pid: Pid): string {
+  return `${pid.node.name}/${pid.id}.${pid.serial}.${pid.creation}`;
+}
+
+/** Milliseconds a token travels at each speed. */
+export const SPEED_DURATION_MS: Readonly<Record<Speed, number>> = {
+  instant: 0,
+  fast: 250,
+  normal: 700,
+  slow: 1600,
+  'slow motion': 4000,
+};
+
+/** Slider order, fastest first. */
+export const SPEEDS: readonly Speed[] = ['instant', 'fast', 'normal', 'slow', 'slow motion'];
+
+/** How long an exited process stays (fading, with its reason) before it is removed. */
+export const EXIT_SHOW_MS = 2500;
+
+/** More tokens than this at once are not drawn (the oldest go first): a flood stays cheap. */
+export const MAX_IN_FLIGHT = 2000;

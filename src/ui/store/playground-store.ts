@@ -1,0 +1,128 @@
+/**
+ * `createPlaygroundStore()`: one vanilla zustand store per app instance (per tab, per test),
+ * supplied to components through React context (store/context.tsx). The runtime bridge feeds
+ * it frame by frame; the distribution layer calls `setConnection`; controls call the rest.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { atom, type Atom } from '../../core/term/types.ts';
+import { NodeTable } from '../../dist/node-table.ts';
+import type { ConnectionState, ClusterNode, PlaygroundData, Speed } from './model.ts';
+import { applyBatch, expire, type NodeBatch } from './reduce.ts';
+
+export interface PlaygroundActions {
+  /** One frame's events (and snapshot) of one node; `now` is the UI clock. */
+  applyBatch(batch: NodeBatch, now: number): void;
+  /** Removes tokens that arrived and exited processes whose fade is over. */
+  expire(now: number): void;
+  /** The distribution layer reports a connection's state; an unknown node gets a card. */
+  setConnection(node: string, state: ConnectionState): void;
+  /** Forgets a node and its processes (it left the cluster view). */
+  removeNode(node: string): void;
+  /** The tab got its name (`nonode@nohost` → `one@lab`): the local card is renamed. */
+  renameLocal(name: string): void;
+  /** A `:global` name of a process (null to clear). */
+  setGlobalName(processKey: string, name: string | null): void;
+  setSpeed(speed: Speed): void;
+  setPaused(paused: boolean): void;
+  setShowSystem(show: boolean): void;
+  select(processKey: string | null): void;
+}
+
+export type PlaygroundState = PlaygroundData & PlaygroundActions;
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+export interface PlaygroundStoreOptions {
+  /** This tab's node name. */
+  readonly localNode: string;
+  /**
+   * This tab's numbering of nodes for printing pids (0 for itself). The distribution layer's
+   * NodeTable.nodeNumber once it exists; by default a table of our own, numbering in order met.
+   */
+  readonly nodeNumber?: (node: Atom) => number;
+  readonly speed?: Speed;
+}
+
+const NONODE = 'nonode@nohost';
+
+export function createPlaygroundStore(options: PlaygroundStoreOptions): PlaygroundStore {
+  const table = options.nodeNumber ?? defaultNumbering(options.localNode);
+  // The local name can change (a tab that gets its name); pids of either name print as ours.
+  let local = options.localNode;
+  const nodeNumber = (node: Atom): number => (node.name === local || node.name === NONODE ? 0 : table(node));
+  const cardFor = (name: string, local: boolean, connection: ConnectionState | null): ClusterNode => ({
+    name, local, number: local ? 0 : nodeNumber(atom(name)), connection,
+  });
+  const initial: PlaygroundData = {
+    localNode: options.localNode,
+    nodes: { [options.localNode]: cardFor(options.localNode, true, null) },
+    nodeOrder: [options.localNode],
+    processes: {},
+    monitors: {},
+    messages: [],
+    exits: [],
+    speed: options.speed ?? 'normal',
+    paused: false,
+    showSystem: true,
+    selected: null,
+    nextMessageId: 1,
+  };
+
+  return createStore<PlaygroundState>()((set, get) => ({
+    ...initial,
+    applyBatch: (batch, now) => {
+      const s = get();
+      const next = applyBatch(s, batch, { now, nodeNumber });
+      if (next !== s) set(next);
+    },
+    expire: (now) => {
+      const s = get();
+      const next = expire(s, now);
+      if (next !== s) set(next);
+    },
+    setConnection: (node, connection) => {
+      const s = get();
+      if (node === s.localNode) return;
+      const old = s.nodes[node];
+      if (old !== undefined && old.connection === connection) return;
+      set({
+        nodes: { ...s.nodes, [node]: old === undefined ? cardFor(node, false, connection) : { ...old, connection } },
+        nodeOrder: old === undefined ? [...s.nodeOrder, node] : s.nodeOrder,
+      });
+    },
+    removeNode: (node) => {
+      const s = get();
+      if (node === s.localNode || s.nodes[node] === undefined) return;
+      const nodes = { ...s.nodes };
+      delete nodes[node];
+      const processes = Object.fromEntries(Object.entries(s.processes).filter(([, v]) => v.node !== node));
+      const selected = s.selected !== null && processes[s.selected] === undefined ? null : s.selected;
+      set({ nodes, nodeOrder: s.nodeOrder.filter((n) => n !== node), processes, selected });
+    },
+    renameLocal: (name) => {
+      const s = get();
+      if (name === s.localNode) return;
+      const old = s.localNode;
+      local = name;
+      const nodes = { ...s.nodes };
+      delete nodes[old];
+      nodes[name] = { ...cardFor(name, true, null) };
+      const processes = Object.fromEntries(Object.entries(s.processes).map(([k, v]) => [k, v.node === old ? { ...v, node: name } : v]));
+      set({ localNode: name, nodes, nodeOrder: s.nodeOrder.map((n) => (n === old ? name : n)), processes });
+    },
+    setGlobalName: (key, name) => {
+      const s = get();
+      const v = s.processes[key];
+      if (v === undefined || v.globalName === name) return;
+      set({ processes: { ...s.processes, [key]: { ...v, globalName: name } } });
+    },
+    setSpeed: (speed) => set({ speed }),
+    setPaused: (paused) => set({ paused }),
+    setShowSystem: (showSystem) => set({ showSystem }),
+    select: (selected) => set({ selected }),
+  }));
+}
+
+/** Own numbering when no distribution layer supplies one. */
+function defaultNumbering(localNode: string): (node: Atom) => number {
+  return new NodeTable(atom(localNode)).nodeNumber;
+}

@@ -1,0 +1,263 @@
+/**
+ * Pure state transitions of the playground store: one frame's batch of runtime events (plus the
+ * node's snapshot, which is the truth for mailbox counts, status and links) in, new state out.
+ *
+ * Events give what a snapshot cannot: messages in flight, exit reasons, monitors, and processes
+ * that lived and died within one frame (so they can still fade out). The same function serves
+ * the local node (fed by the bridge) and, later, remote nodes (fed by the tracing service).
+ */
+import type { RuntimeEvent } from '../../core/runtime/events.ts';
+import type { ProcessSummary } from '../../core/runtime/introspection.ts';
+import type { Pid, Ref, Term } from '../../core/term/types.ts';
+import { inspect } from '../../core/term/inspect.ts';
+import type { Atom } from '../../core/term/types.ts';
+import {
+  EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, isSystemProcess, pidKey,
+  type ExitNotice, type MessageInFlight, type MonitorView, type PlaygroundData, type ProcessView,
+} from './model.ts';
+
+/** What happened on one cluster node since the last frame. */
+export interface NodeBatch {
+  /** The card these events belong to. */
+  readonly node: string;
+  readonly events: readonly RuntimeEvent[];
+  /** The node's live processes now, when they changed (omit to trust events alone). */
+  readonly processes?: readonly ProcessSummary[];
+  /** Monitors already in place (first sync only: later ones come as events). */
+  readonly monitors?: readonly MonitorView[];
+}
+
+export interface ReduceContext {
+  /** UI clock, ms. */
+  readonly now: number;
+  /** This tab's number for a node (0 for itself): how pids are printed. */
+  readonly nodeNumber: (node: Atom) => number;
+}
+
+/** Bounded, so a huge message costs little to print 1,000 times a second. */
+const MESSAGE_INSPECT = { limit: 12, printableLimit: 120 } as const;
+
+export function refKey(ref: Ref): string {
+  return `${ref.node.name}/${ref.ids.join('.')}`;
+}
+
+export function applyBatch(state: PlaygroundData, batch: NodeBatch, ctx: ReduceContext): PlaygroundData {
+  const d = new Draft(state, batch.node, ctx);
+  for (const e of batch.events) d.event(e);
+  if (batch.processes !== undefined) d.reconcile(batch.processes);
+  for (const m of batch.monitors ?? []) d.addMonitor(m);
+  return d.finish();
+}
+
+/** Drops tokens that have arrived and exited processes whose fade is over. Same object if nothing changed. */
+export function expire(state: PlaygroundData, now: number): PlaygroundData {
+  const messages = state.messages.filter((m) => m.sentAt + m.duration > now);
+  const gone = new Set<string>();
+  for (const v of Object.values(state.processes)) if (v.exit !== null && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
+  const exits = state.exits.filter((x) => now - x.at < EXIT_SHOW_MS);
+  if (messages.length === state.messages.length && gone.size === 0 && exits.length === state.exits.length) return state;
+  let { processes, monitors, selected } = state;
+  if (gone.size > 0) {
+    const kept: Record<string, ProcessView> = { ...processes };
+    for (const k of gone) delete kept[k];
+    processes = kept;
+    monitors = Object.fromEntries(Object.entries(monitors).filter(([, m]) => !gone.has(m.watcher) && !gone.has(m.target)));
+  }
+  if (selected !== null && gone.has(selected)) selected = null;
+  return { ...state, messages: messages.length === state.messages.length ? state.messages : messages, exits, processes, monitors, selected };
+}
+
+/** Copy-on-write working state for one batch. */
+class Draft {
+  private processes: Record<string, ProcessView> | null = null;
+  private monitors: Record<string, MonitorView> | null = null;
+  private messages: MessageInFlight[] | null = null;
+  private exits: ExitNotice[] | null = null;
+  private nextMessageId: number;
+  private freeSlots: { used: Set<number>; next: number } | null = null;
+  private names: Map<string, string> | null = null;
+
+  constructor(
+    private readonly base: PlaygroundData,
+    private readonly node: string,
+    private readonly ctx: ReduceContext,
+  ) {
+    this.nextMessageId = base.nextMessageId;
+  }
+
+  private procs(): Record<string, ProcessView> {
+    return (this.processes ??= { ...this.base.processes });
+  }
+  private view(key: string): ProcessView | undefined {
+    return (this.processes ?? this.base.processes)[key];
+  }
+  private put(v: ProcessView): void {
+    this.procs()[v.key] = v;
+    this.names = null;
+  }
+
+  event(e: RuntimeEvent): void {
+    switch (e.type) {
+      case 'process:spawned':
+        if (this.view(pidKey(e.pid)) === undefined) this.add(e.pid, null, e.system);
+        return;
+      case 'process:exited':
+        return this.exited(e.pid, e.reason);
+      case 'message:sent':
+        return this.sent(e.from, e.to, e.message);
+      case 'message:received': {
+        // The snapshot is the truth when it changed; taking a message alone does not change
+        // the runtime's version, so count it down here too.
+        const v = this.view(pidKey(e.pid));
+        if (v !== undefined && v.mailbox > 0) this.put({ ...v, mailbox: v.mailbox - 1 });
+        return;
+      }
+      case 'link:added':
+      case 'link:removed':
+        this.link(e.from, e.to, e.type === 'link:added');
+        this.link(e.to, e.from, e.type === 'link:added');
+        return;
+      case 'monitor:added':
+        return this.addMonitor({ key: refKey(e.ref), watcher: pidKey(e.watcher), target: pidKey(e.target) });
+      case 'monitor:removed': {
+        const key = refKey(e.ref);
+        if ((this.monitors ?? this.base.monitors)[key] !== undefined) delete (this.monitors ??= { ...this.base.monitors })[key];
+        return;
+      }
+      case 'name:registered':
+      case 'name:unregistered': {
+        const v = this.view(pidKey(e.pid));
+        const name = e.type === 'name:registered' ? e.name.name : null;
+        if (v !== undefined && v.name !== name) this.put({ ...v, name, system: v.system || isSystemProcess(v.pid, name) });
+        return;
+      }
+    }
+  }
+
+  addMonitor(m: MonitorView): void {
+    (this.monitors ??= { ...this.base.monitors })[m.key] = m;
+  }
+
+  /** Makes the live processes match the snapshot: new ones in, changed ones replaced, vanished ones out. */
+  reconcile(list: readonly ProcessSummary[]): void {
+    const live = new Set<string>();
+    for (const s of list) {
+      const key = pidKey(s.pid);
+      live.add(key);
+      const name = s.registeredName?.name ?? null;
+      const v = this.view(key) ?? this.add(s.pid, name, false);
+      const links = s.links.map(pidKey);
+      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links)) {
+        this.put({ ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links, system: v.system || isSystemProcess(v.pid, name) });
+      }
+    }
+    for (const v of Object.values(this.processes ?? this.base.processes)) {
+      if (v.node === this.node && v.exit === null && !live.has(v.key)) delete this.procs()[v.key];
+    }
+  }
+
+  private add(pid: Pid, name: string | null, system: boolean): ProcessView {
+    const v: ProcessView = {
+      key: pidKey(pid), pid, node: this.node, pidText: inspect(pid, { nodeNumber: this.ctx.nodeNumber }),
+      name, globalName: null, status: 'runnable', mailbox: 0, links: [],
+      system: system || isSystemProcess(pid, name), slot: this.takeSlot(), exit: null,
+    };
+    this.put(v);
+    return v;
+  }
+
+  /** The lowest grid slot no process of this card holds: positions stay put while processes come and go. */
+  private takeSlot(): number {
+    if (this.freeSlots === null) {
+      const used = new Set<number>();
+      for (const v of Object.values(this.processes ?? this.base.processes)) if (v.node === this.node) used.add(v.slot);
+      this.freeSlots = { used, next: 0 };
+    }
+    const f = this.freeSlots;
+    while (f.used.has(f.next)) f.next++;
+    f.used.add(f.next);
+    return f.next;
+  }
+
+  private exited(pid: Pid, reason: Term): void {
+    const v = this.view(pidKey(pid));
+    if (v === undefined || v.exit !== null) return;
+    const text = inspect(reason, { nodeNumber: this.ctx.nodeNumber, limit: 8, printableLimit: 80 });
+    const at = this.ctx.now;
+    this.put({ ...v, status: 'exited', mailbox: 0, links: [], exit: { reason: text, at } });
+    (this.exits ??= [...this.base.exits]).push({ key: v.key, pidText: v.pidText, reason: text, at });
+  }
+
+  private link(from: Pid, to: Pid, add: boolean): void {
+    const v = this.view(pidKey(from));
+    if (v === undefined) return;
+    const k = pidKey(to);
+    const has = v.links.includes(k);
+    if (add && !has) this.put({ ...v, links: [...v.links, k] });
+    else if (!add && has) this.put({ ...v, links: v.links.filter((x) => x !== k) });
+  }
+
+  private sent(from: Pid | null, to: Pid | Term, message: Term): void {
+    const duration = SPEED_DURATION_MS[this.base.speed];
+    if (duration === 0) return; // instant: nothing to animate
+    const dest = this.resolve(to);
+    if (dest === null) return;
+    const msgs = (this.messages ??= [...this.base.messages]);
+    msgs.push({
+      id: this.nextMessageId++,
+      from: from === null ? null : pidKey(from),
+      fromNode: this.node,
+      to: dest.key,
+      toNode: dest.node,
+      text: inspect(message, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT }),
+      sentAt: this.ctx.now,
+      duration,
+    });
+  }
+
+  /** Where a message goes: a pid, a local registered name, or `{name, node}`. */
+  private resolve(to: Pid | Term): { key: string | null; node: string } | null {
+    if (typeof to !== 'object') return null;
+    if (to.kind === 'pid') {
+      const key = pidKey(to);
+      return { key, node: this.view(key)?.node ?? to.node.name };
+    }
+    if (to.kind === 'atom') return { key: this.named(this.node, to.name), node: this.node };
+    if (to.kind === 'tuple' && to.elements.length === 2) {
+      const [n, node] = to.elements;
+      if (typeof n === 'object' && n.kind === 'atom' && typeof node === 'object' && node.kind === 'atom') {
+        return { key: this.named(node.name, n.name), node: node.name };
+      }
+    }
+    return null;
+  }
+
+  private named(node: string, name: string): string | null {
+    if (this.names === null) {
+      this.names = new Map();
+      for (const v of Object.values(this.processes ?? this.base.processes)) if (v.name !== null && v.exit === null) this.names.set(`${v.node}/${v.name}`, v.key);
+    }
+    return this.names.get(`${node}/${name}`) ?? null;
+  }
+
+  finish(): PlaygroundData {
+    const b = this.base;
+    if (this.processes === null && this.monitors === null && this.messages === null && this.exits === null) return b;
+    let messages = this.messages ?? b.messages;
+    if (messages.length > MAX_IN_FLIGHT) messages = messages.slice(messages.length - MAX_IN_FLIGHT);
+    return {
+      ...b,
+      processes: this.processes ?? b.processes,
+      monitors: this.monitors ?? b.monitors,
+      messages,
+      exits: this.exits ?? b.exits,
+      nextMessageId: this.nextMessageId,
+    };
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
