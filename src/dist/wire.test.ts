@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../core/ports.ts';
+import { atom, tuple } from '../core/term/types.ts';
+import { generatorBody, receive } from '../core/runtime/bodies.ts';
+import { createInitiator } from './handshake/initiator.ts';
+import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
+import type { Link } from './transports/transport.ts';
+import { Cluster, collect } from './testing.ts';
+import type { TestPeer } from './testing.ts';
+
+/** A hand-driven peer: a real handshake with `target`, then whatever bytes the test sends. */
+function rawPeer(c: Cluster, name: string, target: TestPeer): { link: Link; closed: string[] } {
+  const t = c.net.transport();
+  t.listen(name, () => {});
+  const closed: string[] = [];
+  let link: Link | null = null;
+  const init = createInitiator({
+    myName: name, myFlags: PLAYGROUND_FLAGS, creation: 5, cookieFor: () => 'secret', random: new SeededRandom(3), peerName: target.name.name,
+  });
+  t.connect(target.name.name, (r) => {
+    if (!r.ok) throw new Error(r.reason);
+    link = r.link;
+    r.link.onMessage((b) => {
+      if (init.state !== 'up') for (const m of init.receive(b).send) r.link.send(m);
+    });
+    r.link.onClose((reason) => closed.push(reason));
+    for (const m of init.start().send) r.link.send(m);
+  });
+  c.settle();
+  if (link === null || init.state !== 'up') throw new Error('raw handshake failed');
+  return { link, closed };
+}
+
+function frame(body: number[]): Uint8Array {
+  const out = new Uint8Array(4 + body.length);
+  new DataView(out.buffer).setUint32(0, body.length);
+  out.set(body, 4);
+  return out;
+}
+
+describe('malformed input closes the link with a logged reason; the node keeps running', () => {
+  it('a fuzz of random packets after a good handshake', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    const echo = collect(two.node);
+    c.settle();
+    const rnd = new SeededRandom(2024);
+    for (let i = 0; i < 60; i++) {
+      const evil = rawPeer(c, `evil${i}@lab`, two);
+      expect(two.dist.list()).toEqual([atom(`evil${i}@lab`)]);
+      const len = 1 + Math.floor(rnd.next() * 40);
+      const body = Array.from({ length: len }, () => Math.floor(rnd.next() * 256));
+      if (i % 3 === 0) body[0] = 112; // get past the packet type now and then
+      if (i % 3 === 1) body.splice(0, 2, 112, 131);
+      evil.link.send(frame(body));
+      c.settle();
+      expect(evil.closed.length).toBe(1);
+      expect(two.dist.list()).toEqual([]);
+      const last = two.logs.at(-1)?.[1] ?? '';
+      expect(last.startsWith(`** Connection to node :evil${i}@lab closed: protocol error: `)).toBe(true);
+    }
+    two.node.send(echo.pid, atom('still_alive'));
+    c.settle();
+    expect(echo.got).toEqual([atom('still_alive')]);
+  });
+
+  it('a hostile length field is refused without allocating it', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    c.settle();
+    const evil = rawPeer(c, 'evil@lab', two);
+    evil.link.send(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 1, 2, 3));
+    c.settle();
+    expect(evil.closed.length).toBe(1);
+    expect(two.logs.at(-1)?.[1]).toBe(
+      '** Connection to node :evil@lab closed: protocol error: packet of 4294967295 bytes exceeds the limit of 67108864 **',
+    );
+  });
+
+  it('a well-formed but unknown control message also closes the link', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    c.settle();
+    const evil = rawPeer(c, 'evil@lab', two);
+    // 112 | 131 {99, 1}
+    evil.link.send(frame([112, 131, 104, 2, 97, 99, 97, 1]));
+    c.settle();
+    expect(two.logs.at(-1)?.[1]).toBe('** Connection to node :evil@lab closed: protocol error: unsupported control message 99 **');
+  });
+});
+
+describe('batching', () => {
+  it('many small sends in one scheduling turn travel in one data-channel message', () => {
+    const c = new Cluster();
+    const one = c.add('one@lab');
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    c.connect(one, two);
+    const before = { ...one.dist.stats(two.name)! };
+    one.node.spawn(generatorBody(function* (proc) {
+      for (let i = 0; i < 200; i++) proc.send(box.pid, tuple(atom('n'), i));
+      yield receive(() => false, 0);
+    }));
+    c.settle();
+    const after = one.dist.stats(two.name)!;
+    expect(box.got.length).toBe(200);
+    expect(after.packetsOut - before.packetsOut).toBe(200);
+    // 200 packets of ~40 bytes: one 16 KiB message
+    expect(after.messagesOut - before.messagesOut).toBe(1);
+  });
+});
