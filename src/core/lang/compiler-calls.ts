@@ -1,0 +1,283 @@
+/**
+ * Calls and functions: how `f(x)`, `Mod.f(x)`, `fun.(x)`, `fn`, `&Mod.f/1` and `&(&1 + 1)`
+ * compile.
+ *
+ * A call to a BIF that is not `control` is inlined into the closure (a plain JS call: no frame,
+ * no reduction). Everything else is an instruction: a call to a function of the module being
+ * defined (resolved once when the module is instantiated), a remote call (resolved on first use
+ * and cached per node module table), an apply of a fun, or a control BIF.
+ */
+import { atom, Fun, TRUE, type Atom, type FunInfo, type Term } from '../term/types.ts';
+import type { Clause, Expr } from './ast.ts';
+import { lookupBif, type Bif } from './builtins.ts';
+import {
+  OP_CALL_BIF, OP_CALL_FUN, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_SELECT, FnTemplate,
+  type Ev, type LocalSite, type Matcher, type RemoteSite, type SelectClause, type SelectFail, type Test,
+} from './vm-code.ts';
+import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
+import { compilePattern, literalValue } from './patterns.ts';
+import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
+
+const KERNEL = 'Elixir.Kernel';
+/** Where a local call that is not a function of the module goes, in order. */
+export const IMPORTS: readonly Atom[] = [atom(KERNEL), atom('Elixir.IEx.Helpers')];
+
+type Target =
+  | { readonly kind: 'inline' | 'bif'; readonly bif: Bif }
+  | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'remote'; readonly module: Atom | null; readonly modExpr: Expr | null; readonly imports: boolean }
+  | { readonly kind: 'fun' };
+
+function moduleName(e: Expr, ctx: Ctx): string | null {
+  if (e.kind === 'module_ref') return ctx.fb.mod?.name ?? null;
+  const v = literalValue(e);
+  return typeof v === 'object' && v.kind === 'atom' ? v.name : null;
+}
+
+function bifTarget(bif: Bif | undefined): Target | null {
+  if (bif === undefined) return null;
+  return { kind: bif.control === true ? 'bif' : 'inline', bif };
+}
+
+function resolve(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx): Target {
+  if (e.kind === 'apply') return { kind: 'fun' };
+  const arity = e.args.length;
+  if (e.kind === 'call') {
+    const mod = ctx.fb.mod;
+    if (mod !== null && mod.defines(e.name, arity)) return { kind: 'local', name: e.name };
+    return bifTarget(lookupBif(KERNEL, e.name, arity)) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
+  }
+  const m = moduleName(e.module, ctx);
+  if (m === null) return { kind: 'remote', module: null, modExpr: e.module, imports: false };
+  return bifTarget(lookupBif(m, e.name, arity)) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
+}
+
+export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): boolean {
+  return resolve(e, ctx).kind === 'inline' && e.args.every((a) => isSimple(a, ctx)) && (e.kind === 'call' || isSimple(e.module, ctx));
+}
+
+/** `a |> f(b)` → `f(a, b)`. */
+export function desugarPipe(e: Expr & { kind: 'binop' }): Expr {
+  const arg = e.left;
+  const r = e.right;
+  switch (r.kind) {
+    case 'call': return { ...r, args: [arg, ...r.args] };
+    case 'remote': return { ...r, args: [arg, ...r.args] };
+    case 'apply': return { ...r, args: [arg, ...r.args] };
+    case 'var': return { kind: 'call', pos: r.pos, name: r.name, args: [arg] };
+    case 'field': return { kind: 'remote', pos: r.pos, module: r.subject, name: r.name, args: [arg] };
+    default:
+      throw new CompileError(r.pos, 'cannot pipe into this expression');
+  }
+}
+
+function inlineBif(bif: Bif, evs: Ev[]): Ev {
+  const fn = bif.fn;
+  switch (evs.length) {
+    case 0: return (_r, _b, m) => fn([], m.ctx);
+    case 1: { const [a] = evs as [Ev]; return (r, b, m) => fn([a(r, b, m)], m.ctx); }
+    case 2: { const [a, c] = evs as [Ev, Ev]; return (r, b, m) => fn([a(r, b, m), c(r, b, m)], m.ctx); }
+    default: return (r, b, m) => fn(evs.map((f) => f(r, b, m)), m.ctx);
+  }
+}
+
+/** Compiles a call; in tail position emits a tail call and returns null. */
+export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx, tail: boolean): Ev | null {
+  const t = resolve(e, ctx);
+  const pre: Expr[] = e.kind === 'apply' ? [e.fun] : t.kind === 'remote' && t.modExpr !== null ? [t.modExpr] : [];
+  const evs = compileOperands([...pre, ...e.args], ctx);
+  const head = pre.length > 0 ? (evs.shift() as Ev) : null;
+  if (t.kind === 'inline') {
+    const ev = inlineBif(t.bif, evs);
+    if (!tail) return ev;
+    emitReturn(ev, ctx, e.pos);
+    return null;
+  }
+  let instr;
+  switch (t.kind) {
+    case 'fun':
+      instr = ctx.fb.emit(OP_CALL_FUN, e.pos);
+      instr.ev = head;
+      break;
+    case 'bif':
+      instr = ctx.fb.emit(OP_CALL_BIF, e.pos);
+      instr.x = t.bif;
+      break;
+    case 'local': {
+      instr = ctx.fb.emit(OP_CALL_LOCAL, e.pos);
+      const mod = ctx.fb.mod as NonNullable<typeof ctx.fb.mod>;
+      const site: LocalSite = { name: t.name, arity: e.args.length, target: null, module: mod.name };
+      mod.localSites.push(site);
+      instr.x = site;
+      break;
+    }
+    case 'remote': {
+      instr = ctx.fb.emit(OP_CALL_REMOTE, e.pos);
+      const site: RemoteSite = {
+        module: t.module, modEv: head, name: atom((e as { name: string }).name), arity: e.args.length, imports: t.imports,
+        cacheGen: -1, cacheModule: null, cacheFn: null, cacheBif: null,
+      };
+      instr.x = site;
+      break;
+    }
+  }
+  instr.evs = evs;
+  if (tail) {
+    instr.c = 1;
+    return null;
+  }
+  const dst = ctx.fb.newSlot();
+  instr.a = dst;
+  return slotEv(dst);
+}
+
+/** A guard: true only when the expression is exactly `true`; an error makes it false. */
+export function compileGuard(g: Expr | null, ctx: Ctx): Test | null {
+  if (g === null) return null;
+  if (!isSimple(g, ctx)) throw new CompileError(g.pos, 'invalid expression in guard');
+  const ev = compileExpr(g, ctx);
+  return (r, b, m) => {
+    try {
+      return ev(r, b, m) === TRUE;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * The clauses of a function (fn or def): an OP_SELECT on the parameters (slots 0..arity-1),
+ * then each clause's body in tail position. A parameter that is a plain variable is not copied:
+ * the variable names the parameter's slot.
+ */
+export function compileFunctionClauses(
+  fb: FnBuilder,
+  clauses: readonly Clause[],
+  scope: Map<string, number>,
+  fail: SelectFail,
+  beforeClause?: (i: number) => void,
+): void {
+  const select = fb.emit(OP_SELECT, clauses[0]?.pos ?? null);
+  select.a = -1;
+  select.b = fb.code.arity;
+  select.x = fail;
+  const entries: SelectClause[] = [];
+  clauses.forEach((cl, ci) => {
+    beforeClause?.(ci);
+    const ctx: Ctx = { fb, scope: new Map(scope) };
+    const seen = new Map<string, number>();
+    const ms: [number, Matcher][] = [];
+    cl.params.forEach((p, i) => {
+      if (p.kind === 'var' && !seen.has(p.name)) {
+        seen.set(p.name, i);
+        if (!p.name.startsWith('_')) ctx.scope.set(p.name, i);
+        return;
+      }
+      const m = compilePattern(p, ctx, seen);
+      if (m !== null) ms.push([i, m]);
+    });
+    const guard = compileGuard(cl.guard, ctx);
+    const entry: SelectClause = { match: paramsMatcher(ms), guard, target: fb.here() };
+    entries.push(entry);
+    compileTail(cl.body, ctx);
+  });
+  select.clauses = entries;
+}
+
+function paramsMatcher(ms: [number, Matcher][]): Matcher | null {
+  if (ms.length === 0) return null;
+  if (ms.length === 1) {
+    const [[i, m0]] = ms as [[number, Matcher]];
+    return (_v, r, b, m) => m0(r[b + i] as Term, r, b, m);
+  }
+  return (_v, r, b, m) => {
+    for (const [i, mi] of ms) if (!mi(r[b + i] as Term, r, b, m)) return false;
+    return true;
+  };
+}
+
+const ERL_EVAL = atom('erl_eval');
+const EMPTY_ENV: readonly Term[] = [];
+
+function funInfo(ctx: Ctx, arity: number): FunInfo {
+  const mod = ctx.fb.mod;
+  if (mod === null) return { type: 'local', module: ERL_EVAL, name: 'expr/6', index: 43 - arity, uniq: 3316493 };
+  return { type: 'local', module: atom(mod.name), name: mod.currentDef ?? '__MODULE__/0', index: mod.funIndex++, uniq: mod.uniq };
+}
+
+export function compileFn(e: Expr & { kind: 'fn' }, ctx: Ctx): Ev {
+  const arity = e.clauses[0]?.params.length ?? 0;
+  for (const cl of e.clauses) {
+    if (cl.params.length !== arity) throw new CompileError(cl.pos, 'cannot mix clauses with different arities in anonymous functions');
+  }
+  const mod = ctx.fb.mod;
+  const fb = new FnBuilder(mod?.name ?? 'erl_eval', mod === null ? 'expr' : `-fun-`, arity, { fb: ctx.fb, scope: ctx.scope }, mod);
+  compileFunctionClauses(fb, e.clauses, new Map(), { kind: 'function_clause', module: 'erl_eval', name: '-inside-an-interpreted-fun-' });
+  const template = new FnTemplate(e, fb.captureNames, fb.code, mod?.name ?? null);
+  const info = funInfo(ctx, arity);
+  const outer = fb.captureOuter;
+  if (outer.length === 0) return () => new Fun(arity, info, template, EMPTY_ENV);
+  return (r, b) => {
+    const env: Term[] = [];
+    for (let i = 0; i < outer.length; i++) env.push(r[b + (outer[i] as number)] as Term);
+    return new Fun(arity, info, template, env);
+  };
+}
+
+export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): Ev {
+  if (e.module === null) {
+    const mod = ctx.fb.mod;
+    if (mod !== null && mod.defines(e.name, e.arity)) {
+      // A local function: a fn calling it (works for private functions too).
+      const params: Expr[] = [];
+      for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });
+      return compileFn({ kind: 'fn', pos: e.pos, clauses: [{ pos: e.pos, params, guard: null, body: { kind: 'call', pos: e.pos, name: e.name, args: params } }] }, ctx);
+    }
+    const f = new Fun(e.arity, { type: 'export', module: atom(kernelHome(e.name, e.arity)), name: atom(e.name) }, null, null);
+    return () => f;
+  }
+  const m = moduleName(e.module, ctx);
+  if (m === null) {
+    const modEv = compileExpr(e.module, ctx);
+    return (r, b, mm) => {
+      const mv = modEv(r, b, mm);
+      return new Fun(e.arity, { type: 'export', module: mv as Atom, name: atom(e.name) }, null, null);
+    };
+  }
+  const f = new Fun(e.arity, { type: 'export', module: atom(m), name: atom(e.name) }, null, null);
+  return () => f;
+}
+
+/** `&is_atom/1` is `&:erlang.is_atom/1` in iex: Kernel guards live in :erlang. */
+function kernelHome(name: string, arity: number): string {
+  return lookupBif('erlang', name, arity) !== undefined ? 'erlang' : KERNEL;
+}
+
+export function compileCaptureExpr(e: Expr & { kind: 'capture_expr' }, ctx: Ctx): Ev {
+  const params: Expr[] = [];
+  for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });
+  const body = replaceCaptureArgs(e.body);
+  return compileFn({ kind: 'fn', pos: e.pos, clauses: [{ pos: e.pos, params, guard: null, body }] }, ctx);
+}
+
+/** `&1` → the variable `&1` (a name no user variable can have). */
+function replaceCaptureArgs(e: Expr): Expr {
+  if (e.kind === 'capture_arg') return { kind: 'var', pos: e.pos, name: `&${e.index}` };
+  if (e.kind === 'fn' || e.kind === 'capture_expr') return e;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) out[k] = mapNode(v);
+  return out as unknown as Expr;
+}
+
+function mapNode(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(mapNode);
+  if (v !== null && typeof v === 'object') {
+    if ('kind' in v && 'pos' in v) return replaceCaptureArgs(v as Expr);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = mapNode(x);
+    return out;
+  }
+  return v;
+}
+
+export { lookupVar };

@@ -1,0 +1,417 @@
+/**
+ * The compiler's core: expressions → closures (`Ev`) and instructions.
+ *
+ * `compileExpr(e)` returns a closure computing e's value from the frame, emitting instructions
+ * first for the parts that may call Elixir code (a call's result lands in a slot the closure
+ * then reads). `isSimple(e)` says whether e compiles to a closure alone; operands are evaluated
+ * left to right, so when a later operand needs instructions, earlier non-trivial operands are
+ * evaluated into slots first (`compileOperands`). `compileTail(e)` compiles e in tail position:
+ * calls there become tail calls (constant frame space), everything else a return.
+ */
+import { atom, Cons, NIL, NIL_ATOM, Tuple, Binary, type Term, type MapTerm } from '../term/types.ts';
+import { mapFromPairs, mapHas, mapPutMany, mapGet } from '../term/map.ts';
+import { toStringTerm, ToStringError } from '../term/to-string.ts';
+import { inspect } from '../term/inspect.ts';
+import type { Expr, Pos } from './ast.ts';
+import { ElixirThrow, exception } from './errors.ts';
+import * as ops from './ops.ts';
+import { OP_EVAL, OP_EXEC, OP_RETURN, type Ev } from './vm-code.ts';
+import { CompileError, lookupVar, type Ctx } from './env.ts';
+import { compilePattern, literalValue } from './patterns.ts';
+import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
+import { compileControl } from './compiler-control.ts';
+import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
+
+export const BADMATCH = atom('badmatch');
+const STRUCT = atom('__struct__');
+const RANGE = atom('Elixir.Range');
+const FIRST = atom('first');
+const LAST = atom('last');
+const STEP = atom('step');
+
+export function slotEv(s: number): Ev {
+  return (r, b) => r[b + s] as Term;
+}
+
+export function constEv(v: Term): Ev {
+  return () => v;
+}
+
+/** Evaluates `ev` now (an instruction) into a fresh slot; returns a reader of that slot. */
+export function toSlot(ev: Ev, ctx: Ctx, pos: Pos | null): Ev {
+  const s = ctx.fb.newSlot();
+  const i = ctx.fb.emit(OP_EVAL, pos);
+  i.a = s;
+  i.ev = ev;
+  return slotEv(s);
+}
+
+function isTrivial(e: Expr): boolean {
+  return literalValue(e) !== undefined || e.kind === 'var' || e.kind === 'module_ref' || e.kind === 'attr_get' || e.kind === 'capture_fun';
+}
+
+/** Does `e` compile to a closure alone (no instruction: it cannot call Elixir code)? */
+export function isSimple(e: Expr, ctx: Ctx): boolean {
+  switch (e.kind) {
+    case 'int': case 'float': case 'atom': case 'alias': case 'pin': case 'capture_arg':
+    case 'module_ref': case 'attr_get': case 'fn': case 'capture_fun': case 'capture_expr':
+      return true;
+    case 'var':
+      return lookupVar(ctx.fb, ctx.scope, e.name) !== undefined || isSimpleCall({ kind: 'call', pos: e.pos, name: e.name, args: [] }, ctx);
+    case 'string': case 'charlist':
+      return e.parts.every((p) => typeof p === 'string' || isSimple(p, ctx));
+    case 'list':
+      return e.items.every((i) => isSimple(i, ctx)) && (e.tail === null || isSimple(e.tail, ctx));
+    case 'tuple':
+      return e.items.every((i) => isSimple(i, ctx));
+    case 'map':
+      return e.pairs.every(([k, v]) => isSimple(k, ctx) && isSimple(v, ctx)) && (e.update === null || isSimple(e.update, ctx));
+    case 'binop':
+      if (e.op === '|>') return isSimple(desugarPipe(e), ctx);
+      return isSimple(e.left, ctx) && isSimple(e.right, ctx);
+    case 'unop':
+      return isSimple(e.arg, ctx);
+    case 'match':
+      return isSimple(e.value, ctx);
+    case 'field':
+      return isSimple(e.subject, ctx);
+    case 'block':
+      return e.exprs.every((x) => isSimple(x, ctx));
+    case 'call': case 'remote':
+      return isSimpleCall(e, ctx);
+    default:
+      return false;
+  }
+}
+
+/** Compiles operands left to right, keeping evaluation order when later ones need instructions. */
+export function compileOperands(exprs: readonly Expr[], ctx: Ctx): Ev[] {
+  let last = -1;
+  for (let i = 0; i < exprs.length; i++) if (!isSimple(exprs[i] as Expr, ctx)) last = i;
+  return exprs.map((e, i) => {
+    const ev = compileExpr(e, ctx);
+    return i < last && !isTrivial(e) ? toSlot(ev, ctx, e.pos) : ev;
+  });
+}
+
+export function compileExpr(e: Expr, ctx: Ctx): Ev {
+  const lit = literalValue(e);
+  if (lit !== undefined) return constEv(lit);
+  switch (e.kind) {
+    case 'var': {
+      const s = lookupVar(ctx.fb, ctx.scope, e.name);
+      if (s !== undefined) return slotEv(s);
+      // An unbound name is a call without parentheses (`self`, `flush`), as Elixir expands it.
+      return compileCall({ kind: 'call', pos: e.pos, name: e.name, args: [] }, ctx, false) as Ev;
+    }
+    case 'pin':
+      throw new CompileError(e.pos, `misplaced operator ^${e.name}\n\nThe pin operator ^ is supported only inside matches or inside custom macros`);
+    case 'string':
+    case 'charlist':
+      return compileInterpolation(e, ctx);
+    case 'list': {
+      const evs = compileOperands(e.tail === null ? e.items : [...e.items, e.tail], ctx);
+      const tail = e.tail === null ? null : (evs.pop() as Ev);
+      return (r, b, m) => {
+        let l: Term = tail === null ? NIL : tail(r, b, m);
+        const vals = evs.map((f) => f(r, b, m));
+        for (let i = vals.length - 1; i >= 0; i--) l = new Cons(vals[i] as Term, l);
+        return l;
+      };
+    }
+    case 'tuple': {
+      const evs = compileOperands(e.items, ctx);
+      if (evs.length === 2) {
+        const [x, y] = evs as [Ev, Ev];
+        return (r, b, m) => new Tuple([x(r, b, m), y(r, b, m)]);
+      }
+      return (r, b, m) => new Tuple(evs.map((f) => f(r, b, m)));
+    }
+    case 'map':
+      return compileMap(e, ctx);
+    case 'binop':
+      return compileBinop(e, ctx);
+    case 'unop': {
+      const a = compileExpr(e.arg, ctx);
+      switch (e.op) {
+        case '-': return (r, b, m) => ops.neg(a(r, b, m));
+        case '+': return (r, b, m) => ops.plus(a(r, b, m));
+        case '!': return (r, b, m) => ops.b(!ops.truthy(a(r, b, m)));
+        case 'not': return (r, b, m) => notOp(a(r, b, m));
+      }
+      break;
+    }
+    case 'match': {
+      const value = compileExpr(e.value, ctx);
+      const pat = compilePattern(e.pattern, ctx);
+      if (pat === null) return value;
+      return (r, b, m) => {
+        const v = value(r, b, m);
+        if (!pat(v, r, b, m)) throw new ops.OpError(new Tuple([BADMATCH, v]), '', '', []);
+        return v;
+      };
+    }
+    case 'call': case 'remote': case 'apply':
+      return compileCall(e, ctx, false) as Ev;
+    case 'field': {
+      const subj = compileExpr(e.subject, ctx);
+      const key = atom(e.name);
+      return (r, b, m) => fieldGet(subj(r, b, m), key);
+    }
+    case 'fn':
+      return compileFn(e, ctx);
+    case 'capture_fun':
+      return compileCaptureFun(e, ctx);
+    case 'capture_expr':
+      return compileCaptureExpr(e, ctx);
+    case 'capture_arg':
+      throw new CompileError(e.pos, `capture argument &${e.index} must be used within the capture operator &`);
+    case 'block':
+      return compileBlock(e.exprs, ctx);
+    case 'case': case 'cond': case 'if': case 'receive': case 'with': case 'for': case 'try':
+      return compileControl(e, ctx, false) as Ev;
+    case 'defmodule': case 'def': case 'attr_set':
+      return compileModuleExpr(e, ctx);
+    case 'attr_get':
+      return compileAttrGet(e, ctx);
+    case 'module_ref': {
+      const mod = ctx.fb.mod;
+      return constEv(mod === null ? NIL_ATOM : atom(mod.name));
+    }
+    default:
+      break;
+  }
+  throw new CompileError(e.pos, `cannot compile ${e.kind}`);
+}
+
+/** A block: statements run in order; the value is the last one's. */
+function compileBlock(exprs: readonly Expr[], ctx: Ctx): Ev {
+  if (exprs.length === 0) return constEv(NIL_ATOM);
+  if (exprs.every((x) => isSimple(x, ctx))) {
+    // Pure block: one closure running the statements in order (no instruction may be emitted,
+    // because this closure may sit in a branch that does not always run).
+    const mark = ctx.fb.here();
+    const evs = exprs.map((x) => compileExpr(x, ctx));
+    if (ctx.fb.here() !== mark) throw new Error('internal: simple block emitted instructions');
+    if (evs.length === 1) return evs[0] as Ev;
+    return (r, b, m) => {
+      let v: Term = NIL_ATOM;
+      for (let i = 0; i < evs.length; i++) v = (evs[i] as Ev)(r, b, m);
+      return v;
+    };
+  }
+  for (let i = 0; i < exprs.length - 1; i++) compileStatement(exprs[i] as Expr, ctx);
+  return compileExpr(exprs[exprs.length - 1] as Expr, ctx);
+}
+
+/** An expression whose value is not used. */
+export function compileStatement(e: Expr, ctx: Ctx): void {
+  const ev = compileExpr(e, ctx);
+  if (isTrivial(e) && e.kind !== 'var') return;
+  if (e.kind === 'var' && lookupVar(ctx.fb, ctx.scope, e.name) !== undefined) return;
+  const i = ctx.fb.emit(OP_EXEC, e.pos);
+  i.ev = ev;
+}
+
+/** Compiles `e` in tail position: the function returns its value. */
+export function compileTail(e: Expr, ctx: Ctx): void {
+  switch (e.kind) {
+    case 'call': case 'remote': case 'apply':
+      if (compileCall(e, ctx, true) === null) return;
+      break;
+    case 'binop':
+      if (e.op === '|>') return compileTail(desugarPipe(e), ctx);
+      break;
+    case 'var':
+      if (lookupVar(ctx.fb, ctx.scope, e.name) === undefined) {
+        compileTail({ kind: 'call', pos: e.pos, name: e.name, args: [] }, ctx);
+        return;
+      }
+      break;
+    case 'block':
+      if (e.exprs.length > 0) {
+        for (let i = 0; i < e.exprs.length - 1; i++) compileStatement(e.exprs[i] as Expr, ctx);
+        return compileTail(e.exprs[e.exprs.length - 1] as Expr, ctx);
+      }
+      break;
+    case 'case': case 'cond': case 'if': case 'receive': case 'with':
+      if (compileControl(e, ctx, true) === null) return;
+      break;
+    default:
+      break;
+  }
+  emitReturn(compileExpr(e, ctx), ctx, e.pos);
+}
+
+export function emitReturn(ev: Ev, ctx: Ctx, pos: Pos | null): void {
+  const i = ctx.fb.emit(OP_RETURN, pos);
+  i.ev = ev;
+}
+
+function notOp(v: Term): Term {
+  if (v === ops.b(true)) return ops.b(false);
+  if (v === ops.b(false)) return ops.b(true);
+  throw new ops.OpError(atom('badarg'), 'erlang', 'not', [v]);
+}
+
+function badBool(op: string, v: Term): never {
+  throw new ElixirThrow('error', exception('BadBooleanError', `expected a boolean on left-side of "${op}", got: ${inspect(v)}`, [['term', v], ['operator', atom(op)]]));
+}
+
+function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
+  if (e.op === '|>') return compileExpr(desugarPipe(e), ctx);
+  if (e.op === '&&' || e.op === '||' || e.op === 'and' || e.op === 'or') {
+    if (!isSimple(e.right, ctx)) return compileControl(e, ctx, false) as Ev;
+    const l = compileExpr(e.left, ctx);
+    const rr = compileExpr(e.right, { fb: ctx.fb, scope: new Map(ctx.scope) });
+    switch (e.op) {
+      case '&&': return (r, b, m) => { const v = l(r, b, m); return ops.truthy(v) ? rr(r, b, m) : v; };
+      case '||': return (r, b, m) => { const v = l(r, b, m); return ops.truthy(v) ? v : rr(r, b, m); };
+      case 'and': return (r, b, m) => { const v = l(r, b, m); if (v === ops.b(true)) return rr(r, b, m); if (v === ops.b(false)) return v; return badBool('and', v); };
+      case 'or': return (r, b, m) => { const v = l(r, b, m); if (v === ops.b(false)) return rr(r, b, m); if (v === ops.b(true)) return v; return badBool('or', v); };
+    }
+  }
+  const [l, rr] = compileOperands([e.left, e.right], ctx) as [Ev, Ev];
+  switch (e.op) {
+    case '+': return (r, b, m) => ops.add(l(r, b, m), rr(r, b, m));
+    case '-': return (r, b, m) => ops.sub(l(r, b, m), rr(r, b, m));
+    case '*': return (r, b, m) => ops.mul(l(r, b, m), rr(r, b, m));
+    case '/': return (r, b, m) => ops.fdiv(l(r, b, m), rr(r, b, m));
+    case '++': return (r, b, m) => ops.append(l(r, b, m), rr(r, b, m));
+    case '--': return (r, b, m) => ops.subtract(l(r, b, m), rr(r, b, m));
+    case '<>': return (r, b, m) => ops.concat(l(r, b, m), rr(r, b, m));
+    case '==': return (r, b, m) => ops.b(ops.eq(l(r, b, m), rr(r, b, m)));
+    case '!=': return (r, b, m) => ops.b(!ops.eq(l(r, b, m), rr(r, b, m)));
+    case '===': return (r, b, m) => ops.b(ops.seq(l(r, b, m), rr(r, b, m)));
+    case '!==': return (r, b, m) => ops.b(!ops.seq(l(r, b, m), rr(r, b, m)));
+    case '<': return (r, b, m) => ops.b(ops.lt(l(r, b, m), rr(r, b, m)));
+    case '>': return (r, b, m) => ops.b(ops.gt(l(r, b, m), rr(r, b, m)));
+    case '<=': return (r, b, m) => ops.b(ops.le(l(r, b, m), rr(r, b, m)));
+    case '>=': return (r, b, m) => ops.b(ops.ge(l(r, b, m), rr(r, b, m)));
+    case '..': return (r, b, m) => makeRange(l(r, b, m), rr(r, b, m));
+    case 'in': return (r, b, m) => ops.b(isIn(l(r, b, m), rr(r, b, m)));
+    case 'not in': return (r, b, m) => ops.b(!isIn(l(r, b, m), rr(r, b, m)));
+    default:
+      throw new CompileError(e.pos, `operator ${e.op} is not supported`);
+  }
+}
+
+export function makeRange(first: Term, last: Term): Term {
+  if (typeof first !== 'number' || typeof last !== 'number') {
+    throw new ElixirThrow('error', exception('ArgumentError', 'ranges (first..last) expect both sides to be integers'));
+  }
+  return mapFromPairs([[STRUCT, RANGE], [FIRST, first], [LAST, last], [STEP, first <= last ? 1 : -1]]);
+}
+
+/** `x in enumerable` for lists, ranges and maps. */
+export function isIn(x: Term, coll: Term): boolean {
+  if (typeof coll === 'object') {
+    if (coll.kind === 'cons' || coll.kind === 'nil') {
+      let l: Term = coll;
+      while (typeof l === 'object' && l.kind === 'cons') {
+        if (ops.seq(x, l.head)) return true;
+        l = l.tail;
+      }
+      return false;
+    }
+    if (coll.kind === 'map') {
+      const range = rangeBounds(coll);
+      if (range !== null) {
+        if (typeof x !== 'number') return false;
+        const [f, l, s] = range;
+        return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
+      }
+      if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
+        const v = mapGet(coll, x.elements[0] as Term);
+        return v !== undefined && ops.seq(v, x.elements[1] as Term);
+      }
+      return false;
+    }
+  }
+  throw new ElixirThrow('error', exception('Protocol.UndefinedError', `protocol Enumerable not implemented for ${inspect(coll)} of type ${typeName(coll)}`));
+}
+
+export function typeName(t: Term): string {
+  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
+  const names: Record<string, string> = { float: 'Float', atom: 'Atom', binary: 'BitString', tuple: 'Tuple', map: 'Map', pid: 'PID', ref: 'Reference', fun: 'Function', port: 'Port', cons: 'List', nil: 'List' };
+  return names[t.kind] ?? 'Unknown';
+}
+
+/** [first, last, step] when `t` is a %Range{}, else null. */
+export function rangeBounds(t: MapTerm): [number, number, number] | null {
+  if (mapGet(t, STRUCT) !== RANGE) return null;
+  const f = mapGet(t, FIRST), l = mapGet(t, LAST), s = mapGet(t, STEP);
+  return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' ? [f, l, s] : null;
+}
+
+function fieldGet(v: Term, key: Term): Term {
+  if (typeof v === 'object' && v.kind === 'map') {
+    const got = mapGet(v, key);
+    if (got === undefined) throw new ops.OpError(new Tuple([atom('badkey'), key, v]), '', '', []);
+    return got;
+  }
+  throw new ops.OpError(new Tuple([atom('badmap'), v]), '', '', []);
+}
+
+function compileMap(e: Expr & { kind: 'map' }, ctx: Ctx): Ev {
+  const flat: Expr[] = [];
+  if (e.update !== null) flat.push(e.update);
+  for (const [k, v] of e.pairs) flat.push(k, v);
+  const evs = compileOperands(flat, ctx);
+  const base = e.update === null ? null : (evs.shift() as Ev);
+  const n = e.pairs.length;
+  return (r, b, m) => {
+    const baseV = base === null ? null : base(r, b, m);
+    const pairs: [Term, Term][] = [];
+    for (let i = 0; i < n; i++) pairs.push([(evs[2 * i] as Ev)(r, b, m), (evs[2 * i + 1] as Ev)(r, b, m)]);
+    if (baseV === null) return mapFromPairs(pairs);
+    if (typeof baseV !== 'object' || baseV.kind !== 'map') throw new ops.OpError(new Tuple([atom('badmap'), baseV]), '', '', []);
+    for (const [k] of pairs) if (!mapHas(baseV, k)) throw new ops.OpError(new Tuple([atom('badkey'), k, baseV]), '', '', []);
+    return mapPutMany(baseV, pairs);
+  };
+}
+
+/** `to_string` for interpolation: String.Chars, raising Protocol.UndefinedError like Elixir. */
+export function toStr(t: Term): Binary {
+  if (typeof t === 'object' && t.kind === 'binary') return t;
+  try {
+    return toStringTerm(t);
+  } catch (err) {
+    if (err instanceof ToStringError) throw new ElixirThrow('error', exception(err.exception, err.message, [['value', err.term]]));
+    throw err;
+  }
+}
+
+function compileInterpolation(e: Expr & { kind: 'string' | 'charlist' }, ctx: Ctx): Ev {
+  const exprParts = e.parts.filter((p): p is Expr => typeof p !== 'string');
+  const evs = compileOperands(exprParts, ctx);
+  let k = 0;
+  const parts = e.parts.map((p) => (typeof p === 'string' ? p : (evs[k++] as Ev)));
+  const charlist = e.kind === 'charlist';
+  return (r, b, m) => {
+    let s = '';
+    let bytes: number[] | null = null;
+    for (const p of parts) {
+      if (typeof p === 'string') {
+        if (bytes === null) s += p;
+        else bytes.push(...new TextEncoder().encode(p));
+        continue;
+      }
+      const bin = toStr(p(r, b, m));
+      const t = bin.text;
+      if (t !== null && bytes === null) s += t;
+      else {
+        if (bytes === null) bytes = [...new TextEncoder().encode(s)];
+        bytes.push(...bin.bytes);
+      }
+    }
+    const out = bytes === null ? Binary.fromString(s) : Binary.fromBytes(Uint8Array.from(bytes));
+    if (!charlist) return out;
+    const txt = out.text ?? '';
+    let l: Term = NIL;
+    const cps = [...txt];
+    for (let i = cps.length - 1; i >= 0; i--) l = new Cons((cps[i] as string).codePointAt(0) as number, l);
+    return l;
+  };
+}
+

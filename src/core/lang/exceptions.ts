@@ -1,0 +1,144 @@
+/**
+ * Erlang error terms ↔ Elixir exceptions.
+ *
+ * Like BEAM, the VM raises plain Erlang reasons for the errors the machine detects
+ * (`{:badmatch, 2}`, `{:case_clause, 3}`, `:function_clause`, `:badarith`, `{:badkey, k, m}`...),
+ * so exit reasons seen by links and monitors are BEAM's. `rescue` and the error printer turn them
+ * into exception structs (Elixir's `Exception.normalize/3`).
+ */
+import { atom, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { mapGet } from '../term/map.ts';
+import { inspect } from '../term/inspect.ts';
+import { exception, moduleAtom } from './errors.ts';
+
+export const ERROR_ATOM = atom('error');
+export const THROW_ATOM = atom('throw');
+export const EXIT_ATOM = atom('exit');
+const STRUCT = atom('__struct__');
+const EXCEPTION = atom('__exception__');
+const MESSAGE = atom('message');
+
+export function isException(t: Term): t is MapTerm {
+  return typeof t === 'object' && t.kind === 'map' && mapGet(t, EXCEPTION) === TRUE && isAtomTerm(mapGet(t, STRUCT));
+}
+
+export function exceptionModule(t: MapTerm): Atom {
+  return mapGet(t, STRUCT) as Atom;
+}
+
+export function exceptionMessage(t: MapTerm): string {
+  const m = mapGet(t, MESSAGE);
+  if (typeof m === 'object' && m.kind === 'binary') return m.text ?? '';
+  return inspect(t);
+}
+
+/** Elixir's name for a module atom: `Elixir.Foo` → `Foo`, `foo` → `:foo`. */
+export function moduleName(m: Term): string {
+  if (typeof m === 'object' && m.kind === 'atom') return m.name.startsWith('Elixir.') ? m.name.slice(7) : inspect(m);
+  return inspect(m);
+}
+
+/** `{Mod, fun, args_or_arity, location}` of the top of a stacktrace, if any. */
+export function stackTop(stack: Term): readonly Term[] | null {
+  if (typeof stack === 'object' && stack.kind === 'cons') {
+    const h = stack.head;
+    if (typeof h === 'object' && h.kind === 'tuple' && h.elements.length >= 3) return h.elements;
+  }
+  return null;
+}
+
+function tupleOf(t: Term, tag: string, size: number): readonly Term[] | null {
+  if (typeof t === 'object' && t.kind === 'tuple' && t.elements.length === size && t.elements[0] === atom(tag)) return t.elements;
+  return null;
+}
+
+/** Elixir's Exception.normalize(:error, reason, stacktrace). */
+export function normalizeException(reason: Term, stack: Term): { module: Atom; struct: MapTerm } {
+  const s = toStruct(reason, stack);
+  return { module: exceptionModule(s), struct: s };
+}
+
+function toStruct(reason: Term, stack: Term): MapTerm {
+  if (isException(reason)) return reason;
+  if (reason === atom('badarg')) return exception('ArgumentError', 'argument error');
+  if (reason === atom('badarith')) return exception('ArithmeticError', 'bad argument in arithmetic expression');
+  if (reason === atom('function_clause')) {
+    const top = stackTop(stack);
+    if (top !== null) {
+      const [m, f, a] = top as [Term, Term, Term];
+      const arity = typeof a === 'number' ? a : listLen(a);
+      const name = typeof f === 'object' && f.kind === 'atom' ? f : atom('?');
+      return exception('FunctionClauseError', `no function clause matching in ${moduleName(m)}.${funName(name)}/${arity}`, [
+        ['module', m], ['function', name], ['arity', arity],
+      ]);
+    }
+    return exception('FunctionClauseError', 'no function clause matches');
+  }
+  if (reason === atom('undef')) return exception('UndefinedFunctionError', 'undefined function');
+  let t: readonly Term[] | null;
+  if ((t = tupleOf(reason, 'badmatch', 2))) return exception('MatchError', `no match of right hand side value: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'case_clause', 2))) return exception('CaseClauseError', `no case clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'try_clause', 2))) return exception('TryClauseError', `no try clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'with_clause', 2))) return exception('WithClauseError', `no with clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badkey', 3))) {
+    return exception('KeyError', `key ${inspect(t[1] as Term)} not found in: ${inspect(t[2] as Term)}`, [['key', t[1] as Term], ['term', t[2] as Term]]);
+  }
+  if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term)} not found`, [['key', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badmap', 2))) return exception('BadMapError', `expected a map, got: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badfun', 2))) return exception('BadFunctionError', `expected a function, got: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badarity', 2))) {
+    const inner = t[1] as Term;
+    if (typeof inner === 'object' && inner.kind === 'tuple' && inner.elements.length === 2) {
+      const [f, args] = inner.elements as [Term, Term];
+      const argv: string[] = [];
+      for (let l = args; typeof l === 'object' && l.kind === 'cons'; l = l.tail) argv.push(inspect(l.head));
+      const arity = typeof f === 'object' && f.kind === 'fun' ? f.arity : 0;
+      const n = argv.length;
+      return exception('BadArityError', `${inspect(f)} with arity ${arity} called with ${n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${argv.join(', ')})`}`, [
+        ['function', f], ['args', args],
+      ]);
+    }
+  }
+  return exception('ErlangError', `Erlang error: ${inspect(reason)}`, [['original', reason]]);
+}
+
+function listLen(t: Term): number {
+  let n = 0;
+  for (let l = t; typeof l === 'object' && l.kind === 'cons'; l = l.tail) n++;
+  return n;
+}
+
+/** A function name as Elixir prints it in `Mod.fun/1` (quoted when not an identifier). */
+export function funName(a: Atom): string {
+  return /^[a-z_][a-zA-Z0-9_]*[?!]?$/.test(a.name) ? a.name : JSON.stringify(a.name);
+}
+
+/** Default messages of `raise Module` with no message. */
+const DEFAULT_MESSAGES: Record<string, string> = {
+  ArgumentError: 'argument error',
+  RuntimeError: 'runtime error',
+  ArithmeticError: 'bad argument in arithmetic expression',
+  SystemLimitError: 'a system limit has been reached',
+  KeyError: 'key not found',
+  MatchError: 'no match of right hand side value: nil',
+  Enum: 'Enum',
+  'Enum.EmptyError': 'empty error',
+  'Enum.OutOfBoundsError': 'out of bounds error',
+};
+
+/** The struct `raise Module` / `raise Module, message` / `raise Module, opts` builds. */
+export function makeException(mod: Atom, message: string | null, fields: readonly (readonly [string, Term])[] = []): MapTerm {
+  const name = moduleName(mod);
+  const msg = message ?? DEFAULT_MESSAGES[name] ?? `${name} exception`;
+  return exception(name, msg, fields);
+}
+
+export function tuple2(a: Term, b: Term): Tuple {
+  return new Tuple([a, b]);
+}
+
+export { moduleAtom };
+
+function isAtomTerm(t: Term | undefined): boolean {
+  return typeof t === 'object' && t.kind === 'atom';
+}

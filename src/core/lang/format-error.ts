@@ -1,0 +1,86 @@
+/**
+ * Errors as iex prints them (Elixir 1.14), checked against real iex:
+ *
+ *   ** (MatchError) no match of right hand side value: 2
+ *   ** (throw) :x
+ *   ** (exit) :bye                       (`exit({:shutdown, 1})` prints `** (exit) shutdown: 1`)
+ *   ** (ArithmeticError) bad argument in arithmetic expression: 1 / 0   (the shell's "blame")
+ *   ** (FunctionClauseError) no function clause matching in C.f/1    + the arguments block
+ *
+ * Stacktrace lines are omitted (iex prints `    (stdlib 4.2) erl_eval.erl:...` lines we cannot
+ * reproduce), except the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
+ * `formatCrash` gives the runtime the text after `[error] Process #PID<0.115.0> raised an exception`.
+ */
+import { atom, type Term } from '../term/types.ts';
+import { inspect } from '../term/inspect.ts';
+import type { CrashInfo } from '../runtime/process-body.ts';
+import type { ErrorKind } from './errors.ts';
+import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
+
+const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
+
+/**
+ * The `** (...)` text for an error reaching the shell. `blame` adds what iex adds at the prompt
+ * (arithmetic operands, function clause arguments); crash reports leave it out, as Elixir does.
+ */
+export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true): string {
+  if (kind === 'throw') return `** (throw) ${inspect(reason)}`;
+  if (kind === 'exit') return `** (exit) ${formatExit(reason)}`;
+  const { module, struct } = normalizeException(reason, stacktrace);
+  const name = moduleName(module);
+  let message = exceptionMessage(struct);
+  const top = stackTop(stacktrace);
+  let tail = '';
+  if (name === 'ArithmeticError' && top !== null) {
+    const call = callText(top);
+    if (call !== null) {
+      if (blame) message += `: ${call.blame}`;
+      tail = `\n    ${call.line}`;
+    }
+  }
+  if (name === 'FunctionClauseError' && blame && top !== null && typeof top[2] === 'object' && top[2].kind === 'cons') {
+    const args: string[] = [];
+    for (let l: Term = top[2]; typeof l === 'object' && l.kind === 'cons'; l = l.tail) args.push(inspect(l.head));
+    const fname = `${moduleName(top[0] as Term)}.${funName(top[1] as never)}/${args.length}`;
+    message += `    \n    \n    The following arguments were given to ${fname}:\n    \n${args.map((a, i) => `        # ${i + 1}\n        ${a}\n`).join('    \n')}    `;
+  }
+  if (name === 'ArgumentError' && message.startsWith('errors were found') && top !== null) {
+    const call = callText(top);
+    if (call !== null) tail = `\n    ${call.line}`;
+  }
+  return `** (${name}) ${message}${tail}`;
+}
+
+/** iex's `** (exit)` wording: `shutdown: 1` for {:shutdown, 1}, else the inspected reason. */
+export function formatExit(reason: Term): string {
+  if (typeof reason === 'object' && reason.kind === 'tuple' && reason.elements.length === 2 && reason.elements[0] === atom('shutdown')) {
+    return `shutdown: ${inspect(reason.elements[1] as Term)}`;
+  }
+  return inspect(reason);
+}
+
+/** `:erlang./(1, 0)` and the blame `1 / 0` for a `{:erlang, op, args, _}` stack entry. */
+function callText(top: readonly Term[]): { line: string; blame: string } | null {
+  const [m, f, a] = top as [Term, Term, Term];
+  if (typeof f !== 'object' || f.kind !== 'atom' || typeof a !== 'object' || (a.kind !== 'cons' && a.kind !== 'nil')) return null;
+  const args: string[] = [];
+  for (let l: Term = a; typeof l === 'object' && l.kind === 'cons'; l = l.tail) args.push(inspect(l.head));
+  const mod = moduleName(m);
+  const line = `${mod}.${f.name}(${args.join(', ')})`;
+  const blame = INFIX.has(f.name) && args.length === 2 ? `${args[0]} ${f.name} ${args[1]}` : `${f.name}(${args.join(', ')})`;
+  return { line, blame };
+}
+
+/** For createNode({ formatCrash }): the exception part of a crash report. */
+export function formatCrash(crash: CrashInfo): string {
+  const stack = (crash.stacktrace as Term | undefined) ?? atom('nil');
+  if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false);
+  return formatError('error', crash.value, stack, false);
+}
+
+import { Tuple } from '../term/types.ts';
+function tupleNocatch(v: Term): Term {
+  return new Tuple([atom('nocatch'), v]);
+}
+
+export type { ErrorKind };

@@ -1,0 +1,143 @@
+/**
+ * The compiled form the VM runs.
+ *
+ * A function body compiles to a flat array of `Instr`s (a small register machine: every variable
+ * is a numbered slot of the current frame, resolved at compile time). Instructions that may call
+ * Elixir code (calls, receive, case...) are separate instructions, so the VM's loop keeps its own
+ * frame stack and never recurses in JS per Elixir call. Everything that cannot call Elixir code
+ * (arithmetic, data construction, pattern matching, guards, inline BIFs) compiles to plain JS
+ * closures (`Ev`, `Matcher`, `Test`) that an instruction runs: no interpretation overhead for
+ * them, and no eval.
+ */
+import type { Atom, Term } from '../term/types.ts';
+import type { Expr, Pos } from './ast.ts';
+import type { Bif } from './builtins.ts';
+import type { Machine } from './vm.ts';
+
+/** Computes a value from the current frame (`r[b + slot]` are the frame's variables). */
+export type Ev = (r: Term[], b: number, m: Machine) => Term;
+/** Matches `v`, binding pattern variables into the frame; false on mismatch. */
+export type Matcher = (v: Term, r: Term[], b: number, m: Machine) => boolean;
+/** A guard or a condition: true/false, never throws (a raising guard is false). */
+export type Test = (r: Term[], b: number, m: Machine) => boolean;
+
+// Opcodes. Plain numbers (not a const enum) so every tool chain treats them alike.
+/** r[a] = ev() */
+export const OP_EVAL = 0;
+/** ev() for its effects. */
+export const OP_EXEC = 1;
+/** pc = a */
+export const OP_JUMP = 2;
+/** if !truthy(ev()) pc = a */
+export const OP_JUMP_IF_FALSE = 3;
+/** return ev() */
+export const OP_RETURN = 4;
+/** call fun ev() with evs; r[a] = result; c=1: tail call */
+export const OP_CALL_FUN = 5;
+/** call x: LocalSite */
+export const OP_CALL_LOCAL = 6;
+/** call x: RemoteSite */
+export const OP_CALL_REMOTE = 7;
+/** call x: Bif marked `control` */
+export const OP_CALL_BIF = 8;
+/** try clauses on r[a] (or on the params for function heads): jump to the first match. */
+export const OP_SELECT = 9;
+/** selective receive over `clauses`; ev = timeout (null: none); b = after target. */
+export const OP_RECEIVE = 10;
+/** push an exception handler jumping to b, with kind/reason/stack stored in slots a, a+1, a+2. */
+export const OP_TRY = 11;
+/** pop the innermost handler. */
+export const OP_TRY_END = 12;
+/** raise again the exception stored in slots a, a+1, a+2. */
+export const OP_RERAISE = 13;
+/** define the module x: ModuleTemplate; attribute values in evs; r[a] = {:module, ...}. */
+export const OP_DEFMODULE = 14;
+
+export interface SelectClause {
+  readonly match: Matcher | null;
+  readonly guard: Test | null;
+  target: number;
+}
+
+/** How a failed OP_SELECT raises: which error, built from the subject (or the arguments). */
+export type SelectFail =
+  | { readonly kind: 'case_clause' | 'try_clause' | 'with_clause' | 'badmatch' }
+  | { readonly kind: 'function_clause'; readonly module: string; readonly name: string }
+  | { readonly kind: 'cond_clause' }
+  | { readonly kind: 'fallthrough'; target: number };
+
+export class Instr {
+  a = 0;
+  b = 0;
+  c = 0;
+  ev: Ev | null = null;
+  evs: Ev[] | null = null;
+  clauses: SelectClause[] | null = null;
+  x: unknown = null;
+  constructor(
+    readonly op: number,
+    readonly pos: Pos | null,
+  ) {}
+}
+
+/** A compiled function: one def's clauses (name/arity) or one fn's clauses. */
+export class FnCode {
+  instrs: Instr[] = [];
+  nslots = 0;
+  /** Where captured values go: env[i] is copied into slot capSlots[i] on entry. */
+  capSlots: number[] = [];
+  constructor(
+    readonly module: string,
+    readonly name: string,
+    readonly arity: number,
+  ) {}
+}
+
+/**
+ * The code of an anonymous fn: what a `Fun` term's `code` holds. `ast` plus the names of the
+ * captured variables (in env order) is the transferable form: another node compiles it again.
+ */
+export class FnTemplate {
+  constructor(
+    readonly ast: Expr,
+    readonly captureNames: readonly string[],
+    readonly code: FnCode,
+    /** The module whose functions `fn` bodies may call locally (null in the shell). */
+    readonly module: string | null,
+  ) {}
+}
+
+/** A call to a function of the module being defined, resolved when the module is defined. */
+export interface LocalSite {
+  readonly name: string;
+  readonly arity: number;
+  /** Filled in when the module instance is created. */
+  target: FnCode | null;
+  module: string;
+}
+
+/** `Mod.f(args)`: resolved on first use and cached until the module table changes. */
+export interface RemoteSite {
+  /** The module when known at compile time; else computed by `modEv`. */
+  readonly module: Atom | null;
+  readonly modEv: Ev | null;
+  /** A local call that is not the module's own: try the imports (Kernel, IEx.Helpers) in order. */
+  readonly imports: boolean;
+  readonly name: Atom;
+  readonly arity: number;
+  cacheGen: number;
+  cacheModule: Atom | null;
+  cacheFn: FnCode | null;
+  cacheBif: Bif | null;
+}
+
+/** What OP_DEFMODULE needs to instantiate a module. */
+export interface ModuleTemplate {
+  readonly name: string;
+  readonly functions: ReadonlyMap<string, { code: FnCode; private: boolean }>;
+  /** The result's last element: the value of the last form ({name, arity} of the last def). */
+  readonly last: { name: string; arity: number } | null;
+  /** Attribute versions, filled at definition time (reads in defs index this array). */
+  readonly attrs: Term[];
+  readonly localSites: LocalSite[];
+}

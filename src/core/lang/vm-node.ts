@@ -1,0 +1,149 @@
+/**
+ * One node's language runtime: its module table (with the prelude loaded), and how Elixir code
+ * becomes processes. `createLangRuntime()` once per node; pass `formatCrash` (format-error.ts)
+ * to the runtime's createNode so crash reports print Elixir's text.
+ */
+import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
+import type { Logger } from '../ports.ts';
+import type { ProcessApi } from '../runtime/process-api.ts';
+import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
+import { preludeGeneration, preludeSources, type LangNode } from './builtins.ts';
+import { Machine, type MachineResult, type VmNode } from './vm.ts';
+import { ModuleRegistry } from './modules.ts';
+import { FnCode, Instr, OP_CALL_REMOTE, type RemoteSite } from './vm-code.ts';
+import { compileProgram } from './program.ts';
+import { parse } from './parser.ts';
+import './bifs-kernel.ts';
+import './bifs-process.ts';
+import './bifs-io.ts';
+import './stdlib/index.ts';
+
+const NORMAL = atom('normal');
+const NOCATCH = atom('nocatch');
+
+/** A process running Elixir code: adapts the Machine to the scheduler's ProcessBody. */
+export class VmBody implements ProcessBody {
+  constructor(readonly machine: Machine) {}
+  run(proc: ProcessApi, budget: number): RunResult {
+    return toRunResult(this.machine.run(proc, budget));
+  }
+  currentFunction(): readonly [string, string, number] {
+    return this.machine.currentFunction();
+  }
+}
+
+/** The exit a machine result means for its process (normal end, or the crash and its reason). */
+export function toRunResult(r: MachineResult): RunResult {
+  switch (r.type) {
+    case 'yield':
+    case 'wait':
+      return r;
+    case 'done':
+      return { type: 'exit', reductions: r.reductions, reason: NORMAL };
+    case 'error':
+      return exitFor(r);
+  }
+}
+
+function exitFor(r: MachineResult & { type: 'error' }): RunResult {
+  if (r.kind === 'exit') return { type: 'exit', reductions: r.reductions, reason: r.reason };
+  const value = r.kind === 'throw' ? tuple(NOCATCH, r.reason) : r.reason;
+  return {
+    type: 'exit',
+    reductions: r.reductions,
+    reason: tuple(value, r.stack),
+    crash: { kind: r.kind, value: r.reason, stacktrace: r.stack },
+  };
+}
+
+function tuple(a: Term, b: Term): Term {
+  return new Tuple([a, b]);
+}
+
+export interface LangRuntimeOptions {
+  readonly logger?: Logger;
+}
+
+export class LangRuntime implements VmNode {
+  readonly modules = new ModuleRegistry();
+  readonly logger: Logger | undefined;
+
+  constructor(options: LangRuntimeOptions = {}) {
+    this.logger = options.logger;
+    loadPrelude(this);
+  }
+
+  moduleLoaded(module: Atom): boolean {
+    return this.modules.isLoaded(module);
+  }
+
+  functionExported(module: Atom, name: Atom, arity: number): boolean {
+    return this.modules.find(module, name, arity) !== undefined;
+  }
+
+  /** A fresh machine for a process of this node. */
+  machine(): Machine {
+    return new Machine(this);
+  }
+
+  spawn(
+    proc: ProcessApi,
+    what: { fun: Term } | { module: Atom; name: Atom; args: readonly Term[] },
+    options: { link?: boolean; monitor?: boolean } = {},
+  ): { pid: Term; monitorRef?: Term } {
+    const m = new Machine(this);
+    let initialCall: readonly [string, string, number];
+    if ('fun' in what) {
+      m.startFun(what.fun, []);
+      initialCall = ['erlang', 'apply', 2];
+    } else {
+      m.start(mfaShim(what.module, what.name, what.args.length), what.args);
+      initialCall = [what.module.name, what.name.name, what.args.length];
+    }
+    const r = proc.spawn(new VmBody(m), { ...options, initialCall });
+    return r.monitorRef === undefined ? { pid: r.pid } : { pid: r.pid, monitorRef: r.monitorRef };
+  }
+}
+
+/** Code that tail-calls `module.name/arity` with its arguments: resolution happens in the child. */
+function mfaShim(module: Atom, name: Atom, arity: number): FnCode {
+  const code = new FnCode(module.name, name.name, arity);
+  code.nslots = arity;
+  const i = new Instr(OP_CALL_REMOTE, null);
+  i.c = 1;
+  const site: RemoteSite = { module, modEv: null, imports: false, name, arity, cacheGen: -1, cacheModule: null, cacheFn: null, cacheBif: null };
+  i.x = site;
+  i.evs = Array.from({ length: arity }, (_, k) => (r: Term[], b: number) => r[b + k] as Term);
+  code.instrs.push(i);
+  return code;
+}
+
+/** Prelude sources compile once per process (code is immutable) and load into every node. */
+let compiled: { gen: number; codes: FnCode[] } | null = null;
+
+function loadPrelude(rt: LangRuntime): void {
+  if (compiled === null || compiled.gen !== preludeGeneration()) {
+    const codes: FnCode[] = [];
+    for (const p of preludeSources()) {
+      const ast = parse(p.source);
+      if (!ast.ok) throw new Error(`prelude ${p.name}: ${ast.error.line}:${ast.error.column}: ${ast.error.message}`);
+      codes.push(compileProgram(ast.expr, `prelude:${p.name}`));
+    }
+    compiled = { gen: preludeGeneration(), codes };
+  }
+  for (const code of compiled.codes) {
+    const m = new Machine(rt);
+    m.start(code, []);
+    const r = m.run(NO_PROCESS, Infinity);
+    if (r.type !== 'done') throw new Error(`prelude did not load: ${r.type === 'error' ? String(r.reason) : r.type}`);
+  }
+}
+
+/** Prelude module bodies only define modules: any process operation is a bug. */
+const NO_PROCESS = new Proxy({} as ProcessApi, {
+  get(_t, prop) {
+    throw new Error(`prelude code used process API ${String(prop)}`);
+  },
+});
+
+export type { LangNode };

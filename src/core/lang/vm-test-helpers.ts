@@ -1,0 +1,76 @@
+/** Test set-up: a node with the language runtime, and running Elixir source in a process. */
+import { SeededRandom, SimulatedClock } from '../ports.ts';
+import type { Term } from '../term/types.ts';
+import { inspect } from '../term/inspect.ts';
+import { createNode, type Node } from '../runtime/node.ts';
+import { advanceAndRun } from '../runtime/testing.ts';
+import type { ProcessApi } from '../runtime/process-api.ts';
+import { parse } from './parser.ts';
+import { compileShellExpr, readBindings } from './program.ts';
+import { LangRuntime, toRunResult } from './vm-node.ts';
+import type { Machine, MachineResult } from './vm.ts';
+import { formatCrash, formatError } from './format-error.ts';
+
+export interface LangTestNode {
+  readonly node: Node;
+  readonly rt: LangRuntime;
+  readonly clock: SimulatedClock;
+  readonly out: string[];
+}
+
+export function langNode(): LangTestNode {
+  const clock = new SimulatedClock();
+  const out: string[] = [];
+  const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash, formatTime: () => 'TIME' });
+  return { node, rt: new LangRuntime(), clock, out };
+}
+
+export interface Evaluation {
+  result: MachineResult | null;
+  machine: Machine;
+  proc: ProcessApi | null;
+  bindings: Map<string, Term>;
+}
+
+/** Starts `src` in a new process of `t.node` (does not run the scheduler). */
+export function spawnEval(t: LangTestNode, src: string, bindings: Map<string, Term> = new Map()): Evaluation {
+  const ast = parse(src);
+  if (!ast.ok) throw new Error(`parse error: ${ast.error.message} at ${ast.error.line}:${ast.error.column}`);
+  const names = [...bindings.keys()];
+  const shell = compileShellExpr(ast.expr, names);
+  const machine = t.rt.machine();
+  machine.start(shell.code, names.map((n) => bindings.get(n) as Term));
+  const ev: Evaluation = { result: null, machine, proc: null, bindings: new Map() };
+  t.node.spawn({
+    run(proc, budget) {
+      ev.proc = proc;
+      const r = machine.run(proc, budget);
+      if (r.type === 'done') {
+        ev.result = r;
+        ev.bindings = readBindings(shell, machine);
+      } else if (r.type === 'error') ev.result = r;
+      return r.type === 'error' ? { type: 'exit', reductions: r.reductions, reason: r.reason } : toRunResult(r);
+    },
+  });
+  return ev;
+}
+
+/** Runs `src` to completion (advancing the simulated clock up to `ms`); returns iex's text. */
+export function evalText(t: LangTestNode, src: string, ms = 60_000): string {
+  const ev = spawnEval(t, src);
+  advanceAndRun(t.clock, ms, t.node);
+  return resultText(ev);
+}
+
+export function resultText(ev: Evaluation): string {
+  const r = ev.result;
+  if (r === null) return '<not finished>';
+  if (r.type === 'done') return inspect(r.value);
+  if (r.type === 'error') return formatError(r.kind, r.reason, r.stack);
+  return `<${r.type}>`;
+}
+
+/** One-shot: a fresh node, run, inspect. */
+export function run(src: string): string {
+  return evalText(langNode(), src);
+}
