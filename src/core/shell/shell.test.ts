@@ -111,7 +111,7 @@ describe('shell', () => {
     type('2');
     expect(output()).toBe(
       `iex(1)> 1\n1\n** (EXIT from ${inspect(old)}) shell process exited with reason: killed\n` +
-        'Interactive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> 2\n2\n',
+        '\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> 2\n2\n',
     );
   });
 });

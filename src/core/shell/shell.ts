@@ -9,7 +9,7 @@
  */
 import type { Node } from '../runtime/node.ts';
 import type { OutputSink } from '../ports.ts';
-import type { Pid, Ref, Term } from '../term/types.ts';
+import { atom, type Pid, type Ref, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import type { EvalStep, EvalTask, ShellLanguage } from './evaluator.ts';
 import { ShellProcessBody, evalRequest } from './shell-process.ts';
@@ -34,6 +34,8 @@ export class Shell {
   private pid: Pid;
   private readonly tasks = new Map<Ref, (proc: ProcessApi) => EvalTask>();
   private idleWaiters: (() => void)[] = [];
+  /** `respawn()` was called: the restart prints no EXIT line. */
+  private respawning = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly opts: ShellOptions) {
@@ -73,6 +75,12 @@ export class Shell {
   whenIdle(): Promise<void> {
     if (!this.isBusy) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** iex's `respawn()`: a new shell process (new bindings, counter 1), without an EXIT report. */
+  respawn(): void {
+    this.respawning = true;
+    this.opts.node.exit(this.pid, atom('kill'));
   }
 
   dispose(): void {
@@ -136,8 +144,11 @@ export class Shell {
   /** The shell process died (a linked process crashed, `exit/1`, `respawn()`): start anew, as iex. */
   private restart(reason: Term): void {
     const old = this.pid;
-    this.opts.write(`** (EXIT from ${inspect(old)}) shell process exited with reason: ${exitReasonText(reason, this.opts.language)}\n`);
-    this.opts.write(`${BANNER}\n`);
+    if (!this.respawning) {
+      this.opts.write(`** (EXIT from ${inspect(old)}) shell process exited with reason: ${exitReasonText(reason, this.opts.language)}\n`);
+    }
+    this.respawning = false;
+    this.opts.write(`\n${BANNER}\n`);
     this.counter = 1;
     this.buffer = [];
     this.tasks.clear();
