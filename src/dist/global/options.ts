@@ -1,0 +1,47 @@
+/**
+ * What the name server needs from its node besides the runtime: where its two log lines go and
+ * how pids print in them. Both are the node's own (the lead wires them), because a pid in a log
+ * line prints with the *logging* node's numbering (`#PID<12509.114.0>`), which only the node's
+ * table knows.
+ */
+import { inspect as plainInspect } from '../../core/term/inspect.ts';
+import type { Atom, Term } from '../../core/term/types.ts';
+
+export type GlobalLogLevel = 'info' | 'error';
+
+/** The cluster as the distribution layer sees it: the connected (visible) nodes and their changes. */
+export interface ClusterView {
+  /** Connected nodes, this node excluded. */
+  nodes(): readonly Atom[];
+  /** Called once per node that comes up (after the handshake). May return an unsubscribe function. */
+  onNodeUp(cb: (node: Atom) => void): (() => void) | void;
+  /** Called once per node that goes down (closed link, tick timeout, disconnect). */
+  onNodeDown(cb: (node: Atom) => void): (() => void) | void;
+}
+
+export interface GlobalOptions {
+  /**
+   * Writes a log event as the node's logger does. Elixir prints it as
+   * `\n13:40:07.929 [error] global: #PID<0.105.0> registered under several names: [:dup, :other]\n`.
+   * Default: dropped.
+   */
+  readonly log?: (level: GlobalLogLevel, text: string) => void;
+  /** The node's `inspect` (pids numbered by its node table: `nodeNumber`). Default: every node prints as 0. */
+  readonly inspect?: (term: Term) => string;
+  /** Upper bound of the random back-off (ms) after a lost race for a name; default 1000. */
+  readonly maxBackoffMs?: number;
+}
+
+export interface GlobalEnv {
+  readonly log: (level: GlobalLogLevel, text: string) => void;
+  readonly inspect: (term: Term) => string;
+  readonly maxBackoffMs: number;
+}
+
+export function globalEnv(o: GlobalOptions = {}): GlobalEnv {
+  return {
+    log: o.log ?? (() => {}),
+    inspect: o.inspect ?? ((t) => plainInspect(t)),
+    maxBackoffMs: o.maxBackoffMs ?? 1000,
+  };
+}

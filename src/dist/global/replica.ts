@@ -1,0 +1,100 @@
+/**
+ * The name server's copy of the cluster's names, kept true as processes and nodes come and go:
+ * every pid with a name is monitored (local or remote: each node watches every named pid
+ * itself, as global does), so a name goes when its process dies, and all names of a node go
+ * when the node does (the DOWN with :noconnection, and the cluster's nodedown, whichever
+ * comes first).
+ *
+ * It also holds the conflict rule used when two tables meet (a partition heals, a commit races a
+ * sync): the pid whose node name is smaller keeps the name (global's default
+ * `random_exit_name`, deterministic despite its name); the other is killed with `:kill` by the
+ * winner's node, which logs `global: Name conflict terminating {name, loser}`. Any node may
+ * notice the clash; it tells the winner's node, which kills each loser once.
+ */
+import { mapKey } from '../../core/term/hash.ts';
+import { compare } from '../../core/term/order.ts';
+import { atom, tuple } from '../../core/term/types.ts';
+import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
+import type { ProcessApi } from '../../core/runtime/process-api.ts';
+import { NameTable } from './name-table.ts';
+import { NAME_SERVER, encodePeer } from './protocol.ts';
+import type { GlobalEnv } from './options.ts';
+
+const KILL = atom('kill');
+
+export class Replica {
+  readonly table = new NameTable();
+  /** The monitor on each named pid, by pid key. */
+  private readonly monitors = new Map<unknown, Ref>();
+  /** Losers this node (as the winner's node) has already killed: each is killed and logged once. */
+  private readonly killed = new Set<unknown>();
+
+  constructor(private readonly env: GlobalEnv) {}
+
+  /** Sets `name` → `pid` (replacing any holder), monitoring the pid if new to the table. */
+  insert(proc: ProcessApi, name: Term, pid: Pid): void {
+    const r = this.table.insert(name, pid);
+    if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
+    if (r.firstName) this.monitors.set(mapKey(pid), proc.monitor(pid));
+  }
+
+  remove(proc: ProcessApi, name: Term): void {
+    const r = this.table.remove(name);
+    if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
+  }
+
+  /** A DOWN for a named pid: its names go (a stale DOWN, from a monitor since replaced, is ignored). */
+  down(ref: Ref, pid: Pid): void {
+    const key = mapKey(pid);
+    const mine = this.monitors.get(key);
+    if (mine === undefined || mapKey(mine) !== mapKey(ref)) return;
+    this.monitors.delete(key);
+    this.table.removePid(pid);
+  }
+
+  /** `node` is gone: every name of a pid there goes. */
+  nodeDown(proc: ProcessApi, node: Atom): void {
+    for (const pid of this.table.pidsWhere((p) => p.node === node)) {
+      this.table.removePid(pid);
+      this.unwatch(proc, pid);
+    }
+  }
+
+  /**
+   * Takes `name` → `pid` from another table. A clash keeps the pid on the smaller node name and
+   * reports the loser to the winner's node.
+   */
+  merge(proc: ProcessApi, name: Term, pid: Pid): void {
+    const current = this.table.whereis(name);
+    if (current === undefined) return this.insert(proc, name, pid);
+    if (mapKey(current) === mapKey(pid)) return;
+    const [winner, loser] = pickWinner(current, pid);
+    if (winner === pid) this.insert(proc, name, pid);
+    if (winner.node === proc.nodeName) this.conflict(proc, name, loser);
+    else proc.send(tuple(NAME_SERVER, winner.node), encodePeer({ type: 'conflict', name, winner, loser }));
+  }
+
+  /** On the winner's node: kill the loser once, with the log line global writes. */
+  conflict(proc: ProcessApi, name: Term, loser: Pid): void {
+    const key = mapKey(loser);
+    if (this.killed.has(key)) return;
+    this.killed.add(key);
+    this.env.log('info', `global: Name conflict terminating ${this.env.inspect(tuple(name, loser))}`);
+    proc.exit(loser, KILL);
+  }
+
+  private unwatch(proc: ProcessApi, pid: Pid): void {
+    const key = mapKey(pid);
+    const ref = this.monitors.get(key);
+    if (ref === undefined) return;
+    this.monitors.delete(key);
+    proc.demonitor(ref, true);
+  }
+}
+
+/** [winner, loser]: the smaller node name wins; on one node, the smaller pid (term order). */
+export function pickWinner(a: Pid, b: Pid): [Pid, Pid] {
+  const byNode = compare(a.node, b.node);
+  const aWins = byNode !== 0 ? byNode < 0 : compare(a, b) <= 0;
+  return aWins ? [a, b] : [b, a];
+}

@@ -1,0 +1,106 @@
+/**
+ * The global name server: a built-in process registered locally as `:global_name_server` on
+ * every node, holding that node's replica of the cluster's names. It is one `loopBody`: every
+ * message (a client call, a peer's protocol message, a nodeup/nodedown from the cluster view, a
+ * DOWN of a named pid, its own retry timer) is handled in arrival order and nothing blocks,
+ * so a write waiting for other nodes never stops the server answering theirs.
+ *
+ * Reads need no process: `whereis` and `registeredNames` read the replica directly (global's
+ * whereis_name is an ets lookup in the caller too).
+ */
+import { atom, tuple } from '../../core/term/types.ts';
+import type { Atom, Pid, Term } from '../../core/term/types.ts';
+import type { Node } from '../../core/runtime/node.ts';
+import type { ProcessApi } from '../../core/runtime/process-api.ts';
+import { loopBody } from '../../core/runtime/bodies.ts';
+import { NAME_SERVER, encodePeer, parseServerMessage, replyMessage } from './protocol.ts';
+import type { ServerMessage } from './protocol.ts';
+import { Replica } from './replica.ts';
+import { Registrar } from './registrar.ts';
+import { globalEnv } from './options.ts';
+import type { ClusterView, GlobalOptions } from './options.ts';
+
+const BADARG = atom('badarg');
+
+export interface GlobalServer {
+  /** The name server's pid (also registered locally as `:global_name_server`). */
+  readonly pid: Pid;
+  /** `:global.whereis_name/1`: this node's replica, no round trip. */
+  whereis(name: Term): Pid | undefined;
+  /** `:global.registered_names/0`, in registration order. */
+  registeredNames(): Term[];
+  /** Writes this node started that are not answered yet. */
+  pendingWrites(): number;
+  /** Stops listening to the cluster view (the process itself stays). */
+  detach(): void;
+}
+
+/** Spawns and registers the name server of `node`, fed by `cluster`. */
+export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOptions = {}): GlobalServer {
+  const env = globalEnv(options);
+  const replica = new Replica(env);
+  const registrar = new Registrar(replica, cluster, env);
+  const handle = (msg: Term, state: null, proc: ProcessApi): null => {
+    const m = parseServerMessage(msg);
+    if (m !== null) dispatch(m, proc, replica, registrar);
+    return state;
+  };
+  const pid = node.spawn(loopBody(null, handle, ['global', 'loop_the_registrar', 0]), {
+    system: true,
+    initialCall: ['global', 'init', 1],
+  });
+  node.register(NAME_SERVER, pid);
+  const tell = (type: 'nodeup' | 'nodedown') => (n: Atom) => void node.send(pid, encodePeer({ type, node: n }));
+  const unsubs = [cluster.onNodeUp(tell('nodeup')), cluster.onNodeDown(tell('nodedown'))];
+  // Nodes connected before global started are synced as if they had just come up.
+  for (const n of cluster.nodes()) if (n !== node.name) tell('nodeup')(n);
+  return {
+    pid,
+    whereis: (name) => replica.table.whereis(name),
+    registeredNames: () => replica.table.names(),
+    pendingWrites: () => registrar.pending,
+    detach: () => {
+      for (const u of unsubs) if (typeof u === 'function') u();
+    },
+  };
+}
+
+function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registrar: Registrar): void {
+  switch (m.type) {
+    case 'call': {
+      const [name, pid] = m.args;
+      const wantsPid = m.op !== 'unregister_name';
+      const ok = name !== undefined && m.args.length === (wantsPid ? 2 : 1) && (!wantsPid || (typeof pid === 'object' && pid.kind === 'pid'));
+      if (!ok) return void proc.send(m.from, replyMessage(m.ref, BADARG));
+      return registrar.call(proc, m.from, m.ref, m.op, name, wantsPid ? (pid as Pid) : null);
+    }
+    case 'reserve':
+      return registrar.onReserve(proc, m.node, m.tx, m.name);
+    case 'vote':
+      return registrar.vote(proc, m.node, m.tx, m.granted);
+    case 'release':
+      return registrar.onRelease(m.node, m.tx, m.name);
+    case 'commit':
+      return registrar.onCommit(proc, m.node, m.tx, m.op, m.name, m.pid);
+    case 'ack':
+      return registrar.ack(proc, m.node, m.tx);
+    case 'retry':
+      return registrar.retry(proc, m.tx);
+    case 'nodeup': {
+      // Our whole table to the newcomer; it does the same, and each side merges the other's.
+      const entries = replica.table.entries().map((e) => [e.name, e.pid] as const);
+      return void proc.send(tuple(NAME_SERVER, m.node), encodePeer({ type: 'sync', node: proc.nodeName, entries }));
+    }
+    case 'sync':
+      for (const [name, pid] of m.entries) replica.merge(proc, name, pid);
+      return;
+    case 'conflict':
+      if (m.winner.node === proc.nodeName) replica.conflict(proc, m.name, m.loser);
+      return;
+    case 'nodedown':
+      replica.nodeDown(proc, m.node);
+      return registrar.nodeDown(proc, m.node);
+    case 'down':
+      return replica.down(m.ref, m.pid);
+  }
+}
