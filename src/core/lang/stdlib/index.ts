@@ -5,4 +5,13 @@
 import './enum.ts';
 import './native.ts';
 import './lists.ts';
+import './list.ts';
+import './map.ts';
+import './tuple.ts';
+import './keyword.ts';
+import './string.ts';
+import './numbers.ts';
+import './erlang.ts';
+import './kernel.ts';
 import './prelude/enum.ts';
+import './prelude/collections.ts';

@@ -79,8 +79,8 @@ export const listsBifs = defineBifs('lists', {
     return fromArray(lists.flatMap((l) => properList(l, 'append', 1)), last);
   },
   'append/2': (a) => fromArray(properList(at(a, 0), 'append', 2), at(a, 1)),
-  'flatten/1': (a) => flatten(at(a, 0), NIL),
-  'flatten/2': (a) => flatten(at(a, 0), at(a, 1)),
+  'flatten/1': (a) => (isList(at(a, 0)) ? flatten(at(a, 0), NIL) : functionClause('lists', 'flatten', 1)),
+  'flatten/2': (a) => (isList(at(a, 0)) ? flatten(at(a, 0), at(a, 1)) : functionClause('lists', 'flatten', 2)),
   'delete/2': (a) => {
     const items = properList(at(a, 1), 'delete', 2);
     const i = items.findIndex((x) => strictEquals(x, at(a, 0)));
