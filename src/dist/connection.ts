@@ -68,7 +68,6 @@ export class Connection {
   private lastReadAt: number;
   private lastCheckAt: number;
   private awakeSince: number;
-  private wroteSinceCheck = false;
 
   constructor(o: ConnectionOptions) {
     this.peer = o.peer;
@@ -105,7 +104,6 @@ export class Connection {
     const out = this.writer.take();
     if (out.length > 0) {
       this.lastWriteAt = now;
-      this.wroteSinceCheck = true;
       this.stats.messagesOut += out.length;
       for (const m of out) this.stats.bytesOut += m.length;
     }
@@ -140,9 +138,9 @@ export class Connection {
   /** The periodic tick check (every tick interval): 'timeout' means drop the peer. */
   check(now: number): 'ok' | 'timeout' {
     if (now - this.lastCheckAt > 2 * this.interval) this.awakeSince = now;
+    // Nothing written since the previous check (the tick that check wrote went out at its time).
+    if (this.lastWriteAt <= this.lastCheckAt && !this.hasOutput) this.tick();
     this.lastCheckAt = now;
-    if (!this.wroteSinceCheck && !this.hasOutput) this.tick();
-    this.wroteSinceCheck = false;
     return now - Math.max(this.lastReadAt, this.awakeSince) >= this.timeout ? 'timeout' : 'ok';
   }
 

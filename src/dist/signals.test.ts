@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pid, atom, tuple } from '../core/term/types.ts';
+import { Binary, Pid, atom, tuple } from '../core/term/types.ts';
 import type { Ref } from '../core/term/types.ts';
 import { Cluster, collect } from './testing.ts';
 
@@ -50,7 +50,6 @@ describe('messages across nodes', () => {
 
   it('a sent binary of 8 MB arrives intact, split into data-channel-sized messages', async () => {
     const { c, one, two } = three();
-    const { Binary } = await import('../core/term/types.ts');
     const { contractPattern } = await import('./transports/contract.ts');
     const box = collect(two.node);
     c.connect(one, two);
@@ -58,7 +57,7 @@ describe('messages across nodes', () => {
     const before = c.net.messagesSent;
     one.node.send(box.pid, Binary.fromBytes(bytes));
     c.settle();
-    const got = box.got[0] as InstanceType<typeof Binary>;
+    const got = box.got[0] as Binary;
     expect(got.byteSize).toBe(bytes.length);
     expect(Buffer.from(got.bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(c.net.messagesSent - before).toBeGreaterThan(512); // 16 KiB each

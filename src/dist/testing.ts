@@ -107,7 +107,7 @@ export class Cluster {
 export function collect(node: Node, trapExit = false): { pid: Pid; got: Term[] } {
   const got: Term[] = [];
   const pid = node.spawn(
-    loopBody(got, (m, s, proc) => {
+    loopBody(got, (m, s) => {
       s.push(m);
       return s;
     }),

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PacketReader, PacketWriter } from './packet-stream.ts';
+
+const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
+
+describe('packet stream: batching and fragments', () => {
+  it('batches small packets into one message and reads them back', () => {
+    const w = new PacketWriter(1024);
+    const packets = [bytes(10, 1), new Uint8Array(0), bytes(100, 2), bytes(3, 3)];
+    for (const p of packets) w.push(p);
+    const msgs = w.take();
+    expect(msgs.length).toBe(1);
+    expect(msgs[0]?.length).toBe(4 * 4 + 113);
+    const r = new PacketReader(1 << 20).push(msgs[0] as Uint8Array);
+    expect(r).toEqual({ ok: true, packets });
+    expect(w.take()).toEqual([]);
+  });
+
+  it('splits a large packet into maxMessageBytes pieces and reassembles it, even with headers cut in two', () => {
+    const w = new PacketWriter(16);
+    const big = bytes(1000, 9);
+    w.push(bytes(5, 1)); // 9 bytes, so the big packet's header straddles two messages
+    w.push(big);
+    w.push(bytes(2, 2));
+    const msgs = w.take();
+    expect(msgs.every((m) => m.length <= 16)).toBe(true);
+    expect(msgs.reduce((n, m) => n + m.length, 0)).toBe(4 + 5 + 4 + 1000 + 4 + 2);
+    const reader = new PacketReader(1 << 20);
+    const got: Uint8Array[] = [];
+    for (const m of msgs) {
+      const r = reader.push(m);
+      if (!r.ok) throw new Error(r.error);
+      got.push(...r.packets);
+    }
+    expect(got).toEqual([bytes(5, 1), big, bytes(2, 2)]);
+    expect(reader.partial).toBe(false);
+  });
+
+  it('refuses a length over the limit and stays failed', () => {
+    const r = new PacketReader(100);
+    expect(r.push(Uint8Array.of(0, 0, 0, 101))).toEqual({ ok: false, error: 'packet of 101 bytes exceeds the limit of 100' });
+    expect(r.push(Uint8Array.of(0, 0, 0, 0)).ok).toBe(false);
+  });
+});
