@@ -1,0 +1,80 @@
+/**
+ * The React Flow canvas of the cluster: cards, process tiles, link/monitor/connection edges,
+ * the node table legend, and the message overlay. The graph is derived from the store by the
+ * cached builder and rebuilt only when something it draws changed (not on every token).
+ *
+ * Keyboard: Tab walks cards and tiles (React Flow makes nodes focusable); Enter or Space on a
+ * tile opens the inspector; Escape closes it.
+ */
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { Background, Controls, Panel, ReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useShallow } from 'zustand/shallow';
+import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
+import { ClusterCard } from './ClusterCard.tsx';
+import { createFlowGraphBuilder, type FlowNode } from './flow-graph.ts';
+import { Legend } from './Legend.tsx';
+import { MessageOverlay } from './MessageOverlay.tsx';
+import { ProcessNode } from './ProcessNode.tsx';
+
+// Outside the component: React Flow warns (and re-mounts nodes) when nodeTypes changes identity.
+const nodeTypes: NodeTypes = { process: ProcessNode, cluster: ClusterCard };
+
+export function ClusterCanvas() {
+  const store = usePlaygroundStoreApi();
+  const graphInput = usePlayground(
+    useShallow((s) => ({
+      localNode: s.localNode,
+      nodes: s.nodes,
+      nodeOrder: s.nodeOrder,
+      processes: s.processes,
+      monitors: s.monitors,
+      showSystem: s.showSystem,
+      selected: s.selected,
+    })),
+  );
+  const build = useMemo(() => createFlowGraphBuilder(), []);
+  const { nodes, edges } = useMemo(() => build(graphInput), [build, graphInput]);
+  const select = useCallback((key: string | null) => store.getState().select(key), [store]);
+
+  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback((_, node) => {
+    if (node.type === 'process') select(node.id);
+  }, [select]);
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-process');
+    if ((e.key === 'Enter' || e.key === ' ') && el?.dataset.id !== undefined) {
+      e.preventDefault();
+      select(el.dataset.id);
+    } else if (e.key === 'Escape') select(null);
+  }, [select]);
+
+  return (
+    <ReactFlow<FlowNode>
+      aria-label="cluster canvas"
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => select(null)}
+      onKeyDown={onKeyDown}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      deleteKeyCode={null}
+      colorMode="system"
+      fitView
+      fitViewOptions={{ padding: 0.15 }}
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      <Panel position="top-left">
+        <Legend />
+      </Panel>
+      <MessageOverlay store={store} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * A cluster node's card (a React Flow parent node): its name, whether it is this tab's node or
+ * the state of our connection to it, and how many processes it holds. Its processes are React
+ * Flow child nodes drawn on top of it. Named `node one@lab` (role group) by flow-graph.ts.
+ */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
+
+const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
+
+const STATE_TONE: Record<string, string> = {
+  local: 'bg-emerald-600 text-white',
+  up: 'bg-sky-600 text-white',
+  handshaking: 'bg-amber-500 text-white',
+  refused: 'bg-rose-600 text-white',
+  down: 'bg-slate-500 text-white',
+};
+
+function Card({ data }: NodeProps<ClusterFlowNode>) {
+  const n = data.node;
+  const kind = n.connection?.kind ?? 'local';
+  const dashed = kind === 'down' || kind === 'refused' ? 'border-dashed' : '';
+  return (
+    <div className={`h-full w-full rounded-2xl border-4 ${dashed} border-slate-300 bg-slate-50/80 dark:border-slate-600 dark:bg-slate-800/60`}>
+      <Handle type="target" position={Position.Top} isConnectable={false} style={CENTRE} />
+      <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
+      <div className="flex items-center gap-3 px-4 pt-3">
+        <span className="font-mono text-xl font-bold text-slate-900 dark:text-slate-50">{n.name}</span>
+        <span className={`rounded-full px-3 py-0.5 text-sm font-semibold ${STATE_TONE[kind] ?? ''}`}>{connectionText(n.connection)}</span>
+        <span className="ml-auto text-sm text-slate-600 dark:text-slate-300">
+          {data.processCount} process{data.processCount === 1 ? '' : 'es'}
+          {data.hiddenSystem > 0 ? ` (${data.hiddenSystem} system hidden)` : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export const ClusterCard = memo(Card);

@@ -1,0 +1,30 @@
+/**
+ * The node table legend: which number in `#PID<N.id.serial>` is which node, as this tab
+ * numbers them (0 is this node). A pid prints differently on each node: this is the key.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { usePlayground } from '../store/context.tsx';
+import { legendEntries } from './flow-graph.ts';
+
+export function Legend() {
+  const { nodes, nodeOrder } = usePlayground(useShallow((s) => ({ nodes: s.nodes, nodeOrder: s.nodeOrder })));
+  const entries = useMemo(() => legendEntries({ nodes, nodeOrder }), [nodes, nodeOrder]);
+  return (
+    <section
+      aria-label="node table"
+      className="rounded-xl border border-slate-300 bg-white/90 px-4 py-3 text-base shadow dark:border-slate-600 dark:bg-slate-900/90"
+    >
+      <h2 className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Node table</h2>
+      <ul className="space-y-0.5">
+        {entries.map((e) => (
+          <li key={e.name} className="font-mono">
+            <span className="inline-block w-8 font-bold">{e.number}</span>
+            <span>{e.name}</span>
+            <span className="ml-2 text-sm text-slate-500 dark:text-slate-400">{e.state}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

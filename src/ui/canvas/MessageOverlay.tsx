@@ -1,0 +1,148 @@
+/**
+ * Messages in flight, drawn as tokens on ONE <canvas> laid over the React Flow viewport (not as
+ * animated edges, which slow React Flow down badly when there are many).
+ *
+ * Nothing here goes through React state per frame: a requestAnimationFrame loop reads the
+ * playground store's message list and React Flow's node positions and viewport transform
+ * straight from their stores, and runs only while tokens are in flight. Hovering a token shows
+ * its term (the only React state, changed when the hovered token changes).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useStoreApi, type InternalNode } from '@xyflow/react';
+import type { PlaygroundStore } from '../store/playground-store.ts';
+import type { MessageInFlight } from '../store/model.ts';
+import { cardId } from './flow-graph.ts';
+import type { Point } from './layout.ts';
+import { hitToken, selfLoopPoint, tokenPoint } from './token-path.ts';
+
+const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
+const HOVER_RADIUS = 12; // screen px
+
+function centre(lookup: Map<string, InternalNode>, id: string | null): Point | null {
+  if (id === null) return null;
+  const n = lookup.get(id);
+  if (n === undefined) return null;
+  const { x, y } = n.internals.positionAbsolute;
+  return { x: x + (n.measured.width ?? n.width ?? 0) / 2, y: y + (n.measured.height ?? n.height ?? 0) / 2 };
+}
+
+interface Hover {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function MessageOverlay({ store }: { store: PlaygroundStore }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+  const [hover, setHover] = useState<Hover | null>(null);
+  // Screen positions of the tokens drawn last frame, for hit testing (reused, never reallocated per frame).
+  const drawn = useRef<{ points: Point[]; messages: MessageInFlight[]; count: number }>({ points: [], messages: [], count: 0 });
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let raf = 0;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
+
+    const draw = () => {
+      raf = 0;
+      const { transform, nodeLookup, width, height } = flow.getState();
+      const [tx, ty, k] = transform;
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+        canvas.width = Math.round(width * dpr);
+        canvas.height = Math.round(height * dpr);
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const { messages, localNode } = store.getState();
+      const now = performance.now();
+      const d = drawn.current;
+      d.count = 0;
+      ctx.lineWidth = 2 / k;
+      const stroke = dark?.matches ? '#0f172a' : '#ffffff';
+      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * tx, dpr * ty);
+      for (const m of messages) {
+        const from = centre(nodeLookup, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
+        const to = centre(nodeLookup, m.to) ?? centre(nodeLookup, cardId(m.toNode));
+        if (from === null || to === null) continue;
+        const self = m.from !== null && m.from === m.to;
+        const p = self ? selfLoopPoint(from, 60, m.sentAt, m.duration, now) : tokenPoint(from, to, m.sentAt, m.duration, now);
+        if (p === null) continue;
+        const crossing = m.fromNode !== m.toNode;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, TOKEN_RADIUS, 0, 2 * Math.PI);
+        ctx.fillStyle = crossing ? '#d946ef' : m.toNode === localNode ? '#f59e0b' : '#0ea5e9';
+        ctx.fill();
+        ctx.strokeStyle = stroke;
+        ctx.stroke();
+        const screen = d.points[d.count];
+        if (screen === undefined) d.points.push({ x: p.x * k + tx, y: p.y * k + ty });
+        else Object.assign(screen, { x: p.x * k + tx, y: p.y * k + ty });
+        d.messages[d.count] = m;
+        d.count++;
+      }
+      if (messages.length > 0) raf = requestAnimationFrame(draw);
+    };
+    const start = () => {
+      if (raf === 0) raf = requestAnimationFrame(draw);
+    };
+    start();
+    // Wake up when new tokens arrive; the loop stops by itself once none are left.
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.messages !== prev.messages) start();
+    });
+    // Panning or zooming with nothing in flight needs one redraw to clear stale tokens.
+    const unsubscribeFlow = flow.subscribe((s, prev) => {
+      if (s.transform !== prev.transform) start();
+    });
+    return () => {
+      unsubscribe();
+      unsubscribeFlow();
+      if (raf !== 0) cancelAnimationFrame(raf);
+    };
+  }, [store, flow]);
+
+  // The canvas lets pointer events through to React Flow; hover is tested on the wrapper.
+  useEffect(() => {
+    const host = canvasRef.current?.parentElement;
+    if (!host) return;
+    const onMove = (e: MouseEvent) => {
+      const r = host.getBoundingClientRect();
+      const p = { x: e.clientX - r.left, y: e.clientY - r.top };
+      const d = drawn.current;
+      const i = hitToken(d.points, d.count, p, HOVER_RADIUS);
+      const m = i < 0 ? undefined : d.messages[i];
+      setHover((h) => (m === undefined ? null : h?.text === m.text && Math.abs(h.x - p.x) < 4 ? h : { text: m.text, x: p.x, y: p.y }));
+    };
+    const onLeave = () => setHover(null);
+    host.addEventListener('mousemove', onMove);
+    host.addEventListener('mouseleave', onLeave);
+    return () => {
+      host.removeEventListener('mousemove', onMove);
+      host.removeEventListener('mouseleave', onLeave);
+    };
+  }, []);
+
+  return (
+    <>
+      <canvas
+        ref={canvasRef}
+        aria-hidden="true"
+        data-testid="message-overlay"
+        className="pointer-events-none absolute inset-0 z-[5] h-full w-full"
+      />
+      {hover !== null && (
+        <div
+          role="tooltip"
+          className="pointer-events-none absolute z-[6] max-w-md rounded-lg bg-slate-900 px-3 py-2 font-mono text-base text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+          style={{ left: hover.x + 14, top: hover.y + 14 }}
+        >
+          {hover.text}
+        </div>
+      )}
+    </>
+  );
+}

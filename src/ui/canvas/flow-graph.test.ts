@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { atom, Pid } from '../../core/term/types.ts';
+import type { ProcessSummary } from '../../core/runtime/introspection.ts';
+import { createPlaygroundStore, type PlaygroundStore } from '../store/playground-store.ts';
+import { pidKey } from '../store/model.ts';
+import { cardId, createFlowGraphBuilder, legendEntries, toFlowGraph, type ClusterFlowNode, type ProcessFlowNode } from './flow-graph.ts';
+import { DEFAULT_LAYOUT, cardSize, slotPosition } from './layout.ts';
+
+const one = atom('one@lab');
+const two = atom('two@lab');
+const summary = (pid: Pid, extra: Partial<ProcessSummary> = {}): ProcessSummary => ({
+  pid, status: 'waiting', registeredName: undefined, messageQueueLen: 0, links: [], reductions: 0, groupLeader: pid, ...extra,
+});
+
+const gl = new Pid(one, 64, 0, 1);
+const ticker = new Pid(one, 110, 0, 1);
+const client = new Pid(one, 111, 0, 1);
+const remote = new Pid(two, 96, 0, 1);
+
+/** one@lab: its group leader, a ticker linked to a client; two@lab (up) with one process. */
+function cluster(): PlaygroundStore {
+  const store = createPlaygroundStore({ localNode: 'one@lab' });
+  const s = store.getState();
+  s.setConnection('two@lab', { kind: 'up' });
+  s.applyBatch({
+    node: 'one@lab',
+    events: [],
+    processes: [
+      summary(gl),
+      summary(ticker, { registeredName: atom('ticker'), messageQueueLen: 2, links: [client] }),
+      summary(client, { links: [ticker] }),
+    ],
+    monitors: [{ key: 'm1', watcher: pidKey(client), target: pidKey(new Pid(two, 200, 0, 1)) }, { key: 'm2', watcher: pidKey(client), target: pidKey(ticker) }],
+  }, 0);
+  s.applyBatch({ node: 'two@lab', events: [], processes: [summary(remote)] }, 0);
+  return store;
+}
+
+const byId = (nodes: readonly { id: string }[], id: string) => nodes.find((n) => n.id === id);
+
+describe('toFlowGraph', () => {
+  it('makes each cluster node a group card named `node <name>`, parents before children', () => {
+    const { nodes } = toFlowGraph(cluster().getState());
+    const cards = nodes.filter((n): n is ClusterFlowNode => n.type === 'cluster');
+    expect(cards.map((c) => [c.ariaRole, c.ariaLabel])).toEqual([['group', 'node one@lab'], ['group', 'node two@lab']]);
+    for (const n of nodes) {
+      if (n.type !== 'process') continue;
+      const parentAt = nodes.findIndex((p) => p.id === n.parentId);
+      expect(parentAt).toBeGreaterThanOrEqual(0);
+      expect(parentAt).toBeLessThan(nodes.indexOf(n));
+    }
+  });
+
+  it('labels each process a button with its PID as this node prints it and its name', () => {
+    const { nodes } = toFlowGraph(cluster().getState());
+    const procs = nodes.filter((n): n is ProcessFlowNode => n.type === 'process');
+    expect(procs.map((p) => [p.ariaRole, p.ariaLabel, p.parentId])).toEqual([
+      ['button', '#PID<0.64.0>', 'node:one@lab'],
+      ['button', '#PID<0.110.0> :ticker', 'node:one@lab'],
+      ['button', '#PID<0.111.0>', 'node:one@lab'],
+      ['button', '#PID<1.96.0>', 'node:two@lab'],
+    ]);
+    expect(procs[1]?.data.view.mailbox).toBe(2);
+    expect(procs[0]?.data.view.system).toBe(true);
+  });
+
+  it('places processes by slot inside a card sized for them', () => {
+    const { nodes } = toFlowGraph(cluster().getState());
+    const t = byId(nodes, pidKey(ticker)) as ProcessFlowNode;
+    expect(t.position).toEqual(slotPosition(1, DEFAULT_LAYOUT));
+    expect(t.extent).toBe('parent');
+    const card = byId(nodes, cardId('one@lab')) as ClusterFlowNode;
+    expect({ width: card.width, height: card.height }).toEqual(cardSize(3, DEFAULT_LAYOUT));
+    const card2 = byId(nodes, cardId('two@lab')) as ClusterFlowNode;
+    expect(card2.position.x).toBe(cardSize(3, DEFAULT_LAYOUT).width + DEFAULT_LAYOUT.cardGap);
+    // every tile fits inside its card
+    for (const n of nodes) {
+      if (n.type !== 'process') continue;
+      const parent = byId(nodes, n.parentId as string) as ClusterFlowNode;
+      expect(n.position.x + (n.width ?? 0)).toBeLessThanOrEqual(parent.width ?? 0);
+      expect(n.position.y + (n.height ?? 0)).toBeLessThanOrEqual(parent.height ?? 0);
+    }
+  });
+
+  it('draws one edge per link, monitors between shown processes, and labelled connections', () => {
+    const { edges } = toFlowGraph(cluster().getState());
+    expect(edges.map((e) => [e.id.split(':')[0], e.ariaLabel])).toEqual([
+      ['connection', 'connection one@lab – two@lab (up)'],
+      ['link', 'link #PID<0.110.0> – #PID<0.111.0>'],
+      ['monitor', 'monitor #PID<0.111.0> → #PID<0.110.0>'], // the monitor of a remote pid not shown is left out
+    ]);
+    const conn = edges[0];
+    expect([conn?.source, conn?.target, conn?.label]).toEqual(['node:one@lab', 'node:two@lab', 'up']);
+  });
+
+  it('shows a refused connection with its reason', () => {
+    const store = cluster();
+    store.getState().setConnection('two@lab', { kind: 'refused', reason: 'cookie mismatch' });
+    const { edges, nodes } = toFlowGraph(store.getState());
+    expect(edges[0]?.ariaLabel).toBe('connection one@lab – two@lab (refused: cookie mismatch)');
+    expect((byId(nodes, cardId('two@lab')) as ClusterFlowNode).className).toContain('connection-refused');
+  });
+
+  it('folds system processes away when asked, counting them on the card', () => {
+    const store = cluster();
+    store.getState().setShowSystem(false);
+    const { nodes } = toFlowGraph(store.getState());
+    expect(byId(nodes, pidKey(gl))).toBeUndefined();
+    expect((byId(nodes, cardId('one@lab')) as ClusterFlowNode).data.hiddenSystem).toBe(1);
+  });
+
+  it('marks the selected process', () => {
+    const store = cluster();
+    store.getState().select(pidKey(ticker));
+    const { nodes } = toFlowGraph(store.getState());
+    expect((byId(nodes, pidKey(ticker)) as ProcessFlowNode).selected).toBe(true);
+    expect((byId(nodes, pidKey(client)) as ProcessFlowNode).selected).toBe(false);
+  });
+
+  it('reuses node objects for unchanged processes (cached builder)', () => {
+    const store = cluster();
+    const build = createFlowGraphBuilder();
+    const a = build(store.getState());
+    store.getState().applyBatch({ node: 'two@lab', events: [], processes: [summary(remote, { messageQueueLen: 5 })] }, 0);
+    const b = build(store.getState());
+    expect(byId(b.nodes, pidKey(ticker))).toBe(byId(a.nodes, pidKey(ticker)));
+    expect(byId(b.nodes, pidKey(remote))).not.toBe(byId(a.nodes, pidKey(remote)));
+  });
+
+  it('names a global process and quotes atoms as Elixir does', () => {
+    const store = cluster();
+    store.getState().setGlobalName(pidKey(client), 'chat room');
+    const { nodes } = toFlowGraph(store.getState());
+    expect((byId(nodes, pidKey(client)) as ProcessFlowNode).ariaLabel).toBe('#PID<0.111.0> {:global, :"chat room"}');
+  });
+});
+
+describe('legendEntries', () => {
+  it('lists the node table in number order', () => {
+    const store = cluster();
+    store.getState().setConnection('three@lab', { kind: 'handshaking' });
+    expect(legendEntries(store.getState())).toEqual([
+      { number: 0, name: 'one@lab', local: true, state: 'this node' },
+      { number: 1, name: 'two@lab', local: false, state: 'up' },
+      { number: 2, name: 'three@lab', local: false, state: 'handshaking' },
+    ]);
+  });
+});

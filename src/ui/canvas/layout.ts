@@ -1,0 +1,76 @@
+/**
+ * Where things go on the canvas: cards side by side (wrapping after a few), processes in a grid
+ * inside their card by their stable slot. Pure arithmetic, so layout is tested in Node and a
+ * process does not move while others come and go.
+ */
+
+export interface LayoutOptions {
+  /** Process tiles per row inside a card. */
+  readonly columns: number;
+  readonly processWidth: number;
+  readonly processHeight: number;
+  /** Space between tiles and around them inside a card. */
+  readonly gap: number;
+  /** Height of a card's title bar. */
+  readonly header: number;
+  /** Space between cards. */
+  readonly cardGap: number;
+  /** Cards per row before wrapping. */
+  readonly cardsPerRow: number;
+}
+
+/** Sizes chosen for a projector: a tile holds a 16 px PID and name. */
+export const DEFAULT_LAYOUT: LayoutOptions = {
+  columns: 3,
+  processWidth: 210,
+  processHeight: 76,
+  gap: 16,
+  header: 64,
+  cardGap: 140,
+  cardsPerRow: 3,
+};
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A tile's position relative to its card's top-left corner. */
+export function slotPosition(slot: number, o: LayoutOptions): Point {
+  const col = slot % o.columns;
+  const row = Math.floor(slot / o.columns);
+  return { x: o.gap + col * (o.processWidth + o.gap), y: o.header + row * (o.processHeight + o.gap) };
+}
+
+/** A card big enough for slots 0..slots-1 (at least one row, so an empty card still shows). */
+export function cardSize(slots: number, o: LayoutOptions): Size {
+  const rows = Math.max(1, Math.ceil(slots / o.columns));
+  return {
+    width: o.gap + o.columns * (o.processWidth + o.gap),
+    height: o.header + rows * (o.processHeight + o.gap),
+  };
+}
+
+/** Top-left corners of cards of the given sizes, in order, wrapping after `cardsPerRow`. */
+export function cardPositions(sizes: readonly Size[], o: LayoutOptions): Point[] {
+  const out: Point[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  sizes.forEach((s, i) => {
+    if (i > 0 && i % o.cardsPerRow === 0) {
+      x = 0;
+      y += rowHeight + o.cardGap;
+      rowHeight = 0;
+    }
+    out.push({ x, y });
+    x += s.width + o.cardGap;
+    rowHeight = Math.max(rowHeight, s.height);
+  });
+  return out;
+}
