@@ -11,7 +11,7 @@ import { atom, Fun, TRUE, type Atom, type FunInfo, type Term } from '../term/typ
 import type { Clause, Expr } from './ast.ts';
 import { lookupBif, type Bif } from './builtins.ts';
 import {
-  OP_CALL_BIF, OP_CALL_FUN, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_SELECT, FnTemplate,
+  OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_SELECT, FnTemplate, evSlot,
   type Ev, type LocalSite, type Matcher, type RemoteSite, type SelectClause, type SelectFail, type Test,
 } from './vm-code.ts';
 import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
@@ -96,7 +96,7 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
   let instr;
   switch (t.kind) {
     case 'fun':
-      instr = ctx.fb.emit(OP_CALL_FUN, e.pos);
+      instr = ctx.fb.emit(tail ? OP_CALL_FUN : OP_CALL_FUN_FAST, e.pos);
       instr.ev = head;
       break;
     case 'bif':
@@ -122,6 +122,8 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
     }
   }
   instr.evs = evs;
+  instr.argSlots = Int32Array.from(evs, (f) => evSlot(f));
+  if (head !== null && t.kind === 'fun') instr.funSlot = evSlot(head);
   if (tail) {
     instr.c = 1;
     return null;
@@ -177,11 +179,27 @@ export function compileFunctionClauses(
       if (m !== null) ms.push([i, m]);
     });
     const guard = compileGuard(cl.guard, ctx);
-    const entry: SelectClause = { match: paramsMatcher(ms), guard, target: fb.here() };
+    const eq = eqParam(cl.params);
+    const entry: SelectClause = eq !== null && ms.length === 1
+      ? { eqSlot: eq[0], eqValue: eq[1], match: null, guard, target: fb.here() }
+      : { eqSlot: -1, eqValue: 0, match: paramsMatcher(ms), guard, target: fb.here() };
     entries.push(entry);
     compileTail(cl.body, ctx);
   });
   select.clauses = entries;
+}
+
+/** [index, value] when exactly one param is an atom/small-integer literal and the rest plain variables. */
+function eqParam(params: readonly Expr[]): [number, Term] | null {
+  let found: [number, Term] | null = null;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as Expr;
+    if (p.kind === 'var') continue;
+    const v = literalValue(p);
+    if (found !== null || v === undefined || !(typeof v === 'number' || (typeof v === 'object' && v.kind === 'atom'))) return null;
+    found = [i, v];
+  }
+  return found;
 }
 
 function paramsMatcher(ms: [number, Matcher][]): Matcher | null {

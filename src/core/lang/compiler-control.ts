@@ -72,7 +72,7 @@ function select(s: number, clauses: readonly Clause[], ctx: Ctx, fail: SelectFai
     if (cl.params.length !== 1) throw new CompileError(cl.pos, 'expected one pattern in clause');
     const match = compilePattern(cl.params[0] as Expr, cctx);
     const guard = compileGuard(cl.guard, cctx);
-    entries.push({ match, guard, target: ctx.fb.here() });
+    entries.push({ eqSlot: -1, eqValue: 0, match, guard, target: ctx.fb.here() });
     br.body(cl.body, cctx);
   }
   sel.clauses = entries;
@@ -163,7 +163,7 @@ function compileReceive(e: Expr & { kind: 'receive' }, ctx: Ctx, tail: boolean):
     const cctx = child(ctx);
     const match = compilePattern(cl.params[0] as Expr, cctx);
     const guard = compileGuard(cl.guard, cctx);
-    entries.push({ match, guard, target: ctx.fb.here() });
+    entries.push({ eqSlot: -1, eqValue: 0, match, guard, target: ctx.fb.here() });
     br.body(cl.body, cctx);
   }
   rcv.clauses = entries;
@@ -190,7 +190,7 @@ function compileWith(e: Expr & { kind: 'with' }, ctx: Ctx, tail: boolean): Ev | 
     sel.a = vslot;
     const match = compilePattern(step.pattern, wctx);
     const guard = compileGuard(step.guard, wctx);
-    sel.clauses = [{ match, guard, target: ctx.fb.here() }];
+    sel.clauses = [{ eqSlot: -1, eqValue: 0, match, guard, target: ctx.fb.here() }];
     fails.push(sel);
   }
   const br = new Branches(ctx, tail);
@@ -243,7 +243,7 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
     sel.a = hs;
     sel.x = { kind: 'fallthrough', target: head };
     const match: Matcher | null = compilePattern(step.pattern, fctx);
-    sel.clauses = [{ match, guard: compileGuard(step.guard, fctx), target: ctx.fb.here() }];
+    sel.clauses = [{ eqSlot: -1, eqValue: 0, match, guard: compileGuard(step.guard, fctx), target: ctx.fb.here() }];
     loops.push({ head, exit: test });
   }
   const body = compileExpr(e.body, fctx);
@@ -314,7 +314,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
         if (slot >= 0) r[b + slot] = exc.struct;
         return true;
       };
-      entries.push({ match, guard: null, target: fb.here() });
+      entries.push({ eqSlot: -1, eqValue: 0, match, guard: null, target: fb.here() });
       br.body(rc.body, cctx);
     }
     for (const cl of e.catch) {
@@ -327,7 +327,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
         if (km === null ? kind !== THROW_ATOM : !km(kind, r, b, m)) return false;
         return vm === null || vm(r[b + ex + 1] as Term, r, b, m);
       };
-      entries.push({ match, guard: compileGuard(cl.guard, cctx), target: fb.here() });
+      entries.push({ eqSlot: -1, eqValue: 0, match, guard: compileGuard(cl.guard, cctx), target: fb.here() });
       br.body(cl.body, cctx);
     }
     sel.clauses = entries;

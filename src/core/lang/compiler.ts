@@ -15,7 +15,9 @@ import { inspect } from '../term/inspect.ts';
 import type { Expr, Pos } from './ast.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import * as ops from './ops.ts';
-import { OP_EVAL, OP_EXEC, OP_RETURN, type Ev } from './vm-code.ts';
+import { OP_EVAL, OP_EXEC, OP_RETURN, slotEv, constEv, evSlot, evConst, type Ev } from './vm-code.ts';
+
+export { slotEv, constEv };
 import { CompileError, lookupVar, type Ctx } from './env.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
@@ -28,14 +30,6 @@ const RANGE = atom('Elixir.Range');
 const FIRST = atom('first');
 const LAST = atom('last');
 const STEP = atom('step');
-
-export function slotEv(s: number): Ev {
-  return (r, b) => r[b + s] as Term;
-}
-
-export function constEv(v: Term): Ev {
-  return () => v;
-}
 
 /** Evaluates `ev` now (an instruction) into a fresh slot; returns a reader of that slot. */
 export function toSlot(ev: Ev, ctx: Ctx, pos: Pos | null): Ev {
@@ -272,6 +266,8 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
     }
   }
   const [l, rr] = compileOperands([e.left, e.right], ctx) as [Ev, Ev];
+  const fast = fastArith(e.op, l, rr);
+  if (fast !== null) return fast;
   switch (e.op) {
     case '+': return (r, b, m) => ops.add(l(r, b, m), rr(r, b, m));
     case '-': return (r, b, m) => ops.sub(l(r, b, m), rr(r, b, m));
@@ -293,6 +289,35 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
     case 'not in': return (r, b, m) => ops.b(!isIn(l(r, b, m), rr(r, b, m)));
     default:
       throw new CompileError(e.pos, `operator ${e.op} is not supported`);
+  }
+}
+
+/**
+ * `a + b`, `a - b`, `a < b`... where each side is a slot or a constant: one closure with the
+ * small-integer case inline, instead of three closure calls.
+ */
+function fastArith(op: string, l: Ev, rr: Ev): Ev | null {
+  const ls = evSlot(l), rs = evSlot(rr);
+  const rc = evConst(rr);
+  if (ls < 0) return null;
+  if (rc !== undefined && typeof rc.v === 'number') {
+    const k = rc.v;
+    switch (op) {
+      case '+': return (r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x + k; if (Number.isSafeInteger(s)) return s; } return ops.add(x, k); };
+      case '-': return (r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x - k; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, k); };
+      case '<': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x < k : ops.lt(x, k)); };
+      case '>': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x > k : ops.gt(x, k)); };
+      case '<=': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x <= k : ops.le(x, k)); };
+      case '>=': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x >= k : ops.ge(x, k)); };
+      default: return null;
+    }
+  }
+  if (rs < 0) return null;
+  switch (op) {
+    case '+': return (r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x + y; if (Number.isSafeInteger(s)) return s; } return ops.add(x, y); };
+    case '-': return (r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x - y; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, y); };
+    case '*': return (r, b) => ops.mul(r[b + ls] as Term, r[b + rs] as Term);
+    default: return null;
   }
 }
 

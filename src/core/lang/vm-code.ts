@@ -16,6 +16,40 @@ import type { Machine } from './vm.ts';
 
 /** Computes a value from the current frame (`r[b + slot]` are the frame's variables). */
 export type Ev = (r: Term[], b: number, m: Machine) => Term;
+
+/**
+ * Slot readers and constants are tagged, so instructions and operators can read a slot or use a
+ * constant directly instead of calling a closure (the interpreter's hottest path).
+ */
+const slotReaders: Ev[] = [];
+const slotOfEv = new WeakMap<Ev, number>();
+const constOfEv = new WeakMap<Ev, { v: Term }>();
+
+export function slotEv(s: number): Ev {
+  let f = slotReaders[s];
+  if (f === undefined) {
+    f = (r, b) => r[b + s] as Term;
+    slotReaders[s] = f;
+    slotOfEv.set(f, s);
+  }
+  return f;
+}
+
+export function constEv(v: Term): Ev {
+  const f: Ev = () => v;
+  constOfEv.set(f, { v });
+  return f;
+}
+
+/** The slot `ev` reads, or -1. */
+export function evSlot(ev: Ev | null): number {
+  return ev === null ? -1 : (slotOfEv.get(ev) ?? -1);
+}
+
+/** The constant `ev` returns, if it is one. */
+export function evConst(ev: Ev): { v: Term } | undefined {
+  return constOfEv.get(ev);
+}
 /** Matches `v`, binding pattern variables into the frame; false on mismatch. */
 export type Matcher = (v: Term, r: Term[], b: number, m: Machine) => boolean;
 /** A guard or a condition: true/false, never throws (a raising guard is false). */
@@ -34,6 +68,8 @@ export const OP_JUMP_IF_FALSE = 3;
 export const OP_RETURN = 4;
 /** call fun ev() with evs; r[a] = result; c=1: tail call */
 export const OP_CALL_FUN = 5;
+/** non-tail call of fun ev()/funSlot with evs (fast path for closures; r[a] = result) */
+export const OP_CALL_FUN_FAST = 15;
 /** call x: LocalSite */
 export const OP_CALL_LOCAL = 6;
 /** call x: RemoteSite */
@@ -54,6 +90,9 @@ export const OP_RERAISE = 13;
 export const OP_DEFMODULE = 14;
 
 export interface SelectClause {
+  /** Fast path: the clause needs exactly `r[eqSlot] === eqValue` (an atom or small integer param). */
+  readonly eqSlot: number;
+  readonly eqValue: Term;
   readonly match: Matcher | null;
   readonly guard: Test | null;
   target: number;
@@ -72,6 +111,10 @@ export class Instr {
   c = 0;
   ev: Ev | null = null;
   evs: Ev[] | null = null;
+  /** For calls: per argument, the slot it reads directly, or -1 to call evs[i]. */
+  argSlots: Int32Array | null = null;
+  /** For OP_CALL_FUN: the slot holding the fun, or -1 to call ev. */
+  funSlot = -1;
   clauses: SelectClause[] | null = null;
   x: unknown = null;
   constructor(

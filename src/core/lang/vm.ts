@@ -14,7 +14,7 @@ import type { Bif, BifContext, LangNode } from './builtins.ts';
 import { ElixirThrow, type ErrorKind } from './errors.ts';
 import { OpError } from './ops.ts';
 import {
-  FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
+  FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
   OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END,
   type LocalSite, type ModuleTemplate, type RemoteSite, type SelectFail,
 } from './vm-code.ts';
@@ -232,6 +232,8 @@ export class Machine {
     let r = this.regs;
     const fCode = this.fCode, fPc = this.fPc, fBp = this.fBp;
     const argbuf = this.argbuf;
+    let depth = this.depth;
+    let maxDepth = this.maxDepth;
     for (;;) {
       try {
         for (;;) {
@@ -252,19 +254,20 @@ export class Machine {
             case OP_JUMP_IF_FALSE:
               if (I.c === 1 && --reds < 0) {
                 pc--;
-                return this.suspend('yield', budget, code, pc, bp);
+                return this.suspend('yield', budget, code, pc, bp, depth);
               }
               if (!truthy((I.ev as NonNullable<Instr['ev']>)(r, bp, this))) pc = I.a;
               continue;
             case OP_RETURN: {
               const v = (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
-              if (this.depth === 0) {
+              if (depth === 0) {
                 this.code = code;
                 this.pc = pc - 1;
                 this.bp = bp;
+                this.depth = depth;
                 return { type: 'done', reductions: budget - reds, value: v };
               }
-              const d = --this.depth;
+              const d = --depth;
               code = fCode[d] as FnCode;
               ins = code.instrs;
               pc = fPc[d] as number;
@@ -278,7 +281,10 @@ export class Machine {
               let k = 0;
               for (; k < cls.length; k++) {
                 const c = cls[k] as (typeof cls)[number];
-                if ((c.match === null || c.match(v, r, bp, this)) && (c.guard === null || c.guard(r, bp, this))) break;
+                if (c.eqSlot >= 0) {
+                  if (r[bp + c.eqSlot] !== c.eqValue) continue;
+                } else if (c.match !== null && !c.match(v, r, bp, this)) continue;
+                if (c.guard === null || c.guard(r, bp, this)) break;
               }
               if (k < cls.length) {
                 pc = (cls[k] as (typeof cls)[number]).target;
@@ -294,33 +300,84 @@ export class Machine {
             case OP_CALL_FUN: {
               if (--reds < 0) {
                 pc--;
-                return this.suspend('yield', budget, code, pc, bp);
+                return this.suspend('yield', budget, code, pc, bp, depth);
               }
-              const f = (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
+              const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               const evs = I.evs as NonNullable<Instr['evs']>;
+              const slots = I.argSlots as Int32Array;
               n = evs.length;
-              for (let i = 0; i < n; i++) argbuf[i] = (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+              for (let i = 0; i < n; i++) {
+                const s = slots[i] as number;
+                argbuf[i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+              }
               if (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate) {
                 callee = f.code.code;
                 env = f.env as Term[];
               } else callee = this.funTarget(f, argbuf.slice(0, n));
               break;
             }
+            case OP_CALL_FUN_FAST: {
+              // Non-tail call of a closure (the common case), straight into the new frame.
+              if (--reds < 0) {
+                pc--;
+                return this.suspend('yield', budget, code, pc, bp, depth);
+              }
+              const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
+              const evs = I.evs as NonNullable<Instr['evs']>;
+              n = evs.length;
+              if (!(f instanceof Fun && f.arity === n && f.code instanceof FnTemplate)) {
+                // Not a closure: take the general path.
+                const slots = I.argSlots as Int32Array;
+                for (let i = 0; i < n; i++) {
+                  const s = slots[i] as number;
+                  argbuf[i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+                }
+                callee = this.funTarget(f, argbuf.slice(0, n));
+                break;
+              }
+              const target = f.code.code;
+              const nbp = bp + code.nslots;
+              if (nbp + target.nslots > r.length) r = this.ensure(nbp + target.nslots);
+              const slots = I.argSlots as Int32Array;
+              for (let i = 0; i < n; i++) {
+                const s = slots[i] as number;
+                r[nbp + i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+              }
+              const d = depth++;
+              if (depth > maxDepth) this.maxDepth = maxDepth = depth;
+              fCode[d] = code;
+              fPc[d] = pc;
+              fBp[d] = bp;
+              bp = nbp;
+              const cs = target.capSlots;
+              if (cs.length > 0) {
+                const fenv = f.env as Term[];
+                for (let i = 0; i < cs.length; i++) r[bp + (cs[i] as number)] = fenv[i] as Term;
+              }
+              code = target;
+              ins = target.instrs;
+              pc = 0;
+              continue;
+            }
             case OP_CALL_LOCAL: {
               if (--reds < 0) {
                 pc--;
-                return this.suspend('yield', budget, code, pc, bp);
+                return this.suspend('yield', budget, code, pc, bp, depth);
               }
               const evs = I.evs as NonNullable<Instr['evs']>;
+              const slots = I.argSlots as Int32Array;
               n = evs.length;
-              for (let i = 0; i < n; i++) argbuf[i] = (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+              for (let i = 0; i < n; i++) {
+                const s = slots[i] as number;
+                argbuf[i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+              }
               callee = (I.x as LocalSite).target as FnCode;
               break;
             }
             case OP_CALL_REMOTE: {
               if (--reds < 0) {
                 pc--;
-                return this.suspend('yield', budget, code, pc, bp);
+                return this.suspend('yield', budget, code, pc, bp, depth);
               }
               const evs = I.evs as NonNullable<Instr['evs']>;
               n = evs.length;
@@ -331,7 +388,7 @@ export class Machine {
             case OP_CALL_BIF: {
               if (--reds < 0) {
                 pc--;
-                return this.suspend('yield', budget, code, pc, bp);
+                return this.suspend('yield', budget, code, pc, bp, depth);
               }
               const evs = I.evs as NonNullable<Instr['evs']>;
               n = evs.length;
@@ -370,10 +427,10 @@ export class Machine {
                 continue;
               }
               pc--;
-              return this.suspend('wait', budget - reds, code, pc, bp);
+              return this.suspend('wait', budget - reds, code, pc, bp, depth);
             }
             case OP_TRY:
-              this.handlers.push({ depth: this.depth, code, bp, target: I.b, slot: I.a });
+              this.handlers.push({ depth, code, bp, target: I.b, slot: I.a });
               continue;
             case OP_TRY_END:
               this.handlers.pop();
@@ -397,8 +454,8 @@ export class Machine {
           for (;;) {
             if (callee instanceof FnCode) {
               if (!tail) {
-                const d = this.depth++;
-                if (d >= this.maxDepth) this.maxDepth = d + 1;
+                const d = depth++;
+                if (depth > maxDepth) this.maxDepth = maxDepth = depth;
                 fCode[d] = code;
                 fPc[d] = pc;
                 fBp[d] = bp;
@@ -422,13 +479,14 @@ export class Machine {
                 r[bp + I.a] = v;
                 break;
               }
-              if (this.depth === 0) {
+              if (depth === 0) {
                 this.code = code;
                 this.pc = pc;
                 this.bp = bp;
+                this.depth = depth;
                 return { type: 'done', reductions: budget - reds, value: v };
               }
-              const d = --this.depth;
+              const d = --depth;
               code = fCode[d] as FnCode;
               ins = code.instrs;
               pc = fPc[d] as number;
@@ -440,6 +498,7 @@ export class Machine {
             if (p.kind === 'sleep') {
               this.proc.beginReceive(p.ms);
               this.sleeping = { result: p.result, tail, dst: I.a };
+              this.depth = depth;
               this.code = code;
               this.pc = pc;
               this.bp = bp;
@@ -463,13 +522,14 @@ export class Machine {
         const err = this.toError(e, code, bp);
         const h = this.handlers.pop();
         if (h === undefined) {
+          this.depth = depth;
           this.code = code;
           this.pc = pc;
           this.bp = bp;
           this.receiving = false;
           return { type: 'error', reductions: budget - reds, kind: err.kind, reason: err.reason, stack: err.stack };
         }
-        this.depth = h.depth;
+        depth = h.depth;
         this.receiving = false;
         this.pending = null;
         code = h.code;
@@ -484,7 +544,8 @@ export class Machine {
     }
   }
 
-  private suspend(type: 'yield' | 'wait', used: number, code: FnCode, pc: number, bp: number): MachineResult {
+  private suspend(type: 'yield' | 'wait', used: number, code: FnCode, pc: number, bp: number, depth: number): MachineResult {
+    this.depth = depth;
     this.code = code;
     this.pc = pc;
     this.bp = bp;
