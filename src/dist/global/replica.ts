@@ -18,7 +18,7 @@ import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { NameTable } from './name-table.ts';
 import { NAME_SERVER, encodePeer } from './protocol.ts';
-import type { GlobalEnv } from './options.ts';
+import type { ClusterView, GlobalEnv } from './options.ts';
 
 const KILL = atom('kill');
 
@@ -29,7 +29,12 @@ export class Replica {
   /** Losers this node (as the winner's node) has already killed: each is killed and logged once. */
   private readonly killed = new Set<unknown>();
 
-  constructor(private readonly env: GlobalEnv) {}
+  private deferred: { name: Term; loser: Pid }[] = [];
+
+  constructor(
+    private readonly env: GlobalEnv,
+    private readonly cluster: ClusterView,
+  ) {}
 
   /** Sets `name` → `pid` (replacing any holder), monitoring the pid if new to the table. */
   insert(proc: ProcessApi, name: Term, pid: Pid): void {
@@ -74,11 +79,31 @@ export class Replica {
     else proc.send(tuple(NAME_SERVER, winner.node), encodePeer({ type: 'conflict', name, winner, loser }));
   }
 
-  /** On the winner's node: kill the loser once, with the log line global writes. */
+  /**
+   * On the winner's node: kill the loser once, with the log line global writes. A loser on a
+   * node not connected to this one (the clash was noticed by a third node) is killed when that
+   * node comes up, so the exit signal is not lost on the way.
+   */
   conflict(proc: ProcessApi, name: Term, loser: Pid): void {
     const key = mapKey(loser);
     if (this.killed.has(key)) return;
     this.killed.add(key);
+    if (loser.node !== proc.nodeName && !this.cluster.nodes().includes(loser.node)) {
+      this.deferred.push({ name, loser });
+      return;
+    }
+    this.kill(proc, name, loser);
+  }
+
+  /** A node came up: the kills that waited for it. */
+  nodeUp(proc: ProcessApi, node: Atom): void {
+    const now = this.deferred.filter((d) => d.loser.node === node);
+    if (now.length === 0) return;
+    this.deferred = this.deferred.filter((d) => d.loser.node !== node);
+    for (const d of now) this.kill(proc, d.name, d.loser);
+  }
+
+  private kill(proc: ProcessApi, name: Term, loser: Pid): void {
     this.env.log('info', `global: Name conflict terminating ${this.env.inspect(tuple(name, loser))}`);
     proc.exit(loser, KILL);
   }

@@ -38,7 +38,7 @@ export interface GlobalServer {
 /** Spawns and registers the name server of `node`, fed by `cluster`. */
 export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOptions = {}): GlobalServer {
   const env = globalEnv(options);
-  const replica = new Replica(env);
+  const replica = new Replica(env, cluster);
   const registrar = new Registrar(replica, cluster, env);
   const handle = (msg: Term, state: null, proc: ProcessApi): null => {
     const m = parseServerMessage(msg);
@@ -89,7 +89,8 @@ function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registra
     case 'nodeup': {
       // Our whole table to the newcomer; it does the same, and each side merges the other's.
       const entries = replica.table.entries().map((e) => [e.name, e.pid] as const);
-      return void proc.send(tuple(NAME_SERVER, m.node), encodePeer({ type: 'sync', node: proc.nodeName, entries }));
+      proc.send(tuple(NAME_SERVER, m.node), encodePeer({ type: 'sync', node: proc.nodeName, entries }));
+      return replica.nodeUp(proc, m.node);
     }
     case 'sync':
       for (const [name, pid] of m.entries) replica.merge(proc, name, pid);

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { atom } from '../../core/term/types.ts';
+import type { Pid } from '../../core/term/types.ts';
+import { TestCluster } from './test-cluster.ts';
+import { pickWinner } from './replica.ts';
+
+const yes = atom('yes');
+const dup = atom('dup');
+
+function cluster(...names: string[]): TestCluster {
+  const c = new TestCluster();
+  for (const n of names) c.add(n);
+  return c;
+}
+
+const conflictLine = (on: { show: (t: import('../../core/term/types.ts').Term) => string }, loser: Pid) =>
+  `[info] global: Name conflict terminating {:dup, ${on.show(loser)}}`;
+
+describe('sync when nodes connect', () => {
+  it('names registered before connecting are visible on both sides after', () => {
+    const c = cluster('one@lab', 'two@lab');
+    const a = c.idle('one@lab');
+    const b = c.idle('two@lab');
+    const ra = c.call('one@lab', 'register_name', [atom('a'), a]);
+    const rb = c.call('two@lab', 'register_name', [atom('b'), b]);
+    c.pump();
+    expect([ra.result, rb.result]).toEqual([yes, yes]);
+    expect(c.get('one@lab').global.whereis(atom('b'))).toBeUndefined();
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    for (const n of ['one@lab', 'two@lab']) {
+      expect(c.get(n).global.whereis(atom('a'))).toBe(a);
+      expect(c.get(n).global.whereis(atom('b'))).toBe(b);
+    }
+  });
+
+  it('a node joining a cluster learns every name, and its own names reach everyone', () => {
+    const c = cluster('one@lab', 'two@lab', 'four@lab');
+    c.connect('one@lab', 'two@lab');
+    const a = c.idle('one@lab');
+    const d = c.idle('four@lab');
+    c.call('one@lab', 'register_name', [atom('a'), a]);
+    c.call('four@lab', 'register_name', [atom('d'), d]);
+    c.pump();
+    c.mesh('one@lab', 'two@lab', 'four@lab');
+    c.pump();
+    for (const n of ['one@lab', 'two@lab', 'four@lab']) expect(c.get(n).global.registeredNames()).toHaveLength(2);
+    expect(c.get('two@lab').global.whereis(atom('d'))).toBe(d);
+    expect(c.get('four@lab').global.whereis(atom('a'))).toBe(a);
+  });
+
+  it('a node that connects while a write is in flight still gets the name', () => {
+    const c = cluster('one@lab', 'two@lab', 'three@lab');
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    const a = c.idle('one@lab');
+    const r = c.call('one@lab', 'register_name', [dup, a]);
+    c.get('one@lab').node.runUntilIdle(); // the reservation is out, nothing committed yet
+    c.mesh('one@lab', 'two@lab', 'three@lab');
+    c.pump();
+    expect(r.result).toBe(yes);
+    expect(c.get('three@lab').global.whereis(dup)).toBe(a);
+  });
+});
+
+describe('name clash when a partition heals', () => {
+  it('keeps the pid on the smaller node name, kills the other and logs it on the winner node', () => {
+    const c = cluster('one@lab', 'two@lab');
+    const a = c.idle('one@lab');
+    const b = c.idle('two@lab');
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    c.disconnect('one@lab', 'two@lab');
+    const ra = c.call('one@lab', 'register_name', [dup, a]);
+    const rb = c.call('two@lab', 'register_name', [dup, b]);
+    c.pump();
+    expect([ra.result, rb.result]).toEqual([yes, yes]); // each side alone says yes
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    const one = c.get('one@lab');
+    const two = c.get('two@lab');
+    expect(one.global.whereis(dup)).toBe(a);
+    expect(two.global.whereis(dup)).toBe(a);
+    expect(two.node.isAlive(b)).toBe(false);
+    expect(one.node.isAlive(a)).toBe(true);
+    // b printed with one's number for two@lab (1), as `#PID<12509.114.0>` is on BEAM
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${b.id}.${b.serial}>}`]);
+    expect(two.logs).toEqual([]);
+  });
+
+  it('a clash noticed by a third node: the winner node kills the loser once, when it can reach it', () => {
+    const c = cluster('a@lab', 'b@lab', 'c@lab', 'd@lab');
+    c.connect('a@lab', 'b@lab');
+    c.connect('c@lab', 'd@lab');
+    const pa = c.idle('a@lab');
+    const pc = c.idle('c@lab');
+    c.call('a@lab', 'register_name', [dup, pa]);
+    c.call('c@lab', 'register_name', [dup, pc]);
+    c.pump();
+    // b meets c first: b sees the clash, a (the winner's node) cannot reach c yet
+    c.connect('b@lab', 'c@lab');
+    c.pump();
+    expect(c.get('c@lab').node.isAlive(pc)).toBe(true);
+    expect(c.get('b@lab').global.whereis(dup)).toBe(pa);
+    c.mesh('a@lab', 'b@lab', 'c@lab', 'd@lab');
+    c.pump();
+    expect(c.get('c@lab').node.isAlive(pc)).toBe(false);
+    for (const n of ['a@lab', 'b@lab', 'c@lab', 'd@lab']) expect(c.get(n).global.whereis(dup)).toBe(pa);
+    const a = c.get('a@lab');
+    expect(a.logs).toEqual([conflictLine(a, pc)]);
+    for (const n of ['b@lab', 'c@lab', 'd@lab']) expect(c.get(n).logs).toEqual([]);
+  });
+
+  it('pickWinner compares node names, then pids', () => {
+    const c = cluster('zed@lab', 'amy@lab');
+    const z = c.idle('zed@lab');
+    const y = c.idle('amy@lab');
+    const y2 = c.idle('amy@lab');
+    expect(pickWinner(z, y)).toEqual([y, z]);
+    expect(pickWinner(y, z)).toEqual([y, z]);
+    expect(pickWinner(y2, y)).toEqual([y, y2]);
+  });
+});
+
+describe('writes and unreachable nodes', () => {
+  it('a registration waiting on a silent node completes when that node is declared down', () => {
+    const c = cluster('one@lab', 'two@lab', 'three@lab');
+    c.mesh('one@lab', 'two@lab', 'three@lab');
+    c.pump();
+    c.silence('one@lab', 'three@lab');
+    const a = c.idle('one@lab');
+    const r = c.call('one@lab', 'register_name', [dup, a]);
+    c.advance(30_000);
+    expect(r.result).toBeUndefined(); // global too waits for the failure detector
+    c.disconnect('one@lab', 'three@lab'); // tick timeout
+    c.pump();
+    expect(r.result).toBe(yes);
+    expect(c.get('two@lab').global.whereis(dup)).toBe(a);
+    expect(c.get('one@lab').global.pendingWrites()).toBe(0);
+  });
+
+  it('a node that dies mid-write gives its reservations back, so others can take the name', () => {
+    const c = cluster('one@lab', 'two@lab', 'three@lab');
+    c.mesh('one@lab', 'two@lab', 'three@lab');
+    c.pump();
+    c.silence('three@lab', 'one@lab');
+    const p3 = c.idle('three@lab');
+    const p1 = c.idle('one@lab');
+    const r3 = c.call('three@lab', 'register_name', [dup, p3]); // two grants it, one never hears
+    c.pump();
+    const r1 = c.call('one@lab', 'register_name', [dup, p1]); // refused by two: backs off, retries
+    c.advance(5_000);
+    expect([r1.result, r3.result]).toEqual([undefined, undefined]);
+    c.disconnect('three@lab', 'one@lab');
+    c.disconnect('three@lab', 'two@lab');
+    c.advance(5_000);
+    expect(r1.result).toBe(yes);
+    expect(c.get('two@lab').global.whereis(dup)).toBe(p1);
+  });
+
+  it('nodes with no connection register alone', () => {
+    const c = cluster('solo@lab');
+    const p = c.idle('solo@lab');
+    const r = c.call('solo@lab', 'register_name', [dup, p]);
+    c.pump();
+    expect(r.result).toBe(yes);
+    expect(c.get('solo@lab').global.whereis(dup)).toBe(p);
+  });
+});
