@@ -11,51 +11,51 @@
  */
 
 export class PacketWriter {
-  private parts: Uint8Array[] = [];
+  private buf: Uint8Array;
+  private view: DataView;
   private size = 0;
   packets = 0;
 
   constructor(private readonly maxMessageBytes: number) {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
+    this.buf = new Uint8Array(Math.min(maxMessageBytes, 4096));
+    this.view = new DataView(this.buf.buffer);
   }
 
   push(body: Uint8Array): void {
-    const head = new Uint8Array(4);
-    new DataView(head.buffer).setUint32(0, body.length);
-    this.parts.push(head);
-    if (body.length > 0) this.parts.push(body);
-    this.size += 4 + body.length;
+    const need = this.size + 4 + body.length;
+    if (need > this.buf.length) this.grow(need);
+    this.view.setUint32(this.size, body.length);
+    this.buf.set(body, this.size + 4);
+    this.size = need;
     this.packets++;
+  }
+
+  private grow(need: number): void {
+    let n = this.buf.length * 2;
+    while (n < need) n *= 2;
+    const b = new Uint8Array(n);
+    b.set(this.buf.subarray(0, this.size));
+    this.buf = b;
+    this.view = new DataView(b.buffer);
   }
 
   get pendingBytes(): number {
     return this.size;
   }
 
-  /** Everything written so far, as transport messages of at most maxMessageBytes each. */
+  /**
+   * Everything written so far, as transport messages of at most maxMessageBytes each. They are
+   * views of a buffer this writer then lets go (a transport may hold them in its own queue).
+   */
   take(): Uint8Array[] {
     if (this.size === 0) return [];
     const out: Uint8Array[] = [];
-    const max = this.maxMessageBytes;
-    let chunk = new Uint8Array(Math.min(max, this.size));
-    let fill = 0;
-    let left = this.size;
-    for (const part of this.parts) {
-      let at = 0;
-      while (at < part.length) {
-        const n = Math.min(part.length - at, chunk.length - fill);
-        chunk.set(part.subarray(at, at + n), fill);
-        fill += n;
-        at += n;
-        left -= n;
-        if (fill === chunk.length) {
-          out.push(chunk);
-          fill = 0;
-          if (left > 0) chunk = new Uint8Array(Math.min(max, left));
-        }
-      }
+    for (let at = 0; at < this.size; at += this.maxMessageBytes) {
+      out.push(this.buf.subarray(at, Math.min(this.size, at + this.maxMessageBytes)));
     }
-    this.parts = [];
+    this.buf = new Uint8Array(Math.min(this.maxMessageBytes, 4096));
+    this.view = new DataView(this.buf.buffer);
     this.size = 0;
     return out;
   }
@@ -99,8 +99,13 @@ export class PacketReader {
           packets.push(new Uint8Array(0));
           continue;
         }
-        // A packet wholly inside this message needs no copy into a fresh buffer... but the
-        // message buffer is the transport's, so copy anyway: packets must outlive it.
+        // A packet wholly inside this message is a view of it (the transport gave us our own
+        // copy of each message); only a packet spread over several messages is assembled.
+        if (msg.length - at >= len) {
+          packets.push(msg.subarray(at, at + len));
+          at += len;
+          continue;
+        }
         this.body = new Uint8Array(len);
         this.bodyFill = 0;
       }

@@ -137,6 +137,7 @@ export class Peers implements LinkOwner {
           this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(peer.name)));
         }
         this.failReasons.set(d, e.reason);
+        if (d.role === 'acceptor' && peer !== null) this.hooks.emit({ type: 'connection:failed', peer, reason: e.reason });
         d.close(`handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`);
         return;
       }
@@ -176,7 +177,11 @@ export class Peers implements LinkOwner {
       ...(this.cfg.funHooks !== undefined ? { hooks: this.cfg.funHooks } : {}),
     });
     d.becomeUp(conn);
+    const old = this.up.get(peer);
     this.up.set(peer, d);
+    // Two links came up for one peer (a race the handshake rules should prevent): keep the new
+    // one; the old one closes without a nodedown, since the node never went away.
+    if (old !== undefined && old !== d) old.close('superseded');
     const s = this.pending.get(peer);
     this.pending.delete(peer);
     if (s !== undefined && s.out instanceof LinkDriver && s.out !== d) s.out.close('superseded');

@@ -109,3 +109,29 @@ describe('batching', () => {
     expect(after.messagesOut - before.messagesOut).toBe(1);
   });
 });
+
+describe('malformed handshakes', () => {
+  it('garbage instead of send_name closes the link; the node still accepts good peers', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    const one = c.add('one@lab');
+    c.settle();
+    const rnd = new SeededRandom(77);
+    const t = c.net.transport();
+    t.listen('junk@lab', () => {});
+    let closes = 0;
+    for (let i = 0; i < 30; i++) {
+      t.connect('two@lab', (r) => {
+        if (!r.ok) return;
+        r.link.onClose(() => closes++);
+        const n = Math.floor(rnd.next() * 30);
+        const b = Uint8Array.from({ length: n }, () => Math.floor(rnd.next() * 256));
+        if (i % 2 === 0 && n > 0) b[0] = 78; // looks like send_name
+        r.link.send(b);
+      });
+    }
+    c.settle();
+    expect(closes).toBe(30);
+    expect(c.connect(one, two)).toBe(true);
+  });
+});
