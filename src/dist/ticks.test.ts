@@ -122,3 +122,34 @@ describe('ticks over the distribution', () => {
     expect(c.connect(one, two)).toBe(true);
   });
 });
+
+describe('setup timeout and the conditioner over the distribution', () => {
+  it('a peer that accepts the link but never answers the handshake: connect is false after 7 s', () => {
+    const c = new Cluster();
+    const one = c.add('one@lab');
+    const mute = c.net.transport();
+    mute.listen('mute@lab', () => {});
+    c.settle();
+    let result: boolean | null = null;
+    one.dist.connect(atom('mute@lab'), (ok) => (result = ok));
+    c.advance(6_900);
+    expect(result).toBe(null);
+    c.advance(200);
+    expect(result).toBe(false);
+  });
+
+  it('a delayed link delivers messages after the delay, in order', () => {
+    const c = new Cluster();
+    const one = c.add('one@lab');
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    c.connect(one, two);
+    one.conditioner.set('two@lab', { delayMs: 1000 });
+    one.node.send(box.pid, 1);
+    one.node.send(box.pid, 2);
+    c.advance(999);
+    expect(box.got).toEqual([]);
+    c.advance(1);
+    expect(box.got).toEqual([1, 2]);
+  });
+});
