@@ -109,6 +109,10 @@ describe('cookies', () => {
     expect(one.dist.setCookie(two.name, atom('cookie-two'))).toBe(true);
     expect(c.connect(one, two)).toBe(true);
     expect(one.dist.list()).toEqual([two.name]);
+    // the per-node cookie also answers node2's own attempts
+    one.dist.disconnect(two.name);
+    c.settle();
+    expect(c.connect(two, one)).toBe(true);
   });
 
   it('rate-limits repeated failures from one peer and says so', () => {
