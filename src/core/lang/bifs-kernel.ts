@@ -111,6 +111,20 @@ const k = (name: string, arity: number, fn: BifFn, control = false): Bif =>
 const e = (name: string, arity: number, fn: BifFn, control = false): Bif =>
   control ? { module: 'erlang', name, arity, fn, control } : { module: 'erlang', name, arity, fn };
 
+/** Operators as functions (`apply(Kernel, :+, [1, 2])`, `&+/2`). */
+const operators: [string, BifFn][] = [
+  ['+', ([a, b]) => ops.add(a as Term, b as Term)],
+  ['-', ([a, b]) => ops.sub(a as Term, b as Term)],
+  ['*', ([a, b]) => ops.mul(a as Term, b as Term)],
+  ['/', ([a, b]) => ops.fdiv(a as Term, b as Term)],
+  ['==', ([a, b]) => bool(ops.eq(a as Term, b as Term))],
+  ['<', ([a, b]) => bool(ops.lt(a as Term, b as Term))],
+  ['>', ([a, b]) => bool(ops.gt(a as Term, b as Term))],
+  ['>=', ([a, b]) => bool(ops.ge(a as Term, b as Term))],
+  ['++', ([a, b]) => ops.append(a as Term, b as Term)],
+  ['--', ([a, b]) => ops.subtract(a as Term, b as Term)],
+];
+
 /** Functions that exist both as Kernel.name and :erlang.name. */
 const shared: [string, number, BifFn][] = [
   ['is_integer', 1, ([x]) => bool(isInt(x as Term))],
@@ -195,10 +209,11 @@ registerBifs([
   e('system_time', 0, (_a, ctx) => Math.floor(ctx.proc.now() * 1_000_000)),
   e('system_time', 1, (_a, ctx) => Math.floor(ctx.proc.now())),
   e('garbage_collect', 0, () => TRUE),
-  e('+', 2, ([a, b]) => ops.add(a as Term, b as Term)),
-  e('-', 2, ([a, b]) => ops.sub(a as Term, b as Term)),
-  e('*', 2, ([a, b]) => ops.mul(a as Term, b as Term)),
-  e('/', 2, ([a, b]) => ops.fdiv(a as Term, b as Term)),
+  ...operators.flatMap(([n, f]) => [e(n, 2, f), k(n, 2, f)]),
+  e('=<', 2, ([a, b]) => bool(ops.le(a as Term, b as Term))),
+  e('=:=', 2, ([a, b]) => bool(ops.seq(a as Term, b as Term))),
+  e('=/=', 2, ([a, b]) => bool(!ops.seq(a as Term, b as Term))),
+  e('/=', 2, ([a, b]) => bool(!ops.eq(a as Term, b as Term))),
 ]);
 
 function mapHasKey(m: Term, key: Term): boolean {

@@ -1,0 +1,61 @@
+/** Error texts, checked against real iex 1.14 output (see the strings captured in the comments). */
+import { describe, expect, it } from 'vitest';
+import { run, langNode, evalText } from './vm-test-helpers.ts';
+import { advanceAndRun } from '../runtime/testing.ts';
+
+describe('errors as iex prints them', () => {
+  it.each([
+    ['x = 1; 2 = x', '** (MatchError) no match of right hand side value: 1'],
+    ['1 / 0', '** (ArithmeticError) bad argument in arithmetic expression: 1 / 0\n    :erlang./(1, 0)'],
+    ['div(1, 0)', '** (ArithmeticError) bad argument in arithmetic expression: div(1, 0)\n    :erlang.div(1, 0)'],
+    ['m = %{a: 1}; m.b', '** (KeyError) key :b not found in: %{a: 1}'],
+    ['m = %{a: 1}; %{m | b: 2}', '** (KeyError) key :b not found in: %{a: 1}'],
+    ['throw :x', '** (throw) :x'],
+    ['exit(:bye)', '** (exit) :bye'],
+    ['exit({:shutdown, 1})', '** (exit) shutdown: 1'],
+    ['raise "boom"', '** (RuntimeError) boom'],
+    ['raise ArgumentError', '** (ArgumentError) argument error'],
+    ['raise ArgumentError, "bad"', '** (ArgumentError) bad'],
+    ['raise ArgumentError, message: "bad2"', '** (ArgumentError) bad2'],
+    ['f = fn x -> x end; f.(1, 2)', '** (BadArityError) #Function<42.3316493/1 in :erl_eval.expr/6> with arity 1 called with 2 arguments (1, 2)'],
+    ['x = 1; x.(1)', '** (BadFunctionError) expected a function, got: 1'],
+    ['case 3 do 1 -> 1 end', '** (CaseClauseError) no case clause matching: 3'],
+    ['cond do false -> 1 end', '** (CondClauseError) no cond clause evaluated to a truthy value'],
+    ['with {:ok, x} <- {:ok, 1}, 2 <- x do x else :foo -> 1 end', '** (WithClauseError) no with clause matching: 1'],
+    ['"a#{{1, 2}}"', '** (Protocol.UndefinedError) protocol String.Chars not implemented for {1, 2} of type Tuple'],
+    ['Foo.bar()', '** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)'],
+    ['hd([])', '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n'],
+    ['raise %{__struct__: ArgumentError, __exception__: true, message: "x"}', '** (ArgumentError) x'],
+  ])('%s', (src, expected) => {
+    expect(run(src)).toBe(expected);
+  });
+
+  it('FunctionClauseError with the arguments block, and undefined/private functions', () => {
+    const t = langNode();
+    evalText(t, 'defmodule C do\n def f(1), do: 1\n defp g(x), do: x\n def h(x), do: g(x)\nend');
+    expect(evalText(t, 'C.f(2)')).toBe(
+      '** (FunctionClauseError) no function clause matching in C.f/1    \n    \n    The following arguments were given to C.f/1:\n    \n        # 1\n        2\n    ',
+    );
+    expect(evalText(t, 'C.g(1)')).toBe('** (UndefinedFunctionError) function C.g/1 is undefined or private');
+    expect(evalText(t, 'C.nope()')).toBe('** (UndefinedFunctionError) function C.nope/0 is undefined or private');
+    expect(evalText(t, 'C.h(5)')).toBe('5');
+  });
+
+  it('crash reports of spawned processes, and the shell survives', () => {
+    const t = langNode();
+    evalText(t, 'spawn(fn -> raise "boom" end)');
+    evalText(t, 'spawn(fn -> throw :x end)');
+    evalText(t, 'spawn(fn -> 1 = 2 end)');
+    evalText(t, 'spawn(fn -> 1 / 0 end)');
+    evalText(t, 'spawn(fn -> exit(:bye) end)');
+    advanceAndRun(t.clock, 10, t.node);
+    const text = t.out.join('');
+    expect(text).toContain('[error] Process #PID<0.');
+    expect(text).toContain('raised an exception\n** (RuntimeError) boom\n');
+    expect(text).toContain('** (ErlangError) Erlang error: {:nocatch, :x}\n');
+    expect(text).toContain('** (MatchError) no match of right hand side value: 2\n');
+    expect(text).toContain('** (ArithmeticError) bad argument in arithmetic expression\n    :erlang./(1, 0)\n');
+    expect(text).not.toContain('bye');
+    expect(evalText(t, '1 + 1')).toBe('2');
+  });
+});
