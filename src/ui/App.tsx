@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Identity } from './identity.ts';
 import { registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
 import { signallingConfigFor } from './signalling-config.ts';
+import type { ShellSession } from './session.ts';
+import { ShellPanel } from './ShellPanel.tsx';
 
 function signallingLabel(state: SignallingState): string {
   switch (state.type) {
@@ -16,7 +18,7 @@ function signallingLabel(state: SignallingState): string {
   }
 }
 
-export function App({ identity }: { identity: Identity }) {
+export function App({ identity, session }: { identity: Identity; session: ShellSession }) {
   const [signalling, setSignalling] = useState<SignallingState>({ type: 'connecting' });
   useEffect(() => {
     if (!identity.alive) return;
@@ -25,7 +27,7 @@ export function App({ identity }: { identity: Identity }) {
   }, [identity]);
 
   return (
-    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+    <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center gap-6 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
         <h1 className="text-lg font-semibold">Node playground</h1>
         <p>
@@ -35,6 +37,9 @@ export function App({ identity }: { identity: Identity }) {
           signalling: {identity.alive ? signallingLabel(signalling) : 'not alive (no name)'}
         </p>
       </header>
+      <main className="min-h-0 flex-1">
+        <ShellPanel session={session} />
+      </main>
     </div>
   );
 }

@@ -7,13 +7,15 @@ import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './App.tsx';
 import { identityFromUrl, machineDefaults } from './identity.ts';
+import { createShellSession } from './session.ts';
 
 const machine = machineDefaults(localStorage, Math.random);
 const identity = identityFromUrl(location.search, machine);
+const session = createShellSession(identity.alive ? identity.node : null);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App identity={identity} />
+    <App identity={identity} session={session} />
   </StrictMode>,
 );

@@ -14,6 +14,7 @@ import type { ProcessApi } from '../runtime/process-api.ts';
 import type { EvalStep, EvalTask, ShellLanguage } from './evaluator.ts';
 import { ShellProcessBody, evalRequest } from './shell-process.ts';
 import { BANNER, continuationPrompt, prompt } from './prompt.ts';
+import { DONT_DISPLAY } from './helpers.ts';
 import { inspect } from '../term/inspect.ts';
 
 export interface ShellOptions {
@@ -110,7 +111,7 @@ export class Shell {
 
   private finished(step: Extract<EvalStep, { type: 'value' | 'raised' }>): void {
     if (step.type === 'value') {
-      this.opts.write(`${this.opts.language.inspect(step.value)}\n`);
+      if (step.value !== DONT_DISPLAY) this.opts.write(`${this.opts.language.inspect(step.value)}\n`);
       this.counter++;
     } else {
       this.opts.write(`${step.text}\n`);

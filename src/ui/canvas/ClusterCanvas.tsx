@@ -6,8 +6,8 @@
  * Keyboard: Tab walks cards and tiles (React Flow makes nodes focusable); Enter or Space on a
  * tile opens the inspector; Escape closes it.
  */
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
-import { Background, Controls, Panel, ReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { Background, Controls, Panel, ReactFlow, useReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
@@ -35,6 +35,13 @@ export function ClusterCanvas() {
   );
   const build = useMemo(() => createFlowGraphBuilder(), []);
   const { nodes, edges } = useMemo(() => build(graphInput), [build, graphInput]);
+  // A node joining or leaving the cluster changes the picture: fit it again.
+  const { fitView } = useReactFlow();
+  const cards = graphInput.nodeOrder.length;
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300 }));
+    return () => cancelAnimationFrame(id);
+  }, [cards, fitView]);
   const select = useCallback((key: string | null) => store.getState().select(key), [store]);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback((_, node) => {
@@ -67,7 +74,6 @@ export function ClusterCanvas() {
       fitView
       fitViewOptions={{ padding: 0.15 }}
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
     >
       <Background gap={24} />
       <Controls showInteractive={false} />

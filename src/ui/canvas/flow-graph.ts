@@ -131,6 +131,8 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
   };
 }
 
+const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b' };
+
 function maxSlot(list: readonly ProcessView[] | undefined): number {
   let m = -1;
   for (const v of list ?? []) if (v.slot > m) m = v.slot;
@@ -151,6 +153,10 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
       target: cardId(name),
       type: 'straight',
       label: connectionText(n.connection),
+      labelStyle: { fontSize: 18, fontWeight: 600 },
+      labelBgPadding: [8, 4],
+      labelBgBorderRadius: 6,
+      style: { stroke: CONNECTION_COLOUR[kind], strokeWidth: 5, ...(kind === 'up' ? {} : { strokeDasharray: '10 8' }) },
       className: `connection connection-${kind}`,
       ariaRole: 'group',
       ariaLabel: connectionLabel(state.localNode, name, n.connection),
@@ -168,6 +174,7 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
         target: other,
         type: 'straight',
         className: 'link',
+        style: { stroke: '#0284c7', strokeWidth: 3 },
         ariaLabel: `link ${label(k)} – ${label(other)}`,
         selectable: false,
         zIndex: 1,
@@ -180,10 +187,12 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
       id: `monitor:${m.key}`,
       source: m.watcher,
       target: m.target,
-      type: 'straight',
+      // Curved and dashed, so a monitor beside a link between the same two processes stays visible.
+      type: 'default',
       className: 'monitor',
+      style: { stroke: '#a855f7', strokeWidth: 2, strokeDasharray: '6 4' },
       ariaLabel: `monitor ${label(m.watcher)} → ${label(m.target)}`,
-      markerEnd: 'arrowclosed',
+      markerEnd: { type: 'arrowclosed', color: '#a855f7' },
       selectable: false,
       zIndex: 1,
     });

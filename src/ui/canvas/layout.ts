@@ -27,7 +27,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   gap: 16,
   header: 64,
   cardGap: 140,
-  cardsPerRow: 3,
+  cardsPerRow: 2,
 };
 
 export interface Point {

@@ -26,6 +26,8 @@ export interface PlaygroundActions {
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
   select(processKey: string | null): void;
+  /** This tab's number for a node (0 for itself), as pids are printed here. */
+  nodeNumber(node: Atom): number;
 }
 
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
@@ -119,6 +121,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
     select: (selected) => set({ selected }),
+    nodeNumber,
   }));
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The test kit: write multi-tab (multi-node) tests in a few lines. Each node is a page in its
+ * own browser context, as if on its own machine.
+ *
+ *   const one = await openNode(browser, { sname: 'one', host: 'lab' });
+ *   const two = await openNode(browser, { sname: 'two', host: 'lab' });
+ *   expect(await one.iex('Node.connect :"two@lab"')).toBe('true');
+ *   await two.waitForOutput('hello');
+ *
+ * Roles it relies on (documented in the README): the shell input is a textbox named `iex input`,
+ * its output a `log` named `iex output`.
+ */
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+
+export interface NodeOptions {
+  /** Short name: `one` → `one@<host>`. Omit for an unnamed node (nonode@nohost). */
+  readonly sname?: string;
+  readonly host?: string;
+  readonly cookie?: string;
+}
+
+export interface PlaygroundNode {
+  readonly page: Page;
+  /** `one@lab`, or `nonode@nohost`. */
+  readonly name: string;
+  readonly input: Locator;
+  readonly output: Locator;
+  /** Types `command` (one line, or several separated by \n) and returns what the shell printed for it. */
+  iex(command: string, options?: { timeout?: number }): Promise<string>;
+  /** Waits until the output contains `text` (a string or a RegExp). */
+  waitForOutput(text: string | RegExp, options?: { timeout?: number }): Promise<void>;
+  /** The whole transcript so far. */
+  transcript(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openNode(browser: Browser, options: NodeOptions = {}): Promise<PlaygroundNode> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const params = new URLSearchParams();
+  if (options.sname) params.set('sname', options.sname);
+  if (options.host) params.set('host', options.host);
+  if (options.cookie) params.set('cookie', options.cookie);
+  await page.goto(`/?${params}`);
+  const input = page.getByRole('textbox', { name: 'iex input' });
+  const output = page.getByRole('log', { name: 'iex output' });
+  await expect(input).toBeVisible();
+  const name = options.sname ? `${options.sname}@${options.host ?? (await page.getByTestId('node-name').textContent())?.split('@')[1]}` : 'nonode@nohost';
+  const transcript = async () => (await output.textContent()) ?? '';
+  const promptRe = /^(iex|\.\.\.)\([^)]*\)\d*> /;
+
+  return {
+    page,
+    name,
+    input,
+    output,
+    async iex(command, { timeout = 10_000 } = {}) {
+      const before = (await transcript()).length;
+      const lines = command.split('\n');
+      for (const line of lines) {
+        await input.fill(line);
+        await input.press('Enter');
+      }
+      // Done when every line was taken (echoed after its prompt) and the shell is not busy.
+      const shell = page.getByRole('region', { name: 'iex shell' });
+      await expect
+        .poll(async () => {
+          const text = (await transcript()).slice(before);
+          const echoed = text.split('\n').filter((l) => promptRe.test(l)).length >= lines.length;
+          return echoed && (await shell.getAttribute('aria-busy')) === 'false';
+        }, { timeout })
+        .toBe(true);
+      const text = (await transcript()).slice(before);
+      // Drop the echoed input lines; what is left is what the shell printed.
+      return text
+        .split('\n')
+        .filter((l) => !promptRe.test(l))
+        .join('\n')
+        .trimEnd();
+    },
+    async waitForOutput(text, { timeout = 10_000 } = {}) {
+      await expect(output).toContainText(text, { timeout });
+    },
+    transcript,
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm run iex`: the same node and shell as a tab, in a terminal.
+ *
+ *   npm run -s iex -- --sname one --cookie chocolate-chip-1
+ *   printf 'x = 1 + 2\nx * 2\n' | npm run -s iex
+ *
+ * On a TTY it is interactive (output from processes appears above the prompt, as in iex).
+ * With piped input it echoes each line after its prompt, so the output is a transcript
+ * comparable with real iex, and exits at the end of input once the node is idle (pending
+ * timers alone do not keep it alive).
+ */
+import { hostname } from 'node:os';
+import { createInterface } from 'node:readline';
+import { createElixirNode } from '../core/elixir-node.ts';
+import type { Shell } from '../core/shell/shell.ts';
+import { createElixirShell } from '../core/shell/elixir-shell.ts';
+import { nodeScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
+import { parseIexArgs } from './args.ts';
+
+function main(): void {
+  let args;
+  try {
+    args = parseIexArgs(process.argv.slice(2), hostname().split('.')[0] ?? 'localhost');
+  } catch (err) {
+    process.stderr.write(`iex: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+
+  // On a TTY, output that arrives while the user is at the prompt is printed above it.
+  const write = (text: string) => {
+    if (!tty) return void process.stdout.write(text);
+    process.stdout.write('\r\x1b[K' + text);
+    if (!shell.isBusy) rl.prompt(true);
+  };
+
+  const elixir = createElixirNode({
+    clock: realClock,
+    wallClock: { now: () => Date.now() },
+    formatTime: (ms) => new Date(ms).toTimeString().slice(0, 8) + '.' + String(Math.floor(ms % 1000)).padStart(3, '0'),
+    random: { next: Math.random },
+    stdout: write,
+    ...(args.node ? { name: args.node, creation: 1 + Math.floor(Math.random() * 0xfffffffe) } : {}),
+  });
+  const { node } = elixir;
+  const loop = startNodeLoop(node, realClock, nodeScheduling());
+  const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
+
+  const showPrompt = () => {
+    rl.setPrompt(shell.prompt);
+    rl.prompt();
+  };
+  // Piped input is typed as a person would: each line once the node is idle, so output of
+  // processes spawned by one line comes before the next prompt, as in iex.
+  const queue: string[] = [];
+  let ended = false;
+  const pump = () => {
+    if (shell.isBusy || node.hasWork()) return void setTimeout(pump, 1);
+    const line = queue.shift();
+    if (line !== undefined) {
+      shell.input(line);
+      loop.wake();
+      return void setTimeout(pump, 1);
+    }
+    if (ended) process.exit(0);
+  };
+  rl.on('line', (line) => {
+    if (tty) {
+      shell.input(line);
+      loop.wake();
+      void shell.whenIdle().then(showPrompt);
+      return;
+    }
+    queue.push(line);
+    if (queue.length === 1) pump();
+  });
+  rl.on('close', () => {
+    if (tty) process.stdout.write('\n');
+    ended = true;
+    pump();
+  });
+  if (tty) showPrompt();
+}
+
+main();

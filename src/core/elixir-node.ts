@@ -1,0 +1,19 @@
+/**
+ * A node that runs Elixir: the process runtime plus its language runtime (module table,
+ * prelude, Elixir's crash reports). Every front end (the page, `npm run iex`, tests) makes its
+ * nodes here, so they are all wired the same way.
+ */
+import { createNode, type Node, type NodeOptions } from './runtime/node.ts';
+import { LangRuntime } from './lang/vm-node.ts';
+import { formatCrash } from './lang/format-error.ts';
+
+export interface ElixirNode {
+  readonly node: Node;
+  readonly lang: LangRuntime;
+}
+
+export function createElixirNode(options: Omit<NodeOptions, 'formatCrash'>): ElixirNode {
+  const node = createNode({ ...options, formatCrash });
+  const lang = new LangRuntime(options.logger ? { logger: options.logger } : {});
+  return { node, lang };
+}

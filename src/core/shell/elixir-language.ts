@@ -1,0 +1,129 @@
+/**
+ * The shell's language: Elixir on our VM. Parses what was typed, compiles it with the shell's
+ * bindings, and runs it as a task inside the shell process; keeps the bindings and the result
+ * history (for `v/1`) between expressions. Errors print as iex prints them.
+ */
+import { atom, type Pid, type Term } from '../term/types.ts';
+import { inspectPretty } from '../term/inspect.ts';
+import type { ProcessApi } from '../runtime/process-api.ts';
+import { parse } from '../lang/parser.ts';
+import { compileShellExpr, readBindings } from '../lang/program.ts';
+import { formatError } from '../lang/format-error.ts';
+import { ElixirThrow } from '../lang/errors.ts';
+import type { LangRuntime } from '../lang/vm-node.ts';
+import type { SyntaxErrorInfo } from '../lang/ast.ts';
+import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
+import { registerShell, type ShellState } from './helpers.ts';
+
+/** `#iex:break` on a line of its own abandons an incomplete expression, as in iex. */
+const BREAK = '#iex:break';
+const ERL_EVAL = 'erl_eval';
+
+export interface ElixirLanguageOptions {
+  /** Called by `respawn()` and `clear`. */
+  readonly respawn: () => void;
+  readonly clear?: () => void;
+  readonly inspect?: (t: Term) => string;
+}
+
+export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageOptions): ShellLanguage {
+  const show = options.inspect ?? ((t: Term) => inspectPretty(t, 80));
+  const state: ShellState = {
+    bindings: new Map(),
+    history: [],
+    respawn: options.respawn,
+    clear: options.clear ?? (() => {}),
+  };
+
+  return {
+    prepare(source, counter): ParseOutcome {
+      const lines = source.split('\n');
+      if (lines[lines.length - 1]?.trim() === BREAK) {
+        return { type: 'error', text: `** (TokenMissingError) iex:${counter}: incomplete expression\n` };
+      }
+      const parsed = parse(source);
+      if (!parsed.ok) {
+        if (parsed.error.incomplete) return { type: 'incomplete' };
+        return { type: 'error', text: syntaxErrorText(parsed.error, lines, counter) };
+      }
+      const names = [...state.bindings.keys()];
+      let shell;
+      try {
+        shell = compileShellExpr(parsed.expr, names);
+      } catch (e) {
+        if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
+        throw e;
+      }
+      const compiled = shell;
+      return {
+        type: 'complete',
+        task: (proc: ProcessApi): EvalTask => {
+          registerShell(proc.self as Pid, state);
+          const machine = lang.machine();
+          machine.start(
+            compiled.code,
+            names.map((n) => state.bindings.get(n) as Term),
+          );
+          return {
+            run(p, budget): EvalStep {
+              const r = machine.run(p, budget);
+              switch (r.type) {
+                case 'yield':
+                case 'wait':
+                  return r;
+                case 'done':
+                  state.bindings = readBindings(compiled, machine);
+                  state.history.push({ counter, value: r.value });
+                  if (state.history.length > HISTORY) state.history.shift();
+                  return { type: 'value', reductions: r.reductions, value: r.value };
+                case 'error': {
+                  // iex prints the stacktrace under the message; with none left after pruning
+                  // the evaluator's own frames, a blank line stands in its place.
+                  const text = formatError(r.kind, r.reason, r.stack);
+                  const blank = hasOwnFrames(r.stack) || text.includes('\n    ') ? '' : '\n';
+                  return { type: 'raised', reductions: r.reductions, text: text + blank };
+                }
+              }
+            },
+          };
+        },
+      };
+    },
+    reset() {
+      state.bindings = new Map();
+      state.history = [];
+    },
+    inspect: show,
+  };
+}
+
+/** iex's history size (`IEx.configure(history_size: 20)`). */
+const HISTORY = 20;
+
+/** Does the stacktrace name any function besides the shell's own expression? */
+function hasOwnFrames(stack: Term): boolean {
+  for (let l = stack; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    const frame = l.head;
+    if (typeof frame === 'object' && frame.kind === 'tuple' && frame.elements[0] !== atom(ERL_EVAL)) return true;
+  }
+  return false;
+}
+
+/**
+ * Elixir 1.14's syntax error, with the line shown and a caret under the column:
+ *   ** (SyntaxError) iex:2:5: unexpected token: )
+ *       |
+ *     2 | 1 + )
+ *       |     ^
+ */
+function syntaxErrorText(err: SyntaxErrorInfo, lines: readonly string[], counter: number): string {
+  const lineNo = counter + err.line - 1;
+  const gutter = ' '.repeat(String(lineNo).length + 2);
+  const text = lines[err.line - 1] ?? '';
+  return (
+    `** (${err.type}) iex:${lineNo}:${err.column}: ${err.message}\n` +
+    `${gutter} |\n` +
+    `  ${lineNo} | ${text}\n` +
+    `${gutter} | ${' '.repeat(Math.max(0, err.column - 1))}^\n`
+  );
+}

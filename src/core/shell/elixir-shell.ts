@@ -1,0 +1,23 @@
+/** An iex on an Elixir node: the Shell with the Elixir language and iex's helpers wired in. */
+import type { ElixirNode } from '../elixir-node.ts';
+import type { OutputSink } from '../ports.ts';
+import { createElixirLanguage } from './elixir-language.ts';
+import { Shell } from './shell.ts';
+
+export interface ElixirShellOptions {
+  readonly write: OutputSink;
+  readonly echo: boolean;
+  readonly banner?: boolean;
+  /** What `clear` does in this front end (the page empties its log). */
+  readonly clear?: () => void;
+}
+
+export function createElixirShell({ node, lang }: ElixirNode, options: ElixirShellOptions): Shell {
+  let shell: Shell | null = null;
+  const language = createElixirLanguage(lang, {
+    respawn: () => shell?.respawn(),
+    ...(options.clear ? { clear: options.clear } : {}),
+  });
+  shell = new Shell({ node, language, write: options.write, echo: options.echo, ...(options.banner ? { banner: true } : {}) });
+  return shell;
+}

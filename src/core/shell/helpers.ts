@@ -1,0 +1,142 @@
+/**
+ * iex's helpers (IEx.Helpers, imported in the shell): `v/0,1`, `flush/0`, `pid/1,3`,
+ * `binding/0`, `respawn/0`, `clear/0`, `h/0`. Those that need the shell's state find it by the
+ * calling process: only a shell process has one.
+ */
+import { atom, Binary, list, Pid, tuple, type Term } from '../term/types.ts';
+import { registerBifs, registerPrelude, type BifContext } from '../lang/builtins.ts';
+import { argumentError, raise } from '../lang/errors.ts';
+
+export interface ShellState {
+  bindings: Map<string, Term>;
+  /** Results of the last expressions, oldest first, with the counter each was typed at. */
+  history: { counter: number; value: Term }[];
+  respawn(): void;
+  clear(): void;
+}
+
+const shells = new WeakMap<Pid, ShellState>();
+
+export function registerShell(pid: Pid, state: ShellState): void {
+  shells.set(pid, state);
+}
+
+/** What IEx.dont_display_result/0 returns: the shell prints nothing for it. */
+export const DONT_DISPLAY = atom('do not show this result in output');
+
+const HELPERS = 'Elixir.IEx.Helpers';
+
+function shellOf(ctx: BifContext, fn: string): ShellState {
+  const s = shells.get(ctx.proc.self);
+  if (s === undefined) raise('RuntimeError', `${fn} can only be called from the shell`);
+  return s;
+}
+
+function v(ctx: BifContext, n: number): Term {
+  const { history } = shellOf(ctx, 'v/1');
+  const entry = n < 0 ? history[history.length + n] : history.find((h) => h.counter === n);
+  if (entry === undefined) raise('RuntimeError', `v(${n}) is out of bounds`);
+  return entry.value;
+}
+
+function pidFromString(text: string, ctx: BifContext): Pid {
+  const m = /^<?(\d+)\.(\d+)\.(\d+)>?$/.exec(text);
+  if (m === null) argumentError(`invalid PID: ${JSON.stringify(text)}`);
+  return pidOf(Number(m[1]), Number(m[2]), Number(m[3]), ctx);
+}
+
+function pidOf(a: number, b: number, c: number, ctx: BifContext): Pid {
+  // Only local pids (node number 0) can be named by numbers here.
+  if (a !== 0) argumentError('only local pids (0.x.y) can be made with pid/1,3 in the playground');
+  return new Pid(ctx.proc.nodeName, b, c, ctx.proc.self.creation);
+}
+
+const HELP = [
+  'IEx.Helpers (the playground supports these):',
+  '  flush()      - prints all messages in the shell\'s mailbox',
+  '  v(n)         - the result of expression n (v() is the last one)',
+  '  pid("0.1.0") - makes a pid from a string (also pid(0, 1, 0))',
+  '  binding()    - the variables bound in the shell',
+  '  respawn()    - starts a new shell process',
+  '  clear()      - clears the screen',
+  '  nl(Module)   - loads Module on every connected node',
+  '  h()          - this help',
+].join('\n');
+
+registerBifs([
+  { module: HELPERS, name: 'v', arity: 0, fn: (_a, ctx) => v(ctx, -1) },
+  {
+    module: HELPERS,
+    name: 'v',
+    arity: 1,
+    fn: ([n], ctx) => (typeof n === 'number' ? v(ctx, n) : raise('FunctionClauseError', 'no function clause matching in IEx.Helpers.v/1')),
+  },
+  {
+    module: HELPERS,
+    name: 'pid',
+    arity: 1,
+    fn: ([s], ctx) => {
+      if (typeof s === 'object' && s.kind === 'binary') return pidFromString(s.text ?? '', ctx);
+      return argumentError();
+    },
+  },
+  {
+    module: HELPERS,
+    name: 'pid',
+    arity: 3,
+    fn: ([a, b, c], ctx) =>
+      typeof a === 'number' && typeof b === 'number' && typeof c === 'number' ? pidOf(a, b, c, ctx) : argumentError(),
+  },
+  {
+    module: HELPERS,
+    name: 'binding',
+    arity: 0,
+    fn: (_a, ctx) => {
+      const { bindings } = shellOf(ctx, 'binding/0');
+      const names = [...bindings.keys()].filter((n) => !n.startsWith('_')).sort();
+      return list(names.map((n) => tuple(atom(n), bindings.get(n) as Term)));
+    },
+  },
+  {
+    module: HELPERS,
+    name: 'respawn',
+    arity: 0,
+    fn: (_a, ctx) => {
+      shellOf(ctx, 'respawn/0').respawn();
+      return DONT_DISPLAY;
+    },
+  },
+  {
+    module: HELPERS,
+    name: 'clear',
+    arity: 0,
+    fn: (_a, ctx) => {
+      shellOf(ctx, 'clear/0').clear();
+      return DONT_DISPLAY;
+    },
+  },
+  { module: HELPERS, name: '__help_text__', arity: 0, fn: () => Binary.fromString(HELP) },
+]);
+
+// Helpers that receive or print are Elixir, so they run (and wait) like any process code.
+registerPrelude(
+  'iex-helpers',
+  `
+defmodule IEx.Helpers do
+  def flush do
+    receive do
+      msg ->
+        IO.inspect(msg)
+        flush()
+    after
+      0 -> :ok
+    end
+  end
+
+  def h do
+    IO.puts(__help_text__())
+    :"do not show this result in output"
+  end
+end
+`,
+);

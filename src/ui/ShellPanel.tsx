@@ -1,0 +1,86 @@
+/**
+ * The iex shell panel: an output log (role `log`, name `iex output`) and one input line
+ * (name `iex input`) with the current prompt beside it. Enter submits; ↑/↓ walk the history;
+ * a multi-line paste is fed line by line, as iex takes typed lines. Focus stays in the input.
+ */
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { ShellSession } from './session.ts';
+import { useShellOutput } from './use-shell-output.ts';
+
+export function ShellPanel({ session }: { session: ShellSession }) {
+  const { text, prompt, busy } = useShellOutput(session);
+  const [line, setLine] = useState('');
+  const history = useRef<string[]>([]);
+  const historyAt = useRef(0);
+  const logRef = useRef<HTMLPreElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [text]);
+
+  const submit = (lines: string[]) => {
+    for (const l of lines) {
+      if (l.trim() !== '') history.current.push(l);
+      session.input(l);
+    }
+    historyAt.current = history.current.length;
+    setLine('');
+    inputRef.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      submit([line]);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const h = history.current;
+      historyAt.current = Math.max(0, Math.min(h.length, historyAt.current + (e.key === 'ArrowUp' ? -1 : 1)));
+      setLine(h[historyAt.current] ?? '');
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = e.clipboardData.getData('text');
+    if (!pasted.includes('\n')) return;
+    e.preventDefault();
+    const lines = (line + pasted).replace(/\r\n?/g, '\n').split('\n');
+    const last = lines.pop() ?? '';
+    submit(lines);
+    setLine(last);
+  };
+
+  return (
+    <section aria-label="iex shell" aria-busy={busy} className="flex h-full min-h-0 flex-col bg-slate-950 font-mono text-sm text-slate-100">
+      <pre
+        ref={logRef}
+        role="log"
+        aria-label="iex output"
+        aria-live="polite"
+        className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-all p-3"
+        onClick={() => inputRef.current?.focus()}
+      >
+        {text}
+      </pre>
+      <label className="flex items-center gap-1 border-t border-slate-700 px-3 py-2">
+        <span aria-hidden="true" className="whitespace-pre text-fuchsia-300">
+          {prompt}
+        </span>
+        <input
+          ref={inputRef}
+          aria-label="iex input"
+          className="flex-1 bg-transparent outline-none"
+          autoFocus
+          spellCheck={false}
+          autoComplete="off"
+          value={line}
+          onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+      </label>
+    </section>
+  );
+}

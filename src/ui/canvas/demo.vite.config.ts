@@ -1,0 +1,11 @@
+// Scratch build/dev config for canvas-demo.html (the playground without distribution): `npx vite --config src/ui/canvas/demo.vite.config.ts`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+export default defineConfig({
+  root: fileURLToPath(new URL('../../..', import.meta.url)),
+  plugins: [react(), tailwindcss()],
+  build: { target: 'es2022', outDir: '/tmp/demo-build', emptyOutDir: true, rollupOptions: { input: { demo: fileURLToPath(new URL('../../../canvas-demo.html', import.meta.url)) } } },
+  server: { port: 5391, strictPort: true },
+});

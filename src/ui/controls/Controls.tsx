@@ -1,0 +1,115 @@
+/**
+ * Classroom controls: the message speed slider (instant → slow motion), pause/step of delivery
+ * between nodes, folding system processes, and per-connection faults (cut, heal, delay, drop).
+ * Every control has an accessible name a test can use: slider `message speed`, buttons
+ * `pause delivery` (aria-pressed), `step delivery`, checkbox `show system processes`, and per
+ * node `cut two@lab`, `heal two@lab`, `delay two@lab`, `drop rate two@lab`.
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
+import { SPEEDS, type Speed } from '../store/model.ts';
+import type { ClassroomControls, DeliveryControls } from './types.ts';
+
+// Slider runs slow → fast, so "more" means faster.
+const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
+
+const button =
+  'rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
+
+export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
+  const store = usePlaygroundStoreApi();
+  const { speed, paused, showSystem } = usePlayground(useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem })));
+  const togglePause = () => {
+    store.getState().setPaused(!paused);
+    delivery.onPauseChange?.(!paused);
+  };
+  return (
+    <div role="toolbar" aria-label="classroom controls" className="flex flex-wrap items-center gap-x-6 gap-y-2 text-base">
+      <label className="flex items-center gap-3">
+        <span className="font-semibold">Message speed</span>
+        <input
+          type="range"
+          aria-label="message speed"
+          min={0}
+          max={SLIDER.length - 1}
+          step={1}
+          value={SLIDER.indexOf(speed)}
+          aria-valuetext={speed}
+          onChange={(e) => store.getState().setSpeed(SLIDER[Number(e.target.value)] ?? 'normal')}
+          className="w-40 accent-sky-600"
+        />
+        <output className="w-28 font-mono">{speed}</output>
+      </label>
+      <div className="flex items-center gap-2">
+        <button type="button" aria-label="pause delivery" aria-pressed={paused} disabled={delivery.onPauseChange === undefined} onClick={togglePause} className={button}>
+          {paused ? '▶ Resume' : '❚❚ Pause'}
+        </button>
+        <button type="button" aria-label="step delivery" disabled={!paused || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
+          Step
+        </button>
+      </div>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={showSystem} onChange={(e) => store.getState().setShowSystem(e.target.checked)} className="h-5 w-5" />
+        show system processes
+      </label>
+      <FaultControls classroom={classroom} />
+    </div>
+  );
+}
+
+const DELAYS = [0, 200, 1000, 3000];
+const DROPS = [0, 0.1, 0.5];
+
+/** One row per remote node: cut/heal, delay and drop rate of our connection to it. */
+function FaultControls({ classroom }: { classroom: ClassroomControls }) {
+  const remotes = usePlayground(useShallow((s) => s.nodeOrder.filter((n) => n !== s.localNode)));
+  const [delay, setDelay] = useState<Record<string, number>>({});
+  const [drop, setDrop] = useState<Record<string, number>>({});
+  if (remotes.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1">
+      {remotes.map((n) => (
+        <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
+          <span className="font-mono">{n}</span>
+          <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => classroom.onCut?.(n)} className={button}>
+            Cut
+          </button>
+          <button type="button" aria-label={`heal ${n}`} disabled={classroom.onHeal === undefined} onClick={() => classroom.onHeal?.(n)} className={button}>
+            Heal
+          </button>
+          <select
+            aria-label={`delay ${n}`}
+            disabled={classroom.onDelay === undefined}
+            value={delay[n] ?? 0}
+            onChange={(e) => {
+              const ms = Number(e.target.value);
+              setDelay((d) => ({ ...d, [n]: ms }));
+              classroom.onDelay?.(n, ms);
+            }}
+            className="rounded-lg border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-600"
+          >
+            {DELAYS.map((ms) => (
+              <option key={ms} value={ms}>{ms === 0 ? 'no delay' : `${ms} ms delay`}</option>
+            ))}
+          </select>
+          <select
+            aria-label={`drop rate ${n}`}
+            disabled={classroom.onDropRate === undefined}
+            value={drop[n] ?? 0}
+            onChange={(e) => {
+              const p = Number(e.target.value);
+              setDrop((d) => ({ ...d, [n]: p }));
+              classroom.onDropRate?.(n, p);
+            }}
+            className="rounded-lg border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-600"
+          >
+            {DROPS.map((p) => (
+              <option key={p} value={p}>{p === 0 ? 'no drops' : `drop ${p * 100}%`}</option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </div>
+  );
+}

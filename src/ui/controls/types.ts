@@ -1,0 +1,23 @@
+/**
+ * Callbacks the controls call; the composition root connects them to the distribution layer
+ * (which honours pause/step and owns the link conditioner). Every one is optional: a control
+ * whose callback is missing is shown disabled.
+ */
+
+/** Holding and releasing delivery of messages between nodes. */
+export interface DeliveryControls {
+  /** Hold (true) or resume (false) delivery between nodes. */
+  readonly onPauseChange?: (paused: boolean) => void;
+  /** While paused: release the next held message. */
+  readonly onStep?: () => void;
+}
+
+/** Fault injection on this tab's connection to `node` (the link conditioner of src/dist/conditioner.ts). */
+export interface ClassroomControls {
+  readonly onCut?: (node: string) => void;
+  readonly onHeal?: (node: string) => void;
+  /** Delay in ms added to each packet (0 clears it). */
+  readonly onDelay?: (node: string, ms: number) => void;
+  /** Probability in [0, 1] that a packet is lost (0 clears it). */
+  readonly onDropRate?: (node: string, probability: number) => void;
+}

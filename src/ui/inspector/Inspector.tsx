@@ -1,0 +1,111 @@
+/**
+ * The inspector of the selected process: PID, node, status, current function, mailbox
+ * messages, links, monitors, group leader, reductions; actions "Send message" (an Elixir term,
+ * sent as the shell would send it) and "Kill" (`Process.exit(pid, :kill)`).
+ * It re-reads Process.info whenever the store's view of the process changes.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Pid } from '../../core/term/types.ts';
+import type { ProcessInfo } from '../../core/runtime/process-api.ts';
+import type { Atom } from '../../core/term/types.ts';
+import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
+import { inspectorModel } from './inspector-model.ts';
+
+export interface InspectorProps {
+  /** Process.info for a pid this tab can look into (its own), else undefined. */
+  readonly info: (pid: Pid) => ProcessInfo | undefined;
+  readonly nodeNumber: (node: Atom) => number;
+  /** Sends the Elixir term `source` to `pid`, as typed in the shell. */
+  readonly onSend?: ((pid: Pid, source: string) => void) | undefined;
+  /** `Process.exit(pid, :kill)`. */
+  readonly onKill?: ((pid: Pid) => void) | undefined;
+}
+
+export function Inspector({ info, nodeNumber, onSend, onKill }: InspectorProps) {
+  const store = usePlaygroundStoreApi();
+  const view = usePlayground((s) => (s.selected === null ? undefined : s.processes[s.selected]));
+  const model = useMemo(() => (view === undefined ? null : inspectorModel(view, info(view.pid), nodeNumber)), [view, info, nodeNumber]);
+  const [term, setTerm] = useState('');
+  if (view === undefined || model === null) return null;
+
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    if (term.trim() === '' || onSend === undefined) return;
+    onSend(view.pid, term);
+    setTerm('');
+  };
+
+  return (
+    <aside
+      aria-label="inspector"
+      className="flex h-full w-[26rem] shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-base dark:border-slate-700 dark:bg-slate-900"
+    >
+      <header className="flex items-start gap-2">
+        <h2 className="flex-1 font-mono text-xl font-bold break-all">{model.title}</h2>
+        <button
+          type="button"
+          aria-label="close inspector"
+          onClick={() => store.getState().select(null)}
+          className="rounded-lg px-3 py-1 text-lg hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          ×
+        </button>
+      </header>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        {model.rows.map((r) => (
+          <div key={r.label} className="contents">
+            <dt className="text-slate-500 dark:text-slate-400">{r.label}</dt>
+            <dd className="font-mono break-all">{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {model.messages !== null && (
+        <section aria-label="mailbox messages">
+          <h3 className="mb-1 font-semibold">Mailbox</h3>
+          {model.messages.length === 0 ? (
+            <p className="text-slate-500 dark:text-slate-400">empty</p>
+          ) : (
+            <ol className="space-y-1">
+              {model.messages.map((m, i) => (
+                <li key={i} className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800">
+                  {m}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+      {model.alive && (
+        <form onSubmit={send} className="flex flex-col gap-2">
+          <label htmlFor="inspector-term" className="font-semibold">
+            Message (an Elixir term)
+          </label>
+          <input
+            id="inspector-term"
+            value={term}
+            onChange={(e) => setTerm(e.target.value)}
+            placeholder="{:hello, self()}"
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono dark:border-slate-600 dark:bg-slate-950"
+          />
+          <div className="flex gap-2">
+            <button
+              type="submit"
+              disabled={onSend === undefined}
+              className="rounded-lg bg-sky-600 px-4 py-2 font-semibold text-white hover:bg-sky-700 disabled:opacity-50"
+            >
+              Send message
+            </button>
+            <button
+              type="button"
+              disabled={onKill === undefined}
+              onClick={() => onKill?.(view.pid)}
+              className="rounded-lg bg-rose-600 px-4 py-2 font-semibold text-white hover:bg-rose-700 disabled:opacity-50"
+            >
+              Kill
+            </button>
+          </div>
+        </form>
+      )}
+    </aside>
+  );
+}
