@@ -19,7 +19,8 @@
  *   a long freeze does not drop peers whose messages have not been delivered yet.
  */
 import type { Atom } from '../core/term/types.ts';
-import { encodePacket, decodePacket, TICK } from './etf/packet.ts';
+import { decodePacket, TICK } from './etf/packet.ts';
+import type { EncodeOptions } from './etf/encode.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
@@ -62,6 +63,7 @@ export class Connection {
   private readonly reader: PacketReader;
   private readonly flags: bigint;
   private readonly hooks: FunHooks | undefined;
+  private readonly encodeOpts: EncodeOptions;
   private readonly interval: number;
   private readonly timeout: number;
   private lastWriteAt: number;
@@ -73,6 +75,7 @@ export class Connection {
     this.peer = o.peer;
     this.flags = o.flags;
     this.hooks = o.hooks;
+    this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.writer = new PacketWriter(o.maxMessageBytes);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
@@ -83,13 +86,8 @@ export class Connection {
   /** Queues a control message; returns an error text (and drops it) if it cannot be encoded. */
   send(m: ControlMessage): string | null {
     const e = encodeControl(m, this.flags);
-    let bytes: Uint8Array;
-    try {
-      bytes = encodePacket(e.control, e.payload, this.hooks !== undefined ? { hooks: this.hooks } : {});
-    } catch (err) {
-      return `cannot encode ${m.type}: ${err instanceof Error ? err.message : String(err)}`;
-    }
-    this.writer.push(bytes);
+    const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
+    if (err !== null) return `cannot encode ${m.type}: ${err}`;
     this.stats.packetsOut++;
     return null;
   }

@@ -42,3 +42,23 @@ describe('packet stream: batching and fragments', () => {
     expect(r.push(Uint8Array.of(0, 0, 0, 0)).ok).toBe(false);
   });
 });
+
+describe('packet stream: encoding terms in place', () => {
+  it('a term that cannot be encoded is dropped with a reason; packets around it survive', async () => {
+    const { Float, atom, tuple } = await import('../core/term/types.ts');
+    const { decodePacket } = await import('./etf/packet.ts');
+    const w = new PacketWriter(64);
+    expect(w.pushTerms(tuple(1, atom('a')), undefined, {})).toBe(null);
+    expect(w.pushTerms(tuple(2, atom('b')), new Float(NaN), {})).not.toBe(null);
+    expect(w.pushTerms(tuple(3, atom('c')), atom('payload'), {})).toBe(null);
+    const r = new PacketReader(1 << 20);
+    const packets = w.take().flatMap((m) => {
+      const x = r.push(m);
+      return x.ok ? x.packets : [];
+    });
+    expect(packets.map((p) => decodePacket(p))).toEqual([
+      { ok: true, packet: { kind: 'message', control: tuple(1, atom('a')), payload: undefined } },
+      { ok: true, packet: { kind: 'message', control: tuple(3, atom('c')), payload: atom('payload') } },
+    ]);
+  });
+});

@@ -9,54 +9,73 @@
  * The reader allocates a packet's buffer only after checking its length against a limit, and
  * fills it chunk by chunk, so reassembly is linear in the size and hostile lengths cost nothing.
  */
+import type { Term } from '../core/term/types.ts';
+import { ByteWriter } from './etf/writer.ts';
+import { encodeInto } from './etf/encode.ts';
+import type { EncodeOptions } from './etf/encode.ts';
+import { PASS_THROUGH } from './etf/packet.ts';
+import { VERSION } from './etf/tags.ts';
 
 export class PacketWriter {
-  private buf: Uint8Array;
-  private view: DataView;
-  private size = 0;
+  private w = new ByteWriter(4096);
   packets = 0;
 
   constructor(private readonly maxMessageBytes: number) {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
-    this.buf = new Uint8Array(Math.min(maxMessageBytes, 4096));
-    this.view = new DataView(this.buf.buffer);
   }
 
+  /** A ready packet body (a tick is the empty one). */
   push(body: Uint8Array): void {
-    const need = this.size + 4 + body.length;
-    if (need > this.buf.length) this.grow(need);
-    this.view.setUint32(this.size, body.length);
-    this.buf.set(body, this.size + 4);
-    this.size = need;
+    this.w.u32(body.length);
+    this.w.bytes(body);
     this.packets++;
   }
 
-  private grow(need: number): void {
-    let n = this.buf.length * 2;
-    while (n < need) n *= 2;
-    const b = new Uint8Array(n);
-    b.set(this.buf.subarray(0, this.size));
-    this.buf = b;
-    this.view = new DataView(b.buffer);
+  /**
+   * Encodes a control message and its payload straight into the batch, in the pass-through
+   * form (`112 | 131 Control | [131 Payload]`, as etf/packet.ts writes it), with no per-packet
+   * buffer. Returns an error text, and writes nothing, when a term cannot be encoded.
+   */
+  pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions): string | null {
+    const w = this.w;
+    const mark = w.length;
+    try {
+      w.u32(0);
+      w.u8(PASS_THROUGH);
+      w.u8(VERSION);
+      encodeInto(w, control, opts);
+      if (payload !== undefined) {
+        w.u8(VERSION);
+        encodeInto(w, payload, opts);
+      }
+      w.patchU32(mark, w.length - mark - 4);
+      this.packets++;
+      return null;
+    } catch (e) {
+      // Rare: keep the packets before this one and drop the half-written one.
+      const good = w.finish().subarray(0, mark);
+      this.w = new ByteWriter(Math.max(4096, good.length));
+      this.w.bytes(good);
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   get pendingBytes(): number {
-    return this.size;
+    return this.w.length;
   }
 
   /**
    * Everything written so far, as transport messages of at most maxMessageBytes each. They are
-   * views of a buffer this writer then lets go (a transport may hold them in its own queue).
+   * views of one buffer this writer then lets go (a transport may hold them in its own queue).
    */
   take(): Uint8Array[] {
-    if (this.size === 0) return [];
+    if (this.w.length === 0) return [];
+    const all = this.w.finish();
+    this.w = new ByteWriter(4096);
     const out: Uint8Array[] = [];
-    for (let at = 0; at < this.size; at += this.maxMessageBytes) {
-      out.push(this.buf.subarray(at, Math.min(this.size, at + this.maxMessageBytes)));
+    for (let at = 0; at < all.length; at += this.maxMessageBytes) {
+      out.push(all.subarray(at, Math.min(all.length, at + this.maxMessageBytes)));
     }
-    this.buf = new Uint8Array(Math.min(this.maxMessageBytes, 4096));
-    this.view = new DataView(this.buf.buffer);
-    this.size = 0;
     return out;
   }
 }
