@@ -10,6 +10,7 @@ import { parse } from '../lang/parser.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
 import { formatError } from '../lang/format-error.ts';
 import { ElixirThrow } from '../lang/errors.ts';
+import { CompileError } from '../lang/env.ts';
 import type { LangRuntime } from '../lang/vm-node.ts';
 import type { SyntaxErrorInfo } from '../lang/ast.ts';
 import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
@@ -52,7 +53,11 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
         shell = compileShellExpr(parsed.expr, names);
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
-        throw e;
+        if (e instanceof CompileError) {
+          return { type: 'error', text: `** (CompileError) iex:${counter + e.pos.line - 1}: ${e.message}\n` };
+        }
+        // A construct the compiler does not handle: say so in Elixir's words, keep the shell.
+        return { type: 'error', text: `** (CompileError) iex:${counter}: ${e instanceof Error ? e.message : String(e)}\n` };
       }
       const compiled = shell;
       return {

@@ -82,6 +82,12 @@ describe('shell', () => {
     );
   });
 
+  it('evaluates an empty line to nil and moves the counter, as iex does', () => {
+    const { type, output } = setup();
+    type('', '1');
+    expect(output()).toBe('iex(1)> \nnil\niex(2)> 1\n1\n');
+  });
+
   it('queues lines typed while an expression runs and reports idle', async () => {
     const { node, shell, output } = setup();
     shell.input('1');

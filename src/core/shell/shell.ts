@@ -92,8 +92,11 @@ export class Shell {
     if (this.opts.echo) this.opts.write(`${this.prompt}${line}\n`);
     this.buffer.push(line);
     const source = this.buffer.join('\n');
+    // An empty line at the main prompt evaluates to nil, as in iex (the counter moves on).
     if (source.trim() === '') {
       this.buffer = [];
+      this.opts.write('nil\n');
+      this.counter++;
       return this.drain();
     }
     const outcome = this.opts.language.prepare(source, this.counter);

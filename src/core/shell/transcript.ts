@@ -13,7 +13,12 @@ import { createElixirNode } from '../elixir-node.ts';
 import { createElixirShell } from './elixir-shell.ts';
 import type { Shell } from './shell.ts';
 
+/** The pause after each line (see `pause` below). */
+const THINK_MS = 300;
+
 export interface TranscriptOptions {
+  /** Simulated pause after each line, during which timers fire; default 300 ms. */
+  readonly thinkMs?: number;
   /** Node name (`one@vm`); unnamed (nonode@nohost) by default. */
   readonly name?: string;
   readonly seed?: number;
@@ -59,6 +64,18 @@ export function startTypingSession(opts: TranscriptOptions = {}): TypingSession 
     }
   };
 
+  // A person takes a moment before typing the next line; timers due meanwhile fire (the
+  // real transcripts were captured with at least this pause after each prompt).
+  const pause = (ms: number) => {
+    const until = clock.now() + ms;
+    for (let at = node.nextTimerAt(); at !== null && at <= until; at = node.nextTimerAt()) {
+      clock.set(Math.max(at, clock.now()));
+      node.runUntilIdle();
+    }
+    clock.set(until);
+    node.runUntilIdle();
+  };
+
   return {
     node,
     clock,
@@ -66,6 +83,7 @@ export function startTypingSession(opts: TranscriptOptions = {}): TypingSession 
     type(line) {
       shell.input(line);
       settle();
+      pause(opts.thinkMs ?? THINK_MS);
     },
     output: () => out,
   };
