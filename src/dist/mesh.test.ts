@@ -96,3 +96,31 @@ describe('node table and PID printing', () => {
     expect(inspect(ghost, { nodeNumber: a.dist.nodeTable.nodeNumber })).toBe('#PID<3.7.0>');
   });
 });
+
+describe('a tab closed mid-conversation', () => {
+  it('every other node gets nodedown at once, and links to it break with :noconnection', () => {
+    const c = new Cluster();
+    const one = c.add('one@lab');
+    const two = c.add('two@lab');
+    const four = c.add('four@lab');
+    const w = collect(one.node, true);
+    c.settle();
+    one.dist.monitorNodes(w.pid, true);
+    c.connect(one, two);
+    c.connect(four, two); // the mesh connects four to one too
+    const far = collect(four.node);
+    c.settle();
+    one.node.processApi(w.pid)?.link(far.pid);
+    c.settle();
+    c.net.kill('four@lab');
+    c.settle();
+    expect(one.dist.list()).toEqual([two.name]);
+    expect(two.dist.list()).toEqual([one.name]);
+    expect(w.got).toEqual([
+      tuple(atom('nodeup'), two.name),
+      tuple(atom('nodeup'), four.name),
+      tuple(atom('nodedown'), four.name),
+      tuple(atom('EXIT'), far.pid, atom('noconnection')),
+    ]);
+  });
+});
