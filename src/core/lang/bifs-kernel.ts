@@ -3,9 +3,10 @@
  * data accessors are also registered under `:erlang`, where BEAM has them, so `&is_atom/1`
  * prints `&:erlang.is_atom/1` and `:erlang.element/2` works.
  */
-import { atom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type Term } from '../term/types.ts';
+import { atom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { listLength } from '../term/list.ts';
+import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
 import { registerBifs, type Bif, type BifFn } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
@@ -176,7 +177,7 @@ registerBifs([
   ...shared.map(([n, a, f]) => k(n, a, f)),
   ...shared.map(([n, a, f]) => e(n, a, f)),
   k('is_nil', 1, ([x]) => bool(x === NIL_ATOM)),
-  k('is_map_key', 2, ([m, key]) => bool(kindIs(m as Term, 'map') && (m as Term & { entries: ReadonlyMap<unknown, unknown> }).entries !== undefined && mapHasKey(m as Term, key as Term))),
+  k('is_map_key', 2, ([m, key]) => (kindIs(m as Term, 'map') ? bool(mapHas(m as MapTerm, key as Term)) : badargAt(0, 'not a map'))),
   k('elem', 2, ([t, i]) => elem(t as Term, i as Term)),
   k('put_elem', 3, ([t, i, v]) => putElem(t as Term, i as Term, v as Term)),
   e('element', 2, ([i, t]) => (typeof i === 'number' ? elem(t as Term, i - 1) : badargAt(0, 'not an integer'))),
@@ -215,14 +216,6 @@ registerBifs([
   e('=/=', 2, ([a, b]) => bool(!ops.seq(a as Term, b as Term))),
   e('/=', 2, ([a, b]) => bool(!ops.eq(a as Term, b as Term))),
 ]);
-
-function mapHasKey(m: Term, key: Term): boolean {
-  return (m as Term & { kind: 'map' }).kind === 'map' && mapGetSafe(m, key);
-}
-import { mapHas } from '../term/map.ts';
-function mapGetSafe(m: Term, key: Term): boolean {
-  return mapHas(m as Parameters<typeof mapHas>[0], key);
-}
 
 /** The elements of a proper list (for apply's argument list); badarg otherwise. */
 export function listArgs(l: Term, argIndex: number): Term[] {

@@ -450,7 +450,7 @@ export class Machine {
               throw new Error(`internal: bad opcode ${I.op}`);
           }
           // A call: enter `callee` with the n arguments in argbuf.
-          let tail = I.c === 1;
+          const tail = I.c === 1;
           for (;;) {
             if (callee instanceof FnCode) {
               if (!tail) {
@@ -515,7 +515,6 @@ export class Machine {
               callee = this.node.modules.resolve(p.module, p.name, n);
               env = EMPTY;
             }
-            void tail;
           }
         }
       } catch (e) {
