@@ -39,7 +39,7 @@ export function ClusterCanvas() {
   const { fitView } = useReactFlow();
   const cards = graphInput.nodeOrder.length;
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300 }));
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
     return () => cancelAnimationFrame(id);
   }, [cards, fitView]);
   const select = useCallback((key: string | null) => store.getState().select(key), [store]);
@@ -72,12 +72,12 @@ export function ClusterCanvas() {
       deleteKeyCode={null}
       colorMode="system"
       fitView
-      fitViewOptions={{ padding: 0.15 }}
+      fitViewOptions={{ padding: 0.2 }}
       minZoom={0.1}
     >
       <Background gap={24} />
-      <Controls showInteractive={false} />
-      <Panel position="top-left">
+      <Controls position="top-left" showInteractive={false} />
+      <Panel position="bottom-left">
         <Legend />
       </Panel>
       <MessageOverlay store={store} />
