@@ -8,8 +8,10 @@ import type { Benchmark, BenchResult } from './harness.ts';
 import { ratio } from './harness.ts';
 import { ring } from './ring.ts';
 import { spawn } from './spawn.ts';
+import { fib } from './fib.ts';
+import { ringShell } from './ring-shell.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell];
 
 function fmt(n: number | null): string {
   if (n === null) return 'n/a';

@@ -84,7 +84,10 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                 case 'error': {
                   // iex prints the stacktrace under the message; with none left after pruning
                   // the evaluator's own frames, a blank line stands in its place.
-                  const text = formatError(r.kind, r.reason, r.stack);
+                  let text = formatError(r.kind, r.reason, r.stack);
+                  // An unresolvable local call is found when it runs; iex reports it as a
+                  // compile error of the line.
+                  if (text.startsWith('** (CompileError) ')) text = text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
                   const blank = hasOwnFrames(r.stack) || text.includes('\n    ') ? '' : '\n';
                   return { type: 'raised', reductions: r.reductions, text: text + blank };
                 }
