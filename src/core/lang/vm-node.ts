@@ -91,17 +91,26 @@ export class LangRuntime implements VmNode {
     what: { fun: Term } | { module: Atom; name: Atom; args: readonly Term[] },
     options: { link?: boolean; monitor?: boolean } = {},
   ): { pid: Term; monitorRef?: Term } {
-    const m = new Machine(this);
-    let initialCall: readonly [string, string, number];
-    if ('fun' in what) {
-      m.startFun(what.fun, []);
-      initialCall = ['erlang', 'apply', 2];
-    } else {
-      m.start(mfaShim(what.module, what.name, what.args.length), what.args);
-      initialCall = [what.module.name, what.name.name, what.args.length];
-    }
-    const r = proc.spawn(new VmBody(m), { ...options, initialCall });
+    const { body, initialCall } = this.body(what);
+    const r = proc.spawn(body, { ...options, initialCall });
     return r.monitorRef === undefined ? { pid: r.pid } : { pid: r.pid, monitorRef: r.monitorRef };
+  }
+
+  /**
+   * A process body running `fun.(args)` or `module.name(args)`, not yet spawned: for spawns
+   * that arrive from another node (SPAWN_REQUEST), which the distribution layer starts itself.
+   */
+  body(what: { fun: Term; args?: readonly Term[] } | { module: Atom; name: Atom; args: readonly Term[] }): {
+    body: ProcessBody;
+    initialCall: readonly [string, string, number];
+  } {
+    const m = new Machine(this);
+    if ('fun' in what) {
+      m.startFun(what.fun, what.args ?? []);
+      return { body: new VmBody(m), initialCall: ['erlang', 'apply', 2] };
+    }
+    m.start(mfaShim(what.module, what.name, what.args.length), what.args);
+    return { body: new VmBody(m), initialCall: [what.module.name, what.name.name, what.args.length] };
   }
 }
 
