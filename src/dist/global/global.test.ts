@@ -3,7 +3,7 @@ import { atom, str, tuple } from '../../core/term/types.ts';
 import type { Pid, Term } from '../../core/term/types.ts';
 import { generatorBody, receive } from '../../core/runtime/bodies.ts';
 import { TestCluster } from './test-cluster.ts';
-import { globalSend, globalSendBadarg } from './client.ts';
+import { globalCall, globalSend, globalSendBadarg } from './client.ts';
 
 const yes = atom('yes');
 const no = atom('no');
@@ -189,6 +189,22 @@ describe('names go with their process or node', () => {
     c.pump();
     expect(r.result).toBe(yes);
     for (const n of all) expect(c.get(n).global.whereis(dup)).toBeUndefined();
+  });
+
+  it('a dead local pid: :yes, and whereis is :undefined as soon as the caller has its answer', () => {
+    const c = three();
+    const p = c.idle('one@lab');
+    c.get('one@lab').node.exit(p, atom('kill'));
+    c.pump();
+    const one = c.get('one@lab');
+    let seen: Pid | undefined | null = null;
+    one.node.spawn(generatorBody(function* (proc) {
+      const r = yield* globalCall(proc, 'register_name', [dup, p]);
+      expect(r).toBe(yes);
+      seen = one.global.whereis(dup);
+    }));
+    c.pump();
+    expect(seen).toBeUndefined();
   });
 
   it('the names of a node go when it goes down', () => {

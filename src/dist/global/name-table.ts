@@ -24,6 +24,9 @@ export class NameTable {
   private readonly byName = new Map<unknown, Entry>();
   private readonly byPid = new Map<unknown, PidNames>();
 
+  /** `pidKey`: the key of a pid; one process must have one key (see GlobalEnv.pidKey). */
+  constructor(readonly pidKey: (pid: Pid) => unknown = mapKey) {}
+
   get size(): number {
     return this.byName.size;
   }
@@ -43,12 +46,12 @@ export class NameTable {
 
   /** The names `pid` holds, oldest first. */
   namesOf(pid: Pid): Term[] {
-    const p = this.byPid.get(mapKey(pid));
+    const p = this.byPid.get(this.pidKey(pid));
     return p === undefined ? [] : [...p.names.values()];
   }
 
   hasNames(pid: Pid): boolean {
-    return this.byPid.has(mapKey(pid));
+    return this.byPid.has(this.pidKey(pid));
   }
 
   /**
@@ -60,11 +63,11 @@ export class NameTable {
     const old = this.byName.get(key);
     let orphan: Pid | undefined;
     if (old !== undefined) {
-      if (mapKey(old.pid) === mapKey(pid)) return { firstName: false, orphan: undefined };
+      if (this.pidKey(old.pid) === this.pidKey(pid)) return { firstName: false, orphan: undefined };
       orphan = this.detach(key, old.pid) ? old.pid : undefined;
     }
     this.byName.set(key, { name, pid });
-    const pk = mapKey(pid);
+    const pk = this.pidKey(pid);
     let p = this.byPid.get(pk);
     const firstName = p === undefined;
     if (p === undefined) {
@@ -86,7 +89,7 @@ export class NameTable {
 
   /** Removes every name of `pid` (it died); returns the names removed. */
   removePid(pid: Pid): Term[] {
-    const pk = mapKey(pid);
+    const pk = this.pidKey(pid);
     const p = this.byPid.get(pk);
     if (p === undefined) return [];
     this.byPid.delete(pk);
@@ -103,7 +106,7 @@ export class NameTable {
 
   /** Drops `nameKey` from `pid`'s names; true when it had no other. */
   private detach(nameKey: unknown, pid: Pid): boolean {
-    const pk = mapKey(pid);
+    const pk = this.pidKey(pid);
     const p = this.byPid.get(pk);
     if (p === undefined) return false;
     p.names.delete(nameKey);

@@ -5,7 +5,7 @@
  * table knows.
  */
 import { inspect as plainInspect } from '../../core/term/inspect.ts';
-import type { Atom, Term } from '../../core/term/types.ts';
+import type { Atom, Pid, Term } from '../../core/term/types.ts';
 
 export type GlobalLogLevel = 'info' | 'error';
 
@@ -33,13 +33,22 @@ export interface GlobalOptions {
 }
 
 export interface GlobalEnv {
+  /**
+   * One key per process. A pid made while the node was `nonode@nohost` (before the tab got its
+   * name) goes out on the wire under the new name, so peers send it back that way: both forms
+   * must mean one process, before and after naming, or a sync would see a clash with itself.
+   */
+  readonly pidKey: (pid: Pid) => unknown;
+  /** The pid lives on this node (under its current name or as an old `nonode@nohost` pid). */
+  readonly isLocal: (pid: Pid) => boolean;
   readonly log: (level: GlobalLogLevel, text: string) => void;
   readonly inspect: (term: Term) => string;
   readonly maxBackoffMs: number;
 }
 
-export function globalEnv(o: GlobalOptions = {}): GlobalEnv {
+export function globalEnv(local: Pick<GlobalEnv, 'pidKey' | 'isLocal'>, o: GlobalOptions = {}): GlobalEnv {
   return {
+    ...local,
     log: o.log ?? (() => {}),
     inspect: o.inspect ?? ((t) => plainInspect(t)),
     maxBackoffMs: o.maxBackoffMs ?? 1000,

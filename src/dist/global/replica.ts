@@ -23,7 +23,7 @@ import type { ClusterView, GlobalEnv } from './options.ts';
 const KILL = atom('kill');
 
 export class Replica {
-  readonly table = new NameTable();
+  readonly table: NameTable;
   /** The monitor on each named pid, by pid key. */
   private readonly monitors = new Map<unknown, Ref>();
   /** Losers this node (as the winner's node) has already killed: each is killed and logged once. */
@@ -31,16 +31,25 @@ export class Replica {
 
   private deferred: { name: Term; loser: Pid }[] = [];
 
+  /** One key per process, whichever name its pid was made under. */
+  private readonly pk: (pid: Pid) => unknown;
+
   constructor(
     private readonly env: GlobalEnv,
     private readonly cluster: ClusterView,
-  ) {}
+  ) {
+    this.pk = env.pidKey;
+    this.table = new NameTable(this.pk);
+  }
 
   /** Sets `name` → `pid` (replacing any holder), monitoring the pid if new to the table. */
   insert(proc: ProcessApi, name: Term, pid: Pid): void {
+    // A dead local pid would only come back as a DOWN: global answers :yes and the name is
+    // :undefined at once, so it never goes in (a dead remote pid goes when its DOWN arrives).
+    if (this.env.isLocal(pid) && !proc.isAlive(pid)) return this.remove(proc, name);
     const r = this.table.insert(name, pid);
     if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
-    if (r.firstName) this.monitors.set(mapKey(pid), proc.monitor(pid));
+    if (r.firstName) this.monitors.set(this.pk(pid), proc.monitor(pid));
   }
 
   remove(proc: ProcessApi, name: Term): void {
@@ -50,7 +59,7 @@ export class Replica {
 
   /** A DOWN for a named pid: its names go (a stale DOWN, from a monitor since replaced, is ignored). */
   down(ref: Ref, pid: Pid): void {
-    const key = mapKey(pid);
+    const key = this.pk(pid);
     const mine = this.monitors.get(key);
     if (mine === undefined || mapKey(mine) !== mapKey(ref)) return;
     this.monitors.delete(key);
@@ -72,10 +81,11 @@ export class Replica {
   merge(proc: ProcessApi, name: Term, pid: Pid): void {
     const current = this.table.whereis(name);
     if (current === undefined) return this.insert(proc, name, pid);
-    if (mapKey(current) === mapKey(pid)) return;
-    const [winner, loser] = pickWinner(current, pid);
+    if (this.pk(current) === this.pk(pid)) return;
+    const nodeOf = (p: Pid): Atom => (this.env.isLocal(p) ? proc.nodeName : p.node);
+    const [winner, loser] = pickWinner(current, pid, nodeOf);
     if (winner === pid) this.insert(proc, name, pid);
-    if (winner.node === proc.nodeName) this.conflict(proc, name, loser);
+    if (this.env.isLocal(winner)) this.conflict(proc, name, loser);
     else proc.send(tuple(NAME_SERVER, winner.node), encodePeer({ type: 'conflict', name, winner, loser }));
   }
 
@@ -85,10 +95,10 @@ export class Replica {
    * node comes up, so the exit signal is not lost on the way.
    */
   conflict(proc: ProcessApi, name: Term, loser: Pid): void {
-    const key = mapKey(loser);
+    const key = this.pk(loser);
     if (this.killed.has(key)) return;
     this.killed.add(key);
-    if (loser.node !== proc.nodeName && !this.cluster.nodes().includes(loser.node)) {
+    if (!this.env.isLocal(loser) && !this.cluster.nodes().includes(loser.node)) {
       this.deferred.push({ name, loser });
       return;
     }
@@ -109,7 +119,7 @@ export class Replica {
   }
 
   private unwatch(proc: ProcessApi, pid: Pid): void {
-    const key = mapKey(pid);
+    const key = this.pk(pid);
     const ref = this.monitors.get(key);
     if (ref === undefined) return;
     this.monitors.delete(key);
@@ -117,9 +127,12 @@ export class Replica {
   }
 }
 
-/** [winner, loser]: the smaller node name wins; on one node, the smaller pid (term order). */
-export function pickWinner(a: Pid, b: Pid): [Pid, Pid] {
-  const byNode = compare(a.node, b.node);
+/**
+ * [winner, loser]: the smaller node name wins; on one node, the smaller pid (term order).
+ * `nodeOf` gives the node a pid lives on now (an old `nonode@nohost` pid: this node's name).
+ */
+export function pickWinner(a: Pid, b: Pid, nodeOf: (p: Pid) => Atom = (p) => p.node): [Pid, Pid] {
+  const byNode = compare(nodeOf(a), nodeOf(b));
   const aWins = byNode !== 0 ? byNode < 0 : compare(a, b) <= 0;
   return aWins ? [a, b] : [b, a];
 }

@@ -9,6 +9,7 @@
  * whereis_name is an ets lookup in the caller too).
  */
 import { atom, tuple } from '../../core/term/types.ts';
+import { mapKey } from '../../core/term/hash.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import type { Node } from '../../core/runtime/node.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
@@ -21,6 +22,7 @@ import { globalEnv } from './options.ts';
 import type { ClusterView, GlobalOptions } from './options.ts';
 
 const BADARG = atom('badarg');
+const NONODE = atom('nonode@nohost');
 
 export interface GlobalServer {
   /** The name server's pid (also registered locally as `:global_name_server`). */
@@ -37,7 +39,9 @@ export interface GlobalServer {
 
 /** Spawns and registers the name server of `node`, fed by `cluster`. */
 export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOptions = {}): GlobalServer {
-  const env = globalEnv(options);
+  const isLocal = (p: Pid): boolean => (p.node === node.name && p.creation === node.creation) || (p.node === NONODE && p.creation === 0);
+  const pidKey = (p: Pid): unknown => (isLocal(p) ? `local|${p.id}|${p.serial}` : mapKey(p));
+  const env = globalEnv({ pidKey, isLocal }, options);
   const replica = new Replica(env, cluster);
   const registrar = new Registrar(replica, cluster, env);
   const handle = (msg: Term, state: null, proc: ProcessApi): null => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atom } from '../../core/term/types.ts';
-import type { Pid } from '../../core/term/types.ts';
+import { Pid } from '../../core/term/types.ts';
 import { TestCluster } from './test-cluster.ts';
 import { pickWinner } from './replica.ts';
 
@@ -165,5 +165,50 @@ describe('writes and unreachable nodes', () => {
     c.pump();
     expect(r.result).toBe(yes);
     expect(c.get('solo@lab').global.whereis(dup)).toBe(p);
+  });
+});
+
+describe('a tab that gets its name after registering', () => {
+  it('a name taken as nonode@nohost stays with the same process once named and connected', () => {
+    const c = new TestCluster();
+    const one = c.add('one@lab', { unnamed: true });
+    c.add('two@lab');
+    const p = c.idle('one@lab');
+    const r = c.call('one@lab', 'register_name', [dup, p]);
+    c.pump();
+    expect(r.result).toBe(yes);
+    expect(p.node).toBe(atom('nonode@nohost'));
+    one.node.setName(atom('one@lab'), 77);
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    // two's copy came back in the sync under one's new name: still the same process, no clash
+    const named = new Pid(atom('one@lab'), p.id, p.serial, 77);
+    expect(c.get('two@lab').global.whereis(dup)).toEqual(named);
+    expect(one.global.whereis(dup)).toBe(p);
+    expect(one.node.isAlive(p)).toBe(true);
+    expect([...one.logs, ...c.get('two@lab').logs]).toEqual([]);
+    // and it still goes everywhere when the process dies
+    one.node.exit(p, atom('kill'));
+    c.pump();
+    expect(c.get('two@lab').global.whereis(dup)).toBeUndefined();
+    expect(one.global.whereis(dup)).toBeUndefined();
+  });
+
+  it('in a clash, a pid taken before naming counts under the new node name', () => {
+    const c = new TestCluster();
+    const pat = c.add('pat@lab', { unnamed: true });
+    const one = c.add('one@lab');
+    const mine = c.idle('pat@lab');
+    const theirs = c.idle('one@lab');
+    c.call('pat@lab', 'register_name', [dup, mine]);
+    c.call('one@lab', 'register_name', [dup, theirs]);
+    c.pump();
+    pat.node.setName(atom('pat@lab'), 5);
+    c.connect('pat@lab', 'one@lab');
+    c.pump();
+    // one@lab < pat@lab (as nonode@nohost, pat's pid would have won)
+    expect(pat.global.whereis(dup)).toEqual(theirs);
+    expect(pat.node.isAlive(mine)).toBe(false);
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${mine.id}.${mine.serial}>}`]);
   });
 });

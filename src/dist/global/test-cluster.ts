@@ -6,8 +6,8 @@
  * server whose log lines and pid numbering are the node's own (a NodeTable per node).
  */
 import { SeededRandom, SimulatedClock } from '../../core/ports.ts';
-import { atom } from '../../core/term/types.ts';
-import type { Atom, Pid, Term } from '../../core/term/types.ts';
+import { Cons, Pid, Tuple, atom } from '../../core/term/types.ts';
+import type { Atom, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { createNode } from '../../core/runtime/node.ts';
 import type { Node } from '../../core/runtime/node.ts';
@@ -21,6 +21,7 @@ import { globalCall } from './client.ts';
 import type { CallOp } from './protocol.ts';
 
 const NOCONNECTION = atom('noconnection');
+const NONODE = atom('nonode@nohost');
 
 export interface TestNode {
   readonly node: Node;
@@ -44,9 +45,14 @@ export class TestCluster {
   /** `seed` seeds each node's random source (seed, seed + 1, ...): the back-off after a lost race. */
   constructor(private seed = 1) {}
 
-  add(name: string): TestNode {
+  /**
+   * A node that will be `name`. With `unnamed`, it starts as `nonode@nohost` (global already
+   * running) and the test names it with `node.setName` before connecting it, as a tab does.
+   */
+  add(name: string, o: { unnamed?: boolean } = {}): TestNode {
     const me = atom(name);
-    const node = createNode({ clock: this.clock, random: new SeededRandom(this.seed++), stdout: () => {}, name: me, creation: this.seed });
+    const seed = this.seed++;
+    const node = createNode({ clock: this.clock, random: new SeededRandom(seed), stdout: () => {}, ...(o.unnamed === true ? {} : { name: me, creation: seed }) });
     node.setRemoteRouter(this.router(me));
     const table = new NodeTable(me);
     const logs: string[] = [];
@@ -170,18 +176,32 @@ export class TestCluster {
 
   private router(me: Atom): RemoteRouter {
     const inboxOf = (n: Atom) => this.nodes.get(n)?.node.remote;
+    // As the wire does: pids made before the node had its name leave under its name.
+    const w = <T extends Term>(t: T): T => onWire(t, this.nodes.get(me)?.node);
     return {
-      send: (_f, to, m) => this.route(me, to.node, (i) => i.deliverSend(to, m)),
-      sendNamed: (_f, node, name, m) => this.route(me, node, (i) => i.deliverNamedSend(name, m)),
-      link: (from, to) => this.route(me, to.node, (i) => i.deliverLink(from, to)),
-      unlink: (from, to) => this.route(me, to.node, (i) => i.deliverUnlink(from, to)),
-      exit: (from, to, reason, viaLink) => this.route(me, to.node, (i) => i.deliverExit(from, to, reason, viaLink)),
+      send: (_f, to, m) => this.route(me, to.node, (i) => i.deliverSend(to, w(m))),
+      sendNamed: (_f, node, name, m) => this.route(me, node, (i) => i.deliverNamedSend(name, w(m))),
+      link: (from, to) => this.route(me, to.node, (i) => i.deliverLink(w(from), to)),
+      unlink: (from, to) => this.route(me, to.node, (i) => i.deliverUnlink(w(from), to)),
+      exit: (from, to, reason, viaLink) => this.route(me, to.node, (i) => i.deliverExit(w(from), to, w(reason), viaLink)),
       monitor: (watcher, target, node, ref) =>
-        this.route(me, node, (i) => i.deliverMonitor(watcher, target, ref), () => inboxOf(me)?.deliverMonitorDown(watcher, ref, NOCONNECTION)),
-      demonitor: (watcher, target, node, ref) => this.route(me, node, (i) => i.deliverDemonitor(watcher, target, ref)),
-      monitorDown: (_t, watcher, ref, reason) => this.route(me, watcher.node, (i) => i.deliverMonitorDown(watcher, ref, reason)),
+        this.route(me, node, (i) => i.deliverMonitor(w(watcher), target, ref), () => inboxOf(me)?.deliverMonitorDown(watcher, ref, NOCONNECTION)),
+      demonitor: (watcher, target, node, ref) => this.route(me, node, (i) => i.deliverDemonitor(w(watcher), target, ref)),
+      monitorDown: (target, watcher, ref, reason) => this.route(me, watcher.node, (i) => i.deliverMonitorDown(watcher, ref, w(reason))),
     };
   }
+}
+
+/** `t` with every `nonode@nohost` pid of `node` (made before it was named) under its name now. */
+function onWire<T extends Term>(t: T, node: Node | undefined): T {
+  if (node === undefined || node.name === NONODE) return t;
+  const fix = (x: Term): Term => {
+    if (x instanceof Pid) return x.node === NONODE && x.creation === 0 ? new Pid(node.name, x.id, x.serial, node.creation) : x;
+    if (x instanceof Tuple) return new Tuple(x.elements.map(fix));
+    if (x instanceof Cons) return new Cons(fix(x.head), fix(x.tail));
+    return x;
+  };
+  return fix(t) as T;
 }
 
 function key(a: Atom, b: Atom): string {
