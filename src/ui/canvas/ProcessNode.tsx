@@ -17,10 +17,10 @@ function ProcessTile({ data, selected }: NodeProps<ProcessFlowNode>) {
   const exited = v.exit !== null;
   const tone = v.system
     ? 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400'
-    : 'border-sky-500 bg-white text-slate-900 shadow-md dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
+    : 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
   return (
     <div
-      className={`relative flex h-full w-full flex-col justify-center rounded-xl border-2 px-3 transition-opacity duration-[2500ms] ${tone} ${
+      className={`relative flex h-full w-full flex-col [contain:content] justify-center rounded-xl border-2 px-3 transition-opacity duration-[2500ms] ${tone} ${
         selected ? 'ring-4 ring-amber-400' : ''
       } ${exited ? 'border-rose-500 opacity-25 dark:border-rose-400' : 'opacity-100'}`}
     >
