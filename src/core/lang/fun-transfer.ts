@@ -1,0 +1,122 @@
+/**
+ * Funs crossing nodes. A fun is data (DESIGN.md): its `fn` AST and its captured values. To send
+ * one, the AST becomes an ordinary term (maps, lists, binaries, numbers) and travels with the
+ * captured values, as erl_eval funs carry their code in their free variables. The receiving
+ * node compiles the AST again (no eval anywhere) and gets a fun that prints and behaves the same.
+ *
+ * A fun written inside a module calls that module's functions locally; on the wire those calls
+ * become remote calls to the module, so the other node runs its own copy of the module (or fails
+ * with UndefinedFunctionError when it lacks it, as BEAM does).
+ */
+import { atom, Binary, FALSE, Float, Fun, MapTerm, NIL_ATOM, TRUE, list, type Atom, type Term } from '../term/types.ts';
+import { listToArray } from '../term/list.ts';
+import { mapFromPairs, mapPairs } from '../term/map.ts';
+import type { Expr } from './ast.ts';
+import { FnTemplate } from './vm-code.ts';
+import { compileShellExpr } from './program.ts';
+import type { LangRuntime } from './vm-node.ts';
+import type { ProcessApi } from '../runtime/process-api.ts';
+
+/** What a closure becomes on the wire: its AST as a term, the names and values it captured. */
+export interface FunWire {
+  readonly module: Atom;
+  readonly index: number;
+  readonly uniq: number;
+  readonly freeVars: readonly Term[];
+}
+
+/** JS data (the AST) → a term. */
+function toTerm(v: unknown): Term {
+  if (v === null || v === undefined) return NIL_ATOM;
+  if (typeof v === 'boolean') return v ? TRUE : FALSE;
+  if (typeof v === 'string') return Binary.fromString(v);
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? v : new Float(v);
+  if (Array.isArray(v)) return list(v.map(toTerm));
+  const pairs: [Term, Term][] = [];
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) pairs.push([atom(k), toTerm(x)]);
+  return mapFromPairs(pairs);
+}
+
+/** A term → JS data; throws on anything an AST never holds. */
+function fromTerm(t: Term): unknown {
+  if (typeof t === 'number' || typeof t === 'bigint') return t;
+  switch (t.kind) {
+    case 'float':
+      return t.value;
+    case 'atom':
+      if (t === NIL_ATOM) return null;
+      if (t === TRUE || t === FALSE) return t === TRUE;
+      break;
+    case 'binary':
+      if (t.text !== null) return t.text;
+      break;
+    case 'nil':
+    case 'cons': {
+      const { items, tail } = listToArray(t);
+      if (typeof tail === 'object' && tail.kind === 'nil') return items.map(fromTerm);
+      break;
+    }
+    case 'map': {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of mapPairs(t as MapTerm)) {
+        if (typeof k !== 'object' || k.kind !== 'atom') throw new Error('bad fun payload: map key');
+        o[k.name] = fromTerm(v);
+      }
+      return o;
+    }
+  }
+  throw new Error(`bad fun payload: unexpected ${typeof t === 'object' ? t.kind : typeof t}`);
+}
+
+/** Local calls to `module`'s own functions become remote calls, so they work on another node. */
+function qualifyLocalCalls(e: unknown, lang: LangRuntime, module: string): unknown {
+  if (Array.isArray(e)) return e.map((x) => qualifyLocalCalls(x, lang, module));
+  if (e === null || typeof e !== 'object') return e;
+  const o = e as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = qualifyLocalCalls(v, lang, module);
+  if (o.kind === 'call' && typeof o.name === 'string' && Array.isArray(o.args)) {
+    const own = lang.modules.get(module)?.functions.has(`${o.name}/${o.args.length}`);
+    if (own) return { kind: 'remote', pos: o.pos, module: { kind: 'atom', pos: o.pos, name: module }, name: o.name, args: out.args };
+  }
+  return out;
+}
+
+/** The wire form of a closure made by our compiler, or null for funs we cannot ship. */
+export function funToWire(fun: Fun, lang: LangRuntime): FunWire | null {
+  const t = fun.code;
+  if (!(t instanceof FnTemplate) || fun.info.type !== 'local') return null;
+  const ast = t.module === null ? t.ast : qualifyLocalCalls(t.ast, lang, t.module);
+  const env = (fun.env ?? []) as readonly Term[];
+  return {
+    module: fun.info.module,
+    index: fun.info.index,
+    uniq: fun.info.uniq,
+    freeVars: [toTerm(ast), list(t.captureNames.map((n) => Binary.fromString(n))), list([...env])],
+  };
+}
+
+/** Function bodies that only build a closure never touch their process. */
+const NO_PROCESS = new Proxy({} as ProcessApi, {
+  get(_t, prop) {
+    throw new Error(`building a fun used the process API (${String(prop)})`);
+  },
+});
+
+/** Rebuilds a closure sent by funToWire; throws on a malformed payload. */
+export function funFromWire(freeVars: readonly Term[], lang: LangRuntime): Fun {
+  const [astTerm, namesTerm, envTerm] = freeVars;
+  if (astTerm === undefined || namesTerm === undefined || envTerm === undefined) throw new Error('bad fun payload');
+  const ast = fromTerm(astTerm) as Expr;
+  if (ast === null || typeof ast !== 'object' || ast.kind !== 'fn') throw new Error('bad fun payload: not a fn');
+  const names = (fromTerm(namesTerm) as unknown[]).map(String);
+  const env = listToArray(envTerm).items;
+  if (env.length !== names.length) throw new Error('bad fun payload: captures');
+  const shell = compileShellExpr(ast, names);
+  const m = lang.machine();
+  m.start(shell.code, env);
+  const r = m.run(NO_PROCESS, Infinity);
+  if (r.type !== 'done' || typeof r.value !== 'object' || r.value.kind !== 'fun') throw new Error('bad fun payload: did not build a fun');
+  return r.value;
+}
