@@ -39,6 +39,14 @@ describe('crash reports', () => {
     expect(out[1]).toContain('** (ErlangError) Erlang error: {:nocatch, :x}');
   });
 
+  it('node.log prints any log event the same way (used for distribution errors)', () => {
+    const logged: string[] = [];
+    const { node, out } = testNode({ wallClock: { now: () => 5 }, formatTime: (ms) => `T${ms}`, logger: { log: (l, t) => logged.push(`${l}:${t}`) } });
+    node.log('warning', '** Can not start :erlang::apply on :nonexist@vm **');
+    expect(out).toEqual(['\nT5 [warning] ** Can not start :erlang::apply on :nonexist@vm **\n']);
+    expect(logged).toEqual(['warning:** Can not start :erlang::apply on :nonexist@vm **']);
+  });
+
   it('formats HH:MM:SS.mmm', () => {
     expect(formatClockTime(0)).toBe('00:00:00.000');
     expect(formatClockTime(86_400_000 + 3_723_004)).toBe('01:02:03.004');

@@ -8,7 +8,7 @@
  */
 import { Pid, atom } from '../term/types.ts';
 import type { Atom, Ref, Term } from '../term/types.ts';
-import type { Clock, Logger, OutputSink, Random } from '../ports.ts';
+import type { Clock, Logger, LogLevel, OutputSink, Random } from '../ports.ts';
 import type { ProcessBody, RunResult, CrashInfo } from './process-body.ts';
 import type { ProcessInfo, SpawnOptions } from './process-api.ts';
 import { Proc } from './process.ts';
@@ -266,9 +266,13 @@ export class NodeRuntime {
   }
 
   private reportCrash(p: Proc, crash: CrashInfo): void {
-    const text = crashReport(p.self, crash, this.formatCrash);
-    this.logger?.log('error', text);
-    this.stdout(`\n${this.timestamp()} [error] ${text}\n`);
+    this.log('error', crashReport(p.self, crash, this.formatCrash));
+  }
+
+  /** A log event, printed as Elixir's console logger prints it: blank line, time, level, text. */
+  log(level: LogLevel, text: string): void {
+    this.logger?.log(level, text);
+    this.stdout(`\n${this.timestamp()} [${level}] ${text}\n`);
   }
 
   hasWork(): boolean {

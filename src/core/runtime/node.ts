@@ -5,7 +5,7 @@
  */
 import { atom } from '../term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
-import type { Clock, Logger, OutputSink, Random } from '../ports.ts';
+import type { Clock, Logger, LogLevel, OutputSink, Random } from '../ports.ts';
 import type { ProcessBody } from './process-body.ts';
 import type { Dest, ProcessApi, ProcessInfo } from './process-api.ts';
 import { CONTEXT_REDS, NONODE, NodeRuntime } from './node-runtime.ts';
@@ -158,6 +158,9 @@ class NodeImpl implements Node {
     return this.rt.makeRef();
   }
 
+  log(level: LogLevel, text: string): void {
+    this.rt.log(level, text);
+  }
   subscribe(listener: Listener): () => void {
     return this.rt.events.subscribe(listener);
   }
