@@ -9,4 +9,4 @@ export { globalRequest, globalReplyOf, globalCall, globalSend, globalSendBadarg 
 export { NAME_SERVER, GLOBAL_CALL, GLOBAL_REPLY } from './protocol.ts';
 export type { CallOp } from './protocol.ts';
 export { pickWinner } from './replica.ts';
-export { clusterViewOf } from './cluster-view.ts';
+export { clusterViewOf, ClusterRelay } from './cluster-view.ts';

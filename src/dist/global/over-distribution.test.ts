@@ -5,13 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { atom } from '../../core/term/types.ts';
 import type { Term } from '../../core/term/types.ts';
+import { SeededRandom } from '../../core/ports.ts';
+import { createNode } from '../../core/runtime/node.ts';
+import { attachDistribution } from '../distribution.ts';
+import { createConditioner } from '../conditioner.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { generatorBody, receive } from '../../core/runtime/bodies.ts';
 import { Cluster, collect } from '../testing.ts';
 import type { TestPeer } from '../testing.ts';
 import { startGlobal } from './server.ts';
 import type { GlobalServer } from './server.ts';
-import { clusterViewOf } from './cluster-view.ts';
+import { ClusterRelay, clusterViewOf } from './cluster-view.ts';
 import { globalCall, globalSend } from './client.ts';
 import type { CallOp } from './protocol.ts';
 
@@ -60,9 +64,11 @@ describe(':global over the distribution layer', () => {
     expect(r.result).toBe(yes);
     expect(one.g.whereis(atom('box'))).toEqual(box.pid);
     expect(two.g.whereis(atom('box'))).toEqual(box.pid);
-    one.p.node.spawn(generatorBody(function* (proc) {
-      globalSend(one.g, proc, atom('box'), atom('hello'));
+    const sender = one.p.node.spawn(generatorBody(function* () {
+      yield receive();
     }));
+    c.settle();
+    expect(globalSend(one.g, one.p.node.processApi(sender)!, atom('box'), atom('hello'))).toEqual(box.pid);
     c.settle();
     expect(box.got).toEqual([atom('hello')]);
   });
@@ -123,5 +129,45 @@ describe(':global over the distribution layer', () => {
     expect(one.p.dist.list()).toEqual([two.p.name]);
     expect(r.result).toBe(yes);
     expect(two.g.whereis(dup)).toEqual(a);
+  });
+});
+
+describe('ClusterRelay: global started before the node has a distribution', () => {
+  it('names taken before going alive reach the cluster once the relay follows the new distribution', () => {
+    const c = new Cluster();
+    const two = withGlobal(c.add('two@lab'));
+    const node = createNode({ clock: c.clock, random: new SeededRandom(99), stdout: () => {}, name: 'one@lab', creation: 77 });
+    const relay = new ClusterRelay();
+    const g = startGlobal(node, relay.view);
+    const p = node.spawn(generatorBody(function* () {
+      for (;;) yield receive();
+    }));
+    let r: Term | undefined;
+    node.spawn(generatorBody(function* (proc) {
+      r = yield* globalCall(proc, 'register_name', [dup, p]);
+    }));
+    node.runUntilIdle();
+    expect(r).toBe(yes); // alone: no node to ask
+    const random = new SeededRandom(5);
+    const conditioner = createConditioner({ clock: c.clock, random });
+    const dist = attachDistribution(node, { cookie: 'secret', transport: conditioner.wrap(c.net.transport()), clock: c.clock, random });
+    relay.attach(dist);
+    const one: TestPeer = { name: node.name, node, dist, conditioner, logs: [], out: [] };
+    c.peers.push(one);
+    expect(c.connect(two.p, one)).toBe(true);
+    c.settle();
+    expect(two.g.whereis(dup)).toEqual(p);
+    const q = collect(two.p.node);
+    const r2 = call(two, 'register_name', [atom('q'), q.pid]);
+    c.settle();
+    expect(r2.result).toBe(yes);
+    expect(g.whereis(atom('q'))).toEqual(q.pid);
+    // the tab leaves the cluster (the relay, detached first, reports two as down)
+    relay.attach(null);
+    dist.stop();
+    c.settle();
+    expect(g.whereis(atom('q'))).toBeUndefined();
+    expect(g.whereis(dup)).toBe(p);
+    expect(two.g.whereis(dup)).toBeUndefined();
   });
 });
