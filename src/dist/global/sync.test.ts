@@ -49,6 +49,21 @@ describe('sync when nodes connect', () => {
     expect(c.get('four@lab').global.whereis(atom('a'))).toBe(a);
   });
 
+  it('after a disconnect and a reconnect, the names come back', () => {
+    const c = cluster('one@lab', 'two@lab');
+    c.connect('one@lab', 'two@lab');
+    const a = c.idle('one@lab');
+    c.call('one@lab', 'register_name', [dup, a]);
+    c.pump();
+    c.disconnect('one@lab', 'two@lab');
+    c.pump();
+    expect(c.get('two@lab').global.whereis(dup)).toBeUndefined();
+    c.connect('two@lab', 'one@lab');
+    c.pump();
+    expect(c.get('two@lab').global.whereis(dup)).toBe(a);
+    expect(c.get('one@lab').logs).toEqual([]);
+  });
+
   it('a node that connects while a write is in flight still gets the name', () => {
     const c = cluster('one@lab', 'two@lab', 'three@lab');
     c.connect('one@lab', 'two@lab');
@@ -137,6 +152,23 @@ describe('writes and unreachable nodes', () => {
     expect(r.result).toBe(yes);
     expect(c.get('two@lab').global.whereis(dup)).toBe(a);
     expect(c.get('one@lab').global.pendingWrites()).toBe(0);
+  });
+
+  it('a commit waiting for the ack of a node that went silent completes at its nodedown', () => {
+    const c = cluster('one@lab', 'two@lab', 'three@lab');
+    c.connect('one@lab', 'two@lab');
+    c.pump();
+    const a = c.idle('one@lab');
+    const r = c.call('one@lab', 'register_name', [dup, a]);
+    c.get('one@lab').node.runUntilIdle(); // reserve sent to two only
+    c.connect('one@lab', 'three@lab'); // three comes up mid-write: the commit goes to it too...
+    c.silence('one@lab', 'three@lab'); // ...and is never answered
+    c.advance(10_000);
+    expect(r.result).toBeUndefined();
+    expect(c.get('two@lab').global.whereis(dup)).toBe(a); // committed there already
+    c.disconnect('one@lab', 'three@lab');
+    c.pump();
+    expect(r.result).toBe(yes);
   });
 
   it('a node that dies mid-write gives its reservations back, so others can take the name', () => {
