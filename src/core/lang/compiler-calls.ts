@@ -15,6 +15,8 @@ import {
   type Ev, type LocalSite, type Matcher, type RemoteSite, type SelectClause, type SelectFail, type Test,
 } from './vm-code.ts';
 import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
+import { atBif } from './errors.ts';
+import type { Machine } from './vm.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
 
@@ -73,11 +75,21 @@ export function desugarPipe(e: Expr & { kind: 'binop' }): Expr {
 
 function inlineBif(bif: Bif, evs: Ev[]): Ev {
   const fn = bif.fn;
+  // On an error, the BIF's call becomes the top of the stacktrace (see atBif).
+  const { module, name } = bif;
+  const erl = module === KERNEL && lookupBif('erlang', name, bif.arity) !== undefined;
+  const call = (args: Term[], m: Machine): Term => {
+    try {
+      return fn(args, m.ctx);
+    } catch (e) {
+      throw atBif(e, module, name, args, erl);
+    }
+  };
   switch (evs.length) {
-    case 0: return (_r, _b, m) => fn([], m.ctx);
-    case 1: { const [a] = evs as [Ev]; return (r, b, m) => fn([a(r, b, m)], m.ctx); }
-    case 2: { const [a, c] = evs as [Ev, Ev]; return (r, b, m) => fn([a(r, b, m), c(r, b, m)], m.ctx); }
-    default: return (r, b, m) => fn(evs.map((f) => f(r, b, m)), m.ctx);
+    case 0: return (_r, _b, m) => call([], m);
+    case 1: { const [a] = evs as [Ev]; return (r, b, m) => call([a(r, b, m)], m); }
+    case 2: { const [a, c] = evs as [Ev, Ev]; return (r, b, m) => call([a(r, b, m), c(r, b, m)], m); }
+    default: return (r, b, m) => call(evs.map((f) => f(r, b, m)), m);
   }
 }
 

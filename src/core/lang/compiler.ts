@@ -391,7 +391,8 @@ function compileMap(e: Expr & { kind: 'map' }, ctx: Ctx): Ev {
     for (let i = 0; i < n; i++) pairs.push([(evs[2 * i] as Ev)(r, b, m), (evs[2 * i + 1] as Ev)(r, b, m)]);
     if (baseV === null) return mapFromPairs(pairs);
     if (typeof baseV !== 'object' || baseV.kind !== 'map') throw new ops.OpError(new Tuple([atom('badmap'), baseV]), '', '', []);
-    for (const [k] of pairs) if (!mapHas(baseV, k)) throw new ops.OpError(new Tuple([atom('badkey'), k, baseV]), '', '', []);
+    // BEAM reports the failed update as `:maps.update(key, value, map)`, at the top of the stack.
+    for (const [k, v] of pairs) if (!mapHas(baseV, k)) throw new ops.OpError(new Tuple([atom('badkey'), k, baseV]), 'maps', 'update', [k, v, baseV]);
     return mapPutMany(baseV, pairs);
   };
 }

@@ -7,7 +7,8 @@
  * `Elixir.ArgumentError`), `__exception__: true` and `message` (plus module-specific fields).
  * `** (ArgumentError) message` is printed by formatting `kind` + `reason` (see format-error.ts).
  */
-import { atom, Binary, MapTerm, TRUE, type Atom, type Term } from '../term/types.ts';
+import { atom, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
+import { ErlangError } from '../runtime/errors.ts';
 
 export type ErrorKind = 'error' | 'exit' | 'throw';
 
@@ -15,12 +16,53 @@ export class ElixirThrow {
   constructor(
     readonly kind: ErrorKind,
     readonly reason: Term,
+    /**
+     * The call that raised, `{module, fun, args_or_arity, location}`: the top of the
+     * stacktrace, as BEAM puts the failing BIF or function there. null: the raising code's own
+     * frame is the top (a deliberate `raise`/`throw`/`exit`).
+     */
+    public top: Term | null = null,
   ) {}
 }
 
 const STRUCT = atom('__struct__');
 const EXCEPTION = atom('__exception__');
 const MESSAGE = atom('message');
+
+/** BIFs whose very purpose is to raise: like `:erlang.error/1` on BEAM, not a frame of their own. */
+const RAISERS = new Set(['raise', 'reraise', 'error', 'throw', 'exit']);
+
+/**
+ * An error thrown by the built-in function `module.name(args)`, with that call made the top of
+ * its stacktrace (as BEAM reports `:erlang.hd([])` or `Map.fetch!/2`); iex shows that frame, or
+ * a blank line when there is none. A Kernel BIF that is an `:erlang` one is named as such.
+ */
+export function atBif(e: unknown, module: string, name: string, args: readonly Term[], erlangToo: boolean): unknown {
+  if (e instanceof ErlangError) e = new ElixirThrow('error', e.reason);
+  if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || RAISERS.has(name)) return e;
+  e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(erlangToo ? 'erlang' : module), atom(name), listOfArgs(args), NIL]);
+  return e;
+}
+
+/**
+ * A FunctionClauseError names the function that had no clause (a BIF may stand for another one,
+ * e.g. `List.flatten/1` for `:lists.flatten/1`): that function is the frame, with the arguments
+ * when the arity agrees (iex then lists them).
+ */
+function clauseFrame(reason: Term, args: readonly Term[]): Tuple | null {
+  if (typeof reason !== 'object' || reason.kind !== 'map') return null;
+  const field = (k: string) => reason.entries.get(atom(k))?.[1];
+  if (field('__struct__') !== atom('Elixir.FunctionClauseError')) return null;
+  const [m, f, arity] = [field('module'), field('function'), field('arity')];
+  if (typeof m !== 'object' || m.kind !== 'atom' || typeof f !== 'object' || f.kind !== 'atom' || typeof arity !== 'number') return null;
+  return new Tuple([m, f, arity === args.length ? listOfArgs(args) : arity, NIL]);
+}
+
+function listOfArgs(args: readonly Term[]): Term {
+  let l: Term = NIL;
+  for (let i = args.length - 1; i >= 0; i--) l = new Cons(args[i] as Term, l);
+  return l;
+}
 
 /** `Elixir.ArgumentError` from `ArgumentError`. */
 export function moduleAtom(name: string): Atom {

@@ -31,7 +31,8 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
   let message = exceptionMessage(struct);
   const top = stackTop(stacktrace);
   let tail = '';
-  if (name === 'ArithmeticError' && top !== null) {
+  // Only a failed `:erlang` operator gets the blame (`Integer.pow(2, -1)` raising does not).
+  if (name === 'ArithmeticError' && top !== null && top[0] === atom('erlang')) {
     const call = callText(top);
     if (call !== null) {
       if (blame) message += `: ${call.blame}`;

@@ -4,7 +4,7 @@
  * `generation`; generations are unique across all tables, so a cached entry from another node
  * (prelude code is shared between nodes) or from before a redefinition is never reused.
  */
-import { atom, Binary, type Atom, type Term } from '../term/types.ts';
+import { atom, Binary, NIL, Tuple, type Atom, type Term } from '../term/types.ts';
 import { lookupBif, moduleBifs, type Bif } from './builtins.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import { funName, moduleName } from './exceptions.ts';
@@ -65,6 +65,8 @@ export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom,
   throw new ElixirThrow(
     'error',
     exception('UndefinedFunctionError', message, [['module', module], ['function', name], ['arity', arity], ['reason', loaded ? atom('function_not_exported') : atom('module_could_not_be_loaded')]]),
+    // The missing function is the top of the stacktrace, as on BEAM (iex shows `Foo.bar()`).
+    new Tuple([module, name, arity, NIL]),
   );
 }
 

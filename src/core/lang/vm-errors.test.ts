@@ -1,6 +1,7 @@
 /** Error texts, checked against real iex 1.14 output (see the strings captured in the comments). */
 import { describe, expect, it } from 'vitest';
-import { run, langNode, evalText } from './vm-test-helpers.ts';
+import { run, langNode, evalText, spawnEval } from './vm-test-helpers.ts';
+import { inspect } from '../term/inspect.ts';
 import { advanceAndRun } from '../runtime/testing.ts';
 
 describe('errors as iex prints them', () => {
@@ -24,10 +25,36 @@ describe('errors as iex prints them', () => {
     ['with {:ok, x} <- {:ok, 1}, 2 <- x do x else :foo -> 1 end', '** (WithClauseError) no with clause matching: 1'],
     ['"a#{{1, 2}}"', '** (Protocol.UndefinedError) protocol String.Chars not implemented for {1, 2} of type Tuple'],
     ['Foo.bar()', '** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)'],
-    ['hd([])', '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n'],
+    ['hd([])', '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n\n    :erlang.hd([])'],
+    [':erlang.atom_to_binary("x")', '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not an atom\n\n    :erlang.atom_to_binary("x")'],
+    ['Integer.pow(2, -1)', '** (ArithmeticError) bad argument in arithmetic expression'],
     ['raise %{__struct__: ArgumentError, __exception__: true, message: "x"}', '** (ArgumentError) x'],
   ])('%s', (src, expected) => {
     expect(run(src)).toBe(expected);
+  });
+
+  it.each([
+    // The BIF or function that raised is the top of the stacktrace, as on BEAM.
+    ['hd([])', '{:erlang, :hd, [[]], []}'],
+    ['Map.fetch!(%{a: 1}, :b)', '{Map, :fetch!, [%{a: 1}, :b], []}'],
+    ['send(:nobody, :x)', '{:erlang, :send, [:nobody, :x], []}'],
+    ['m = %{a: 1}; %{m | c: 3}', '{:maps, :update, [:c, 3, %{a: 1}], []}'],
+    ['Foo.bar()', '{Foo, :bar, 0, []}'],
+    ['apply(Foo, :bar, [])', '{Foo, :bar, 0, []}'],
+    ['List.flatten(:a)', '{:lists, :flatten, [:a], []}'],
+    // Deliberate raises and a failed match have only the expression's own frame.
+    ['raise "boom"', '{:erl_eval, :expr, 0, []}'],
+    ['throw :x', '{:erl_eval, :expr, 0, []}'],
+    [':erlang.error(:x)', '{:erl_eval, :expr, 0, []}'],
+    ['1 = 2', '{:erl_eval, :expr, 0, []}'],
+  ])('stacktrace top of %s', (src, top) => {
+    const t = langNode();
+    const ev = spawnEval(t, src);
+    advanceAndRun(t.clock, 10, t.node);
+    const r = ev.result;
+    if (r?.type !== 'error') throw new Error(`no error: ${r?.type}`);
+    const stack = r.stack;
+    expect(typeof stack === 'object' && stack.kind === 'cons' ? inspect(stack.head) : '').toBe(top);
   });
 
   it('FunctionClauseError with the arguments block, and undefined/private functions', () => {

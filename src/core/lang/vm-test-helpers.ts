@@ -10,6 +10,7 @@ import { compileShellExpr, readBindings } from './program.ts';
 import { LangRuntime, toRunResult } from './vm-node.ts';
 import type { Machine, MachineResult } from './vm.ts';
 import { formatCrash, formatError } from './format-error.ts';
+import { exceptionMessage, moduleName, normalizeException } from './exceptions.ts';
 
 export interface LangTestNode {
   readonly node: Node;
@@ -68,6 +69,20 @@ export function resultText(ev: Evaluation): string {
   if (r.type === 'done') return inspect(r.value);
   if (r.type === 'error') return formatError(r.kind, r.reason, r.stack);
   return `<${r.type}>`;
+}
+
+/**
+ * One-shot like `run`, but an error shows as `** (Module) message` only: Exception.message/1
+ * without iex's blame and stack lines (how the stdlib cases were captured from `elixir -e`).
+ */
+export function runMessage(src: string): string {
+  const t = langNode();
+  const ev = spawnEval(t, src);
+  advanceAndRun(t.clock, 60_000, t.node);
+  const r = ev.result;
+  if (r === null || r.type !== 'error' || r.kind !== 'error') return resultText(ev);
+  const { module, struct } = normalizeException(r.reason, r.stack);
+  return `** (${moduleName(module)}) ${exceptionMessage(struct)}`;
 }
 
 /** One-shot: a fresh node, run, inspect. */

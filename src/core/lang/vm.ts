@@ -10,8 +10,8 @@
 import { Cons, Fun, NIL, NIL_ATOM, Tuple, atom, type Atom, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { ErlangError } from '../runtime/errors.ts';
-import type { Bif, BifContext, LangNode } from './builtins.ts';
-import { ElixirThrow, type ErrorKind } from './errors.ts';
+import { lookupBif, type Bif, type BifContext, type LangNode } from './builtins.ts';
+import { atBif, ElixirThrow, type ErrorKind } from './errors.ts';
 import { OpError } from './ops.ts';
 import {
   FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
@@ -472,7 +472,13 @@ export class Machine {
             }
             // A BIF: call it; it may ask to continue with another call, or to sleep.
             const bif = callee as Bif;
-            const v = bif.fn(argbuf.slice(0, n), this.ctx);
+            const bargs = argbuf.slice(0, n);
+            let v: Term;
+            try {
+              v = bif.fn(bargs, this.ctx);
+            } catch (e) {
+              throw atBif(e, bif.module, bif.name, bargs, bif.module === 'Elixir.Kernel' && lookupBif('erlang', bif.name, n) !== undefined);
+            }
             const p = this.pending;
             if (p === null) {
               if (!tail) {
@@ -566,7 +572,7 @@ export class Machine {
   private toError(e: unknown, code: FnCode, bp: number): { kind: ErrorKind; reason: Term; stack: Term } {
     const here = new Tuple([atom(code.module), atom(code.name), code.arity, NIL]);
     if (e instanceof Rethrow) return { kind: e.kindAtom === THROW_ATOM ? 'throw' : e.kindAtom === EXIT_ATOM ? 'exit' : 'error', reason: e.reason, stack: e.stack };
-    if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: listOf([here]) };
+    if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: listOf(e.top === null ? [here] : [e.top, here]) };
     if (e instanceof OpError) {
       const top = e.op === '' ? here : new Tuple([atom(e.module), atom(e.op), listOf(e.args), NIL]);
       return { kind: 'error', reason: e.reason, stack: e.op === '' ? listOf([here]) : listOf([top, here]) };

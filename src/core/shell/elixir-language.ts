@@ -88,7 +88,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                   // An unresolvable local call is found when it runs; iex reports it as a
                   // compile error of the line.
                   if (text.startsWith('** (CompileError) ')) text = text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
-                  const blank = hasOwnFrames(r.stack) || text.includes('\n    ') ? '' : '\n';
+                  const blank = hasOwnFrames(r.stack) ? '' : '\n';
                   return { type: 'raised', reductions: r.reductions, text: text + blank };
                 }
               }

@@ -159,6 +159,20 @@ describe(':global across three nodes', () => {
     expect(one.show(globalSendBadarg(atom('nope'), atom('hi')))).toBe('{:badarg, {:nope, :hi}}');
   });
 
+  it('all three nodes racing for one name: one :yes, two :no', () => {
+    for (const seed of [7, 8, 9]) {
+      const c = three(seed);
+      const pids = all.map((n) => c.idle(n));
+      const calls = all.map((n, i) => c.call(n, 'register_name', [dup, pids[i] as Pid]));
+      c.advance(60_000);
+      const results = calls.map((r) => r.result);
+      expect(results.filter((r) => r === yes)).toHaveLength(1);
+      expect(results.filter((r) => r === no)).toHaveLength(2);
+      const winner = pids[results.indexOf(yes)];
+      for (const n of all) expect(c.get(n).global.whereis(dup)).toBe(winner);
+    }
+  });
+
   it('answers :badarg to a malformed call', () => {
     const c = three();
     const r = c.call('one@lab', 'register_name', [dup, atom('not_a_pid')]);

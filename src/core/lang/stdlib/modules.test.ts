@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { run } from '../vm-test-helpers.ts';
+import { runMessage } from '../vm-test-helpers.ts';
 import cases from './modules-cases.json';
 
 // List, Map, Tuple, Keyword, Atom, String, Integer, Float, Kernel extras, :lists, :maps,
 // :erlang extras, Access and Range, run through the VM. Each expected text is what Elixir 1.14
-// prints for the expression (`inspect(result, pretty: true)`, or `** (Module) message`).
+// prints for the expression (`inspect(result, pretty: true)`, or `** (Module) message` without
+// iex's blame and stack lines).
 describe('standard modules on the VM', () => {
   for (const [src, expected] of cases as [string, string][]) {
     test(src, () => {
-      expect(run(src)).toBe(expected);
+      expect(runMessage(src)).toBe(expected);
     });
   }
 });

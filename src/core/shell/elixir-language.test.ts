@@ -1,0 +1,26 @@
+/** The Elixir shell adapter: what iex prints around results and errors (checked against real iex 1.14). */
+import { describe, expect, it } from 'vitest';
+import { transcriptOf } from './transcript.ts';
+
+const session = (...lines: string[]) => transcriptOf(lines).replace(/ +$/gm, '');
+
+describe('the Elixir shell language', () => {
+  it('a blank line stands for an empty stacktrace; a BIF that raised is a stack line instead', () => {
+    // iex: `2 = x` has no frames left after pruning the evaluator's (blank line);
+    // `hd([])` shows `    :erlang.hd([])`, `Foo.bar()` shows `    Foo.bar()` (no blank line).
+    expect(session('x = 1', '2 = x', 'hd([])', 'Foo.bar()', 'Map.fetch!(%{a: 1}, :b)', 'raise "boom"', ':ok')).toBe(
+      'iex(1)> x = 1\n1\n' +
+        'iex(2)> 2 = x\n** (MatchError) no match of right hand side value: 1\n\n' +
+        'iex(2)> hd([])\n** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n\n    :erlang.hd([])\n' +
+        'iex(2)> Foo.bar()\n** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)\n' +
+        'iex(2)> Map.fetch!(%{a: 1}, :b)\n** (KeyError) key :b not found in: %{a: 1}\n' +
+        'iex(2)> raise "boom"\n** (RuntimeError) boom\n\n' +
+        'iex(2)> :ok\n:ok\n',
+    );
+  });
+
+  it('a function clause error of a fun has its blank line after the arguments', () => {
+    const out = session('f = fn :a -> 1 end', 'f.(:b)');
+    expect(out).toContain('        # 1\n        :b\n\n');
+  });
+});
