@@ -101,3 +101,26 @@ describe('inspect options', () => {
     for (let i = 0; i < 1000; i++) expect(inspect(l)).toBe(want);
   });
 });
+
+describe('inspect: structs (strings printed by real Elixir 1.14)', () => {
+  const struct = (mod: string, fields: Record<string, Term>) =>
+    mapFromPairs([[atom('__struct__'), atom(`Elixir.${mod}`)], ...Object.entries(fields).map(([k, v]) => [atom(k), v] as [Term, Term])]);
+  const range = (first: number, last: number, step: number) => struct('Range', { first, last, step });
+  const exc = (mod: string, fields: Record<string, Term>) => struct(mod, { __exception__: atom('true'), ...fields });
+  it('prints ranges in range syntax, with the step unless it is 1 going up', () => {
+    expect(inspect(range(1, 10, 1))).toBe('1..10');
+    expect(inspect(range(10, 1, -1))).toBe('10..1//-1');
+    expect(inspect(range(1, 10, 2))).toBe('1..10//2');
+    expect(inspect(range(1, 0, 1))).toBe('1..0//1');
+    expect(inspect(range(0, -1, -1))).toBe('0..-1//-1');
+    expect(inspect(list([range(1, 2, 1), range(3, 4, 1)]))).toBe('[1..2, 3..4]');
+  });
+  it('prints exceptions as structs, fields in definition order, breaking at 80 columns', () => {
+    expect(inspect(exc('ArgumentError', { message: str('x') }))).toBe('%ArgumentError{message: "x"}');
+    expect(inspect(exc('KeyError', { key: atom('a'), term: mapFromPairs([]), message: atom('nil') }))).toBe('%KeyError{key: :a, term: %{}, message: nil}');
+    expect(inspectPretty(exc('RuntimeError', { message: str('a'.repeat(100)) }))).toBe(`%RuntimeError{\n  message: "${'a'.repeat(100)}"\n}`);
+  });
+  it('prints a struct of an unknown module as a map', () => {
+    expect(inspect(struct('Foo', { a: 1 }))).toBe('%{__struct__: Foo, a: 1}');
+  });
+});

@@ -7,7 +7,7 @@
  * the runtime supplies `nodeNumber` (0 for its own node), so one pid prints differently on
  * different nodes, as on BEAM.
  */
-import type { Atom, Binary, Fun, MapTerm, Term } from './types.ts';
+import { atom, type Atom, type Binary, type Fun, type MapTerm, type Term } from './types.ts';
 import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts';
 import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
@@ -214,7 +214,58 @@ function keywordDoc(pair: Term, limit: number, ctx: Ctx): Doc {
   return concat(inspectAtomKey(k.name) + ' ', doc(v, limit, ctx));
 }
 
+const STRUCT = atom('__struct__');
+const EXCEPTION = atom('__exception__');
+const RANGE = atom('Elixir.Range');
+const TRUE = atom('true');
+
+/**
+ * The fields of Elixir's exceptions in their definition order, which Inspect follows
+ * (`%KeyError{key: :a, term: %{}, message: nil}`); other exceptions print in map order.
+ */
+const EXCEPTION_FIELDS: Record<string, readonly string[]> = {
+  KeyError: ['key', 'term', 'message'],
+  UndefinedFunctionError: ['module', 'function', 'arity', 'reason', 'message'],
+  FunctionClauseError: ['module', 'function', 'arity', 'kind', 'args', 'clauses'],
+  'Protocol.UndefinedError': ['protocol', 'value', 'description'],
+  BadArityError: ['function', 'args'],
+  ErlangError: ['original', 'reason'],
+};
+
+/**
+ * Structs Inspect knows without the module's definition: ranges (`1..10`, `10..1//-1`) and
+ * exceptions (`%ArgumentError{message: "x"}`). Other maps with `__struct__` print as maps, as
+ * Elixir prints a struct whose module it cannot load.
+ */
+function structDoc(m: MapTerm, limit: number, ctx: Ctx): Doc | null {
+  const mod = m.entries.get(STRUCT)?.[1];
+  if (typeof mod !== 'object' || mod.kind !== 'atom' || !mod.name.startsWith('Elixir.')) return null;
+  const field = (k: string) => m.entries.get(atom(k))?.[1];
+  if (mod === RANGE && m.size === 4) {
+    const [first, last, step] = [field('first'), field('last'), field('step')];
+    const isInt = (t: Term | undefined): t is number | bigint => typeof t === 'number' || typeof t === 'bigint';
+    if (!isInt(first) || !isInt(last) || !isInt(step)) return null;
+    const bounds = concatAll([doc(first, limit, ctx), '..', doc(last, limit, ctx)]);
+    return step === 1 && last >= first ? bounds : concatAll([bounds, '//', doc(step, limit, ctx)]);
+  }
+  if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return null;
+  const name = mod.name.slice('Elixir.'.length);
+  const order = EXCEPTION_FIELDS[name];
+  const pairs = sortedPairs(m).filter(([k]) => k !== STRUCT && k !== EXCEPTION);
+  if (order !== undefined) {
+    const rank = (k: Term) => {
+      const i = typeof k === 'object' && k.kind === 'atom' ? order.indexOf(k.name) : -1;
+      return i < 0 ? order.length : i;
+    };
+    pairs.sort((a, b) => rank(a[0]) - rank(b[0]));
+  }
+  const item: ItemDoc<readonly [Term, Term]> = (p, lim, c) => concat(inspectAtomKey((p[0] as Atom).name) + ' ', doc(p[1], lim, c));
+  return container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, item, ',', 'strict');
+}
+
 function mapDoc(m: MapTerm, limit: number, ctx: Ctx): Doc {
+  const asStruct = structDoc(m, limit, ctx);
+  if (asStruct !== null) return asStruct;
   const pairs = sortedPairs(m);
   let keyword = true;
   for (const [k] of pairs) {
