@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replayGolden } from '../src/core/shell/golden.ts';
+import { replayGolden } from '../src/playground/golden.ts';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', 'lang', 'golden');
 const only = process.argv[2];

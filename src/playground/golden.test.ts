@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { replayGolden } from './golden.ts';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'lang', 'golden');
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'core', 'lang', 'golden');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.exs'))
   .sort();

@@ -7,11 +7,11 @@
  * clock jumps to the next timer. A shell that waits forever (a `receive` with no `after` and no
  * message coming) ends the session with a note instead of hanging.
  */
-import { SeededRandom, SimulatedClock } from '../ports.ts';
-import type { Node } from '../runtime/node.ts';
-import { createElixirNode } from '../elixir-node.ts';
-import { createElixirShell } from './elixir-shell.ts';
-import type { Shell } from './shell.ts';
+import { SeededRandom, SimulatedClock } from '../core/ports.ts';
+import type { Node } from '../core/runtime/node.ts';
+import { createElixirShell } from '../core/shell/elixir-shell.ts';
+import type { Shell } from '../core/shell/shell.ts';
+import { createPlaygroundNode } from './node.ts';
 
 /** The pause after each line (see `pause` below). */
 const THINK_MS = 300;
@@ -41,7 +41,7 @@ export function startTypingSession(opts: TranscriptOptions = {}): TypingSession 
   const write = (text: string) => {
     out += text;
   };
-  const elixir = createElixirNode({
+  const elixir = createPlaygroundNode({
     clock,
     random: new SeededRandom(opts.seed ?? 1),
     stdout: write,

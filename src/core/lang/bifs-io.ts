@@ -19,8 +19,8 @@ registerBifs([
     const b = toStr(item as Term);
     return nl === atom('true') ? concat(b, NL) : b;
   } },
-  { module: 'Elixir.IO', name: '__inspect__', arity: 2, fn: ([item, opts]) => {
-    const { opts: o, label } = inspectOpts(opts as Term);
+  { module: 'Elixir.IO', name: '__inspect__', arity: 2, fn: ([item, opts], ctx) => {
+    const { opts: o, label } = inspectOpts(opts as Term, ctx.node);
     const text = inspectPretty(item as Term, o.width ?? 80, o);
     return Binary.fromString(`${label === null ? '' : `${label}: `}${text}\n`);
   } },

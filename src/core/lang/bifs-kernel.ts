@@ -8,7 +8,7 @@ import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts'
 import { listLength } from '../term/list.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
-import { registerBifs, type Bif, type BifFn } from './builtins.ts';
+import { registerBifs, type Bif, type BifFn, type LangNode } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
 import { toStr } from './compiler.ts';
@@ -47,10 +47,11 @@ export function putElem(t: Term, i: Term, v: Term): Term {
 }
 
 /** Reads Elixir inspect options (`limit:`, `pretty:`, `width:`, `label:`) from a keyword list. */
-export function inspectOpts(opts: Term): { opts: InspectOptions; pretty: boolean; label: string | null } {
+export function inspectOpts(opts: Term, node?: LangNode): { opts: InspectOptions; pretty: boolean; label: string | null } {
   let pretty = false;
   let label: string | null = null;
-  const o: { limit?: number; width?: number; printableLimit?: number } = {};
+  // PIDs print with the printing node's numbering of other nodes.
+  const o: { limit?: number; width?: number; printableLimit?: number; nodeNumber?: (n: Atom) => number } = node ? { nodeNumber: node.nodeNumber } : {};
   for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
     const kv = l.head;
     if (typeof kv !== 'object' || kv.kind !== 'tuple' || kv.elements.length !== 2) continue;
@@ -65,8 +66,8 @@ export function inspectOpts(opts: Term): { opts: InspectOptions; pretty: boolean
   return { opts: o, pretty, label };
 }
 
-export function inspectTerm(t: Term, opts: Term = NIL): string {
-  const { opts: o, pretty } = inspectOpts(opts);
+export function inspectTerm(t: Term, opts: Term = NIL, node?: LangNode): string {
+  const { opts: o, pretty } = inspectOpts(opts, node);
   return pretty ? inspectPretty(t, o.width ?? 80, o) : inspect(t, o);
 }
 
@@ -183,8 +184,8 @@ registerBifs([
   e('element', 2, ([i, t]) => (typeof i === 'number' ? elem(t as Term, i - 1) : badargAt(0, 'not an integer'))),
   e('setelement', 3, ([i, t, v]) => (typeof i === 'number' ? putElem(t as Term, i - 1, v as Term) : badargAt(0, 'not an integer'))),
   k('to_string', 1, ([x]) => toStr(x as Term)),
-  k('inspect', 1, ([x]) => Binary.fromString(inspect(x as Term))),
-  k('inspect', 2, ([x, o]) => Binary.fromString(inspectTerm(x as Term, o as Term))),
+  k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber }))),
+  k('inspect', 2, ([x, o], c) => Binary.fromString(inspectTerm(x as Term, o as Term, c.node))),
   k('raise', 1, (args) => raiseBif(args)),
   k('raise', 2, (args) => raiseBif(args)),
   k('reraise', 2, ([x]) => raiseBif([x as Term])),

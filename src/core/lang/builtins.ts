@@ -65,6 +65,8 @@ export interface BifContext {
  */
 export interface LangNode {
   readonly logger: Logger | undefined;
+  /** How this node numbers other nodes in printed PIDs (`#PID<2.96.0>`); 0 for itself. */
+  readonly nodeNumber: (node: Atom) => number;
   /** Is `module` loaded (an Elixir module or one with BIFs)? */
   moduleLoaded(module: Atom): boolean;
   /** Does `module` export `name/arity` (Elixir or BIF)? */

@@ -67,6 +67,8 @@ export interface LangRuntimeOptions {
 export class LangRuntime implements VmNode {
   readonly modules = new ModuleRegistry();
   readonly logger: Logger | undefined;
+  /** Set by distribution (its node table); a lone node prints every pid with 0. */
+  nodeNumber: (node: Atom) => number = () => 0;
 
   constructor(options: LangRuntimeOptions = {}) {
     this.logger = options.logger;

@@ -77,6 +77,8 @@ export interface Node {
   subscribe(listener: Listener): () => void;
   getSnapshot(): NodeSnapshot;
   setRemoteRouter(router: RemoteRouter | null): void;
+  /** Logs as Elixir's console logger prints (`\nHH:MM:SS.mmm [error] text`) on the node's output. */
+  log(level: LogLevel, text: string): void;
   /** The node becomes `name` (going alive); see NodeRuntime.setName for old pids. */
   setName(name: Atom, creation: number): void;
 }

@@ -3,6 +3,7 @@ import type { ElixirNode } from '../elixir-node.ts';
 import type { OutputSink } from '../ports.ts';
 import { createElixirLanguage } from './elixir-language.ts';
 import { Shell } from './shell.ts';
+import { inspectPretty } from '../term/inspect.ts';
 
 export interface ElixirShellOptions {
   readonly write: OutputSink;
@@ -16,6 +17,8 @@ export function createElixirShell({ node, lang }: ElixirNode, options: ElixirShe
   let shell: Shell | null = null;
   const language = createElixirLanguage(lang, {
     respawn: () => shell?.respawn(),
+    // Results print PIDs with this node's numbering of other nodes (it grows as nodes connect).
+    inspect: (t) => inspectPretty(t, 80, { nodeNumber: (n) => lang.nodeNumber(n) }),
     ...(options.clear ? { clear: options.clear } : {}),
   });
   shell = new Shell({ node, language, write: options.write, echo: options.echo, ...(options.banner ? { banner: true } : {}) });

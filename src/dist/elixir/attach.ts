@@ -1,0 +1,60 @@
+/**
+ * Distribution for a node that runs Elixir: attachDistribution (the protocol) plus what the
+ * language layer brings: funs that cross the wire as code, spawns requested by other nodes
+ * run as Elixir processes, errors logged on the node's output as Elixir logs them, and the
+ * `Node` functions of the shell answering from this node's distribution.
+ */
+import { atom, type Term } from '../../core/term/types.ts';
+import { listToArray } from '../../core/term/list.ts';
+import { funFromWire, funToWire } from '../../core/lang/fun-transfer.ts';
+import type { ElixirNode } from '../../core/elixir-node.ts';
+import type { Clock, Random } from '../../core/ports.ts';
+import { attachDistribution } from '../distribution.ts';
+import type { Distribution, DistributionOptions } from '../dist-types.ts';
+import type { Transport } from '../transports/transport.ts';
+import { servicesOf } from './context.ts';
+import './node-bifs.ts';
+
+export interface ElixirDistributionOptions {
+  readonly transport: Transport;
+  readonly cookie: string;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly wake?: () => void;
+  /** Overrides for tests (tick timings, mesh...). */
+  readonly tuning?: Partial<Pick<DistributionOptions, 'tickIntervalMs' | 'tickTimeoutMs' | 'setupTimeoutMs' | 'connectAll' | 'rateLimit'>>;
+}
+
+const ERLANG = atom('erlang');
+const APPLY = atom('apply');
+
+export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributionOptions): Distribution {
+  const { node, lang } = elixir;
+  const dist = attachDistribution(node, {
+    transport: o.transport,
+    cookie: o.cookie,
+    clock: o.clock,
+    random: o.random,
+    logger: { log: (level, text) => node.log(level, text) },
+    ...(o.wake ? { wake: o.wake } : {}),
+    ...o.tuning,
+    funHooks: {
+      funToTerms: (fun) => {
+        const wire = funToWire(fun, lang);
+        if (wire === null) throw new Error('this fun cannot be sent to another node');
+        return wire;
+      },
+      funFromTerms: (decoded) => funFromWire(decoded.freeVars, lang),
+    },
+    spawnBody: (module, fun, args) => {
+      // Node.spawn(node, fun) is spawn(:erlang, :apply, [fun, []]) on the wire, as on BEAM.
+      if (module === ERLANG && fun === APPLY && args.length === 2) {
+        return lang.body({ fun: args[0] as Term, args: listToArray(args[1] as Term).items }).body;
+      }
+      return lang.body({ module, name: fun, args }).body;
+    },
+  });
+  const services = servicesOf(lang);
+  if (services) services.dist = dist;
+  return dist;
+}

@@ -1,0 +1,211 @@
+/**
+ * Elixir's `Node` module and the `:net_kernel`/`:erlang` functions behind it, on the
+ * distribution layer. Answers follow the reference: `Node.connect` → true/false/:ignored,
+ * `Node.ping` → :pong/:pang, `Node.get_cookie` → :nocookie when not alive, and so on.
+ *
+ * Calls that wait for the network (connect, remote spawn) are written in Elixir below: a
+ * built-in starts the operation and either answers at once or returns `{:"$pending", ref}`;
+ * the answer then arrives as a message `{:"$dist_reply", ref, result}` that the Elixir side
+ * receives, so the calling process waits like any receive and nothing blocks the tab.
+ */
+import { atom, bool, list, tuple, type Atom, type Pid, type Term } from '../../core/term/types.ts';
+import { listToArray } from '../../core/term/list.ts';
+import { inspect } from '../../core/term/inspect.ts';
+import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
+import { argumentError, ElixirThrow } from '../../core/lang/errors.ts';
+import { generatorBody } from '../../core/runtime/bodies.ts';
+import type { ListType } from '../dist-types.ts';
+import type { SpawnResult } from '../remote-spawn.ts';
+import { servicesOf } from './context.ts';
+import type { Distribution } from '../dist-types.ts';
+import type { Node } from '../../core/runtime/node.ts';
+
+const PENDING = atom('$pending');
+const REPLY = atom('$dist_reply');
+const IGNORED = atom('ignored');
+const NOCOOKIE = atom('nocookie');
+const NOCONNECTION = atom('noconnection');
+const LINK = atom('link');
+const MONITOR = atom('monitor');
+const OK = atom('ok');
+const DIST = '$dist';
+
+/** The node's distribution (and runtime), or undefined while it is not alive. */
+function ctxOf(c: BifContext): { node: Node; dist: Distribution } | undefined {
+  const s = servicesOf(c.node);
+  return s?.dist ? { node: s.node, dist: s.dist } : undefined;
+}
+
+function atomArg(t: Term | undefined): Atom {
+  if (typeof t === 'object' && t.kind === 'atom') return t;
+  return argumentError();
+}
+
+/** Starts an asynchronous answer: the caller will get `{:"$dist_reply", ref, result}`. */
+function pending(c: BifContext, start: (reply: (result: Term) => void) => Term | null): Term {
+  const ref = c.proc.makeRef();
+  const caller = c.proc.self;
+  const node = servicesOf(c.node)?.node;
+  const now = start((result) => node?.send(caller, tuple(REPLY, ref, result)));
+  return now ?? tuple(PENDING, ref);
+}
+
+function listTypes(t: Term): ListType | ListType[] {
+  if (typeof t === 'object' && t.kind === 'atom') return t.name as ListType;
+  return listToArray(t).items.map((x) => atomArg(x).name as ListType);
+}
+
+/**
+ * When a remote spawn cannot reach the node, BEAM returns a local process that logs and exits
+ * with :noconnection (erts_internal:crasher/6), so links and monitors still see an exit.
+ */
+function crasher(c: BifContext, node: Atom, module: Atom, fun: Atom, args: Term, opts: readonly Atom[]): Pid {
+  const optsText = opts.length > 0 ? ` (${inspect(list(opts))})` : '';
+  const text = `** Can not start ${inspect(module)}:${inspect(fun)},${inspect(args)}${optsText} on ${inspect(node)} **`;
+  const runtime = servicesOf(c.node)?.node;
+  const body = generatorBody(function* () {
+    runtime?.log('warning', text);
+    return NOCONNECTION;
+  });
+  const { pid, monitorRef } = c.proc.spawn(body, {
+    link: opts.includes(LINK),
+    monitor: opts.includes(MONITOR),
+    initialCall: ['erts_internal', 'crasher', 6],
+  });
+  return monitorRef === undefined ? pid : (tuple(pid, monitorRef) as never);
+}
+
+function spawnAnswer(r: SpawnResult, monitor: boolean, fallback: () => Term): Term {
+  if (!r.ok) return fallback();
+  return monitor && r.monitorRef !== undefined ? tuple(r.pid, r.monitorRef) : r.pid;
+}
+
+registerBifs([
+  { module: 'Elixir.Node', name: 'alive?', arity: 0, fn: (_a, c) => bool(ctxOf(c)?.dist.isAlive() ?? false) },
+  { module: 'Elixir.Node', name: 'list', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
+  { module: 'Elixir.Node', name: 'list', arity: 1, fn: ([t], c) => list(ctxOf(c)?.dist.list(listTypes(t as Term)) ?? []) },
+  { module: 'erlang', name: 'nodes', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
+  { module: 'erlang', name: 'nodes', arity: 1, fn: ([t], c) => list(ctxOf(c)?.dist.list(listTypes(t as Term)) ?? []) },
+  {
+    module: 'Elixir.Node',
+    name: 'disconnect',
+    arity: 1,
+    fn: ([n], c) => {
+      const r = ctxOf(c)?.dist.disconnect(atomArg(n)) ?? 'ignored';
+      return r === 'ignored' ? IGNORED : bool(r);
+    },
+  },
+  { module: 'Elixir.Node', name: 'get_cookie', arity: 0, fn: (_a, c) => ctxOf(c)?.dist.getCookie() ?? NOCOOKIE },
+  { module: 'erlang', name: 'get_cookie', arity: 0, fn: (_a, c) => ctxOf(c)?.dist.getCookie() ?? NOCOOKIE },
+  {
+    module: 'Elixir.Node',
+    name: 'set_cookie',
+    arity: 2,
+    fn: ([n, cookie], c) => setCookie(c, atomArg(n), atomArg(cookie)),
+  },
+  {
+    module: 'Elixir.Node',
+    name: 'set_cookie',
+    arity: 1,
+    fn: ([cookie], c) => setCookie(c, c.proc.nodeName, atomArg(cookie)),
+  },
+  {
+    module: 'Elixir.Node',
+    name: 'monitor',
+    arity: 2,
+    fn: ([n, flag], c) => {
+      const r = ctxOf(c)?.dist.monitorNode(c.proc.self, atomArg(n), flag === atom('true')) ?? 'notalive';
+      if (r === 'notalive') throw new ElixirThrow('error', atom('notalive'));
+      return r === true ? atom('true') : r;
+    },
+  },
+  {
+    module: 'net_kernel',
+    name: 'monitor_nodes',
+    arity: 1,
+    fn: ([flag], c) => {
+      ctxOf(c)?.dist.monitorNodes(c.proc.self, flag === atom('true'));
+      return OK;
+    },
+  },
+  {
+    module: DIST,
+    name: 'connect',
+    arity: 1,
+    fn: ([n], c) => {
+      const node = atomArg(n);
+      const ctx = ctxOf(c);
+      if (ctx === undefined) return IGNORED;
+      return pending(c, (reply) => {
+        const now = ctx.dist.connect(node, (ok) => reply(bool(ok)));
+        if (now.type === 'ignored') return IGNORED;
+        return now.type === 'done' ? bool(now.result) : null;
+      });
+    },
+  },
+  {
+    module: DIST,
+    name: 'spawn',
+    arity: 5,
+    fn: ([n, m, f, a, o], c) => {
+      const node = atomArg(n);
+      const module = atomArg(m);
+      const fun = atomArg(f);
+      const args = a as Term;
+      const opts = listToArray(o as Term).items.map(atomArg);
+      const link = opts.includes(LINK);
+      const monitor = opts.includes(MONITOR);
+      const ctx = ctxOf(c);
+      const fallback = () => crasher(c, node, module, fun, args, opts);
+      if (ctx === undefined) return fallback();
+      return pending(c, (reply) => {
+        const r = ctx.dist.spawnRemote(c.proc.self, node, module, fun, listToArray(args).items, { link, monitor }, c.proc.groupLeader(), (res) =>
+          reply(spawnAnswer(res, monitor, fallback)),
+        );
+        return r === null ? null : spawnAnswer(r, monitor, fallback);
+      });
+    },
+  },
+]);
+
+function setCookie(c: BifContext, node: Atom, cookie: Atom): Term {
+  const r = ctxOf(c)?.dist.setCookie(node, cookie) ?? 'notalive';
+  if (r === 'notalive') throw new ElixirThrow('error', atom('distribution_not_started'));
+  return atom('true');
+}
+
+// Waiting for the network is a receive, in Elixir.
+registerPrelude(
+  'node',
+  `
+defmodule Node do
+  def connect(node) do
+    case :"$dist".connect(node) do
+      {:"$pending", ref} -> receive do {:"$dist_reply", ^ref, result} -> result end
+      result -> result
+    end
+  end
+
+  def ping(node) do
+    case connect(node) do
+      true -> :pong
+      _ -> :pang
+    end
+  end
+
+  def spawn(node, fun), do: spawn_with(node, :erlang, :apply, [fun, []], [])
+  def spawn(node, module, fun, args), do: spawn_with(node, module, fun, args, [])
+  def spawn_link(node, fun), do: spawn_with(node, :erlang, :apply, [fun, []], [:link])
+  def spawn_link(node, module, fun, args), do: spawn_with(node, module, fun, args, [:link])
+  def spawn_monitor(node, fun), do: spawn_with(node, :erlang, :apply, [fun, []], [:monitor])
+  def spawn_monitor(node, module, fun, args), do: spawn_with(node, module, fun, args, [:monitor])
+
+  defp spawn_with(node, module, fun, args, opts) do
+    case :"$dist".spawn(node, module, fun, args, opts) do
+      {:"$pending", ref} -> receive do {:"$dist_reply", ^ref, result} -> result end
+      result -> result
+    end
+  end
+end
+`,
+);
