@@ -274,7 +274,9 @@ export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): 
       return new Fun(e.arity, { type: 'export', module: mv as Atom, name: atom(e.name) }, null, null);
     };
   }
-  const f = new Fun(e.arity, { type: 'export', module: atom(m), name: atom(e.name) }, null, null);
+  // `&Kernel.+/2` is `&:erlang.+/2`, as for a local capture.
+  const home = m === KERNEL ? kernelHome(e.name, e.arity) : m;
+  const f = new Fun(e.arity, { type: 'export', module: atom(home), name: atom(e.name) }, null, null);
   return () => f;
 }
 

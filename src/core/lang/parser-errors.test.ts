@@ -124,3 +124,17 @@ describe('parse: what the shell needs for continuation prompts', () => {
     expect(r.ok ? null : r.error).toMatchObject({ type: 'SyntaxError', incomplete: false });
   });
 });
+
+describe('the range step operator', () => {
+  it('must follow a range, in iex’s words', () => {
+    const r = parse('a // b');
+    expect(r.ok ? null : [r.error.line, r.error.column, r.error.message]).toEqual([
+      1, 3,
+      "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'",
+    ]);
+  });
+  it('an unfinished binary waits for more input', () => {
+    const r = parse('<<1,');
+    expect(r.ok ? null : r.error.incomplete).toBe(true);
+  });
+});

@@ -39,6 +39,8 @@ const BINARY: ReadonlyMap<string, OpInfo> = new Map([
   ['|>', { prec: 12, right: false }],
   ['in', { prec: 13, right: false }],
   ['not in', { prec: 13, right: false }],
+  // `first..last//step`: `//` binds looser than `..` (Elixir's ternary_op).
+  ['//', { prec: 14, right: true }],
   ['++', { prec: 15, right: true }],
   ['--', { prec: 15, right: true }],
   ['..', { prec: 15, right: true }],
@@ -76,6 +78,14 @@ export function parseExpr(p: ParserState, minPrec: number): Node {
 
 function binary(op: string, pos: Pos, left: Node, right: Node): Node {
   if (op === 'when' || op === '<-' || op === '\\\\') return { kind: op, pos, left, right };
+  if (op === '//') {
+    // `a..b//c` is Range.new(a, b, c), as Kernel's `..///3` macro expands it.
+    const range = toExpr(left);
+    if (range.kind !== 'binop' || range.op !== '..') return fail(pos, 'the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: \'//\'');
+    return { kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Range' }, name: 'new', args: [range.left, range.right, toExpr(right)] };
+  }
+  // `a =~ b` is the Kernel function `=~/2` (strings; regexes are not supported).
+  if (op === '=~') return { kind: 'call', pos, name: '=~', args: [toExpr(left), toExpr(right)] };
   if (op === '=') return { kind: 'match', pos, pattern: toExpr(left), value: toExpr(right) };
   return { kind: 'binop', pos, op: op as BinaryOp, left: toExpr(left), right: toExpr(right) };
 }
@@ -106,15 +116,52 @@ function parseUnary(p: ParserState): Node {
       if (arg.kind !== 'var') return fail(pos, `invalid argument for unary operator ^, expected an existing variable`);
       return { kind: 'pin', pos, name: arg.name };
     }
-    case '&':
+    case '&': {
       next(p);
+      // `&+/2`: an operator named by itself (`&Kernel.+/2` goes through the dot below).
+      const op = peek(p), slash = peek(p, 1), n = peek(p, 2);
+      if (op.kind === 'op' && isOp(slash, '/') && n.kind === 'int' && typeof n.value === 'number' && OPERATOR_NAMES.has(op.text)) {
+        p.i += 3;
+        return { kind: 'capture_fun', pos, module: null, name: op.text, arity: n.value };
+      }
       return capture(pos, operand(p, PREC_CAPTURE_OPERAND));
+    }
+    case '<<':
+      next(p);
+      return parsePostfix(p, bitstring(p, pos));
     case '@':
       next(p);
       return parsePostfix(p, attribute(p, pos));
     default:
       throw errorBefore(t);
   }
+}
+
+/** Operators that are functions (of Kernel / :erlang): `&+/2`, `Kernel.+/2`, `:erlang.++(a, b)`. */
+const OPERATOR_NAMES: ReadonlySet<string> = new Set([
+  '+', '-', '*', '/', '++', '--', '<>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '=<', '=:=', '=/=', '/=', '..', '=~', '!', '**',
+]);
+
+/**
+ * `<<104, 101>>`: a binary built from bytes and strings, as `:erlang.list_to_binary/1` builds it
+ * (segments with `::` types are not supported).
+ */
+function bitstring(p: ParserState, pos: Pos): Expr {
+  const items: Expr[] = [];
+  skipNl(p);
+  while (!isOp(peek(p), '>>')) {
+    items.push(toExpr(parseExpr(p, PREC_CONTAINER)));
+    skipNl(p);
+    const t = peek(p);
+    if (isOp(t, '::')) return fail(posOf(t), 'binary segments with types (::) are not supported in the playground');
+    if (isPunct(t, ',')) {
+      next(p);
+      skipNl(p);
+    } else if (!isOp(t, '>>')) throw t.kind === 'eof' ? incompleteError(prev(p)) : errorBefore(t);
+  }
+  next(p);
+  const erlang: Expr = { kind: 'atom', pos, name: 'erlang' };
+  return { kind: 'remote', pos, module: erlang, name: 'list_to_binary', args: [{ kind: 'list', pos, items, tail: null }] };
 }
 
 function operand(p: ParserState, prec: number): Expr {
@@ -196,7 +243,7 @@ function dot(p: ParserState, subject: Expr): Expr {
     if (subject.kind !== 'alias') return fail(posOf(t), `invalid alias: "${t.text}"`);
     return { kind: 'alias', pos, name: `${subject.name}.${t.text}` };
   }
-  const name = nameOf(t);
+  const name = nameOf(t) ?? (t.kind === 'op' && OPERATOR_NAMES.has(t.text) ? t.text : null);
   if (name === null) throw t.kind === 'eof' ? incompleteError(prev(p)) : errorBefore(t);
   const paren = isPunct(peek(p), '(') && !peek(p).sp;
   if (paren || canStartArg(p, false)) {

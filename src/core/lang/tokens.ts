@@ -59,13 +59,13 @@ export interface Token {
 /** Operators that can only be binary: a newline before them does not end the expression. */
 export const BINARY_ONLY_OPS: ReadonlySet<string> = new Set([
   '|>', '==', '!=', '===', '!==', '=~', '<', '>', '<=', '>=', '&&', '||', 'and', 'or',
-  '*', '/', '++', '--', '<>', '..', 'in', 'when', '=', '|', '->', '<-', '\\\\', '=>', '.',
+  '*', '/', '++', '--', '<>', '..', '//', 'in', 'when', '=', '|', '->', '<-', '\\\\', '=>', '.',
 ]);
 
 /** Symbolic operators, longest first so the lexer takes the longest match. */
 export const SYMBOL_OPS: readonly string[] = [
   '===', '!==', '\\\\', '|>', '<>', '<-', '->', '++', '--', '..', '==', '!=', '=~', '<=', '>=',
-  '&&', '||', '=>', '::', '<<', '>>', '**',
+  '&&', '||', '=>', '::', '<<', '>>', '**', '//',
   '+', '-', '*', '/', '=', '<', '>', '!', '^', '&', '|', '.', '@', '%',
 ];
 

@@ -188,3 +188,27 @@ describe('modules', () => {
     expect(t.out.join('')).toBe('hello\nt: {1, 2}\ndirect\n');
   });
 });
+
+describe('binaries, operator captures, range steps and =~ (outputs of real iex 1.14)', () => {
+  it.each([
+    ['<<104, 101>>', '"he"'],
+    ['<<1, 2, 3>>', '<<1, 2, 3>>'],
+    ['<<>>', '""'],
+    ['<<1, "ab">>', '<<1, 97, 98>>'],
+    ['&+/2', '&:erlang.+/2'],
+    ['sum = &Kernel.+/2; sum.(3, 4)', '7'],
+    ['&Kernel.+/2', '&:erlang.+/2'],
+    ['Enum.reduce([1, 2, 3], 0, &+/2)', '6'],
+    ['Enum.map([[1], [2]], &(&1 ++ [0]))', '[[1, 0], [2, 0]]'],
+    [':erlang.++([1], [2])', '[1, 2]'],
+    ['Kernel.-(5, 3)', '2'],
+    ['1..10//2', '1..10//2'],
+    ['Enum.to_list(1..10//3)', '[1, 4, 7, 10]'],
+    ['5 in 1..10//2', 'true'],
+    ['"abc" =~ "b"', 'true'],
+    ['"abc" =~ "x"', 'false'],
+    ['"abc" =~ ""', 'true'],
+  ])('%s', (src, expected) => {
+    expect(run(src)).toBe(expected);
+  });
+});

@@ -42,6 +42,14 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
   },
   'inspect/2': (a) => Binary.fromString(inspectWith(at(a, 0), at(a, 1))),
   'binary_part/3': (a) => (lookupBif('erlang', 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),
+  // `string =~ string`: does the left contain the right? (Regexes are not supported.)
+  '=~/2': (a) => {
+    const [l, r] = [at(a, 0), at(a, 1)];
+    const text = (t: Term) => (typeof t === 'object' && t.kind === 'binary' ? (t.text ?? String.fromCharCode(...t.bytes)) : null);
+    const [lt, rt] = [text(l), text(r)];
+    if (lt === null || rt === null) return functionClause('Kernel', '=~', 2);
+    return lt.includes(rt) ? TRUE : atom('false');
+  },
 });
 
 defineBifs('Elixir.Kernel', { 'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]) }, true);
