@@ -45,6 +45,8 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });
   await expect(input).toBeVisible();
+  // A named node is alive once the signalling server (our EPMD) has its name.
+  if (options.sname) await expect(page.getByRole('status', { name: 'signalling server' })).toContainText('registered');
   const name = options.sname ? `${options.sname}@${options.host ?? (await page.getByTestId('node-name').textContent())?.split('@')[1]}` : 'nonode@nohost';
   const transcript = async () => (await output.textContent()) ?? '';
   const promptRe = /^(iex|\.\.\.)\([^)]*\)\d*> /;

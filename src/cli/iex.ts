@@ -4,18 +4,24 @@
  *   npm run -s iex -- --sname one --cookie chocolate-chip-1
  *   printf 'x = 1 + 2\nx * 2\n' | npm run -s iex
  *
+ * A named terminal node is alive (name, cookie, `:global`) but reaches no other node yet: its
+ * `Node.connect` answers false. Tabs are where nodes meet.
+ *
  * On a TTY it is interactive (output from processes appears above the prompt, as in iex).
  * With piped input it echoes each line after its prompt, so the output is a transcript
  * comparable with real iex, and exits at the end of input once the node is idle (pending
  * timers alone do not keep it alive).
  */
-import { hostname } from 'node:os';
+import { homedir, hostname } from 'node:os';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createElixirNode } from '../core/elixir-node.ts';
+import { createPlaygroundNode } from '../playground/node.ts';
 import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { nodeScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
 import { parseIexArgs } from './args.ts';
+import { isolatedTransport } from './isolated-transport.ts';
 
 function main(): void {
   let args;
@@ -35,7 +41,7 @@ function main(): void {
     if (!shell.isBusy) rl.prompt(true);
   };
 
-  const elixir = createElixirNode({
+  const elixir = createPlaygroundNode({
     clock: realClock,
     wallClock: { now: () => Date.now() },
     formatTime: (ms) => new Date(ms).toTimeString().slice(0, 8) + '.' + String(Math.floor(ms % 1000)).padStart(3, '0'),
@@ -45,6 +51,9 @@ function main(): void {
   });
   const { node } = elixir;
   const loop = startNodeLoop(node, realClock, nodeScheduling());
+  if (args.node) {
+    elixir.goAlive({ transport: isolatedTransport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake });
+  }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 
   const showPrompt = () => {
@@ -81,6 +90,15 @@ function main(): void {
     pump();
   });
   if (tty) showPrompt();
+}
+
+/** As erl: ~/.erlang.cookie when there is one, else 20 random capital letters (not saved). */
+function defaultCookie(): string {
+  try {
+    return readFileSync(path.join(homedir(), '.erlang.cookie'), 'utf8').trim();
+  } catch {
+    return Array.from({ length: 20 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+  }
 }
 
 main();

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Identity } from './identity.ts';
-import { registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
-import { signallingConfigFor } from './signalling-config.ts';
+import type { SignallingState } from '../dist/transports/peerjs.ts';
 import type { ShellSession } from './session.ts';
+import { useShellOutput } from './use-shell-output.ts';
 import { ShellPanel } from './ShellPanel.tsx';
 
 function signallingLabel(state: SignallingState): string {
@@ -19,12 +18,7 @@ function signallingLabel(state: SignallingState): string {
 }
 
 export function App({ identity, session }: { identity: Identity; session: ShellSession }) {
-  const [signalling, setSignalling] = useState<SignallingState>({ type: 'connecting' });
-  useEffect(() => {
-    if (!identity.alive) return;
-    const peer = registerNode(identity.node, signallingConfigFor(location), setSignalling);
-    return () => peer.destroy();
-  }, [identity]);
+  const { signalling } = useShellOutput(session);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -34,7 +28,7 @@ export function App({ identity, session }: { identity: Identity; session: ShellS
           node <strong data-testid="node-name">{identity.node}</strong>
         </p>
         <p role="status" aria-label="signalling server">
-          signalling: {identity.alive ? signallingLabel(signalling) : 'not alive (no name)'}
+          signalling: {signalling ? signallingLabel(signalling) : 'not alive (no name)'}
         </p>
       </header>
       <main className="min-h-0 flex-1">

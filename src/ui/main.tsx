@@ -11,7 +11,7 @@ import { createShellSession } from './session.ts';
 
 const machine = machineDefaults(localStorage, Math.random);
 const identity = identityFromUrl(location.search, machine);
-const session = createShellSession(identity.alive ? identity.node : null);
+const session = createShellSession(identity);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -1,13 +1,16 @@
 /**
- * One tab's node and its shell, wired to real effects: the composition root's helper. The
- * transcript is kept here (bounded) and published to React at most once per animation frame,
- * so a process printing in a tight loop cannot flood the page.
+ * One tab's node and its shell, wired to real effects: the composition root's helper. The node
+ * registers its name with the signalling server (which plays EPMD) and goes alive over PeerJS
+ * once registered. The transcript is kept here (bounded) and published to React at most once
+ * per animation frame, so a process printing in a tight loop cannot flood the page.
  */
-import type { Node } from '../core/runtime/node.ts';
 import type { Shell } from '../core/shell/shell.ts';
-import { createElixirNode } from '../core/elixir-node.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
-import { browserScheduling, realClock, startNodeLoop, type NodeLoop } from '../host/node-loop.ts';
+import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
+import { createPeerJsTransport, registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
+import { browserScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
+import type { Identity } from './identity.ts';
+import { signallingConfigFor } from './signalling-config.ts';
 
 /** Characters of transcript kept; older output is dropped from the top. */
 const MAX_TRANSCRIPT = 200_000;
@@ -17,26 +20,32 @@ export interface ShellView {
   readonly prompt: string;
   /** An expression is being evaluated (or lines wait their turn). */
   readonly busy: boolean;
+  readonly signalling: SignallingState | null;
 }
 
 export interface ShellSession {
-  readonly node: Node;
+  readonly node: PlaygroundNode;
   input(line: string): void;
   subscribe: (listener: () => void) => () => void;
   getView: () => ShellView;
 }
 
-export function createShellSession(nodeName: string | null): ShellSession {
+/** Elixir's log timestamp, in the tab's local time. */
+function localTime(ms: number): string {
+  return `${new Date(ms).toTimeString().slice(0, 8)}.${String(Math.floor(ms % 1000)).padStart(3, '0')}`;
+}
+
+export function createShellSession(identity: Identity): ShellSession {
   let text = '';
-  let view: ShellView = { text: '', prompt: '', busy: false };
+  let signalling: SignallingState | null = identity.alive ? { type: 'connecting' } : null;
+  let view: ShellView = { text: '', prompt: '', busy: false, signalling };
   const listeners = new Set<() => void>();
   let frame = 0;
   let shell: Shell | null = null;
-  let loop: NodeLoop | null = null;
 
   const publish = () => {
     frame = 0;
-    view = { text, prompt: shell?.prompt ?? '', busy: shell?.isBusy ?? false };
+    view = { text, prompt: shell?.prompt ?? '', busy: shell?.isBusy ?? false, signalling };
     for (const l of listeners) l();
   };
   const schedulePublish = () => {
@@ -48,17 +57,17 @@ export function createShellSession(nodeName: string | null): ShellSession {
     schedulePublish();
   };
 
-  const elixir = createElixirNode({
+  const random = { next: Math.random };
+  const node = createPlaygroundNode({
     clock: realClock,
     wallClock: { now: () => Date.now() },
-    formatTime: (ms) => new Date(ms).toTimeString().slice(0, 8) + '.' + String(Math.floor(ms % 1000)).padStart(3, '0'),
-    random: { next: Math.random },
+    formatTime: localTime,
+    random,
     stdout: write,
-    ...(nodeName ? { name: nodeName, creation: 1 + Math.floor(Math.random() * 0xfffffffe) } : {}),
+    ...(identity.alive ? { name: identity.node, creation: 1 + Math.floor(Math.random() * 0xfffffffe) } : {}),
   });
-  const { node } = elixir;
-  loop = startNodeLoop(node, realClock, browserScheduling());
-  shell = createElixirShell(elixir, {
+  const loop = startNodeLoop(node.node, realClock, browserScheduling());
+  shell = createElixirShell(node, {
     write,
     echo: true,
     banner: true,
@@ -67,13 +76,38 @@ export function createShellSession(nodeName: string | null): ShellSession {
       schedulePublish();
     },
   });
+
+  if (identity.alive) {
+    const peer = registerNode(identity.node, signallingConfigFor(location), (state) => {
+      signalling = state;
+      schedulePublish();
+      if (state.type === 'registered') {
+        node.goAlive({ transport: createPeerJsTransport(peer), cookie: identity.cookie, clock: realClock, random, wake: loop.wake });
+        loop.wake();
+      } else if (state.type === 'refused') {
+        // As `iex --sname one` when one is taken: the node does not start with that name.
+        const url = new URL(location.href);
+        url.searchParams.delete('sname');
+        url.searchParams.delete('name');
+        url.searchParams.set('refused', identity.node);
+        location.replace(url);
+      }
+    });
+    // A closed tab closes its data channels at once, so the others see nodedown now.
+    addEventListener('pagehide', () => {
+      node.dist?.stop();
+      peer.destroy();
+    });
+  }
+  const refused = new URLSearchParams(location.search).get('refused');
+  if (refused) write(`Protocol 'inet_tcp': the name ${refused} seems to be in use by another Erlang node\n`);
   publish();
 
   return {
     node,
     input(line) {
       shell?.input(line);
-      loop?.wake();
+      loop.wake();
       schedulePublish();
     },
     subscribe(listener) {
