@@ -82,6 +82,12 @@ describe('modules', () => {
     expect(evalText(t, 'A.f')).toBe('1');
   });
 
+  it('an empty module answers nil, one ending in an attribute :ok (as iex)', () => {
+    const t = langNode();
+    expect(evalText(t, 'defmodule Empty do\nend').endsWith(', ...>>, nil}')).toBe(true);
+    expect(evalText(t, 'defmodule Attr do\n@x 1\nend').endsWith(', ...>>, :ok}')).toBe(true);
+  });
+
   it('prints the module binary as iex does, 80 columns', () => {
     const t = langNode();
     const ev = spawnEval(t, 'defmodule A do def f, do: 1 end');

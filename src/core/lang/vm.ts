@@ -442,7 +442,9 @@ export class Machine {
               const evs = I.evs as NonNullable<Instr['evs']>;
               for (let i = 0; i < evs.length; i++) t.attrs[i] = (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
               const loaded = this.node.modules.define(t);
-              const last = t.last === null ? atom('ok') : new Tuple([atom(t.last.name), t.last.arity]);
+              // The value of the body's last form: `{:f, 1}` after a def, nil for an empty body.
+              const empty = t.functions.size === 0 && t.attrs.length === 0;
+              const last = t.last === null ? (empty ? NIL_ATOM : atom('ok')) : new Tuple([atom(t.last.name), t.last.arity]);
               r[bp + I.a] = new Tuple([MODULE, loaded.name, loaded.binary, last]);
               continue;
             }

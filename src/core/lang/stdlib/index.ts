@@ -13,5 +13,6 @@ import './string.ts';
 import './numbers.ts';
 import './erlang.ts';
 import './kernel.ts';
+import './exception.ts';
 import './prelude/enum.ts';
 import './prelude/collections.ts';
