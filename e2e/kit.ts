@@ -16,8 +16,16 @@ export interface NodeOptions {
   /** Short name: `one` → `one@<host>`. Omit for an unnamed node (nonode@nohost). */
   readonly sname?: string;
   readonly host?: string;
+  /**
+   * Each browser context is its own "machine" with its own random default cookie, as on BEAM,
+   * so nodes of different contexts need a shared cookie to connect. The kit uses one for every
+   * node it opens unless you give another (to test a refusal).
+   */
   readonly cookie?: string;
 }
+
+/** The cookie openNode gives every node unless told otherwise. */
+export const KIT_COOKIE = 'chocolate-chip-1';
 
 export interface PlaygroundNode {
   readonly page: Page;
@@ -40,7 +48,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   const params = new URLSearchParams();
   if (options.sname) params.set('sname', options.sname);
   if (options.host) params.set('host', options.host);
-  if (options.cookie) params.set('cookie', options.cookie);
+  params.set('cookie', options.cookie ?? KIT_COOKIE);
   await page.goto(`/?${params}`);
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });

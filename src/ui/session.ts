@@ -78,11 +78,12 @@ export function createShellSession(identity: Identity): ShellSession {
   });
 
   if (identity.alive) {
-    const peer = registerNode(identity.node, signallingConfigFor(location), (state) => {
+    const config = signallingConfigFor(location);
+    const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
       if (state.type === 'registered') {
-        node.goAlive({ transport: createPeerJsTransport(peer), cookie: identity.cookie, clock: realClock, random, wake: loop.wake });
+        node.goAlive({ transport: createPeerJsTransport(peer, config), cookie: identity.cookie, clock: realClock, random, wake: loop.wake });
         loop.wake();
       } else if (state.type === 'refused') {
         // As `iex --sname one` when one is taken: the node does not start with that name.

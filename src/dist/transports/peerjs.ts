@@ -117,7 +117,7 @@ class DataChannelLink implements Link {
  * The Transport over an already registered Peer (see registerNode): the page registers the
  * node's name first, because a name in use is refused asynchronously by the server.
  */
-export function createPeerJsTransport(peer: Peer): Transport {
+export function createPeerJsTransport(peer: Peer, config?: SignallingConfig): Transport {
   const pending = new Map<string, (result: ConnectResult) => void>();
 
   // A connect to an id nobody holds fails on the Peer, not on the DataConnection.
@@ -147,18 +147,38 @@ export function createPeerJsTransport(peer: Peer): Transport {
         if (settled) return;
         settled = true;
         pending.delete(peerId);
-        clearTimeout(timer);
+        if (timer !== undefined) clearTimeout(timer);
         queueMicrotask(() => done(result));
       };
-      const conn = peer.connect(peerId, { reliable: true, serialization: 'raw' });
-      const timer = setTimeout(() => {
-        conn.close();
-        settle({ ok: false, reason: 'timeout' });
-      }, CONNECT_TIMEOUT_MS);
-      pending.set(peerId, settle);
-      conn.on('open', () => settle({ ok: true, link: new DataChannelLink(peerName, conn) }));
-      conn.on('error', (err) => settle({ ok: false, reason: err.message }));
-      conn.on('close', () => settle({ ok: false, reason: 'closed' }));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const open = () => {
+        const conn = peer.connect(peerId, { reliable: true, serialization: 'raw' });
+        timer = setTimeout(() => {
+          conn.close();
+          settle({ ok: false, reason: 'timeout' });
+        }, CONNECT_TIMEOUT_MS);
+        pending.set(peerId, settle);
+        conn.on('open', () => settle({ ok: true, link: new DataChannelLink(peerName, conn) }));
+        conn.on('error', (err) => settle({ ok: false, reason: err.message }));
+        conn.on('close', () => settle({ ok: false, reason: 'closed' }));
+      };
+      // Ask the signalling server first, as a node asks EPMD: an unknown name fails at once
+      // (PeerJS alone only gives up on an offer to nobody after the server's 5 s expiry).
+      if (config === undefined) return open();
+      void isRegistered(config, peerId).then((known) => (known === false ? settle({ ok: false, reason: 'no such node' }) : open()));
     },
   };
+}
+
+/** Is `peerId` registered with the signalling server? null when the server cannot tell. */
+async function isRegistered(config: SignallingConfig, peerId: string): Promise<boolean | null> {
+  const url = `${config.secure ? 'https' : 'http'}://${config.host}:${config.port}${config.path}/${config.key}/peers`;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return null;
+    const ids = (await res.json()) as unknown;
+    return Array.isArray(ids) ? ids.includes(peerId) : null;
+  } catch {
+    return null;
+  }
 }

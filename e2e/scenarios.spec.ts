@@ -1,0 +1,143 @@
+// The classroom scenarios of the nodes chapter, across browser contexts (one node each) over
+// real WebRTC data channels: what each tab prints must be what real iex printed (transcripts
+// of ../shared/scenarios carried here; host names, PID numbers and timestamps may differ).
+import { expect, test } from '@playwright/test';
+import { openNode, type PlaygroundNode } from './kit.ts';
+
+/** Masks what may differ: PID numbers (remote stays non-zero) and log timestamps. */
+const mask = (s: string) =>
+  s.replace(/#PID<(\d+)\.\d+\.\d+>/g, (_, n: string) => (n === '0' ? '#PID<0.x.x>' : '#PID<N.x.x>')).replace(/\d\d:\d\d:\d\d\.\d\d\d/g, 'HH:MM:SS.mmm');
+
+async function expectIex(node: PlaygroundNode, command: string, expected: string): Promise<void> {
+  expect(mask(await node.iex(command))).toBe(mask(expected));
+}
+
+// Unique host per test, so parallel workers never share node names on the signalling server.
+let n = 0;
+const host = () => `lab${process.pid}x${n++}`;
+
+test('01 naming and connecting', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h, cookie: 'chocolate-chip-1' });
+  const two = await openNode(browser, { sname: 'two', host: h, cookie: 'chocolate-chip-1' });
+  await expectIex(one, 'Node.self', `:one@${h}`);
+  await expectIex(one, 'Node.list', '[]');
+  await expectIex(one, `Node.connect :"two@${h}"`, 'true');
+  await expectIex(one, 'Node.list', `[:two@${h}]`);
+  await expectIex(two, 'Node.list', `[:one@${h}]`);
+  await expectIex(one, `Node.ping :"nobody@${h}"`, ':pang');
+  await expectIex(one, `Node.connect :"nobody@${h}"`, 'false');
+});
+
+test('02 Node.spawn: the code runs there, its output appears here', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  await one.iex(`Node.connect :"two@${h}"`);
+  await expectIex(one, 'func = fn -> IO.inspect Node.self end', '#Function<43.3316493/0 in :erl_eval.expr/6>');
+  const spawned = await one.iex(`Node.spawn :"two@${h}", func`);
+  expect(mask(spawned)).toMatch(/^#PID<N\.x\.x>(\n:two@lab\S+)?$/);
+  await one.waitForOutput(`:two@${h}`);
+  expect(await two.transcript()).not.toContain(`:two@${h}\n`);
+
+  await one.iex(`pid = Node.spawn(:"two@${h}", fn -> receive do {:ping, from} -> send(from, {:pong, self()}) end end)`);
+  expect(mask(await one.iex('send pid, {:ping, self()}'))).toBe('{:ping, #PID<0.x.x>}');
+  await expectIex(one, 'receive do {:pong, p} -> {:got, p, node(p)} after 1000 -> :timeout end', `{:got, #PID<1.2.3>, :two@${h}}`);
+});
+
+test('03 cookies: refused on the called side, then set_cookie', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h, cookie: 'chocolate-chip-1' });
+  const three = await openNode(browser, { sname: 'three', host: h, cookie: 'oatmeal' });
+  await expectIex(three, `Node.connect :"one@${h}"`, 'false');
+  await expectIex(three, 'Node.list', '[]');
+  await one.waitForOutput(`[error] ** Connection attempt from node :three@${h} rejected. Invalid challenge reply. **`);
+  await expectIex(one, 'Node.get_cookie', ':"chocolate-chip-1"');
+  await expectIex(three, `Node.set_cookie(:"one@${h}", :"chocolate-chip-1")`, 'true');
+  await expectIex(three, `Node.connect :"one@${h}"`, 'true');
+});
+
+test('04 global names and I/O servers', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  await expectIex(two, ':global.register_name(:two, :erlang.group_leader)', ':yes');
+  await one.iex(`Node.connect :"two@${h}"`);
+  await expectIex(one, 'two = :global.whereis_name :two', '#PID<12540.73.0>');
+  await expectIex(one, 'IO.puts two, "hello"', ':ok');
+  await two.waitForOutput(/^hello$/m);
+});
+
+test('05 a ticker on one node, its clients on another', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  await two.iex(`Node.connect :"one@${h}"`);
+  for (const node of [one, two]) await node.iex(TICKER, { timeout: 20_000 });
+  await expectIex(one, 'Ticker.start', ':yes');
+  expect(mask(await two.iex('Client.start'))).toBe('{:register, #PID<0.x.x>}');
+  await one.waitForOutput(/registering #PID<[1-9]\d*\.\d+\.\d+>/);
+  await expect.poll(async () => ((await two.transcript()).match(/^tock in client$/gm) ?? []).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  expect((await one.transcript()).match(/^tick$/gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  expect(await one.transcript()).not.toMatch(/^tock in client$/m);
+});
+
+test('a tab closed mid-conversation: nodedown, :noconnection, its global names gone', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  await expectIex(two, ':global.register_name(:two_shell, self())', ':yes');
+  await one.iex(':net_kernel.monitor_nodes(true)');
+  await one.iex(`Node.connect :"two@${h}"`);
+  await expectIex(one, 'Process.flag(:trap_exit, true)', 'false');
+  await one.iex(`pid = Node.spawn_link(:"two@${h}", fn -> receive do :never -> :ok end end)`);
+  await expectIex(one, 'is_pid(:global.whereis_name(:two_shell))', 'true');
+  await two.close();
+  await expect.poll(async () => one.iex('flush()'), { timeout: 10_000 }).toMatch(new RegExp(`\\{:nodedown, :two@${h}\\}`));
+  await expectIex(one, ':global.whereis_name(:two_shell)', ':undefined');
+  await expectIex(one, 'Node.list', '[]');
+});
+
+const TICKER = `defmodule Ticker do
+  @interval 2000   # 2 seconds
+  @name     :ticker
+
+  def start do
+    pid = spawn(__MODULE__, :generator, [[]])
+    :global.register_name(@name, pid)
+  end
+
+  def register(client_pid) do
+    send :global.whereis_name(@name), { :register, client_pid }
+  end
+
+  def generator(clients) do
+    receive do
+      { :register, pid } ->
+        IO.puts "registering #{inspect pid}"
+        generator([pid|clients])
+    after
+      @interval ->
+        IO.puts "tick"
+        Enum.each clients, fn client ->
+          send client, { :tick }
+        end
+        generator(clients)
+    end
+  end
+end
+
+defmodule Client do
+  def start do
+    pid = spawn(__MODULE__, :receiver, [])
+    Ticker.register(pid)
+  end
+
+  def receiver do
+    receive do
+      { :tick } ->
+        IO.puts "tock in client"
+        receiver()
+    end
+  end
+end`;
