@@ -15,6 +15,7 @@ import type { LangRuntime } from '../lang/vm-node.ts';
 import type { SyntaxErrorInfo } from '../lang/ast.ts';
 import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
 import { registerShell, type ShellState } from './helpers.ts';
+import { bareVariableWarning, printingFirst, redefinitionWarnings } from './compile-warnings.ts';
 
 /** `#iex:break` on a line of its own abandons an incomplete expression, as in iex. */
 const BREAK = '#iex:break';
@@ -48,9 +49,11 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
         return { type: 'error', text: syntaxErrorText(parsed.error, lines, counter) };
       }
       const names = [...state.bindings.keys()];
+      const warnings = redefinitionWarnings(parsed.expr, counter, (m) => lang.modules.get(m) !== undefined);
+      const expr = warnings === '' ? parsed.expr : printingFirst(parsed.expr, warnings);
       let shell;
       try {
-        shell = compileShellExpr(parsed.expr, names);
+        shell = compileShellExpr(expr, names);
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
         if (e instanceof CompileError) {
@@ -87,7 +90,9 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                   let text = formatError(r.kind, r.reason, r.stack);
                   // An unresolvable local call is found when it runs; iex reports it as a
                   // compile error of the line.
-                  if (text.startsWith('** (CompileError) ')) text = text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
+                  if (text.startsWith('** (CompileError) ')) {
+                    text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
+                  }
                   const blank = hasOwnFrames(r.stack) ? '' : '\n';
                   return { type: 'raised', reductions: r.reductions, text: text + blank };
                 }
