@@ -55,7 +55,15 @@ function clauseFrame(reason: Term, args: readonly Term[]): Tuple | null {
   if (field('__struct__') !== atom('Elixir.FunctionClauseError')) return null;
   const [m, f, arity] = [field('module'), field('function'), field('arity')];
   if (typeof m !== 'object' || m.kind !== 'atom' || typeof f !== 'object' || f.kind !== 'atom' || typeof arity !== 'number') return null;
+  const given = field('args');
+  if (given !== undefined && listLength(given) === arity) return new Tuple([m, f, given, NIL]);
   return new Tuple([m, f, arity === args.length ? listOfArgs(args) : arity, NIL]);
+}
+
+function listLength(t: Term): number {
+  let n = 0;
+  for (; typeof t === 'object' && t.kind === 'cons'; t = t.tail) n++;
+  return typeof t === 'object' && t.kind === 'nil' ? n : -1;
 }
 
 function listOfArgs(args: readonly Term[]): Term {

@@ -11,7 +11,8 @@
  * reproduce), except the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
  * `formatCrash` gives the runtime the text after `[error] Process #PID<0.115.0> raised an exception`.
  */
-import { atom, type Term } from '../term/types.ts';
+import { atom, NIL, type MapTerm, type Term } from '../term/types.ts';
+import { mapGet } from '../term/map.ts';
 import { inspect } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
@@ -43,13 +44,25 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
     const args: string[] = [];
     for (let l: Term = top[2]; typeof l === 'object' && l.kind === 'cons'; l = l.tail) args.push(inspect(l.head));
     const fname = `${moduleName(top[0] as Term)}.${funName(top[1] as never)}/${args.length}`;
-    message += `    \n    \n    The following arguments were given to ${fname}:\n    \n${args.map((a, i) => `        # ${i + 1}\n        ${a}\n`).join('    \n')}    `;
+    message += `    \n    \n    The following arguments were given to ${fname}:\n    \n${args.map((a, i) => `        # ${i + 1}\n        ${a}\n`).join('    \n')}    `;    const clauses = clauseLines(struct);
+    if (clauses.length > 0) {
+      message += `\n    Attempted function clauses (showing ${clauses.length} out of ${clauses.length}):\n    \n${clauses.map((c) => `        ${c}\n`).join('')}    `;
+    }
   }
   if (name === 'ArgumentError' && message.startsWith('errors were found') && top !== null) {
     const call = callText(top);
     if (call !== null) tail = `\n    ${call.line}`;
   }
   return `** (${name}) ${message}${tail}`;
+}
+
+/** The rendered clauses a FunctionClauseError carries (see stdlib/errors.ts functionClause). */
+function clauseLines(struct: MapTerm): string[] {
+  const out: string[] = [];
+  for (let l = mapGet(struct, atom('clauses')) ?? NIL; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    if (typeof l.head === 'object' && l.head.kind === 'binary') out.push(l.head.text ?? '');
+  }
+  return out;
 }
 
 /** iex's `** (exit)` wording: `shutdown: 1` for {:shutdown, 1}, else the inspected reason. */

@@ -57,6 +57,31 @@ describe('errors as iex prints them', () => {
     expect(typeof stack === 'object' && stack.kind === 'cons' ? inspect(stack.head) : '').toBe(top);
   });
 
+  it('a BIF standing for String.upcase/2 lists its arguments and the attempted clauses (as iex)', () => {
+    expect(run('String.upcase(1)').replace(/ +$/gm, '')).toBe(
+      [
+        '** (FunctionClauseError) no function clause matching in String.upcase/2',
+        '',
+        '    The following arguments were given to String.upcase/2:',
+        '',
+        '        # 1',
+        '        1',
+        '',
+        '        # 2',
+        '        :default',
+        '',
+        '    Attempted function clauses (showing 4 out of 4):',
+        '',
+        '        def upcase(-""-, _mode)',
+        '        def upcase(string, :default) when -is_binary(string)-',
+        '        def upcase(string, -:ascii-) when -is_binary(string)-',
+        '        def upcase(string, mode) when -is_binary(string)- and -mode === :greek- or -mode === :turkic-',
+        '',
+      ].join('\n'),
+    );
+    expect(run('try do String.downcase(:x) rescue e -> {e.arity, e.args} end')).toBe('{2, [:x, :default]}');
+  });
+
   it('FunctionClauseError with the arguments block, and undefined/private functions', () => {
     const t = langNode();
     evalText(t, 'defmodule C do\n def f(1), do: 1\n defp g(x), do: x\n def h(x), do: g(x)\nend');

@@ -5,7 +5,7 @@
  * message, so the VM's formatter can print `** (KeyError) key :a not found in: %{}` from
  * `message` alone.
  */
-import { atom, Binary, NIL_ATOM, type Term } from '../../term/types.ts';
+import { atom, Binary, list, NIL_ATOM, type Term } from '../../term/types.ts';
 import { inspect } from '../../term/inspect.ts';
 import { moduleAtom, raise } from '../errors.ts';
 
@@ -20,16 +20,21 @@ export function badarg(position: number, what: string): never {
   return raise('ArgumentError', `errors were found at the given arguments:\n\n  * ${ord} argument: ${what}\n`);
 }
 
-/** `no function clause matching in String.upcase/2` (module given as Elixir writes it). */
-export function functionClause(module: string, name: string, arity: number): never {
+/**
+ * `no function clause matching in String.upcase/2` (module given as Elixir writes it). `args`
+ * (all `arity` of them, defaults included) let iex list the arguments; `clauses` are the
+ * "Attempted function clauses" lines iex prints for a precompiled function, already rendered
+ * with `-failed-` parts (Elixir keeps clause ASTs there; we keep their text).
+ */
+export function functionClause(module: string, name: string, arity: number, args?: readonly Term[], clauses?: readonly string[]): never {
   const shown = /^[a-z]/.test(module) ? `:${module}` : module;
   return raise('FunctionClauseError', `no function clause matching in ${shown}.${name}/${arity}`, [
     ['module', moduleAtom(module)],
     ['function', atom(name)],
     ['arity', arity],
-    ['kind', NIL_ATOM],
-    ['args', NIL_ATOM],
-    ['clauses', NIL_ATOM],
+    ['kind', args === undefined ? NIL_ATOM : atom('def')],
+    ['args', args === undefined ? NIL_ATOM : list([...args])],
+    ['clauses', clauses === undefined ? NIL_ATOM : list(clauses.map((c) => Binary.fromString(c)))],
   ]);
 }
 

@@ -134,8 +134,8 @@ function capitalize(s: string): string {
 }
 
 export const stringBifs = defineBifs('Elixir.String', {
-  'upcase/1': (a) => bin(needText(at(a, 0), 'upcase', 2).toUpperCase()),
-  'downcase/1': (a) => bin(needText(at(a, 0), 'downcase', 2).toLowerCase()),
+  'upcase/1': (a) => bin(caseText(at(a, 0), 'upcase').toUpperCase()),
+  'downcase/1': (a) => bin(caseText(at(a, 0), 'downcase').toLowerCase()),
   'capitalize/1': (a) => bin(capitalize(needText(at(a, 0), 'capitalize', 2))),
   'length/1': (a) => graphemeCount(needText(at(a, 0), 'length', 1)),
   'split/1': (a) => fromArray(needText(at(a, 0), 'split', 1).split(/[\s\u0085]+/u).filter((p) => p !== '').map(bin)),
@@ -222,3 +222,18 @@ export const stringBifs = defineBifs('Elixir.String', {
     return bin(s.endsWith(p) ? s.slice(0, s.length - p.length) + needText(at(a, 2), 'replace_suffix', 3) : s);
   },
 });
+
+/**
+ * The string of `String.upcase/downcase(string, :default)`, else their FunctionClauseError with
+ * the clauses iex shows (Elixir 1.14's lib/string.ex), `-marked-` where the argument fails.
+ */
+function caseText(t: Term, name: string): string {
+  if (typeof t === 'object' && t.kind === 'binary') return t.text ?? String.fromCharCode(...t.bytes);
+  const guard = '-is_binary(string)-';
+  return functionClause('String', name, 2, [t, atom('default')], [
+    `def ${name}(-""-, _mode)`,
+    `def ${name}(string, :default) when ${guard}`,
+    `def ${name}(string, -:ascii-) when ${guard}`,
+    `def ${name}(string, mode) when ${guard} and -mode === :greek- or -mode === :turkic-`,
+  ]);
+}
