@@ -13,7 +13,7 @@ import { listToArray } from '../../core/term/list.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
 import { argumentError, ElixirThrow } from '../../core/lang/errors.ts';
-import { generatorBody } from '../../core/runtime/bodies.ts';
+import type { ProcessBody } from '../../core/runtime/process-body.ts';
 import type { ListType } from '../dist-types.ts';
 import type { SpawnResult } from '../remote-spawn.ts';
 import { servicesOf } from './context.ts';
@@ -63,10 +63,12 @@ function crasher(c: BifContext, node: Atom, module: Atom, fun: Atom, args: Term,
   const optsText = opts.length > 0 ? ` (${inspect(list(opts))})` : '';
   const text = `** Can not start ${inspect(module)}:${inspect(fun)},${inspect(args)}${optsText} on ${inspect(node)} **`;
   const runtime = servicesOf(c.node)?.node;
-  const body = generatorBody(function* () {
-    runtime?.log('warning', text);
-    return NOCONNECTION;
-  });
+  const body: ProcessBody = {
+    run: () => {
+      runtime?.log('warning', text);
+      return { type: 'exit', reductions: 1, reason: NOCONNECTION };
+    },
+  };
   const { pid, monitorRef } = c.proc.spawn(body, {
     link: opts.includes(LINK),
     monitor: opts.includes(MONITOR),
