@@ -3,6 +3,7 @@
 // of ../shared/scenarios carried here; host names, PID numbers and timestamps may differ).
 import { expect, test } from '@playwright/test';
 import { openNode, type PlaygroundNode } from './kit.ts';
+import { TICKER } from '../src/playground/ticker-source.ts';
 
 /** Masks what may differ: PID numbers (remote stays non-zero) and log timestamps. */
 const mask = (s: string) =>
@@ -98,46 +99,3 @@ test('a tab closed mid-conversation: nodedown, :noconnection, its global names g
   await expectIex(one, 'Node.list', '[]');
 });
 
-const TICKER = `defmodule Ticker do
-  @interval 2000   # 2 seconds
-  @name     :ticker
-
-  def start do
-    pid = spawn(__MODULE__, :generator, [[]])
-    :global.register_name(@name, pid)
-  end
-
-  def register(client_pid) do
-    send :global.whereis_name(@name), { :register, client_pid }
-  end
-
-  def generator(clients) do
-    receive do
-      { :register, pid } ->
-        IO.puts "registering #{inspect pid}"
-        generator([pid|clients])
-    after
-      @interval ->
-        IO.puts "tick"
-        Enum.each clients, fn client ->
-          send client, { :tick }
-        end
-        generator(clients)
-    end
-  end
-end
-
-defmodule Client do
-  def start do
-    pid = spawn(__MODULE__, :receiver, [])
-    Ticker.register(pid)
-  end
-
-  def receiver do
-    receive do
-      { :tick } ->
-        IO.puts "tock in client"
-        receiver()
-    end
-  end
-end`;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from './classroom.ts';
 import { normalize } from './golden.ts';
+import { TICKER } from './ticker-source.ts';
 
 function typeAll(room: Classroom, tab: Tab, lines: string[]): string {
   tab.take();
@@ -95,49 +96,7 @@ describe('scenario 04: global names and I/O', () => {
   });
 });
 
-const TICKER = `defmodule Ticker do
-  @interval 2000   # 2 seconds
-  @name     :ticker
 
-  def start do
-    pid = spawn(__MODULE__, :generator, [[]])
-    :global.register_name(@name, pid)
-  end
-
-  def register(client_pid) do
-    send :global.whereis_name(@name), { :register, client_pid }
-  end
-
-  def generator(clients) do
-    receive do
-      { :register, pid } ->
-        IO.puts "registering #{inspect pid}"
-        generator([pid|clients])
-    after
-      @interval ->
-        IO.puts "tick"
-        Enum.each clients, fn client ->
-          send client, { :tick }
-        end
-        generator(clients)
-    end
-  end
-end
-
-defmodule Client do
-  def start do
-    pid = spawn(__MODULE__, :receiver, [])
-    Ticker.register(pid)
-  end
-
-  def receiver do
-    receive do
-      { :tick } ->
-        IO.puts "tock in client"
-        receiver()
-    end
-  end
-end`;
 
 describe('scenario 05: a ticker on one node, its clients on another', () => {
   it('ticks on one, tocks on two, every 2 seconds', () => {
