@@ -8,9 +8,9 @@
  * become remote calls to the module, so the other node runs its own copy of the module (or fails
  * with UndefinedFunctionError when it lacks it, as BEAM does).
  */
-import { atom, Binary, FALSE, Float, Fun, MapTerm, NIL_ATOM, TRUE, list, type Atom, type Term } from '../term/types.ts';
+import { Binary, Fun, list, type Atom, type Term } from '../term/types.ts';
 import { listToArray } from '../term/list.ts';
-import { mapFromPairs, mapPairs } from '../term/map.ts';
+import { astToTerm, termToAst } from './ast-terms.ts';
 import type { Expr } from './ast.ts';
 import { FnTemplate } from './vm-code.ts';
 import { compileShellExpr } from './program.ts';
@@ -23,50 +23,6 @@ export interface FunWire {
   readonly index: number;
   readonly uniq: number;
   readonly freeVars: readonly Term[];
-}
-
-/** JS data (the AST) → a term. */
-function toTerm(v: unknown): Term {
-  if (v === null || v === undefined) return NIL_ATOM;
-  if (typeof v === 'boolean') return v ? TRUE : FALSE;
-  if (typeof v === 'string') return Binary.fromString(v);
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? v : new Float(v);
-  if (Array.isArray(v)) return list(v.map(toTerm));
-  const pairs: [Term, Term][] = [];
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) pairs.push([atom(k), toTerm(x)]);
-  return mapFromPairs(pairs);
-}
-
-/** A term → JS data; throws on anything an AST never holds. */
-function fromTerm(t: Term): unknown {
-  if (typeof t === 'number' || typeof t === 'bigint') return t;
-  switch (t.kind) {
-    case 'float':
-      return t.value;
-    case 'atom':
-      if (t === NIL_ATOM) return null;
-      if (t === TRUE || t === FALSE) return t === TRUE;
-      break;
-    case 'binary':
-      if (t.text !== null) return t.text;
-      break;
-    case 'nil':
-    case 'cons': {
-      const { items, tail } = listToArray(t);
-      if (typeof tail === 'object' && tail.kind === 'nil') return items.map(fromTerm);
-      break;
-    }
-    case 'map': {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of mapPairs(t as MapTerm)) {
-        if (typeof k !== 'object' || k.kind !== 'atom') throw new Error('bad fun payload: map key');
-        o[k.name] = fromTerm(v);
-      }
-      return o;
-    }
-  }
-  throw new Error(`bad fun payload: unexpected ${typeof t === 'object' ? t.kind : typeof t}`);
 }
 
 /** Local calls to `module`'s own functions become remote calls, so they work on another node. */
@@ -93,7 +49,7 @@ export function funToWire(fun: Fun, lang: LangRuntime): FunWire | null {
     module: fun.info.module,
     index: fun.info.index,
     uniq: fun.info.uniq,
-    freeVars: [toTerm(ast), list(t.captureNames.map((n) => Binary.fromString(n))), list([...env])],
+    freeVars: [astToTerm(ast), list(t.captureNames.map((n) => Binary.fromString(n))), list([...env])],
   };
 }
 
@@ -108,9 +64,9 @@ const NO_PROCESS = new Proxy({} as ProcessApi, {
 export function funFromWire(freeVars: readonly Term[], lang: LangRuntime): Fun {
   const [astTerm, namesTerm, envTerm] = freeVars;
   if (astTerm === undefined || namesTerm === undefined || envTerm === undefined) throw new Error('bad fun payload');
-  const ast = fromTerm(astTerm) as Expr;
+  const ast = termToAst(astTerm) as Expr;
   if (ast === null || typeof ast !== 'object' || ast.kind !== 'fn') throw new Error('bad fun payload: not a fn');
-  const names = (fromTerm(namesTerm) as unknown[]).map(String);
+  const names = (termToAst(namesTerm) as unknown[]).map(String);
   const env = listToArray(envTerm).items;
   if (env.length !== names.length) throw new Error('bad fun payload: captures');
   const shell = compileShellExpr(ast, names);
