@@ -133,8 +133,7 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
       break;
     }
   }
-  instr.evs = evs;
-  instr.argSlots = Int32Array.from(evs, (f) => evSlot(f));
+  instr.setArgs(evs);
   if (head !== null && t.kind === 'fun') instr.funSlot = evSlot(head);
   if (tail) {
     instr.c = 1;

@@ -15,7 +15,7 @@ import { inspect } from '../term/inspect.ts';
 import type { Expr, Pos } from './ast.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import * as ops from './ops.ts';
-import { OP_EVAL, OP_EXEC, OP_RETURN, slotEv, constEv, evSlot, evConst, type Ev } from './vm-code.ts';
+import { OP_EVAL, OP_EXEC, OP_RETURN, slotEv, constEv, evSlot, evConst, tagArith, EV_SLOT_ADDK, EV_SLOT_ADD_SLOT, EV_SLOT_SUB_SLOT, type Ev } from './vm-code.ts';
 
 export { slotEv, constEv };
 import { CompileError, lookupVar, type Ctx } from './env.ts';
@@ -33,6 +33,9 @@ const STEP = atom('step');
 
 /** Evaluates `ev` now (an instruction) into a fresh slot; returns a reader of that slot. */
 export function toSlot(ev: Ev, ctx: Ctx, pos: Pos | null): Ev {
+  // A slot (a call's result) or a constant already holds its value: no copy. Slots are written
+  // once per binding, so a later operand cannot change it.
+  if (evSlot(ev) >= 0 || evConst(ev) !== undefined) return ev;
   const s = ctx.fb.newSlot();
   const i = ctx.fb.emit(OP_EVAL, pos);
   i.a = s;
@@ -303,8 +306,8 @@ function fastArith(op: string, l: Ev, rr: Ev): Ev | null {
   if (rc !== undefined && typeof rc.v === 'number') {
     const k = rc.v;
     switch (op) {
-      case '+': return (r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x + k; if (Number.isSafeInteger(s)) return s; } return ops.add(x, k); };
-      case '-': return (r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x - k; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, k); };
+      case '+': return tagArith((r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x + k; if (Number.isSafeInteger(s)) return s; } return ops.add(x, k); }, EV_SLOT_ADDK, ls, 0, k);
+      case '-': return tagArith((r, b) => { const x = r[b + ls] as Term; if (typeof x === 'number') { const s = x - k; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, k); }, EV_SLOT_ADDK, ls, 0, -k);
       case '<': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x < k : ops.lt(x, k)); };
       case '>': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x > k : ops.gt(x, k)); };
       case '<=': return (r, b) => { const x = r[b + ls] as Term; return ops.b(typeof x === 'number' ? x <= k : ops.le(x, k)); };
@@ -314,8 +317,8 @@ function fastArith(op: string, l: Ev, rr: Ev): Ev | null {
   }
   if (rs < 0) return null;
   switch (op) {
-    case '+': return (r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x + y; if (Number.isSafeInteger(s)) return s; } return ops.add(x, y); };
-    case '-': return (r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x - y; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, y); };
+    case '+': return tagArith((r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x + y; if (Number.isSafeInteger(s)) return s; } return ops.add(x, y); }, EV_SLOT_ADD_SLOT, ls, rs, 0);
+    case '-': return tagArith((r, b) => { const x = r[b + ls] as Term, y = r[b + rs] as Term; if (typeof x === 'number' && typeof y === 'number') { const s = x - y; if (Number.isSafeInteger(s)) return s; } return ops.sub(x, y); }, EV_SLOT_SUB_SLOT, ls, rs, 0);
     case '*': return (r, b) => ops.mul(r[b + ls] as Term, r[b + rs] as Term);
     default: return null;
   }

@@ -50,6 +50,44 @@ export function evSlot(ev: Ev | null): number {
 export function evConst(ev: Ev): { v: Term } | undefined {
   return constOfEv.get(ev);
 }
+/**
+ * What an `Ev` computes, when it is one of the shapes the VM evaluates inline (no closure
+ * call): the shapes of `n - 1`, `a + b`, `x`, `:ok`. The closure stays the reference
+ * semantics: the VM falls back to it whenever the inline case does not apply (non-integers,
+ * overflow), so errors and bigints behave exactly as before.
+ */
+export const EV_CLOSURE = 0;
+/** r[b + s1] */
+export const EV_SLOT = 1;
+/** the constant k */
+export const EV_CONST = 2;
+/** r[b + s1] + k, k a small integer */
+export const EV_SLOT_ADDK = 3;
+/** r[b + s1] + r[b + s2] */
+export const EV_SLOT_ADD_SLOT = 4;
+/** r[b + s1] - r[b + s2] */
+export const EV_SLOT_SUB_SLOT = 5;
+
+const arithOfEv = new WeakMap<Ev, { kind: number; s1: number; s2: number; k: number }>();
+
+/** Marks `ev` (an arithmetic closure) as computing one of the inline shapes above. */
+export function tagArith(ev: Ev, kind: number, s1: number, s2: number, k: number): Ev {
+  arithOfEv.set(ev, { kind, s1, s2, k });
+  return ev;
+}
+
+/** The inline shape of `ev`: kind (EV_*), slots and constant. */
+export function evShape(ev: Ev | null): { kind: number; s1: number; s2: number; k: Term } {
+  if (ev === null) return { kind: EV_CLOSURE, s1: 0, s2: 0, k: 0 };
+  const s = slotOfEv.get(ev);
+  if (s !== undefined) return { kind: EV_SLOT, s1: s, s2: 0, k: 0 };
+  const c = constOfEv.get(ev);
+  if (c !== undefined) return { kind: EV_CONST, s1: 0, s2: 0, k: c.v };
+  const a = arithOfEv.get(ev);
+  if (a !== undefined) return a;
+  return { kind: EV_CLOSURE, s1: 0, s2: 0, k: 0 };
+}
+
 /** Matches `v`, binding pattern variables into the frame; false on mismatch. */
 export type Matcher = (v: Term, r: Term[], b: number, m: Machine) => boolean;
 /** A guard or a condition: true/false, never throws (a raising guard is false). */
@@ -109,18 +147,63 @@ export class Instr {
   a = 0;
   b = 0;
   c = 0;
-  ev: Ev | null = null;
+  private fn: Ev | null = null;
+  /** The inline shape of `ev` (EV_*), with its slots and constant: set with `ev`. */
+  ek = EV_CLOSURE;
+  es1 = 0;
+  es2 = 0;
+  ekv: Term = 0;
   evs: Ev[] | null = null;
-  /** For calls: per argument, the slot it reads directly, or -1 to call evs[i]. */
+  /**
+   * For calls: per argument, the slot it reads directly (>= 0), -1 to call evs[i], or -2 - s
+   * for `r[s] + argK[i]` on small integers (evs[i] when that does not apply).
+   */
   argSlots: Int32Array | null = null;
+  argK: number[] | null = null;
   /** For OP_CALL_FUN: the slot holding the fun, or -1 to call ev. */
   funSlot = -1;
   clauses: SelectClause[] | null = null;
   x: unknown = null;
+  /**
+   * OP_CALL_FUN_FAST's inline cache: the last fun called here, known to be a closure of the
+   * right arity (keeps that one fun alive as long as the code: one per call site at most).
+   */
+  cacheFun: Term | null = null;
   constructor(
     readonly op: number,
     readonly pos: Pos | null,
   ) {}
+
+  /** The operand closure; setting it also records its inline shape (ek, es1, es2, ekv). */
+  get ev(): Ev | null {
+    return this.fn;
+  }
+  set ev(f: Ev | null) {
+    this.fn = f;
+    const sh = evShape(f);
+    this.ek = sh.kind;
+    this.es1 = sh.s1;
+    this.es2 = sh.s2;
+    this.ekv = sh.k;
+  }
+
+  /** Sets the call arguments: `evs`, and for each its inline form (argSlots, argK). */
+  setArgs(evs: Ev[]): void {
+    this.evs = evs;
+    const slots = new Int32Array(evs.length);
+    let ks: number[] | null = null;
+    evs.forEach((f, i) => {
+      const sh = evShape(f);
+      if (sh.kind === EV_SLOT) slots[i] = sh.s1;
+      else if (sh.kind === EV_SLOT_ADDK) {
+        slots[i] = -2 - sh.s1;
+        ks ??= evs.map(() => 0);
+        ks[i] = sh.k as number;
+      } else slots[i] = -1;
+    });
+    this.argSlots = slots;
+    this.argK = ks;
+  }
 }
 
 /** A compiled function: one def's clauses (name/arity) or one fn's clauses. */

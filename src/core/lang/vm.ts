@@ -15,7 +15,7 @@ import { atBif, ElixirThrow, type ErrorKind } from './errors.ts';
 import { OpError } from './ops.ts';
 import {
   FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
-  OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END,
+  OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END, EV_CONST, EV_SLOT, EV_SLOT_ADD_SLOT,
   type LocalSite, type ModuleTemplate, type RemoteSite, type SelectFail,
 } from './vm-code.ts';
 import { undefinedFunction, type ModuleRegistry } from './modules.ts';
@@ -88,7 +88,8 @@ class Ctx implements BifContext {
 const EMPTY: readonly Term[] = [];
 
 export class Machine {
-  regs: Term[] = new Array<Term>(1024).fill(0);
+  /** Starts small (a process costs little) and doubles as frames deepen; packed, not holey. */
+  regs: Term[] = zeros(128);
   bp = 0;
   pc = 0;
   code: FnCode = new FnCode('erl_eval', 'expr', 0);
@@ -96,8 +97,8 @@ export class Machine {
   /** Deepest frame stack seen (tests check that tail calls stay flat). */
   maxDepth = 0;
   private readonly fCode: FnCode[] = [];
-  private readonly fPc: number[] = [];
-  private readonly fBp: number[] = [];
+  /** Per frame, 3 small integers: return pc, base pointer, absolute register of the result. */
+  private readonly fInt: number[] = [];
   private readonly handlers: Handler[] = [];
   private receiving = false;
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
@@ -152,7 +153,7 @@ export class Machine {
     if (n > this.regs.length) {
       let size = this.regs.length * 2;
       while (size < n) size *= 2;
-      const next = new Array<Term>(size).fill(0);
+      const next = zeros(size);
       for (let i = 0; i < this.regs.length; i++) next[i] = this.regs[i] as Term;
       this.regs = next;
     }
@@ -230,7 +231,7 @@ export class Machine {
     let pc = this.pc;
     let bp = this.bp;
     let r = this.regs;
-    const fCode = this.fCode, fPc = this.fPc, fBp = this.fBp;
+    const fCode = this.fCode, fInt = this.fInt;
     const argbuf = this.argbuf;
     let depth = this.depth;
     let maxDepth = this.maxDepth;
@@ -243,7 +244,7 @@ export class Machine {
           let n = 0;
           switch (I.op) {
             case OP_EVAL:
-              r[bp + I.a] = (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
+              r[bp + I.a] = I.ek === EV_SLOT ? (r[bp + I.es1] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               continue;
             case OP_EXEC:
               (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
@@ -259,7 +260,15 @@ export class Machine {
               if (!truthy((I.ev as NonNullable<Instr['ev']>)(r, bp, this))) pc = I.a;
               continue;
             case OP_RETURN: {
-              const v = (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
+              // Inline shapes first (a slot, a constant, `a + b` on small integers), else the closure.
+              let v: Term;
+              const ek = I.ek;
+              if (ek === EV_SLOT) v = r[bp + I.es1] as Term;
+              else if (ek === EV_CONST) v = I.ekv;
+              else if (ek === EV_SLOT_ADD_SLOT) {
+                const x = r[bp + I.es1] as Term, y = r[bp + I.es2] as Term;
+                v = typeof x === 'number' && typeof y === 'number' && Number.isSafeInteger(x + y) ? x + y : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
+              } else v = (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               if (depth === 0) {
                 this.code = code;
                 this.pc = pc - 1;
@@ -270,9 +279,9 @@ export class Machine {
               const d = --depth;
               code = fCode[d] as FnCode;
               ins = code.instrs;
-              pc = fPc[d] as number;
-              bp = fBp[d] as number;
-              r[bp + (ins[pc - 1] as Instr).a] = v;
+              pc = fInt[3 * d] as number;
+              bp = fInt[3 * d + 1] as number;
+              r[fInt[3 * d + 2] as number] = v;
               continue;
             }
             case OP_SELECT: {
@@ -325,7 +334,11 @@ export class Machine {
               const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               const evs = I.evs as NonNullable<Instr['evs']>;
               n = evs.length;
-              if (!(f instanceof Fun && f.arity === n && f.code instanceof FnTemplate)) {
+              // Inline cache: a call site mostly calls the same fun (a recursion's `f.(f, n - 1)`).
+              if (f === I.cacheFun) {
+                // hit: a closure of the right arity, checked when it was cached
+              } else if (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate) I.cacheFun = f;
+              else {
                 // Not a closure: take the general path.
                 const slots = I.argSlots as Int32Array;
                 for (let i = 0; i < n; i++) {
@@ -335,23 +348,34 @@ export class Machine {
                 callee = this.funTarget(f, argbuf.slice(0, n));
                 break;
               }
-              const target = f.code.code;
+              const fun = f as Fun;
+              const target = (fun.code as FnTemplate).code;
               const nbp = bp + code.nslots;
               if (nbp + target.nslots > r.length) r = this.ensure(nbp + target.nslots);
               const slots = I.argSlots as Int32Array;
               for (let i = 0; i < n; i++) {
                 const s = slots[i] as number;
-                r[nbp + i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+                let v: Term;
+                if (s >= 0) v = r[bp + s] as Term;
+                else if (s === -1) v = (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+                else {
+                  // `x + k` on a small integer (the `n - 1` of a recursion), else the closure.
+                  const x = r[bp - 2 - s] as Term;
+                  const y = typeof x === 'number' ? x + ((I.argK as number[])[i] as number) : NaN;
+                  v = Number.isSafeInteger(y) ? y : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+                }
+                r[nbp + i] = v;
               }
               const d = depth++;
               if (depth > maxDepth) this.maxDepth = maxDepth = depth;
               fCode[d] = code;
-              fPc[d] = pc;
-              fBp[d] = bp;
+              fInt[3 * d] = pc;
+              fInt[3 * d + 1] = bp;
+              fInt[3 * d + 2] = bp + I.a;
               bp = nbp;
               const cs = target.capSlots;
               if (cs.length > 0) {
-                const fenv = f.env as Term[];
+                const fenv = fun.env as Term[];
                 for (let i = 0; i < cs.length; i++) r[bp + (cs[i] as number)] = fenv[i] as Term;
               }
               code = target;
@@ -459,8 +483,9 @@ export class Machine {
                 const d = depth++;
                 if (depth > maxDepth) this.maxDepth = maxDepth = depth;
                 fCode[d] = code;
-                fPc[d] = pc;
-                fBp[d] = bp;
+                fInt[3 * d] = pc;
+                fInt[3 * d + 1] = bp;
+                fInt[3 * d + 2] = bp + I.a;
                 bp += code.nslots;
               }
               if (bp + callee.nslots > r.length) r = this.ensure(bp + callee.nslots);
@@ -497,9 +522,9 @@ export class Machine {
               const d = --depth;
               code = fCode[d] as FnCode;
               ins = code.instrs;
-              pc = fPc[d] as number;
-              bp = fBp[d] as number;
-              r[bp + (ins[pc - 1] as Instr).a] = v;
+              pc = fInt[3 * d] as number;
+              bp = fInt[3 * d + 1] as number;
+              r[fInt[3 * d + 2] as number] = v;
               break;
             }
             this.pending = null;
@@ -564,9 +589,9 @@ export class Machine {
     if (this.depth === 0) return true;
     const d = --this.depth;
     this.code = this.fCode[d] as FnCode;
-    this.pc = this.fPc[d] as number;
-    this.bp = this.fBp[d] as number;
-    this.regs[this.bp + (this.code.instrs[this.pc - 1] as Instr).a] = v;
+    this.pc = this.fInt[3 * d] as number;
+    this.bp = this.fInt[3 * d + 1] as number;
+    this.regs[this.fInt[3 * d + 2] as number] = v;
     return false;
   }
 
@@ -628,6 +653,13 @@ function timeoutOf(t: Term): number | null {
   if (t === atom('infinity')) return null;
   if (typeof t === 'number' && t >= 0) return t;
   throw new VmError('error', atom('timeout_value'), null);
+}
+
+/** A packed array of n zeros (`new Array(n)` would be holey: slower element reads). */
+function zeros(n: number): Term[] {
+  const a: Term[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }
 
 export function listOf(items: readonly Term[]): Term {
