@@ -53,13 +53,17 @@ export function compileModuleExpr(e: Expr, ctx: Ctx): Ev {
   const name = outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
   nesting.push(name);
   try {
-    return compileDefmodule(name, e.body, ctx);
+    // Nested modules are their own entries: the source of this one leaves them out.
+    const forms = e.body.kind === 'block' ? e.body.exprs : [e.body];
+    const own = forms.filter((f) => f.kind !== 'defmodule');
+    const source = { ...e, name, body: own.length === forms.length ? e.body : { kind: 'block' as const, pos: e.body.pos, exprs: own } };
+    return compileDefmodule(name, e.body, ctx, source);
   } finally {
     nesting.pop();
   }
 }
 
-function compileDefmodule(name: string, body: Expr, ctx: Ctx): Ev {
+function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemplate['source']): Ev {
   const mod = new ModuleCtx(name);
   const forms = body.kind === 'block' ? body.exprs : [body];
   const mctx: Ctx = { fb: ctx.fb, scope: new Map() };
@@ -98,7 +102,7 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx): Ev {
     if (f === undefined) throw new Error(`internal: unresolved local ${site.name}/${site.arity}`);
     site.target = f.code;
   }
-  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites };
+  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites, source };
   const dst = ctx.fb.newSlot();
   const i = ctx.fb.emit(OP_DEFMODULE, body.pos);
   i.a = dst;

@@ -16,6 +16,8 @@ export interface LoadedModule {
   readonly name: Atom;
   readonly functions: ReadonlyMap<string, { readonly code: FnCode; readonly private: boolean }>;
   readonly binary: Binary;
+  /** Its `defmodule` form (full name, nested modules left out): what `nl/1` sends. */
+  readonly source: ModuleTemplate['source'];
 }
 
 export class ModuleRegistry {
@@ -23,7 +25,7 @@ export class ModuleRegistry {
   private readonly mods = new Map<string, LoadedModule>();
 
   define(t: ModuleTemplate): LoadedModule {
-    const m: LoadedModule = { name: atom(t.name), functions: t.functions, binary: moduleBinary(t) };
+    const m: LoadedModule = { name: atom(t.name), functions: t.functions, binary: moduleBinary(t), source: t.source };
     this.mods.set(t.name, m);
     this.generation = ++generations;
     return m;

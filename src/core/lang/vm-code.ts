@@ -266,4 +266,6 @@ export interface ModuleTemplate {
   /** Attribute versions, filled at definition time (reads in defs index this array). */
   readonly attrs: Term[];
   readonly localSites: LocalSite[];
+  /** The `defmodule` form with the module's full name, so `nl/1` can load it on other nodes. */
+  readonly source: Expr & { kind: 'defmodule' };
 }
