@@ -10,8 +10,9 @@ import { ring } from './ring.ts';
 import { spawn } from './spawn.ts';
 import { fib } from './fib.ts';
 import { ringShell } from './ring-shell.ts';
+import { dist } from './dist.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist];
 
 function fmt(n: number | null): string {
   if (n === null) return 'n/a';

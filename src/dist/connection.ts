@@ -21,6 +21,7 @@
 import type { Atom } from '../core/term/types.ts';
 import { decodePacket, TICK } from './etf/packet.ts';
 import type { EncodeOptions } from './etf/encode.ts';
+import type { DecodeOptions } from './etf/decode.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
@@ -64,6 +65,8 @@ export class Connection {
   private readonly flags: bigint;
   private readonly hooks: FunHooks | undefined;
   private readonly encodeOpts: EncodeOptions;
+  /** Made once: decodePacket derives its per-form options from this object (and caches them). */
+  private readonly decodeOpts: DecodeOptions;
   private readonly interval: number;
   private readonly timeout: number;
   private lastWriteAt: number;
@@ -76,6 +79,7 @@ export class Connection {
     this.flags = o.flags;
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
+    this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
     this.writer = new PacketWriter(o.maxMessageBytes);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
@@ -118,7 +122,7 @@ export class Connection {
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
-      const d = decodePacket(p, this.hooks !== undefined ? { hooks: this.hooks } : {});
+      const d = decodePacket(p, this.decodeOpts);
       if (!d.ok) return { ok: false, error: d.error };
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;

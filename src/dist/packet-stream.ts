@@ -16,8 +16,12 @@ import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
 import { VERSION } from './etf/tags.ts';
 
+const INITIAL_BYTES = 4096;
+/** Largest batch buffer kept between batches (an 8 MB binary's buffer is let go). */
+const KEEP_BYTES = 256 * 1024;
+
 export class PacketWriter {
-  private w = new ByteWriter(4096);
+  private w = new ByteWriter(INITIAL_BYTES);
   packets = 0;
 
   constructor(private readonly maxMessageBytes: number) {
@@ -53,9 +57,7 @@ export class PacketWriter {
       return null;
     } catch (e) {
       // Rare: keep the packets before this one and drop the half-written one.
-      const good = w.finish().subarray(0, mark);
-      this.w = new ByteWriter(Math.max(4096, good.length));
-      this.w.bytes(good);
+      w.truncate(mark);
       return e instanceof Error ? e.message : String(e);
     }
   }
@@ -71,7 +73,9 @@ export class PacketWriter {
   take(): Uint8Array[] {
     if (this.w.length === 0) return [];
     const all = this.w.finish();
-    this.w = new ByteWriter(4096);
+    // The bytes were copied out: keep the buffer for the next batch, unless a big packet grew it.
+    if (this.w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
+    else this.w.reset();
     const out: Uint8Array[] = [];
     for (let at = 0; at < all.length; at += this.maxMessageBytes) {
       out.push(all.subarray(at, Math.min(all.length, at + this.maxMessageBytes)));

@@ -10,10 +10,40 @@ import { fromMagnitude } from './bigint.ts';
 import type { ByteReader } from './reader.ts';
 import * as T from './tags.ts';
 
+/**
+ * Recently decoded atoms by their bytes: a direct-mapped cache, so the node names in every pid
+ * and the tags in every message become atoms without making a string and looking it up in the
+ * atom table each time. A pure memo (same bytes, same atom), not per-node state.
+ */
+const CACHE_SIZE = 256;
+const cachedBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CACHE_SIZE);
+const cachedAtoms: (Atom | undefined)[] = new Array<Atom | undefined>(CACHE_SIZE);
+
+function readUtf8Atom(r: ByteReader, n: number): Atom {
+  r.need(n);
+  const b = r.bytes;
+  const p = r.pos;
+  if (n === 0 || n > 64) return atom(r.utf8(n));
+  const slot = (n * 31 + (b[p] as number) * 7 + (b[p + n - 1] as number) * 3 + (b[p + (n >> 1)] as number)) & (CACHE_SIZE - 1);
+  const known = cachedBytes[slot];
+  if (known !== undefined && known.length === n) {
+    let i = 0;
+    while (i < n && known[i] === b[p + i]) i++;
+    if (i === n) {
+      r.pos = p + n;
+      return cachedAtoms[slot] as Atom;
+    }
+  }
+  const a = atom(r.utf8(n)); // validates the UTF-8 (fails on bad bytes, nothing cached)
+  cachedBytes[slot] = b.slice(p, p + n);
+  cachedAtoms[slot] = a;
+  return a;
+}
+
 export function readAtomBody(r: ByteReader, tag: number): Atom {
   let name: string;
   switch (tag) {
-    case T.SMALL_ATOM_UTF8_EXT: name = r.utf8(r.u8()); break;
+    case T.SMALL_ATOM_UTF8_EXT: return readUtf8Atom(r, r.u8());
     case T.ATOM_UTF8_EXT: name = r.utf8(r.u16()); break;
     case T.SMALL_ATOM_EXT: name = r.latin1(r.u8()); break;
     case T.ATOM_EXT: name = r.latin1(r.u16()); break;

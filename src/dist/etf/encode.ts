@@ -98,15 +98,37 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
   }
 }
 
+/**
+ * Each atom's whole encoding (tag, length, UTF-8 name), made once: atoms are interned and a
+ * message names the same few (node names in every pid, tags) over and over, and TextEncoder per
+ * atom was the encoder's largest cost. A pure memo of a pure function, not per-node state; it
+ * grows with the atom table, which never shrinks either.
+ */
+const atomBytes = new Map<Atom, Uint8Array>();
+
 export function writeAtom(w: ByteWriter, a: Atom): void {
-  const bytes = utf8.encode(a.name);
+  w.bytes(atomBytes.get(a) ?? encodeAtom(a));
+}
+
+function encodeAtom(a: Atom): Uint8Array {
+  const name = utf8.encode(a.name);
   // Count code points only when the byte length could exceed the limit.
-  if (bytes.length > T.MAX_ATOM_CHARS && [...a.name].length > T.MAX_ATOM_CHARS) {
+  if (name.length > T.MAX_ATOM_CHARS && [...a.name].length > T.MAX_ATOM_CHARS) {
     throw new EtfEncodeError(`atom too long (${[...a.name].length} characters)`);
   }
-  if (bytes.length <= 255) { w.u8(T.SMALL_ATOM_UTF8_EXT); w.u8(bytes.length); }
-  else { w.u8(T.ATOM_UTF8_EXT); w.u16(bytes.length); }
-  w.bytes(bytes);
+  const small = name.length <= 255;
+  const out = new Uint8Array(name.length + (small ? 2 : 3));
+  if (small) {
+    out[0] = T.SMALL_ATOM_UTF8_EXT;
+    out[1] = name.length;
+  } else {
+    out[0] = T.ATOM_UTF8_EXT;
+    out[1] = name.length >> 8;
+    out[2] = name.length & 0xff;
+  }
+  out.set(name, out.length - name.length);
+  atomBytes.set(a, out);
+  return out;
 }
 
 export function writeInteger(w: ByteWriter, n: number | bigint): void {

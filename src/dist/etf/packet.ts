@@ -46,16 +46,29 @@ export function encodePacket(control: Term, payload?: Term, opts: EncodeOptions 
   return w.finish();
 }
 
-export function decodePacket(body: Uint8Array, opts: DecodeOptions = {}): PacketResult {
+/** The options with `versionByte` set, made once per options object (not per packet). */
+const withVersion = new WeakMap<DecodeOptions, { readonly yes: DecodeOptions; readonly no: DecodeOptions }>();
+const NO_OPTIONS: DecodeOptions = {};
+
+function versioned(opts: DecodeOptions, versionByte: boolean): DecodeOptions {
+  let v = withVersion.get(opts);
+  if (v === undefined) {
+    v = { yes: { ...opts, versionByte: true }, no: { ...opts, versionByte: false } };
+    withVersion.set(opts, v);
+  }
+  return versionByte ? v.yes : v.no;
+}
+
+export function decodePacket(body: Uint8Array, opts: DecodeOptions = NO_OPTIONS): PacketResult {
   if (body.length === 0) return { ok: true, packet: { kind: 'tick' } };
   const first = body[0];
-  if (first === PASS_THROUGH) return decodeTerms(body, 1, { ...opts, versionByte: true });
+  if (first === PASS_THROUGH) return decodeTerms(body, 1, versioned(opts, true));
   if (first !== T.VERSION || body.length < 2) return { ok: false, error: `unknown packet type ${first}` };
   switch (body[1]) {
     case T.DIST_HEADER: {
       if (body.length < 3) return { ok: false, error: 'truncated distribution header' };
       if (body[2] !== 0) return { ok: false, error: 'atom cache references are not supported' };
-      return decodeTerms(body, 3, { ...opts, versionByte: false });
+      return decodeTerms(body, 3, versioned(opts, false));
     }
     case T.DIST_FRAG_HEADER:
     case T.DIST_FRAG_CONT:

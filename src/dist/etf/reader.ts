@@ -10,12 +10,15 @@ export class DecodeFail {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export class ByteReader {
-  private readonly view: DataView;
+  /** Made on first use: only floats and 64-bit port ids need it, and a reader is made per term. */
+  private dv: DataView | null = null;
   constructor(
     readonly bytes: Uint8Array,
     public pos: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  ) {}
+
+  private get view(): DataView {
+    return (this.dv ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
   }
 
   get remaining(): number {
@@ -41,21 +44,20 @@ export class ByteReader {
   }
   u16(): number {
     this.need(2);
-    const v = this.view.getUint16(this.pos);
-    this.pos += 2;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    this.pos = p + 2;
+    return ((b[p] as number) << 8) | (b[p + 1] as number);
   }
   u32(): number {
-    this.need(4);
-    const v = this.view.getUint32(this.pos);
-    this.pos += 4;
-    return v;
+    return this.i32() >>> 0;
   }
   i32(): number {
     this.need(4);
-    const v = this.view.getInt32(this.pos);
-    this.pos += 4;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    this.pos = p + 4;
+    return ((b[p] as number) << 24) | ((b[p + 1] as number) << 16) | ((b[p + 2] as number) << 8) | (b[p + 3] as number);
   }
   u64(): bigint {
     this.need(8);

@@ -15,6 +15,9 @@ export class ByteWriter {
   get length(): number {
     return this.len;
   }
+  get capacity(): number {
+    return this.buf.length;
+  }
 
   private ensure(extra: number): void {
     const need = this.len + extra;
@@ -57,9 +60,17 @@ export class ByteWriter {
     this.len += 8;
   }
   bytes(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    const n = b.length;
+    this.ensure(n);
+    // A loop beats TypedArray#set's call overhead for the few bytes of an atom or a pid.
+    if (n <= 32) {
+      const buf = this.buf;
+      let at = this.len;
+      for (let i = 0; i < n; i++) buf[at++] = b[i] as number;
+    } else {
+      this.buf.set(b, this.len);
+    }
+    this.len += n;
   }
   /** Overwrite a u32 written earlier (NEW_FUN_EXT's Size is only known after the free vars). */
   patchU32(at: number, v: number): void {
@@ -67,5 +78,13 @@ export class ByteWriter {
   }
   finish(): Uint8Array {
     return this.buf.slice(0, this.len);
+  }
+  /** Empties the buffer and keeps its memory (after `finish` copied the bytes out). */
+  reset(): void {
+    this.len = 0;
+  }
+  /** Drops everything from `at` on (a half-written packet). */
+  truncate(at: number): void {
+    if (at < this.len) this.len = at;
   }
 }
