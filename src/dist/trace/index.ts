@@ -1,0 +1,5 @@
+/** The tracing service: a tracer on every node, a viewer on the tabs that show the cluster. */
+export { startTracing, type TracingService } from './service.ts';
+export { startTracer, TraceSelf, FLUSH_MS, MAX_EVENTS, CLOSE_NODE, type TracerOptions } from './tracer.ts';
+export { startViewer, VIEWER_NAME, type ClusterView, type TraceSink } from './viewer.ts';
+export { TRACER_NAME, bounded, decodeBatch, encodeBatch, type TraceBatch } from './wire.ts';

@@ -1,0 +1,30 @@
+/**
+ * The tracing service of one node: its tracer (always running, idle until someone subscribes)
+ * and, on demand, its cluster view (a viewer fed to a sink). Both share one TraceSelf, so the
+ * node never traces the service's own traffic: without that, two nodes watching each other
+ * would report each other's reports forever.
+ *
+ *   const tracing = startTracing(node);                  // every node, at creation
+ *   const view = tracing.view(sink);                      // a tab that shows the cluster
+ *   view.follow(dist);                                    // once the node is alive
+ */
+import type { Node } from '../../core/runtime/node.ts';
+import type { Pid } from '../../core/term/types.ts';
+import { TraceSelf, startTracer, type TracerOptions } from './tracer.ts';
+import { startViewer, type ClusterView, type TraceSink } from './viewer.ts';
+
+export interface TracingService {
+  readonly tracer: Pid;
+  /** Starts this node's viewer (once; later calls return the same view with the first sink). */
+  view(sink: TraceSink): ClusterView;
+}
+
+export function startTracing(node: Node, options: TracerOptions = {}): TracingService {
+  const self = new TraceSelf();
+  const tracer = startTracer(node, self, options);
+  let view: ClusterView | null = null;
+  return {
+    tracer,
+    view: (sink) => (view ??= startViewer(node, self, sink)),
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Binary, Pid, Ref, atom, list, str, tuple, type Term } from '../../core/term/types.ts';
+import { inspect } from '../../core/term/inspect.ts';
+import type { RuntimeEvent } from '../../core/runtime/events.ts';
+import type { ProcessSummary } from '../../core/runtime/introspection.ts';
+import { bounded, decodeBatch, decodeEvent, encodeBatch, encodeEvent } from './wire.ts';
+import { EventBuffer } from './event-buffer.ts';
+
+const node = atom('two@lab');
+const p = (id: number) => new Pid(node, id, 0, 3);
+const ref = new Ref(node, 3, [1, 2, 3]);
+
+describe('trace wire format', () => {
+  it('every runtime event survives encode/decode (received events travel without their message)', () => {
+    const events: RuntimeEvent[] = [
+      { type: 'process:spawned', time: 1, pid: p(110), parent: null, system: false },
+      { type: 'process:spawned', time: 1, pid: p(111), parent: p(110), system: true },
+      { type: 'process:exited', time: 2, pid: p(111), reason: tuple(atom('shutdown'), 1) },
+      { type: 'message:sent', time: 3, from: p(110), to: tuple(atom('ticker'), atom('one@lab')), message: str('hi'), remote: true },
+      { type: 'message:sent', time: 3, from: null, to: p(110), message: 42, remote: false },
+      { type: 'link:added', time: 4, from: p(110), to: p(111) },
+      { type: 'link:removed', time: 4, from: p(110), to: p(111) },
+      { type: 'monitor:added', time: 5, ref, watcher: p(110), target: p(111) },
+      { type: 'monitor:removed', time: 5, ref, watcher: p(110), target: p(111) },
+      { type: 'name:registered', time: 6, name: atom('ticker'), pid: p(110) },
+      { type: 'name:unregistered', time: 6, name: atom('ticker'), pid: p(110) },
+    ];
+    for (const e of events) expect(decodeEvent(encodeEvent(e))).toEqual(e);
+    const got = decodeEvent(encodeEvent({ type: 'message:received', time: 7, pid: p(110), message: str('big') }));
+    expect(got).toEqual({ type: 'message:received', time: 7, pid: p(110), message: atom('nil') });
+  });
+
+  it('a batch carries events, the process list (or nil when unchanged) and the dropped count', () => {
+    const summary: ProcessSummary = { pid: p(110), status: 'waiting', registeredName: atom('ticker'), messageQueueLen: 2, links: [p(111)], reductions: 30, groupLeader: p(60) };
+    const b = { tracer: p(70), node, seq: 4, events: [{ type: 'link:added', time: 1, from: p(110), to: p(111) } as RuntimeEvent], processes: [summary], dropped: 9 };
+    expect(decodeBatch(encodeBatch(b))).toEqual(b);
+    expect(decodeBatch(encodeBatch({ ...b, processes: null }))?.processes).toBeNull();
+    expect(decodeBatch(tuple(atom('trace_batch'), 1))).toBeNull();
+    expect(decodeEvent(tuple(atom('spawned'), 1, atom('not_a_pid')))).toBeNull();
+  });
+
+  it('bounds what it traces: long lists and binaries are cut, deep terms folded', () => {
+    const long = list(Array.from({ length: 100 }, (_, i) => i));
+    expect(inspect(bounded(long))).toBe(`[${Array.from({ length: 16 }, (_, i) => i).join(', ')}]`);
+    const big = Binary.fromString('x'.repeat(10_000));
+    expect((bounded(big) as Binary).byteSize).toBe(256);
+    let deep: Term = atom('core');
+    for (let i = 0; i < 10; i++) deep = tuple(deep);
+    expect(inspect(bounded(deep))).toBe('{{{{{{:...}}}}}}');
+    const small = tuple(atom('ok'), 1, str('x'));
+    expect(bounded(small)).toBe(small);
+  });
+
+  it('the event buffer keeps the newest and counts what it dropped', () => {
+    const b = new EventBuffer<number>(3);
+    for (let i = 0; i < 5000; i++) b.push(i);
+    expect(b.length).toBe(3);
+    expect(b.take()).toEqual({ items: [4997, 4998, 4999], dropped: 4997 });
+    expect(b.take()).toEqual({ items: [], dropped: 0 });
+  });
+});
