@@ -22,6 +22,8 @@ export interface NodeOptions {
    * node it opens unless you give another (to test a refusal).
    */
   readonly cookie?: string;
+  /** Another server than the one Playwright started (e.g. `http://localhost:5287`). */
+  readonly baseURL?: string;
 }
 
 /** The cookie openNode gives every node unless told otherwise. */
@@ -49,7 +51,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   if (options.sname) params.set('sname', options.sname);
   if (options.host) params.set('host', options.host);
   params.set('cookie', options.cookie ?? KIT_COOKIE);
-  await page.goto(`/?${params}`);
+  await page.goto(`${options.baseURL ?? ''}/?${params}`);
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });
   await expect(input).toBeVisible();

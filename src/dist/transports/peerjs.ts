@@ -46,7 +46,16 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
   const peer = new Peer(peerIdForNode(nodeName), peerOptions(config));
   onState({ type: 'connecting' });
   peer.on('open', (id) => onState({ type: 'registered', peerId: id }));
-  peer.on('disconnected', () => onState({ type: 'disconnected' }));
+  // The signalling server went away (restarted, say): data channels already open keep working;
+  // register again under the same name until it is back, so new connections work again.
+  peer.on('disconnected', () => {
+    onState({ type: 'disconnected' });
+    const retry = () => {
+      if (peer.destroyed || !peer.disconnected) return;
+      peer.reconnect();
+    };
+    setTimeout(retry, RECONNECT_MS);
+  });
   peer.on('error', (err) => {
     if (err.type === 'unavailable-id') {
       onState({ type: 'refused', reason: `the name ${nodeName} seems to be in use by another Erlang node` });
@@ -57,6 +66,9 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
   });
   return peer;
 }
+
+/** How often a tab tries to register again while the signalling server is away. */
+const RECONNECT_MS = 1000;
 
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
