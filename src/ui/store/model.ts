@@ -113,7 +113,7 @@ export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
   'init', 'user', 'standard_error', 'code_server', 'application_controller', 'kernel_sup',
   'global_name_server', 'global_group', 'net_kernel', 'net_sup', 'auth', 'rex', 'erl_epmd',
   'inet_db', 'logger', 'erts_code_purger', 'erl_prim_loader', 'file_server_2', 'elixir_config',
-  'tracer', 'dist_tracer',
+  'tracer', 'dist_tracer', 'playground_tracer', 'playground_trace_viewer',
 ]);
 
 export function isSystemProcess(pid: Pid, name: string | null): boolean {

@@ -1,0 +1,170 @@
+/**
+ * The classroom's network controls, between a node's distribution and its transport:
+ *
+ *   distribution ─▶ link conditioner (delay, drop, cut) ─▶ hold gate (pause/step) ─▶ transport
+ *
+ * `conditionedTransport(transport, clock, random)` gives the transport to pass to `goAlive`
+ * and the `NetworkConditioner` the controls call. Nothing here sets a timer: the host calls
+ * `driveConditioner(conditioner, clock, host)` (the page, with the node loop's scheduling) or
+ * drives `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
+ *
+ * What each control does, and so what the shells print (as BEAM would):
+ * - `cut(peer)`: a partition; nothing passes either way, ticks stop, and after the tick timeout
+ *   both sides log `** Node :two@vm not responding **\n** Removing (timedout) connection **`
+ *   (the distribution's own log), then nodedown, `:noconnection` exits and DOWNs.
+ * - `disconnect(peer)`: the link closes now (a pulled cable): nodedown on both sides at once,
+ *   which BEAM does not log.
+ * - `heal(peer)`: lifts the cut; `Node.connect` (or any send) connects again.
+ * - `delay`, `dropRate`, `slowNetwork` (a delay added to every link): delivery really waits,
+ *   order per link is kept, so ordering effects between routes become visible.
+ * - `hold(true)` / `releaseOne()`: pause/step (conditioning-hold.ts).
+ */
+import type { Clock, Random } from '../core/ports.ts';
+import { createConditioner, type ConditionerStats, type LinkConditions } from '../dist/conditioner.ts';
+import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
+import type { HostScheduling } from '../host/node-loop.ts';
+import { createHoldGate } from './conditioning-hold.ts';
+
+export interface PeerConditions extends LinkConditions {
+  /** The delay the controls set for this peer alone (delayMs adds the slow-network delay). */
+  readonly ownDelayMs: number;
+}
+
+export interface NetworkConditioner {
+  cut(peer: string): void;
+  heal(peer: string): void;
+  /** Closes the link to `peer` now. */
+  disconnect(peer: string): void;
+  delay(peer: string, ms: number): void;
+  dropRate(peer: string, probability: number): void;
+  /** A delay on every link, present and future (0 turns it off). */
+  slowNetwork(ms: number): void;
+  readonly slowNetworkMs: number;
+  get(peer: string): PeerConditions;
+  /** Pause (true) or resume (false) delivery between this node and the others. */
+  hold(on: boolean): void;
+  readonly holding: boolean;
+  releaseOne(): boolean;
+  held(): number;
+  /** When the next delayed message is due, or null. */
+  nextDueAt(): number | null;
+  /** Delivers the delayed messages whose time has come; returns how many. */
+  runDue(): number;
+  /** Called whenever a message enters or leaves (the host re-arms its timer). */
+  onActivity(cb: () => void): () => void;
+  readonly stats: ConditionerStats;
+}
+
+export function conditionedTransport(transport: Transport, clock: Clock, random: Random): { transport: Transport; conditioner: NetworkConditioner } {
+  const listeners = new Set<() => void>();
+  const activity = () => {
+    for (const l of listeners) l();
+  };
+  const base = createConditioner({ clock, random });
+  const gate = createHoldGate(activity);
+  const links = new Map<string, Set<Link>>();
+  const own = new Map<string, number>();
+  let slow = 0;
+
+  const applyDelay = (peer: string) => base.set(peer, { delayMs: (own.get(peer) ?? 0) + slow });
+  const track = (link: Link): Link => {
+    let set = links.get(link.peer);
+    if (set === undefined) links.set(link.peer, (set = new Set()));
+    set.add(link);
+    link.onClose(() => set.delete(link));
+    if (slow > 0 && !own.has(link.peer)) applyDelay(link.peer);
+    return link;
+  };
+  const tracked: Transport = {
+    maxMessageBytes: transport.maxMessageBytes,
+    listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(track(link), peer)),
+    connect: (peer, done) => transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: track(r.link) } : r)),
+  };
+  const conditioned = base.wrap(gate.wrap(tracked));
+  // Outgoing messages enter the conditioner here; incoming ones are seen by the gate.
+  const outer: Transport = {
+    maxMessageBytes: conditioned.maxMessageBytes,
+    listen: (name, onIncoming) => conditioned.listen(name, (link, peer) => onIncoming(notifying(link, activity), peer)),
+    connect: (peer, done) => conditioned.connect(peer, (r) => done(r.ok ? { ok: true, link: notifying(r.link, activity) } : r)),
+  };
+
+  const conditioner: NetworkConditioner = {
+    cut: (peer) => base.cut(peer),
+    heal: (peer) => base.heal(peer),
+    disconnect: (peer) => {
+      for (const l of [...(links.get(peer) ?? [])]) l.close();
+    },
+    delay(peer, ms) {
+      own.set(peer, Math.max(0, ms));
+      applyDelay(peer);
+    },
+    dropRate: (peer, p) => base.set(peer, { dropProbability: Math.min(1, Math.max(0, p)) }),
+    slowNetwork(ms) {
+      slow = Math.max(0, ms);
+      for (const peer of new Set([...links.keys(), ...own.keys()])) applyDelay(peer);
+    },
+    get slowNetworkMs() {
+      return slow;
+    },
+    get: (peer) => ({ ...base.get(peer), ownDelayMs: own.get(peer) ?? 0 }),
+    hold: (on) => {
+      gate.hold(on);
+      activity();
+    },
+    get holding() {
+      return gate.holding;
+    },
+    releaseOne: () => {
+      const r = gate.releaseOne();
+      activity();
+      return r;
+    },
+    held: () => gate.held(),
+    nextDueAt: () => base.nextDueAt(),
+    runDue: () => base.runDue(),
+    onActivity(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    stats: base.stats,
+  };
+  return { transport: outer, conditioner };
+}
+
+function notifying(link: Link, activity: () => void): Link {
+  return {
+    peer: link.peer,
+    send: (b) => (link.send(b), activity()),
+    onMessage: (cb) => link.onMessage(cb),
+    onClose: (cb) => link.onClose(cb),
+    close: () => link.close(),
+  };
+}
+
+/**
+ * Runs the conditioner's delayed deliveries on time in a real host: one timer, armed for the
+ * earliest due message whenever traffic moves. Returns `stop`.
+ */
+export function driveConditioner(c: NetworkConditioner, clock: Clock, host: HostScheduling): () => void {
+  let timer: unknown = null;
+  let armedFor: number | null = null;
+  const arm = () => {
+    const next = c.nextDueAt();
+    if (next === null || (armedFor !== null && armedFor <= next)) return;
+    if (timer !== null) host.clearTimer(timer);
+    armedFor = next;
+    timer = host.setTimer(fire, Math.max(0, next - clock.now()));
+  };
+  const fire = () => {
+    timer = null;
+    armedFor = null;
+    c.runDue();
+    arm();
+  };
+  const off = c.onActivity(arm);
+  arm();
+  return () => {
+    off();
+    if (timer !== null) host.clearTimer(timer);
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ConditionedRoom, type RoomTab } from '../../playground/conditioning-room.ts';
+import { connectRuntime, type FrameScheduler } from './bridge.ts';
+import { connectClusterView, connectDistribution } from './cluster-bridge.ts';
+import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
+
+class FakeFrames implements FrameScheduler {
+  t = 0;
+  private pending = new Map<number, () => void>();
+  private next = 1;
+  requestFrame(cb: () => void): number {
+    this.pending.set(this.next, cb);
+    return this.next++;
+  }
+  cancelFrame(h: number): void {
+    this.pending.delete(h);
+  }
+  now(): number {
+    return this.t;
+  }
+  tick(ms = 16): void {
+    this.t += ms;
+    const cbs = [...this.pending.values()];
+    this.pending.clear();
+    for (const cb of cbs) cb();
+  }
+}
+
+/** A teacher's tab (one) showing the whole class: its store fed by its runtime, its distribution and its viewer. */
+function classroom(): { room: ConditionedRoom; one: RoomTab; two: RoomTab; three: RoomTab; store: PlaygroundStore; frames: FakeFrames } {
+  const room = new ConditionedRoom();
+  const [one, two, three] = ['one', 'two', 'three'].map((n) => room.open(n)) as [RoomTab, RoomTab, RoomTab];
+  const frames = new FakeFrames();
+  const dist = one.node.dist!;
+  const store = createPlaygroundStore({ localNode: one.name, nodeNumber: dist.nodeTable.nodeNumber });
+  connectRuntime(one.node.node, store, frames);
+  connectDistribution(dist, store);
+  connectClusterView(one.tracing, store, frames).view.follow(dist);
+  room.type(one, 'Node.connect :two@vm');
+  room.type(one, 'Node.connect :three@vm');
+  return { room, one, two, three, store, frames };
+}
+
+describe('cluster view over the tracing service', () => {
+  it('shows every connected node\'s processes, with pids as this tab prints them, and their traffic', () => {
+    const { room, two, three, store, frames } = classroom();
+    room.type(two, 'ticker = spawn(fn -> Process.sleep(:infinity) end)');
+    room.type(two, 'Process.register(ticker, :ticker)');
+    room.type(three, 'send({:ticker, :two@vm}, {:register, self()})');
+    frames.tick();
+    const s = store.getState();
+    expect(s.nodeOrder).toEqual(['one@vm', 'two@vm', 'three@vm']);
+    expect(s.nodes['two@vm']?.connection).toEqual({ kind: 'up' });
+    const ticker = Object.values(s.processes).find((p) => p.name === 'ticker');
+    expect(ticker?.node).toBe('two@vm');
+    // one numbers two as 1 (met first): #PID<1.N.0>, as `inspect` prints it on one.
+    expect(ticker?.pidText).toMatch(/^#PID<1\.\d+\.0>$/u);
+    expect(ticker?.mailbox).toBe(1); // three's message waits in its mailbox
+    // three's shell process is on three's card, prominent (not a system process).
+    const threeShell = Object.values(s.processes).find((p) => p.node === 'three@vm' && !p.system);
+    expect(threeShell?.pidText).toMatch(/^#PID<2\.\d+\.0>$/u);
+    // The tracing processes never show up on remote cards.
+    expect(Object.values(s.processes).some((p) => p.node !== 'one@vm' && (p.name === 'playground_tracer' || p.name === 'playground_trace_viewer'))).toBe(false);
+  });
+
+  it('draws a message between two other nodes as a token from three to two', () => {
+    const { room, two, three, store, frames } = classroom();
+    room.type(two, 'Process.register(self(), :sink)');
+    frames.tick();
+    three.shell.input('send({:sink, :two@vm}, :hello_from_three)');
+    room.advance(150); // one flush of three's tracer
+    frames.tick();
+    const token = store.getState().messages.find((m) => m.text === ':hello_from_three');
+    expect(token).toMatchObject({ fromNode: 'three@vm', toNode: 'two@vm' });
+    expect(token?.to).not.toBeNull(); // resolved to two's shell process by name
+  });
+
+  it('a node that closes keeps its card, marked down, without processes', () => {
+    const { room, three, store, frames } = classroom();
+    frames.tick();
+    expect(Object.values(store.getState().processes).some((p) => p.node === 'three@vm')).toBe(true);
+    room.close(three);
+    room.settle();
+    frames.tick();
+    const s = store.getState();
+    expect(s.nodes['three@vm']?.connection?.kind).toBe('down');
+    expect(Object.values(s.processes).some((p) => p.node === 'three@vm' && p.exit === null)).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The cluster view's side of the store: remote nodes' trace batches (src/dist/trace) and this
+ * tab's connection states go into the same store the local bridge feeds.
+ *
+ * - `connectClusterView(tracing, store, frames)` starts this node's viewer with a sink that only
+ *   buffers (it runs inside the viewer process) and applies, once per animation frame, one merged
+ *   batch per node: a cluster of 8 nodes flushing 10 times a second costs one store update per
+ *   frame, not 80. A node whose tracer went away keeps its card but loses its processes.
+ * - `connectDistribution(dist, store)` mirrors the distribution's connection events on the
+ *   cards (handshaking, up, refused with the reason, down).
+ */
+import type { RuntimeEvent } from '../../core/runtime/events.ts';
+import type { ProcessSummary } from '../../core/runtime/introspection.ts';
+import type { Distribution } from '../../dist/dist-types.ts';
+import type { TracingService } from '../../dist/trace/service.ts';
+import type { ClusterView } from '../../dist/trace/viewer.ts';
+import type { FrameScheduler } from './bridge.ts';
+import type { PlaygroundStore } from './playground-store.ts';
+
+interface Pending {
+  events: RuntimeEvent[];
+  processes: readonly ProcessSummary[] | null;
+  dropped: number;
+  down: string | null;
+}
+
+export interface ClusterViewConnection {
+  readonly view: ClusterView;
+  /** Events remote tracers dropped because this tab was slow, per node (for a hint on the card). */
+  readonly dropped: ReadonlyMap<string, number>;
+  dispose(): void;
+}
+
+export function connectClusterView(tracing: TracingService, store: PlaygroundStore, frames: FrameScheduler): ClusterViewConnection {
+  const pending = new Map<string, Pending>();
+  const dropped = new Map<string, number>();
+  let frame: number | null = null;
+  let disposed = false;
+
+  const entry = (node: string): Pending => {
+    let p = pending.get(node);
+    if (p === undefined) pending.set(node, (p = { events: [], processes: null, dropped: 0, down: null }));
+    return p;
+  };
+  const flush = () => {
+    frame = null;
+    if (disposed) return;
+    const now = frames.now();
+    const batches = [...pending];
+    pending.clear();
+    for (const [node, p] of batches) {
+      const s = store.getState();
+      if (s.nodes[node] === undefined && p.down === null) s.setConnection(node, { kind: 'up' });
+      if (p.events.length > 0 || p.processes !== null) {
+        store.getState().applyBatch({ node, events: p.events, ...(p.processes !== null ? { processes: p.processes } : {}) }, now);
+      }
+      if (p.down !== null) store.getState().applyBatch({ node, events: [], processes: [] }, now);
+      if (p.dropped > 0) dropped.set(node, (dropped.get(node) ?? 0) + p.dropped);
+    }
+  };
+  const schedule = () => {
+    if (frame === null && !disposed) frame = frames.requestFrame(flush);
+  };
+
+  const view = tracing.view({
+    batch(b) {
+      const p = entry(b.node.name);
+      if (p.down !== null) {
+        // Down then up again within one frame: start over from this batch.
+        p.down = null;
+        p.events = [];
+      }
+      for (const e of b.events) p.events.push(e);
+      if (b.processes !== null) p.processes = b.processes;
+      p.dropped += b.dropped;
+      schedule();
+    },
+    down(node, reason) {
+      const p = entry(node);
+      p.down = reason;
+      p.events = [];
+      p.processes = null;
+      schedule();
+    },
+  });
+
+  return {
+    view,
+    dropped,
+    dispose() {
+      disposed = true;
+      if (frame !== null) frames.cancelFrame(frame);
+      frame = null;
+    },
+  };
+}
+
+/** Keeps the cards' connection states in step with the distribution; returns `dispose`. */
+export function connectDistribution(dist: Distribution, store: PlaygroundStore): () => void {
+  for (const n of dist.list()) store.getState().setConnection(n.name, { kind: 'up' });
+  return dist.subscribe((e) => {
+    const s = store.getState();
+    switch (e.type) {
+      case 'connection:attempt':
+        return s.setConnection(e.peer.name, { kind: 'handshaking' });
+      case 'connection:up':
+        return s.setConnection(e.peer.name, { kind: 'up' });
+      case 'connection:failed':
+        return s.setConnection(e.peer.name, { kind: 'refused', reason: e.reason });
+      case 'connection:down':
+        return s.setConnection(e.peer.name, { kind: 'down', reason: e.reason });
+      case 'handshake:step':
+        return;
+    }
+  });
+}
