@@ -132,7 +132,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('close a node (asked through its tracer): the others see nodedown', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
     run(room, one, 'Node.monitor(:two@vm, true)');
     run(room, one, 'send({:playground_tracer, :two@vm}, {:close_node, self()})');
     room.settle();
