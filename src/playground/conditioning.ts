@@ -4,7 +4,8 @@
  *   distribution ─▶ link conditioner (delay, drop, cut) ─▶ hold gate (pause/step) ─▶ transport
  *
  * `conditionedTransport(transport, clock, random)` gives the transport to pass to `goAlive`
- * and the `NetworkConditioner` the controls call. Nothing here sets a timer: the host calls
+ * and the `NetworkConditioner` the controls call (or `createNetworkConditioner(clock, random)`
+ * first and `conditioner.wrap(transport)` once the transport exists). Nothing here sets a timer: the host calls
  * `driveConditioner(conditioner, clock, host)` (the page, with the node loop's scheduling) or
  * drives `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
  *
@@ -31,6 +32,8 @@ export interface PeerConditions extends LinkConditions {
 }
 
 export interface NetworkConditioner {
+  /** The transport to give the distribution: `transport` behind this conditioner. */
+  wrap(transport: Transport): Transport;
   cut(peer: string): void;
   heal(peer: string): void;
   /** Closes the link to `peer` now. */
@@ -56,6 +59,12 @@ export interface NetworkConditioner {
 }
 
 export function conditionedTransport(transport: Transport, clock: Clock, random: Random): { transport: Transport; conditioner: NetworkConditioner } {
+  const conditioner = createNetworkConditioner(clock, random);
+  return { transport: conditioner.wrap(transport), conditioner };
+}
+
+/** A conditioner made before the transport exists (a tab goes alive later); `wrap` it then. */
+export function createNetworkConditioner(clock: Clock, random: Random): NetworkConditioner {
   const listeners = new Set<() => void>();
   const activity = () => {
     for (const l of listeners) l();
@@ -75,20 +84,23 @@ export function conditionedTransport(transport: Transport, clock: Clock, random:
     if (slow > 0 && !own.has(link.peer)) applyDelay(link.peer);
     return link;
   };
-  const tracked: Transport = {
-    maxMessageBytes: transport.maxMessageBytes,
-    listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(track(link), peer)),
-    connect: (peer, done) => transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: track(r.link) } : r)),
-  };
-  const conditioned = base.wrap(gate.wrap(tracked));
-  // Outgoing messages enter the conditioner here; incoming ones are seen by the gate.
-  const outer: Transport = {
-    maxMessageBytes: conditioned.maxMessageBytes,
-    listen: (name, onIncoming) => conditioned.listen(name, (link, peer) => onIncoming(notifying(link, activity), peer)),
-    connect: (peer, done) => conditioned.connect(peer, (r) => done(r.ok ? { ok: true, link: notifying(r.link, activity) } : r)),
+  const wrap = (transport: Transport): Transport => {
+    const tracked: Transport = {
+      maxMessageBytes: transport.maxMessageBytes,
+      listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(track(link), peer)),
+      connect: (peer, done) => transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: track(r.link) } : r)),
+    };
+    const conditioned = base.wrap(gate.wrap(tracked));
+    // Outgoing messages enter the conditioner here; incoming ones are seen by the gate.
+    return {
+      maxMessageBytes: conditioned.maxMessageBytes,
+      listen: (name, onIncoming) => conditioned.listen(name, (link, peer) => onIncoming(notifying(link, activity), peer)),
+      connect: (peer, done) => conditioned.connect(peer, (r) => done(r.ok ? { ok: true, link: notifying(r.link, activity) } : r)),
+    };
   };
 
-  const conditioner: NetworkConditioner = {
+  return {
+    wrap,
     cut: (peer) => base.cut(peer),
     heal: (peer) => base.heal(peer),
     disconnect: (peer) => {
@@ -128,7 +140,6 @@ export function conditionedTransport(transport: Transport, clock: Clock, random:
     },
     stats: base.stats,
   };
-  return { transport: outer, conditioner };
 }
 
 function notifying(link: Link, activity: () => void): Link {
@@ -145,7 +156,7 @@ function notifying(link: Link, activity: () => void): Link {
  * Runs the conditioner's delayed deliveries on time in a real host: one timer, armed for the
  * earliest due message whenever traffic moves. Returns `stop`.
  */
-export function driveConditioner(c: NetworkConditioner, clock: Clock, host: HostScheduling): () => void {
+export function driveConditioner(c: NetworkConditioner, clock: Clock, host: HostScheduling, wake: () => void = () => {}): () => void {
   let timer: unknown = null;
   let armedFor: number | null = null;
   const arm = () => {
@@ -158,7 +169,7 @@ export function driveConditioner(c: NetworkConditioner, clock: Clock, host: Host
   const fire = () => {
     timer = null;
     armedFor = null;
-    c.runDue();
+    if (c.runDue() > 0) wake();
     arm();
   };
   const off = c.onActivity(arm);

@@ -15,7 +15,10 @@ import { startViewer, type ClusterView, type TraceSink } from './viewer.ts';
 
 export interface TracingService {
   readonly tracer: Pid;
-  /** Starts this node's viewer (once; later calls return the same view with the first sink). */
+  /**
+   * This node's viewer, started on first use; its batches go to `sink` from now on (a later
+   * call, e.g. a remounted canvas, takes over the same viewer and subscriptions).
+   */
   view(sink: TraceSink): ClusterView;
 }
 
@@ -23,8 +26,13 @@ export function startTracing(node: Node, options: TracerOptions = {}): TracingSe
   const self = new TraceSelf();
   const tracer = startTracer(node, self, options);
   let view: ClusterView | null = null;
+  let sink: TraceSink = { batch: () => {}, down: () => {} };
+  const relay: TraceSink = { batch: (b) => sink.batch(b), down: (n, r) => sink.down(n, r) };
   return {
     tracer,
-    view: (sink) => (view ??= startViewer(node, self, sink)),
+    view(s) {
+      sink = s;
+      return (view ??= startViewer(node, self, relay));
+    },
   };
 }

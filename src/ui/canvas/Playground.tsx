@@ -4,9 +4,11 @@
  *
  * It connects the runtime bridge for `node` while mounted. Pass `store` when something else
  * must reach the same store (the distribution layer calls `store.getState().setConnection`);
- * without it the playground makes its own.
+ * without it the playground makes its own. With `tracing` it shows the whole cluster (every
+ * node `dist` connects to streams its processes and traffic here); with `dist` the cards follow
+ * the connection states; with `conditioner` the classroom controls act on this tab's links.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Node } from '../../core/runtime/node.ts';
 import { atom, type Atom, type Pid } from '../../core/term/types.ts';
@@ -16,6 +18,11 @@ import { createPlaygroundStore, type PlaygroundStore } from '../store/playground
 import { Inspector } from '../inspector/Inspector.tsx';
 import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
+import { controlsFor } from '../controls/wiring.ts';
+import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
+import type { Distribution } from '../../dist/dist-types.ts';
+import type { TracingService } from '../../dist/trace/service.ts';
+import type { NetworkConditioner } from '../../playground/conditioning.ts';
 import { ClusterCanvas } from './ClusterCanvas.tsx';
 
 export interface PlaygroundProps {
@@ -33,14 +40,34 @@ export interface PlaygroundProps {
   readonly classroom?: ClassroomControls;
   /** Frame scheduler for the bridge; default requestAnimationFrame. */
   readonly frames?: FrameScheduler;
+  /** This node's tracing service: the canvas then shows every connected node (the cluster view). */
+  readonly tracing?: TracingService;
+  /** This node's distribution once alive (null before): cards follow its connection states. */
+  readonly dist?: Distribution | null;
+  /** The classroom conditioner on this tab's transport: default `delivery`/`classroom` controls act on it. */
+  readonly conditioner?: NetworkConditioner;
 }
 
-export function Playground({ node, store: given, nodeNumber, onSend, onKill, delivery, classroom, frames }: PlaygroundProps) {
+export function Playground(props: PlaygroundProps) {
+  const { node, store: given, nodeNumber, onSend, onKill, frames, tracing, dist = null, conditioner } = props;
   const [own] = useState(() =>
     given ?? createPlaygroundStore({ localNode: node.name.name, ...(nodeNumber !== undefined ? { nodeNumber } : {}) }),
   );
   const store = given ?? own;
   useEffect(() => connectRuntime(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
+  useEffect(() => (dist === null ? undefined : connectDistribution(dist, store)), [dist, store]);
+  useEffect(() => {
+    if (tracing === undefined) return undefined;
+    const c = connectClusterView(tracing, store, frames ?? browserFrameScheduler());
+    const unfollow = dist === null ? null : c.view.follow(dist);
+    return () => {
+      unfollow?.();
+      c.dispose();
+    };
+  }, [tracing, dist, store, frames]);
+  const wired = useMemo(() => (conditioner === undefined ? null : controlsFor({ node, conditioner, dist: () => dist })), [node, conditioner, dist]);
+  const delivery = props.delivery ?? wired?.delivery;
+  const classroom = props.classroom ?? wired?.classroom;
   const info = useCallback((pid: Pid) => node.info(pid), [node]);
   const kill = useCallback((pid: Pid) => (onKill ?? ((p: Pid) => node.exit(p, atom('kill'))))(pid), [onKill, node]);
   const numberOf = useCallback((n: Atom) => store.getState().nodeNumber(n), [store]);

@@ -2,10 +2,11 @@
  * Classroom controls: the message speed slider (instant → slow motion), pause/step of delivery
  * between nodes, folding system processes, and per-connection faults (cut, heal, delay, drop).
  * Every control has an accessible name a test can use: slider `message speed`, buttons
- * `pause delivery` (aria-pressed), `step delivery`, checkbox `show system processes`, and per
- * node `cut two@lab`, `heal two@lab`, `delay two@lab`, `drop rate two@lab`.
+ * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it), combobox
+ * `slow network`, checkbox `show system processes`, and per node `cut two@lab`, `heal two@lab`,
+ * `delay two@lab`, `drop rate two@lab`, `close two@lab`.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { SPEEDS, type Speed } from '../store/model.ts';
@@ -48,13 +49,56 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
         <button type="button" aria-label="step delivery" disabled={!paused || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
           Step
         </button>
+        {paused && delivery.held ? <HeldCount held={delivery.held} /> : null}
       </div>
+      <SlowNetwork delivery={delivery} />
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={showSystem} onChange={(e) => store.getState().setShowSystem(e.target.checked)} className="h-5 w-5" />
         show system processes
       </label>
       <FaultControls classroom={classroom} />
     </div>
+  );
+}
+
+/** While paused: how many messages wait (polled: the count changes with traffic, not with React state). */
+function HeldCount({ held }: { held: () => number }) {
+  const [n, setN] = useState(held);
+  useEffect(() => {
+    const id = setInterval(() => setN(held()), 200);
+    return () => clearInterval(id);
+  }, [held]);
+  return (
+    <output role="status" aria-label="held messages" className="font-mono">
+      {n} held
+    </output>
+  );
+}
+
+const SLOW = [0, 500, 2000, 5000];
+
+/** "Slow network": a real delay on every link, so students see ordering effects. */
+function SlowNetwork({ delivery }: { delivery: DeliveryControls }) {
+  const [ms, setMs] = useState(0);
+  return (
+    <label className="flex items-center gap-2">
+      <span className="font-semibold">Network</span>
+      <select
+        aria-label="slow network"
+        disabled={delivery.onSlowNetwork === undefined}
+        value={ms}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          setMs(v);
+          delivery.onSlowNetwork?.(v);
+        }}
+        className="rounded-lg border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-600"
+      >
+        {SLOW.map((v) => (
+          <option key={v} value={v}>{v === 0 ? 'normal network' : `slow: +${v} ms per link`}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -108,6 +152,9 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
               <option key={p} value={p}>{p === 0 ? 'no drops' : `drop ${p * 100}%`}</option>
             ))}
           </select>
+          <button type="button" aria-label={`close ${n}`} disabled={classroom.onCloseNode === undefined} onClick={() => classroom.onCloseNode?.(n)} className={button}>
+            Close
+          </button>
         </div>
       ))}
     </div>

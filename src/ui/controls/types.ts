@@ -1,7 +1,8 @@
 /**
  * Callbacks the controls call; the composition root connects them to the distribution layer
- * (which honours pause/step and owns the link conditioner). Every one is optional: a control
- * whose callback is missing is shown disabled.
+ * (which honours pause/step and owns the link conditioner): `controlsFor` in wiring.ts makes
+ * them from the classroom conditioner. Every one is optional: a control whose callback is
+ * missing is shown disabled.
  */
 
 /** Holding and releasing delivery of messages between nodes. */
@@ -10,6 +11,10 @@ export interface DeliveryControls {
   readonly onPauseChange?: (paused: boolean) => void;
   /** While paused: release the next held message. */
   readonly onStep?: () => void;
+  /** Messages held now (shown beside Step); read when the controls render. */
+  readonly held?: () => number;
+  /** "Slow network": a delay in ms on every link (0 turns it off). */
+  readonly onSlowNetwork?: (ms: number) => void;
 }
 
 /** Fault injection on this tab's connection to `node` (the link conditioner of src/dist/conditioner.ts). */
@@ -20,4 +25,6 @@ export interface ClassroomControls {
   readonly onDelay?: (node: string, ms: number) => void;
   /** Probability in [0, 1] that a packet is lost (0 clears it). */
   readonly onDropRate?: (node: string, probability: number) => void;
+  /** Closes a node: this tab's own (it leaves the cluster) or another one (asked through its tracer). */
+  readonly onCloseNode?: (node: string) => void;
 }
