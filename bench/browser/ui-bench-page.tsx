@@ -1,0 +1,168 @@
+/**
+ * The page `npm run bench:ui` (ui-fps.ts) opens in 8 browser contexts: a playground node over
+ * PeerJS with the tracing service, a share of the load (worker processes and a driver that
+ * sends to workers on the other nodes), and, on the viewer tab, the playground canvas showing
+ * the whole cluster (`?canvas=on`) or the same store feeding with nothing drawn (`?canvas=hidden`,
+ * the reference). The runner drives it through `window.uiBench`.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../src/ui/styles.css';
+import { Tuple, atom, type Atom, type Term } from '../../src/core/term/types.ts';
+import { generatorBody, loopBody, receive } from '../../src/core/runtime/bodies.ts';
+import { createPlaygroundNode } from '../../src/playground/node.ts';
+import { createPeerJsTransport, registerNode } from '../../src/dist/transports/peerjs.ts';
+import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
+import { startTracing } from '../../src/dist/trace/service.ts';
+import type { Distribution } from '../../src/dist/dist-types.ts';
+import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
+import { createPlaygroundStore } from '../../src/ui/store/playground-store.ts';
+import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge.ts';
+import { connectClusterView, connectDistribution } from '../../src/ui/store/cluster-bridge.ts';
+import { Playground } from '../../src/ui/canvas/Playground.tsx';
+import { createNetworkConditioner } from '../../src/playground/conditioning.ts';
+
+export interface Measure {
+  readonly fps: number;
+  readonly frames: number;
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+  readonly processesShown: number;
+  readonly tokens: number;
+}
+
+export interface UiBenchApi {
+  /** Resolves once this tab's node is alive (registered with the signalling server). */
+  alive(): Promise<string>;
+  connect(nodes: readonly string[]): Promise<boolean[]>;
+  /** Spawns `procs` workers and a driver sending `rate` messages/s to the workers of `peers`. */
+  startLoad(procs: number, rate: number, peers: readonly string[], procsPerPeer: number): void;
+  measure(ms: number): Promise<Measure>;
+  /** Messages the workers of this node received. */
+  received(): number;
+}
+
+const params = new URLSearchParams(location.search);
+const name = params.get('name') ?? 'n1@bench';
+const viewer = params.get('viewer') === '1';
+const canvas = params.get('canvas') ?? 'on';
+
+const random = { next: Math.random };
+const node = createPlaygroundNode({ clock: realClock, random, stdout: () => {}, name, creation: 1 + Math.floor(Math.random() * 1e9) });
+const loop = startNodeLoop(node.node, realClock, browserScheduling());
+const tracing = startTracing(node.node);
+const conditioner = createNetworkConditioner(realClock, random);
+let dist: Distribution | null = null;
+const aliveWaiters: ((n: string) => void)[] = [];
+const config = signallingConfigFor(location);
+const peer = registerNode(name, config, (s) => {
+  if (s.type !== 'registered' || dist !== null) return;
+  dist = node.goAlive({ transport: conditioner.wrap(createPeerJsTransport(peer, config)), cookie: 'bench', clock: realClock, random, wake: loop.wake });
+  loop.wake();
+  for (const w of aliveWaiters.splice(0)) w(name);
+  if (viewer) mountViewer(dist);
+});
+
+let received = 0;
+const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumber });
+
+function mountViewer(d: Distribution): void {
+  const root = document.getElementById('root') as HTMLElement;
+  if (canvas === 'hidden') {
+    // The reference: the same runtime, tracing and store work, nothing drawn.
+    const frames = browserFrameScheduler();
+    connectRuntime(node.node, store, frames);
+    connectDistribution(d, store);
+    connectClusterView(tracing, store, frames).view.follow(d);
+    root.textContent = 'canvas hidden';
+    return;
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <div className="h-screen">
+        <Playground node={node.node} store={store} tracing={tracing} dist={d} conditioner={conditioner} />
+      </div>
+    </StrictMode>,
+  );
+}
+
+function startLoad(procs: number, rate: number, peers: readonly string[], procsPerPeer: number): void {
+  for (let i = 0; i < procs; i++) {
+    const pid = node.node.spawn(loopBody(0, (_m, n) => (received++, n + 1), ['bench', 'worker', 0]));
+    node.node.register(atom(`w${i}`), pid);
+  }
+  const targets: Atom[] = peers.map((p) => atom(p));
+  if (targets.length === 0 || rate <= 0) return;
+  const TICK = 20;
+  node.node.spawn(
+    generatorBody(function* (proc) {
+      let owed = 0;
+      let last = proc.now();
+      for (let seq = 0; ; ) {
+        yield receive(() => false, TICK);
+        const now = proc.now();
+        owed += ((now - last) * rate) / 1000;
+        last = now;
+        for (; owed >= 1; owed--) {
+          const to = targets[Math.floor(Math.random() * targets.length)] as Atom;
+          const w = atom(`w${Math.floor(Math.random() * procsPerPeer)}`);
+          proc.send(new Tuple([w, to]), new Tuple([atom('tick'), seq++]) as Term);
+        }
+      }
+    }, ['bench', 'driver', 0]),
+  );
+  loop.wake();
+}
+
+function measure(ms: number): Promise<Measure> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    let longest = 0;
+    let longTasks = 0;
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longTasks++;
+        longest = Math.max(longest, e.duration);
+      }
+    });
+    obs.observe({ type: 'longtask', buffered: false });
+    const start = performance.now();
+    const frame = () => {
+      frames++;
+      if (performance.now() - start < ms) requestAnimationFrame(frame);
+      else {
+        obs.disconnect();
+        const s = store.getState();
+        resolve({
+          fps: (frames * 1000) / (performance.now() - start),
+          frames,
+          longestTaskMs: longest,
+          longTasks,
+          processesShown: Object.keys(s.processes).length,
+          tokens: s.messages.length,
+        });
+      }
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+const api: UiBenchApi = {
+  alive: () => new Promise((resolve) => (dist !== null ? resolve(name) : aliveWaiters.push(resolve))),
+  connect: (nodes) =>
+    Promise.all(
+      nodes.map(
+        (n) =>
+          new Promise<boolean>((resolve) => {
+            const now = dist?.connect(atom(n), resolve);
+            if (now === undefined || now.type === 'ignored') resolve(false);
+            else if (now.type === 'done') resolve(now.result);
+            loop.wake();
+          }),
+      ),
+    ),
+  startLoad,
+  measure,
+  received: () => received,
+};
+(window as unknown as { uiBench: UiBenchApi }).uiBench = api;

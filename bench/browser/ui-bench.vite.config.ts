@@ -1,0 +1,21 @@
+// Build of the cluster-view benchmark page (bench/browser/ui-bench.html) for `npm run bench:ui`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+export const UI_BENCH_OUT = '/tmp/np-ui-bench';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  plugins: [react(), tailwindcss()],
+  logLevel: 'warn',
+  // Served under /uib/ beside the app (whose assets are under /assets/).
+  base: '/uib/',
+  build: {
+    target: 'es2022',
+    outDir: UI_BENCH_OUT,
+    emptyOutDir: true,
+    rollupOptions: { input: { uiBench: fileURLToPath(new URL('./ui-bench.html', import.meta.url)) } },
+  },
+});

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:ui [-- --no-build] [-- --seconds=10]`: the cluster view under load, in real tabs
+ * over WebRTC (issue 5 §5), printed side by side with its reference:
+ * - 8 nodes in 8 browser contexts, 500 processes, 1,000 messages/s across nodes; the first tab
+ *   shows the whole cluster (tracing service) with message animation on: frames per second and
+ *   the longest task (PerformanceObserver 'longtask'); the reference is the same run with the
+ *   canvas hidden (the same store fed, nothing drawn). Targets: ≥ 55 fps, no task > 50 ms.
+ * - first load of the app: JS transferred, gzipped (≤ 350 KB), and time until the iex input
+ *   takes keys, on loopback (< 1 s).
+ * It builds the app (vite.config.ts) and the bench page (ui-bench.vite.config.ts), serves both
+ * with the signalling server in this process, and drives system Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { createSignalling } from '../../server/signalling.ts';
+import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
+import { UI_BENCH_OUT } from './ui-bench.vite.config.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 5197);
+const NODES = 8;
+const PROCESSES = 500;
+const RATE = 1000;
+const args = process.argv.slice(2);
+const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
+const WARMUP_MS = 3000;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+type Bench = { uiBench: UiBenchApi };
+
+async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: string): Promise<Measure & { received: number }> {
+  const names = Array.from({ length: NODES }, (_, i) => `${prefix}${i + 1}@bench`);
+  const pages: Page[] = [];
+  for (const [i, n] of names.entries()) {
+    const ctx = await browser.newContext({ viewport: i === 0 ? { width: 1600, height: 1000 } : { width: 800, height: 600 } });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => log(`${n}: page error: ${e.message}`));
+    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}`);
+    await page.waitForFunction(() => (window as unknown as Partial<Bench>).uiBench !== undefined);
+    await page.evaluate(() => (window as unknown as Bench).uiBench.alive());
+    pages.push(page);
+  }
+  const viewer = pages[0] as Page;
+  const ok = await viewer.evaluate((others) => (window as unknown as Bench).uiBench.connect(others), names.slice(1));
+  if (ok.some((x) => !x)) throw new Error(`connect failed: ${JSON.stringify(ok)}`);
+  await new Promise((r) => setTimeout(r, 1500)); // the mesh completes (:global's connect-all)
+  for (const [i, page] of pages.entries()) {
+    const procs = Math.floor(PROCESSES / NODES) + (i < PROCESSES % NODES ? 1 : 0);
+    const peers = names.filter((_, j) => j !== i);
+    await page.evaluate(([p, r, ps, pp]) => (window as unknown as Bench).uiBench.startLoad(p, r, ps, pp), [procs, RATE / NODES, peers, Math.floor(PROCESSES / NODES)] as const);
+  }
+  await new Promise((r) => setTimeout(r, WARMUP_MS));
+  const before = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
+  const m = await viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000);
+  const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
+  const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
+  for (const p of pages) await p.context().close();
+  return { ...m, received: received / SECONDS };
+}
+
+async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: number; files: number }> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const scripts: Promise<Buffer | null>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.body().catch(() => null));
+  });
+  await page.goto(`http://localhost:${PORT}/?sname=loadtest&cookie=bench`);
+  await page.getByLabel('iex input').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[aria-label="iex input"]') as HTMLInputElement | HTMLTextAreaElement | null;
+    return el !== null && !el.disabled;
+  });
+  const ttiMs = await page.evaluate(() => performance.now());
+  const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
+  const jsGzipKB = bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024;
+  await ctx.close();
+  return { jsGzipKB, ttiMs, files: bodies.length };
+}
+
+function table(rows: string[][]): void {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((c, j) => c.padEnd(widths[j] ?? 0)).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) {
+    log('building the app and the bench page...');
+    for (const cmd of [['vite', 'build', '--logLevel', 'warn'], ['vite', 'build', '--config', 'bench/browser/ui-bench.vite.config.ts']]) {
+      const b = spawnSync('npx', cmd, { stdio: 'inherit', cwd: root });
+      if (b.status !== 0) throw new Error(`${cmd.join(' ')} failed`);
+    }
+  }
+  const app = express();
+  const server = createServer(app);
+  const signalling = createSignalling(server);
+  app.use(signalling.middleware);
+  app.use('/uib', express.static(UI_BENCH_OUT));
+  app.use(express.static(path.join(root, 'build')));
+  app.get('*', (_req, res) => res.sendFile(path.join(root, 'build', 'index.html')));
+  server.on('upgrade', (req, socket, head) => {
+    if (!signalling.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((r) => server.listen(PORT, 'localhost', r));
+
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    log(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s, canvas on...`);
+    const on = await clusterRun(browser, 'on', 'a');
+    log('the same with the canvas hidden (reference)...');
+    const off = await clusterRun(browser, 'hidden', 'b');
+    log('first load...');
+    const load = await firstLoad(browser);
+    const f = (n: number, d = 1) => n.toFixed(d);
+    console.log(`\nui-fps: ${NODES} nodes in ${NODES} contexts, ${PROCESSES} processes, ${RATE} msgs/s across nodes, ${SECONDS} s measured on the viewer tab\n`);
+    table([
+      ['metric', 'canvas on (ours)', 'canvas hidden (reference)', 'target'],
+      ['frames per second', f(on.fps), f(off.fps), '≥ 55'],
+      ['longest task (ms)', f(on.longestTaskMs, 0), f(off.longestTaskMs, 0), '≤ 50'],
+      ['long tasks (> 50 ms)', String(on.longTasks), String(off.longTasks), '0'],
+      ['processes in the store', String(on.processesShown), String(off.processesShown), String(PROCESSES) + '+ system'],
+      ['tokens in flight at the end', String(on.tokens), String(off.tokens), ''],
+      ['messages delivered /s (all nodes)', f(on.received, 0), f(off.received, 0), String(RATE)],
+    ]);
+    console.log('');
+    table([
+      ['first load', 'ours', 'target'],
+      [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, '≤ 350 KB'],
+      ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, '< 1000 ms'],
+    ]);
+  } finally {
+    await browser.close();
+    server.close();
+    server.closeAllConnections?.();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
