@@ -11,6 +11,6 @@ export default defineConfig({
     outDir: 'build',
     sourcemap: false,
     // The second page runs the transport contract suite in the browser (e2e/transport.spec.ts).
-    rollupOptions: { input: { main: 'index.html', contract: 'e2e/harness/transport-contract.html' } },
+    rollupOptions: { input: { main: 'index.html', contract: 'e2e/harness/transport-contract.html', distBench: 'e2e/harness/dist-bench.html' } },
   },
 });

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:dist [-- --json] [-- --no-build]`: distribution between browser tabs over real
+ * WebRTC, side by side with its baselines, in one run:
+ * - dist-rtt: remote ping-pong round trip between two tabs vs a bare PeerJS data channel echo
+ *   between the same two contexts (target ≤ 1.15×);
+ * - dist-msgs: one-way small messages/s, counted at the receiver, vs real BEAM distribution over
+ *   loopback TCP (two `elixir --sname` nodes, dist-beam.ts) (target ≥ 160k msgs/s), and
+ *   dist-msgs-raw: the same vs unbatched raw data-channel messages/s;
+ * - dist-connect: `Node.connect` vs a bare PeerJS connect until the channel is open (target:
+ *   at most 30 ms more).
+ * It builds the app (with the harness page e2e/harness/dist-bench.html), serves it with its
+ * signalling server (server/start.ts), and drives two browser contexts of system Chromium.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import type { DistBenchApi, Started } from '../../e2e/harness/dist-bench.ts';
+import { beamDistribution } from './dist-beam.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 5198);
+const HOST = 'lab';
+const COOKIE = 'bench-cookie';
+const RTTS = 2_000;
+const MESSAGES = 200_000;
+const RAW_MESSAGES = 50_000;
+const CONNECTS = 7;
+
+interface Row {
+  readonly name: string;
+  readonly unit: string;
+  readonly ours: number;
+  readonly reference: number | null;
+  readonly higherIsBetter: boolean;
+  readonly details: string;
+}
+
+type Bench = { distBench: DistBenchApi };
+
+/** Calls `distBench[fn](...args)` in the page. */
+async function call<K extends keyof DistBenchApi>(page: Page, fn: K, ...args: Parameters<DistBenchApi[K]>): Promise<Awaited<ReturnType<DistBenchApi[K]>>> {
+  const result: unknown = await page.evaluate(
+    ([f, a]) => {
+      const api = (window as unknown as Bench).distBench as unknown as Record<string, (...xs: unknown[]) => unknown>;
+      return (api[f] as (...xs: unknown[]) => unknown)(...a);
+    },
+    [fn as string, args as unknown[]] as const,
+  );
+  return result as Awaited<ReturnType<DistBenchApi[K]>>;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+const started = Date.now();
+const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+async function measureBrowser(): Promise<Row[]> {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const open = async (): Promise<Page> => {
+      const page = await (await browser.newContext()).newPage();
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      await page.goto(`http://localhost:${PORT}/e2e/harness/dist-bench.html`);
+      await page.waitForFunction(() => (window as unknown as Partial<Bench>).distBench !== undefined);
+      return page;
+    };
+    const [pa, pb] = [await open(), await open()];
+    const a: Started = await call(pa, 'start', 'bencha', HOST, COOKIE);
+    const b: Started = await call(pb, 'start', 'benchb', HOST, COOKIE);
+
+    log('connect times...');
+    const rawConnects: number[] = [];
+    const distConnects: number[] = [];
+    for (let i = 0; i < CONNECTS; i++) {
+      rawConnects.push(await call(pa, 'rawConnect', b.rawId));
+      distConnects.push(await call(pa, 'distConnect', b.node));
+      if (i === CONNECTS - 1) break;
+      await call(pa, 'distDisconnect', b.node);
+      // Both sides must have seen the link go before the next attempt.
+      for (let t = 0; (await call(pb, 'distPeers')).length > 0 || (await call(pa, 'distPeers')).length > 0; t++) {
+        if (t > 500) throw new Error('disconnect not seen');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+
+    log(`  raw ${rawConnects.map((x) => x.toFixed(1)).join(' ')} ms; Node.connect ${distConnects.map((x) => x.toFixed(1)).join(' ')} ms`);
+    log('round trips...');
+    await call(pa, 'rawRtt', RTTS / 4);
+    await call(pa, 'distRtt', b.echo, RTTS / 4);
+    const rawRtts: number[] = [];
+    const distRtts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      rawRtts.push(await call(pa, 'rawRtt', RTTS));
+      distRtts.push(await call(pa, 'distRtt', b.echo, RTTS));
+    }
+
+    log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
+    log('one-way messages...');
+    await call(pa, 'rawRate', RAW_MESSAGES / 10);
+    await call(pa, 'distRate', b.sink, MESSAGES / 10);
+    const rawRates: number[] = [];
+    const distRates: number[] = [];
+    let batching = '';
+    for (let i = 0; i < 3; i++) {
+      rawRates.push(await call(pa, 'rawRate', RAW_MESSAGES));
+      const r = await call(pa, 'distRate', b.sink, MESSAGES);
+      distRates.push(r.rate);
+      batching = `${(r.packetsOut / Math.max(1, r.messagesOut)).toFixed(0)} packets per data-channel message`;
+    }
+    void a;
+    log(`  raw ${rawRates.map((x) => x.toFixed(0)).join(' ')} msgs/s; dist ${distRates.map((x) => x.toFixed(0)).join(' ')} msgs/s`);
+
+    const rtt = median(distRtts);
+    const rawRtt = median(rawRtts);
+    const connect = median(distConnects);
+    const rawConnect = median(rawConnects);
+    const rate = Math.max(...distRates);
+    const rawRate = Math.max(...rawRates);
+    return [
+      { name: 'dist-rtt', unit: 'µs', ours: rtt, reference: rawRtt, higherIsBetter: false, details: `reference: raw PeerJS echo; median of 3 × ${RTTS}; target ≤ 1.15×` },
+      { name: 'dist-msgs', unit: 'msgs/s', ours: rate, reference: null, higherIsBetter: true, details: `{:msg, i}, best of 3 × ${MESSAGES.toLocaleString('en')}; ${batching}; target ≥ 160k` },
+      { name: 'dist-msgs-raw', unit: 'msgs/s', ours: rate, reference: rawRate, higherIsBetter: true, details: `reference: unbatched 16-byte raw data-channel messages, best of 3 × ${RAW_MESSAGES.toLocaleString('en')}` },
+      { name: 'dist-connect', unit: 'ms', ours: connect, reference: rawConnect, higherIsBetter: false, details: `reference: bare PeerJS connect to open; median of ${CONNECTS}; +${(connect - rawConnect).toFixed(1)} ms, target ≤ +30 ms` },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+function fmt(n: number | null): string {
+  if (n === null) return 'n/a';
+  if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en');
+  return n.toFixed(Math.abs(n) >= 10 ? 1 : 3);
+}
+
+function print(rows: Row[], json: boolean): void {
+  const ratio = (r: Row) => (r.reference === null || r.reference === 0 ? null : r.ours / r.reference);
+  const header = ['benchmark', 'unit', 'ours', 'reference', 'ours/ref', 'details'];
+  const table = rows.map((r) => {
+    const q = ratio(r);
+    const verdict = q === null ? '' : (r.higherIsBetter ? q >= 1 : q <= 1) ? ' (ours better)' : ' (ref better)';
+    return [r.name, r.unit, fmt(r.ours), fmt(r.reference), q === null ? 'n/a' : q.toFixed(2) + verdict, r.details];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of table) console.log(line(row));
+  if (json) for (const r of rows) console.log(JSON.stringify({ name: r.name, unit: r.unit, ours: r.ours, reference: r.reference, ratio: ratio(r) }));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (!args.includes('--no-build')) {
+    log('building...');
+    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(PORT)], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  let rows: Row[];
+  try {
+    await waitForServer(`http://localhost:${PORT}/`, server);
+    rows = await measureBrowser();
+  } finally {
+    // npx → tsx → node: end the whole group we started.
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  }
+  log('BEAM distribution over loopback TCP...');
+  const beam = await beamDistribution();
+  rows = rows.map((r) => {
+    if (beam === null) return r;
+    if (r.name === 'dist-msgs') return { ...r, reference: beam.msgsPerSec, details: `reference: BEAM over loopback TCP; ${r.details}` };
+    if (r.name === 'dist-rtt') return { ...r, details: `${r.details}; BEAM over TCP ${beam.rttUs.toFixed(1)} µs` };
+    if (r.name === 'dist-connect') return { ...r, details: `${r.details}; BEAM over TCP ${beam.connectMs.toFixed(1)} ms` };
+    return r;
+  });
+  print(rows, args.includes('--json'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

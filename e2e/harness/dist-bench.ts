@@ -1,0 +1,212 @@
+/**
+ * The in-page half of `npm run bench:dist` (bench/browser/dist-run.ts opens this page in two
+ * browser contexts and calls `window.distBench` with page.evaluate). Each page runs:
+ * - a playground node (createPlaygroundNode, goAlive over the PeerJS transport, driven by the
+ *   same host loop as the app's tabs), with a sink and an echo process (dist-bodies.ts);
+ * - a bare PeerJS peer (`reliable: true, serialization: 'raw'`) that echoes or counts, the
+ *   baseline: the same data channels, without distribution.
+ * Timings are taken in the page that starts the exchange, with performance.now().
+ */
+import { Peer, type DataConnection } from 'peerjs';
+import { Pid, atom } from '../../src/core/term/types.ts';
+import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/node.ts';
+import { createPeerJsTransport, peerOptions, registerNode } from '../../src/dist/transports/peerjs.ts';
+import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
+import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
+import { echoBody, pingerBody, senderBody, sinkBody } from '../../bench/browser/dist-bodies.ts';
+
+/** A pid on another page, as plain numbers (page.evaluate passes JSON). */
+export interface RemotePid {
+  readonly node: string;
+  readonly id: number;
+  readonly serial: number;
+  readonly creation: number;
+}
+
+export interface Started {
+  readonly node: string;
+  readonly rawId: string;
+  readonly sink: RemotePid;
+  readonly echo: RemotePid;
+}
+
+// Raw protocol: first byte 1 = echo this, 2 = count this, 3 = end of a count (answered 4).
+const ECHO = 1;
+const COUNT = 2;
+const END = 3;
+const COUNTED = 4;
+
+const config = signallingConfigFor(location);
+let pnode: PlaygroundNode | null = null;
+let wake: () => void = () => {};
+let raw: DataConnection | null = null;
+let rawOut: Peer | null = null;
+let rawWaiter: ((b: Uint8Array) => void) | null = null;
+
+const asBytes = (d: unknown): Uint8Array => (d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d as Uint8Array));
+
+/** The answering side of the raw baseline. */
+function serveRaw(conn: DataConnection): void {
+  let counted = 0;
+  conn.on('data', (d) => {
+    const b = asBytes(d);
+    if (b[0] === ECHO) conn.send(b);
+    else if (b[0] === COUNT) counted++;
+    else if (b[0] === END) {
+      const out = new Uint8Array(5);
+      out[0] = COUNTED;
+      new DataView(out.buffer).setUint32(1, counted);
+      counted = 0;
+      conn.send(out);
+    }
+  });
+}
+
+function registered(peer: Peer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    peer.on('open', () => resolve());
+    peer.on('error', (e) => reject(new Error(`${e.type}: ${e.message}`)));
+  });
+}
+
+function node(): PlaygroundNode {
+  if (pnode === null) throw new Error('start() first');
+  return pnode;
+}
+
+const remote = (p: RemotePid) => new Pid(atom(p.node), p.id, p.serial, p.creation);
+const local = (p: Pid): RemotePid => ({ node: p.node.name, id: p.id, serial: p.serial, creation: p.creation });
+
+const api = {
+  async start(sname: string, host: string, cookie: string): Promise<Started> {
+    const name = `${sname}@${host}`;
+    const rawId = `rawbench-${sname}`;
+    const rawPeer = new Peer(rawId, peerOptions(config));
+    rawPeer.on('connection', serveRaw);
+    await registered(rawPeer);
+    const random = { next: Math.random };
+    const n = createPlaygroundNode({ clock: realClock, random, stdout: () => {}, name, creation: 1 + Math.floor(Math.random() * 0xfffffffe) });
+    const loop = startNodeLoop(n.node, realClock, browserScheduling());
+    wake = loop.wake;
+    await new Promise<void>((resolve, reject) => {
+      const peer = registerNode(name, config, (s) => {
+        if (s.type === 'registered') {
+          n.goAlive({ transport: createPeerJsTransport(peer, config), cookie, clock: realClock, random, wake: loop.wake });
+          resolve();
+        } else if (s.type === 'refused') reject(new Error(s.reason));
+      });
+    });
+    pnode = n;
+    const sink = n.node.spawn(sinkBody());
+    const echo = n.node.spawn(echoBody());
+    loop.wake();
+    return { node: name, rawId, sink: local(sink), echo: local(echo) };
+  },
+
+  /** A bare PeerJS connect to `rawId` until its data channel is open, in ms; keeps it for the next tests. */
+  async rawConnect(rawId: string): Promise<number> {
+    raw?.close();
+    rawOut?.destroy();
+    const peer = new Peer(peerOptions(config));
+    rawOut = peer;
+    await registered(peer);
+    const t0 = performance.now();
+    const conn = peer.connect(rawId, { reliable: true, serialization: 'raw' });
+    await new Promise<void>((resolve, reject) => {
+      conn.on('open', () => resolve());
+      conn.on('error', (e) => reject(e));
+    });
+    const ms = performance.now() - t0;
+    conn.on('data', (d) => rawWaiter?.(asBytes(d)));
+    raw = conn;
+    return ms;
+  },
+
+  /** Mean raw round trip of a 16-byte message, in µs. */
+  async rawRtt(n: number): Promise<number> {
+    const conn = raw;
+    if (conn === null) throw new Error('rawConnect() first');
+    const msg = new Uint8Array(16);
+    msg[0] = ECHO;
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      let i = 0;
+      rawWaiter = () => {
+        if (++i >= n) return resolve();
+        conn.send(msg);
+      };
+      conn.send(msg);
+    });
+    return ((performance.now() - t0) * 1000) / n;
+  },
+
+  /** n unbatched 16-byte messages, one data-channel message each; msgs/s counted at the receiver. */
+  async rawRate(n: number): Promise<number> {
+    const conn = raw;
+    if (conn === null) throw new Error('rawConnect() first');
+    const msg = new Uint8Array(16);
+    msg[0] = COUNT;
+    const t0 = performance.now();
+    const counted = await new Promise<number>((resolve) => {
+      rawWaiter = (b) => resolve(new DataView(b.buffer, b.byteOffset).getUint32(1));
+      for (let i = 0; i < n; i++) conn.send(msg);
+      conn.send(Uint8Array.of(END));
+    });
+    if (counted !== n) throw new Error(`raw receiver counted ${counted} of ${n}`);
+    return n / ((performance.now() - t0) / 1000);
+  },
+
+  /** `Node.connect` (the distribution's connect: EPMD lookup, data channel, handshake) in ms. */
+  async distConnect(peer: string): Promise<number> {
+    const dist = node().dist;
+    if (dist === null) throw new Error('not alive');
+    const t0 = performance.now();
+    const ok = await new Promise<boolean>((resolve) => {
+      const now = dist.connect(atom(peer), resolve);
+      if (now.type === 'done') resolve(now.result);
+      if (now.type === 'ignored') resolve(false);
+      wake();
+    });
+    if (!ok) throw new Error(`Node.connect(${peer}) failed`);
+    return performance.now() - t0;
+  },
+
+  distDisconnect(peer: string): boolean {
+    const r = node().dist?.disconnect(atom(peer));
+    wake();
+    return r === true;
+  },
+
+  distPeers(): string[] {
+    return node().dist?.list().map((a) => a.name) ?? [];
+  },
+
+  /** Mean remote round trip between a process here and `echo` there, in µs. */
+  distRtt(echo: RemotePid, n: number): Promise<number> {
+    return new Promise((resolve) => {
+      const t0 = performance.now();
+      node().node.spawn(pingerBody(remote(echo), n, () => resolve(((performance.now() - t0) * 1000) / n)));
+      wake();
+    });
+  },
+
+  /** One process here sends n `{:msg, i}` to `sink` there; msgs/s counted at the sink. */
+  async distRate(sink: RemotePid, n: number): Promise<{ rate: number; packetsOut: number; messagesOut: number }> {
+    const d = node().dist;
+    const before = d?.stats(atom(sink.node));
+    const p0 = before?.packetsOut ?? 0;
+    const m0 = before?.messagesOut ?? 0;
+    const t0 = performance.now();
+    const counted = await new Promise<number>((resolve) => {
+      node().node.spawn(senderBody(remote(sink), n, resolve));
+      wake();
+    });
+    const rate = n / ((performance.now() - t0) / 1000);
+    if (counted !== n) throw new Error(`sink counted ${counted} of ${n}`);
+    const after = d?.stats(atom(sink.node));
+    return { rate, packetsOut: (after?.packetsOut ?? 0) - p0, messagesOut: (after?.messagesOut ?? 0) - m0 };
+  },
+};
+
+export type DistBenchApi = typeof api;
+(window as unknown as { distBench: DistBenchApi }).distBench = api;
