@@ -26,6 +26,8 @@ import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
+import { readSendSender } from './etf/send-path.ts';
+import { DFLAG } from './handshake/flags.ts';
 
 export const TICK_INTERVAL_MS = 15_000;
 export const TICK_TIMEOUT_MS = 120_000;
@@ -63,6 +65,8 @@ export class Connection {
   private readonly writer: PacketWriter;
   private readonly reader: PacketReader;
   private readonly flags: bigint;
+  /** The peer takes SEND_SENDER: messages to pids take the fast path (etf/send-path.ts). */
+  private readonly sendSender: boolean;
   private readonly hooks: FunHooks | undefined;
   private readonly encodeOpts: EncodeOptions;
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
@@ -77,6 +81,7 @@ export class Connection {
   constructor(o: ConnectionOptions) {
     this.peer = o.peer;
     this.flags = o.flags;
+    this.sendSender = (o.flags & DFLAG.SEND_SENDER) !== 0n;
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
@@ -89,6 +94,12 @@ export class Connection {
 
   /** Queues a control message; returns an error text (and drops it) if it cannot be encoded. */
   send(m: ControlMessage): string | null {
+    if (m.type === 'send' && m.from !== null && this.sendSender) {
+      const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts);
+      if (err !== null) return `cannot encode send: ${err}`;
+      this.stats.packetsOut++;
+      return null;
+    }
     const e = encodeControl(m, this.flags);
     const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
     if (err !== null) return `cannot encode ${m.type}: ${err}`;
@@ -122,6 +133,11 @@ export class Connection {
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
+      const fast = readSendSender(p, this.decodeOpts);
+      if (fast !== null) {
+        messages.push(fast);
+        continue;
+      }
       const d = decodePacket(p, this.decodeOpts);
       if (!d.ok) return { ok: false, error: d.error };
       if (d.packet.kind === 'tick') {

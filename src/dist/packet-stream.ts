@@ -9,7 +9,8 @@
  * The reader allocates a packet's buffer only after checking its length against a limit, and
  * fills it chunk by chunk, so reassembly is linear in the size and hostile lengths cost nothing.
  */
-import type { Term } from '../core/term/types.ts';
+import type { Pid, Term } from '../core/term/types.ts';
+import { writeSendSenderControl } from './etf/send-path.ts';
 import { ByteWriter } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
@@ -62,6 +63,25 @@ export class PacketWriter {
     }
   }
 
+  /** A message to a pid (SEND_SENDER), written without building its control tuple (etf/send-path.ts). */
+  pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions): string | null {
+    const w = this.w;
+    const mark = w.length;
+    try {
+      w.u32(0);
+      w.u8(PASS_THROUGH);
+      writeSendSenderControl(w, from, to);
+      w.u8(VERSION);
+      encodeInto(w, message, opts);
+      w.patchU32(mark, w.length - mark - 4);
+      this.packets++;
+      return null;
+    } catch (e) {
+      w.truncate(mark);
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
   get pendingBytes(): number {
     return this.w.length;
   }
@@ -107,13 +127,18 @@ export class PacketReader {
     let at = 0;
     while (at < msg.length) {
       if (this.body === null) {
-        const n = Math.min(4 - this.headFill, msg.length - at);
-        this.head.set(msg.subarray(at, at + n), this.headFill);
-        this.headFill += n;
-        at += n;
-        if (this.headFill < 4) break;
-        this.headFill = 0;
-        const len = new DataView(this.head.buffer).getUint32(0);
+        let len: number;
+        if (this.headFill === 0 && msg.length - at >= 4) {
+          len = (((msg[at] as number) << 24) | ((msg[at + 1] as number) << 16) | ((msg[at + 2] as number) << 8) | (msg[at + 3] as number)) >>> 0;
+          at += 4;
+        } else {
+          // A header cut between two messages: gather its bytes.
+          const h = this.head;
+          while (this.headFill < 4 && at < msg.length) h[this.headFill++] = msg[at++] as number;
+          if (this.headFill < 4) break;
+          this.headFill = 0;
+          len = (((h[0] as number) << 24) | ((h[1] as number) << 16) | ((h[2] as number) << 8) | (h[3] as number)) >>> 0;
+        }
         if (len > this.maxPacketBytes) {
           this.failed = `packet of ${len} bytes exceeds the limit of ${this.maxPacketBytes}`;
           return { ok: false, error: this.failed };

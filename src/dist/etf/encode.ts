@@ -142,7 +142,7 @@ export function writeInteger(w: ByteWriter, n: number | bigint): void {
   w.bytes(digits);
 }
 
-function writePid(w: ByteWriter, p: Pid): void {
+export function writePid(w: ByteWriter, p: Pid): void {
   w.u8(T.NEW_PID_EXT);
   writeAtom(w, p.node);
   w.u32(p.id);
