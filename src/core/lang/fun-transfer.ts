@@ -53,8 +53,8 @@ export function funToWire(fun: Fun, lang: LangRuntime): FunWire | null {
   };
 }
 
-/** Function bodies that only build a closure never touch their process. */
-const NO_PROCESS = new Proxy({} as ProcessApi, {
+/** Code that only builds a closure or defines a module never touches its process. */
+export const NO_PROCESS = new Proxy({} as ProcessApi, {
   get(_t, prop) {
     throw new Error(`building a fun used the process API (${String(prop)})`);
   },

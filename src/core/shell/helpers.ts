@@ -6,6 +6,8 @@
 import { atom, Binary, list, Pid, tuple, type Term } from '../term/types.ts';
 import { registerBifs, registerPrelude, type BifContext } from '../lang/builtins.ts';
 import { argumentError, raise } from '../lang/errors.ts';
+import { astToTerm } from '../lang/ast-terms.ts';
+import type { VmNode } from '../lang/vm.ts';
 
 export interface ShellState {
   bindings: Map<string, Term>;
@@ -116,6 +118,17 @@ registerBifs([
     },
   },
   { module: HELPERS, name: '__help_text__', arity: 0, fn: () => Binary.fromString(HELP) },
+  {
+    // nl/1's payload: the module's defmodule form as a term, nil for a module we did not compile.
+    module: HELPERS,
+    name: '__module_source__',
+    arity: 1,
+    fn: ([m], ctx) => {
+      if (typeof m !== 'object' || m.kind !== 'atom' || !('modules' in ctx.node)) return atom('nil');
+      const source = (ctx.node as VmNode).modules.get(m.name)?.source;
+      return source === undefined ? atom('nil') : astToTerm(source);
+    },
+  },
 ]);
 
 // Helpers that receive or print are Elixir, so they run (and wait) like any process code.
@@ -130,6 +143,40 @@ defmodule IEx.Helpers do
         flush()
     after
       0 -> :ok
+    end
+  end
+
+  # iex's nl/1,2 loads a module's BEAM file on each node by rpc (:code.load_binary). Ours sends
+  # the module's defmodule form to each node's code server (src/dist/elixir/code-server.ts); the
+  # answers have iex's shapes. A module iex could not find code for gives {:error, :nofile}.
+  def nl(module) when is_atom(module), do: nl(Node.list(), module)
+
+  def nl(nodes, module) when is_list(nodes) and is_atom(module) do
+    case __module_source__(module) do
+      nil -> {:error, :nofile}
+      source -> {:ok, Enum.map(nodes, fn node -> __nl_load__(node, module, source) end)}
+    end
+  end
+
+  def __nl_load__(node, module, source) do
+    server = {:playground_code_server, node}
+    ref = Process.monitor(server)
+    send(server, {:load, source, self(), ref})
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+
+        case reply do
+          {:module, _} -> {node, :loaded, module}
+          {:error, reason} -> {node, :error, reason}
+        end
+
+      {:DOWN, ^ref, _, _, :noconnection} ->
+        {node, :badrpc, :nodedown}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        {node, :badrpc, reason}
     end
   end
 

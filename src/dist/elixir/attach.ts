@@ -1,8 +1,9 @@
 /**
  * Distribution for a node that runs Elixir: attachDistribution (the protocol) plus what the
  * language layer brings: funs that cross the wire as code, spawns requested by other nodes
- * run as Elixir processes, errors logged on the node's output as Elixir logs them, and the
- * `Node` functions of the shell answering from this node's distribution.
+ * run as Elixir processes, modules sent by `nl/1` loaded by a code server (code-server.ts),
+ * errors logged on the node's output as Elixir logs them, and the `Node` functions of the
+ * shell answering from this node's distribution.
  */
 import { atom, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
@@ -13,6 +14,7 @@ import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
 import { servicesOf } from './context.ts';
+import { startCodeServer } from './code-server.ts';
 import './node-bifs.ts';
 
 export interface ElixirDistributionOptions {
@@ -56,5 +58,7 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
   });
   const services = servicesOf(lang);
   if (services) services.dist = dist;
+  // Other nodes' nl/1 loads modules here.
+  startCodeServer(node, lang);
   return dist;
 }

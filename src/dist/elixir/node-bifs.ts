@@ -56,12 +56,25 @@ function listTypes(t: Term): ListType | ListType[] {
 }
 
 /**
+ * `Node.list(types)`: erts puts the node itself last whatever the order of the types
+ * (`Node.list([:this, :visible])` → `[:two@vm, :three@vm, :one@vm]` in real iex).
+ */
+function nodesOf(c: BifContext, t: Term): Term {
+  const nodes = ctxOf(c)?.dist.list(listTypes(t)) ?? [];
+  const self = c.proc.nodeName;
+  const others = nodes.filter((n) => n !== self);
+  return list(others.length === nodes.length ? nodes : [...others, self]);
+}
+
+/**
  * When a remote spawn cannot reach the node, BEAM returns a local process that logs and exits
  * with :noconnection (erts_internal:crasher/6), so links and monitors still see an exit.
  */
 function crasher(c: BifContext, node: Atom, module: Atom, fun: Atom, args: Term, opts: readonly Atom[]): Pid {
-  const optsText = opts.length > 0 ? ` (${inspect(list(opts))})` : '';
-  const text = `** Can not start ${inspect(module)}:${inspect(fun)},${inspect(args)}${optsText} on ${inspect(node)} **`;
+  const show = (t: Term) => inspect(t, { nodeNumber: c.node.nodeNumber });
+  const optsText = opts.length > 0 ? ` (${show(list(opts))})` : '';
+  // erts_internal:crasher's format ends in ~n, so Elixir's console shows a blank line after it.
+  const text = `** Can not start ${show(module)}:${show(fun)},${show(args)}${optsText} on ${show(node)} **\n`;
   const runtime = servicesOf(c.node)?.node;
   const body: ProcessBody = {
     run: () => {
@@ -85,9 +98,9 @@ function spawnAnswer(r: SpawnResult, monitor: boolean, fallback: () => Term): Te
 registerBifs([
   { module: 'Elixir.Node', name: 'alive?', arity: 0, fn: (_a, c) => bool(ctxOf(c)?.dist.isAlive() ?? false) },
   { module: 'Elixir.Node', name: 'list', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
-  { module: 'Elixir.Node', name: 'list', arity: 1, fn: ([t], c) => list(ctxOf(c)?.dist.list(listTypes(t as Term)) ?? []) },
+  { module: 'Elixir.Node', name: 'list', arity: 1, fn: ([t], c) => nodesOf(c, t as Term) },
   { module: 'erlang', name: 'nodes', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
-  { module: 'erlang', name: 'nodes', arity: 1, fn: ([t], c) => list(ctxOf(c)?.dist.list(listTypes(t as Term)) ?? []) },
+  { module: 'erlang', name: 'nodes', arity: 1, fn: ([t], c) => nodesOf(c, t as Term) },
   {
     module: 'Elixir.Node',
     name: 'disconnect',
