@@ -14,6 +14,7 @@ import { startGlobal } from '../dist/global/server.ts';
 import { attachElixirDistribution, type ElixirDistributionOptions } from '../dist/elixir/attach.ts';
 import { registerServices, type NodeServices } from '../dist/elixir/context.ts';
 import '../dist/elixir/global-bifs.ts';
+import '../dist/elixir/erlang-bifs.ts';
 
 export interface PlaygroundNode extends ElixirNode {
   /** Distribution, once `goAlive` was called on a named node. */

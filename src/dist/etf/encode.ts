@@ -107,7 +107,23 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
 const atomBytes = new Map<Atom, Uint8Array>();
 
 export function writeAtom(w: ByteWriter, a: Atom): void {
+  if (w.latin1Atoms && /^[\u0000-\u00ff]*$/.test(a.name)) return writeLatin1Atom(w, a);
   w.bytes(atomBytes.get(a) ?? encodeAtom(a));
+}
+
+function writeLatin1Atom(w: ByteWriter, a: Atom): void {
+  w.u8(T.ATOM_EXT);
+  w.u16(a.name.length);
+  for (let i = 0; i < a.name.length; i++) w.u8(a.name.charCodeAt(i));
+}
+
+/** `:erlang.term_to_binary/1` as OTP 25 writes it (minor version 1: Latin-1 atoms as ATOM_EXT). */
+export function termToBinary(term: Term): Uint8Array {
+  const w = new ByteWriter();
+  w.latin1Atoms = true;
+  w.u8(T.VERSION);
+  encodeInto(w, term);
+  return w.finish();
 }
 
 function encodeAtom(a: Atom): Uint8Array {

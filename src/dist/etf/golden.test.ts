@@ -82,3 +82,13 @@ describe('ETF against OTP 25 term_to_binary', () => {
     });
   }
 });
+
+describe('term_to_binary/1 as OTP 25 writes it', () => {
+  it('writes Latin-1 atoms as ATOM_EXT and others as UTF-8', async () => {
+    const { termToBinary } = await import('./encode.ts');
+    const { atom, tuple } = await import('../../core/term/types.ts');
+    // :erlang.term_to_binary(:a) and ({:a, :é, :ok}) on OTP 25.
+    expect([...termToBinary(atom('a'))]).toEqual([131, 100, 0, 1, 97]);
+    expect([...termToBinary(tuple(atom('ok'), atom('日')))]).toEqual([131, 104, 2, 100, 0, 2, 111, 107, 119, 3, 230, 151, 165]);
+  });
+});

@@ -6,6 +6,11 @@ export class ByteWriter {
   private buf: Uint8Array;
   private view: DataView;
   private len = 0;
+  /**
+   * Write Latin-1 atoms as ATOM_EXT (tag 100), as OTP 25's `term_to_binary/1` does; the
+   * distribution always writes UTF-8 atoms.
+   */
+  latin1Atoms = false;
 
   constructor(initial = 256) {
     this.buf = new Uint8Array(initial);
