@@ -8,7 +8,7 @@ import { runElixir } from './beam.ts';
 import { runErlEval, runShellSource } from './lang-run.ts';
 
 const N = 30;
-const FIB = `fib = fn f, 0 -> 0; _f, 1 -> 1; f, n -> f.(f, n - 1) + f.(f, n - 2) end; fib.(fib, ${N})`;
+const FIB = `fib = fn _f, 0 -> 0; _f, 1 -> 1; f, n -> f.(f, n - 1) + f.(f, n - 2) end; fib.(fib, ${N})`;
 
 const COMPILED = `
 defmodule BenchFib do

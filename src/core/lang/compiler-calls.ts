@@ -85,6 +85,15 @@ function inlineBif(bif: Bif, evs: Ev[]): Ev {
       throw atBif(e, module, name, args, erl);
     }
   };
+  if (name === 'send' && evs.length === 2 && (module === KERNEL || module === 'erlang')) {
+    // The hot path of message passing: no argument array. A refused send (a bad destination,
+    // nothing was sent) goes through the BIF again for its error.
+    const [a, c] = evs as [Ev, Ev];
+    return (r, b, m) => {
+      const dest = a(r, b, m), msg = c(r, b, m);
+      return m.proc.send(dest, msg) ? msg : call([dest, msg], m);
+    };
+  }
   switch (evs.length) {
     case 0: return (_r, _b, m) => call([], m);
     case 1: { const [a] = evs as [Ev]; return (r, b, m) => call([a(r, b, m)], m); }

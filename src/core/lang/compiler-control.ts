@@ -9,11 +9,11 @@ import type { Clause, Expr, Pos } from './ast.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import * as ops from './ops.ts';
 import {
-  OP_EVAL, OP_EXEC, OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_SELECT, OP_TRY, OP_TRY_END,
+  OP_EVAL, OP_EXEC, OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_SELECT, OP_TRY, OP_TRY_END, RECV_EQ,
   type Ev, type Instr, type Matcher, type SelectClause, type SelectFail,
 } from './vm-code.ts';
 import { CompileError, child, type Ctx } from './env.ts';
-import { compilePattern } from './patterns.ts';
+import { compilePattern, literalValue } from './patterns.ts';
 import { compileExpr, compileStatement, compileTail, constEv, slotEv } from './compiler.ts';
 import { compileGuard } from './compiler-calls.ts';
 import { enumToList, collectInto } from './enum-helpers.ts';
@@ -161,9 +161,17 @@ function compileReceive(e: Expr & { kind: 'receive' }, ctx: Ctx, tail: boolean):
   const entries: SelectClause[] = [];
   for (const cl of e.clauses) {
     const cctx = child(ctx);
-    const match = compilePattern(cl.params[0] as Expr, cctx);
+    const pat = cl.params[0] as Expr;
+    const match = compilePattern(pat, cctx);
     const guard = compileGuard(cl.guard, cctx);
-    entries.push({ eqSlot: -1, eqValue: 0, match, guard, target: ctx.fb.here() });
+    // Inline forms of the commonest patterns (see RECV_EQ); `match` stays for the others.
+    const lit = literalValue(pat);
+    const bind = pat.kind === 'var' && !pat.name.startsWith('_') ? cctx.scope.get(pat.name) : undefined;
+    const eq: [number, Term] =
+      typeof lit === 'number' || (typeof lit === 'object' && lit.kind === 'atom') ? [RECV_EQ, lit]
+      : bind !== undefined && match !== null ? [bind, 0]
+      : [-1, 0];
+    entries.push({ eqSlot: eq[0], eqValue: eq[1], match, guard, target: ctx.fb.here() });
     br.body(cl.body, cctx);
   }
   rcv.clauses = entries;

@@ -127,8 +127,14 @@ export const OP_RERAISE = 13;
 /** define the module x: ModuleTemplate; attribute values in evs; r[a] = {:module, ...}. */
 export const OP_DEFMODULE = 14;
 
+/** A receive clause's `eqSlot` when the message must be exactly `eqValue` (an atom or small integer). */
+export const RECV_EQ = -2;
+
 export interface SelectClause {
-  /** Fast path: the clause needs exactly `r[eqSlot] === eqValue` (an atom or small integer param). */
+  /**
+   * Fast path: the clause needs exactly `r[eqSlot] === eqValue` (an atom or small integer param).
+   * In a receive: RECV_EQ (the message is `eqValue`), or a slot the message binds to (`k ->`).
+   */
   readonly eqSlot: number;
   readonly eqValue: Term;
   readonly match: Matcher | null;

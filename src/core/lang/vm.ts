@@ -15,7 +15,7 @@ import { atBif, ElixirThrow, type ErrorKind } from './errors.ts';
 import { OpError } from './ops.ts';
 import {
   FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
-  OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END, EV_CONST, EV_SLOT, EV_SLOT_ADD_SLOT,
+  OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END, EV_CONST, EV_SLOT, EV_SLOT_ADD_SLOT, RECV_EQ,
   type LocalSite, type ModuleTemplate, type RemoteSite, type SelectFail,
 } from './vm-code.ts';
 import { undefinedFunction, type ModuleRegistry } from './modules.ts';
@@ -319,10 +319,24 @@ export class Machine {
                 const s = slots[i] as number;
                 argbuf[i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
               }
-              if (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate) {
-                callee = f.code.code;
-                env = f.env as Term[];
-              } else callee = this.funTarget(f, argbuf.slice(0, n));
+              if (I.c === 1 && (f === I.cacheFun || (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate))) {
+                // A tail call of a closure (the loop of a process, `loop.(loop, state)`): reuse this frame now.
+                I.cacheFun = f;
+                const fun = f as Fun;
+                const target = (fun.code as FnTemplate).code;
+                if (bp + target.nslots > r.length) r = this.ensure(bp + target.nslots);
+                for (let i = 0; i < n; i++) r[bp + i] = argbuf[i] as Term;
+                const cs = target.capSlots;
+                if (cs.length > 0) {
+                  const fenv = fun.env as Term[];
+                  for (let i = 0; i < cs.length; i++) r[bp + (cs[i] as number)] = fenv[i] as Term;
+                }
+                code = target;
+                ins = target.instrs;
+                pc = 0;
+                continue;
+              }
+              callee = this.funTarget(f, argbuf.slice(0, n));
               break;
             }
             case OP_CALL_FUN_FAST: {
@@ -431,7 +445,12 @@ export class Machine {
               for (let msg = proc.nextMessage(); msg !== undefined; msg = proc.nextMessage()) {
                 for (let k = 0; k < cls.length; k++) {
                   const c = cls[k] as (typeof cls)[number];
-                  if ((c.match === null || c.match(msg, r, bp, this)) && (c.guard === null || c.guard(r, bp, this))) {
+                  // Inline patterns: a literal atom/integer (`:done ->`), a fresh variable (`k ->`).
+                  if (c.eqSlot === RECV_EQ) {
+                    if (msg !== c.eqValue) continue;
+                  } else if (c.eqSlot >= 0) r[bp + c.eqSlot] = msg;
+                  else if (c.match !== null && !c.match(msg, r, bp, this)) continue;
+                  if (c.guard === null || c.guard(r, bp, this)) {
                     target = c.target;
                     break;
                   }

@@ -11,7 +11,7 @@ import type { Timer } from './timers.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import { Mailbox } from './mailbox.ts';
 import { Status } from './status.ts';
-import { send } from './routing.ts';
+import { send, sendLocal } from './routing.ts';
 import * as signals from './signals.ts';
 import { cancelTimer, sendAfter, startReceiveTimer } from './process-timers.ts';
 
@@ -46,6 +46,13 @@ export class Proc implements ProcessApi {
   monitoredBy: Map<string, MonitorEntry> | null = null;
   /** Exit reason of a killing signal that arrived while this process ran: applied after its run. */
   pendingExit: Term | null = null;
+  /**
+   * The last local process this one sent to, by its pid object: most senders keep sending to
+   * the same pid (the next in a ring, a server), and a pid object names one process forever,
+   * so a hit skips the node's pid table. Dropped once that process has exited.
+   */
+  private sentTo: Pid | null = null;
+  private sentToProc: Proc | null = null;
 
   constructor(
     readonly rt: NodeRuntime,
@@ -111,7 +118,26 @@ export class Proc implements ProcessApi {
   // --- messages and processes ---
 
   send(dest: Dest, message: Term): boolean {
-    return send(this.rt, this.self, dest, message);
+    const rt = this.rt;
+    if (dest === this.sentTo) {
+      const q = this.sentToProc as Proc;
+      if (q.status < Status.Exiting) {
+        sendLocal(rt, this.self, q, dest, message);
+        return true;
+      }
+      this.sentTo = this.sentToProc = null;
+    } else if (typeof dest === 'object' && dest.kind === 'pid') {
+      const q = rt.lookup(dest);
+      if (q !== undefined) {
+        if (q.status < Status.Exiting) {
+          this.sentTo = dest;
+          this.sentToProc = q;
+        }
+        sendLocal(rt, this.self, q, dest, message);
+        return true;
+      }
+    }
+    return send(rt, this.self, dest, message);
   }
   spawn(body: ProcessBody, options?: SpawnOptions): { pid: Pid; monitorRef?: Ref } {
     return this.rt.spawnFrom(this, body, options ?? {});

@@ -8,6 +8,7 @@ import { Tuple } from '../term/types.ts';
 import type { Atom, Pid, Term } from '../term/types.ts';
 import type { Dest } from './process-api.ts';
 import type { NodeRuntime } from './node-runtime.ts';
+import type { Proc } from './process.ts';
 
 /** Send from `from` (a pid, or init's pid from outside). False for an unregistered atom or a bad destination. */
 export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boolean {
@@ -37,14 +38,18 @@ export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boo
 /** The hot path of the ring: a Map lookup, one list node, maybe a run-queue push. */
 export function sendPid(rt: NodeRuntime, from: Pid, to: Pid, message: Term): void {
   const q = rt.lookup(to);
-  if (q !== undefined) {
-    if (rt.events.active) emitSent(rt, from, to, message, false);
-    rt.deliver(q, message);
-  } else if (!rt.isLocal(to)) {
+  if (q !== undefined) sendLocal(rt, from, q, to, message);
+  else if (!rt.isLocal(to)) {
     if (rt.events.active) emitSent(rt, from, to, message, true);
     rt.router?.send(from, to, message);
   }
   // a dead local pid: the message is dropped
+}
+
+/** Send to the local process `q`, already looked up from the pid `to`. */
+export function sendLocal(rt: NodeRuntime, from: Pid, q: Proc, to: Pid, message: Term): void {
+  if (rt.events.active) emitSent(rt, from, to, message, false);
+  rt.deliver(q, message);
 }
 
 /** `send({name, node}, msg)`. */
