@@ -78,7 +78,8 @@ const remote = (p: RemotePid) => new Pid(atom(p.node), p.id, p.serial, p.creatio
 const local = (p: Pid): RemotePid => ({ node: p.node.name, id: p.id, serial: p.serial, creation: p.creation });
 
 const api = {
-  async start(sname: string, host: string, cookie: string): Promise<Started> {
+  /** `maxMessageBytes` overrides the transport's data-channel message size (an experiment; default: the app's). */
+  async start(sname: string, host: string, cookie: string, maxMessageBytes?: number): Promise<Started> {
     const name = `${sname}@${host}`;
     const rawId = `rawbench-${sname}`;
     const rawPeer = new Peer(rawId, peerOptions(config));
@@ -91,7 +92,14 @@ const api = {
     await new Promise<void>((resolve, reject) => {
       const peer = registerNode(name, config, (s) => {
         if (s.type === 'registered') {
-          n.goAlive({ transport: createPeerJsTransport(peer, config), cookie, clock: realClock, random, wake: loop.wake });
+          const transport = createPeerJsTransport(peer, config);
+          n.goAlive({
+            transport: maxMessageBytes === undefined ? transport : { ...transport, maxMessageBytes },
+            cookie,
+            clock: realClock,
+            random,
+            wake: loop.wake,
+          });
           resolve();
         } else if (s.type === 'refused') reject(new Error(s.reason));
       });
@@ -140,11 +148,11 @@ const api = {
     return ((performance.now() - t0) * 1000) / n;
   },
 
-  /** n unbatched 16-byte messages, one data-channel message each; msgs/s counted at the receiver. */
-  async rawRate(n: number): Promise<number> {
+  /** n unbatched messages of `size` bytes (16: small ones), one data-channel message each; msgs/s counted at the receiver. */
+  async rawRate(n: number, size = 16): Promise<number> {
     const conn = raw;
     if (conn === null) throw new Error('rawConnect() first');
-    const msg = new Uint8Array(16);
+    const msg = new Uint8Array(size);
     msg[0] = COUNT;
     const t0 = performance.now();
     const counted = await new Promise<number>((resolve) => {
