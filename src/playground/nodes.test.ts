@@ -46,6 +46,19 @@ describe('nl/1 loads a module on every connected node', () => {
     expect(one.take()).toBe('');
   });
 
+  it('scenario 05 with the modules typed on one tab only: nl(Ticker), nl(Client), then ticks on one and tocks on two', () => {
+    const { room, tabs } = connected('one', 'two');
+    const [one, two] = tabs as [Tab, Tab];
+    for (const line of TICKER.split('\n')) room.type(one, line);
+    typeAll(room, one, ['nl(Ticker)', 'nl(Client)', 'Ticker.start']);
+    const client = typeAll(room, two, ['Client.start']);
+    expect(client).toMatch(/^iex\(two@vm\)1> Client.start\n\{:register, #PID<0\.\d+\.\d+>\}\n/);
+    expect(one.take()).toMatch(/registering #PID<1\.\d+\.\d+>\n/);
+    room.advance(4100);
+    expect(one.take()).toBe('tick\ntick\n');
+    expect(two.take()).toBe('tock in client\ntock in client\n');
+  });
+
   it("answers with iex's shapes for several nodes, an unreachable node and a module without code", () => {
     const { room, tabs } = connected('one', 'two');
     const [one] = tabs as [Tab, Tab];

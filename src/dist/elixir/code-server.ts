@@ -39,7 +39,8 @@ export function loadModuleSource(source: Term, lang: LangRuntime): Term {
   } catch {
     return tuple(ERROR, BADFILE);
   }
-  const name: Atom = atom(ast.name);
+  // As the compiler names it: `Elixir.` + the alias unless already there.
+  const name: Atom = atom(ast.name.startsWith('Elixir.') ? ast.name : `Elixir.${ast.name}`);
   return tuple(MODULE, name);
 }
 
