@@ -1,39 +1,78 @@
+/**
+ * The page: a top bar (identity, signalling state), the cluster canvas as the main area (with
+ * its classroom controls and inspector), and the iex shell beside it (below it on narrow
+ * screens). An unnamed tab shows the start panel where the canvas would be; a named tab lists
+ * the signalling server's nodes above its shell, each with a Connect button.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Pid } from '../core/term/types.ts';
+import { Playground } from './canvas/Playground.tsx';
+import type { Distribution } from '../dist/dist-types.ts';
 import type { Identity } from './identity.ts';
-import type { SignallingState } from '../dist/transports/peerjs.ts';
+import { NodeList } from './layout/NodeList.tsx';
+import { TopBar } from './layout/TopBar.tsx';
+import { useSignalling } from './layout/use-signalling.ts';
 import type { ShellSession } from './session.ts';
-import { useShellOutput } from './use-shell-output.ts';
 import { ShellPanel } from './ShellPanel.tsx';
+import { StartPanel } from './start/StartPanel.tsx';
+import { createPlaygroundStore } from './store/playground-store.ts';
 
-function signallingLabel(state: SignallingState): string {
-  switch (state.type) {
-    case 'connecting':
-      return 'connecting…';
-    case 'registered':
-      return 'registered';
-    case 'disconnected':
-      return 'disconnected';
-    case 'refused':
-      return `refused: ${state.reason}`;
-  }
+export interface AppProps {
+  readonly identity: Identity;
+  readonly session: ShellSession;
+  /** Navigation (the start panel's submit); default location.assign. */
+  readonly navigate?: (url: string) => void;
 }
 
-export function App({ identity, session }: { identity: Identity; session: ShellSession }) {
-  const { signalling } = useShellOutput(session);
+export function App({ identity, session, navigate = (url) => location.assign(url) }: AppProps) {
+  const signalling = useSignalling(session);
+  const [store] = useState(() => createPlaygroundStore({ localNode: session.node.node.name.name, nodeNumber: session.node.nodeNumber }));
+  // Distribution exists once the tab registered its name: the canvas then follows the cluster.
+  const [dist, setDist] = useState<Distribution | null>(session.node.dist);
+  useEffect(() => session.onDistribution(setDist), [session]);
+  // A joined string, so the list re-renders only when the set of connected nodes changes.
+  const upKey = useStore(store, (s) => s.nodeOrder.filter((n) => s.nodes[n]?.connection?.kind === 'up').join('\n'));
+  const connected = useMemo(() => new Set(upKey.split('\n')), [upKey]);
+
+  // The canvas's actions are typed into the shell, so the transcript shows what they did.
+  const onSend = useCallback((pid: Pid, source: string) => session.input(`send pid("${session.pidArgument(pid)}"), ${source.trim()}`), [session]);
+  const onKill = useCallback((pid: Pid) => session.input(`Process.exit(pid("${session.pidArgument(pid)}"), :kill)`), [session]);
+  const connect = useCallback((node: string) => session.input(`Node.connect :"${node}"`), [session]);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <header className="flex items-center gap-6 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-        <h1 className="text-lg font-semibold">Node playground</h1>
-        <p>
-          node <strong data-testid="node-name">{identity.node}</strong>
-        </p>
-        <p role="status" aria-label="signalling server">
-          signalling: {signalling ? signallingLabel(signalling) : 'not alive (no name)'}
-        </p>
-      </header>
-      <main className="min-h-0 flex-1">
-        <ShellPanel session={session} />
-      </main>
+      <TopBar identity={identity} signalling={signalling} />
+      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
+        <main aria-label={identity.alive ? 'cluster' : 'start'} className="flex h-[60vh] min-h-0 min-w-0 flex-none flex-col lg:h-auto lg:flex-1">
+          {identity.alive ? (
+            <Playground
+              node={session.node.node}
+              store={store}
+              dist={dist}
+              tracing={session.tracing}
+              conditioner={session.conditioner}
+              onSend={onSend}
+              onKill={onKill}
+            />
+          ) : (
+            <StartPanel navigate={navigate} random={Math.random} />
+          )}
+        </main>
+        <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[38%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">
+          {identity.alive && (
+            <NodeList
+              self={identity.node}
+              onConnect={connect}
+              connected={connected}
+              className="max-h-48 overflow-y-auto border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-950"
+            />
+          )}
+          <div className="min-h-0 flex-1">
+            <ShellPanel session={session} />
+          </div>
+        </div>
+      </div>
     </div>
   );
 }

@@ -9,8 +9,13 @@ import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
 import { createPeerJsTransport, registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
 import { browserScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
+import type { Distribution } from '../dist/dist-types.ts';
+import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
 import { signallingConfigFor } from './signalling-config.ts';
+import { startTracing, type TracingService } from '../dist/trace/service.ts';
+import { createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
+import { tickTuning } from './layout/url-options.ts';
 
 /** Characters of transcript kept; older output is dropped from the top. */
 const MAX_TRANSCRIPT = 200_000;
@@ -25,7 +30,19 @@ export interface ShellView {
 
 export interface ShellSession {
   readonly node: PlaygroundNode;
+  /** Feeds one line to the shell, echoed in the transcript as if typed. */
   input(line: string): void;
+  /**
+   * Calls `listener` with the node's distribution once the tab registered with the signalling
+   * server and went alive (at once if it already did). A tab without a name never does.
+   */
+  onDistribution(listener: (dist: Distribution) => void): () => void;
+  /** The classroom conditioner on this tab's transport (cut, heal, delay, drop, pause/step). */
+  readonly conditioner: NetworkConditioner;
+  /** This node's tracing service: the canvas shows the whole cluster through it. */
+  readonly tracing: TracingService;
+  /** `0.110.0` for `pid()`: the pid as this node numbers it. */
+  pidArgument(pid: Pid): string;
   subscribe: (listener: () => void) => () => void;
   getView: () => ShellView;
 }
@@ -42,6 +59,7 @@ export function createShellSession(identity: Identity): ShellSession {
   const listeners = new Set<() => void>();
   let frame = 0;
   let shell: Shell | null = null;
+  const distListeners = new Set<(dist: Distribution) => void>();
 
   const publish = () => {
     frame = 0;
@@ -77,14 +95,27 @@ export function createShellSession(identity: Identity): ShellSession {
     },
   });
 
+  const conditioner = createNetworkConditioner(realClock, random);
+  driveConditioner(conditioner, realClock, browserScheduling(), loop.wake);
+  const params = new URLSearchParams(location.search);
+  let stopNode = () => {};
+  // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
+  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode() });
+
   if (identity.alive) {
     const config = signallingConfigFor(location);
     const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
       if (state.type === 'registered') {
-        node.goAlive({ transport: createPeerJsTransport(peer, config), cookie: identity.cookie, clock: realClock, random, wake: loop.wake });
+        const transport = conditioner.wrap(createPeerJsTransport(peer, config));
+        const tuning = tickTuning(params);
+        const dist = node.goAlive({ transport, cookie: identity.cookie, clock: realClock, random, wake: loop.wake, ...(tuning ? { tuning } : {}) });
         loop.wake();
+        for (const l of distListeners) l(dist);
+        // `?connect=two@lab` (the start panel's Connect on an unnamed tab): connect as typed.
+        const target = params.get('connect');
+        if (target) input(`Node.connect :"${target}"`);
       } else if (state.type === 'refused') {
         // As `iex --sname one` when one is taken: the node does not start with that name.
         const url = new URL(location.href);
@@ -94,23 +125,35 @@ export function createShellSession(identity: Identity): ShellSession {
         location.replace(url);
       }
     });
-    // A closed tab closes its data channels at once, so the others see nodedown now.
-    addEventListener('pagehide', () => {
+    stopNode = () => {
       node.dist?.stop();
       peer.destroy();
-    });
+    };
+    // A closed tab closes its data channels at once, so the others see nodedown now.
+    addEventListener('pagehide', () => stopNode());
   }
   const refused = new URLSearchParams(location.search).get('refused');
   if (refused) write(`Protocol 'inet_tcp': the name ${refused} seems to be in use by another Erlang node\n`);
   publish();
 
+  function input(line: string): void {
+    shell?.input(line);
+    loop.wake();
+    schedulePublish();
+  }
+
   return {
     node,
-    input(line) {
-      shell?.input(line);
-      loop.wake();
-      schedulePublish();
+    input,
+    onDistribution(listener) {
+      const dist = node.dist;
+      if (dist !== null) listener(dist);
+      distListeners.add(listener);
+      return () => distListeners.delete(listener);
     },
+    conditioner,
+    tracing,
+    pidArgument: (pid) => `${node.nodeNumber(pid.node)}.${pid.id}.${pid.serial}`,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

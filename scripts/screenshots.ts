@@ -1,0 +1,153 @@
+/**
+ * `npm run screenshots`: pictures of the playground for the README, made from the real app.
+ * Builds the app, serves it with its signalling server (server/start.ts, as `npm start`), opens
+ * three nodes in headless Chromium (each in its own browser context, as three machines), runs
+ * the Ticker scenario (Ticker on one, a client on each of the others) and writes PNGs of the
+ * projector tab and of the start panel, in the light and the dark theme, to docs/screenshots/.
+ *
+ * Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'docs', 'screenshots');
+const port = Number(process.env.SCREENSHOTS_PORT ?? 5288);
+const base = `http://localhost:${port}`;
+const host = 'lab';
+const cookie = 'chocolate-chip-1';
+const viewport = { width: 1600, height: 900 };
+
+const TICKER = `defmodule Ticker do
+  @interval 2000
+  @name :ticker
+  def start do
+    pid = spawn(__MODULE__, :generator, [[]])
+    :global.register_name(@name, pid)
+  end
+  def register(client_pid), do: send(:global.whereis_name(@name), {:register, client_pid})
+  def generator(clients) do
+    receive do
+      {:register, pid} ->
+        IO.puts "registering #{inspect pid}"
+        generator([pid | clients])
+    after
+      @interval ->
+        IO.puts "tick"
+        Enum.each(clients, fn client -> send(client, {:tick}) end)
+        generator(clients)
+    end
+  end
+end
+defmodule Client do
+  def start do
+    pid = spawn(__MODULE__, :receiver, [])
+    Ticker.register(pid)
+  end
+  def receiver do
+    receive do
+      {:tick} ->
+        IO.puts "tock in client"
+        receiver()
+    end
+  end
+end`;
+
+async function waitForServer(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+async function openNode(browser: Browser, sname: string | null): Promise<Page> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(sname ? `${base}/?sname=${sname}&host=${host}&cookie=${cookie}` : `${base}/?host=${host}`);
+  if (sname) await page.getByRole('status', { name: 'signalling server' }).filter({ hasText: 'registered' }).waitFor();
+  return page;
+}
+
+/** Types into the shell and waits until it is idle again. */
+async function iex(page: Page, text: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'iex input' });
+  for (const line of text.split('\n')) {
+    await input.fill(line);
+    await input.press('Enter');
+  }
+  await page.waitForFunction(() => document.querySelector('[aria-label="iex shell"]')?.getAttribute('aria-busy') === 'false');
+}
+
+/** Polls `:global.whereis_name(name)` in the shell until it answers a pid. */
+async function waitForGlobal(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await iex(page, `is_pid(:global.whereis_name(:${name}))`);
+    const text = (await page.getByRole('log', { name: 'iex output' }).textContent()) ?? '';
+    if (text.trimEnd().endsWith('true')) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`:global name ${name} never reached the node`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    const file = path.join(out, `${name}-${scheme}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  console.log('building the app…');
+  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  // Its own process group, so the server (tsx runs it in a child process) stops with it.
+  const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(port)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  let browser: Browser | null = null;
+  try {
+    await waitForServer(`${base}/`, 30_000);
+    browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const one = await openNode(browser, 'one');
+    const two = await openNode(browser, 'two');
+    const three = await openNode(browser, 'three');
+    for (const page of [two, three]) await iex(page, `Node.connect :"one@${host}"`);
+    // Defined on every node (as the chapter does), then cleared: the pictures show the run.
+    for (const page of [one, two, three]) await iex(page, `${TICKER}\nclear()`);
+    await iex(one, 'Ticker.start');
+    for (const page of [two, three]) await waitForGlobal(page, 'ticker');
+    for (const page of [two, three]) await iex(page, 'Client.start');
+    // Slow motion, so tokens are caught mid-flight; wait for a tick to be under way.
+    await one.getByRole('slider', { name: 'message speed' }).fill('0');
+    await one.getByText(/^tick$/m).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await one.waitForTimeout(2600);
+    await shoot(one, 'classroom');
+    await shoot(two, 'client');
+
+    const start = await openNode(browser, null);
+    await start.getByRole('button', { name: `connect one@${host}` }).waitFor();
+    await shoot(start, 'start');
+  } finally {
+    await browser?.close();
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
