@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Tests check behaviour, not speed (benchmarks do that): a shared, loaded machine must not
+    // turn a correct million-element test into a timeout.
+    testTimeout: 30_000,
   },
 });

@@ -109,9 +109,10 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
 
   /** A peer we had (or tried to have) is gone: break links and monitors, tell subscribers. */
   function lost(peer: Atom, wasUp: boolean): void {
-    monitors.down(peer, wasUp);
+    // Exit signals and DOWN messages first, then nodedown, as a BEAM node delivers them.
     spawner.nodeDown(peer);
     node.remote.nodeDown(peer);
+    monitors.down(peer, wasUp);
     o.wake?.();
   }
 

@@ -85,15 +85,17 @@ function nodeDown(rt: NodeRuntime, node: Atom): void {
     if (p.monitoredBy !== null) {
       for (const [k, e] of p.monitoredBy) if (e.watcher.node === node) p.monitoredBy.delete(k);
     }
-    if (p.monitors !== null) {
+    // Links first, then monitors: a process that traps exits sees {:EXIT, ...} before
+    // {:DOWN, ...}, in the order BEAM delivers them.
+    if (p.links !== null) {
+      for (const pid of [...p.links.values()]) if (pid.node === node) linkExitFromRemote(rt, p, pid, NOCONNECTION);
+    }
+    if (p.monitors !== null && p.status < Status.Exiting) {
       for (const e of [...p.monitors.values()]) {
         if (e.node !== node) continue;
         p.monitors.delete(e.key);
         rt.deliver(p, downMessage(e, NOCONNECTION));
       }
-    }
-    if (p.links !== null) {
-      for (const pid of [...p.links.values()]) if (pid.node === node) linkExitFromRemote(rt, p, pid, NOCONNECTION);
     }
   }
 }
