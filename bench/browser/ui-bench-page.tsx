@@ -17,6 +17,7 @@ import { startTracing } from '../../src/dist/trace/service.ts';
 import type { Distribution } from '../../src/dist/dist-types.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import { createPlaygroundStore } from '../../src/ui/store/playground-store.ts';
+import type { Speed } from '../../src/ui/store/model.ts';
 import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge.ts';
 import { connectClusterView, connectDistribution } from '../../src/ui/store/cluster-bridge.ts';
 import { Playground } from '../../src/ui/canvas/Playground.tsx';
@@ -64,7 +65,8 @@ const peer = registerNode(name, config, (s) => {
 });
 
 let received = 0;
-const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumber });
+const speed = (params.get('speed') ?? 'normal') as Speed;
+const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumber, speed });
 
 function mountViewer(d: Distribution): void {
   const root = document.getElementById('root') as HTMLElement;

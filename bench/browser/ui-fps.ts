@@ -29,6 +29,10 @@ const RATE = 1000;
 const args = process.argv.slice(2);
 const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
 const WARMUP_MS = 3000;
+const PROFILE = args.includes('--profile');
+/** Token animation speed on the viewer (normal: 700 ms per token; 'instant' turns animation off). */
+const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'normal';
+const ONLY_ON = args.includes('--only-on');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -41,7 +45,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
     const ctx = await browser.newContext({ viewport: i === 0 ? { width: 1600, height: 1000 } : { width: 800, height: 600 } });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => log(`${n}: page error: ${e.message}`));
-    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}`);
+    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}`);
     await page.waitForFunction(() => (window as unknown as Partial<Bench>).uiBench !== undefined);
     await page.evaluate(() => (window as unknown as Bench).uiBench.alive());
     pages.push(page);
@@ -57,7 +61,47 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
   }
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   const before = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
+  const cdp = PROFILE ? await viewer.context().newCDPSession(viewer) : null;
+  const TRACE = args.includes('--trace');
+  const traceEvents: { name: string; dur?: number; ph: string; tid: number; pid: number; cat: string }[] = [];
+  if (cdp !== null && TRACE) {
+    cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as typeof traceEvents)));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
+  }
+  if (cdp !== null) {
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  const metricsBefore = cdp === null ? null : await cdp.send('Performance.getMetrics');
   const m = await viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000);
+  if (cdp !== null && metricsBefore !== null) {
+    const after = await cdp.send('Performance.getMetrics');
+    const get = (x: typeof after, n: string) => x.metrics.find((e) => e.name === n)?.value ?? 0;
+    for (const n of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) {
+      log(`  ${canvas} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
+    }
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = profile.timeDeltas ?? [];
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    (profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id);
+      const key = `${n?.callFrame.functionName || '(anon)'} ${n?.callFrame.url.split('/').pop()}:${n?.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`    ${v.toFixed(0).padStart(6)} ms  ${k}`);
+    if (TRACE) {
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await cdp.send('Tracing.end');
+      await done;
+      const tot = new Map<string, number>();
+      for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
+      for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
+      const layouts = traceEvents.filter((e) => e.name === 'Layout' && e.dur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+      for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
+    }
+  }
   const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
   const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
   for (const p of pages) await p.context().close();
@@ -121,7 +165,7 @@ async function main(): Promise<void> {
     log(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s, canvas on...`);
     const on = await clusterRun(browser, 'on', 'a');
     log('the same with the canvas hidden (reference)...');
-    const off = await clusterRun(browser, 'hidden', 'b');
+    const off = ONLY_ON ? on : await clusterRun(browser, 'hidden', 'b');
     log('first load...');
     const load = await firstLoad(browser);
     const f = (n: number, d = 1) => n.toFixed(d);

@@ -1,7 +1,8 @@
 /**
  * The React Flow canvas of the cluster: cards, process tiles, link/monitor/connection edges,
  * the node table legend, and the message overlay. The graph is derived from the store by the
- * cached builder and rebuilt only when something it draws changed (not on every token).
+ * cached builder and rebuilt only when something it places changed (not on every token, nor on
+ * every mailbox change: the tiles read those themselves).
  *
  * Keyboard: Tab walks cards and tiles (React Flow makes nodes focusable); Enter or Space on a
  * tile opens the inspector; Escape closes it.
@@ -9,7 +10,6 @@
 import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { Background, Controls, Panel, ReactFlow, useReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { ClusterCard } from './ClusterCard.tsx';
 import { createFlowGraphBuilder, type FlowNode } from './flow-graph.ts';
@@ -22,22 +22,13 @@ const nodeTypes: NodeTypes = { process: ProcessNode, cluster: ClusterCard };
 
 export function ClusterCanvas() {
   const store = usePlaygroundStoreApi();
-  const graphInput = usePlayground(
-    useShallow((s) => ({
-      localNode: s.localNode,
-      nodes: s.nodes,
-      nodeOrder: s.nodeOrder,
-      processes: s.processes,
-      monitors: s.monitors,
-      showSystem: s.showSystem,
-      selected: s.selected,
-    })),
-  );
+  // The builder hands back the same graph while nothing placed changed, so this component (and
+  // React Flow) re-render only when the picture changes, not on every mailbox change.
   const build = useMemo(() => createFlowGraphBuilder(), []);
-  const { nodes, edges } = useMemo(() => build(graphInput), [build, graphInput]);
+  const { nodes, edges } = usePlayground(build);
   // A node joining or leaving the cluster changes the picture: fit it again.
   const { fitView } = useReactFlow();
-  const cards = graphInput.nodeOrder.length;
+  const cards = usePlayground((s) => s.nodeOrder.length);
   useEffect(() => {
     const id = requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
     return () => cancelAnimationFrame(id);

@@ -17,6 +17,8 @@ import { hitToken, selfLoopPoint, tokenPoint } from './token-path.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
 const HOVER_RADIUS = 12; // screen px
+/** Above this many tokens the overlay is drawn at half resolution. */
+const CROWD = 150;
 
 function centre(lookup: Map<string, InternalNode>, id: string | null): Point | null {
   if (id === null) return null;
@@ -24,6 +26,13 @@ function centre(lookup: Map<string, InternalNode>, id: string | null): Point | n
   if (n === undefined) return null;
   const { x, y } = n.internals.positionAbsolute;
   return { x: x + (n.measured.width ?? n.width ?? 0) / 2, y: y + (n.measured.height ?? n.height ?? 0) / 2 };
+}
+
+interface TokenPath {
+  readonly colour: string;
+  readonly xs: number[];
+  readonly ys: number[];
+  count: number;
 }
 
 interface Hover {
@@ -44,45 +53,69 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     let raf = 0;
+    const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
+    // Token positions by colour (crossing nodes, arriving here, local elsewhere), reused every frame.
+    const paths = ['#d946ef', '#f59e0b', '#0ea5e9'].map((colour) => ({ colour, xs: [] as number[], ys: [] as number[], count: 0 })) as [TokenPath, TokenPath, TokenPath];
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
 
     const draw = () => {
       raf = 0;
       const { transform, nodeLookup, width, height } = flow.getState();
       const [tx, ty, k] = transform;
-      const dpr = window.devicePixelRatio || 1;
+      const { messages, localNode } = store.getState();
+      // A flood of tokens is drawn at half resolution: the canvas is rasterised and handed to the
+      // compositor every frame, at a cost that grows with its pixels (a software-rendered tab
+      // spends more there than on anything else); small dots lose nothing visible.
+      const dpr = (window.devicePixelRatio || 1) * (messages.length > CROWD ? 0.5 : 1);
       if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
         canvas.width = Math.round(width * dpr);
         canvas.height = Math.round(height * dpr);
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      const { messages, localNode } = store.getState();
       const now = performance.now();
       const d = drawn.current;
       d.count = 0;
       ctx.lineWidth = 2 / k;
       const stroke = dark?.matches ? '#0f172a' : '#ffffff';
       ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * tx, dpr * ty);
+      // One path per colour, filled and stroked once: a thousand tokens cost six draw calls.
+      for (const p of paths) p.count = 0;
       for (const m of messages) {
-        const from = centre(nodeLookup, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
-        const to = centre(nodeLookup, m.to) ?? centre(nodeLookup, cardId(m.toNode));
-        if (from === null || to === null) continue;
-        const self = m.from !== null && m.from === m.to;
-        const p = self ? selfLoopPoint(from, 60, m.sentAt, m.duration, now) : tokenPoint(from, to, m.sentAt, m.duration, now);
+        // Ends are looked up once per token (tiles do not move while it flies).
+        let ends = routes.get(m);
+        if (ends === undefined) {
+          const from = centre(nodeLookup, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
+          const to = centre(nodeLookup, m.to) ?? centre(nodeLookup, cardId(m.toNode));
+          ends = from === null || to === null ? null : { from, to, self: m.from !== null && m.from === m.to };
+          routes.set(m, ends);
+        }
+        if (ends === null) continue;
+        const p = ends.self ? selfLoopPoint(ends.from, 60, m.sentAt, m.duration, now) : tokenPoint(ends.from, ends.to, m.sentAt, m.duration, now);
         if (p === null) continue;
-        const crossing = m.fromNode !== m.toNode;
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, TOKEN_RADIUS, 0, 2 * Math.PI);
-        ctx.fillStyle = crossing ? '#d946ef' : m.toNode === localNode ? '#f59e0b' : '#0ea5e9';
-        ctx.fill();
-        ctx.strokeStyle = stroke;
-        ctx.stroke();
+        const path = m.fromNode !== m.toNode ? paths[0] : m.toNode === localNode ? paths[1] : paths[2];
+        path.xs[path.count] = p.x;
+        path.ys[path.count] = p.y;
+        path.count++;
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: p.x * k + tx, y: p.y * k + ty });
         else Object.assign(screen, { x: p.x * k + tx, y: p.y * k + ty });
         d.messages[d.count] = m;
         d.count++;
+      }
+      ctx.strokeStyle = stroke;
+      for (const path of paths) {
+        if (path.count === 0) continue;
+        ctx.beginPath();
+        for (let i = 0; i < path.count; i++) {
+          const x = path.xs[i] as number;
+          const y = path.ys[i] as number;
+          ctx.moveTo(x + TOKEN_RADIUS, y);
+          ctx.arc(x, y, TOKEN_RADIUS, 0, 2 * Math.PI);
+        }
+        ctx.fillStyle = path.colour;
+        ctx.fill();
+        ctx.stroke();
       }
       if (messages.length > 0) raf = requestAnimationFrame(draw);
     };
@@ -133,6 +166,9 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         aria-hidden="true"
         data-testid="message-overlay"
         className="pointer-events-none absolute inset-0 z-[5] h-full w-full"
+        // Its own compositing layer: redrawn every frame, it must not make the browser re-raster
+        // the 500 tiles beneath it (an unaccelerated canvas is otherwise painted with them).
+        style={{ willChange: 'transform' }}
       />
       {hover !== null && (
         <div

@@ -1,21 +1,24 @@
 /**
  * A process tile: its PID as this tab prints it, its name, a mailbox badge; dimmed when it is a
- * system process, fading with its exit reason when it exits. Memoized: React Flow hands the
- * same data object back while the process is unchanged (see flow-graph.ts), so it skips renders.
+ * system process, fading with its exit reason when it exits. The graph gives it only what
+ * places it (flow-graph.ts); the live part (mailbox, status, exit reason) it reads from the store
+ * by its key, so a message arriving re-renders this one tile and nothing else.
  * The accessible name (`#PID<0.110.0> :ticker`) is on React Flow's wrapper (ariaLabel).
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProcessFlowNode } from './flow-graph.ts';
+import { usePlayground } from '../store/context.tsx';
 
 /** Edges attach at the tile's centre: one invisible handle of each kind. */
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', minWidth: 1, minHeight: 1, width: 1, height: 1, border: 0 } as const;
 
 function ProcessTile({ data, selected }: NodeProps<ProcessFlowNode>) {
-  const v = data.view;
-  const name = data.label.slice(v.pidText.length).trim();
+  const v = usePlayground((s) => s.processes[data.key]);
+  if (v === undefined) return null;
+  const name = data.label.slice(data.pidText.length).trim();
   const exited = v.exit !== null;
-  const tone = v.system
+  const tone = data.system
     ? 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400'
     : 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
   return (

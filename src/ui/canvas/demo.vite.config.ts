@@ -6,6 +6,6 @@ import tailwindcss from '@tailwindcss/vite';
 export default defineConfig({
   root: fileURLToPath(new URL('../../..', import.meta.url)),
   plugins: [react(), tailwindcss()],
-  build: { target: 'es2022', outDir: '/tmp/demo-build', emptyOutDir: true, rollupOptions: { input: { demo: fileURLToPath(new URL('../../../canvas-demo.html', import.meta.url)) } } },
+  build: { target: 'es2022', minify: process.env.UIB_MINIFY !== '0', outDir: '/tmp/demo-build', emptyOutDir: true, rollupOptions: { input: { demo: fileURLToPath(new URL('../../../canvas-demo.html', import.meta.url)) } } },
   server: { port: 5391, strictPort: true },
 });

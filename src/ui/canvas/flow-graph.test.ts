@@ -60,8 +60,8 @@ describe('toFlowGraph', () => {
       ['button', '#PID<0.111.0>', 'node:one@lab'],
       ['button', '#PID<1.96.0>', 'node:two@lab'],
     ]);
-    expect(procs[1]?.data.view.mailbox).toBe(2);
-    expect(procs[0]?.data.view.system).toBe(true);
+    expect(procs[1]?.data.key).toBe(pidKey(ticker));
+    expect(procs[0]?.data.system).toBe(true);
   });
 
   it('places processes by slot inside a card sized for them', () => {
@@ -117,14 +117,33 @@ describe('toFlowGraph', () => {
     expect((byId(nodes, pidKey(client)) as ProcessFlowNode).selected).toBe(false);
   });
 
-  it('reuses node objects for unchanged processes (cached builder)', () => {
+  it('hands back the same graph while only mailboxes and statuses change (the tiles read those)', () => {
     const store = cluster();
     const build = createFlowGraphBuilder();
     const a = build(store.getState());
-    store.getState().applyBatch({ node: 'two@lab', events: [], processes: [summary(remote, { messageQueueLen: 5 })] }, 0);
+    store.getState().applyBatch({ node: 'two@lab', events: [], processes: [summary(remote, { messageQueueLen: 5, status: 'runnable' })] }, 0);
+    expect(build(store.getState())).toBe(a);
+  });
+
+  it('reuses node objects for processes whose placing did not change (cached builder)', () => {
+    const store = cluster();
+    const build = createFlowGraphBuilder();
+    const a = build(store.getState());
+    store.getState().applyBatch({ node: 'two@lab', events: [], processes: [summary(remote, { registeredName: atom('worker') })] }, 0);
     const b = build(store.getState());
+    expect(b).not.toBe(a);
     expect(byId(b.nodes, pidKey(ticker))).toBe(byId(a.nodes, pidKey(ticker)));
     expect(byId(b.nodes, pidKey(remote))).not.toBe(byId(a.nodes, pidKey(remote)));
+    expect((byId(b.nodes, pidKey(remote)) as ProcessFlowNode).ariaLabel).toBe('#PID<1.96.0> :worker');
+  });
+
+  it('rebuilds edges when a link appears', () => {
+    const store = cluster();
+    const build = createFlowGraphBuilder();
+    const a = build(store.getState());
+    store.getState().applyBatch({ node: 'two@lab', events: [{ type: 'link:added', time: 0, from: remote, to: ticker }], processes: [summary(remote, { links: [ticker] })] }, 0);
+    const b = build(store.getState());
+    expect(b.edges.filter((e) => e.id.startsWith('link:')).length).toBe(a.edges.filter((e) => e.id.startsWith('link:')).length + 1);
   });
 
   it('names a global process and quotes atoms as Elixir does', () => {

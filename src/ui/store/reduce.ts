@@ -54,7 +54,8 @@ export function expire(state: PlaygroundData, now: number): PlaygroundData {
   const messages = state.messages.filter((m) => m.sentAt + m.duration > now);
   const gone = new Set<string>();
   for (const v of Object.values(state.processes)) if (v.exit !== null && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
-  const exits = state.exits.filter((x) => now - x.at < EXIT_SHOW_MS);
+  const kept = state.exits.filter((x) => now - x.at < EXIT_SHOW_MS);
+  const exits = kept.length === state.exits.length ? state.exits : kept;
   if (messages.length === state.messages.length && gone.size === 0 && exits.length === state.exits.length) return state;
   let { processes, monitors, selected } = state;
   if (gone.size > 0) {
@@ -92,8 +93,11 @@ class Draft {
     return (this.processes ?? this.base.processes)[key];
   }
   private put(v: ProcessView): void {
+    const old = this.view(v.key);
     this.procs()[v.key] = v;
-    this.names = null;
+    // The name index is rebuilt only when a name could have changed: not on mailbox counts,
+    // which change with every message (rebuilding it then made each send O(processes)).
+    if (old === undefined || old.name !== v.name || old.exit !== v.exit) this.names = null;
   }
 
   event(e: RuntimeEvent): void {
