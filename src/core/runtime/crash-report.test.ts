@@ -47,6 +47,13 @@ describe('crash reports', () => {
     expect(logged).toEqual(['warning:** Can not start :erlang::apply on :nonexist@vm **']);
   });
 
+  it('names the node on a named node, as Elixir does', () => {
+    const { node, out } = testNode({ name: 'crashx@vm', wallClock: { now: () => 5 }, formatTime: (ms) => `T${ms}` });
+    const pid = node.spawn({ run: () => raise() });
+    node.runUntilIdle();
+    expect(out[0]).toContain(`[error] Process #PID<0.${pid.id}.0> on node :crashx@vm raised an exception\n`);
+  });
+
   it('formats HH:MM:SS.mmm', () => {
     expect(formatClockTime(0)).toBe('00:00:00.000');
     expect(formatClockTime(86_400_000 + 3_723_004)).toBe('01:02:03.004');

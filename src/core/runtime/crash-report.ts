@@ -10,7 +10,7 @@
  * with `inspect`, as Elixir prints an error that is not an exception (ErlangError).
  * `exit/1` deaths print nothing, as on BEAM.
  */
-import type { Pid } from '../term/types.ts';
+import type { Atom, Pid } from '../term/types.ts';
 import { inspect } from '../term/inspect.ts';
 import type { CrashInfo } from './process-body.ts';
 
@@ -18,8 +18,10 @@ export type CrashFormatter = (crash: CrashInfo) => string;
 /** The `HH:MM:SS.mmm` stamp in front of a log line. */
 export type Timestamp = () => string;
 
-export function crashReport(pid: Pid, crash: CrashInfo, format: CrashFormatter): string {
-  return `Process #PID<0.${pid.id}.${pid.serial}> raised an exception\n${format(crash)}`;
+/** On a named node Elixir says where: `Process #PID<0.103.0> on node :one@vm raised an exception`. */
+export function crashReport(pid: Pid, crash: CrashInfo, format: CrashFormatter, node?: Atom): string {
+  const where = node === undefined || node.name === 'nonode@nohost' ? '' : ` on node ${inspect(node)}`;
+  return `Process #PID<0.${pid.id}.${pid.serial}>${where} raised an exception\n${format(crash)}`;
 }
 
 /** The line Elixir prints for an uncaught error/throw when no language formatter is given. */

@@ -266,7 +266,7 @@ export class NodeRuntime {
   }
 
   private reportCrash(p: Proc, crash: CrashInfo): void {
-    this.log('error', crashReport(p.self, crash, this.formatCrash));
+    this.log('error', crashReport(p.self, crash, this.formatCrash, this.name));
   }
 
   /** A log event, printed as Elixir's console logger prints it: blank line, time, level, text. */
