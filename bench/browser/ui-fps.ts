@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import express from 'express';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createSignalling } from '../../server/signalling.ts';
@@ -169,7 +170,9 @@ async function main(): Promise<void> {
     log('first load...');
     const load = await firstLoad(browser);
     const f = (n: number, d = 1) => n.toFixed(d);
-    console.log(`\nui-fps: ${NODES} nodes in ${NODES} contexts, ${PROCESSES} processes, ${RATE} msgs/s across nodes, ${SECONDS} s measured on the viewer tab\n`);
+    console.log(`\nui-fps: ${NODES} nodes in ${NODES} contexts, ${PROCESSES} processes, ${RATE} msgs/s across nodes, ${SECONDS} s measured on the viewer tab`);
+    // All 8 tabs share this machine's cores: with other work running, every figure drops.
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1/5/15 min) at the end\n`);
     table([
       ['metric', 'canvas on (ours)', 'canvas hidden (reference)', 'target'],
       ['frames per second', f(on.fps), f(off.fps), '≥ 55'],
