@@ -78,7 +78,7 @@ export function startTracer(node: Node, self: TraceSelf, o: TracerOptions = {}):
         return !self.has(e.from) && !(typeof e.to === 'object' && e.to.kind === 'pid' && self.has(e.to));
       case 'monitor:added':
       case 'monitor:removed':
-        return !self.has(e.watcher);
+        return !self.has(e.watcher) && !self.has(e.target);
       case 'link:added':
       case 'link:removed':
         return !self.has(e.from) && !self.has(e.to);
