@@ -72,7 +72,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 async function openNode(browser: Browser, sname: string | null): Promise<Page> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(sname ? `${base}/?sname=${sname}&host=${host}&cookie=${cookie}` : `${base}/?host=${host}`);
+  await page.goto(sname ? `${base}/?sname=${sname}&host=${host}&cookie=${cookie}&cluster` : `${base}/?host=${host}`);
   if (sname) await page.getByRole('status', { name: 'signalling server' }).filter({ hasText: 'registered' }).waitFor();
   return page;
 }

@@ -38,11 +38,28 @@ export function App({ identity, session, navigate = (url) => location.assign(url
   // The canvas's actions are typed into the shell, so the transcript shows what they did.
   const onSend = useCallback((pid: Pid, source: string) => session.input(`send pid("${session.pidArgument(pid)}"), ${source.trim()}`), [session]);
   const onKill = useCallback((pid: Pid) => session.input(`Process.exit(pid("${session.pidArgument(pid)}"), :kill)`), [session]);
+  // The cluster view (every connected node's processes and traffic, through the tracing service)
+  // costs each node tracing its runtime for the others: on demand, `?cluster` or the toggle.
+  const [clusterView, setClusterView] = useState(() => new URLSearchParams(location.search).has('cluster'));
   const connect = useCallback((node: string) => session.input(`Node.connect :"${node}"`), [session]);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <TopBar identity={identity} signalling={signalling} />
+      <TopBar identity={identity} signalling={signalling}>
+        {identity.alive && (
+          <button
+            type="button"
+            aria-label="cluster view"
+            aria-pressed={clusterView}
+            onClick={() => setClusterView((v) => !v)}
+            className={`rounded-lg border px-3 py-1 text-base font-semibold ${
+              clusterView ? 'border-sky-600 bg-sky-600 text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950' : 'border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800'
+            }`}
+          >
+            Cluster view {clusterView ? 'on' : 'off'}
+          </button>
+        )}
+      </TopBar>
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         <main aria-label={identity.alive ? 'cluster' : 'start'} className="flex h-[60vh] min-h-0 min-w-0 flex-none flex-col lg:h-auto lg:flex-1">
           {identity.alive ? (
@@ -50,7 +67,7 @@ export function App({ identity, session, navigate = (url) => location.assign(url
               node={session.node.node}
               store={store}
               dist={dist}
-              tracing={session.tracing}
+              {...(clusterView ? { tracing: session.tracing } : {})}
               conditioner={session.conditioner}
               onSend={onSend}
               onKill={onKill}

@@ -1,9 +1,10 @@
 /**
  * The top bar: the product's name, this tab's node identity (its name, test id `node-name`; its
  * cookie hidden behind a `reveal cookie` toggle, as a cookie is a shared secret on a projector),
- * and the signalling server's state (a `status` named `signalling server`).
+ * the page's own toggles (`children`), and the signalling server's state (a `status` named
+ * `signalling server`).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SignallingState } from '../../dist/transports/peerjs.ts';
 import type { Identity } from '../identity.ts';
 
@@ -29,7 +30,7 @@ const TONE: Record<string, string> = {
   none: 'bg-slate-400',
 };
 
-export function TopBar({ identity, signalling }: { identity: Identity; signalling: SignallingState | null }) {
+export function TopBar({ identity, signalling, children }: { identity: Identity; signalling: SignallingState | null; children?: ReactNode }) {
   const [revealed, setRevealed] = useState(false);
   return (
     <header className="flex flex-wrap items-center gap-x-8 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 text-base dark:border-slate-700 dark:bg-slate-950">
@@ -55,6 +56,7 @@ export function TopBar({ identity, signalling }: { identity: Identity; signallin
           {revealed ? 'hide' : 'show'}
         </button>
       </p>
+      {children}
       <p role="status" aria-label="signalling server" className="ml-auto flex items-center gap-2">
         <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${TONE[signalling?.type ?? 'none'] ?? ''}`} />
         signalling: {signallingLabel(signalling)}
