@@ -69,9 +69,18 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
     async iex(command, { timeout = 10_000 } = {}) {
       const before = (await transcript()).length;
       const lines = command.split('\n');
-      for (const line of lines) {
-        await input.fill(line);
+      if (lines.length === 1) {
+        await input.fill(command);
         await input.press('Enter');
+      } else {
+        // Several lines go in as one paste (as a student pastes a defmodule): the panel feeds
+        // them to the shell line by line, and it takes one round trip instead of one per line.
+        await input.focus();
+        await input.evaluate((el, text) => {
+          const data = new DataTransfer();
+          data.setData('text', `${text}\n`);
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }, command);
       }
       // Done when every line was taken (echoed after its prompt) and the shell is not busy.
       const shell = page.getByRole('region', { name: 'iex shell' });
@@ -80,7 +89,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
           const text = (await transcript()).slice(before);
           const echoed = text.split('\n').filter((l) => promptRe.test(l)).length >= lines.length;
           return echoed && (await shell.getAttribute('aria-busy')) === 'false';
-        }, { timeout })
+        }, { timeout, intervals: [20, 50, 100, 200] })
         .toBe(true);
       const text = (await transcript()).slice(before);
       // Drop the echoed input lines; what is left is what the shell printed.
