@@ -3,6 +3,10 @@
 // clients on two others, messages visible on the canvas, a cut link producing nodedown).
 import { expect, test, type Browser } from '@playwright/test';
 import { KIT_COOKIE, openNode, type PlaygroundNode } from './kit.ts';
+import { TICKER as CHAPTER_TICKER } from '../src/playground/ticker-source.ts';
+
+/** The chapter's Ticker, ticking every second so the run stays short. */
+const TICKER = CHAPTER_TICKER.replace('@interval 2000', '@interval 1000');
 
 // Unique host per test, so parallel workers never share node names on the signalling server.
 let n = 0;
@@ -135,44 +139,3 @@ test('classroom: Ticker on one tab, clients on two others, messages on the canva
   for (const node of [one, two, three]) await node.close();
 });
 
-const TICKER = `defmodule Ticker do
-  @interval 1000
-  @name :ticker
-
-  def start do
-    pid = spawn(__MODULE__, :generator, [[]])
-    :global.register_name(@name, pid)
-  end
-
-  def register(client_pid) do
-    send :global.whereis_name(@name), { :register, client_pid }
-  end
-
-  def generator(clients) do
-    receive do
-      { :register, pid } ->
-        IO.puts "registering #{inspect pid}"
-        generator([pid|clients])
-    after
-      @interval ->
-        IO.puts "tick"
-        Enum.each clients, fn client -> send client, { :tick } end
-        generator(clients)
-    end
-  end
-end
-
-defmodule Client do
-  def start do
-    pid = spawn(__MODULE__, :receiver, [])
-    Ticker.register(pid)
-  end
-
-  def receiver do
-    receive do
-      { :tick } ->
-        IO.puts "tock in client"
-        receiver()
-    end
-  end
-end`;

@@ -12,6 +12,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { TICKER as CHAPTER_TICKER } from '../src/playground/ticker-source.ts';
+
+/** The chapter's Ticker, ticking every second so the run stays short. */
+const TICKER = CHAPTER_TICKER.replace('@interval 2000', '@interval 1000');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'screenshots');
@@ -21,40 +25,6 @@ const host = 'lab';
 const cookie = 'chocolate-chip-1';
 const viewport = { width: 1600, height: 900 };
 
-const TICKER = `defmodule Ticker do
-  @interval 2000
-  @name :ticker
-  def start do
-    pid = spawn(__MODULE__, :generator, [[]])
-    :global.register_name(@name, pid)
-  end
-  def register(client_pid), do: send(:global.whereis_name(@name), {:register, client_pid})
-  def generator(clients) do
-    receive do
-      {:register, pid} ->
-        IO.puts "registering #{inspect pid}"
-        generator([pid | clients])
-    after
-      @interval ->
-        IO.puts "tick"
-        Enum.each(clients, fn client -> send(client, {:tick}) end)
-        generator(clients)
-    end
-  end
-end
-defmodule Client do
-  def start do
-    pid = spawn(__MODULE__, :receiver, [])
-    Ticker.register(pid)
-  end
-  def receiver do
-    receive do
-      {:tick} ->
-        IO.puts "tock in client"
-        receiver()
-    end
-  end
-end`;
 
 async function waitForServer(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;

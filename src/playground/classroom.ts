@@ -2,6 +2,8 @@
  * A classroom in one process: several tabs (playground nodes with their iex), connected by the
  * memory transport, on one simulated clock. Tests type into a tab's shell and read what each
  * tab printed, as the end-to-end tests do over WebRTC, but deterministically and in Node.
+ * Tabs are wired as the page wires them: each transport goes through the classroom
+ * conditioner (conditioning.ts: cut, delay, pause...) and each node runs the tracing service.
  *
  *   const room = new Classroom();
  *   const one = room.open('one'), two = room.open('two');
@@ -12,12 +14,16 @@ import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import type { Shell } from '../core/shell/shell.ts';
 import { MemoryNetwork } from '../dist/transports/memory.ts';
+import { startTracing, type TracingService } from '../dist/trace/service.ts';
 import { createPlaygroundNode, type PlaygroundNode } from './node.ts';
+import { conditionedTransport, type NetworkConditioner } from './conditioning.ts';
 
 export interface Tab {
   readonly name: string;
   readonly node: PlaygroundNode;
   readonly shell: Shell;
+  readonly conditioner: NetworkConditioner;
+  readonly tracing: TracingService;
   /** Everything this tab printed (its iex transcript). */
   output(): string;
   /** Output printed since the last call. */
@@ -37,6 +43,7 @@ export class Classroom {
   readonly net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
   readonly tabs: Tab[] = [];
   private seed = 1;
+  private readonly closing = new Set<string>();
 
   open(sname: string, o: TabOptions = {}): Tab {
     const name = `${sname}@${o.host ?? 'vm'}`;
@@ -47,17 +54,18 @@ export class Classroom {
       out += t;
     };
     const node = createPlaygroundNode({ clock: this.clock, random: new SeededRandom(seed), stdout: write, name, creation: seed });
-    node.goAlive({
-      transport: this.net.transport(),
-      cookie: o.cookie ?? 'chocolate-chip-1',
-      clock: this.clock,
-      random: new SeededRandom(seed * 7919),
-    });
+    // A close asked over the wire happens after the current run, as a tab closes between tasks.
+    const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name) });
+    const random = new SeededRandom(seed * 7919);
+    const { transport, conditioner } = conditionedTransport(this.net.transport(), this.clock, random);
+    node.goAlive({ transport, cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random });
     const shell = createElixirShell(node, { write, echo: true });
     const tab: Tab = {
       name,
       node,
       shell,
+      conditioner,
+      tracing,
       output: () => out,
       take: () => {
         const s = out.slice(taken);
@@ -79,10 +87,16 @@ export class Classroom {
 
   /** Closes a tab: its links drop at once, as when a browser tab is closed. */
   close(tab: Tab): void {
+    this.drop(tab);
+    this.settle();
+  }
+
+  private drop(tab: Tab): void {
+    const i = this.tabs.indexOf(tab);
+    if (i < 0) return;
     this.net.kill(tab.name);
     tab.node.dist?.stop();
-    this.tabs.splice(this.tabs.indexOf(tab), 1);
-    this.settle();
+    this.tabs.splice(i, 1);
   }
 
   /** Lets simulated time pass (timers fire in order on every tab). */
@@ -101,7 +115,12 @@ export class Classroom {
   settle(): void {
     for (let round = 0; round < 1_000_000; round++) {
       let moved = this.net.flush();
-      for (const t of this.tabs) moved += t.node.node.runUntilIdle();
+      for (const t of [...this.tabs]) moved += t.node.node.runUntilIdle() + t.conditioner.runDue();
+      for (const t of this.tabs.filter((x) => this.closing.has(x.name))) {
+        this.closing.delete(t.name);
+        this.drop(t);
+        moved++;
+      }
       if (moved === 0 && this.net.pending() === 0) return;
     }
     throw new Error('the classroom did not settle');
@@ -118,11 +137,11 @@ export class Classroom {
     }
   }
 
+  /** The next node timer or delayed message. */
   private nextTimerAt(): number | null {
     let next: number | null = null;
     for (const t of this.tabs) {
-      const at = t.node.node.nextTimerAt();
-      if (at !== null && (next === null || at < next)) next = at;
+      for (const at of [t.node.node.nextTimerAt(), t.conditioner.nextDueAt()]) if (at !== null && (next === null || at < next)) next = at;
     }
     return next;
   }

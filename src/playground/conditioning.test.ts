@@ -2,26 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { atom, type Pid } from '../core/term/types.ts';
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { MemoryNetwork } from '../dist/transports/memory.ts';
-import { ConditionedRoom, type RoomTab } from './conditioning-room.ts';
+import { Classroom, type Tab } from './classroom.ts';
 import { conditionedTransport, driveConditioner } from './conditioning.ts';
 
 /** Types `line` and returns what the tab printed for it (echo and prompt removed). */
-function run(room: ConditionedRoom, tab: RoomTab, line: string): string {
+function run(room: Classroom, tab: Tab, line: string): string {
   tab.take();
   room.type(tab, line);
   return tab.take().replace(/^iex\([^)]*\)\d+> [^\n]*\n/u, '');
 }
 
-function connected(...names: string[]): { room: ConditionedRoom; tabs: RoomTab[] } {
-  const room = new ConditionedRoom();
+function connected(...names: string[]): { room: Classroom; tabs: Tab[] } {
+  const room = new Classroom();
   const tabs = names.map((n) => room.open(n));
-  for (const t of tabs.slice(1)) expect(run(room, tabs[0] as RoomTab, `Node.connect :${t.name}`)).toBe('true\n');
+  for (const t of tabs.slice(1)) expect(run(room, tabs[0] as Tab, `Node.connect :${t.name}`)).toBe('true\n');
   return { room, tabs };
 }
 
 describe('classroom controls on real delivery', () => {
   it('cut: the tick timeout is logged on both sides, then nodedown and :noconnection on both', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     for (const [tab, peer] of [[one, two], [two, one]] as const) {
       run(room, tab, 'Process.flag(:trap_exit, true)');
       run(room, tab, `Node.monitor(:${peer.name}, true)`);
@@ -49,7 +49,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('disconnect: the link closes now, nodedown on both sides at once', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     run(room, one, 'Node.monitor(:two@vm, true)');
     run(room, two, 'Node.monitor(:one@vm, true)');
     one.conditioner.disconnect('two@vm');
@@ -59,7 +59,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('delay: a message sent direct to a slow link is overtaken by one relayed through a third node', () => {
-    const { room, tabs: [one, two, three] } = connected('one', 'two', 'three') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab, RoomTab] };
+    const { room, tabs: [one, two, three] } = connected('one', 'two', 'three') as { room: Classroom; tabs: [Tab, Tab, Tab] };
     run(room, three, 'Process.register(self(), :sink)');
     run(room, two, 'relay = spawn(fn -> receive do m -> send({:sink, :three@vm}, m) end end)');
     run(room, two, 'Process.register(relay, :relay)');
@@ -71,7 +71,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('slow network: every link waits, including links made afterwards', () => {
-    const room = new ConditionedRoom();
+    const room = new Classroom();
     const one = room.open('one');
     const two = room.open('two');
     one.conditioner.slowNetwork(1500);
@@ -88,7 +88,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('pause/step: held messages are released one at a time, in order; resume releases the rest', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     run(room, two, 'Process.register(self(), :sink)');
     one.conditioner.hold(true);
     run(room, one, 'for i <- 1..4, do: send({:sink, :two@vm}, i)');
@@ -110,7 +110,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('drop rate 1: nothing passes (the stream breaks and the connection closes, as on a corrupted link)', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     run(room, two, 'Process.register(self(), :sink)');
     one.conditioner.dropRate('two@vm', 1);
     run(room, one, 'send({:sink, :two@vm}, :lost)');
@@ -120,7 +120,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('kill from the canvas: a process killed on another node takes its linked shell with it, as iex prints', () => {
-    const { room, tabs: [one, two] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     run(room, two, 'pid = spawn_link(fn -> receive do _ -> :ok end end)');
     run(room, two, 'Process.register(pid, :victim)');
     const victim = two.node.node.whereis(atom('victim'));
@@ -132,7 +132,7 @@ describe('classroom controls on real delivery', () => {
   });
 
   it('close a node (asked through its tracer): the others see nodedown', () => {
-    const { room, tabs: [one] } = connected('one', 'two') as { room: ConditionedRoom; tabs: [RoomTab, RoomTab] };
+    const { room, tabs: [one] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
     run(room, one, 'Node.monitor(:two@vm, true)');
     run(room, one, 'send({:playground_tracer, :two@vm}, {:close_node, self()})');
     room.settle();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConditionedRoom, type RoomTab } from '../../playground/conditioning-room.ts';
+import { Classroom, type Tab } from '../../playground/classroom.ts';
 import { connectRuntime, type FrameScheduler } from './bridge.ts';
 import { connectClusterView, connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
@@ -27,9 +27,9 @@ class FakeFrames implements FrameScheduler {
 }
 
 /** A teacher's tab (one) showing the whole class: its store fed by its runtime, its distribution and its viewer. */
-function classroom(): { room: ConditionedRoom; one: RoomTab; two: RoomTab; three: RoomTab; store: PlaygroundStore; frames: FakeFrames } {
-  const room = new ConditionedRoom();
-  const [one, two, three] = ['one', 'two', 'three'].map((n) => room.open(n)) as [RoomTab, RoomTab, RoomTab];
+function classroom(): { room: Classroom; one: Tab; two: Tab; three: Tab; store: PlaygroundStore; frames: FakeFrames } {
+  const room = new Classroom();
+  const [one, two, three] = ['one', 'two', 'three'].map((n) => room.open(n)) as [Tab, Tab, Tab];
   const frames = new FakeFrames();
   const dist = one.node.dist!;
   const store = createPlaygroundStore({ localNode: one.name, nodeNumber: dist.nodeTable.nodeNumber });
