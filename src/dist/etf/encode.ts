@@ -107,8 +107,13 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
 const atomBytes = new Map<Atom, Uint8Array>();
 
 export function writeAtom(w: ByteWriter, a: Atom): void {
-  if (w.latin1Atoms && /^[\u0000-\u00ff]*$/.test(a.name)) return writeLatin1Atom(w, a);
+  if (w.latin1Atoms && isLatin1(a.name)) return writeLatin1Atom(w, a);
   w.bytes(atomBytes.get(a) ?? encodeAtom(a));
+}
+
+function isLatin1(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 function writeLatin1Atom(w: ByteWriter, a: Atom): void {
