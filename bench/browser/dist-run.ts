@@ -185,7 +185,10 @@ async function main(): Promise<void> {
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
   }
   log('BEAM distribution over loopback TCP...');
-  const beam = await beamDistribution();
+  const beam = await beamDistribution().catch((e: unknown) => {
+    log(`BEAM reference failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  });
   rows = rows.map((r) => {
     if (beam === null) return r;
     if (r.name === 'dist-msgs') return { ...r, reference: beam.msgsPerSec, details: `reference: BEAM over loopback TCP; ${r.details}` };
