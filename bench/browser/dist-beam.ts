@@ -96,7 +96,14 @@ export async function beamDistribution(messages = 1_000_000, pings = 20_000): Pr
   });
   try {
     const call = `[_, host] = String.split(Atom.to_string(node()), "@"); DistBench.main(:"benchb${tag}@#{host}", ${messages}, ${pings})`;
-    const out = await run('elixir', ['--sname', `bencha${tag}`, '--cookie', cookie, '-pa', dir, '-e', call]);
+    let out: string;
+    try {
+      out = await run('elixir', ['--sname', `bencha${tag}`, '--cookie', cookie, '-pa', dir, '-e', call]);
+    } catch (err) {
+      // No reference rather than no benchmark: the table then prints n/a beside our figure.
+      process.stderr.write(`BEAM distribution reference failed: ${(err as Error).message}\n`);
+      return null;
+    }
     const line = out.trim().split('\n').filter((l) => l.includes('rate=')).pop() ?? '';
     const f: Record<string, number> = {};
     for (const kv of line.split(/\s+/)) {
@@ -111,12 +118,23 @@ export async function beamDistribution(messages = 1_000_000, pings = 20_000): Pr
   }
 }
 
+const RUN_TIMEOUT_MS = 180_000;
+
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    // A reference node that cannot reach the other (epmd, a name in use...) must not hang the run.
+    const timer = setTimeout(() => {
+      p.kill();
+      reject(new Error(`${cmd} took longer than ${RUN_TIMEOUT_MS / 1000} s`));
+    }, RUN_TIMEOUT_MS);
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${out}`))));
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} exited with ${code}: ${out}`));
+    });
   });
 }
