@@ -12,7 +12,7 @@ import { atom, bool, list, tuple, type Atom, type Pid, type Term } from '../../c
 import { listToArray } from '../../core/term/list.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
-import { argumentError, ElixirThrow } from '../../core/lang/errors.ts';
+import { argumentError, ElixirThrow, exception } from '../../core/lang/errors.ts';
 import type { ProcessBody } from '../../core/runtime/process-body.ts';
 import type { ListType } from '../dist-types.ts';
 import type { SpawnResult } from '../remote-spawn.ts';
@@ -60,8 +60,12 @@ function listTypes(t: Term): ListType | ListType[] {
  * (`Node.list([:this, :visible])` → `[:two@vm, :three@vm, :one@vm]` in real iex).
  */
 function nodesOf(c: BifContext, t: Term): Term {
-  const nodes = ctxOf(c)?.dist.list(listTypes(t)) ?? [];
+  const types = listTypes(t);
   const self = c.proc.nodeName;
+  const ctx = ctxOf(c);
+  // Not alive, erts still knows the node itself: :this and :known give [:nonode@nohost].
+  if (ctx === undefined) return list([types].flat().some((x) => x === 'this' || x === 'known') ? [self] : []);
+  const nodes = ctx.dist.list(types);
   const others = nodes.filter((n) => n !== self);
   return list(others.length === nodes.length ? nodes : [...others, self]);
 }
@@ -114,6 +118,12 @@ registerBifs([
   { module: 'erlang', name: 'get_cookie', arity: 0, fn: (_a, c) => ctxOf(c)?.dist.getCookie() ?? NOCOOKIE },
   {
     module: 'Elixir.Node',
+    name: 'set_cookie',
+    arity: 2,
+    fn: ([n, cookie], c) => setCookie(c, atomArg(n), atomArg(cookie)),
+  },
+  {
+    module: 'erlang',
     name: 'set_cookie',
     arity: 2,
     fn: ([n, cookie], c) => setCookie(c, atomArg(n), atomArg(cookie)),
@@ -183,8 +193,17 @@ registerBifs([
   },
 ]);
 
+/**
+ * Node.set_cookie/1,2 are `:erlang.set_cookie(node, cookie)`. Not alive, BEAM refuses the
+ * node's own name with a badarg (iex shows the `:erlang.set_cookie(:nonode@nohost, :c)` frame)
+ * and any other name in `auth` with :distribution_not_started.
+ */
 function setCookie(c: BifContext, node: Atom, cookie: Atom): Term {
   const r = ctxOf(c)?.dist.setCookie(node, cookie) ?? 'notalive';
+  if (r === 'notalive' && node === c.proc.nodeName) {
+    const e = exception('ArgumentError', 'errors were found at the given arguments:\n\n  * 1st argument: the node name is not part of a distributed system\n');
+    throw new ElixirThrow('error', e, tuple(atom('erlang'), atom('set_cookie'), list([node, cookie]), list([])));
+  }
   if (r === 'notalive') throw new ElixirThrow('error', atom('distribution_not_started'));
   return atom('true');
 }
