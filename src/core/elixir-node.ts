@@ -13,7 +13,9 @@ export interface ElixirNode {
 }
 
 export function createElixirNode(options: Omit<NodeOptions, 'formatCrash'>): ElixirNode {
-  const node = createNode({ ...options, formatCrash });
   const lang = new LangRuntime(options.logger ? { logger: options.logger } : {});
+  // Crash reports are worded with this node's modules and numbered with its node table.
+  const node = createNode({ ...options, formatCrash: (crash) => formatCrash(crash, (m) => lang.modules.isLoaded(m)) });
+  node.setNodeNumbering((n) => lang.nodeNumber(n));
   return { node, lang };
 }

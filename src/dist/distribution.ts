@@ -150,6 +150,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
     else log('error', l.reason);
     kernelPid = node.spawn(kernelBody({ work: kernelWork }), { system: true, initialCall: ['net_kernel', 'init', 1] });
     node.register(NET_KERNEL, kernelPid);
+    // Crash reports of processes spawned from here onto other nodes come back to `logger`.
+    node.startRemoteLogger();
     node.setRemoteRouter(createRouter(sendTo));
   }
 

@@ -73,6 +73,35 @@ describe('nl/1 loads a module on every connected node', () => {
   });
 });
 
+describe('crash reports of remotely spawned processes', () => {
+  // Real iex (a spawns on b): the report shows on both tabs, each printing the pid with its own
+  // numbering ("on node :b@vm" on both), as OTP's logger forwards an event whose group leader
+  // is remote to {logger, gl_node} and Elixir's console prints it there too.
+  it('prints the report on the node where it ran and on the caller\'s node', () => {
+    const { room, tabs } = connected('a', 'b');
+    const [a, b] = tabs as [Tab, Tab];
+    const onA = typeAll(room, a, ['Node.spawn(:"b@vm", fn -> raise "boom" end)']);
+    has(onA, '\n12:00:00.000 [error] Process #PID<N.x.x> on node :b@vm raised an exception\n** (RuntimeError) boom\n');
+    expect(onA).toMatch(/^iex\(a@vm\)2> Node.spawn\(:"b@vm", fn -> raise "boom" end\)\n#PID<1\.\d+\.0>\n/);
+    same(b.take(), '\n12:00:00.000 [error] Process #PID<0.x.x> on node :b@vm raised an exception\n** (RuntimeError) boom');
+  });
+
+  it('each node words the exception itself: "undefined or private" where the module exists; exits print nothing', () => {
+    const { room, tabs } = connected('a', 'b');
+    const [a, b] = tabs as [Tab, Tab];
+    typeAll(room, a, ['defmodule Hello do def hi, do: :hi end']);
+    has(typeAll(room, a, ['Node.spawn(:"b@vm", fn -> Hello.hi end)']), '** (UndefinedFunctionError) function Hello.hi/0 is undefined or private\n');
+    has(b.take(), '** (UndefinedFunctionError) function Hello.hi/0 is undefined (module Hello is not available)\n');
+    has(typeAll(room, a, ['Node.spawn(:"b@vm", fn -> throw :t end)']), 'on node :b@vm raised an exception\n** (ErlangError) Erlang error: {:nocatch, :t}\n');
+    b.take();
+    same(typeAll(room, a, ['Node.spawn(:"b@vm", fn -> exit(:bye) end)']), 'iex(a@vm)5> Node.spawn(:"b@vm", fn -> exit(:bye) end)\n#PID<N.x.x>');
+    expect(b.take()).toBe('');
+    // The other way round: b's shell gets a's report with b's number for a.
+    has(typeAll(room, b, ['Node.spawn(:"a@vm", fn -> raise "from b" end)']), 'Process #PID<N.x.x> on node :a@vm raised an exception\n** (RuntimeError) from b\n');
+    has(a.take(), 'Process #PID<0.x.x> on node :a@vm raised an exception\n** (RuntimeError) from b\n');
+  });
+});
+
 describe('Node.spawn to an unreachable node', () => {
   const FUNC = '#Function<43.3316493/0 in :erl_eval.expr/6>';
 

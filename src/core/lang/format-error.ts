@@ -11,8 +11,9 @@
  * reproduce), except the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
  * `formatCrash` gives the runtime the text after `[error] Process #PID<0.115.0> raised an exception`.
  */
-import { atom, NIL, type MapTerm, type Term } from '../term/types.ts';
-import { mapGet } from '../term/map.ts';
+import { atom, Binary, NIL, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { mapGet, mapPut } from '../term/map.ts';
+import { undefinedFunctionMessage } from './modules.ts';
 import { inspect } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
@@ -85,11 +86,25 @@ function callText(top: readonly Term[]): { line: string; blame: string } | null 
   return { line, blame };
 }
 
-/** For createNode({ formatCrash }): the exception part of a crash report. */
-export function formatCrash(crash: CrashInfo): string {
+/**
+ * For createNode({ formatCrash }): the exception part of a crash report. `isLoaded` is the
+ * printing node's module table: an UndefinedFunctionError is worded there (Elixir computes
+ * its message when printing), so a report forwarded from a node that lacked the module says
+ * "undefined or private" on a node that has it, as real iex does.
+ */
+export function formatCrash(crash: CrashInfo, isLoaded?: (module: Atom) => boolean): string {
   const stack = (crash.stacktrace as Term | undefined) ?? atom('nil');
   if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false);
-  return formatError('error', crash.value, stack, false);
+  return formatError('error', isLoaded ? rewordUndefined(crash.value, isLoaded) : crash.value, stack, false);
+}
+
+const UNDEFINED_FUNCTION = atom('Elixir.UndefinedFunctionError');
+
+function rewordUndefined(value: Term, isLoaded: (module: Atom) => boolean): Term {
+  if (typeof value !== 'object' || value.kind !== 'map' || mapGet(value, atom('__struct__')) !== UNDEFINED_FUNCTION) return value;
+  const [module, name, arity] = [mapGet(value, atom('module')), mapGet(value, atom('function')), mapGet(value, atom('arity'))];
+  if (typeof module !== 'object' || module.kind !== 'atom' || typeof name !== 'object' || name.kind !== 'atom' || typeof arity !== 'number') return value;
+  return mapPut(value, atom('message'), Binary.fromString(undefinedFunctionMessage(module, name, arity, isLoaded(module))));
 }
 
 import { Tuple } from '../term/types.ts';

@@ -59,14 +59,26 @@ export class ModuleRegistry {
   }
 }
 
+/**
+ * Elixir words it by whether the module is loaded *where the error is printed* (each node
+ * formats a crash report itself, see format-error.ts formatCrash).
+ */
+export function undefinedFunctionMessage(module: Term, name: Atom, arity: number, loaded: boolean): string {
+  const what = `function ${moduleName(module)}.${funName(name)}/${arity} is undefined`;
+  return loaded ? `${what} or private` : `${what} (module ${moduleName(module)} is not available)`;
+}
+
 export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom, arity: number): never {
   const mod = typeof module === 'object' && module.kind === 'atom' ? module : null;
   const loaded = mod !== null && reg.isLoaded(mod);
-  const what = `function ${moduleName(module)}.${funName(name)}/${arity} is undefined`;
-  const message = loaded ? `${what} or private` : `${what} (module ${moduleName(module)} is not available)`;
   throw new ElixirThrow(
     'error',
-    exception('UndefinedFunctionError', message, [['module', module], ['function', name], ['arity', arity], ['reason', loaded ? atom('function_not_exported') : atom('module_could_not_be_loaded')]]),
+    exception('UndefinedFunctionError', undefinedFunctionMessage(module, name, arity, loaded), [
+      ['module', module],
+      ['function', name],
+      ['arity', arity],
+      ['reason', loaded ? atom('function_not_exported') : atom('module_could_not_be_loaded')],
+    ]),
     // The missing function is the top of the stacktrace, as on BEAM (iex shows `Foo.bar()`).
     new Tuple([module, name, arity, NIL]),
   );

@@ -18,10 +18,14 @@ export type CrashFormatter = (crash: CrashInfo) => string;
 /** The `HH:MM:SS.mmm` stamp in front of a log line. */
 export type Timestamp = () => string;
 
-/** On a named node Elixir says where: `Process #PID<0.103.0> on node :one@vm raised an exception`. */
-export function crashReport(pid: Pid, crash: CrashInfo, format: CrashFormatter, node?: Atom): string {
+/**
+ * On a named node Elixir says where: `Process #PID<0.103.0> on node :one@vm raised an exception`.
+ * `nodeNumber` is the printing node's number for the pid's node (0 for a local process; a
+ * report forwarded from another node shows that node's number).
+ */
+export function crashReport(pid: Pid, crash: CrashInfo, format: CrashFormatter, node?: Atom, nodeNumber = 0): string {
   const where = node === undefined || node.name === 'nonode@nohost' ? '' : ` on node ${inspect(node)}`;
-  return `Process #PID<0.${pid.id}.${pid.serial}>${where} raised an exception\n${format(crash)}`;
+  return `Process #PID<${nodeNumber}.${pid.id}.${pid.serial}>${where} raised an exception\n${format(crash)}`;
 }
 
 /** The line Elixir prints for an uncaught error/throw when no language formatter is given. */

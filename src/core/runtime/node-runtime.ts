@@ -24,6 +24,8 @@ import { addLink, kill, monitor } from './signals.ts';
 import { processInfo } from './introspection.ts';
 import { bodyErrorExit } from './errors.ts';
 import { crashReport } from './crash-report.ts';
+import { crashEvent, LOGGER } from './remote-log.ts';
+import { sendNamed } from './routing.ts';
 import type { CrashFormatter, Timestamp } from './crash-report.ts';
 
 export const NONODE = atom('nonode@nohost');
@@ -66,6 +68,8 @@ export class NodeRuntime {
   readonly refs: RefAllocator;
   readonly sendTimers = new Map<string, Timer>();
   router: RemoteRouter | null = null;
+  /** The number this node prints for another node in pids (set by the distribution layer). */
+  nodeNumber: (node: Atom) => number = () => 0;
   /** The process whose body is running now; signals to it wait until its run returns. */
   current: Proc | null = null;
   /** `#PID<0.0.0>`: the sender of signals that come from outside any process (init's pid on BEAM). */
@@ -265,8 +269,20 @@ export class NodeRuntime {
     kill(this, p, reason);
   }
 
+  /**
+   * Logged here, and also on the group leader's node when that is another one (OTP's logger
+   * forwards such events to `{logger, GlNode}`; see remote-log.ts).
+   */
   private reportCrash(p: Proc, crash: CrashInfo): void {
     this.log('error', crashReport(p.self, crash, this.formatCrash, this.name));
+    const gl = p.groupLeaderPid;
+    if (!this.isLocal(gl)) sendNamed(this, p.self, LOGGER, gl.node, crashEvent(p.self, this.name, gl, crash));
+  }
+
+  /** A crash report another node forwarded (remote-log.ts), printed with this node's numbering. */
+  reportRemoteCrash(pid: Pid, node: Atom, crash: CrashInfo): void {
+    const n = this.isLocal(pid) ? 0 : this.nodeNumber(pid.node);
+    this.log('error', crashReport(pid, crash, this.formatCrash, node, n));
   }
 
   /** A log event, printed as Elixir's console logger prints it: blank line, time, level, text. */

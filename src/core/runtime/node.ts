@@ -18,6 +18,7 @@ import type { CrashFormatter } from './crash-report.ts';
 import type { NodeSnapshot } from './introspection.ts';
 import { summarize } from './introspection.ts';
 import { ioServerBody } from './io-server.ts';
+import { LOGGER, loggerBody } from './remote-log.ts';
 import { Status } from './status.ts';
 import { exitSignal } from './signals.ts';
 import { send } from './routing.ts';
@@ -81,6 +82,13 @@ export interface Node {
   log(level: LogLevel, text: string): void;
   /** The node becomes `name` (going alive); see NodeRuntime.setName for old pids. */
   setName(name: Atom, creation: number): void;
+  /** How this node numbers other nodes in the pids it prints (crash reports from them). */
+  setNodeNumbering(nodeNumber: (node: Atom) => number): void;
+  /**
+   * Starts the registered `logger` that prints crash reports forwarded by other nodes
+   * (remote-log.ts); the distribution layer does it when the node goes alive. Idempotent.
+   */
+  startRemoteLogger(): Pid;
 }
 
 class NodeImpl implements Node {
@@ -182,6 +190,17 @@ class NodeImpl implements Node {
   }
   setName(name: Atom, creation: number): void {
     this.rt.setName(name, creation);
+  }
+  setNodeNumbering(nodeNumber: (node: Atom) => number): void {
+    this.rt.nodeNumber = nodeNumber;
+  }
+  startRemoteLogger(): Pid {
+    const running = this.rt.registry.whereis(LOGGER);
+    if (running !== undefined) return running;
+    const rt = this.rt;
+    const pid = this.spawn(loggerBody((p, node, crash) => rt.reportRemoteCrash(p, node, crash)), { system: true, initialCall: ['logger_proxy', 'init', 1] });
+    this.register(LOGGER, pid);
+    return pid;
   }
 }
 
