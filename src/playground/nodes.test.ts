@@ -227,4 +227,20 @@ describe('I/O to a remote group leader', () => {
     // Real two's tab (prompt redraws aside): the caller's numbering, the text as sent.
     same(two.take(), '{:a, #PID<0.112.0>}\nno newlineiolist!\nlbl: [1, 2]\n');
   });
+
+  it(':io.format to a remote group leader is formatted there: pids carry the group leader node\'s numbers', () => {
+    const { room, tabs } = connected('one', 'two');
+    const [one, two] = tabs as [Tab, Tab];
+    typeAll(room, two, [':global.register_name(:two, :erlang.group_leader)']);
+    same(
+      typeAll(room, one, ['two = :global.whereis_name :two', ':io.format(two, "~p ~w ~s~n", [self(), {:x, self()}, "text"])', ':io.fwrite(two, "fw ~p~n", [[1, 2]])', ':io.put_chars(two, "put\\n")', ':io.format(two, "~d", [1])']),
+      'iex(one@vm)2> two = :global.whereis_name :two\n#PID<11792.46.0>\n' +
+        'iex(one@vm)3> :io.format(two, "~p ~w ~s~n", [self(), {:x, self()}, "text"])\n:ok\n' +
+        'iex(one@vm)4> :io.fwrite(two, "fw ~p~n", [[1, 2]])\n:ok\niex(one@vm)5> :io.put_chars(two, "put\\n")\n:ok\n' +
+        'iex(one@vm)6> :io.format(two, "~d", [1])\n** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: format string invalid (invalid control ~d)\n',
+    );
+    const n = two.node.nodeNumber(one.node.node.name);
+    expect(n).toBeGreaterThan(0);
+    expect(two.take()).toMatch(new RegExp(`^<${n}\\.\\d+\\.\\d+> \\{x,<${n}\\.\\d+\\.\\d+>\\} text\\nfw \\[1,2\\]\\nput\\n$`));
+  });
 });

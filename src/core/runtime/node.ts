@@ -219,7 +219,7 @@ export function createNode(options: NodeOptions): Node {
     formatCrash: options.formatCrash ?? defaultCrashFormatter,
     timestamp: () => formatTime(wall.now()),
   });
-  const gl = rt.spawn(null, ioServerBody(options.stdout), { system: true, initialCall: ['group', 'server', 3] }).pid;
+  const gl = rt.spawn(null, ioServerBody(options.stdout, (n) => rt.nodeNumber(n)), { system: true, initialCall: ['group', 'server', 3] }).pid;
   rt.stdGroupLeader = gl;
   // The group leader of the standard I/O server is itself, like `user` on BEAM.
   // It has nothing to do until asked: start it waiting, so the first slice is the user's.
