@@ -210,6 +210,8 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
       ariaRole: 'group',
       ariaLabel: connectionLabel(state.localNode, name, n.connection),
       selectable: false,
+      // Reachable by Tab; Enter (or a click) shows its handshake steps in the inspector.
+      focusable: true,
       zIndex: 0,
     });
   }

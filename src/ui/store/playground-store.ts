@@ -8,6 +8,7 @@ import { atom, type Atom } from '../../core/term/types.ts';
 import { NodeTable } from '../../dist/node-table.ts';
 import type { ConnectionState, ClusterNode, PlaygroundData, Speed } from './model.ts';
 import { applyBatch, expire, type NodeBatch } from './reduce.ts';
+import { recordResult, recordStep, startAttempt, type HandshakeResult, type HandshakeStepView } from './handshakes.ts';
 
 export interface PlaygroundActions {
   /** One frame's events (and snapshot) of one node; `now` is the UI clock. */
@@ -25,7 +26,16 @@ export interface PlaygroundActions {
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
+  /** Shows a process in the inspector (null: close it); clears a selected connection. */
   select(processKey: string | null): void;
+  /** Shows a connection's handshake steps in the inspector (null: close it); clears a selected process. */
+  selectConnection(node: string | null): void;
+  /** The distribution layer starts a handshake with `node` (it calls, or is called). */
+  handshakeAttempt(node: string, role: 'initiator' | 'acceptor'): void;
+  /** One handshake message in or out, with its outcome. */
+  handshakeStep(node: string, step: HandshakeStepView): void;
+  /** How the latest handshake with `node` ended. */
+  handshakeResult(node: string, result: Exclude<HandshakeResult, { kind: 'pending' }>): void;
   /** This tab's number for a node (0 for itself), as pids are printed here. */
   nodeNumber(node: Atom): number;
 }
@@ -67,6 +77,8 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     showSystem: true,
     selected: null,
     nextMessageId: 1,
+    handshakes: {},
+    selectedConnection: null,
   };
 
   return createStore<PlaygroundState>()((set, get) => ({
@@ -120,7 +132,23 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     setSpeed: (speed) => set({ speed }),
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
-    select: (selected) => set({ selected }),
+    select: (selected) => set({ selected, selectedConnection: null }),
+    selectConnection: (selectedConnection) => set({ selectedConnection, selected: null }),
+    handshakeAttempt: (node, role) => {
+      const s = get();
+      const handshakes = startAttempt(s.handshakes, node, role);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
+    handshakeStep: (node, step) => {
+      const s = get();
+      const handshakes = recordStep(s.handshakes, node, step);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
+    handshakeResult: (node, result) => {
+      const s = get();
+      const handshakes = recordResult(s.handshakes, node, result);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
     nodeNumber,
   }));
 }

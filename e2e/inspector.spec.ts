@@ -1,0 +1,49 @@
+// The inspector (issue 5): a connection's handshake steps (the way to explain a cookie refusal),
+// :global names as labels, remote processes looked into over distribution, and the canvas by keyboard.
+import { expect, test } from '@playwright/test';
+import { openNode } from './kit.ts';
+
+// Unique host per test, so parallel workers never share node names on the signalling server.
+let n = 0;
+const host = () => `insp${process.pid}x${n++}`;
+
+test('connection inspector: a cookie refusal step by step on both sides, then a handshake that succeeds', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const three = await openNode(browser, { sname: 'three', host: h, cookie: 'oatmeal' });
+  expect(await three.iex(`Node.connect :"one@${h}"`)).toBe('false');
+  await one.waitForOutput('Invalid challenge reply');
+
+  // The caller: its reply went out, then the other side closed the connection.
+  const edge = three.page.getByRole('group', { name: new RegExp(`^connection three@${h} – one@${h} \\(refused`) });
+  await edge.click();
+  const inspector = three.page.getByRole('complementary', { name: 'inspector' });
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`connection three@${h} – one@${h}`);
+  const attempt = inspector.getByRole('region', { name: 'handshake 1' });
+  await expect(attempt).toContainText('this node called');
+  await expect(attempt).toContainText('refused');
+  await expect(attempt.getByRole('listitem')).toHaveText([
+    /send_name\s*→ out\s*sent/, /status\s*← in\s*ok/, /challenge\s*← in\s*ok/, /challenge_reply\s*→ out\s*sent/,
+  ]);
+  await expect(attempt).toContainText('refused the cookie');
+
+  // The called side: the reply came in invalid.
+  await one.page.getByRole('group', { name: new RegExp(`^connection one@${h} – three@${h} \\(refused`) }).click();
+  const called = one.page.getByRole('complementary', { name: 'inspector' }).getByRole('region', { name: 'handshake 1' });
+  await expect(called).toContainText('this node was called');
+  await expect(called).toContainText('refused: bad_challenge_reply');
+  await expect(called.getByRole('listitem').last()).toHaveText(/challenge_reply\s*← in\s*invalid/);
+  await expect(called).toContainText('different cookies');
+
+  // The right cookie for one: all five steps, up. The inspector follows the new attempt.
+  await three.iex(`Node.set_cookie(:"one@${h}", :"chocolate-chip-1")`);
+  expect(await three.iex(`Node.connect :"one@${h}"`)).toBe('true');
+  const second = inspector.getByRole('region', { name: 'handshake 2' });
+  await expect(second).toContainText(': up');
+  await expect(second.getByRole('listitem')).toHaveCount(5);
+  await expect(second.getByRole('listitem').last()).toHaveText(/challenge_ack\s*← in\s*ok/);
+  await inspector.getByRole('button', { name: 'close inspector' }).click();
+  await expect(inspector).toHaveCount(0);
+  await one.close();
+  await three.close();
+});
