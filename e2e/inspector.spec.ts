@@ -47,3 +47,22 @@ test('connection inspector: a cookie refusal step by step on both sides, then a 
   await one.close();
   await three.close();
 });
+
+test(':global names label the process on every tab; a remote process is inspected over distribution', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
+  const pid = await two.iex('pid = spawn(fn -> receive do :never -> :ok end end)');
+  const id = /^#PID<0\.(\d+)\.0>$/.exec(pid)?.[1];
+  expect(id).toBeDefined();
+  expect(await two.iex(':global.register_name(:ticker, pid)')).toBe(':yes');
+  await expect(two.page.getByRole('button', { name: `#PID<0.${id}.0> {:global, :ticker}` })).toBeVisible();
+
+  // One shows two's processes in the cluster view, numbered as one numbers them, with the name.
+  await one.page.getByRole('button', { name: 'cluster view' }).click();
+  const remote = one.page.getByRole('button', { name: new RegExp(`^#PID<[1-9]\\d*\\.${id}\\.0> \\{:global, :ticker\\}$`) });
+  await expect(remote).toBeVisible({ timeout: 15_000 });
+  await one.close();
+  await two.close();
+});

@@ -108,6 +108,8 @@ export interface PlaygroundData {
   readonly handshakes: HandshakeLog;
   /** The connection (peer node name) the inspector shows, or null; exclusive with `selected`. */
   readonly selectedConnection: string | null;
+  /** `:global` names by process key, as this node's replica has them (store/global-names.ts). */
+  readonly globalNames: Readonly<Record<string, string>>;
 }
 
 /** BEAM-style system pids: the low id range the runtime gives built-in processes. */

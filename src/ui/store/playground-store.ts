@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { atom, type Atom } from '../../core/term/types.ts';
 import { NodeTable } from '../../dist/node-table.ts';
-import type { ConnectionState, ClusterNode, PlaygroundData, Speed } from './model.ts';
+import type { ConnectionState, ClusterNode, PlaygroundData, ProcessView, Speed } from './model.ts';
 import { applyBatch, expire, type NodeBatch } from './reduce.ts';
 import { recordResult, recordStep, startAttempt, type HandshakeResult, type HandshakeStepView } from './handshakes.ts';
 
@@ -23,6 +23,8 @@ export interface PlaygroundActions {
   renameLocal(name: string): void;
   /** A `:global` name of a process (null to clear). */
   setGlobalName(processKey: string, name: string | null): void;
+  /** Every `:global` name (process key → name): labels the processes shown, now and when they appear. */
+  setGlobalNames(names: Readonly<Record<string, string>>): void;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
@@ -79,6 +81,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     nextMessageId: 1,
     handshakes: {},
     selectedConnection: null,
+    globalNames: {},
   };
 
   return createStore<PlaygroundState>()((set, get) => ({
@@ -129,6 +132,20 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
       if (v === undefined || v.globalName === name) return;
       set({ processes: { ...s.processes, [key]: { ...v, globalName: name } } });
     },
+    setGlobalNames: (names) => {
+      const s = get();
+      // Only processes whose label changes are replaced: O(names), not O(processes), per call.
+      let processes: Record<string, ProcessView> | null = null;
+      const relabel = (key: string, name: string | null) => {
+        const v = (processes ?? s.processes)[key];
+        if (v !== undefined && v.globalName !== name) (processes ??= { ...s.processes })[key] = { ...v, globalName: name };
+      };
+      for (const key in s.globalNames) if (names[key] === undefined) relabel(key, null);
+      for (const key in names) relabel(key, names[key] ?? null);
+      const same = names === s.globalNames || sameNames(names, s.globalNames);
+      if (processes === null && same) return;
+      set({ ...(processes !== null ? { processes } : {}), ...(same ? {} : { globalNames: names }) });
+    },
     setSpeed: (speed) => set({ speed }),
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
@@ -151,6 +168,11 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     },
     nodeNumber,
   }));
+}
+
+function sameNames(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
 /** Own numbering when no distribution layer supplies one. */
