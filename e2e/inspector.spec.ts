@@ -63,6 +63,21 @@ test(':global names label the process on every tab; a remote process is inspecte
   await one.page.getByRole('button', { name: 'cluster view' }).click();
   const remote = one.page.getByRole('button', { name: new RegExp(`^#PID<[1-9]\\d*\\.${id}\\.0> \\{:global, :ticker\\}$`) });
   await expect(remote).toBeVisible({ timeout: 15_000 });
+  const k = /^#PID<(\d+)\./.exec((await remote.getAttribute('aria-label')) ?? '')?.[1];
+
+  // Its inspector on one: Process.info fetched from two over distribution, pids in one's numbering.
+  expect(await two.iex('send(pid, {:hello, self()})')).toMatch(/^\{:hello, #PID<0\.\d+\.0>\}$/);
+  await remote.click();
+  const inspector = one.page.getByRole('complementary', { name: 'inspector' });
+  const row = (label: string) => inspector.locator(`xpath=.//dt[.="${label}"]/following-sibling::dd[1]`);
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`#PID<${k}.${id}.0> {:global, :ticker}`);
+  await expect(inspector).toContainText('global name');
+  await expect(inspector.getByRole('region', { name: 'mailbox messages' })).toContainText(new RegExp(`\\{:hello, #PID<${k}\\.\\d+\\.0>\\}`), { timeout: 10_000 });
+  await expect(row('status')).toHaveText('waiting');
+  await expect(row('current function')).not.toHaveText('unknown');
+  await expect(row('mailbox')).toHaveText('1');
+  await expect(row('group leader')).toHaveText(new RegExp(`^#PID<${k}\\.\\d+\\.0>$`));
+  await expect(row('reductions')).toHaveText(/^\d+$/);
   await one.close();
   await two.close();
 });

@@ -3,7 +3,8 @@
  * messages, links, monitors, group leader, reductions; actions "Send message" (an Elixir term,
  * sent as the shell would send it) and "Kill" (`Process.exit(pid, :kill)`).
  * It re-reads Process.info whenever the store's view of the process changes. When a connection
- * is selected instead, it shows that connection's handshakes (ConnectionInspector).
+ * is selected instead, it shows that connection's handshakes (ConnectionInspector). Another
+ * node's process is looked into over distribution (use-remote-info.ts).
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Pid } from '../../core/term/types.ts';
@@ -13,6 +14,7 @@ import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { inspectorModel } from './inspector-model.ts';
 import { ConnectionInspector } from './ConnectionInspector.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
+import { useRemoteInfo, type RemoteInfo } from './use-remote-info.ts';
 
 export interface InspectorProps {
   /** Process.info for a pid this tab can look into (its own), else undefined. */
@@ -22,6 +24,8 @@ export interface InspectorProps {
   readonly onSend?: ((pid: Pid, source: string) => void) | undefined;
   /** `Process.exit(pid, :kill)`. */
   readonly onKill?: ((pid: Pid) => void) | undefined;
+  /** Process.info of another node's process, over distribution (the tracing service), when the cluster view is on. */
+  readonly remoteInfo?: RemoteInfo | undefined;
 }
 
 /** The selected connection's handshakes, or the selected process. */
@@ -30,10 +34,15 @@ export function Inspector(props: InspectorProps) {
   return connection !== null ? <ConnectionInspector peer={connection} /> : <ProcessInspector {...props} />;
 }
 
-function ProcessInspector({ info, nodeNumber, onSend, onKill }: InspectorProps) {
+function ProcessInspector({ info, nodeNumber, onSend, onKill, remoteInfo }: InspectorProps) {
   const store = usePlaygroundStoreApi();
   const view = usePlayground((s) => (s.selected === null ? undefined : s.processes[s.selected]));
-  const model = useMemo(() => (view === undefined ? null : inspectorModel(view, info(view.pid), nodeNumber)), [view, info, nodeNumber]);
+  const remote = usePlayground((s) => view !== undefined && view.node !== s.localNode);
+  const fetched = useRemoteInfo(remote ? view : undefined, remoteInfo);
+  const model = useMemo(
+    () => (view === undefined ? null : inspectorModel(view, remote ? fetched ?? undefined : info(view.pid), nodeNumber)),
+    [view, info, nodeNumber, remote, fetched],
+  );
   const [term, setTerm] = useState('');
   if (view === undefined || model === null) return null;
 
