@@ -81,3 +81,54 @@ test(':global names label the process on every tab; a remote process is inspecte
   await one.close();
   await two.close();
 });
+
+test('keyboard: Tab reaches processes and connections, Enter opens the inspector, Escape closes it and focus returns', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
+  const { page } = one;
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  /** Presses Tab until the focused element's accessible name matches (at most `max` times). */
+  const tabTo = async (re: RegExp, max = 80) => {
+    for (let i = 0; i < max; i++) {
+      if (re.test(await focusedName())) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${re}; last: ${await focusedName()}`);
+  };
+  const inspector = page.getByRole('complementary', { name: 'inspector' });
+
+  // From the controls above the canvas, Tab walks into it: first a connection, then the processes.
+  await page.getByRole('toolbar', { name: 'classroom controls' }).getByRole('button').first().focus();
+  await tabTo(new RegExp(`^connection one@${h} – two@${h} \\(up\\)$`));
+  const edge = page.getByRole('group', { name: `connection one@${h} – two@${h} (up)` });
+  await expect(edge).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`connection one@${h} – two@${h}`);
+  await expect(inspector.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(inspector.getByRole('region', { name: 'handshake 1' })).toContainText(': up');
+  await page.keyboard.press('Escape');
+  await expect(inspector).toHaveCount(0);
+  await expect(edge).toBeFocused();
+
+  await tabTo(/^#PID<0\.\d+\.0> :net_kernel$/);
+  const tile = page.getByRole('button', { name: /^#PID<0\.\d+\.0> :net_kernel$/ });
+  await expect(tile).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(/:net_kernel$/);
+  await expect(tile).toHaveAttribute('aria-pressed', 'true');
+  // Tab goes on into the inspector's actions; Escape from there closes it, back on the tile.
+  await page.keyboard.press('Tab');
+  await expect(inspector.getByRole('button', { name: 'close inspector' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(inspector).toHaveCount(0);
+  await expect(tile).toBeFocused();
+  // Space opens it too; the close button closes it and gives focus back as well.
+  await page.keyboard.press(' ');
+  await inspector.getByRole('button', { name: 'close inspector' }).click();
+  await expect(inspector).toHaveCount(0);
+  await expect(tile).toBeFocused();
+  await one.close();
+  await two.close();
+});
