@@ -17,6 +17,9 @@ import type { ShellSession } from './session.ts';
 import { ShellPanel } from './ShellPanel.tsx';
 import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
+import { browserFrameScheduler } from './store/bridge.ts';
+import { connectGlobalNames } from './store/global-names.ts';
+import { servicesOf } from '../dist/elixir/context.ts';
 
 export interface AppProps {
   readonly identity: Identity;
@@ -31,6 +34,11 @@ export function App({ identity, session, navigate = (url) => location.assign(url
   // Distribution exists once the tab registered its name: the canvas then follows the cluster.
   const [dist, setDist] = useState<Distribution | null>(session.node.dist);
   useEffect(() => session.onDistribution(setDist), [session]);
+  // `:global` names label the processes (this tab's replica knows the whole cluster's).
+  useEffect(() => {
+    const global = servicesOf(session.node.lang)?.global;
+    return global == null ? undefined : connectGlobalNames(global, session.node.node, store, browserFrameScheduler());
+  }, [session, store]);
   // A joined string, so the list re-renders only when the set of connected nodes changes.
   const upKey = useStore(store, (s) => s.nodeOrder.filter((n) => s.nodes[n]?.connection?.kind === 'up').join('\n'));
   const connected = useMemo(() => new Set(upKey.split('\n')), [upKey]);

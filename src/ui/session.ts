@@ -100,7 +100,7 @@ export function createShellSession(identity: Identity): ShellSession {
   const params = new URLSearchParams(location.search);
   let stopNode = () => {};
   // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
-  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode() });
+  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake });
 
   if (identity.alive) {
     const config = signallingConfigFor(location);

@@ -10,6 +10,7 @@
  */
 import type { Node } from '../../core/runtime/node.ts';
 import type { Pid } from '../../core/term/types.ts';
+import type { ProcessInfo } from '../../core/runtime/process-api.ts';
 import { TraceSelf, startTracer, type TracerOptions } from './tracer.ts';
 import { startViewer, type ClusterView, type TraceSink } from './viewer.ts';
 
@@ -20,9 +21,22 @@ export interface TracingService {
    * call, e.g. a remounted canvas, takes over the same viewer and subscriptions).
    */
   view(sink: TraceSink): ClusterView;
+  /**
+   * Process.info of a process on another node, through that node's tracer (the inspector of a
+   * remote process). Starts the viewer if no view did yet.
+   */
+  processInfo(pid: Pid, done: (info: ProcessInfo | undefined) => void): void;
 }
 
-export function startTracing(node: Node, options: TracerOptions = {}): TracingService {
+export interface TracingOptions extends TracerOptions {
+  /**
+   * Called after the service gave the node work from outside a process (an info request): the
+   * host loop's `wake`, which otherwise would not run the node until its next timer or input.
+   */
+  readonly wake?: () => void;
+}
+
+export function startTracing(node: Node, options: TracingOptions = {}): TracingService {
   const self = new TraceSelf();
   const tracer = startTracer(node, self, options);
   let view: ClusterView | null = null;
@@ -33,6 +47,10 @@ export function startTracing(node: Node, options: TracerOptions = {}): TracingSe
     view(s) {
       sink = s;
       return (view ??= startViewer(node, self, relay));
+    },
+    processInfo(pid, done) {
+      (view ??= startViewer(node, self, relay)).info(pid, done);
+      options.wake?.();
     },
   };
 }

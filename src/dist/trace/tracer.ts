@@ -14,6 +14,8 @@
  *   ACK_TIMEOUT_MS, so a viewer is never starved forever.
  * - Net_kernel's `$flush` nudges (the distribution's own batching, which every traced send
  *   causes) are not traced: they are plumbing BEAM would not show, and tracing them would loop.
+ * - `{:process_info, viewer, ref, pid}` is answered with Process.info of `pid` (info-wire.ts):
+ *   the inspector of a remote process.
  * - The process list goes only when it changed (ignoring the tracing processes themselves,
  *   whose own traffic would otherwise keep every node busy reporting itself).
  */
@@ -26,6 +28,7 @@ import { TIMEOUT, generatorBody, receive } from '../../core/runtime/bodies.ts';
 import { SUBSCRIBE, TRACE_ACK, TRACER_NAME, UNSUBSCRIBE, encodeBatch } from './wire.ts';
 import { EventBuffer } from './event-buffer.ts';
 import { FLUSH } from '../kernel.ts';
+import { PROCESS_INFO, infoReply } from './info-wire.ts';
 
 export const FLUSH_MS = 100;
 export const MAX_EVENTS = 1000;
@@ -131,6 +134,9 @@ export function startTracer(node: Node, self: TraceSelf, o: TracerOptions = {}):
       if (v !== undefined) v.awaitingSince = null;
     } else if (tag === DOWN && m.elements.length === 5) {
       for (const v of viewers.values()) if (sameRef(v.ref, arg)) forget(v, null);
+    } else if (tag === PROCESS_INFO && isPid(arg) && m.elements.length === 4 && isPid(m.elements[3])) {
+      // A viewer's inspector looks into one of our processes (info-wire.ts).
+      proc.send(arg, infoReply(m.elements[2] as Term, node.info(m.elements[3])));
     } else if (tag === CLOSE_NODE && isPid(arg)) {
       o.onCloseRequest?.(arg);
     }

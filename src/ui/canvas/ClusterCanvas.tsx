@@ -5,10 +5,11 @@
  * every mailbox change: the tiles read those themselves).
  *
  * Keyboard: Tab walks cards and tiles (React Flow makes nodes focusable); Enter or Space on a
- * tile opens the inspector; Escape closes it.
+ * tile opens the inspector; Escape closes it. Connections are focusable too: a click or Enter
+ * shows their handshake steps.
  */
 import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
-import { Background, Controls, Panel, ReactFlow, useReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, Panel, ReactFlow, useReactFlow, type EdgeMouseHandler, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { ClusterCard } from './ClusterCard.tsx';
@@ -19,6 +20,7 @@ import { ProcessNode } from './ProcessNode.tsx';
 
 // Outside the component: React Flow warns (and re-mounts nodes) when nodeTypes changes identity.
 const nodeTypes: NodeTypes = { process: ProcessNode, cluster: ClusterCard };
+const CONNECTION = 'connection:';
 
 export function ClusterCanvas() {
   const store = usePlaygroundStoreApi();
@@ -39,13 +41,23 @@ export function ClusterCanvas() {
     if (node.type === 'process') select(node.id);
   }, [select]);
 
+  // A connection edge (id `connection:<node>`) opens its handshake steps.
+  const selectConnection = useCallback((id: string) => {
+    if (id.startsWith(CONNECTION)) store.getState().selectConnection(id.slice(CONNECTION.length));
+  }, [store]);
+  const onEdgeClick: EdgeMouseHandler = useCallback((_, edge) => selectConnection(edge.id), [selectConnection]);
+
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-process');
+    const edge = (e.target as Element).closest<SVGElement>('.react-flow__edge');
     if ((e.key === 'Enter' || e.key === ' ') && el?.dataset.id !== undefined) {
       e.preventDefault();
       select(el.dataset.id);
+    } else if ((e.key === 'Enter' || e.key === ' ') && edge?.dataset.id !== undefined) {
+      e.preventDefault();
+      selectConnection(edge.dataset.id);
     } else if (e.key === 'Escape') select(null);
-  }, [select]);
+  }, [select, selectConnection]);
 
   return (
     <ReactFlow<FlowNode>
@@ -54,6 +66,7 @@ export function ClusterCanvas() {
       edges={edges}
       nodeTypes={nodeTypes}
       onNodeClick={onNodeClick}
+      onEdgeClick={onEdgeClick}
       onPaneClick={() => select(null)}
       onKeyDown={onKeyDown}
       nodesDraggable={false}

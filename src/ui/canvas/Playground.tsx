@@ -71,6 +71,7 @@ export function Playground(props: PlaygroundProps) {
   const info = useCallback((pid: Pid) => node.info(pid), [node]);
   const kill = useCallback((pid: Pid) => (onKill ?? ((p: Pid) => node.exit(p, atom('kill'))))(pid), [onKill, node]);
   const numberOf = useCallback((n: Atom) => store.getState().nodeNumber(n), [store]);
+  const remoteInfo = useMemo(() => (tracing === undefined ? undefined : tracing.processInfo.bind(tracing)), [tracing]);
 
   return (
     <PlaygroundStoreProvider store={store}>
@@ -84,7 +85,7 @@ export function Playground(props: PlaygroundProps) {
               <ClusterCanvas />
             </ReactFlowProvider>
           </div>
-          <Inspector info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} />
+          <Inspector info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
         </div>
       </section>
     </PlaygroundStoreProvider>

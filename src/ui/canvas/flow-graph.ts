@@ -94,7 +94,7 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
       connectable: false,
       ariaRole: 'button',
       ariaLabel: label,
-      className: `process${exited ? ' exited' : ''}${v.system ? ' system' : ''}`,
+      className: `process${exited ? ' exited' : ''}${v.system ? ' system' : ''} ${FOCUS_RING}`,
       // A layout and paint boundary: a mailbox badge appearing re-lays out this tile only.
       style: TILE_STYLE,
       domAttributes: { 'aria-pressed': selected },
@@ -168,6 +168,8 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
 }
 
 const TILE_STYLE = { contain: 'strict' } as const;
+/** A focus ring seen from the back of a classroom (keyboard users walk the canvas with Tab). */
+const FOCUS_RING = 'rounded-xl focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-amber-500';
 
 function sameInput(a: GraphInput, b: GraphInput): boolean {
   return a.processes === b.processes && a.nodes === b.nodes && a.nodeOrder === b.nodeOrder && a.monitors === b.monitors &&
@@ -206,10 +208,12 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
       labelBgPadding: [8, 4],
       labelBgBorderRadius: 6,
       style: { stroke: CONNECTION_COLOUR[kind], strokeWidth: 5, ...(kind === 'up' ? {} : { strokeDasharray: '10 8' }) },
-      className: `connection connection-${kind}`,
+      className: `connection connection-${kind} ${FOCUS_RING}`,
       ariaRole: 'group',
       ariaLabel: connectionLabel(state.localNode, name, n.connection),
       selectable: false,
+      // Reachable by Tab; Enter (or a click) shows its handshake steps in the inspector.
+      focusable: true,
       zIndex: 0,
     });
   }

@@ -2,7 +2,9 @@
  * The inspector of the selected process: PID, node, status, current function, mailbox
  * messages, links, monitors, group leader, reductions; actions "Send message" (an Elixir term,
  * sent as the shell would send it) and "Kill" (`Process.exit(pid, :kill)`).
- * It re-reads Process.info whenever the store's view of the process changes.
+ * It re-reads Process.info whenever the store's view of the process changes. When a connection
+ * is selected instead, it shows that connection's handshakes (ConnectionInspector). Another
+ * node's process is looked into over distribution (use-remote-info.ts).
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Pid } from '../../core/term/types.ts';
@@ -10,6 +12,9 @@ import type { ProcessInfo } from '../../core/runtime/process-api.ts';
 import type { Atom } from '../../core/term/types.ts';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { inspectorModel } from './inspector-model.ts';
+import { ConnectionInspector } from './ConnectionInspector.tsx';
+import { InspectorPanel } from './InspectorPanel.tsx';
+import { useRemoteInfo, type RemoteInfo } from './use-remote-info.ts';
 
 export interface InspectorProps {
   /** Process.info for a pid this tab can look into (its own), else undefined. */
@@ -19,12 +24,25 @@ export interface InspectorProps {
   readonly onSend?: ((pid: Pid, source: string) => void) | undefined;
   /** `Process.exit(pid, :kill)`. */
   readonly onKill?: ((pid: Pid) => void) | undefined;
+  /** Process.info of another node's process, over distribution (the tracing service), when the cluster view is on. */
+  readonly remoteInfo?: RemoteInfo | undefined;
 }
 
-export function Inspector({ info, nodeNumber, onSend, onKill }: InspectorProps) {
+/** The selected connection's handshakes, or the selected process. */
+export function Inspector(props: InspectorProps) {
+  const connection = usePlayground((s) => s.selectedConnection);
+  return connection !== null ? <ConnectionInspector peer={connection} /> : <ProcessInspector {...props} />;
+}
+
+function ProcessInspector({ info, nodeNumber, onSend, onKill, remoteInfo }: InspectorProps) {
   const store = usePlaygroundStoreApi();
   const view = usePlayground((s) => (s.selected === null ? undefined : s.processes[s.selected]));
-  const model = useMemo(() => (view === undefined ? null : inspectorModel(view, info(view.pid), nodeNumber)), [view, info, nodeNumber]);
+  const remote = usePlayground((s) => view !== undefined && view.node !== s.localNode);
+  const fetched = useRemoteInfo(remote ? view : undefined, remoteInfo);
+  const model = useMemo(
+    () => (view === undefined ? null : inspectorModel(view, remote ? fetched ?? undefined : info(view.pid), nodeNumber)),
+    [view, info, nodeNumber, remote, fetched],
+  );
   const [term, setTerm] = useState('');
   if (view === undefined || model === null) return null;
 
@@ -36,21 +54,7 @@ export function Inspector({ info, nodeNumber, onSend, onKill }: InspectorProps) 
   };
 
   return (
-    <aside
-      aria-label="inspector"
-      className="flex h-full w-[26rem] shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-base dark:border-slate-700 dark:bg-slate-900"
-    >
-      <header className="flex items-start gap-2">
-        <h2 className="flex-1 font-mono text-xl font-bold break-all">{model.title}</h2>
-        <button
-          type="button"
-          aria-label="close inspector"
-          onClick={() => store.getState().select(null)}
-          className="rounded-lg px-3 py-1 text-lg hover:bg-slate-100 dark:hover:bg-slate-800"
-        >
-          ×
-        </button>
-      </header>
+    <InspectorPanel title={model.title} itemKey={view.key} onClose={() => store.getState().select(null)}>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         {model.rows.map((r) => (
           <div key={r.label} className="contents">
@@ -106,6 +110,6 @@ export function Inspector({ info, nodeNumber, onSend, onKill }: InspectorProps) 
           </div>
         </form>
       )}
-    </aside>
+    </InspectorPanel>
   );
 }

@@ -7,7 +7,8 @@
  *   batch per node: a cluster of 8 nodes flushing 10 times a second costs one store update per
  *   frame, not 80. A node whose tracer went away keeps its card but loses its processes.
  * - `connectDistribution(dist, store)` mirrors the distribution's connection events on the
- *   cards (handshaking, up, refused with the reason, down).
+ *   cards (handshaking, up, refused with the reason, down) and keeps each connection's
+ *   handshake steps (store/handshakes.ts) for the inspector.
  */
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
@@ -102,14 +103,19 @@ export function connectDistribution(dist: Distribution, store: PlaygroundStore):
     const s = store.getState();
     switch (e.type) {
       case 'connection:attempt':
+        s.handshakeAttempt(e.peer.name, e.role);
         return s.setConnection(e.peer.name, { kind: 'handshaking' });
       case 'connection:up':
+        s.handshakeResult(e.peer.name, { kind: 'up' });
         return s.setConnection(e.peer.name, { kind: 'up' });
       case 'connection:failed':
+        s.handshakeResult(e.peer.name, { kind: 'refused', reason: e.reason });
         return s.setConnection(e.peer.name, { kind: 'refused', reason: e.reason });
       case 'connection:down':
         return s.setConnection(e.peer.name, { kind: 'down', reason: e.reason });
       case 'handshake:step':
+        // Before the called side has read the caller's name, a step has no peer yet: not shown.
+        if (e.peer !== null) s.handshakeStep(e.peer.name, { name: e.name, direction: e.direction, outcome: e.outcome });
         return;
     }
   });

@@ -8,6 +8,7 @@
  */
 import type { Pid } from '../../core/term/types.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
+import type { HandshakeLog } from './handshakes.ts';
 
 /** How this tab's distribution layer sees another node. */
 export type ConnectionState =
@@ -103,6 +104,12 @@ export interface PlaygroundData {
   readonly selected: string | null;
   /** Id the next message in flight gets (ids are stable for the overlay's bookkeeping). */
   readonly nextMessageId: number;
+  /** Each connection's recent handshake attempts, by peer node name (handshakes.ts). */
+  readonly handshakes: HandshakeLog;
+  /** The connection (peer node name) the inspector shows, or null; exclusive with `selected`. */
+  readonly selectedConnection: string | null;
+  /** `:global` names by process key, as this node's replica has them (store/global-names.ts). */
+  readonly globalNames: Readonly<Record<string, string>>;
 }
 
 /** BEAM-style system pids: the low id range the runtime gives built-in processes. */

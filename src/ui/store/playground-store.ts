@@ -6,8 +6,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { atom, type Atom } from '../../core/term/types.ts';
 import { NodeTable } from '../../dist/node-table.ts';
-import type { ConnectionState, ClusterNode, PlaygroundData, Speed } from './model.ts';
+import type { ConnectionState, ClusterNode, PlaygroundData, ProcessView, Speed } from './model.ts';
 import { applyBatch, expire, type NodeBatch } from './reduce.ts';
+import { recordResult, recordStep, startAttempt, type HandshakeResult, type HandshakeStepView } from './handshakes.ts';
 
 export interface PlaygroundActions {
   /** One frame's events (and snapshot) of one node; `now` is the UI clock. */
@@ -22,10 +23,21 @@ export interface PlaygroundActions {
   renameLocal(name: string): void;
   /** A `:global` name of a process (null to clear). */
   setGlobalName(processKey: string, name: string | null): void;
+  /** Every `:global` name (process key → name): labels the processes shown, now and when they appear. */
+  setGlobalNames(names: Readonly<Record<string, string>>): void;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
+  /** Shows a process in the inspector (null: close it); clears a selected connection. */
   select(processKey: string | null): void;
+  /** Shows a connection's handshake steps in the inspector (null: close it); clears a selected process. */
+  selectConnection(node: string | null): void;
+  /** The distribution layer starts a handshake with `node` (it calls, or is called). */
+  handshakeAttempt(node: string, role: 'initiator' | 'acceptor'): void;
+  /** One handshake message in or out, with its outcome. */
+  handshakeStep(node: string, step: HandshakeStepView): void;
+  /** How the latest handshake with `node` ended. */
+  handshakeResult(node: string, result: Exclude<HandshakeResult, { kind: 'pending' }>): void;
   /** This tab's number for a node (0 for itself), as pids are printed here. */
   nodeNumber(node: Atom): number;
 }
@@ -67,6 +79,9 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     showSystem: true,
     selected: null,
     nextMessageId: 1,
+    handshakes: {},
+    selectedConnection: null,
+    globalNames: {},
   };
 
   return createStore<PlaygroundState>()((set, get) => ({
@@ -117,12 +132,47 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
       if (v === undefined || v.globalName === name) return;
       set({ processes: { ...s.processes, [key]: { ...v, globalName: name } } });
     },
+    setGlobalNames: (names) => {
+      const s = get();
+      // Only processes whose label changes are replaced: O(names), not O(processes), per call.
+      let processes: Record<string, ProcessView> | null = null;
+      const relabel = (key: string, name: string | null) => {
+        const v = (processes ?? s.processes)[key];
+        if (v !== undefined && v.globalName !== name) (processes ??= { ...s.processes })[key] = { ...v, globalName: name };
+      };
+      for (const key in s.globalNames) if (names[key] === undefined) relabel(key, null);
+      for (const key in names) relabel(key, names[key] ?? null);
+      const same = names === s.globalNames || sameNames(names, s.globalNames);
+      if (processes === null && same) return;
+      set({ ...(processes !== null ? { processes } : {}), ...(same ? {} : { globalNames: names }) });
+    },
     setSpeed: (speed) => set({ speed }),
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
-    select: (selected) => set({ selected }),
+    select: (selected) => set({ selected, selectedConnection: null }),
+    selectConnection: (selectedConnection) => set({ selectedConnection, selected: null }),
+    handshakeAttempt: (node, role) => {
+      const s = get();
+      const handshakes = startAttempt(s.handshakes, node, role);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
+    handshakeStep: (node, step) => {
+      const s = get();
+      const handshakes = recordStep(s.handshakes, node, step);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
+    handshakeResult: (node, result) => {
+      const s = get();
+      const handshakes = recordResult(s.handshakes, node, result);
+      if (handshakes !== s.handshakes) set({ handshakes });
+    },
     nodeNumber,
   }));
+}
+
+function sameNames(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
 /** Own numbering when no distribution layer supplies one. */
