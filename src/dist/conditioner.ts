@@ -100,6 +100,11 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
       },
       onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
       onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
+      // Back-pressure is the real link's (transport.ts).
+      get writable() {
+        return link.writable;
+      },
+      onDrain: (cb) => link.onDrain(cb),
       close: () => link.close(),
     };
   }

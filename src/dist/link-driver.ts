@@ -32,6 +32,9 @@ export class LinkDriver {
   /** Bytes this link carried, for tests and the UI. */
   bytesSent = 0;
   private readonly unsubs: (() => void)[] = [];
+  /** Transport messages taken from the connection and not yet sent (the link pushed back). */
+  private waiting: Uint8Array[] = [];
+  private waitingAt = 0;
 
   constructor(
     readonly link: Link,
@@ -42,6 +45,7 @@ export class LinkDriver {
     this.peer = peer;
     this.unsubs.push(link.onMessage((b) => this.onMessage(b)));
     this.unsubs.push(link.onClose((r) => this.onClose(r)));
+    this.unsubs.push(link.onDrain(() => this.flush()));
   }
 
   get role(): 'initiator' | 'acceptor' {
@@ -58,10 +62,23 @@ export class LinkDriver {
     this.conn = conn;
   }
 
-  /** Sends whatever the connection has queued. */
+  /**
+   * Sends what the connection has queued while the link takes it. When the link pushes back
+   * (transport.ts: back-pressure) the rest waits here, cut into messages, and new packets wait
+   * in the connection's batch; the link's drain sends them, in order.
+   */
   flush(): void {
-    if (this.conn === null || this.dead) return;
-    for (const m of this.conn.take(this.owner.now())) this.sendRaw(m);
+    const conn = this.conn;
+    if (conn === null || this.dead) return;
+    while (this.link.writable) {
+      if (this.waitingAt === this.waiting.length) {
+        this.waiting = conn.take(this.owner.now());
+        this.waitingAt = 0;
+        if (this.waiting.length === 0) return;
+      }
+      this.sendRaw(this.waiting[this.waitingAt++] as Uint8Array);
+      if (this.dead) return;
+    }
   }
 
   /** Closes the link; the owner hears `closed(..., byUs = true)` once, now. */

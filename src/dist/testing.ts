@@ -33,8 +33,8 @@ export class Cluster {
   readonly peers: TestPeer[] = [];
   private seed = 1;
 
-  constructor(opts: { maxMessageBytes?: number } = {}) {
-    this.net = new MemoryNetwork({ maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 });
+  constructor(opts: { maxMessageBytes?: number; highWaterBytes?: number } = {}) {
+    this.net = new MemoryNetwork({ maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024, ...(opts.highWaterBytes !== undefined ? { highWaterBytes: opts.highWaterBytes } : {}) });
   }
 
   add(name: string, o: PeerOptions = {}): TestPeer {

@@ -64,6 +64,11 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
       send: (b) => pass(owner, b.slice(), (part) => link.send(part)),
       onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
       onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
+      // Back-pressure is the real link's (transport.ts).
+      get writable() {
+        return link.writable;
+      },
+      onDrain: (cb) => link.onDrain(cb),
       close: () => link.close(),
     };
   }

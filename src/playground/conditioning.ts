@@ -148,6 +148,11 @@ function notifying(link: Link, activity: () => void): Link {
     send: (b) => (link.send(b), activity()),
     onMessage: (cb) => link.onMessage(cb),
     onClose: (cb) => link.onClose(cb),
+    // Back-pressure is the real link's (transport.ts).
+    get writable() {
+      return link.writable;
+    },
+    onDrain: (cb) => link.onDrain(cb),
     close: () => link.close(),
   };
 }

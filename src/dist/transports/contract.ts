@@ -127,6 +127,23 @@ export function registerTransportContract(name: string, makeWorld: () => Contrac
       expect(b.got.every((m, i) => same(m, sent[i] as Uint8Array))).toBe(true);
     }));
 
+    it('pushes back past its high-water mark, drains later (never inside send), and loses nothing', withWorld(async (w, p) => {
+      const { a, b, ta } = await pair(w, p);
+      const link = a.link as Link;
+      expect(link.writable).toBe(true);
+      let drains = 0;
+      link.onDrain(() => drains++);
+      const size = ta.maxMessageBytes;
+      let sent = 0;
+      while (link.writable && sent < 1000) link.send(pattern(size, ++sent));
+      expect(link.writable).toBe(false); // every transport has a finite high-water mark
+      expect(drains).toBe(0);
+      link.send(pattern(size, ++sent)); // still accepted while not writable
+      await w.waitFor(() => drains === 1 && b.got.length === sent, 'drain and delivery');
+      expect(link.writable).toBe(true);
+      expect(b.got.every((m, i) => same(m, pattern(size, i + 1)))).toBe(true);
+    }));
+
     it('a close is seen once by both sides, and nothing is delivered after it', withWorld(async (w, p) => {
       const { a, b } = await pair(w, p);
       a.link?.close();

@@ -4,7 +4,7 @@ import type { ContractWorld } from './contract.ts';
 import { MemoryNetwork } from './memory.ts';
 
 function memoryWorld(): ContractWorld {
-  const net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
+  const net = new MemoryNetwork({ maxMessageBytes: 16 * 1024, highWaterBytes: 64 * 1024 });
   return {
     transport: () => net.transport(),
     async waitFor(cond, what) {

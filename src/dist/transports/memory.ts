@@ -3,13 +3,17 @@
  * answer, a message, a close) goes into ONE FIFO queue that the test drains with `flush()`,
  * so runs are deterministic and nothing is ever delivered synchronously (as over a real
  * network, the transport contract forbids it). Each message is copied on send, so the
- * receiver never shares a buffer with the sender.
+ * receiver never shares a buffer with the sender. With `highWaterBytes` set, a link reports
+ * back-pressure as a data channel's bufferedAmount would: bytes sent and not yet delivered count
+ * as buffered.
  */
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 
 export interface MemoryNetworkOptions {
   /** Largest message a link accepts; bigger ones close the link (like an RTCDataChannel error). */
   readonly maxMessageBytes?: number;
+  /** Buffered bytes above which a link is not writable (default: never); it drains below half. */
+  readonly highWaterBytes?: number;
 }
 
 /** What `onSend` observers see: every message as it leaves a node. */
@@ -24,8 +28,12 @@ type Incoming = (link: Link, peerName: string) => void;
 class MemoryLink implements Link {
   other: MemoryLink | null = null;
   closed = false;
+  /** Bytes sent and not yet delivered (what a data channel calls bufferedAmount). */
+  buffered = 0;
+  private blocked = false;
   private readonly messageCbs = new Set<(b: Uint8Array) => void>();
   private readonly closeCbs = new Set<(reason: string) => void>();
+  private readonly drainCbs = new Set<() => void>();
 
   constructor(
     private readonly net: MemoryNetwork,
@@ -42,9 +50,20 @@ class MemoryLink implements Link {
     const copy = bytes.slice();
     this.net.recordSend(this.self, this.peer, copy);
     const to = this.other;
+    this.buffered += copy.length;
+    if (this.buffered > this.net.maxBufferedBytes) this.net.maxBufferedBytes = this.buffered;
+    if (this.buffered > this.net.highWaterBytes) this.blocked = true;
     this.net.enqueue(() => {
+      this.delivered(copy.length);
       if (to !== null && !to.closed) to.emitMessage(copy);
     });
+  }
+  get writable(): boolean {
+    return !this.blocked;
+  }
+  onDrain(cb: () => void): () => void {
+    this.drainCbs.add(cb);
+    return () => this.drainCbs.delete(cb);
   }
   onMessage(cb: (bytes: Uint8Array) => void): () => void {
     this.messageCbs.add(cb);
@@ -57,6 +76,13 @@ class MemoryLink implements Link {
   close(): void {
     this.net.closePair(this, 'closed');
   }
+  /** Runs in the network's turn, so a drain never fires inside `send`. */
+  private delivered(n: number): void {
+    this.buffered -= n;
+    if (!this.blocked || this.closed || this.buffered > this.net.highWaterBytes / 2) return;
+    this.blocked = false;
+    for (const cb of [...this.drainCbs]) cb();
+  }
   emitMessage(b: Uint8Array): void {
     for (const cb of [...this.messageCbs]) cb(b);
   }
@@ -64,12 +90,14 @@ class MemoryLink implements Link {
     const cbs = [...this.closeCbs];
     this.closeCbs.clear();
     this.messageCbs.clear();
+    this.drainCbs.clear();
     for (const cb of cbs) cb(reason);
   }
 }
 
 export class MemoryNetwork {
   readonly maxMessageBytes: number;
+  readonly highWaterBytes: number;
   private readonly listeners = new Map<string, Incoming>();
   private readonly links = new Set<MemoryLink>();
   private readonly queue: (() => void)[] = [];
@@ -78,9 +106,12 @@ export class MemoryNetwork {
   /** Messages sent so far (every link, both directions). */
   messagesSent = 0;
   bytesSent = 0;
+  /** The most bytes any link had sent and not yet delivered (tests of back-pressure). */
+  maxBufferedBytes = 0;
 
   constructor(options: MemoryNetworkOptions = {}) {
     this.maxMessageBytes = options.maxMessageBytes ?? 256 * 1024;
+    this.highWaterBytes = options.highWaterBytes ?? Infinity;
   }
 
   /** A node's transport on this network. */

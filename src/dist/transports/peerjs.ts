@@ -70,18 +70,38 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
 /** How often a tab tries to register again while the signalling server is away. */
 const RECONNECT_MS = 1000;
 
+/**
+ * Largest data-channel message we send: several dist packets travel in one (packet-stream.ts).
+ * Bigger messages mean fewer events per byte; 64 KiB is within every current browser's SCTP
+ * max-message-size (Chromium and Safari take 256 KiB).
+ */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
+ * Back-pressure marks for a data channel's bufferedAmount. Far below PeerJS's own 8 MB cap
+ * (past which it queues and polls every 50 ms) and Chromium's 16 MB (past which `send` closes
+ * the channel); enough to keep SCTP busy between two `bufferedamountlow` events.
+ */
+const HIGH_WATER_BYTES = 1024 * 1024;
+const LOW_WATER_BYTES = 256 * 1024;
+
+/** Messages PeerJS queued itself (its raw connections are BufferedConnections; the type says DataConnection). */
+const peerJsQueued = (conn: DataConnection): number => (conn as Partial<{ bufferSize: number }>).bufferSize ?? 0;
+
+/**
  * One reliable, ordered, binary data channel to a peer as a Link. PeerJS fires `close`
- * synchronously from `close()`, and the contract forbids callbacks inside our calls, so every
- * callback is deferred to a microtask.
+ * synchronously from `close()`, and the contract forbids callbacks inside our calls, so close
+ * callbacks are deferred to a microtask. Drains come from the channel's `bufferedamountlow` event.
  */
 class DataChannelLink implements Link {
   private readonly messageCbs = new Set<(bytes: Uint8Array) => void>();
   private readonly closeCbs = new Set<(reason: string) => void>();
+  private readonly drainCbs = new Set<() => void>();
   private closed = false;
+  private blocked = false;
 
   constructor(
     readonly peer: string,
@@ -94,10 +114,28 @@ class DataChannelLink implements Link {
     });
     conn.on('close', () => this.finish('closed by peer'));
     conn.on('error', (err) => this.finish(`data channel error: ${err.message}`));
+    const dc = conn.dataChannel;
+    dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
+    dc.addEventListener('bufferedamountlow', () => {
+      // PeerJS may still hold messages of its own (it queues past 8 MB): wait for the next event.
+      if (!this.blocked || this.closed || peerJsQueued(conn) > 0) return;
+      this.blocked = false;
+      for (const cb of [...this.drainCbs]) cb();
+    });
   }
 
   send(bytes: Uint8Array): void {
     if (!this.closed) this.conn.send(bytes);
+  }
+  get writable(): boolean {
+    if (this.blocked || this.closed) return false;
+    // Once blocked, bufferedAmount is above the low mark, so a bufferedamountlow event will come.
+    if (this.conn.dataChannel.bufferedAmount > HIGH_WATER_BYTES || peerJsQueued(this.conn) > 0) this.blocked = true;
+    return !this.blocked;
+  }
+  onDrain(cb: () => void): () => void {
+    this.drainCbs.add(cb);
+    return () => this.drainCbs.delete(cb);
   }
   onMessage(cb: (bytes: Uint8Array) => void): () => void {
     this.messageCbs.add(cb);
@@ -119,6 +157,7 @@ class DataChannelLink implements Link {
     const cbs = [...this.closeCbs];
     this.closeCbs.clear();
     this.messageCbs.clear();
+    this.drainCbs.clear();
     queueMicrotask(() => {
       for (const cb of cbs) cb(reason);
     });
@@ -141,7 +180,7 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig): Tr
   });
 
   return {
-    maxMessageBytes: 16 * 1024,
+    maxMessageBytes: MAX_MESSAGE_BYTES,
     listen(nodeName, onIncoming): ListenResult {
       if (peer.id !== peerIdForNode(nodeName)) return { ok: false, reason: `registered as ${peer.id}, not ${nodeName}` };
       const onConnection = (conn: DataConnection) => {

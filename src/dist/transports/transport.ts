@@ -15,6 +15,11 @@
  * - `close()` from either side fires `onClose` exactly once on BOTH sides; afterwards `send` is
  *   a no-op and no message is delivered.
  * - `connect` to a name nobody listens on fails (`ok: false`), it never hangs forever.
+ * - Back-pressure: `send` always accepts (nothing is dropped), but once the bytes waiting to go
+ *   out pass the transport's high-water mark `writable` turns false, and when they have drained
+ *   (below its low-water mark) `onDrain` fires, from the transport's own turn. A sender that
+ *   holds back while not writable keeps its queue in its own memory instead of overrunning the
+ *   network stack (a WebRTC flood can otherwise make SCTP fail).
  */
 
 export interface Link {
@@ -25,6 +30,10 @@ export interface Link {
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
   /** `reason` is for logs and the UI ("closed by peer", "data channel error"...). */
   onClose(cb: (reason: string) => void): () => void;
+  /** False while more than the high-water mark waits to go out; see `onDrain`. */
+  readonly writable: boolean;
+  /** Fires once each time a link that was not writable has drained. Returns an unsubscribe function. */
+  onDrain(cb: () => void): () => void;
   close(): void;
 }
 
@@ -34,7 +43,7 @@ export type ListenResult = { readonly ok: true; readonly stop: () => void } | { 
 
 /** One node's access to the network: listen under its name, connect to others by name. */
 export interface Transport {
-  /** Largest message `send` accepts (16 KiB is safe on every browser's data channels). */
+  /** Largest message `send` accepts (64 KiB is safe on every current browser's data channels). */
   readonly maxMessageBytes: number;
   /** Start accepting links for `nodeName`. A name already in use fails. */
   listen(nodeName: string, onIncoming: (link: Link, peerName: string) => void): ListenResult;
