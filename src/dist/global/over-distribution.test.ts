@@ -109,7 +109,7 @@ describe(':global over the distribution layer', () => {
     expect(one.g.whereis(dup)).toEqual(a);
     expect(two.g.whereis(dup)).toEqual(a);
     expect(two.p.node.isAlive(b)).toBe(false);
-    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, ${one.show(b)}}`]);
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, ${one.show(b)}}\n`]);
     expect(one.show(b)).toMatch(/^#PID<[1-9]\d*\.\d+\.\d+>$/);
   });
 
