@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dist [-- --json] [-- --no-build]`: distribution between browser tabs over real
+ * `npm run bench:dist [-- --json] [-- --no-build] [-- --no-beam] [-- --only=rtt,msgs,connect]`: distribution between browser tabs over real
  * WebRTC, side by side with its baselines, in one run:
  * - dist-rtt: remote ping-pong round trip between two tabs vs a bare PeerJS data channel echo
  *   between the same two contexts (target ≤ 1.15×);
@@ -36,8 +36,23 @@ interface Row {
 
 type Bench = { distBench: DistBenchApi };
 
+/** No single step of a healthy run takes this long: a stuck flood fails the run instead of hanging it. */
+const CALL_TIMEOUT_MS = 120_000;
+
 /** Calls `distBench[fn](...args)` in the page. */
 async function call<K extends keyof DistBenchApi>(page: Page, fn: K, ...args: Parameters<DistBenchApi[K]>): Promise<Awaited<ReturnType<DistBenchApi[K]>>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${fn} did not finish in ${CALL_TIMEOUT_MS / 1000} s`)), CALL_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([evaluate(page, fn, args), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function evaluate<K extends keyof DistBenchApi>(page: Page, fn: K, args: Parameters<DistBenchApi[K]>): Promise<Awaited<ReturnType<DistBenchApi[K]>>> {
   const result: unknown = await page.evaluate(
     ([f, a]) => {
       const api = (window as unknown as Bench).distBench as unknown as Record<string, (...xs: unknown[]) => unknown>;
@@ -69,7 +84,9 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-async function measureBrowser(): Promise<Row[]> {
+type Part = 'connect' | 'rtt' | 'msgs';
+
+async function measureBrowser(only: ReadonlySet<Part>): Promise<Row[]> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -79,6 +96,7 @@ async function measureBrowser(): Promise<Row[]> {
     const open = async (): Promise<Page> => {
       const page = await (await browser.newContext()).newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      page.on('console', (m) => void (m.type() === 'error' && log(`page console: ${m.text()}`)));
       await page.goto(`http://localhost:${PORT}/e2e/harness/dist-bench.html`);
       await page.waitForFunction(() => (window as unknown as Partial<Bench>).distBench !== undefined);
       return page;
@@ -90,10 +108,12 @@ async function measureBrowser(): Promise<Row[]> {
     log('connect times...');
     const rawConnects: number[] = [];
     const distConnects: number[] = [];
-    for (let i = 0; i < CONNECTS; i++) {
+    // The other parts need one connection, so at least one connect always runs.
+    const connects = only.has('connect') ? CONNECTS : 1;
+    for (let i = 0; i < connects; i++) {
       rawConnects.push(await call(pa, 'rawConnect', b.rawId));
       distConnects.push(await call(pa, 'distConnect', b.node));
-      if (i === CONNECTS - 1) break;
+      if (i === connects - 1) break;
       await call(pa, 'distDisconnect', b.node);
       // Both sides must have seen the link go before the next attempt.
       for (let t = 0; (await call(pb, 'distPeers')).length > 0 || (await call(pa, 'distPeers')).length > 0; t++) {
@@ -103,31 +123,31 @@ async function measureBrowser(): Promise<Row[]> {
     }
 
     log(`  raw ${rawConnects.map((x) => x.toFixed(1)).join(' ')} ms; Node.connect ${distConnects.map((x) => x.toFixed(1)).join(' ')} ms`);
-    log('round trips...');
-    await call(pa, 'rawRtt', RTTS / 4);
-    await call(pa, 'distRtt', b.echo, RTTS / 4);
     const rawRtts: number[] = [];
     const distRtts: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    if (only.has('rtt')) log('round trips...');
+    if (only.has('rtt')) await call(pa, 'rawRtt', RTTS / 4);
+    if (only.has('rtt')) await call(pa, 'distRtt', b.echo, RTTS / 4);
+    for (let i = 0; only.has('rtt') && i < 3; i++) {
       rawRtts.push(await call(pa, 'rawRtt', RTTS));
       distRtts.push(await call(pa, 'distRtt', b.echo, RTTS));
     }
 
-    log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
-    log('one-way messages...');
-    await call(pa, 'rawRate', RAW_MESSAGES / 10);
-    await call(pa, 'distRate', b.sink, MESSAGES / 10);
+    if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     const rawRates: number[] = [];
     const distRates: number[] = [];
     let batching = '';
-    for (let i = 0; i < 3; i++) {
+    if (only.has('msgs')) log('one-way messages...');
+    if (only.has('msgs')) await call(pa, 'rawRate', RAW_MESSAGES / 10);
+    if (only.has('msgs')) await call(pa, 'distRate', b.sink, MESSAGES / 10);
+    for (let i = 0; only.has('msgs') && i < 3; i++) {
       rawRates.push(await call(pa, 'rawRate', RAW_MESSAGES));
       const r = await call(pa, 'distRate', b.sink, MESSAGES);
       distRates.push(r.rate);
       batching = `${(r.packetsOut / Math.max(1, r.messagesOut)).toFixed(0)} packets per data-channel message`;
     }
     void a;
-    log(`  raw ${rawRates.map((x) => x.toFixed(0)).join(' ')} msgs/s; dist ${distRates.map((x) => x.toFixed(0)).join(' ')} msgs/s`);
+    if (only.has('msgs')) log(`  raw ${rawRates.map((x) => x.toFixed(0)).join(' ')} msgs/s; dist ${distRates.map((x) => x.toFixed(0)).join(' ')} msgs/s`);
 
     const rtt = median(distRtts);
     const rawRtt = median(rawRtts);
@@ -135,12 +155,14 @@ async function measureBrowser(): Promise<Row[]> {
     const rawConnect = median(rawConnects);
     const rate = Math.max(...distRates);
     const rawRate = Math.max(...rawRates);
-    return [
+    const part: Record<string, Part> = { 'dist-rtt': 'rtt', 'dist-msgs': 'msgs', 'dist-msgs-raw': 'msgs', 'dist-connect': 'connect' };
+    const rows: Row[] = [
       { name: 'dist-rtt', unit: 'µs', ours: rtt, reference: rawRtt, higherIsBetter: false, details: `reference: raw PeerJS echo; median of 3 × ${RTTS}; target ≤ 1.15×` },
       { name: 'dist-msgs', unit: 'msgs/s', ours: rate, reference: null, higherIsBetter: true, details: `{:msg, i}, best of 3 × ${MESSAGES.toLocaleString('en')}; ${batching}; target ≥ 160k` },
       { name: 'dist-msgs-raw', unit: 'msgs/s', ours: rate, reference: rawRate, higherIsBetter: true, details: `reference: unbatched 16-byte raw data-channel messages, best of 3 × ${RAW_MESSAGES.toLocaleString('en')}` },
       { name: 'dist-connect', unit: 'ms', ours: connect, reference: rawConnect, higherIsBetter: false, details: `reference: bare PeerJS connect to open; median of ${CONNECTS}; +${(connect - rawConnect).toFixed(1)} ms, target ≤ +30 ms` },
     ];
+    return rows.filter((r) => only.has(part[r.name] as Part));
   } finally {
     await browser.close();
   }
@@ -179,11 +201,14 @@ async function main(): Promise<void> {
   let rows: Row[];
   try {
     await waitForServer(`http://localhost:${PORT}/`, server);
-    rows = await measureBrowser();
+    const onlyArg = args.find((a) => a.startsWith('--only='));
+    const parts: Part[] = ['connect', 'rtt', 'msgs'];
+    rows = await measureBrowser(new Set(onlyArg === undefined ? parts : parts.filter((p) => onlyArg.slice(7).split(',').includes(p))));
   } finally {
     // npx → tsx → node: end the whole group we started.
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
   }
+  if (args.includes('--no-beam')) return print(rows, args.includes('--json'));
   log('BEAM distribution over loopback TCP...');
   const beam = await beamDistribution().catch((e: unknown) => {
     log(`BEAM reference failed: ${e instanceof Error ? e.message : String(e)}`);
