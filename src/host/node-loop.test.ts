@@ -135,4 +135,31 @@ describe('node loop', () => {
     tasks.shift()?.(); // nothing left to do
     expect(tasks).toHaveLength(0);
   });
+
+  it('keeps an armed timer across wakes, and re-arms only for an earlier one', () => {
+    const clock = new SimulatedClock();
+    const node = createNode({ clock, random: new SeededRandom(1), stdout: () => {} });
+    const { host, tasks, micro, timers } = manualHost(clock, true);
+    const sleeper = (ms: number) =>
+      generatorBody(function* () {
+        yield sleep(ms);
+      });
+    node.spawn(sleeper(100));
+    const echo = node.spawn(loopBody(null, (_m, s) => s));
+    const loop = startNodeLoop(node, clock, host);
+    tasks.shift()?.();
+    const first = timers[0];
+    expect(timers.map((t) => t.at)).toEqual([100]);
+
+    node.send(echo, atom('ping'));
+    loop.wake();
+    micro.shift()?.();
+    expect(timers).toHaveLength(1);
+    expect(timers[0]).toBe(first); // the same timer, not a new pair of calls
+
+    node.spawn(sleeper(50));
+    loop.wake();
+    micro.shift()?.();
+    expect(timers.map((t) => t.at)).toEqual([50]);
+  });
 });

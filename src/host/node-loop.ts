@@ -40,6 +40,7 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
   let microQueued = false;
   let running = false;
   let timer: unknown = null;
+  let timerAt = 0;
   let stopped = false;
 
   /** Runs slices for up to `ms`, then posts a task if work is left or sleeps until the next timer. */
@@ -54,13 +55,16 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
     }
     if (more || node.hasWork()) return post();
     const at = node.nextTimerAt();
-    if (at !== null) {
-      if (timer !== null) host.clearTimer(timer);
-      timer = host.setTimer(() => {
-        timer = null;
-        post();
-      }, Math.max(0, at - clock.now()));
-    }
+    // A timer already armed for no later than `at` can stay: firing early only runs an empty
+    // slice that arms it again. Re-arming after every wake cost a setTimeout/clearTimeout pair
+    // per remote round trip.
+    if (at === null || (timer !== null && timerAt <= at)) return;
+    if (timer !== null) host.clearTimer(timer);
+    timerAt = at;
+    timer = host.setTimer(() => {
+      timer = null;
+      post();
+    }, Math.max(0, at - clock.now()));
   };
   const tick = () => {
     posted = false;
