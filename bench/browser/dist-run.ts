@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dist [-- --json] [-- --no-build]`: distribution between browser tabs over real
+ * `npm run bench:dist [-- --json] [-- --no-build] [-- --no-beam] [-- --only=rtt,msgs,connect] [-- --profile]`: distribution between browser tabs over real
  * WebRTC, side by side with its baselines, in one run:
  * - dist-rtt: remote ping-pong round trip between two tabs vs a bare PeerJS data channel echo
  *   between the same two contexts (target ≤ 1.15×);
@@ -16,14 +16,18 @@ import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { DistBenchApi, Started } from '../../e2e/harness/dist-bench.ts';
 import { beamDistribution } from './dist-beam.ts';
+import { profiled } from './dist-profile.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5198);
 const HOST = 'lab';
 const COOKIE = 'bench-cookie';
-const RTTS = 2_000;
+const RTTS = 500;
+const RTT_ROUNDS = 9;
 const MESSAGES = 200_000;
 const RAW_MESSAGES = 50_000;
 const CONNECTS = 7;
+const BULK_MESSAGES = 300;
+const BULK_BYTES = 64 * 1024;
 
 interface Row {
   readonly name: string;
@@ -36,8 +40,23 @@ interface Row {
 
 type Bench = { distBench: DistBenchApi };
 
+/** No single step of a healthy run takes this long: a stuck flood fails the run instead of hanging it. */
+const CALL_TIMEOUT_MS = 120_000;
+
 /** Calls `distBench[fn](...args)` in the page. */
 async function call<K extends keyof DistBenchApi>(page: Page, fn: K, ...args: Parameters<DistBenchApi[K]>): Promise<Awaited<ReturnType<DistBenchApi[K]>>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${fn} did not finish in ${CALL_TIMEOUT_MS / 1000} s`)), CALL_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([evaluate(page, fn, args), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function evaluate<K extends keyof DistBenchApi>(page: Page, fn: K, args: Parameters<DistBenchApi[K]>): Promise<Awaited<ReturnType<DistBenchApi[K]>>> {
   const result: unknown = await page.evaluate(
     ([f, a]) => {
       const api = (window as unknown as Bench).distBench as unknown as Record<string, (...xs: unknown[]) => unknown>;
@@ -69,7 +88,9 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-async function measureBrowser(): Promise<Row[]> {
+type Part = 'connect' | 'rtt' | 'msgs';
+
+async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promise<Row[]> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -79,6 +100,7 @@ async function measureBrowser(): Promise<Row[]> {
     const open = async (): Promise<Page> => {
       const page = await (await browser.newContext()).newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      page.on('console', (m) => void (m.type() === 'error' && log(`page console: ${m.text()}`)));
       await page.goto(`http://localhost:${PORT}/e2e/harness/dist-bench.html`);
       await page.waitForFunction(() => (window as unknown as Partial<Bench>).distBench !== undefined);
       return page;
@@ -86,14 +108,20 @@ async function measureBrowser(): Promise<Row[]> {
     const [pa, pb] = [await open(), await open()];
     const a: Started = await call(pa, 'start', 'bencha', HOST, COOKIE);
     const b: Started = await call(pb, 'start', 'benchb', HOST, COOKIE);
+    const pages = [
+      { name: 'the sender', page: pa },
+      { name: 'the receiver', page: pb },
+    ];
 
     log('connect times...');
     const rawConnects: number[] = [];
     const distConnects: number[] = [];
-    for (let i = 0; i < CONNECTS; i++) {
+    // The other parts need one connection, so at least one connect always runs.
+    const connects = only.has('connect') ? CONNECTS : 1;
+    for (let i = 0; i < connects; i++) {
       rawConnects.push(await call(pa, 'rawConnect', b.rawId));
       distConnects.push(await call(pa, 'distConnect', b.node));
-      if (i === CONNECTS - 1) break;
+      if (i === connects - 1) break;
       await call(pa, 'distDisconnect', b.node);
       // Both sides must have seen the link go before the next attempt.
       for (let t = 0; (await call(pb, 'distPeers')).length > 0 || (await call(pa, 'distPeers')).length > 0; t++) {
@@ -103,31 +131,42 @@ async function measureBrowser(): Promise<Row[]> {
     }
 
     log(`  raw ${rawConnects.map((x) => x.toFixed(1)).join(' ')} ms; Node.connect ${distConnects.map((x) => x.toFixed(1)).join(' ')} ms`);
-    log('round trips...');
-    await call(pa, 'rawRtt', RTTS / 4);
-    await call(pa, 'distRtt', b.echo, RTTS / 4);
     const rawRtts: number[] = [];
     const distRtts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      rawRtts.push(await call(pa, 'rawRtt', RTTS));
-      distRtts.push(await call(pa, 'distRtt', b.echo, RTTS));
+    if (only.has('rtt')) log('round trips...');
+    if (only.has('rtt')) await call(pa, 'rawRtt', RTTS);
+    if (only.has('rtt')) await call(pa, 'distRtt', b.echo, RTTS);
+    // Short runs, interleaved (and in alternating order), so load from other programs on the
+    // machine hits both sides alike; the medians then compare like with like.
+    for (let i = 0; only.has('rtt') && i < RTT_ROUNDS; i++) {
+      const rtt = () => call(pa, 'distRtt', b.echo, RTTS);
+      const dist = async () => distRtts.push(await (profile && i === 0 ? profiled(pages, 'dist-rtt', rtt, log) : rtt()));
+      const rawOne = async () => rawRtts.push(await call(pa, 'rawRtt', RTTS));
+      if (i % 2 === 0) await rawOne().then(dist);
+      else await dist().then(rawOne);
     }
-
-    log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
-    log('one-way messages...');
-    await call(pa, 'rawRate', RAW_MESSAGES / 10);
-    await call(pa, 'distRate', b.sink, MESSAGES / 10);
+    if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     const rawRates: number[] = [];
     const distRates: number[] = [];
     let batching = '';
-    for (let i = 0; i < 3; i++) {
+    let bytesPerPacket = 0;
+    if (only.has('msgs')) log('one-way messages...');
+    if (only.has('msgs')) await call(pa, 'rawRate', RAW_MESSAGES / 10);
+    if (only.has('msgs')) await call(pa, 'distRate', b.sink, MESSAGES / 10);
+    for (let i = 0; only.has('msgs') && i < 3; i++) {
       rawRates.push(await call(pa, 'rawRate', RAW_MESSAGES));
-      const r = await call(pa, 'distRate', b.sink, MESSAGES);
+      const rate = () => call(pa, 'distRate', b.sink, MESSAGES);
+      const r = await (profile && i === 0 ? profiled(pages, 'dist-msgs', rate, log) : rate());
       distRates.push(r.rate);
       batching = `${(r.packetsOut / Math.max(1, r.messagesOut)).toFixed(0)} packets per data-channel message`;
+      bytesPerPacket = r.bytesOut / Math.max(1, r.packetsOut);
     }
+    // The channel's byte ceiling: full-size raw messages. A flood of small sends is bound by it.
+    const bulk = only.has('msgs') ? await call(pa, 'rawRate', BULK_MESSAGES, BULK_BYTES) : 0;
+    const mbps = (bytesPerSec: number) => `${(bytesPerSec / 1e6).toFixed(1)} MB/s`;
+    if (only.has('msgs')) log(`  raw ${BULK_BYTES / 1024} KiB messages: ${mbps(bulk * BULK_BYTES)}; dist ${bytesPerPacket.toFixed(0)} bytes per packet, ${mbps(Math.max(...distRates) * bytesPerPacket)}`);
     void a;
-    log(`  raw ${rawRates.map((x) => x.toFixed(0)).join(' ')} msgs/s; dist ${distRates.map((x) => x.toFixed(0)).join(' ')} msgs/s`);
+    if (only.has('msgs')) log(`  raw ${rawRates.map((x) => x.toFixed(0)).join(' ')} msgs/s; dist ${distRates.map((x) => x.toFixed(0)).join(' ')} msgs/s`);
 
     const rtt = median(distRtts);
     const rawRtt = median(rawRtts);
@@ -135,12 +174,14 @@ async function measureBrowser(): Promise<Row[]> {
     const rawConnect = median(rawConnects);
     const rate = Math.max(...distRates);
     const rawRate = Math.max(...rawRates);
-    return [
-      { name: 'dist-rtt', unit: 'µs', ours: rtt, reference: rawRtt, higherIsBetter: false, details: `reference: raw PeerJS echo; median of 3 × ${RTTS}; target ≤ 1.15×` },
+    const part: Record<string, Part> = { 'dist-rtt': 'rtt', 'dist-msgs': 'msgs', 'dist-msgs-raw': 'msgs', 'dist-connect': 'connect' };
+    const rows: Row[] = [
+      { name: 'dist-rtt', unit: 'µs', ours: rtt, reference: rawRtt, higherIsBetter: false, details: `reference: raw PeerJS echo; median of ${RTT_ROUNDS} × ${RTTS}, interleaved; target ≤ 1.15×` },
       { name: 'dist-msgs', unit: 'msgs/s', ours: rate, reference: null, higherIsBetter: true, details: `{:msg, i}, best of 3 × ${MESSAGES.toLocaleString('en')}; ${batching}; target ≥ 160k` },
       { name: 'dist-msgs-raw', unit: 'msgs/s', ours: rate, reference: rawRate, higherIsBetter: true, details: `reference: unbatched 16-byte raw data-channel messages, best of 3 × ${RAW_MESSAGES.toLocaleString('en')}` },
       { name: 'dist-connect', unit: 'ms', ours: connect, reference: rawConnect, higherIsBetter: false, details: `reference: bare PeerJS connect to open; median of ${CONNECTS}; +${(connect - rawConnect).toFixed(1)} ms, target ≤ +30 ms` },
     ];
+    return rows.filter((r) => only.has(part[r.name] as Part));
   } finally {
     await browser.close();
   }
@@ -172,18 +213,22 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (!args.includes('--no-build')) {
     log('building...');
-    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // Profiles want real function names.
+    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...(args.includes('--profile') ? ['--minify', 'false'] : [])], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('vite build failed');
   }
   const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(PORT)], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   let rows: Row[];
   try {
     await waitForServer(`http://localhost:${PORT}/`, server);
-    rows = await measureBrowser();
+    const onlyArg = args.find((a) => a.startsWith('--only='));
+    const parts: Part[] = ['connect', 'rtt', 'msgs'];
+    rows = await measureBrowser(new Set(onlyArg === undefined ? parts : parts.filter((p) => onlyArg.slice(7).split(',').includes(p))), args.includes('--profile'));
   } finally {
     // npx → tsx → node: end the whole group we started.
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
   }
+  if (args.includes('--no-beam')) return print(rows, args.includes('--json'));
   log('BEAM distribution over loopback TCP...');
   const beam = await beamDistribution().catch((e: unknown) => {
     log(`BEAM reference failed: ${e instanceof Error ? e.message : String(e)}`);

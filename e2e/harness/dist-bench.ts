@@ -199,11 +199,12 @@ const api = {
   },
 
   /** One process here sends n `{:msg, i}` to `sink` there; msgs/s counted at the sink. */
-  async distRate(sink: RemotePid, n: number): Promise<{ rate: number; packetsOut: number; messagesOut: number }> {
+  async distRate(sink: RemotePid, n: number): Promise<{ rate: number; packetsOut: number; messagesOut: number; bytesOut: number }> {
     const d = node().dist;
     const before = d?.stats(atom(sink.node));
     const p0 = before?.packetsOut ?? 0;
     const m0 = before?.messagesOut ?? 0;
+    const b0 = before?.bytesOut ?? 0;
     const t0 = performance.now();
     const counted = await new Promise<number>((resolve) => {
       node().node.spawn(senderBody(remote(sink), n, resolve));
@@ -212,7 +213,7 @@ const api = {
     const rate = n / ((performance.now() - t0) / 1000);
     if (counted !== n) throw new Error(`sink counted ${counted} of ${n}`);
     const after = d?.stats(atom(sink.node));
-    return { rate, packetsOut: (after?.packetsOut ?? 0) - p0, messagesOut: (after?.messagesOut ?? 0) - m0 };
+    return { rate, packetsOut: (after?.packetsOut ?? 0) - p0, messagesOut: (after?.messagesOut ?? 0) - m0, bytesOut: (after?.bytesOut ?? 0) - b0 };
   },
 };
 

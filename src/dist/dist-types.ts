@@ -53,6 +53,8 @@ export interface Distribution {
   /** The `net_kernel` process (null when not alive). */
   readonly kernelPid: Pid | null;
   isAlive(): boolean;
+  /** Transitive full mesh (`connect_all`); :global then also prevents overlapping partitions. */
+  readonly connectAll: boolean;
   connect(node: Atom, done: (ok: boolean) => void): ConnectNow;
   /** true if it was connected, false if not, 'ignored' when not alive. */
   disconnect(node: Atom): boolean | 'ignored';

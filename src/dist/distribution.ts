@@ -157,6 +157,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
 
   return {
     nodeTable: table,
+    connectAll: o.connectAll !== false,
     get kernelPid() {
       return kernelPid;
     },

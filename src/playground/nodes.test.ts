@@ -206,9 +206,46 @@ describe(':global after a partition heals', () => {
     has(typeAll(room, one, ['Node.disconnect :"two@vm"', ...spawnAndRegister]), ':global.register_name(:dup, pid)\n:yes\n');
     has(typeAll(room, two, spawnAndRegister), ':global.register_name(:dup, pid)\n:yes\n');
     const healed = typeAll(room, one, ['Node.connect :"two@vm"', ':global.whereis_name(:dup) == pid', 'Process.alive?(pid)']);
-    has(healed, '[info] global: Name conflict terminating {:dup, #PID<11792.117.0>}\n');
+    // Real iex: global's format ends in ~n, so a blank line follows (the prompt is redrawn after it).
+    expect(healed).toMatch(/\n\d\d:\d\d:\d\d\.\d{3} \[info\] global: Name conflict terminating \{:dup, #PID<[1-9]\d*\.\d+\.\d+>\}\n\n/);
     has(healed, ':global.whereis_name(:dup) == pid\ntrue\niex(one@vm)7> Process.alive?(pid)\ntrue\n');
     same(typeAll(room, two, ['Process.alive?(pid)']), 'iex(two@vm)3> Process.alive?(pid)\nfalse\n');
+  });
+});
+
+describe('prevent_overlapping_partitions (OTP 25 default)', () => {
+  // Real iex, three nodes in a full mesh, x1 disconnects x2: all three end up apart, with
+  // these warnings (x3 asks both to drop it; x1 and x2 each drop x3).
+  it('Node.disconnect inside a 3-node mesh isolates all three, with global\'s warnings', () => {
+    const room = new Classroom();
+    const [x1, x2, x3] = ['x1', 'x2', 'x3'].map((n) => room.open(n)) as [Tab, Tab, Tab];
+    typeAll(room, x1, ['Node.connect :"x2@vm"']);
+    typeAll(room, x3, ['Node.connect :"x2@vm"']);
+    for (const t of [x1, x2, x3]) typeAll(room, t, [':net_kernel.monitor_nodes(true)']);
+    same(typeAll(room, x1, ['Node.list']), 'iex(x1@vm)3> Node.list\n[:x2@vm, :x3@vm]');
+    const cut = typeAll(room, x1, ['Node.disconnect :"x2@vm"', 'Node.list', 'flush()']);
+    has(cut, 'iex(x1@vm)4> Node.disconnect :"x2@vm"\ntrue\n');
+    has(cut, "\n12:00:00.000 [warning] 'global' at node :x1@vm disconnected node :x3@vm in order to prevent overlapping partitions\n");
+    has(cut, 'iex(x1@vm)5> Node.list\n[]\niex(x1@vm)6> flush()\n{:nodedown, :x2@vm}\n{:nodedown, :x3@vm}\n:ok\n');
+    const two = x2.take() + typeAll(room, x2, ['Node.list', 'flush()']);
+    has(two, "[warning] 'global' at node :x2@vm disconnected node :x3@vm in order to prevent overlapping partitions\n");
+    has(two, 'iex(x2@vm)2> Node.list\n[]\niex(x2@vm)3> flush()\n{:nodedown, :x1@vm}\n{:nodedown, :x3@vm}\n:ok\n');
+    const three = x3.take() + typeAll(room, x3, ['Node.list', 'flush()']);
+    expect(three.match(/\[warning\] .*/g)).toEqual([
+      "[warning] 'global' at node :x3@vm requested disconnect from node :x2@vm in order to prevent overlapping partitions",
+      "[warning] 'global' at node :x3@vm requested disconnect from node :x1@vm in order to prevent overlapping partitions",
+    ]);
+    has(three, 'iex(x3@vm)3> Node.list\n[]\niex(x3@vm)4> flush()\n{:nodedown, :x2@vm}\n{:nodedown, :x1@vm}\n:ok\n');
+  });
+
+  it('a closed tab cuts nobody else off', () => {
+    const room = new Classroom();
+    const [x1, x2, x3] = ['x1', 'x2', 'x3'].map((n) => room.open(n)) as [Tab, Tab, Tab];
+    typeAll(room, x1, ['Node.connect :"x2@vm"']);
+    typeAll(room, x3, ['Node.connect :"x2@vm"']);
+    room.close(x2);
+    same(typeAll(room, x1, ['Node.list']), 'iex(x1@vm)2> Node.list\n[:x3@vm]');
+    expect(x3.take()).not.toContain('[warning]');
   });
 });
 

@@ -22,6 +22,8 @@ export function clusterViewOf(dist: Distribution): ClusterView {
     nodes: () => dist.list(),
     onNodeUp: (cb) => on('connection:up', cb),
     onNodeDown: (cb) => on('connection:down', cb),
+    disconnect: (node) => void dist.disconnect(node),
+    preventsOverlap: () => dist.connectAll,
   };
 }
 
@@ -41,6 +43,8 @@ export class ClusterRelay {
       this.downs.add(cb);
       return () => void this.downs.delete(cb);
     },
+    disconnect: (node) => void this.dist?.disconnect(node),
+    preventsOverlap: () => this.dist?.connectAll ?? false,
   };
 
   /**

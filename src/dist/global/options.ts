@@ -7,7 +7,7 @@
 import { inspect as plainInspect } from '../../core/term/inspect.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 
-export type GlobalLogLevel = 'info' | 'error';
+export type GlobalLogLevel = 'info' | 'warning' | 'error';
 
 /** The cluster as the distribution layer sees it: the connected (visible) nodes and their changes. */
 export interface ClusterView {
@@ -17,6 +17,10 @@ export interface ClusterView {
   onNodeUp(cb: (node: Atom) => void): (() => void) | void;
   /** Called once per node that goes down (closed link, tick timeout, disconnect). */
   onNodeDown(cb: (node: Atom) => void): (() => void) | void;
+  /** Takes the connection to `node` down (global's prevent_overlapping_partitions, partitions.ts). */
+  disconnect?(node: Atom): void;
+  /** OTP 25's default with connect_all: cut off nodes so partitions never overlap. */
+  preventsOverlap?(): boolean;
 }
 
 export interface GlobalOptions {

@@ -109,13 +109,15 @@ describe(':global over the distribution layer', () => {
     expect(one.g.whereis(dup)).toEqual(a);
     expect(two.g.whereis(dup)).toEqual(a);
     expect(two.p.node.isAlive(b)).toBe(false);
-    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, ${one.show(b)}}`]);
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, ${one.show(b)}}\n`]);
     expect(one.show(b)).toMatch(/^#PID<[1-9]\d*\.\d+\.\d+>$/);
   });
 
   it('a registration waiting on a cut link completes at the tick timeout', () => {
     const c = new Cluster();
-    const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n))) as [GPeer, GPeer, GPeer];
+    // Without connect_all (so no prevent_overlapping_partitions, which would then cut two off
+    // as well: partitions.ts), one's link to three is the only one that goes.
+    const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n, { connectAll: false }))) as [GPeer, GPeer, GPeer];
     c.settle();
     c.connect(one.p, two.p);
     c.connect(one.p, three.p);
@@ -129,6 +131,37 @@ describe(':global over the distribution layer', () => {
     expect(one.p.dist.list()).toEqual([two.p.name]);
     expect(r.result).toBe(yes);
     expect(two.g.whereis(dup)).toEqual(a);
+  });
+});
+
+describe('prevent_overlapping_partitions (partitions.ts)', () => {
+  const mesh = (connectAll: boolean) => {
+    const c = new Cluster();
+    const peers = ['x1@lab', 'x2@lab', 'x3@lab'].map((n) => withGlobal(c.add(n, { connectAll }))) as [GPeer, GPeer, GPeer];
+    c.settle();
+    c.connect(peers[0].p, peers[1].p);
+    c.connect(peers[0].p, peers[2].p);
+    c.connect(peers[1].p, peers[2].p);
+    c.settle();
+    return { c, peers };
+  };
+
+  it('a link cut between x1 and x2 (tick timeout) leaves x3 connected to neither', () => {
+    const { c, peers } = mesh(true);
+    const [x1, x2, x3] = peers;
+    x1.p.conditioner.cut('x2@lab');
+    c.advance(200_000);
+    expect([x1, x2, x3].map((x) => x.p.dist.list().length)).toEqual([0, 0, 0]);
+    expect(x3.logs.filter((l) => l.startsWith('[warning]')).length).toBe(2);
+  });
+
+  it('with connect_all false nothing else is cut (global.erl only acts with both options on)', () => {
+    const { c, peers } = mesh(false);
+    const [x1, x2, x3] = peers;
+    x1.p.dist.disconnect(x2.p.name);
+    c.settle();
+    expect(x3.p.dist.list()).toEqual([x1.p.name, x2.p.name]);
+    expect([x1, x2, x3].flatMap((x) => x.logs)).toEqual([]);
   });
 });
 

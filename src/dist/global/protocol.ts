@@ -17,6 +17,7 @@
  */
 import { Tuple, atom, list, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
+import { parsePartition, type PartitionMessage } from './partitions.ts';
 
 export const GLOBAL_CALL = atom('$global_call');
 export const GLOBAL_REPLY = atom('$global_reply');
@@ -43,6 +44,7 @@ export type PeerMessage =
 export type ServerMessage =
   | { readonly type: 'call'; readonly from: Pid; readonly ref: Term; readonly op: CallOp; readonly args: readonly Term[] }
   | PeerMessage
+  | { readonly type: 'partition'; readonly message: PartitionMessage }
   | { readonly type: 'down'; readonly ref: Ref; readonly pid: Pid };
 
 const UNDEFINED = atom('undefined');
@@ -113,6 +115,8 @@ export function parseServerMessage(msg: Term): ServerMessage | null {
     return typeof ref === 'object' && ref.kind === 'ref' && isPid(pid) ? { type: 'down', ref, pid } : null;
   }
   if (tag !== GLOBAL || !isAtom(e[1])) return null;
+  const partition = parsePartition(e[1].name, e.slice(2));
+  if (partition !== null) return { type: 'partition', message: partition };
   return parsePeer(e[1].name, e.slice(2));
 }
 

@@ -114,7 +114,8 @@ export class Replica {
   }
 
   private kill(proc: ProcessApi, name: Term, loser: Pid): void {
-    this.env.log('info', `global: Name conflict terminating ${this.env.inspect(tuple(name, loser))}`);
+    // global.erl's format ends in ~n: Elixir's console shows a blank line after it (real iex).
+    this.env.log('info', `global: Name conflict terminating ${this.env.inspect(tuple(name, loser))}\n`);
     proc.exit(loser, KILL);
   }
 

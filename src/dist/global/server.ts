@@ -18,6 +18,7 @@ import { NAME_SERVER, encodePeer, parseServerMessage, replyMessage } from './pro
 import type { ServerMessage } from './protocol.ts';
 import { Replica } from './replica.ts';
 import { Registrar } from './registrar.ts';
+import { PartitionGuard } from './partitions.ts';
 import { globalEnv } from './options.ts';
 import type { ClusterView, GlobalOptions } from './options.ts';
 
@@ -44,9 +45,10 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
   const env = globalEnv({ pidKey, isLocal }, options);
   const replica = new Replica(env, cluster);
   const registrar = new Registrar(replica, cluster, env);
+  const guard = new PartitionGuard(cluster, env, () => node.creation);
   const handle = (msg: Term, state: null, proc: ProcessApi): null => {
     const m = parseServerMessage(msg);
-    if (m !== null) dispatch(m, proc, replica, registrar);
+    if (m !== null) dispatch(m, proc, replica, registrar, guard);
     return state;
   };
   const pid = node.spawn(loopBody(null, handle, ['global', 'loop_the_registrar', 0]), {
@@ -69,7 +71,7 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
   };
 }
 
-function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registrar: Registrar): void {
+function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registrar: Registrar, guard: PartitionGuard): void {
   switch (m.type) {
     case 'call': {
       const [name, pid] = m.args;
@@ -104,7 +106,10 @@ function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registra
       return;
     case 'nodedown':
       replica.nodeDown(proc, m.node);
-      return registrar.nodeDown(proc, m.node);
+      registrar.nodeDown(proc, m.node);
+      return guard.nodeDown(proc, m.node);
+    case 'partition':
+      return guard.handle(proc, m.message);
     case 'down':
       return replica.down(m.ref, m.pid);
   }

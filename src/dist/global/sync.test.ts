@@ -14,7 +14,7 @@ function cluster(...names: string[]): TestCluster {
 }
 
 const conflictLine = (on: { show: (t: import('../../core/term/types.ts').Term) => string }, loser: Pid) =>
-  `[info] global: Name conflict terminating {:dup, ${on.show(loser)}}`;
+  `[info] global: Name conflict terminating {:dup, ${on.show(loser)}}\n`;
 
 describe('sync when nodes connect', () => {
   it('names registered before connecting are visible on both sides after', () => {
@@ -99,7 +99,7 @@ describe('name clash when a partition heals', () => {
     expect(two.node.isAlive(b)).toBe(false);
     expect(one.node.isAlive(a)).toBe(true);
     // b printed with one's number for two@lab (1), as `#PID<12509.114.0>` is on BEAM
-    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${b.id}.${b.serial}>}`]);
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${b.id}.${b.serial}>}\n`]);
     expect(two.logs).toEqual([]);
   });
 
@@ -241,6 +241,6 @@ describe('a tab that gets its name after registering', () => {
     // one@lab < pat@lab (as nonode@nohost, pat's pid would have won)
     expect(pat.global.whereis(dup)).toEqual(theirs);
     expect(pat.node.isAlive(mine)).toBe(false);
-    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${mine.id}.${mine.serial}>}`]);
+    expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${mine.id}.${mine.serial}>}\n`]);
   });
 });
