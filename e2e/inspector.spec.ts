@@ -132,3 +132,36 @@ test('keyboard: Tab reaches processes and connections, Enter opens the inspector
   await one.close();
   await two.close();
 });
+
+test('projector: at 1280×720 and 1920×1080 the cluster fits, labels are 12 px or more, the node table covers no card', async ({ browser }) => {
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  const three = await openNode(browser, { sname: 'three', host: h });
+  for (const node of [two, three]) expect(await node.iex(`Node.connect :"one@${h}"`)).toBe('true');
+  expect(await one.iex('ticker = spawn(fn -> receive do :never -> :ok end end)')).toMatch(/^#PID<0\.\d+\.0>$/);
+  expect(await one.iex(':global.register_name(:ticker, ticker)')).toBe(':yes');
+  const { page } = one;
+  await page.getByRole('button', { name: 'cluster view' }).click();
+  // Both other nodes' processes are on the canvas.
+  for (const k of [1, 2]) await expect(page.getByRole('button', { name: new RegExp(`^#PID<${k}\\.\\d+\\.0> :net_kernel$`) })).toBeVisible({ timeout: 15_000 });
+
+  const measure = () => page.evaluate(() => {
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
+    const labels = [...document.querySelectorAll('.react-flow__node-process span.font-mono')];
+    const minLabelPx = Math.min(...labels.map((s) => parseFloat(getComputedStyle(s).fontSize) * zoom));
+    const canvas = rect(document.querySelector('.react-flow') as Element);
+    const legend = rect(document.querySelector('[aria-label="node table"]') as Element);
+    const cards = [...document.querySelectorAll('.react-flow__node-cluster')].map(rect);
+    const inside = cards.every((c) => c.left >= canvas.left - 1 && c.right <= canvas.right + 1 && c.top >= canvas.top - 1 && c.bottom <= canvas.bottom + 1);
+    const covered = cards.some((c) => c.left < legend.right && c.right > legend.left && c.top < legend.bottom && c.bottom > legend.top);
+    return { cards: cards.length, inside, covered, readable: minLabelPx >= 12 };
+  });
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(viewport);
+    // The canvas fits itself again after the resize (an animated fit): poll until it settled.
+    await expect.poll(measure, { timeout: 10_000 }).toEqual({ cards: 3, inside: true, covered: false, readable: true });
+  }
+  for (const node of [one, two, three]) await node.close();
+});

@@ -84,7 +84,7 @@ export function App({ identity, session, navigate = (url) => location.assign(url
             <StartPanel navigate={navigate} random={Math.random} />
           )}
         </main>
-        <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[38%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">
+        <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">
           {identity.alive && (
             <NodeList
               self={identity.node}

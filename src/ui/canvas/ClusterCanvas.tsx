@@ -8,19 +8,32 @@
  * tile opens the inspector; Escape closes it. Connections are focusable too: a click or Enter
  * shows their handshake steps.
  */
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
-import { Background, Controls, Panel, ReactFlow, useReactFlow, type EdgeMouseHandler, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, type EdgeMouseHandler, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { ClusterCard } from './ClusterCard.tsx';
 import { createFlowGraphBuilder, type FlowNode } from './flow-graph.ts';
-import { Legend } from './Legend.tsx';
 import { MessageOverlay } from './MessageOverlay.tsx';
 import { ProcessNode } from './ProcessNode.tsx';
 
 // Outside the component: React Flow warns (and re-mounts nodes) when nodeTypes changes identity.
 const nodeTypes: NodeTypes = { process: ProcessNode, cluster: ClusterCard };
 const CONNECTION = 'connection:';
+/**
+ * Fit in pixels, not a fraction of the view: a fraction wastes a fifth of a projector's width.
+ * The top leaves room for the zoom buttons (a horizontal row in the corner), so they never sit
+ * on a card; the node table legend is outside the canvas (Playground) for the same reason.
+ */
+const FIT_PADDING = { top: '52px', right: '12px', bottom: '12px', left: '12px' } as const;
+const FIT_OPTIONS = { padding: FIT_PADDING } as const;
+
+/** Where the cards are and how big: what a fit depends on (tiles move only inside their cards). */
+function cardBounds(nodes: readonly FlowNode[]): string {
+  let key = '';
+  for (const n of nodes) if (n.type === 'cluster') key += `${n.position.x},${n.position.y},${n.width},${n.height};`;
+  return key;
+}
 
 export function ClusterCanvas() {
   const store = usePlaygroundStoreApi();
@@ -28,13 +41,23 @@ export function ClusterCanvas() {
   // React Flow) re-render only when the picture changes, not on every mailbox change.
   const build = useMemo(() => createFlowGraphBuilder(), []);
   const { nodes, edges } = usePlayground(build);
-  // A node joining or leaving the cluster changes the picture: fit it again.
+  // A card coming, going or growing (its node's processes arrive with the cluster view), or the
+  // canvas changing size, changes the picture: fit it again, so no card is left half outside.
   const { fitView } = useReactFlow();
-  const cards = usePlayground((s) => s.nodeOrder.length);
+  const bounds = useMemo(() => cardBounds(nodes), [nodes]);
+  const [size, setSize] = useState('');
+  const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+    const el = wrapper.current;
+    if (el === null) return undefined;
+    const ro = new ResizeObserver(([e]) => e !== undefined && setSize(`${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 300 }));
     return () => cancelAnimationFrame(id);
-  }, [cards, fitView]);
+  }, [bounds, size, fitView]);
   const select = useCallback((key: string | null) => store.getState().select(key), [store]);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback((_, node) => {
@@ -61,6 +84,7 @@ export function ClusterCanvas() {
 
   return (
     <ReactFlow<FlowNode>
+      ref={wrapper}
       aria-label="cluster canvas"
       nodes={nodes}
       edges={edges}
@@ -76,14 +100,11 @@ export function ClusterCanvas() {
       deleteKeyCode={null}
       colorMode="system"
       fitView
-      fitViewOptions={{ padding: 0.2 }}
+      fitViewOptions={FIT_OPTIONS}
       minZoom={0.1}
     >
       <Background gap={24} />
-      <Controls position="top-left" showInteractive={false} />
-      <Panel position="bottom-left">
-        <Legend />
-      </Panel>
+      <Controls position="top-left" orientation="horizontal" showInteractive={false} />
       <MessageOverlay store={store} />
     </ReactFlow>
   );

@@ -13,13 +13,13 @@ export function Legend() {
   return (
     <section
       aria-label="node table"
-      className="rounded-xl border border-slate-300 bg-white/90 px-4 py-3 text-base shadow dark:border-slate-600 dark:bg-slate-900/90"
+      className="flex flex-wrap items-baseline gap-x-6 gap-y-1 border-t border-slate-200 bg-white px-4 py-2 text-base dark:border-slate-700 dark:bg-slate-900"
     >
-      <h2 className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Node table</h2>
-      <ul className="space-y-0.5">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Node table</h2>
+      <ul className="contents">
         {entries.map((e) => (
           <li key={e.name} className="font-mono">
-            <span className="inline-block w-8 font-bold">{e.number}</span>
+            <span className="mr-2 font-bold">{e.number}</span>
             <span>{e.name}</span>
             <span className="ml-2 text-sm text-slate-500 dark:text-slate-400">{e.state}</span>
           </li>

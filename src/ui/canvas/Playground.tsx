@@ -24,6 +24,7 @@ import type { Distribution } from '../../dist/dist-types.ts';
 import type { TracingService } from '../../dist/trace/service.ts';
 import type { NetworkConditioner } from '../../playground/conditioning.ts';
 import { ClusterCanvas } from './ClusterCanvas.tsx';
+import { Legend } from './Legend.tsx';
 
 export interface PlaygroundProps {
   /** This tab's node runtime. */
@@ -80,10 +81,13 @@ export function Playground(props: PlaygroundProps) {
           <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} />
         </div>
         <div className="flex min-h-0 flex-1">
-          <div className="relative min-w-0 flex-1">
-            <ReactFlowProvider>
-              <ClusterCanvas />
-            </ReactFlowProvider>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <div className="relative min-h-0 flex-1">
+              <ReactFlowProvider>
+                <ClusterCanvas />
+              </ReactFlowProvider>
+            </div>
+            <Legend />
           </div>
           <Inspector info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
         </div>

@@ -23,14 +23,14 @@ function ProcessTile({ data, selected }: NodeProps<ProcessFlowNode>) {
     : 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
   return (
     <div
-      className={`relative flex h-full w-full flex-col [contain:content] justify-center rounded-xl border-2 px-3 transition-opacity duration-[2500ms] ${tone} ${
+      className={`relative flex h-full w-full flex-col [contain:content] justify-center rounded-xl border-2 px-2 transition-opacity duration-[2500ms] ${tone} ${
         selected ? 'ring-4 ring-amber-400' : ''
       } ${exited ? 'border-rose-500 opacity-25 dark:border-rose-400' : 'opacity-100'}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} style={CENTRE} />
       <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
-      <span className="font-mono text-base font-semibold leading-tight">{v.pidText}</span>
-      {name !== '' && <span className="truncate font-mono text-base leading-tight text-sky-700 dark:text-sky-300">{name}</span>}
+      <span className="font-mono text-[22px] font-semibold leading-tight">{v.pidText}</span>
+      {name !== '' && <span className="truncate font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">{name}</span>}
       {exited ? (
         <span className="truncate text-sm font-medium text-rose-600 dark:text-rose-300">exit {v.exit?.reason}</span>
       ) : (

@@ -170,6 +170,8 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
 const TILE_STYLE = { contain: 'strict' } as const;
 /** A focus ring seen from the back of a classroom (keyboard users walk the canvas with Tab). */
 const FOCUS_RING = 'rounded-xl focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-amber-500';
+/** SVG has no outline: a focused connection shows an amber halo along its line and label. */
+const EDGE_FOCUS = 'outline-none focus-visible:[&_.react-flow__edge-interaction]:stroke-amber-400 focus-visible:[&_.react-flow__edge-interaction]:[stroke-opacity:0.7] focus-visible:[&_.react-flow__edge-textbg]:fill-amber-300';
 
 function sameInput(a: GraphInput, b: GraphInput): boolean {
   return a.processes === b.processes && a.nodes === b.nodes && a.nodeOrder === b.nodeOrder && a.monitors === b.monitors &&
@@ -208,7 +210,7 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
       labelBgPadding: [8, 4],
       labelBgBorderRadius: 6,
       style: { stroke: CONNECTION_COLOUR[kind], strokeWidth: 5, ...(kind === 'up' ? {} : { strokeDasharray: '10 8' }) },
-      className: `connection connection-${kind} ${FOCUS_RING}`,
+      className: `connection connection-${kind} ${EDGE_FOCUS}`,
       ariaRole: 'group',
       ariaLabel: connectionLabel(state.localNode, name, n.connection),
       selectable: false,

@@ -19,14 +19,18 @@ export interface LayoutOptions {
   readonly cardsPerRow: number;
 }
 
-/** Sizes chosen for a projector: a tile holds a 16 px PID and name. */
+/**
+ * Sizes chosen for a projector: a tile holds a 22 px PID and name, and three nodes of a
+ * classroom (two cards side by side) fit a 1280×720 screen beside the shell at a zoom where
+ * those labels are still 12 px or more (2 × 648 + 80 units into ~800 px: zoom ≈ 0.57).
+ */
 export const DEFAULT_LAYOUT: LayoutOptions = {
   columns: 3,
-  processWidth: 210,
+  processWidth: 200,
   processHeight: 76,
-  gap: 16,
-  header: 64,
-  cardGap: 140,
+  gap: 12,
+  header: 56,
+  cardGap: 80,
   cardsPerRow: 2,
 };
 

@@ -112,7 +112,8 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
   const [drop, setDrop] = useState<Record<string, number>>({});
   if (remotes.length === 0) return null;
   return (
-    <div className="flex flex-col gap-1">
+    // Bounded: a class of eight nodes must not push the canvas off a projector; the rest scroll.
+    <div className="flex max-h-[5.5rem] flex-col gap-1 overflow-y-auto">
       {remotes.map((n) => (
         <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
           <span className="font-mono">{n}</span>
