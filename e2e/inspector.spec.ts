@@ -73,6 +73,7 @@ test(':global names label the process on every tab; a remote process is inspecte
   await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`#PID<${k}.${id}.0> {:global, :ticker}`);
   await expect(inspector).toContainText('global name');
   await expect(inspector.getByRole('region', { name: 'mailbox messages' })).toContainText(new RegExp(`\\{:hello, #PID<${k}\\.\\d+\\.0>\\}`), { timeout: 10_000 });
+  await expect(row(`PID on two@${h}`)).toHaveText(`#PID<0.${id}.0>`);
   await expect(row('status')).toHaveText('waiting');
   await expect(row('current function')).not.toHaveText('unknown');
   await expect(row('mailbox')).toHaveText('1');

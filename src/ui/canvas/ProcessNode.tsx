@@ -13,10 +13,16 @@ import { usePlayground } from '../store/context.tsx';
 /** Edges attach at the tile's centre: one invisible handle of each kind. */
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', minWidth: 1, minHeight: 1, width: 1, height: 1, border: 0 } as const;
 
+const GLOBAL = /^\{:global, (.*)\}$/;
+
 function ProcessTile({ data, selected }: NodeProps<ProcessFlowNode>) {
   const v = usePlayground((s) => s.processes[data.key]);
   if (v === undefined) return null;
-  const name = data.label.slice(data.pidText.length).trim();
+  // `{:global, :ticker}` does not fit a tile at a projector's size: the tile shows `:ticker` and
+  // says "global" on its status line (its accessible name keeps the full label).
+  const label = data.label.slice(data.pidText.length).trim();
+  const global = GLOBAL.exec(label);
+  const name = global?.[1] ?? label;
   const exited = v.exit !== null;
   const tone = data.system
     ? 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400'
@@ -34,7 +40,7 @@ function ProcessTile({ data, selected }: NodeProps<ProcessFlowNode>) {
       {exited ? (
         <span className="truncate text-sm font-medium text-rose-600 dark:text-rose-300">exit {v.exit?.reason}</span>
       ) : (
-        <span className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{v.status}</span>
+        <span className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{global !== null ? `global · ${v.status}` : v.status}</span>
       )}
       {v.mailbox > 0 && (
         <span

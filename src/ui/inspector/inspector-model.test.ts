@@ -43,8 +43,33 @@ describe('inspector model', () => {
     const view = store.getState().processes[pidKey(c.pid)];
     if (view === undefined) throw new Error('no view');
     const m = inspectorModel(view, undefined, () => 1);
-    expect(m.rows.map((r) => r.label)).toEqual(['PID', 'node', 'status', 'mailbox']);
+    expect(m.rows.map((r) => r.label)).toEqual(['PID', 'PID on two@lab', 'node', 'status', 'mailbox']);
     expect(m.rows[0]?.value).toBe(`#PID<1.${c.pid.id}.0>`);
+    expect(m.rows[1]?.value).toBe(`#PID<0.${c.pid.id}.0>`);
     expect(m.messages).toBeNull();
+  });
+
+  it('lists a remote process\'s Process.info (fetched over distribution) like a local one, pids in this tab\'s numbering', () => {
+    const store = createPlaygroundStore({ localNode: 'one@lab' });
+    const { node } = testNode({ name: 'two@lab', creation: 1 });
+    const c = collector(node);
+    const w = node.spawn(generatorBody(function* (proc) {
+      proc.link(c.pid);
+      yield receive(() => false);
+    }, ['Elixir.Ticker', 'loop', 1]));
+    node.runUntilIdle();
+    node.send(w, tuple(atom('tick'), c.pid));
+    store.getState().applyBatch({ node: 'two@lab', events: [], processes: node.getSnapshot().processes }, 0);
+    const view = store.getState().processes[pidKey(w)];
+    if (view === undefined) throw new Error('no view');
+    const { nodeNumber } = store.getState();
+    const n = nodeNumber(node.name);
+    expect(n).toBeGreaterThan(0);
+    const m = inspectorModel(view, node.info(w), nodeNumber);
+    const row = (label: string) => m.rows.find((r) => r.label === label)?.value;
+    expect(m.title).toBe(`#PID<${n}.${w.id}.0>`);
+    expect(row('PID on two@lab')).toBe(`#PID<0.${w.id}.0>`);
+    expect(row('links')).toBe(`#PID<${n}.${c.pid.id}.0>`);
+    expect(m.messages).toEqual([`{:tick, #PID<${n}.${c.pid.id}.0>}`]);
   });
 });

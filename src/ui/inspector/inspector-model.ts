@@ -28,6 +28,9 @@ const list = (items: readonly Term[], nodeNumber: (n: Atom) => number): string =
 export function inspectorModel(view: ProcessView, info: ProcessInfo | undefined, nodeNumber: (n: Atom) => number): InspectorModel {
   const rows: InspectorRow[] = [
     { label: 'PID', value: view.pidText },
+    // Another node's process: how its own node prints it (always number 0 there), since each
+    // node numbers the others in its own order and a class compares what their shells print.
+    ...(nodeNumber(view.pid.node) !== 0 ? [{ label: `PID on ${view.node}`, value: inspect(view.pid, { nodeNumber: () => 0 }) }] : []),
     { label: 'node', value: view.node },
     { label: 'status', value: view.exit !== null ? `exited (${view.exit.reason})` : info?.status ?? view.status },
   ];
