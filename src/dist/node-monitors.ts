@@ -40,10 +40,13 @@ export class NodeMonitors {
     for (const s of this.live(this.all)) for (let i = 0; i < s.count; i++) this.node.send(s.pid, new Tuple([NODEUP, n]));
   }
 
-  /** `n` went down (or a connection to it could not be made: then only Node.monitor hears). */
-  down(n: Atom, wasUp: boolean): void {
+  /**
+   * `n` went down (or a connection to it could not be made: then only Node.monitor hears; nor
+   * does monitor_nodes hear of a hidden connection).
+   */
+  down(n: Atom, wasUp: boolean, hidden = false): void {
     const msg = new Tuple([NODEDOWN, n]);
-    if (wasUp) for (const s of this.live(this.all)) for (let i = 0; i < s.count; i++) this.node.send(s.pid, msg);
+    if (wasUp && !hidden) for (const s of this.live(this.all)) for (let i = 0; i < s.count; i++) this.node.send(s.pid, msg);
     const m = this.perNode.get(n);
     if (m === undefined) return;
     this.perNode.delete(n);

@@ -249,6 +249,32 @@ describe('prevent_overlapping_partitions (OTP 25 default)', () => {
   });
 });
 
+describe('hidden nodes (iex --hidden)', () => {
+  // Real iex: h started --hidden connects to v1 (already connected to v2).
+  it('a hidden connection is listed as :hidden on both sides, not by Node.list() or plain monitor_nodes, and carries no mesh or :global', () => {
+    const room = new Classroom();
+    const h = room.open('h', { hidden: true });
+    const v1 = room.open('v1');
+    const v2 = room.open('v2');
+    typeAll(room, v1, ['Node.connect :"v2@vm"', ':net_kernel.monitor_nodes(true)']);
+    same(
+      typeAll(room, h, ['Node.connect :"v1@vm"', 'Node.list', 'Node.list(:hidden)', 'Node.list(:connected)', 'Node.list([:this, :visible, :hidden])', ':global.register_name(:hn, self())']),
+      'iex(h@vm)1> Node.connect :"v1@vm"\ntrue\niex(h@vm)2> Node.list\n[]\niex(h@vm)3> Node.list(:hidden)\n[:v1@vm]\n' +
+        'iex(h@vm)4> Node.list(:connected)\n[:v1@vm]\niex(h@vm)5> Node.list([:this, :visible, :hidden])\n[:v1@vm, :h@vm]\n' +
+        'iex(h@vm)6> :global.register_name(:hn, self())\n:yes\n',
+    );
+    same(
+      typeAll(room, v1, ['Node.list', 'Node.list(:hidden)', 'Node.list(:connected)', 'flush()', ':global.whereis_name(:hn)']),
+      'iex(v1@vm)3> Node.list\n[:v2@vm]\niex(v1@vm)4> Node.list(:hidden)\n[:h@vm]\niex(v1@vm)5> Node.list(:connected)\n[:h@vm, :v2@vm]\n' +
+        'iex(v1@vm)6> flush()\n:ok\niex(v1@vm)7> :global.whereis_name(:hn)\n:undefined\n',
+    );
+    same(typeAll(room, v2, ['Node.list(:connected)']), 'iex(v2@vm)1> Node.list(:connected)\n[:v1@vm]');
+    same(typeAll(room, h, ['Node.disconnect :"v1@vm"', 'Node.ping :"v2@vm"']), 'iex(h@vm)7> Node.disconnect :"v1@vm"\ntrue\niex(h@vm)8> Node.ping :"v2@vm"\n:pong');
+    same(typeAll(room, v1, ['flush()']), 'iex(v1@vm)8> flush()\n:ok');
+    same(typeAll(room, v2, ['Node.list(:hidden)', 'Node.list']), 'iex(v2@vm)2> Node.list(:hidden)\n[:h@vm]\niex(v2@vm)3> Node.list\n[:v1@vm]');
+  });
+});
+
 describe('I/O to a remote group leader', () => {
   it('IO.inspect, IO.write and IO.puts with iodata print on the group leader\'s tab, formatted by the caller', () => {
     const { room, tabs } = connected('one', 'two');
