@@ -8,6 +8,7 @@ import type { RateLimitOptions } from './rate-limit.ts';
 import type { SpawnBodyHook, SpawnOpts, SpawnResult } from './remote-spawn.ts';
 import type { Transport } from './transports/transport.ts';
 import type { StepName } from './handshake/events.ts';
+import type { MonitorOptions } from './node-monitors.ts';
 
 export interface DistributionOptions {
   readonly transport: Transport;
@@ -69,7 +70,8 @@ export interface Distribution {
   getCookie(): Atom;
   /** Per-node cookie (or our own when `node` is this node); 'notalive' when not alive. */
   setCookie(node: Atom, cookie: Atom | string): true | 'notalive';
-  monitorNodes(pid: Pid, on: boolean): void;
+  /** `:net_kernel.monitor_nodes/1,2` (opts: see node-monitors.ts). */
+  monitorNodes(pid: Pid, on: boolean, opts?: MonitorOptions | null): void;
   /** Node.monitor: connects if needed; 'notalive' when not alive. */
   monitorNode(pid: Pid, node: Atom, on: boolean): true | 'notalive';
   /**

@@ -80,7 +80,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         if (hidden) hiddenPeers.add(peer);
         else hiddenPeers.delete(peer);
         emit(hidden ? { type: 'connection:up', peer, hidden } : { type: 'connection:up', peer });
-        if (!hidden) monitors.up(peer);
+        monitors.up(peer, hidden);
         if (!hidden && o.connectAll !== false && kernelPid !== null) {
           const others = [...peers.up.keys()].filter((n) => n !== peer && !hiddenPeers.has(n));
           peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });
@@ -94,7 +94,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       down(peer, reason) {
         const hidden = hiddenPeers.delete(peer);
         emit(hidden ? { type: 'connection:down', peer, reason, hidden } : { type: 'connection:down', peer, reason });
-        lost(peer, true, hidden);
+        lost(peer, true, hidden, reason);
       },
       received(peer, messages) {
         for (const m of messages) dispatch(node, peer, m, dispatchHooks);
@@ -115,11 +115,11 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
   };
 
   /** A peer we had (or tried to have) is gone: break links and monitors, tell subscribers. */
-  function lost(peer: Atom, wasUp: boolean, hidden = false): void {
+  function lost(peer: Atom, wasUp: boolean, hidden = false, reason?: string): void {
     // Exit signals and DOWN messages first, then nodedown, as a BEAM node delivers them.
     spawner.nodeDown(peer);
     node.remote.nodeDown(peer);
-    monitors.down(peer, wasUp, hidden);
+    monitors.down(peer, wasUp, hidden, reason);
     o.wake?.();
   }
 
@@ -207,7 +207,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       else cookies.set(peer.name, text);
       return true;
     },
-    monitorNodes: (pid, on) => monitors.monitorNodes(pid, on),
+    monitorNodes: (pid, on, opts) => monitors.monitorNodes(pid, on, opts ?? null),
     monitorNode(pid, peer, on) {
       if (!alive) return 'notalive';
       monitors.monitorNode(pid, peer, on);
