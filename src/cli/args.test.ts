@@ -11,6 +11,9 @@ describe('iex flags', () => {
   it('takes --name with a host', () => {
     expect(parseIexArgs(['--name', 'wibble@light-boy.local'], 'vm').node).toBe('wibble@light-boy.local');
   });
+  it('takes --hidden', () => {
+    expect(parseIexArgs(['--sname', 'h', '--hidden'], 'vm')).toEqual({ node: 'h@vm', cookie: null, hidden: true });
+  });
   it('rejects unknown flags', () => {
     expect(() => parseIexArgs(['--snam', 'x'], 'vm')).toThrow('unknown option --snam');
     expect(() => parseIexArgs(['--sname'], 'vm')).toThrow('--sname : missing argument');

@@ -52,7 +52,7 @@ function main(): void {
   const { node } = elixir;
   const loop = startNodeLoop(node, realClock, nodeScheduling());
   if (args.node) {
-    elixir.goAlive({ transport: isolatedTransport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake });
+    elixir.goAlive({ transport: isolatedTransport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake, ...(args.hidden ? { hidden: true } : {}) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 

@@ -8,6 +8,7 @@ import type { RateLimitOptions } from './rate-limit.ts';
 import type { SpawnBodyHook, SpawnOpts, SpawnResult } from './remote-spawn.ts';
 import type { Transport } from './transports/transport.ts';
 import type { StepName } from './handshake/events.ts';
+import type { MonitorOptions } from './node-monitors.ts';
 
 export interface DistributionOptions {
   readonly transport: Transport;
@@ -31,6 +32,12 @@ export interface DistributionOptions {
   /** Transitive full mesh, as `:global` does by default (`-connect_all false` turns it off). */
   readonly connectAll?: boolean;
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * A hidden node (`--hidden`): it does not set DFLAG_PUBLISHED, so its connections are hidden
+   * on both sides: in `Node.list(:hidden)`, not in `Node.list()`, not reported by plain
+   * `monitor_nodes`, no mesh and no `:global` over them.
+   */
+  readonly hidden?: boolean;
   /** Our handshake flags; default PLAYGROUND_FLAGS. */
   readonly flags?: bigint;
 }
@@ -43,9 +50,9 @@ export type ConnectNow = { readonly type: 'done'; readonly result: boolean } | {
 export type DistEvent =
   | { readonly type: 'connection:attempt'; readonly peer: Atom; readonly role: 'initiator' | 'acceptor' }
   | { readonly type: 'handshake:step'; readonly peer: Atom | null; readonly name: StepName; readonly direction: 'in' | 'out'; readonly outcome: string }
-  | { readonly type: 'connection:up'; readonly peer: Atom }
+  | { readonly type: 'connection:up'; readonly peer: Atom; readonly hidden?: boolean }
   | { readonly type: 'connection:failed'; readonly peer: Atom; readonly reason: string }
-  | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string };
+  | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string; readonly hidden?: boolean };
 
 export interface Distribution {
   /** This node's numbering of other nodes; pass `nodeTable.nodeNumber` to inspect. */
@@ -63,7 +70,8 @@ export interface Distribution {
   getCookie(): Atom;
   /** Per-node cookie (or our own when `node` is this node); 'notalive' when not alive. */
   setCookie(node: Atom, cookie: Atom | string): true | 'notalive';
-  monitorNodes(pid: Pid, on: boolean): void;
+  /** `:net_kernel.monitor_nodes/1,2` (opts: see node-monitors.ts). */
+  monitorNodes(pid: Pid, on: boolean, opts?: MonitorOptions | null): void;
   /** Node.monitor: connects if needed; 'notalive' when not alive. */
   monitorNode(pid: Pid, node: Atom, on: boolean): true | 'notalive';
   /**

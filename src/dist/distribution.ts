@@ -11,7 +11,7 @@ import { atom } from '../core/term/types.ts';
 import type { Atom, Pid, Term } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
 import { inspectAtom } from '../core/term/atom-format.ts';
-import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
+import { DFLAG, PLAYGROUND_FLAGS } from './handshake/flags.ts';
 import { TICK_INTERVAL_MS } from './connection.ts';
 import { NodeTable } from './node-table.ts';
 import { NodeMonitors } from './node-monitors.ts';
@@ -30,6 +30,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
   const self = node.name;
   const alive = self !== NONODE;
   const table = new NodeTable(self);
+  /** Peers whose connection is hidden (either side started hidden: DFLAG_PUBLISHED unset). */
+  const hiddenPeers = new Set<Atom>();
   const listeners = new Set<(e: DistEvent) => void>();
   const emit = (e: DistEvent): void => {
     for (const l of listeners) l(e);
@@ -55,7 +57,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       transport: o.transport,
       handshake: {
         myName: self.name,
-        myFlags: o.flags ?? PLAYGROUND_FLAGS,
+        myFlags: o.hidden === true ? (o.flags ?? PLAYGROUND_FLAGS) & ~DFLAG.PUBLISHED : (o.flags ?? PLAYGROUND_FLAGS),
         creation: node.creation !== 0 ? node.creation : 1 + Math.floor(o.random.next() * 0xfffffffe),
         cookieFor: (peer) => cookies.get(peer) ?? cookie,
         random: o.random,
@@ -71,12 +73,16 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       log,
       emit,
       poke,
-      up(peer) {
+      up(peer, flags) {
         table.meet(peer);
-        emit({ type: 'connection:up', peer });
-        monitors.up(peer);
-        if (o.connectAll !== false && kernelPid !== null) {
-          const others = [...peers.up.keys()].filter((n) => n !== peer);
+        // A hidden connection (either side hidden): no nodeup for monitor_nodes, no mesh.
+        const hidden = (flags & DFLAG.PUBLISHED) === 0n;
+        if (hidden) hiddenPeers.add(peer);
+        else hiddenPeers.delete(peer);
+        emit(hidden ? { type: 'connection:up', peer, hidden } : { type: 'connection:up', peer });
+        monitors.up(peer, hidden);
+        if (!hidden && o.connectAll !== false && kernelPid !== null) {
+          const others = [...peers.up.keys()].filter((n) => n !== peer && !hiddenPeers.has(n));
           peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });
         }
         o.wake?.();
@@ -86,8 +92,9 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         lost(peer, false);
       },
       down(peer, reason) {
-        emit({ type: 'connection:down', peer, reason });
-        lost(peer, true);
+        const hidden = hiddenPeers.delete(peer);
+        emit(hidden ? { type: 'connection:down', peer, reason, hidden } : { type: 'connection:down', peer, reason });
+        lost(peer, true, hidden, reason);
       },
       received(peer, messages) {
         for (const m of messages) dispatch(node, peer, m, dispatchHooks);
@@ -108,11 +115,11 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
   };
 
   /** A peer we had (or tried to have) is gone: break links and monitors, tell subscribers. */
-  function lost(peer: Atom, wasUp: boolean): void {
+  function lost(peer: Atom, wasUp: boolean, hidden = false, reason?: string): void {
     // Exit signals and DOWN messages first, then nodedown, as a BEAM node delivers them.
     spawner.nodeDown(peer);
     node.remote.nodeDown(peer);
-    monitors.down(peer, wasUp);
+    monitors.down(peer, wasUp, hidden, reason);
     o.wake?.();
   }
 
@@ -181,8 +188,11 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       const add = (n: Atom): void => {
         if (!out.includes(n)) out.push(n);
       };
+      const connected = ts.includes('connected');
       if (ts.includes('this')) add(self);
-      if (ts.includes('visible') || ts.includes('connected')) for (const n of peers.up.keys()) add(n);
+      // Real erts lists hidden connections before visible ones for :connected.
+      if (ts.includes('hidden') || connected) for (const n of peers.up.keys()) if (hiddenPeers.has(n)) add(n);
+      if (ts.includes('visible') || connected) for (const n of peers.up.keys()) if (!hiddenPeers.has(n)) add(n);
       if (ts.includes('known')) {
         add(self);
         for (const n of table.known()) add(n);
@@ -197,7 +207,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       else cookies.set(peer.name, text);
       return true;
     },
-    monitorNodes: (pid, on) => monitors.monitorNodes(pid, on),
+    monitorNodes: (pid, on, opts) => monitors.monitorNodes(pid, on, opts ?? null),
     monitorNode(pid, peer, on) {
       if (!alive) return 'notalive';
       monitors.monitorNode(pid, peer, on);

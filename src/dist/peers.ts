@@ -24,7 +24,8 @@ export interface PeerHooks {
   now(): number;
   log(level: LogLevel, text: string): void;
   emit(e: DistEvent): void;
-  up(peer: Atom): void;
+  /** A connection came up; `flags` are both sides' flags ANDed (PUBLISHED unset: hidden). */
+  up(peer: Atom, flags: bigint): void;
   /** A pending attempt failed (never up): queued messages are dropped. */
   failed(peer: Atom, reason: string): void;
   /** An up connection ended. */
@@ -189,7 +190,7 @@ export class Peers implements LinkOwner {
       const err = conn.send(m);
       if (err !== null) this.hooks.log('error', `** ${err} **`);
     }
-    this.hooks.up(peer);
+    this.hooks.up(peer, flags);
     for (const w of s?.waiters ?? []) w(true);
     d.flush();
   }

@@ -33,6 +33,8 @@ export interface Tab {
 export interface TabOptions {
   readonly host?: string;
   readonly cookie?: string;
+  /** A hidden node (`iex --hidden`). */
+  readonly hidden?: boolean;
 }
 
 /** The pause after each typed line, during which timers fire (as a person takes a moment). */
@@ -58,7 +60,7 @@ export class Classroom {
     const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name) });
     const random = new SeededRandom(seed * 7919);
     const { transport, conditioner } = conditionedTransport(this.net.transport(), this.clock, random);
-    node.goAlive({ transport, cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random });
+    node.goAlive({ transport, cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
     const shell = createElixirShell(node, { write, echo: true });
     const tab: Tab = {
       name,

@@ -175,11 +175,8 @@ describe('node monitoring, the mesh and connection loss', () => {
     has(setup, 'iex(one@vm)6> :global.whereis_name(:on_two) |> node()\n:two@vm\n');
     room.close(two);
     const after = typeAll(room, one, ['flush()', ':global.whereis_name(:on_two)']);
-    // Real iex printed these three in this order: EXIT, DOWN, nodedown (see the report: our
-    // runtime delivers nodedown first, then DOWN, then EXIT; each is checked on its own here).
-    has(after, '{:EXIT, #PID<1.122.0>, :noconnection}\n');
-    has(after, '{:DOWN, #Reference<0.2929232394.857210881.138935>, :process, #PID<12333.122.0>,\n :noconnection}\n');
-    has(after, '{:nodedown, :two@vm}\n');
+    // In real iex's order: EXIT, DOWN, then nodedown.
+    has(after, '{:EXIT, #PID<1.122.0>, :noconnection}\n{:DOWN, #Reference<0.2929232394.857210881.138935>, :process, #PID<12333.122.0>,\n :noconnection}\n{:nodedown, :two@vm}\n:ok\n');
     expect(after.match(/^\{/gm)?.length).toBe(3);
     has(after, 'iex(one@vm)8> :global.whereis_name(:on_two)\n:undefined\n');
   });
@@ -246,6 +243,69 @@ describe('prevent_overlapping_partitions (OTP 25 default)', () => {
     room.close(x2);
     same(typeAll(room, x1, ['Node.list']), 'iex(x1@vm)2> Node.list\n[:x3@vm]');
     expect(x3.take()).not.toContain('[warning]');
+  });
+});
+
+describe('hidden nodes (iex --hidden)', () => {
+  // Real iex: h started --hidden connects to v1 (already connected to v2).
+  it('a hidden connection is listed as :hidden on both sides, not by Node.list() or plain monitor_nodes, and carries no mesh or :global', () => {
+    const room = new Classroom();
+    const h = room.open('h', { hidden: true });
+    const v1 = room.open('v1');
+    const v2 = room.open('v2');
+    typeAll(room, v1, ['Node.connect :"v2@vm"', ':net_kernel.monitor_nodes(true)']);
+    same(
+      typeAll(room, h, ['Node.connect :"v1@vm"', 'Node.list', 'Node.list(:hidden)', 'Node.list(:connected)', 'Node.list([:this, :visible, :hidden])', ':global.register_name(:hn, self())']),
+      'iex(h@vm)1> Node.connect :"v1@vm"\ntrue\niex(h@vm)2> Node.list\n[]\niex(h@vm)3> Node.list(:hidden)\n[:v1@vm]\n' +
+        'iex(h@vm)4> Node.list(:connected)\n[:v1@vm]\niex(h@vm)5> Node.list([:this, :visible, :hidden])\n[:v1@vm, :h@vm]\n' +
+        'iex(h@vm)6> :global.register_name(:hn, self())\n:yes\n',
+    );
+    same(
+      typeAll(room, v1, ['Node.list', 'Node.list(:hidden)', 'Node.list(:connected)', 'flush()', ':global.whereis_name(:hn)']),
+      'iex(v1@vm)3> Node.list\n[:v2@vm]\niex(v1@vm)4> Node.list(:hidden)\n[:h@vm]\niex(v1@vm)5> Node.list(:connected)\n[:h@vm, :v2@vm]\n' +
+        'iex(v1@vm)6> flush()\n:ok\niex(v1@vm)7> :global.whereis_name(:hn)\n:undefined\n',
+    );
+    same(typeAll(room, v2, ['Node.list(:connected)']), 'iex(v2@vm)1> Node.list(:connected)\n[:v1@vm]');
+    same(typeAll(room, h, ['Node.disconnect :"v1@vm"', 'Node.ping :"v2@vm"']), 'iex(h@vm)7> Node.disconnect :"v1@vm"\ntrue\niex(h@vm)8> Node.ping :"v2@vm"\n:pong');
+    same(typeAll(room, v1, ['flush()']), 'iex(v1@vm)8> flush()\n:ok');
+    same(typeAll(room, v2, ['Node.list(:hidden)', 'Node.list']), 'iex(v2@vm)2> Node.list(:hidden)\n[:h@vm]\niex(v2@vm)3> Node.list\n[:v1@vm]');
+  });
+});
+
+describe(':net_kernel.monitor_nodes/2', () => {
+  it('node_type and nodedown_reason options give 3-tuples, one per subscription in order (real iex transcript)', () => {
+    const room = new Classroom();
+    const h = room.open('h', { hidden: true });
+    const v1 = room.open('v1');
+    const v2 = room.open('v2');
+    same(
+      typeAll(room, v1, [
+        ':net_kernel.monitor_nodes(true, [:nodedown_reason])',
+        ':net_kernel.monitor_nodes(true, node_type: :hidden)',
+        ':net_kernel.monitor_nodes(true, [:nodedown_reason, node_type: :all])',
+        ':net_kernel.monitor_nodes(true, [])',
+        ':net_kernel.monitor_nodes(true, [:bogus])',
+        ':net_kernel.monitor_nodes(true, :x)',
+      ]),
+      'iex(v1@vm)1> :net_kernel.monitor_nodes(true, [:nodedown_reason])\n:ok\n' +
+        'iex(v1@vm)2> :net_kernel.monitor_nodes(true, node_type: :hidden)\n:ok\n' +
+        'iex(v1@vm)3> :net_kernel.monitor_nodes(true, [:nodedown_reason, node_type: :all])\n:ok\n' +
+        'iex(v1@vm)4> :net_kernel.monitor_nodes(true, [])\n:ok\n' +
+        'iex(v1@vm)5> :net_kernel.monitor_nodes(true, [:bogus])\n{:error, {:unknown_options, [:bogus]}}\n' +
+        'iex(v1@vm)6> :net_kernel.monitor_nodes(true, :x)\n{:error, {:invalid_options, :x}}\n',
+    );
+    typeAll(room, v2, ['Node.connect :"v1@vm"']);
+    typeAll(room, h, ['Node.connect :"v1@vm"']);
+    typeAll(room, v2, ['Node.disconnect :"v1@vm"']);
+    typeAll(room, h, ['Node.disconnect :"v1@vm"']);
+    same(
+      typeAll(room, v1, ['flush()']),
+      'iex(v1@vm)7> flush()\n{:nodeup, :v2@vm, []}\n{:nodeup, :v2@vm, [node_type: :visible]}\n{:nodeup, :v2@vm}\n' +
+        '{:nodeup, :h@vm, [node_type: :hidden]}\n{:nodeup, :h@vm, [node_type: :hidden]}\n' +
+        '{:nodedown, :v2@vm, [nodedown_reason: :connection_closed]}\n' +
+        '{:nodedown, :v2@vm, [nodedown_reason: :connection_closed, node_type: :visible]}\n{:nodedown, :v2@vm}\n' +
+        '{:nodedown, :h@vm, [node_type: :hidden]}\n{:nodedown, :h@vm, [nodedown_reason: :connection_closed, node_type: :hidden]}\n:ok\n',
+    );
   });
 });
 

@@ -2,14 +2,12 @@
  * Parser tests: the special forms, multi-line input, every line typed in the scenario
  * transcripts, the whole ticker.ex, positions, and a speed check.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Expr } from './ast.ts';
 import { parse } from './parser.ts';
 import { sexpr } from './parser-print.ts';
+import { SCENARIO_FILES, SCENARIO_INPUTS, TICKER_EX } from './scenario-inputs.fixture.ts';
 
-const SCENARIOS = join(import.meta.dirname, '../../../../shared/scenarios');
 
 function tree(src: string): string {
   const r = parse(src);
@@ -79,21 +77,9 @@ describe('parse: special forms and multi-line input', () => {
   it.each(MULTILINE)('%j', (src, expected) => expect(tree(src)).toBe(expected));
 });
 
-/** Lines typed at a prompt, with continuation lines joined, from a transcript. */
-function typedInputs(md: string): string[] {
-  const out: string[] = [];
-  for (const line of md.split('\n')) {
-    const prompt = /^iex\([^)]*\)\d+> ?(.*)$/.exec(line);
-    const cont = /^\.\.\.\([^)]*\)\d+> ?(.*)$/.exec(line);
-    if (prompt?.[1] !== undefined) out.push(prompt[1]);
-    else if (cont?.[1] !== undefined && out.length > 0) out[out.length - 1] += '\n' + cont[1];
-  }
-  return out;
-}
-
 describe('parse: the scenario transcripts and ticker.ex', () => {
-  const files = readdirSync(SCENARIOS).filter((f) => /^\d.*\.md$/.test(f));
-  const inputs = files.flatMap((f) => typedInputs(readFileSync(join(SCENARIOS, f), 'utf8')));
+  const files = SCENARIO_FILES;
+  const inputs = SCENARIO_INPUTS;
 
   it('finds the typed lines', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
@@ -115,7 +101,7 @@ describe('parse: the scenario transcripts and ticker.ex', () => {
     expect(tree('Node.set_cookie(:"one@vm", :"chocolate-chip-1")')).toBe('(Node.set_cookie :one@vm :"chocolate-chip-1")');
   });
 
-  const ticker = readFileSync(join(SCENARIOS, 'ticker.ex'), 'utf8');
+  const ticker = TICKER_EX;
 
   it('parses ticker.ex into two modules', () => {
     expect(tree(ticker)).toBe(

@@ -23,6 +23,8 @@ export interface ElixirDistributionOptions {
   readonly clock: Clock;
   readonly random: Random;
   readonly wake?: () => void;
+  /** Started hidden (`--hidden`, `?hidden`): see DistributionOptions.hidden. */
+  readonly hidden?: boolean;
   /** Overrides for tests (tick timings, mesh...). */
   readonly tuning?: Partial<Pick<DistributionOptions, 'tickIntervalMs' | 'tickTimeoutMs' | 'setupTimeoutMs' | 'connectAll' | 'rateLimit'>>;
 }
@@ -40,6 +42,7 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
     logger: { log: (level, text) => node.log(level, text) },
     ...(o.wake ? { wake: o.wake } : {}),
     ...o.tuning,
+    ...(o.hidden === true ? { hidden: true } : {}),
     funHooks: {
       funToTerms: (fun) => {
         const wire = funToWire(fun, lang);

@@ -15,6 +15,7 @@ import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/
 import { argumentError, ElixirThrow, exception } from '../../core/lang/errors.ts';
 import type { ProcessBody } from '../../core/runtime/process-body.ts';
 import type { ListType } from '../dist-types.ts';
+import type { MonitorOptions } from '../node-monitors.ts';
 import type { SpawnResult } from '../remote-spawn.ts';
 import { servicesOf } from './context.ts';
 import type { Distribution } from '../dist-types.ts';
@@ -154,6 +155,17 @@ registerBifs([
     },
   },
   {
+    module: 'net_kernel',
+    name: 'monitor_nodes',
+    arity: 2,
+    fn: ([flag, options], c) => {
+      const opts = monitorOptions(options as Term);
+      if ('error' in opts) return opts.error;
+      ctxOf(c)?.dist.monitorNodes(c.proc.self, flag === atom('true'), opts.ok);
+      return OK;
+    },
+  },
+  {
     module: DIST,
     name: 'connect',
     arity: 1,
@@ -198,6 +210,30 @@ registerBifs([
  * node's own name with a badarg (iex shows the `:erlang.set_cookie(:nonode@nohost, :c)` frame)
  * and any other name in `auth` with :distribution_not_started.
  */
+/**
+ * monitor_nodes/2's options as net_kernel checks them: `[]` is the plain subscription; other
+ * than `:nodedown_reason` and `{:node_type, :visible | :hidden | :all}` →
+ * `{:error, {:unknown_options, bad}}`; not a list → `{:error, {:invalid_options, opts}}`.
+ */
+function monitorOptions(t: Term): { ok: MonitorOptions | null } | { error: Term } {
+  const items: Term[] = [];
+  let l = t;
+  for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) items.push(l.head);
+  if (!(typeof l === 'object' && l.kind === 'nil')) return { error: tuple(atom('error'), tuple(atom('invalid_options'), t)) };
+  if (items.length === 0) return { ok: null };
+  let nodedownReason = false;
+  let nodeType: MonitorOptions['nodeType'] = null;
+  const bad: Term[] = [];
+  for (const it of items) {
+    if (it === atom('nodedown_reason')) nodedownReason = true;
+    else if (typeof it === 'object' && it.kind === 'tuple' && it.elements.length === 2 && it.elements[0] === atom('node_type') && ['visible', 'hidden', 'all'].includes((it.elements[1] as Atom).name)) {
+      nodeType = (it.elements[1] as Atom).name as MonitorOptions['nodeType'];
+    } else bad.push(it);
+  }
+  if (bad.length > 0) return { error: tuple(atom('error'), tuple(atom('unknown_options'), list(bad))) };
+  return { ok: { nodedownReason, nodeType } };
+}
+
 function setCookie(c: BifContext, node: Atom, cookie: Atom): Term {
   const r = ctxOf(c)?.dist.setCookie(node, cookie) ?? 'notalive';
   if (r === 'notalive' && node === c.proc.nodeName) {

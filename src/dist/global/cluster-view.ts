@@ -14,7 +14,7 @@ import type { ClusterView } from './options.ts';
 export function clusterViewOf(dist: Distribution): ClusterView {
   const on = (type: 'connection:up' | 'connection:down', cb: (node: Atom) => void) => {
     const unsubscribe = dist.subscribe((e) => {
-      if (e.type === type) cb(e.peer);
+      if (e.type === type && e.hidden !== true) cb(e.peer);
     });
     return () => void unsubscribe();
   };
@@ -59,8 +59,9 @@ export class ClusterRelay {
     this.dist = dist;
     if (dist === null) return;
     const u = dist.subscribe((e) => {
-      if (e.type === 'connection:up') for (const cb of this.ups) cb(e.peer);
-      else if (e.type === 'connection:down') for (const cb of this.downs) cb(e.peer);
+      // :global does not run over hidden connections.
+      if (e.type === 'connection:up' && e.hidden !== true) for (const cb of this.ups) cb(e.peer);
+      else if (e.type === 'connection:down' && e.hidden !== true) for (const cb of this.downs) cb(e.peer);
     });
     this.unsubscribe = () => void u();
   }
