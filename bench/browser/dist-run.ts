@@ -106,8 +106,10 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       return page;
     };
     const [pa, pb] = [await open(), await open()];
-    const a: Started = await call(pa, 'start', 'bencha', HOST, COOKIE);
-    const b: Started = await call(pb, 'start', 'benchb', HOST, COOKIE);
+    // BENCH_MAX_MESSAGE_BYTES: try another data-channel message size than the transport's.
+    const size = process.env.BENCH_MAX_MESSAGE_BYTES;
+    const a: Started = await call(pa, 'start', 'bencha', HOST, COOKIE, ...(size ? [Number(size)] : []));
+    const b: Started = await call(pb, 'start', 'benchb', HOST, COOKIE, ...(size ? [Number(size)] : []));
     const pages = [
       { name: 'the sender', page: pa },
       { name: 'the receiver', page: pb },

@@ -64,20 +64,21 @@ export class LinkDriver {
 
   /**
    * Sends what the connection has queued while the link takes it. When the link pushes back
-   * (transport.ts: back-pressure) the rest waits here, cut into messages, and new packets wait
-   * in the connection's batch; the link's drain sends them, in order.
+   * (transport.ts: back-pressure) the rest waits here, cut into messages, and the link's drain
+   * sends it, in order. The batch moves here even then, so the connection's buffer stays small
+   * (growing it to megabytes cost copies on every doubling).
    */
   flush(): void {
     const conn = this.conn;
     if (conn === null || this.dead) return;
-    while (this.link.writable) {
-      if (this.waitingAt === this.waiting.length) {
-        this.waiting = conn.take(this.owner.now());
-        this.waitingAt = 0;
-        if (this.waiting.length === 0) return;
-      }
+    if (conn.hasOutput) for (const m of conn.take(this.owner.now())) this.waiting.push(m);
+    while (this.waitingAt < this.waiting.length && this.link.writable) {
       this.sendRaw(this.waiting[this.waitingAt++] as Uint8Array);
       if (this.dead) return;
+    }
+    if (this.waitingAt === this.waiting.length) {
+      this.waiting = [];
+      this.waitingAt = 0;
     }
   }
 
