@@ -10,9 +10,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import type { PlaygroundStore } from '../store/playground-store.ts';
-import type { MessageInFlight } from '../store/model.ts';
+import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
 import { cardId } from './flow-graph.ts';
-import type { Point } from './layout.ts';
+import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, selfLoopPoint, tokenPoint } from './token-path.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
@@ -20,12 +20,21 @@ const HOVER_RADIUS = 12; // screen px
 /** Above this many tokens the overlay is drawn at half resolution. */
 const CROWD = 150;
 
-function centre(lookup: Map<string, InternalNode>, id: string | null): Point | null {
-  if (id === null) return null;
+/** A card's centre: where a token starts or ends when its process is not drawn. */
+function centre(lookup: Map<string, InternalNode>, id: string): Point | null {
   const n = lookup.get(id);
   if (n === undefined) return null;
   const { x, y } = n.internals.positionAbsolute;
   return { x: x + (n.measured.width ?? n.width ?? 0) / 2, y: y + (n.measured.height ?? n.height ?? 0) / 2 };
+}
+
+/** A process tile's centre: its card's corner plus its slot (tiles are not React Flow nodes). */
+function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, 'processes' | 'showSystem'>, key: string | null): Point | null {
+  if (key === null) return null;
+  const v = s.processes[key];
+  if (v === undefined || (v.system && !s.showSystem)) return null;
+  const card = lookup.get(cardId(v.node));
+  return card === undefined ? null : slotCentre(card.internals.positionAbsolute, v.slot, DEFAULT_LAYOUT);
 }
 
 interface TokenPath {
@@ -62,7 +71,8 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       raf = 0;
       const { transform, nodeLookup, width, height } = flow.getState();
       const [tx, ty, k] = transform;
-      const { messages, localNode } = store.getState();
+      const state = store.getState();
+      const { messages, localNode } = state;
       // A flood of tokens is drawn at half resolution: the canvas is rasterised and handed to the
       // compositor every frame, at a cost that grows with its pixels (a software-rendered tab
       // spends more there than on anything else); small dots lose nothing visible.
@@ -85,8 +95,8 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         // Ends are looked up once per token (tiles do not move while it flies).
         let ends = routes.get(m);
         if (ends === undefined) {
-          const from = centre(nodeLookup, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
-          const to = centre(nodeLookup, m.to) ?? centre(nodeLookup, cardId(m.toNode));
+          const from = tileCentre(nodeLookup, state, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
+          const to = tileCentre(nodeLookup, state, m.to) ?? centre(nodeLookup, cardId(m.toNode));
           ends = from === null || to === null ? null : { from, to, self: m.from !== null && m.from === m.to };
           routes.set(m, ends);
         }
