@@ -110,6 +110,8 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
       for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
     }
   }
+  const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
+  if (shot !== undefined) await viewer.screenshot({ path: `${shot}-${canvas}.png` });
   const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
   const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
   for (const p of pages) await p.context().close();

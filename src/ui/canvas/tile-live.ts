@@ -42,6 +42,8 @@ interface Drawn {
   readonly el: TileElements;
   view: ProcessView | undefined;
   selected: boolean;
+  /** What the DOM shows now: compared here, so an unchanged part is not even read from the DOM. */
+  shown: TileLive | null;
 }
 
 export interface TileUpdater {
@@ -59,7 +61,11 @@ export function createTileUpdater(store: PlaygroundStore): TileUpdater {
     const v = s.processes[key];
     if (v !== d.view) {
       d.view = v;
-      if (v !== undefined) apply(d.el, tileLive(v));
+      if (v !== undefined) {
+        const live = tileLive(v);
+        apply(d.el, live, d.shown);
+        d.shown = live;
+      }
     }
     const selected = s.selected === key;
     if (selected !== d.selected) {
@@ -76,7 +82,7 @@ export function createTileUpdater(store: PlaygroundStore): TileUpdater {
 
   return {
     attach(key, el) {
-      const d: Drawn = { el, view: undefined, selected: false };
+      const d: Drawn = { el, view: undefined, selected: false, shown: null };
       el.button.setAttribute('aria-pressed', 'false');
       drawn.set(key, d);
       unsubscribe ??= store.subscribe(onChange);
@@ -92,18 +98,24 @@ export function createTileUpdater(store: PlaygroundStore): TileUpdater {
   };
 }
 
-function apply(el: TileElements, live: TileLive): void {
-  if (el.status.textContent !== live.status) el.status.textContent = live.status;
-  if (live.exited) el.button.dataset.exited = '';
-  else delete el.button.dataset.exited;
+/** Touches only what differs from `was` (null: everything, a fresh tile). */
+function apply(el: TileElements, live: TileLive, was: TileLive | null): void {
+  if (was === null || was.status !== live.status) el.status.textContent = live.status;
+  if (was === null || was.exited !== live.exited) {
+    if (live.exited) el.button.dataset.exited = '';
+    else delete el.button.dataset.exited;
+  }
+  const before = was === null ? undefined : was.badge;
   if (live.badge === null) {
-    if (!el.badge.hidden) {
+    if (before !== null) {
       el.badge.hidden = true;
       el.badge.removeAttribute('title');
     }
-  } else {
-    el.badge.hidden = false;
-    if (el.badge.textContent !== live.badge.text) el.badge.textContent = live.badge.text;
+    return;
+  }
+  if (before === null || before === undefined) el.badge.hidden = false;
+  if (before?.text !== live.badge.text) {
+    el.badge.textContent = live.badge.text;
     el.badge.title = live.badge.title;
   }
 }
