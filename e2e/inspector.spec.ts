@@ -150,7 +150,7 @@ test('projector: at 1280×720 and 1920×1080 the cluster fits, labels are 12 px 
   const measure = () => page.evaluate(() => {
     const rect = (el: Element) => el.getBoundingClientRect();
     const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
-    const labels = [...document.querySelectorAll('.react-flow__node-process span.font-mono')];
+    const labels = [...document.querySelectorAll('.react-flow__node-cluster button[data-key] > span.font-mono')];
     const minLabelPx = Math.min(...labels.map((s) => parseFloat(getComputedStyle(s).fontSize) * zoom));
     const canvas = rect(document.querySelector('.react-flow') as Element);
     const legend = rect(document.querySelector('[aria-label="node table"]') as Element);

@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
-export const UI_BENCH_OUT = '/tmp/np-ui-bench';
+// Per benchmark port, so helpers benchmarking in parallel do not overwrite each other's build.
+export const UI_BENCH_OUT = `/tmp/np-ui-bench-${process.env.BENCH_PORT ?? 5197}`;
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),

@@ -11,7 +11,7 @@
  * with the signalling server in this process, and drives system Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,12 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
     await cdp.send('Profiler.start');
   }
   const metricsBefore = cdp === null ? null : await cdp.send('Performance.getMetrics');
+  const cpuBefore = await processCpu(browser);
   const m = await viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000);
+  const cpuAfter = await processCpu(browser);
+  // CPU seconds per process over the window: unlike fps, not skewed by other work on the machine.
+  const used = [...cpuAfter].map(([id, v]) => ({ id, type: v.type, s: v.cpu - (cpuBefore.get(id)?.cpu ?? 0) })).sort((a, b) => b.s - a.s);
+  log(`  ${canvas} cpu s: ${used.slice(0, 4).map((u) => `${u.type} ${u.s.toFixed(2)}`).join(', ')}; total ${used.reduce((a, u) => a + u.s, 0).toFixed(2)}`);
   if (cdp !== null && metricsBefore !== null) {
     const after = await cdp.send('Performance.getMetrics');
     const get = (x: typeof after, n: string) => x.metrics.find((e) => e.name === n)?.value ?? 0;
@@ -83,6 +88,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
       log(`  ${canvas} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
     }
     const { profile } = await cdp.send('Profiler.stop');
+    if (process.env.UIB_PROFILE_OUT) writeFileSync(process.env.UIB_PROFILE_OUT, JSON.stringify(profile));
     const self = new Map<string, number>();
     const dt = profile.timeDeltas ?? [];
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -96,6 +102,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
       const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
       await cdp.send('Tracing.end');
       await done;
+      if (process.env.UIB_TRACE_OUT) writeFileSync(process.env.UIB_TRACE_OUT, JSON.stringify(traceEvents));
       const tot = new Map<string, number>();
       for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
       for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
@@ -103,10 +110,20 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
       for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
     }
   }
+  const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
+  if (shot !== undefined) await viewer.screenshot({ path: `${shot}-${canvas}.png` });
   const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
   const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
   for (const p of pages) await p.context().close();
   return { ...m, received: received / SECONDS };
+}
+
+/** CPU seconds so far of each browser process (CDP SystemInfo). */
+async function processCpu(browser: Browser): Promise<Map<number, { type: string; cpu: number }>> {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  return new Map(processInfo.map((p) => [p.id, { type: p.type, cpu: p.cpuTime }]));
 }
 
 async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: number; files: number }> {

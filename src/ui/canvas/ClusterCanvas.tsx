@@ -1,37 +1,41 @@
 /**
- * The React Flow canvas of the cluster: cards, process tiles, link/monitor/connection edges,
- * the node table legend, and the message overlay. The graph is derived from the store by the
- * cached builder and rebuilt only when something it places changed (not on every token, nor on
- * every mailbox change: the tiles read those themselves).
+ * The React Flow canvas of the cluster: cards (each drawing its process tiles), link/monitor/
+ * connection edges and the message overlay (the node table legend sits under the canvas, in
+ * Playground, so it never covers a card). The graph is derived from the store by the cached
+ * builder and rebuilt only when something it places changed (not on every token, nor on every
+ * mailbox change: the tiles read those themselves).
  *
- * Keyboard: Tab walks cards and tiles (React Flow makes nodes focusable); Enter or Space on a
- * tile opens the inspector; Escape closes it. Connections are focusable too: a click or Enter
- * shows their handshake steps.
+ * Keyboard: Tab walks cards (React Flow makes nodes focusable), the tiles in them (buttons) and
+ * the connections; Enter or Space on a tile opens the inspector, on a connection its handshake
+ * steps; Escape closes it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, Controls, ReactFlow, useReactFlow, type EdgeMouseHandler, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type EdgeMouseHandler, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { ClusterCard } from './ClusterCard.tsx';
-import { createFlowGraphBuilder, type FlowNode } from './flow-graph.ts';
+import { createFlowGraphBuilder, type FlowEdge, type FlowNode } from './flow-graph.ts';
 import { MessageOverlay } from './MessageOverlay.tsx';
-import { ProcessNode } from './ProcessNode.tsx';
+import { ProcessEdge } from './ProcessEdge.tsx';
+import { TileUpdaterContext } from './ProcessTile.tsx';
+import { createTileUpdater } from './tile-live.ts';
 
 // Outside the component: React Flow warns (and re-mounts nodes) when nodeTypes changes identity.
-const nodeTypes: NodeTypes = { process: ProcessNode, cluster: ClusterCard };
+const nodeTypes: NodeTypes = { cluster: ClusterCard };
+const edgeTypes: EdgeTypes = { process: ProcessEdge };
 const CONNECTION = 'connection:';
 /**
  * Fit in pixels, not a fraction of the view: a fraction wastes a fifth of a projector's width.
  * The top leaves room for the zoom buttons (a horizontal row in the corner), so they never sit
- * on a card; the node table legend is outside the canvas (Playground) for the same reason.
+ * on a card.
  */
 const FIT_PADDING = { top: '52px', right: '12px', bottom: '12px', left: '12px' } as const;
 const FIT_OPTIONS = { padding: FIT_PADDING } as const;
 
-/** Where the cards are and how big: what a fit depends on (tiles move only inside their cards). */
+/** Where the cards are and how big: what a fit depends on. */
 function cardBounds(nodes: readonly FlowNode[]): string {
   let key = '';
-  for (const n of nodes) if (n.type === 'cluster') key += `${n.position.x},${n.position.y},${n.width},${n.height};`;
+  for (const n of nodes) key += `${n.position.x},${n.position.y},${n.width},${n.height};`;
   return key;
 }
 
@@ -40,6 +44,8 @@ export function ClusterCanvas() {
   // The builder hands back the same graph while nothing placed changed, so this component (and
   // React Flow) re-render only when the picture changes, not on every mailbox change.
   const build = useMemo(() => createFlowGraphBuilder(), []);
+  // Keeps the tiles' mailbox badges and statuses current without React (tile-live.ts).
+  const tiles = useMemo(() => createTileUpdater(store), [store]);
   const { nodes, edges } = usePlayground(build);
   // A card coming, going or growing (its node's processes arrive with the cluster view), or the
   // canvas changing size, changes the picture: fit it again, so no card is left half outside.
@@ -60,22 +66,19 @@ export function ClusterCanvas() {
   }, [bounds, size, fitView]);
   const select = useCallback((key: string | null) => store.getState().select(key), [store]);
 
-  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback((_, node) => {
-    if (node.type === 'process') select(node.id);
-  }, [select]);
-
   // A connection edge (id `connection:<node>`) opens its handshake steps.
   const selectConnection = useCallback((id: string) => {
     if (id.startsWith(CONNECTION)) store.getState().selectConnection(id.slice(CONNECTION.length));
   }, [store]);
-  const onEdgeClick: EdgeMouseHandler = useCallback((_, edge) => selectConnection(edge.id), [selectConnection]);
+  const onEdgeClick: EdgeMouseHandler<FlowEdge> = useCallback((_, edge) => selectConnection(edge.id), [selectConnection]);
 
+  // Tiles are buttons (a click selects); handled here too so Space is not taken for panning.
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-process');
+    const key = (e.target as HTMLElement).dataset.key;
     const edge = (e.target as Element).closest<SVGElement>('.react-flow__edge');
-    if ((e.key === 'Enter' || e.key === ' ') && el?.dataset.id !== undefined) {
+    if ((e.key === 'Enter' || e.key === ' ') && key !== undefined) {
       e.preventDefault();
-      select(el.dataset.id);
+      select(key);
     } else if ((e.key === 'Enter' || e.key === ' ') && edge?.dataset.id !== undefined) {
       e.preventDefault();
       selectConnection(edge.dataset.id);
@@ -83,29 +86,31 @@ export function ClusterCanvas() {
   }, [select, selectConnection]);
 
   return (
-    <ReactFlow<FlowNode>
-      ref={wrapper}
-      aria-label="cluster canvas"
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onEdgeClick={onEdgeClick}
-      onPaneClick={() => select(null)}
-      onKeyDown={onKeyDown}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      deleteKeyCode={null}
-      colorMode="system"
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.1}
-    >
-      <Background gap={24} />
-      <Controls position="top-left" orientation="horizontal" showInteractive={false} />
-      <MessageOverlay store={store} />
-    </ReactFlow>
+    <TileUpdaterContext.Provider value={tiles}>
+      <ReactFlow<FlowNode, FlowEdge>
+        ref={wrapper}
+        aria-label="cluster canvas"
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={() => select(null)}
+        onKeyDown={onKeyDown}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        colorMode="system"
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.1}
+      >
+        <Background gap={24} />
+        <Controls position="top-left" orientation="horizontal" showInteractive={false} />
+        <MessageOverlay store={store} />
+      </ReactFlow>
+    </TileUpdaterContext.Provider>
   );
 }

@@ -1,11 +1,13 @@
 /**
- * A cluster node's card (a React Flow parent node): its name, whether it is this tab's node or
- * the state of our connection to it, and how many processes it holds. Its processes are React
- * Flow child nodes drawn on top of it. Named `node one@lab` (role group) by flow-graph.ts.
+ * A cluster node's card (a React Flow node): its name, whether it is this tab's node or the state
+ * of our connection to it, how many processes it holds, and its processes as a grid of tiles
+ * (ProcessTile) at their slots. Named `node one@lab` (role group) by flow-graph.ts.
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
+import { DEFAULT_LAYOUT } from './layout.ts';
+import { ProcessTile } from './ProcessTile.tsx';
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
 
@@ -22,7 +24,7 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
   const kind = n.connection?.kind ?? 'local';
   const dashed = kind === 'down' || kind === 'refused' ? 'border-dashed' : '';
   return (
-    <div className={`h-full w-full rounded-2xl border-4 ${dashed} border-slate-300 bg-slate-100 dark:border-slate-600 dark:bg-slate-800`}>
+    <div className={`relative h-full w-full rounded-2xl border-4 ${dashed} border-slate-300 bg-slate-100 dark:border-slate-600 dark:bg-slate-800`}>
       <Handle type="target" position={Position.Top} isConnectable={false} style={CENTRE} />
       <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
       <div className="flex items-center gap-3 px-4 pt-3">
@@ -32,6 +34,12 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
           {data.processCount} process{data.processCount === 1 ? '' : 'es'}
           {data.hiddenSystem > 0 ? ` (${data.hiddenSystem} system hidden)` : ''}
         </span>
+      </div>
+      {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
+      <div className="absolute -inset-1">
+        {data.tiles.map((t) => (
+          <ProcessTile key={t.key} tile={t} width={DEFAULT_LAYOUT.processWidth} height={DEFAULT_LAYOUT.processHeight} />
+        ))}
       </div>
     </div>
   );

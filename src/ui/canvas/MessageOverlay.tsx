@@ -10,29 +10,62 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import type { PlaygroundStore } from '../store/playground-store.ts';
-import type { MessageInFlight } from '../store/model.ts';
+import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
 import { cardId } from './flow-graph.ts';
-import type { Point } from './layout.ts';
-import { hitToken, selfLoopPoint, tokenPoint } from './token-path.ts';
+import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
+import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
+/** Screen px: zoomed far out (a whole class on a projector) a token stays a visible dot. */
+const MIN_SCREEN_RADIUS = 3;
 const HOVER_RADIUS = 12; // screen px
+/** Radius of a message-to-self's loop, flow units. */
+const SELF_LOOP = 60;
 /** Above this many tokens the overlay is drawn at half resolution. */
 const CROWD = 150;
 
-function centre(lookup: Map<string, InternalNode>, id: string | null): Point | null {
-  if (id === null) return null;
+/** A card's centre: where a token starts or ends when its process is not drawn. */
+function centre(lookup: Map<string, InternalNode>, id: string): Point | null {
   const n = lookup.get(id);
   if (n === undefined) return null;
   const { x, y } = n.internals.positionAbsolute;
   return { x: x + (n.measured.width ?? n.width ?? 0) / 2, y: y + (n.measured.height ?? n.height ?? 0) / 2 };
 }
 
-interface TokenPath {
-  readonly colour: string;
-  readonly xs: number[];
-  readonly ys: number[];
-  count: number;
+/** A process tile's centre: its card's corner plus its slot (tiles are not React Flow nodes). */
+function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, 'processes' | 'showSystem'>, key: string | null): Point | null {
+  if (key === null) return null;
+  const v = s.processes[key];
+  if (v === undefined || (v.system && !s.showSystem)) return null;
+  const card = lookup.get(cardId(v.node));
+  return card === undefined ? null : slotCentre(card.internals.positionAbsolute, v.slot, DEFAULT_LAYOUT);
+}
+
+/** Token colours: crossing nodes, arriving on this node, local to another node. */
+const COLOURS = { across: '#d946ef', here: '#f59e0b', elsewhere: '#0ea5e9' } as const;
+
+/** A filled, outlined disc of `radius` device px, drawn once per colour and size. */
+function spriteFor(cache: Map<string, HTMLCanvasElement>, colour: string, radius: number, line: number, outline: string): HTMLCanvasElement {
+  const key = `${colour}|${radius.toFixed(1)}|${line}|${outline}`;
+  let c = cache.get(key);
+  if (c !== undefined) return c;
+  if (cache.size > 24) cache.clear(); // zooming makes new sizes: keep a handful
+  c = document.createElement('canvas');
+  const size = Math.ceil(2 * (radius + line)) + 2;
+  c.width = size;
+  c.height = size;
+  const g = c.getContext('2d');
+  if (g !== null) {
+    g.beginPath();
+    g.arc(size / 2, size / 2, radius, 0, 2 * Math.PI);
+    g.fillStyle = colour;
+    g.fill();
+    g.lineWidth = line;
+    g.strokeStyle = outline;
+    g.stroke();
+  }
+  cache.set(key, c);
+  return c;
 }
 
 interface Hover {
@@ -46,7 +79,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
   const flow = useStoreApi();
   const [hover, setHover] = useState<Hover | null>(null);
   // Screen positions of the tokens drawn last frame, for hit testing (reused, never reallocated per frame).
-  const drawn = useRef<{ points: Point[]; messages: MessageInFlight[]; count: number }>({ points: [], messages: [], count: 0 });
+  const drawn = useRef<{ points: { x: number; y: number }[]; messages: MessageInFlight[]; count: number }>({ points: [], messages: [], count: 0 });
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -54,68 +87,79 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     if (!canvas || !ctx) return;
     let raf = 0;
     const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
-    // Token positions by colour (crossing nodes, arriving here, local elsewhere), reused every frame.
-    const paths = ['#d946ef', '#f59e0b', '#0ea5e9'].map((colour) => ({ colour, xs: [] as number[], ys: [] as number[], count: 0 })) as [TokenPath, TokenPath, TokenPath];
+    const sprites = new Map<string, HTMLCanvasElement>();
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
+    // Where the canvas sits (screen px in the flow pane): only over the cards, see overlayBounds.
+    let at: Rect = { x: -1, y: -1, width: -1, height: -1 };
+    const cards: Rect[] = [];
 
     const draw = () => {
       raf = 0;
       const { transform, nodeLookup, width, height } = flow.getState();
       const [tx, ty, k] = transform;
-      const { messages, localNode } = store.getState();
+      const state = store.getState();
+      const { messages, localNode } = state;
       // A flood of tokens is drawn at half resolution: the canvas is rasterised and handed to the
       // compositor every frame, at a cost that grows with its pixels (a software-rendered tab
       // spends more there than on anything else); small dots lose nothing visible.
       const dpr = (window.devicePixelRatio || 1) * (messages.length > CROWD ? 0.5 : 1);
-      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
+      cards.length = 0;
+      for (const n of nodeLookup.values()) {
+        const { x, y } = n.internals.positionAbsolute;
+        cards.push({ x, y, width: n.measured.width ?? n.width ?? 0, height: n.measured.height ?? n.height ?? 0 });
+      }
+      const b = overlayBounds(cards, transform, { width, height }, SELF_LOOP + TOKEN_RADIUS + MIN_SCREEN_RADIUS / k);
+      if (b.x !== at.x || b.y !== at.y || b.width !== at.width || b.height !== at.height) {
+        at = b;
+        Object.assign(canvas.style, { left: `${b.x}px`, top: `${b.y}px`, width: `${b.width}px`, height: `${b.height}px` });
+      }
+      if (canvas.width !== Math.round(b.width * dpr) || canvas.height !== Math.round(b.height * dpr)) {
+        canvas.width = Math.round(b.width * dpr);
+        canvas.height = Math.round(b.height * dpr);
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const now = performance.now();
       const d = drawn.current;
       d.count = 0;
-      ctx.lineWidth = 2 / k;
-      const stroke = dark?.matches ? '#0f172a' : '#ffffff';
-      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * tx, dpr * ty);
-      // One path per colour, filled and stroked once: a thousand tokens cost six draw calls.
-      for (const p of paths) p.count = 0;
+      // Each token is one pre-drawn sprite copied at a whole pixel: without a GPU, rasterising
+      // hundreds of outlined circles every frame cost more than everything else on the canvas.
+      const radius = Math.max(TOKEN_RADIUS * k, MIN_SCREEN_RADIUS) * dpr;
+      const outline = dark?.matches ? '#0f172a' : '#ffffff';
+      const sprite = (colour: string) => spriteFor(sprites, colour, radius, 2 * dpr, outline);
+      const across = sprite(COLOURS.across);
+      const here = sprite(COLOURS.here);
+      const elsewhere = sprite(COLOURS.elsewhere);
+      const half = across.width / 2;
+      const maxX = canvas.width + half;
+      const maxY = canvas.height + half;
       for (const m of messages) {
         // Ends are looked up once per token (tiles do not move while it flies).
         let ends = routes.get(m);
         if (ends === undefined) {
-          const from = centre(nodeLookup, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
-          const to = centre(nodeLookup, m.to) ?? centre(nodeLookup, cardId(m.toNode));
+          const from = tileCentre(nodeLookup, state, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
+          const to = tileCentre(nodeLookup, state, m.to) ?? centre(nodeLookup, cardId(m.toNode));
           ends = from === null || to === null ? null : { from, to, self: m.from !== null && m.from === m.to };
           routes.set(m, ends);
         }
         if (ends === null) continue;
-        const p = ends.self ? selfLoopPoint(ends.from, 60, m.sentAt, m.duration, now) : tokenPoint(ends.from, ends.to, m.sentAt, m.duration, now);
+        const p = ends.self ? selfLoopPoint(ends.from, SELF_LOOP, m.sentAt, m.duration, now) : tokenPoint(ends.from, ends.to, m.sentAt, m.duration, now);
         if (p === null) continue;
-        const path = m.fromNode !== m.toNode ? paths[0] : m.toNode === localNode ? paths[1] : paths[2];
-        path.xs[path.count] = p.x;
-        path.ys[path.count] = p.y;
-        path.count++;
+        const sx = p.x * k + tx;
+        const sy = p.y * k + ty;
+        const cx = (sx - b.x) * dpr;
+        const cy = (sy - b.y) * dpr;
+        // Off screen (a zoomed-in view shows a few cards): nothing to draw or to hover.
+        if (cx < -half || cy < -half || cx > maxX || cy > maxY) continue;
+        ctx.drawImage(m.fromNode !== m.toNode ? across : m.toNode === localNode ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
         const screen = d.points[d.count];
-        if (screen === undefined) d.points.push({ x: p.x * k + tx, y: p.y * k + ty });
-        else Object.assign(screen, { x: p.x * k + tx, y: p.y * k + ty });
+        if (screen === undefined) d.points.push({ x: sx, y: sy });
+        else {
+          screen.x = sx;
+          screen.y = sy;
+        }
         d.messages[d.count] = m;
         d.count++;
-      }
-      ctx.strokeStyle = stroke;
-      for (const path of paths) {
-        if (path.count === 0) continue;
-        ctx.beginPath();
-        for (let i = 0; i < path.count; i++) {
-          const x = path.xs[i] as number;
-          const y = path.ys[i] as number;
-          ctx.moveTo(x + TOKEN_RADIUS, y);
-          ctx.arc(x, y, TOKEN_RADIUS, 0, 2 * Math.PI);
-        }
-        ctx.fillStyle = path.colour;
-        ctx.fill();
-        ctx.stroke();
       }
       if (messages.length > 0) raf = requestAnimationFrame(draw);
     };
@@ -165,7 +209,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         ref={canvasRef}
         aria-hidden="true"
         data-testid="message-overlay"
-        className="pointer-events-none absolute inset-0 z-[5] h-full w-full"
+        className="pointer-events-none absolute z-[5]"
         // Its own compositing layer: redrawn every frame, it must not make the browser re-raster
         // the 500 tiles beneath it (an unaccelerated canvas is otherwise painted with them).
         style={{ willChange: 'transform' }}

@@ -3,8 +3,8 @@ import { atom, Pid } from '../../core/term/types.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../store/playground-store.ts';
 import { pidKey } from '../store/model.ts';
-import { cardId, createFlowGraphBuilder, legendEntries, toFlowGraph, type ClusterFlowNode, type ProcessFlowNode } from './flow-graph.ts';
-import { DEFAULT_LAYOUT, cardSize, slotPosition } from './layout.ts';
+import { cardId, createFlowGraphBuilder, legendEntries, toFlowGraph, type ClusterFlowNode, type FlowNode, type ProcessEdge, type TileData } from './flow-graph.ts';
+import { DEFAULT_LAYOUT, cardSize, slotCentre, slotPosition } from './layout.ts';
 
 const one = atom('one@lab');
 const two = atom('two@lab');
@@ -37,48 +37,39 @@ function cluster(): PlaygroundStore {
 }
 
 const byId = (nodes: readonly { id: string }[], id: string) => nodes.find((n) => n.id === id);
+/** Every tile of the graph, with the card it sits in. */
+const tilesOf = (nodes: readonly FlowNode[]): (TileData & { card: ClusterFlowNode })[] => nodes.flatMap((c) => c.data.tiles.map((t) => ({ ...t, card: c })));
+const tileOf = (nodes: readonly FlowNode[], key: string): TileData | undefined => nodes.flatMap((c) => c.data.tiles).find((t) => t.key === key);
 
 describe('toFlowGraph', () => {
-  it('makes each cluster node a group card named `node <name>`, parents before children', () => {
+  it('makes each cluster node a group card named `node <name>`, the only React Flow nodes', () => {
     const { nodes } = toFlowGraph(cluster().getState());
-    const cards = nodes.filter((n): n is ClusterFlowNode => n.type === 'cluster');
-    expect(cards.map((c) => [c.ariaRole, c.ariaLabel])).toEqual([['group', 'node one@lab'], ['group', 'node two@lab']]);
-    for (const n of nodes) {
-      if (n.type !== 'process') continue;
-      const parentAt = nodes.findIndex((p) => p.id === n.parentId);
-      expect(parentAt).toBeGreaterThanOrEqual(0);
-      expect(parentAt).toBeLessThan(nodes.indexOf(n));
-    }
+    expect(nodes.map((c) => [c.type, c.ariaRole, c.ariaLabel])).toEqual([['cluster', 'group', 'node one@lab'], ['cluster', 'group', 'node two@lab']]);
   });
 
-  it('labels each process a button with its PID as this node prints it and its name', () => {
+  it('puts each process in its card, labelled with its PID as this node prints it and its name (the tile button\'s name)', () => {
     const { nodes } = toFlowGraph(cluster().getState());
-    const procs = nodes.filter((n): n is ProcessFlowNode => n.type === 'process');
-    expect(procs.map((p) => [p.ariaRole, p.ariaLabel, p.parentId])).toEqual([
-      ['button', '#PID<0.64.0>', 'node:one@lab'],
-      ['button', '#PID<0.110.0> :ticker', 'node:one@lab'],
-      ['button', '#PID<0.111.0>', 'node:one@lab'],
-      ['button', '#PID<1.96.0>', 'node:two@lab'],
+    expect(tilesOf(nodes).map((t) => [t.label, t.card.id])).toEqual([
+      ['#PID<0.64.0>', 'node:one@lab'],
+      ['#PID<0.110.0> :ticker', 'node:one@lab'],
+      ['#PID<0.111.0>', 'node:one@lab'],
+      ['#PID<1.96.0>', 'node:two@lab'],
     ]);
-    expect(procs[1]?.data.key).toBe(pidKey(ticker));
-    expect(procs[0]?.data.system).toBe(true);
+    expect(tileOf(nodes, pidKey(ticker))?.pidText).toBe('#PID<0.110.0>');
+    expect(tileOf(nodes, pidKey(gl))?.system).toBe(true);
   });
 
   it('places processes by slot inside a card sized for them', () => {
     const { nodes } = toFlowGraph(cluster().getState());
-    const t = byId(nodes, pidKey(ticker)) as ProcessFlowNode;
-    expect(t.position).toEqual(slotPosition(1, DEFAULT_LAYOUT));
-    expect(t.extent).toBe('parent');
+    expect(tileOf(nodes, pidKey(ticker))?.position).toEqual(slotPosition(1, DEFAULT_LAYOUT));
     const card = byId(nodes, cardId('one@lab')) as ClusterFlowNode;
     expect({ width: card.width, height: card.height }).toEqual(cardSize(3, DEFAULT_LAYOUT));
     const card2 = byId(nodes, cardId('two@lab')) as ClusterFlowNode;
     expect(card2.position.x).toBe(cardSize(3, DEFAULT_LAYOUT).width + DEFAULT_LAYOUT.cardGap);
     // every tile fits inside its card
-    for (const n of nodes) {
-      if (n.type !== 'process') continue;
-      const parent = byId(nodes, n.parentId as string) as ClusterFlowNode;
-      expect(n.position.x + (n.width ?? 0)).toBeLessThanOrEqual(parent.width ?? 0);
-      expect(n.position.y + (n.height ?? 0)).toBeLessThanOrEqual(parent.height ?? 0);
+    for (const t of tilesOf(nodes)) {
+      expect(t.position.x + DEFAULT_LAYOUT.processWidth).toBeLessThanOrEqual(t.card.width ?? 0);
+      expect(t.position.y + DEFAULT_LAYOUT.processHeight).toBeLessThanOrEqual(t.card.height ?? 0);
     }
   });
 
@@ -93,6 +84,16 @@ describe('toFlowGraph', () => {
     expect([conn?.source, conn?.target, conn?.label]).toEqual(['node:one@lab', 'node:two@lab', 'up']);
   });
 
+  it('draws links and monitors between the tiles\' centres, from card to card in React Flow\'s eyes', () => {
+    const { nodes, edges } = toFlowGraph(cluster().getState());
+    const corner = (byId(nodes, cardId('one@lab')) as ClusterFlowNode).position;
+    const link = edges.find((e) => e.id.startsWith('link:')) as ProcessEdge;
+    expect([link.source, link.target, link.type]).toEqual(['node:one@lab', 'node:one@lab', 'process']);
+    expect(link.data).toEqual({ from: slotCentre(corner, 1, DEFAULT_LAYOUT), to: slotCentre(corner, 2, DEFAULT_LAYOUT), curved: false });
+    const monitor = edges.find((e) => e.id.startsWith('monitor:')) as ProcessEdge;
+    expect(monitor.data).toEqual({ from: slotCentre(corner, 2, DEFAULT_LAYOUT), to: slotCentre(corner, 1, DEFAULT_LAYOUT), curved: true });
+  });
+
   it('shows a refused connection with its reason', () => {
     const store = cluster();
     store.getState().setConnection('two@lab', { kind: 'refused', reason: 'cookie mismatch' });
@@ -105,16 +106,8 @@ describe('toFlowGraph', () => {
     const store = cluster();
     store.getState().setShowSystem(false);
     const { nodes } = toFlowGraph(store.getState());
-    expect(byId(nodes, pidKey(gl))).toBeUndefined();
+    expect(tileOf(nodes, pidKey(gl))).toBeUndefined();
     expect((byId(nodes, cardId('one@lab')) as ClusterFlowNode).data.hiddenSystem).toBe(1);
-  });
-
-  it('marks the selected process', () => {
-    const store = cluster();
-    store.getState().select(pidKey(ticker));
-    const { nodes } = toFlowGraph(store.getState());
-    expect((byId(nodes, pidKey(ticker)) as ProcessFlowNode).selected).toBe(true);
-    expect((byId(nodes, pidKey(client)) as ProcessFlowNode).selected).toBe(false);
   });
 
   it('hands back the same graph while only mailboxes and statuses change (the tiles read those)', () => {
@@ -125,16 +118,17 @@ describe('toFlowGraph', () => {
     expect(build(store.getState())).toBe(a);
   });
 
-  it('reuses node objects for processes whose placing did not change (cached builder)', () => {
+  it('reuses tiles and cards whose placing did not change (cached builder)', () => {
     const store = cluster();
     const build = createFlowGraphBuilder();
     const a = build(store.getState());
     store.getState().applyBatch({ node: 'two@lab', events: [], processes: [summary(remote, { registeredName: atom('worker') })] }, 0);
     const b = build(store.getState());
     expect(b).not.toBe(a);
-    expect(byId(b.nodes, pidKey(ticker))).toBe(byId(a.nodes, pidKey(ticker)));
-    expect(byId(b.nodes, pidKey(remote))).not.toBe(byId(a.nodes, pidKey(remote)));
-    expect((byId(b.nodes, pidKey(remote)) as ProcessFlowNode).ariaLabel).toBe('#PID<1.96.0> :worker');
+    expect(byId(b.nodes, cardId('one@lab'))).toBe(byId(a.nodes, cardId('one@lab')));
+    expect(tileOf(b.nodes, pidKey(ticker))).toBe(tileOf(a.nodes, pidKey(ticker)));
+    expect(tileOf(b.nodes, pidKey(remote))).not.toBe(tileOf(a.nodes, pidKey(remote)));
+    expect(tileOf(b.nodes, pidKey(remote))?.label).toBe('#PID<1.96.0> :worker');
   });
 
   it('rebuilds edges when a link appears', () => {
@@ -150,7 +144,7 @@ describe('toFlowGraph', () => {
     const store = cluster();
     store.getState().setGlobalName(pidKey(client), 'chat room');
     const { nodes } = toFlowGraph(store.getState());
-    expect((byId(nodes, pidKey(client)) as ProcessFlowNode).ariaLabel).toBe('#PID<0.111.0> {:global, :"chat room"}');
+    expect(tileOf(nodes, pidKey(client))?.label).toBe('#PID<0.111.0> {:global, :"chat room"}');
   });
 });
 

@@ -1,46 +1,66 @@
 /**
  * `toFlowGraph(state, layout)`: the pure derivation of React Flow nodes and edges from the
- * playground state. Cluster nodes become group cards (parents), processes their children;
- * links, monitors and connections become edges. Accessible roles and names are set here, so
- * tests in Node check what a screen reader (and Playwright's getByRole) will find.
+ * playground state. Each cluster node is ONE React Flow node, a group card that draws its
+ * processes itself as a grid of buttons (ClusterCard, ProcessTile); links, monitors and
+ * connections become edges. Accessible roles and names are set here, so tests in Node check what
+ * a screen reader (and Playwright's getByRole) will find.
+ *
+ * Why processes are not React Flow nodes: 500 of them meant 500 node wrappers with their own
+ * resize observers and handles, ~6,000 layout objects, and a React Flow update walking them all;
+ * the benchmark (8 nodes, 500 processes, 1,000 messages/s) spent its frames there. Tiles sit at
+ * fixed slots (layout.ts), so edges and tokens find a process's centre by arithmetic.
  *
  * `createFlowGraphBuilder` adds a cache. The graph holds only what places and names things (a
- * process's card, slot, label, links, whether it is a system process or has exited), never its
- * mailbox or status: those change on every message, and each tile reads them from the store
- * itself (ProcessNode). So a process whose placing did not change gets the very same React Flow
- * node object back, and when nothing placed changed the builder returns the previous graph
- * object: React Flow, whose every update walks all its nodes, does nothing at all while 500
- * processes exchange 1,000 messages a second.
+ * process's card, slot, label, links, whether it is a system process), never its mailbox, status
+ * or exit: those change on every message, and each tile reads them from the store itself. So a
+ * process whose placing did not change keeps the very same tile object, and when nothing placed
+ * changed the builder returns the previous graph object: React Flow does nothing at all while
+ * 500 processes exchange 1,000 messages a second.
  */
 import type { Edge, Node } from '@xyflow/react';
 import { inspect } from '../../core/term/inspect.ts';
 import { atom } from '../../core/term/types.ts';
 import type { ClusterNode, ConnectionState, PlaygroundData, ProcessView } from '../store/model.ts';
-import { DEFAULT_LAYOUT, cardPositions, cardSize, slotPosition, type LayoutOptions } from './layout.ts';
+import { DEFAULT_LAYOUT, cardPositions, cardSize, slotCentre, slotPosition, type LayoutOptions, type Point } from './layout.ts';
 
-export type GraphInput = Pick<PlaygroundData, 'localNode' | 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'showSystem' | 'selected'>;
+export type GraphInput = Pick<PlaygroundData, 'localNode' | 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'showSystem'>;
 
-export interface ProcessData extends Record<string, unknown> {
-  /** The process key: the tile reads its live view (mailbox, status) from the store by it. */
+/** A process tile inside its card: what places and names it (the live part is read from the store). */
+export interface TileData {
+  /** The process key: the tile reads its live view (mailbox, status, exit) from the store by it. */
   readonly key: string;
   readonly pidText: string;
-  /** `#PID<0.110.0> :ticker`: the tile's text and its accessible name. */
+  /** `#PID<0.110.0> :ticker`: the tile's text and its accessible name (role button). */
   readonly label: string;
   readonly system: boolean;
+  readonly slot: number;
+  /** Top-left corner relative to the card. */
+  readonly position: Point;
 }
 export interface ClusterData extends Record<string, unknown> {
   readonly node: ClusterNode;
   readonly processCount: number;
   /** System processes not drawn (when they are folded away). */
   readonly hiddenSystem: number;
+  /** The processes drawn in this card, by slot. */
+  readonly tiles: readonly TileData[];
 }
-export type ProcessFlowNode = Node<ProcessData, 'process'>;
 export type ClusterFlowNode = Node<ClusterData, 'cluster'>;
-export type FlowNode = ProcessFlowNode | ClusterFlowNode;
+export type FlowNode = ClusterFlowNode;
+
+/** A link or monitor: drawn between two tiles' centres (flow coordinates), across cards or within one. */
+export interface ProcessEdgeData extends Record<string, unknown> {
+  readonly from: Point;
+  readonly to: Point;
+  /** Monitors curve, so one beside a link between the same two processes stays visible. */
+  readonly curved: boolean;
+}
+export type ProcessEdge = Edge<ProcessEdgeData, 'process'>;
+export type FlowEdge = Edge | ProcessEdge;
 
 export interface FlowGraph {
   readonly nodes: FlowNode[];
-  readonly edges: Edge[];
+  readonly edges: FlowEdge[];
 }
 
 /** The React Flow id of a cluster node's card. */
@@ -70,51 +90,40 @@ export function toFlowGraph(state: GraphInput, layout: LayoutOptions = DEFAULT_L
 }
 
 export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): (state: GraphInput) => FlowGraph {
-  const procCache = new Map<string, { sig: string; node: ProcessFlowNode }>();
+  const tileCache = new Map<string, { view: ProcessView; tile: TileData }>();
   const cardCache = new Map<string, { sig: string; node: ClusterFlowNode }>();
-  let last: { graph: FlowGraph; input: GraphInput; sigs: string } | null = null;
+  /** Every process as of the last full build (shown or folded away). */
+  const placed = new Map<string, ProcessView>();
+  let last: { graph: FlowGraph; input: GraphInput; sigs: string; count: number } | null = null;
 
-  const processNode = (v: ProcessView, selected: boolean): ProcessFlowNode => {
-    const label = processLabel(v);
-    const exited = v.exit !== null;
-    const sig = `${v.node}|${v.slot}|${label}|${v.system ? 1 : 0}|${exited ? 1 : 0}|${selected ? 1 : 0}`;
-    const hit = procCache.get(v.key);
-    if (hit !== undefined && hit.sig === sig) return hit.node;
-    const node: ProcessFlowNode = {
-      id: v.key,
-      type: 'process',
-      parentId: cardId(v.node),
-      extent: 'parent',
-      position: slotPosition(v.slot, layout),
-      width: layout.processWidth,
-      height: layout.processHeight,
-      data: { key: v.key, pidText: v.pidText, label, system: v.system },
-      selected,
-      draggable: false,
-      connectable: false,
-      ariaRole: 'button',
-      ariaLabel: label,
-      className: `process${exited ? ' exited' : ''}${v.system ? ' system' : ''} ${FOCUS_RING}`,
-      // A layout and paint boundary: a mailbox badge appearing re-lays out this tile only.
-      style: TILE_STYLE,
-      domAttributes: { 'aria-pressed': selected },
-    };
-    procCache.set(v.key, { sig, node });
-    return node;
+  // A process view is replaced on every mailbox change: compare what the tile shows, not the object.
+  const tileOf = (v: ProcessView): TileData => {
+    const hit = tileCache.get(v.key);
+    if (hit !== undefined) {
+      const o = hit.view;
+      if (o === v || (o.slot === v.slot && o.name === v.name && o.globalName === v.globalName && o.pidText === v.pidText && o.system === v.system)) {
+        hit.view = v;
+        return hit.tile;
+      }
+    }
+    const tile: TileData = { key: v.key, pidText: v.pidText, label: processLabel(v), system: v.system, slot: v.slot, position: slotPosition(v.slot, layout) };
+    tileCache.set(v.key, { view: v, tile });
+    return tile;
   };
 
-  const cardNode = (node: ClusterNode, position: { x: number; y: number }, size: { width: number; height: number }, count: number, hidden: number): ClusterFlowNode => {
+  const cardNode = (node: ClusterNode, position: Point, size: { width: number; height: number }, count: number, tiles: TileData[]): ClusterFlowNode => {
     const kind = node.connection?.kind ?? 'local';
+    const hidden = count - tiles.length;
     const sig = `${position.x},${position.y},${size.width},${size.height}|${count}|${hidden}`;
     const hit = cardCache.get(node.name);
-    if (hit !== undefined && hit.sig === sig && hit.node.data.node === node) return hit.node;
+    if (hit !== undefined && hit.sig === sig && hit.node.data.node === node && sameList(hit.node.data.tiles, tiles)) return hit.node;
     const card: ClusterFlowNode = {
       id: cardId(node.name),
       type: 'cluster',
       position,
       width: size.width,
       height: size.height,
-      data: { node, processCount: count, hiddenSystem: hidden },
+      data: { node, processCount: count, hiddenSystem: hidden, tiles },
       selectable: false,
       draggable: false,
       connectable: false,
@@ -126,11 +135,35 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     return card;
   };
 
+  // True when no process came, went or changed anything the graph shows since the last build:
+  // one pass with no allocation, since the store changes every frame under load.
+  const samePlacing = (processes: GraphInput['processes'], count: number): boolean => {
+    let n = 0;
+    for (const k in processes) {
+      const v = processes[k] as ProcessView;
+      const o = placed.get(k);
+      if (o === undefined) return false;
+      if (o !== v) {
+        if (o.slot !== v.slot || o.name !== v.name || o.globalName !== v.globalName || o.pidText !== v.pidText || o.system !== v.system || o.links !== v.links || o.node !== v.node) return false;
+        placed.set(k, v);
+      }
+      n++;
+    }
+    return n === count;
+  };
+
   return (state) => {
     // Same inputs: same graph (a store update that only moved tokens).
     if (last !== null && sameInput(last.input, state)) return last.graph;
+    // Only mailboxes, statuses or exits changed (the tiles read those themselves): same graph.
+    if (last !== null && sameInput(last.input, { ...state, processes: last.input.processes }) && samePlacing(state.processes, last.count)) {
+      last = { ...last, input: state };
+      return last.graph;
+    }
     const byNode = new Map<string, ProcessView[]>();
+    placed.clear();
     for (const v of Object.values(state.processes)) {
+      placed.set(v.key, v);
       const list = byNode.get(v.node);
       if (list === undefined) byNode.set(v.node, [v]);
       else list.push(v);
@@ -140,45 +173,41 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     const corners = cardPositions(sizes, layout);
 
     const nodes: FlowNode[] = [];
-    const shown = new Set<string>();
+    const shown = new Map<string, Point>();
     const linkSigs: string[] = [];
     order.forEach((name, i) => {
       const procs = (byNode.get(name) ?? []).sort((a, b) => a.slot - b.slot);
       const visible = state.showSystem ? procs : procs.filter((p) => !p.system);
-      // Parents come before their children, as React Flow requires.
-      nodes.push(cardNode(state.nodes[name] as ClusterNode, corners[i] as { x: number; y: number }, sizes[i] as { width: number; height: number }, procs.length, procs.length - visible.length));
+      const corner = corners[i] as Point;
+      nodes.push(cardNode(state.nodes[name] as ClusterNode, corner, sizes[i] as { width: number; height: number }, procs.length, visible.map(tileOf)));
       for (const v of visible) {
-        nodes.push(processNode(v, v.key === state.selected));
-        shown.add(v.key);
+        shown.set(v.key, slotCentre(corner, v.slot, layout));
         if (v.links.length > 0) linkSigs.push(`${v.key}>${v.links.join(',')}`);
       }
     });
     // Nothing placed changed (only mailboxes or statuses did): hand back the previous graph.
     const sigs = linkSigs.join(';');
-    if (last !== null && sigs === last.sigs && state.monitors === last.input.monitors && state.nodes === last.input.nodes && sameNodes(last.graph.nodes, nodes)) {
-      last = { graph: last.graph, input: state, sigs };
+    if (last !== null && sigs === last.sigs && state.monitors === last.input.monitors && state.nodes === last.input.nodes && sameList(last.graph.nodes, nodes)) {
+      last = { graph: last.graph, input: state, sigs, count: Object.keys(state.processes).length };
       return last.graph;
     }
-    for (const k of procCache.keys()) if (state.processes[k] === undefined) procCache.delete(k);
+    for (const k of tileCache.keys()) if (state.processes[k] === undefined) tileCache.delete(k);
     for (const k of cardCache.keys()) if (state.nodes[k] === undefined) cardCache.delete(k);
     const graph = { nodes, edges: edgesOf(state, order, shown) };
-    last = { graph, input: state, sigs };
+    last = { graph, input: state, sigs, count: Object.keys(state.processes).length };
     return graph;
   };
 }
 
-const TILE_STYLE = { contain: 'strict' } as const;
-/** A focus ring seen from the back of a classroom (keyboard users walk the canvas with Tab). */
-const FOCUS_RING = 'rounded-xl focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-amber-500';
 /** SVG has no outline: a focused connection shows an amber halo along its line and label. */
 const EDGE_FOCUS = 'outline-none focus-visible:[&_.react-flow__edge-interaction]:stroke-amber-400 focus-visible:[&_.react-flow__edge-interaction]:[stroke-opacity:0.7] focus-visible:[&_.react-flow__edge-textbg]:fill-amber-300';
 
 function sameInput(a: GraphInput, b: GraphInput): boolean {
   return a.processes === b.processes && a.nodes === b.nodes && a.nodeOrder === b.nodeOrder && a.monitors === b.monitors &&
-    a.showSystem === b.showSystem && a.selected === b.selected && a.localNode === b.localNode;
+    a.showSystem === b.showSystem && a.localNode === b.localNode;
 }
 
-function sameNodes(a: readonly FlowNode[], b: readonly FlowNode[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -192,8 +221,9 @@ function maxSlot(list: readonly ProcessView[] | undefined): number {
   return m;
 }
 
-function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet<string>): Edge[] {
-  const edges: Edge[] = [];
+function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap<string, Point>): FlowEdge[] {
+  const edges: FlowEdge[] = [];
+  const card = (k: string) => cardId((state.processes[k] as ProcessView).node);
   const label = (k: string) => state.processes[k]?.pidText ?? k;
   // Connections: this tab's view of each other node.
   for (const name of order) {
@@ -220,14 +250,16 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
     });
   }
   // Links are symmetric: one edge per pair, drawn when both ends are shown.
-  for (const k of shown) {
+  for (const [k, from] of shown) {
     for (const other of (state.processes[k] as ProcessView).links) {
-      if (!(k < other) || !shown.has(other)) continue;
+      const to = shown.get(other);
+      if (!(k < other) || to === undefined) continue;
       edges.push({
         id: `link:${k}|${other}`,
-        source: k,
-        target: other,
-        type: 'straight',
+        source: card(k),
+        target: card(other),
+        type: 'process',
+        data: { from, to, curved: false },
         className: 'link',
         style: { stroke: '#0284c7', strokeWidth: 3 },
         ariaLabel: `link ${label(k)} – ${label(other)}`,
@@ -237,13 +269,16 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlySet
     }
   }
   for (const m of Object.values(state.monitors)) {
-    if (!shown.has(m.watcher) || !shown.has(m.target)) continue;
+    const from = shown.get(m.watcher);
+    const to = shown.get(m.target);
+    if (from === undefined || to === undefined) continue;
     edges.push({
       id: `monitor:${m.key}`,
-      source: m.watcher,
-      target: m.target,
+      source: card(m.watcher),
+      target: card(m.target),
       // Curved and dashed, so a monitor beside a link between the same two processes stays visible.
-      type: 'default',
+      type: 'process',
+      data: { from, to, curved: true },
       className: 'monitor',
       style: { stroke: '#a855f7', strokeWidth: 2, strokeDasharray: '6 4' },
       ariaLabel: `monitor ${label(m.watcher)} → ${label(m.target)}`,

@@ -51,6 +51,12 @@ export function slotPosition(slot: number, o: LayoutOptions): Point {
   return { x: o.gap + col * (o.processWidth + o.gap), y: o.header + row * (o.processHeight + o.gap) };
 }
 
+/** A tile's centre in flow coordinates, given its card's top-left corner: where edges and tokens attach. */
+export function slotCentre(corner: Point, slot: number, o: LayoutOptions): Point {
+  const p = slotPosition(slot, o);
+  return { x: corner.x + p.x + o.processWidth / 2, y: corner.y + p.y + o.processHeight / 2 };
+}
+
 /** A card big enough for slots 0..slots-1 (at least one row, so an empty card still shows). */
 export function cardSize(slots: number, o: LayoutOptions): Size {
   const rows = Math.max(1, Math.ceil(slots / o.columns));

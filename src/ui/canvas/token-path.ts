@@ -45,3 +45,34 @@ export function hitToken(points: readonly Point[], count: number, p: Point, radi
   }
   return best;
 }
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The screen rectangle the token overlay needs: the cards' bounds (flow units) grown by `margin`
+ * (a self-loop rises above its tile), through the viewport transform `[tx, ty, k]`, clipped to the
+ * viewport and rounded out to whole pixels. Empty (zero size) when no card is on screen.
+ * The overlay canvas covers only this: its cost (clearing, handing the bitmap over, compositing
+ * it without a GPU) grows with its pixels, and a zoomed-out cluster fills a fraction of the view.
+ */
+export function overlayBounds(cards: readonly Rect[], transform: readonly [number, number, number], viewport: { width: number; height: number }, margin: number): Rect {
+  if (cards.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const c of cards) {
+    x0 = Math.min(x0, c.x);
+    y0 = Math.min(y0, c.y);
+    x1 = Math.max(x1, c.x + c.width);
+    y1 = Math.max(y1, c.y + c.height);
+  }
+  const [tx, ty, k] = transform;
+  const left = Math.max(0, Math.floor((x0 - margin) * k + tx));
+  const top = Math.max(0, Math.floor((y0 - margin) * k + ty));
+  const right = Math.min(viewport.width, Math.ceil((x1 + margin) * k + tx));
+  const bottom = Math.min(viewport.height, Math.ceil((y1 + margin) * k + ty));
+  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}

@@ -105,4 +105,20 @@ describe('playground store', () => {
     expect(s.processes).toEqual({});
     expect(s.selected).toBeNull();
   });
+
+  it('resolves a send to a registered name by the name as it is now, batch after batch', () => {
+    const store = createPlaygroundStore({ localNode: 'one@lab' });
+    const a = new Pid(one, 110, 0, 1);
+    const b = new Pid(one, 111, 0, 1);
+    const send = (t: number) => ({ type: 'message:sent' as const, time: t, from: null, to: atom('w0'), message: atom('tick'), remote: false });
+    const batch = (events: Parameters<ReturnType<typeof store.getState>['applyBatch']>[0]['events'], processes?: ProcessSummary[]) =>
+      store.getState().applyBatch({ node: 'one@lab', events, ...(processes ? { processes } : {}) }, 0);
+    batch([], [summary(a, { registeredName: atom('w0') }), summary(b)]);
+    batch([send(0)]);
+    batch([send(1)]);
+    // :w0 moves to b in a later batch: the next send goes to b.
+    batch([{ type: 'name:unregistered', time: 2, name: atom('w0'), pid: a }, { type: 'name:registered', time: 2, name: atom('w0'), pid: b }]);
+    batch([send(3)]);
+    expect(store.getState().messages.map((m) => m.to)).toEqual([pidKey(a), pidKey(a), pidKey(b)]);
+  });
 });

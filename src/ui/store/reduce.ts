@@ -68,6 +68,14 @@ export function expire(state: PlaygroundData, now: number): PlaygroundData {
   return { ...state, messages: messages.length === state.messages.length ? state.messages : messages, exits, processes, monitors, selected };
 }
 
+/**
+ * The registered-name index of a processes record, kept between batches: sends to a registered
+ * name happen every frame under load, and rebuilding the index over 500 processes for each
+ * batch cost more than the rest of the reducer. Keyed by the record, so any other change of it
+ * (expire, removeNode...) simply misses and rebuilds.
+ */
+const nameIndexes = new WeakMap<Readonly<Record<string, ProcessView>>, Map<string, string>>();
+
 /** Copy-on-write working state for one batch. */
 class Draft {
   private processes: Record<string, ProcessView> | null = null;
@@ -84,6 +92,7 @@ class Draft {
     private readonly ctx: ReduceContext,
   ) {
     this.nextMessageId = base.nextMessageId;
+    this.names = nameIndexes.get(base.processes) ?? null;
   }
 
   private procs(): Record<string, ProcessView> {
@@ -156,7 +165,10 @@ class Draft {
       }
     }
     for (const v of Object.values(this.processes ?? this.base.processes)) {
-      if (v.node === this.node && v.exit === null && !live.has(v.key)) delete this.procs()[v.key];
+      if (v.node === this.node && v.exit === null && !live.has(v.key)) {
+        delete this.procs()[v.key];
+        this.names = null;
+      }
     }
   }
 
@@ -246,6 +258,8 @@ class Draft {
 
   finish(): PlaygroundData {
     const b = this.base;
+    // Still valid for the processes handed on (any name change since it was built dropped it).
+    if (this.names !== null) nameIndexes.set(this.processes ?? b.processes, this.names);
     if (this.processes === null && this.monitors === null && this.messages === null && this.exits === null) return b;
     let messages = this.messages ?? b.messages;
     if (messages.length > MAX_IN_FLIGHT) messages = messages.slice(messages.length - MAX_IN_FLIGHT);

@@ -1,0 +1,71 @@
+/**
+ * A process tile inside its node's card: a button named `#PID<0.110.0> :ticker` showing the PID as
+ * this tab prints it, its name, its status and a mailbox badge; dimmed when it is a system
+ * process, fading with its exit reason when it exits. Enter, Space or a click selects it (the
+ * inspector opens).
+ *
+ * React renders what places and names it (TileData, from flow-graph.ts); the live part (status
+ * or exit reason, mailbox badge, aria-pressed, data-exited) is kept current by the canvas's tile
+ * updater (tile-live.ts) without React, so a message arriving costs a text change in one tile.
+ * Cheap to update under load: a fixed-size box with `contain: strict` (its changes lay out and
+ * paint nothing outside it), no shadows, no transition except the exit fade.
+ */
+import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
+import type { TileData } from './flow-graph.ts';
+import type { TileUpdater } from './tile-live.ts';
+import { usePlaygroundStoreApi } from '../store/context.tsx';
+
+export const TileUpdaterContext = createContext<TileUpdater | null>(null);
+
+const GLOBAL = /^\{:global, (.*)\}$/;
+
+const TONE_USER = 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
+const TONE_SYSTEM = 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400';
+
+function Tile({ tile, width, height }: { tile: TileData; width: number; height: number }) {
+  const store = usePlaygroundStoreApi();
+  const updater = useContext(TileUpdaterContext);
+  const status = useRef<HTMLSpanElement>(null);
+  const badge = useRef<HTMLSpanElement>(null);
+  // Attached once the button and its parts exist; React 19 calls the returned cleanup on unmount.
+  const attach = useCallback((button: HTMLButtonElement | null) => {
+    if (button === null || updater === null || status.current === null || badge.current === null) return undefined;
+    return updater.attach(tile.key, { button, status: status.current, badge: badge.current });
+  }, [updater, tile.key]);
+  // The click must not reach the card (React Flow would take it for a click on the card node).
+  const onClick = useCallback((e: MouseEvent) => {
+    e.stopPropagation();
+    store.getState().select(tile.key);
+  }, [store, tile.key]);
+  // `{:global, :ticker}` does not fit a tile at a projector's size: the tile shows `:ticker` and
+  // a "global" mark (its accessible name keeps the full label).
+  const label = tile.label.slice(tile.pidText.length).trim();
+  const global = GLOBAL.exec(label);
+  const name = global?.[1] ?? label;
+  return (
+    <button
+      ref={attach}
+      type="button"
+      aria-label={tile.label}
+      data-key={tile.key}
+      onClick={onClick}
+      style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'strict' }}
+      className={`group nodrag nopan absolute flex flex-col justify-center rounded-xl border-2 px-2 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
+        tile.system ? TONE_SYSTEM : TONE_USER
+      }`}
+    >
+      <span className="font-mono text-[22px] font-semibold leading-tight">{tile.pidText}</span>
+      {name !== '' && (
+        <span className="truncate font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">
+          {global !== null && <span className="mr-1 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">global</span>}
+          {name}
+        </span>
+      )}
+      {/* Filled by the tile updater only (React renders them empty). */}
+      <span ref={status} className="truncate text-xs uppercase tracking-wide text-slate-500 group-data-exited:text-sm group-data-exited:font-medium group-data-exited:normal-case group-data-exited:tracking-normal group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
+      <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-sm font-bold text-white" />
+    </button>
+  );
+}
+
+export const ProcessTile = memo(Tile);
