@@ -17,7 +17,8 @@ function Edge({ data, style, markerEnd }: EdgeProps<ProcessEdgeType>) {
     const my = (from.y + to.y) / 2 + (to.x - from.x) / 5;
     path = `M ${from.x},${from.y} Q ${mx},${my} ${to.x},${to.y}`;
   }
-  return <BaseEdge path={path} {...(style !== undefined ? { style } : {})} {...(markerEnd !== undefined ? { markerEnd } : {})} />;
+  // No hit area: links and monitors are drawn over the tiles and must not take their clicks.
+  return <BaseEdge path={path} interactionWidth={0} {...(style !== undefined ? { style } : {})} {...(markerEnd !== undefined ? { markerEnd } : {})} />;
 }
 
 export const ProcessEdge = memo(Edge);
