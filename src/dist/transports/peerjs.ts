@@ -9,6 +9,7 @@
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import { decodeFrame, encodeFrame } from './lz.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -71,11 +72,11 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
 const RECONNECT_MS = 1000;
 
 /**
- * Largest data-channel message we send: several dist packets travel in one (packet-stream.ts).
- * Bigger messages mean fewer events per byte; 64 KiB is within every current browser's SCTP
- * max-message-size (Chromium and Safari take 256 KiB).
+ * Largest message a link takes: several dist packets travel in one (packet-stream.ts). Bigger
+ * messages mean fewer events per byte; with lz.ts's frame byte the data-channel message stays
+ * within 64 KiB, which every current browser's SCTP max-message-size allows.
  */
-const MAX_MESSAGE_BYTES = 64 * 1024;
+const MAX_MESSAGE_BYTES = 64 * 1024 - 16;
 
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -109,7 +110,13 @@ class DataChannelLink implements Link {
   ) {
     conn.on('data', (data) => {
       if (this.closed) return;
-      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
+      const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
+      const bytes = decodeFrame(frame);
+      if (bytes === null) {
+        this.finish('data channel error: corrupt frame');
+        conn.close();
+        return;
+      }
       for (const cb of [...this.messageCbs]) cb(bytes);
     });
     conn.on('close', () => this.finish('closed by peer'));
@@ -125,7 +132,8 @@ class DataChannelLink implements Link {
   }
 
   send(bytes: Uint8Array): void {
-    if (!this.closed) this.conn.send(bytes);
+    // Framed (lz.ts): big batches of similar packets travel compressed.
+    if (!this.closed) this.conn.send(encodeFrame(bytes));
   }
   get writable(): boolean {
     if (this.blocked || this.closed) return false;
