@@ -125,7 +125,7 @@ class DataChannelLink implements Link {
     dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
     dc.addEventListener('bufferedamountlow', () => {
       // PeerJS may still hold messages of its own (it queues past 8 MB): wait for the next event.
-      if (!this.blocked || this.closed || peerJsQueued(conn) > 0) return;
+      if (!this.blocked || this.closed || dc.bufferedAmount > LOW_WATER_BYTES || peerJsQueued(conn) > 0) return;
       this.blocked = false;
       for (const cb of [...this.drainCbs]) cb();
     });
@@ -136,7 +136,10 @@ class DataChannelLink implements Link {
     if (!this.closed) this.conn.send(encodeFrame(bytes));
   }
   get writable(): boolean {
-    if (this.blocked || this.closed) return false;
+    if (this.closed) return false;
+    // Drained, and the event not seen yet (or lost): unblock now, the event then finds nothing to do.
+    if (this.blocked && this.conn.dataChannel.bufferedAmount <= LOW_WATER_BYTES && peerJsQueued(this.conn) === 0) this.blocked = false;
+    if (this.blocked) return false;
     // Once blocked, bufferedAmount is above the low mark, so a bufferedamountlow event will come.
     if (this.conn.dataChannel.bufferedAmount > HIGH_WATER_BYTES || peerJsQueued(this.conn) > 0) this.blocked = true;
     return !this.blocked;
