@@ -45,6 +45,7 @@ function summarise(profile: Profile): string[] {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   let total = 0;
+  let idle = 0;
   for (let i = 0; i < samples.length; i++) {
     const n = byId.get(samples[i] as number);
     const dt = deltas[i + 1] ?? 0;
@@ -54,9 +55,11 @@ function summarise(profile: Profile): string[] {
     const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
+    if (f.functionName === '(idle)') idle += dt;
   }
-  return [...self.entries()]
+  const head = `main thread busy ${((total - idle) / 1000).toFixed(1)} ms of ${(total / 1000).toFixed(1)} ms`;
+  return [head, ...[...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP)
-    .map(([k, t]) => `${((100 * t) / Math.max(1, total)).toFixed(1).padStart(5)}%  ${k}`);
+    .map(([k, t]) => `${((100 * t) / Math.max(1, total)).toFixed(1).padStart(5)}%  ${k}`)];
 }

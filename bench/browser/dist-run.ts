@@ -143,7 +143,8 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     for (let i = 0; only.has('rtt') && i < RTT_ROUNDS; i++) {
       const rtt = () => call(pa, 'distRtt', b.echo, RTTS);
       const dist = async () => distRtts.push(await (profile && i === 0 ? profiled(pages, 'dist-rtt', rtt, log) : rtt()));
-      const rawOne = async () => rawRtts.push(await call(pa, 'rawRtt', RTTS));
+      const raw = () => call(pa, 'rawRtt', RTTS);
+      const rawOne = async () => rawRtts.push(await (profile && i === 0 ? profiled(pages, 'raw-rtt', raw, log) : raw()));
       if (i % 2 === 0) await rawOne().then(dist);
       else await dist().then(rawOne);
     }

@@ -9,6 +9,7 @@
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import { decodeFrame, encodeFrame } from './lz.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -71,11 +72,11 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
 const RECONNECT_MS = 1000;
 
 /**
- * Largest data-channel message we send: several dist packets travel in one (packet-stream.ts).
- * Bigger messages mean fewer events per byte; 64 KiB is within every current browser's SCTP
- * max-message-size (Chromium and Safari take 256 KiB).
+ * Largest message a link takes: several dist packets travel in one (packet-stream.ts). Bigger
+ * messages mean fewer events per byte; with lz.ts's frame byte the data-channel message stays
+ * within 64 KiB, which every current browser's SCTP max-message-size allows.
  */
-const MAX_MESSAGE_BYTES = 64 * 1024;
+const MAX_MESSAGE_BYTES = 64 * 1024 - 16;
 
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -109,7 +110,13 @@ class DataChannelLink implements Link {
   ) {
     conn.on('data', (data) => {
       if (this.closed) return;
-      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
+      const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
+      const bytes = decodeFrame(frame);
+      if (bytes === null) {
+        this.finish('data channel error: corrupt frame');
+        conn.close();
+        return;
+      }
       for (const cb of [...this.messageCbs]) cb(bytes);
     });
     conn.on('close', () => this.finish('closed by peer'));
@@ -118,17 +125,21 @@ class DataChannelLink implements Link {
     dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
     dc.addEventListener('bufferedamountlow', () => {
       // PeerJS may still hold messages of its own (it queues past 8 MB): wait for the next event.
-      if (!this.blocked || this.closed || peerJsQueued(conn) > 0) return;
+      if (!this.blocked || this.closed || dc.bufferedAmount > LOW_WATER_BYTES || peerJsQueued(conn) > 0) return;
       this.blocked = false;
       for (const cb of [...this.drainCbs]) cb();
     });
   }
 
   send(bytes: Uint8Array): void {
-    if (!this.closed) this.conn.send(bytes);
+    // Framed (lz.ts): big batches of similar packets travel compressed.
+    if (!this.closed) this.conn.send(encodeFrame(bytes));
   }
   get writable(): boolean {
-    if (this.blocked || this.closed) return false;
+    if (this.closed) return false;
+    // Drained, and the event not seen yet (or lost): unblock now, the event then finds nothing to do.
+    if (this.blocked && this.conn.dataChannel.bufferedAmount <= LOW_WATER_BYTES && peerJsQueued(this.conn) === 0) this.blocked = false;
+    if (this.blocked) return false;
     // Once blocked, bufferedAmount is above the low mark, so a bufferedamountlow event will come.
     if (this.conn.dataChannel.bufferedAmount > HIGH_WATER_BYTES || peerJsQueued(this.conn) > 0) this.blocked = true;
     return !this.blocked;

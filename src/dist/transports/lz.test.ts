@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../core/ports.ts';
+import { Pid, Tuple, atom } from '../../core/term/types.ts';
+import { PacketWriter } from '../packet-stream.ts';
+import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame } from './lz.ts';
+
+/** Byte-exact round trip (a plain loop: toEqual on 70 KB arrays is slow). */
+function roundTrips(b: Uint8Array): boolean {
+  const back = decodeFrame(encodeFrame(b));
+  if (back === null || back.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (back[i] !== b[i]) return false;
+  return true;
+}
+
+/** A data-channel message of a flood: 64 KiB of `{:msg, i}` sends between two pids. */
+function floodBatch(): Uint8Array {
+  const w = new PacketWriter(64 * 1024);
+  const from = new Pid(atom('bencha@lab'), 90, 0, 12345);
+  const to = new Pid(atom('benchb@lab'), 80, 0, 54321);
+  for (let i = 1000; i < 1800; i++) w.pushSend(from, to, new Tuple([atom('msg'), i]), { versionByte: false });
+  return w.take()[0] as Uint8Array;
+}
+
+describe('lz frames', () => {
+  it('a flood batch shrinks more than tenfold and comes back byte for byte', () => {
+    const batch = floodBatch();
+    const frame = encodeFrame(batch);
+    expect(frame[0]).toBe(1);
+    expect(frame.length * 10).toBeLessThan(batch.length);
+    expect(roundTrips(batch)).toBe(true);
+  });
+
+  it('small or incompressible messages go stored, one byte longer', () => {
+    const rnd = new SeededRandom(3);
+    const noise = Uint8Array.from({ length: 4096 }, () => Math.floor(rnd.next() * 256));
+    const small = new Uint8Array(COMPRESS_FROM_BYTES - 1).fill(7);
+    for (const b of [noise, small, new Uint8Array(0)]) {
+      const f = encodeFrame(b);
+      expect([f[0], f.length]).toEqual([0, b.length + 1]);
+      expect(decodeFrame(f)).toEqual(b);
+    }
+  });
+
+  it('round-trips runs, long literals, long matches and mixed data of many sizes', () => {
+    const rnd = new SeededRandom(11);
+    for (let t = 0; t < 100; t++) {
+      const n = Math.floor(rnd.next() * 70_000);
+      const b = new Uint8Array(n);
+      // Stretches of noise, of one byte, and copies of earlier stretches at random distances.
+      for (let i = 0; i < n; ) {
+        const kind = Math.floor(rnd.next() * 3);
+        const len = Math.min(n - i, 1 + Math.floor(rnd.next() * (rnd.next() < 0.1 ? 5000 : 40)));
+        for (let k = 0; k < len; k++, i++) {
+          if (kind === 0) b[i] = Math.floor(rnd.next() * 256);
+          else if (kind === 1) b[i] = 42;
+          else b[i] = i > 300 ? (b[i - 1 - Math.floor(rnd.next() * 300)] as number) : 1;
+        }
+      }
+      expect(roundTrips(b)).toBe(true);
+    }
+  });
+
+  it('a corrupt frame gives null, never a throw, a hang or a wrong length', () => {
+    const batch = floodBatch();
+    const frame = encodeFrame(batch);
+    const rnd = new SeededRandom(5);
+    expect(decodeFrame(Uint8Array.of(9, 1, 2))).toBe(null);
+    expect(decodeFrame(Uint8Array.of(1, 0xff, 0xff, 0xff, 0xff, 0))).toBe(null);
+    expect(decodeFrame(frame.subarray(0, frame.length - 3))).toBe(null);
+    let nulls = 0;
+    for (let t = 0; t < 2000; t++) {
+      const bad = frame.slice();
+      const at = 5 + Math.floor(rnd.next() * (bad.length - 5));
+      bad[at] = Math.floor(rnd.next() * 256);
+      const out = decodeFrame(bad);
+      if (out === null) nulls++;
+      else expect(out.length).toBe(batch.length);
+    }
+    expect(nulls).toBeGreaterThan(0);
+  });
+});
