@@ -22,6 +22,8 @@ export interface NodeOptions {
    * node it opens unless you give another (to test a refusal).
    */
   readonly cookie?: string;
+  /** Start the node hidden (`iex --hidden`): `/?…&hidden`. */
+  readonly hidden?: boolean;
   /** Another server than the one Playwright started (e.g. `http://localhost:5287`). */
   readonly baseURL?: string;
 }
@@ -51,6 +53,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   if (options.sname) params.set('sname', options.sname);
   if (options.host) params.set('host', options.host);
   params.set('cookie', options.cookie ?? KIT_COOKIE);
+  if (options.hidden) params.set('hidden', '');
   await page.goto(`${options.baseURL ?? ''}/?${params}`);
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });

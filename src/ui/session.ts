@@ -110,7 +110,8 @@ export function createShellSession(identity: Identity): ShellSession {
       if (state.type === 'registered') {
         const transport = conditioner.wrap(createPeerJsTransport(peer, config));
         const tuning = tickTuning(params);
-        const dist = node.goAlive({ transport, cookie: identity.cookie, clock: realClock, random, wake: loop.wake, ...(tuning ? { tuning } : {}) });
+        // `?hidden` mirrors `iex --hidden`: its connections are Node.list(:hidden), no mesh, no :global.
+        const dist = node.goAlive({ transport, cookie: identity.cookie, clock: realClock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(params.has('hidden') ? { hidden: true } : {}) });
         loop.wake();
         for (const l of distListeners) l(dist);
         // `?connect=two@lab` (the start panel's Connect on an unnamed tab): connect as typed.

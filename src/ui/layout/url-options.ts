@@ -11,7 +11,7 @@ export function tickTuning(params: URLSearchParams): { tickIntervalMs: number; t
 }
 
 /** Query parameters of the current page worth keeping when the tab renames itself. */
-const KEPT = ['host', 'ice', 'ticktime'];
+const KEPT = ['host', 'ice', 'ticktime', 'hidden'];
 
 /**
  * The URL a tab navigates to in order to become node `sname` (the start panel), keeping the
