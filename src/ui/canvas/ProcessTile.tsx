@@ -8,7 +8,9 @@
  * or exit reason, mailbox badge, aria-pressed, data-exited) is kept current by the canvas's tile
  * updater (tile-live.ts) without React, so a message arriving costs a text change in one tile.
  * Cheap to update under load: a fixed-size box with `contain: strict` (its changes lay out and
- * paint nothing outside it), no shadows, no transition except the exit fade.
+ * paint nothing outside it), no shadows, no transition except the exit fade. (Not
+ * `content-visibility: auto` per tile: the browser's visibility check of 500 tiles every frame
+ * cost more than it saved; the card has it.)
  */
 import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
 import type { TileData } from './flow-graph.ts';
