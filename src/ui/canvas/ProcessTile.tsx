@@ -33,6 +33,8 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
     return updater.attach(tile.key, { button, status: status.current, badge: badge.current });
   }, [updater, tile.key]);
   // The click must not reach the card (React Flow would take it for a click on the card node).
+  // (The card itself takes no pointer events unless React Flow is given a node click handler:
+  // hence pointer-events-auto on the tile.)
   const onClick = useCallback((e: MouseEvent) => {
     e.stopPropagation();
     store.getState().select(tile.key);
@@ -46,7 +48,7 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
       data-key={tile.key}
       onClick={onClick}
       style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'strict' }}
-      className={`group nodrag nopan absolute flex flex-col justify-center rounded-xl border-2 px-3 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
+      className={`group nodrag nopan pointer-events-auto absolute flex flex-col justify-center rounded-xl border-2 px-3 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
         tile.system ? TONE_SYSTEM : TONE_USER
       }`}
     >
