@@ -17,11 +17,12 @@ if (!args.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--config',
 const app = express();
 app.use(express.static('/tmp/demo-build'));
 const server = createServer(app);
-await new Promise<void>((r) => server.listen(5196, 'localhost', r));
+const port = Number(process.env.BENCH_PORT ?? 5196);
+await new Promise<void>((r) => server.listen(port, 'localhost', r));
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
 const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-await page.goto(`http://localhost:5196/canvas-demo.html?n=500&rate=1000&speed=${encodeURIComponent(speed)}`);
+await page.goto(`http://localhost:${port}/src/ui/canvas/canvas-demo.html?n=500&rate=1000&speed=${encodeURIComponent(speed)}`);
 await page.waitForTimeout(4000);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
@@ -54,5 +55,7 @@ if (profiling) {
   });
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`);
 }
+const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
+if (shot !== undefined) await page.screenshot({ path: shot });
 await browser.close();
 server.close();

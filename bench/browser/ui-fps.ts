@@ -9,6 +9,13 @@
  *   takes keys, on loopback (< 1 s).
  * It builds the app (vite.config.ts) and the bench page (ui-bench.vite.config.ts), serves both
  * with the signalling server in this process, and drives system Chromium.
+ *
+ * Also printed (stderr): CPU seconds per browser process over the measured window (the viewer's
+ * renderer and the GPU process, which composites without a GPU): unlike fps, not skewed by other
+ * work on a shared machine. Diagnosis: `--only-on` (skip the reference), `--speed=instant` (no
+ * tokens), `--shot=/tmp/x` (screenshots of the viewer), `--profile` (CPU profile of the viewer,
+ * top functions; UIB_PROFILE_OUT=file keeps it), `--profile --trace` (Chrome trace totals;
+ * UIB_TRACE_OUT=file keeps the events). UIB_MINIFY=0 keeps function names readable.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';

@@ -24,7 +24,8 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
   const kind = n.connection?.kind ?? 'local';
   const dashed = kind === 'down' || kind === 'refused' ? 'border-dashed' : '';
   return (
-    <div className={`relative h-full w-full rounded-2xl border-4 ${dashed} border-slate-300 bg-slate-100 dark:border-slate-600 dark:bg-slate-800`}>
+    // Off screen (zoomed in on another card), the browser skips the whole card's rendering.
+    <div className={`relative h-full w-full rounded-2xl border-4 ${dashed} border-slate-300 bg-slate-100 [content-visibility:auto] dark:border-slate-600 dark:bg-slate-800`}>
       <Handle type="target" position={Position.Top} isConnectable={false} style={CENTRE} />
       <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
       <div className="flex items-center gap-3 px-4 pt-3">

@@ -212,7 +212,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         className="pointer-events-none absolute z-[5]"
         // Its own compositing layer: redrawn every frame, it must not make the browser re-raster
         // the 500 tiles beneath it (an unaccelerated canvas is otherwise painted with them).
-        style={{ willChange: 'transform' }}
+        style={{ willChange: 'transform', imageRendering: 'pixelated' }}
       />
       {hover !== null && (
         <div

@@ -8,7 +8,9 @@
  * or exit reason, mailbox badge, aria-pressed, data-exited) is kept current by the canvas's tile
  * updater (tile-live.ts) without React, so a message arriving costs a text change in one tile.
  * Cheap to update under load: a fixed-size box with `contain: strict` (its changes lay out and
- * paint nothing outside it), no shadows, no transition except the exit fade.
+ * paint nothing outside it), no shadows, no transition except the exit fade. (Not
+ * `content-visibility: auto` per tile: the browser's visibility check of 500 tiles every frame
+ * cost more than it saved; the card has it.)
  */
 import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
 import type { TileData } from './flow-graph.ts';
@@ -32,9 +34,9 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
     if (button === null || updater === null || status.current === null || badge.current === null) return undefined;
     return updater.attach(tile.key, { button, status: status.current, badge: badge.current });
   }, [updater, tile.key]);
-  // React Flow gives the card `pointer-events: none` (it is neither selectable nor draggable):
-  // the tile takes its clicks back with `pointer-events-auto`.
   // The click must not reach the card (React Flow would take it for a click on the card node).
+  // (The card itself takes no pointer events unless React Flow is given a node click handler:
+  // hence pointer-events-auto on the tile.)
   const onClick = useCallback((e: MouseEvent) => {
     e.stopPropagation();
     store.getState().select(tile.key);

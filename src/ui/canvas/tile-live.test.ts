@@ -47,7 +47,9 @@ describe('createTileUpdater', () => {
     const store = createPlaygroundStore({ localNode: 'one@lab' });
     store.getState().applyBatch({ node: 'one@lab', events: [], processes: [summary(ticker)] }, 0);
     const el = { button: fakeElement(), status: fakeElement(), badge: fakeElement() };
-    const detach = createTileUpdater(store).attach(pidKey(ticker), el as unknown as TileElements);
+    // A clock that never throttles: every change shows at once.
+    let t = 0;
+    const detach = createTileUpdater(store, { now: () => (t += 1000), later: () => {} }).attach(pidKey(ticker), el as unknown as TileElements);
     expect([el.status.textContent, el.badge.hidden, el.button.attrs.get('aria-pressed')]).toEqual(['waiting', true, 'false']);
 
     store.getState().applyBatch({ node: 'one@lab', events: [], processes: [summary(ticker, { messageQueueLen: 2, status: 'runnable' })] }, 1);
@@ -62,5 +64,29 @@ describe('createTileUpdater', () => {
     detach();
     store.getState().select(null);
     expect(el.button.attrs.get('aria-pressed')).toBe('true');
+  });
+
+  it('shows new mailbox counts at most every TILE_REFRESH_MS, the latest at the end; selection at once', () => {
+    const store = createPlaygroundStore({ localNode: 'one@lab' });
+    store.getState().applyBatch({ node: 'one@lab', events: [], processes: [summary(ticker)] }, 0);
+    let now = 0;
+    const timers: { at: number; run: () => void }[] = [];
+    const clock = { now: () => now, later: (run: () => void, ms: number) => void timers.push({ at: now + ms, run }) };
+    const el = { button: fakeElement(), status: fakeElement(), badge: fakeElement() };
+    createTileUpdater(store, clock, 100).attach(pidKey(ticker), el as unknown as TileElements);
+    const mailbox = (n: number) => store.getState().applyBatch({ node: 'one@lab', events: [], processes: [summary(ticker, { messageQueueLen: n })] }, now);
+
+    mailbox(1); // the first change since the tile was drawn shows at once
+    expect(el.badge.textContent).toBe('1');
+    now = 16;
+    mailbox(2);
+    now = 32;
+    mailbox(3);
+    expect([el.badge.textContent, timers.length]).toEqual(['1', 1]);
+    store.getState().select(pidKey(ticker));
+    expect(el.button.attrs.get('aria-pressed')).toBe('true');
+    now = 100;
+    timers.shift()?.run();
+    expect(el.badge.textContent).toBe('3');
   });
 });

@@ -54,8 +54,26 @@ export interface TileUpdater {
   attach(key: string, el: TileElements): () => void;
 }
 
-export function createTileUpdater(store: PlaygroundStore): TileUpdater {
+/**
+ * How often tiles show new mailbox counts and statuses, at most (ms). The store changes every
+ * frame under load; redrawing dozens of tiles' text 60 times a second costs the browser layout
+ * and paint in every frame, while nobody reads a counter changing faster than this. Tokens still
+ * move every frame; selection shows at once.
+ */
+export const TILE_REFRESH_MS = 100;
+
+/** The clock the updater throttles by: performance.now and setTimeout in the page, a fake in tests. */
+export interface TileClock {
+  now(): number;
+  later(run: () => void, ms: number): void;
+}
+
+const pageClock: TileClock = { now: () => performance.now(), later: (run, ms) => void setTimeout(run, ms) };
+
+export function createTileUpdater(store: PlaygroundStore, clock: TileClock = pageClock, every = TILE_REFRESH_MS): TileUpdater {
   const drawn = new Map<string, Drawn>();
+  let synced = -Infinity;
+  let pending = false;
 
   const paint = (d: Drawn, s: PlaygroundState, key: string) => {
     const v = s.processes[key];
@@ -67,16 +85,33 @@ export function createTileUpdater(store: PlaygroundStore): TileUpdater {
         d.shown = live;
       }
     }
-    const selected = s.selected === key;
-    if (selected !== d.selected) {
-      d.selected = selected;
-      d.el.button.setAttribute('aria-pressed', String(selected));
-    }
+    select(d, s.selected === key);
+  };
+
+  const select = (d: Drawn, selected: boolean) => {
+    if (selected === d.selected) return;
+    d.selected = selected;
+    d.el.button.setAttribute('aria-pressed', String(selected));
+  };
+
+  const sync = () => {
+    pending = false;
+    synced = clock.now();
+    const s = store.getState();
+    for (const [key, d] of drawn) paint(d, s, key);
   };
 
   const onChange = (s: PlaygroundState, prev: PlaygroundState) => {
-    if (s.processes === prev.processes && s.selected === prev.selected) return;
-    for (const [key, d] of drawn) paint(d, s, key);
+    if (s.selected !== prev.selected) {
+      for (const [key, d] of drawn) select(d, s.selected === key);
+    }
+    if (s.processes === prev.processes || pending) return;
+    const wait = synced + every - clock.now();
+    if (wait <= 0) sync();
+    else {
+      pending = true;
+      clock.later(sync, wait);
+    }
   };
   let unsubscribe: (() => void) | null = null;
 
