@@ -87,7 +87,7 @@ test('start panel: Connect on an unnamed tab makes it a node connected there', a
   const h = host();
   const two = await openNode(browser, { sname: 'two', host: h });
   const tab = await openNode(browser, { host: h });
-  await tab.page.getByRole('region', { name: 'start a node' }).getByRole('button', { name: `connect two@${h}` }).click({ timeout: 10_000 });
+  await tab.page.getByRole('region', { name: 'start a node' }).getByRole('button', { name: `connect two@${h}` }).click({ timeout: 20_000 });
   await expect(tab.page.getByTestId('node-name')).toHaveText(new RegExp(`^student-[a-z0-9]{4}@${h}$`));
   await tab.waitForOutput(`Node.connect :"two@${h}"`);
   await expect.poll(() => tab.iex('Node.list')).toContain(`[:two@${h}]`);
