@@ -2,37 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { atom, tuple } from '../../core/term/types.ts';
 import { generatorBody, receive } from '../../core/runtime/bodies.ts';
 import { collector, testNode } from '../../core/runtime/test-helpers.ts';
-import { connectRuntime, type FrameScheduler } from './bridge.ts';
+import { connectRuntime } from './bridge.ts';
+import { FakeFrames } from './fake-frames.ts';
 import { createPlaygroundStore } from './playground-store.ts';
 import { EXIT_SHOW_MS, SPEED_DURATION_MS, pidKey } from './model.ts';
-
-/** Frames run only when the test says so; the UI clock moves by hand. */
-class FakeFrames implements FrameScheduler {
-  t = 0;
-  private pending = new Map<number, () => void>();
-  private next = 1;
-  requestFrame(cb: () => void): number {
-    const h = this.next++;
-    this.pending.set(h, cb);
-    return h;
-  }
-  cancelFrame(h: number): void {
-    this.pending.delete(h);
-  }
-  now(): number {
-    return this.t;
-  }
-  get waiting(): number {
-    return this.pending.size;
-  }
-  /** Runs the frames requested so far, `ms` later. */
-  tick(ms = 16): void {
-    this.t += ms;
-    const cbs = [...this.pending.values()];
-    this.pending.clear();
-    for (const cb of cbs) cb();
-  }
-}
 
 function setup() {
   const { node } = testNode({ name: 'one@lab', creation: 1 });

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
-import { connectRuntime, type FrameScheduler } from './bridge.ts';
+import { connectRuntime } from './bridge.ts';
+import { FakeFrames } from './fake-frames.ts';
 import { connectClusterView, connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
-
-class FakeFrames implements FrameScheduler {
-  t = 0;
-  private pending = new Map<number, () => void>();
-  private next = 1;
-  requestFrame(cb: () => void): number {
-    this.pending.set(this.next, cb);
-    return this.next++;
-  }
-  cancelFrame(h: number): void {
-    this.pending.delete(h);
-  }
-  now(): number {
-    return this.t;
-  }
-  tick(ms = 16): void {
-    this.t += ms;
-    const cbs = [...this.pending.values()];
-    this.pending.clear();
-    for (const cb of cbs) cb();
-  }
-}
 
 /** A teacher's tab (one) showing the whole class: its store fed by its runtime, its distribution and its viewer. */
 function classroom(): { room: Classroom; one: Tab; two: Tab; three: Tab; store: PlaygroundStore; frames: FakeFrames } {

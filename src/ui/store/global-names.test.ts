@@ -2,35 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
 import { servicesOf } from '../../dist/elixir/context.ts';
 import { processLabel } from '../canvas/flow-graph.ts';
-import { connectRuntime, type FrameScheduler } from './bridge.ts';
+import { connectRuntime } from './bridge.ts';
+import { FakeFrames } from './fake-frames.ts';
 import { connectClusterView, connectDistribution } from './cluster-bridge.ts';
 import { connectGlobalNames } from './global-names.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
 
-class Frames implements FrameScheduler {
-  t = 0;
-  private pending = new Map<number, () => void>();
-  private next = 1;
-  requestFrame(cb: () => void): number {
-    this.pending.set(this.next, cb);
-    return this.next++;
-  }
-  cancelFrame(h: number): void {
-    this.pending.delete(h);
-  }
-  now(): number {
-    return this.t;
-  }
-  tick(): void {
-    this.t += 16;
-    const cbs = [...this.pending.values()];
-    this.pending.clear();
-    for (const cb of cbs) cb();
-  }
-}
-
 /** A tab's store as the page wires it: runtime, connections, cluster view, global names. */
-function tabStore(tab: Tab, frames: Frames): PlaygroundStore {
+function tabStore(tab: Tab, frames: FakeFrames): PlaygroundStore {
   const dist = tab.node.dist!;
   const store = createPlaygroundStore({ localNode: tab.name, nodeNumber: dist.nodeTable.nodeNumber });
   connectRuntime(tab.node.node, store, frames);
@@ -47,7 +26,7 @@ describe(':global names as labels', () => {
     const room = new Classroom();
     const one = room.open('one');
     const two = room.open('two');
-    const frames = new Frames();
+    const frames = new FakeFrames();
     const storeOne = tabStore(one, frames);
     const storeTwo = tabStore(two, frames);
     room.type(one, 'Node.connect :two@vm');
