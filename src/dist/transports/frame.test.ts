@@ -100,14 +100,39 @@ describe('data-channel frames', () => {
     expect(decodeFrame(Uint8Array.of(1, 0xff, 0xff, 0xff, 0xff, 0), MAX)).toBe(null);
   });
 
-  it('a decompression bomb (4 MB of zeros in 4 KB) is refused, whatever length it claims', () => {
-    const bomb = deflateSync(new Uint8Array(4 * 1024 * 1024), { level: 9 });
-    expect(bomb.length).toBeLessThan(MAX);
-    expect(decodeFrame(deflatedFrame(bomb, MAX), MAX)).toBe(null);
-    expect(decodeFrame(deflatedFrame(bomb, 100), MAX)).toBe(null);
-    // The same stream cut to the limit is a fine message: only the length decides.
+  it('a decompression bomb is refused, whatever length it claims, small (one step) or big (in pieces)', () => {
+    for (const mb of [1, 8]) {
+      const bomb = deflateSync(new Uint8Array(mb * 1024 * 1024), { level: 9 });
+      expect(bomb.length).toBeLessThan(MAX);
+      expect(decodeFrame(deflatedFrame(bomb, MAX), MAX)).toBe(null);
+      expect(decodeFrame(deflatedFrame(bomb, 100), MAX)).toBe(null);
+    }
+    // The same kind of stream cut to the limit is a fine message: only the length decides.
     const fits = deflateSync(new Uint8Array(MAX), { level: 9 });
     expect(decodeFrame(deflatedFrame(fits, MAX), MAX)).toEqual(new Uint8Array(MAX));
     expect(decodeFrame(deflatedFrame(fits, MAX - 1), MAX)).toBe(null);
+    expect(decodeFrame(deflatedFrame(fits, MAX), MAX + 1)).toEqual(new Uint8Array(MAX));
+    expect(decodeFrame(deflatedFrame(fits, MAX + 1), MAX + 1)).toBe(null);
+  });
+
+  it('a big compressed frame (inflated in pieces) round-trips, and corrupting it gives null or the right length', () => {
+    const rnd = new SeededRandom(8);
+    // Text-like bytes from a small alphabet: compresses, but to far more than one 4 KiB piece.
+    const b = Uint8Array.from({ length: 60_000 }, () => 97 + Math.floor(rnd.next() * 12));
+    const frame = encodeFrame(b);
+    expect(frame[0]).toBe(1);
+    expect(frame.length).toBeGreaterThan(3 * 4096);
+    expect(decodeFrame(frame, MAX)).toEqual(b);
+    expect(decodeFrame(frame.subarray(0, frame.length - 5000), MAX)).toBe(null);
+    let nulls = 0;
+    for (let t = 0; t < 200; t++) {
+      const bad = frame.slice();
+      const at = 5 + Math.floor(rnd.next() * (bad.length - 5));
+      bad[at] = (bad[at] as number) ^ (1 + Math.floor(rnd.next() * 255));
+      const out = decodeFrame(bad, MAX);
+      if (out === null) nulls++;
+      else expect(out.length).toBe(b.length);
+    }
+    expect(nulls).toBeGreaterThan(100);
   });
 });
