@@ -1,9 +1,9 @@
 /**
  * The one-byte frame of a data-channel message: stored, or DEFLATE-compressed (fflate).
  *
- * Why compress: a flood of small sends is bound by the channel's bytes, not by the tabs' CPU
- * (bench:dist --profile shows both main threads mostly idle). A batch of similar packets (the same
- * pids and atoms in each) shrinks ~20× at level 1, in well under a millisecond, synchronously, so
+ * Why compress: uncompressed, a flood of small sends is bound by the channel's bytes, not by the
+ * tabs' CPU (bench:dist --profile showed both main threads mostly idle). A batch of similar packets
+ * (the same pids and atoms in each) shrinks ~20× at level 1, in about a millisecond, synchronously, so
  * ordering and back-pressure stay as they are. Only links between playground tabs use it; the
  * packet stream inside stays byte-exact Erlang (packet-stream.ts).
  *
