@@ -146,7 +146,7 @@ export function registerTransportContract(name: string, makeWorld: () => Contrac
     }));
 
     it('big batches of similar packets and small messages, interleaved, arrive intact and in order', withWorld(async (w, p) => {
-      // What a flood sends: a transport may compress these (PeerJS does, lz.ts), and must give
+      // What a flood sends: a transport may compress these (PeerJS does, frame.ts), and must give
       // back the same bytes, in the same order as the small messages between them.
       const { a, b, ta } = await pair(w, p);
       const batch = (seed: number) => {

@@ -9,7 +9,7 @@
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
-import { decodeFrame, encodeFrame } from './lz.ts';
+import { decodeFrame, encodeFrame } from './frame.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -73,7 +73,7 @@ const RECONNECT_MS = 1000;
 
 /**
  * Largest message a link takes: several dist packets travel in one (packet-stream.ts). Bigger
- * messages mean fewer events per byte; with lz.ts's frame byte the data-channel message stays
+ * messages mean fewer events per byte; with frame.ts's frame byte the data-channel message stays
  * within 64 KiB, which every current browser's SCTP max-message-size allows.
  */
 const MAX_MESSAGE_BYTES = 64 * 1024 - 16;
@@ -111,7 +111,7 @@ class DataChannelLink implements Link {
     conn.on('data', (data) => {
       if (this.closed) return;
       const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
-      const bytes = decodeFrame(frame);
+      const bytes = decodeFrame(frame, MAX_MESSAGE_BYTES);
       if (bytes === null) {
         this.finish('data channel error: corrupt frame');
         conn.close();
@@ -132,7 +132,7 @@ class DataChannelLink implements Link {
   }
 
   send(bytes: Uint8Array): void {
-    // Framed (lz.ts): big batches of similar packets travel compressed.
+    // Framed (frame.ts): big batches of similar packets travel compressed.
     if (!this.closed) this.conn.send(encodeFrame(bytes));
   }
   get writable(): boolean {

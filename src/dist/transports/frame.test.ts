@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'fflate';
+import { SeededRandom } from '../../core/ports.ts';
+import { Pid, Tuple, atom } from '../../core/term/types.ts';
+import { PacketWriter } from '../packet-stream.ts';
+import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame } from './frame.ts';
+
+const MAX = 64 * 1024;
+
+/** Byte-exact round trip (a plain loop: toEqual on 70 KB arrays is slow). */
+function roundTrips(b: Uint8Array): boolean {
+  const back = decodeFrame(encodeFrame(b), Math.max(MAX, b.length));
+  if (back === null || back.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (back[i] !== b[i]) return false;
+  return true;
+}
+
+/** A data-channel message of a flood: 64 KiB of `{:msg, i}` sends between two pids. */
+function floodBatch(): Uint8Array {
+  const w = new PacketWriter(MAX);
+  const from = new Pid(atom('bencha@lab'), 90, 0, 12345);
+  const to = new Pid(atom('benchb@lab'), 80, 0, 54321);
+  for (let i = 1000; i < 1800; i++) w.pushSend(from, to, new Tuple([atom('msg'), i]), { versionByte: false });
+  return w.take()[0] as Uint8Array;
+}
+
+/** `1 | RawLength:32 | z`, as a sender would frame `z`, claiming `raw` bytes. */
+function deflatedFrame(z: Uint8Array, raw: number): Uint8Array {
+  const out = new Uint8Array(z.length + 5);
+  out[0] = 1;
+  new DataView(out.buffer).setUint32(1, raw);
+  out.set(z, 5);
+  return out;
+}
+
+describe('data-channel frames', () => {
+  it('a flood batch shrinks more than tenfold and comes back byte for byte', () => {
+    const batch = floodBatch();
+    const frame = encodeFrame(batch);
+    expect(frame[0]).toBe(1);
+    expect(frame.length * 10).toBeLessThan(batch.length);
+    expect(roundTrips(batch)).toBe(true);
+  });
+
+  it('small or incompressible messages go stored, one byte longer', () => {
+    const rnd = new SeededRandom(3);
+    const noise = Uint8Array.from({ length: 4096 }, () => Math.floor(rnd.next() * 256));
+    const small = new Uint8Array(COMPRESS_FROM_BYTES - 1).fill(7);
+    for (const b of [noise, small, new Uint8Array(0)]) {
+      const f = encodeFrame(b);
+      expect([f[0], f.length]).toEqual([0, b.length + 1]);
+      expect(decodeFrame(f, MAX)).toEqual(b);
+    }
+  });
+
+  it('round-trips runs, noise and repeats of many sizes', () => {
+    const rnd = new SeededRandom(11);
+    for (let t = 0; t < 60; t++) {
+      const n = Math.floor(rnd.next() * 70_000);
+      const b = new Uint8Array(n);
+      // Stretches of noise, of one byte, and copies of earlier stretches at random distances.
+      for (let i = 0; i < n; ) {
+        const kind = Math.floor(rnd.next() * 3);
+        const len = Math.min(n - i, 1 + Math.floor(rnd.next() * (rnd.next() < 0.1 ? 5000 : 40)));
+        for (let k = 0; k < len; k++, i++) {
+          if (kind === 0) b[i] = Math.floor(rnd.next() * 256);
+          else if (kind === 1) b[i] = 42;
+          else b[i] = i > 300 ? (b[i - 1 - Math.floor(rnd.next() * 300)] as number) : 1;
+        }
+      }
+      expect(roundTrips(b)).toBe(true);
+    }
+  });
+
+  it('a corrupt frame gives null, never a throw or a wrong length', () => {
+    const batch = floodBatch();
+    const frame = encodeFrame(batch);
+    const rnd = new SeededRandom(5);
+    expect(decodeFrame(Uint8Array.of(9, 1, 2), MAX)).toBe(null);
+    expect(decodeFrame(Uint8Array.of(1, 0, 0), MAX)).toBe(null);
+    expect(decodeFrame(Uint8Array.of(1, 0, 0, 0, 9), MAX)).toBe(null);
+    expect(decodeFrame(frame.subarray(0, frame.length - 3), MAX)).toBe(null);
+    let nulls = 0;
+    for (let t = 0; t < 1000; t++) {
+      const bad = frame.slice();
+      const at = 1 + Math.floor(rnd.next() * (bad.length - 1));
+      bad[at] = (bad[at] as number) ^ (1 + Math.floor(rnd.next() * 255));
+      const out = decodeFrame(bad, MAX);
+      if (out === null) nulls++;
+      else expect(out.length).toBe(batch.length);
+    }
+    expect(nulls).toBeGreaterThan(500);
+  });
+
+  it('refuses frames bigger than the link allows, stored or compressed, without inflating them', () => {
+    const batch = floodBatch();
+    expect(decodeFrame(encodeFrame(batch), batch.length - 1)).toBe(null);
+    expect(decodeFrame(encodeFrame(new Uint8Array(10)), 9)).toBe(null);
+    // A claimed length past the limit is refused before anything is allocated.
+    expect(decodeFrame(Uint8Array.of(1, 0xff, 0xff, 0xff, 0xff, 0), MAX)).toBe(null);
+  });
+
+  it('a decompression bomb is refused, whatever length it claims, small (one step) or big (in pieces)', () => {
+    for (const mb of [1, 8]) {
+      const bomb = deflateSync(new Uint8Array(mb * 1024 * 1024), { level: 9 });
+      expect(bomb.length).toBeLessThan(MAX);
+      expect(decodeFrame(deflatedFrame(bomb, MAX), MAX)).toBe(null);
+      expect(decodeFrame(deflatedFrame(bomb, 100), MAX)).toBe(null);
+    }
+    // The same kind of stream cut to the limit is a fine message: only the length decides.
+    const fits = deflateSync(new Uint8Array(MAX), { level: 9 });
+    expect(decodeFrame(deflatedFrame(fits, MAX), MAX)).toEqual(new Uint8Array(MAX));
+    expect(decodeFrame(deflatedFrame(fits, MAX - 1), MAX)).toBe(null);
+    expect(decodeFrame(deflatedFrame(fits, MAX), MAX + 1)).toEqual(new Uint8Array(MAX));
+    expect(decodeFrame(deflatedFrame(fits, MAX + 1), MAX + 1)).toBe(null);
+  });
+
+  it('a big compressed frame (inflated in pieces) round-trips, and corrupting it gives null or the right length', () => {
+    const rnd = new SeededRandom(8);
+    // Text-like bytes from a small alphabet: compresses, but to far more than one 4 KiB piece.
+    const b = Uint8Array.from({ length: 60_000 }, () => 97 + Math.floor(rnd.next() * 12));
+    const frame = encodeFrame(b);
+    expect(frame[0]).toBe(1);
+    expect(frame.length).toBeGreaterThan(3 * 4096);
+    expect(decodeFrame(frame, MAX)).toEqual(b);
+    expect(decodeFrame(frame.subarray(0, frame.length - 5000), MAX)).toBe(null);
+    let nulls = 0;
+    for (let t = 0; t < 200; t++) {
+      const bad = frame.slice();
+      const at = 5 + Math.floor(rnd.next() * (bad.length - 5));
+      bad[at] = (bad[at] as number) ^ (1 + Math.floor(rnd.next() * 255));
+      const out = decodeFrame(bad, MAX);
+      if (out === null) nulls++;
+      else expect(out.length).toBe(b.length);
+    }
+    expect(nulls).toBeGreaterThan(100);
+  });
+});
