@@ -49,6 +49,8 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
   const known = new Map<string, ClassroomState>();
   let paused = false;
   let slowMs = 0;
+  // A student's own slow network is left alone until the teacher sets one.
+  let slowSet = false;
   let lastStepped: string | null = null;
   // The nodes still to ask in the current step round (null: no round).
   let round: Atom[] | null = null;
@@ -84,7 +86,7 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
     // Bring a node that differs from what the teacher set in line (it joined later, or restarted).
     const n = atom(s.node);
     if (s.holding !== paused) ask(proc, n, { kind: paused ? 'pause' : 'resume' });
-    if (s.slowMs !== slowMs) ask(proc, n, { kind: 'delay', ms: slowMs });
+    if (slowSet && s.slowMs !== slowMs) ask(proc, n, { kind: 'delay', ms: slowMs });
   };
 
   const handle = (m: Term, proc: ProcessApi) => {
@@ -119,6 +121,7 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
     },
     slowNetwork(ms) {
       slowMs = Math.max(0, ms);
+      slowSet = true;
       request('delay');
     },
     refresh: () => request('status'),
