@@ -16,12 +16,14 @@ import type { Shell } from '../core/shell/shell.ts';
 import { MemoryNetwork } from '../dist/transports/memory.ts';
 import { startTracing, type TracingService } from '../dist/trace/service.ts';
 import { createPlaygroundNode, type PlaygroundNode } from './node.ts';
-import { conditionedTransport, type NetworkConditioner } from './conditioning.ts';
+import { classroomTarget, conditionedTransport, type NetworkConditioner } from './conditioning.ts';
+import { clusterAware } from './conditioning-cluster.ts';
 
 export interface Tab {
   readonly name: string;
   readonly node: PlaygroundNode;
   readonly shell: Shell;
+  /** The tab's controls: its own links, or the whole cluster while its cluster view is on (conditioning-cluster.ts). */
   readonly conditioner: NetworkConditioner;
   readonly tracing: TracingService;
   /** Everything this tab printed (its iex transcript). */
@@ -56,10 +58,11 @@ export class Classroom {
       out += t;
     };
     const node = createPlaygroundNode({ clock: this.clock, random: new SeededRandom(seed), stdout: write, name, creation: seed });
-    // A close asked over the wire happens after the current run, as a tab closes between tasks.
-    const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name) });
     const random = new SeededRandom(seed * 7919);
-    const { transport, conditioner } = conditionedTransport(this.net.transport(), this.clock, random);
+    const { transport, conditioner: local } = conditionedTransport(this.net.transport(), this.clock, random);
+    // A close asked over the wire happens after the current run, as a tab closes between tasks.
+    const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name), classroom: classroomTarget(local, name) });
+    const conditioner = clusterAware(local, tracing);
     node.goAlive({ transport, cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
     const shell = createElixirShell(node, { write, echo: true });
     const tab: Tab = {

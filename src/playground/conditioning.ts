@@ -24,7 +24,8 @@ import type { Clock, Random } from '../core/ports.ts';
 import { createConditioner, type ConditionerStats, type LinkConditions } from '../dist/conditioner.ts';
 import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
 import type { HostScheduling } from '../host/node-loop.ts';
-import { createHoldGate } from './conditioning-hold.ts';
+import { createHoldGate, type HoldScope } from './conditioning-hold.ts';
+import type { ClassroomTarget } from '../dist/trace/classroom-wire.ts';
 
 export interface PeerConditions extends LinkConditions {
   /** The delay the controls set for this peer alone (delayMs adds the slow-network delay). */
@@ -40,15 +41,20 @@ export interface NetworkConditioner {
   disconnect(peer: string): void;
   delay(peer: string, ms: number): void;
   dropRate(peer: string, probability: number): void;
-  /** A delay on every link, present and future (0 turns it off). */
-  slowNetwork(ms: number): void;
+  /**
+   * A delay on every link, present and future (0 turns it off); with `peers`, only on the links
+   * to the peers it accepts (a cluster-wide slow network: each link is slowed by one end only).
+   */
+  slowNetwork(ms: number, peers?: (peer: string) => boolean): void;
   readonly slowNetworkMs: number;
   get(peer: string): PeerConditions;
-  /** Pause (true) or resume (false) delivery between this node and the others. */
-  hold(on: boolean): void;
+  /** Pause (true) or resume (false) delivery between this node and the others (both ways, or only what it sends). */
+  hold(on: boolean, scope?: HoldScope): void;
   readonly holding: boolean;
   releaseOne(): boolean;
   held(): number;
+  /** Held messages per node when the controls act on the whole cluster (conditioning-cluster.ts); else empty. */
+  heldByNode(): readonly (readonly [string, number])[];
   /** When the next delayed message is due, or null. */
   nextDueAt(): number | null;
   /** Delivers the delayed messages whose time has come; returns how many. */
@@ -74,8 +80,9 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
   const links = new Map<string, Set<Link>>();
   const own = new Map<string, number>();
   let slow = 0;
+  let slowPeers: (peer: string) => boolean = () => true;
 
-  const applyDelay = (peer: string) => base.set(peer, { delayMs: (own.get(peer) ?? 0) + slow });
+  const applyDelay = (peer: string) => base.set(peer, { delayMs: (own.get(peer) ?? 0) + (slowPeers(peer) ? slow : 0) });
   const track = (link: Link): Link => {
     let set = links.get(link.peer);
     if (set === undefined) links.set(link.peer, (set = new Set()));
@@ -111,16 +118,17 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       applyDelay(peer);
     },
     dropRate: (peer, p) => base.set(peer, { dropProbability: Math.min(1, Math.max(0, p)) }),
-    slowNetwork(ms) {
+    slowNetwork(ms, peers = () => true) {
       slow = Math.max(0, ms);
+      slowPeers = peers;
       for (const peer of new Set([...links.keys(), ...own.keys()])) applyDelay(peer);
     },
     get slowNetworkMs() {
       return slow;
     },
     get: (peer) => ({ ...base.get(peer), ownDelayMs: own.get(peer) ?? 0 }),
-    hold: (on) => {
-      gate.hold(on);
+    hold: (on, scope) => {
+      gate.hold(on, scope);
       activity();
     },
     get holding() {
@@ -132,6 +140,7 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       return r;
     },
     held: () => gate.held(),
+    heldByNode: () => [],
     nextDueAt: () => base.nextDueAt(),
     runDue: () => base.runDue(),
     onActivity(cb) {
@@ -139,6 +148,27 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       return () => listeners.delete(cb);
     },
     stats: base.stats,
+  };
+}
+
+/**
+ * What a teacher's request acts on, through this node's tracer (`self`: this node's name): a
+ * remote pause holds only what this node sends (each message is held once, at its sender), and
+ * a remote slow network slows only the links to nodes named after this one (the conditioner
+ * delays both directions, so each link is slowed once, by the end whose name sorts first).
+ */
+export function classroomTarget(c: NetworkConditioner, self: string): ClassroomTarget {
+  return {
+    hold: (on) => c.hold(on, 'outgoing'),
+    get holding() {
+      return c.holding;
+    },
+    releaseOne: () => c.releaseOne(),
+    held: () => c.held(),
+    slowNetwork: (ms) => c.slowNetwork(ms, (peer) => peer > self),
+    get slowNetworkMs() {
+      return c.slowNetworkMs;
+    },
   };
 }
 

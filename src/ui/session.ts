@@ -14,7 +14,8 @@ import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
 import { signallingConfigFor } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../dist/trace/service.ts';
-import { createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
+import { classroomTarget, createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
+import { clusterAware } from '../playground/conditioning-cluster.ts';
 import { tickTuning } from './layout/url-options.ts';
 
 /** Characters of transcript kept; older output is dropped from the top. */
@@ -37,7 +38,10 @@ export interface ShellSession {
    * server and went alive (at once if it already did). A tab without a name never does.
    */
   onDistribution(listener: (dist: Distribution) => void): () => void;
-  /** The classroom conditioner on this tab's transport (cut, heal, delay, drop, pause/step). */
+  /**
+   * The classroom conditioner on this tab's transport (cut, heal, delay, drop, pause/step); pause,
+   * step and slow network act on the whole cluster while the cluster view is on.
+   */
   readonly conditioner: NetworkConditioner;
   /** This node's tracing service: the canvas shows the whole cluster through it. */
   readonly tracing: TracingService;
@@ -95,12 +99,14 @@ export function createShellSession(identity: Identity): ShellSession {
     },
   });
 
-  const conditioner = createNetworkConditioner(realClock, random);
-  driveConditioner(conditioner, realClock, browserScheduling(), loop.wake);
+  const local = createNetworkConditioner(realClock, random);
+  driveConditioner(local, realClock, browserScheduling(), loop.wake);
   const params = new URLSearchParams(location.search);
   let stopNode = () => {};
   // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
-  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake });
+  // A teacher's tab with the cluster view pauses, steps and slows every node through its tracer.
+  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake, classroom: classroomTarget(local, node.node.name.name) });
+  const conditioner = clusterAware(local, tracing);
 
   if (identity.alive) {
     const config = signallingConfigFor(location);
@@ -108,7 +114,7 @@ export function createShellSession(identity: Identity): ShellSession {
       signalling = state;
       schedulePublish();
       if (state.type === 'registered') {
-        const transport = conditioner.wrap(createPeerJsTransport(peer, config));
+        const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = tickTuning(params);
         // `?hidden` mirrors `iex --hidden`: its connections are Node.list(:hidden), no mesh, no :global.
         const dist = node.goAlive({ transport, cookie: identity.cookie, clock: realClock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(params.has('hidden') ? { hidden: true } : {}) });

@@ -4,3 +4,5 @@ export { startTracer, TraceSelf, FLUSH_MS, MAX_EVENTS, CLOSE_NODE, type TracerOp
 export { startViewer, VIEWER_NAME, type ClusterView, type TraceSink } from './viewer.ts';
 export { TRACER_NAME, bounded, decodeBatch, encodeBatch, type TraceBatch } from './wire.ts';
 export { PROCESS_INFO, PROCESS_INFO_REPLY, MAX_MESSAGES, decodeInfo, encodeInfo } from './info-wire.ts';
+export { startClassroomController, type ClassroomController } from './classroom-controller.ts';
+export { CLASSROOM, CLASSROOM_NAME, CLASSROOM_STATE, classroomRequest, decodeState, type ClassroomCommand, type ClassroomState, type ClassroomTarget } from './classroom-wire.ts';

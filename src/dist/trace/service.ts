@@ -7,12 +7,15 @@
  *   const tracing = startTracing(node);                  // every node, at creation
  *   const view = tracing.view(sink);                      // a tab that shows the cluster
  *   view.follow(dist);                                    // once the node is alive
+ *   tracing.classroom().pause(true);                      // pause the whole cluster
  */
 import type { Node } from '../../core/runtime/node.ts';
 import type { Pid } from '../../core/term/types.ts';
 import type { ProcessInfo } from '../../core/runtime/process-api.ts';
 import { TraceSelf, startTracer, type TracerOptions } from './tracer.ts';
 import { startViewer, type ClusterView, type TraceSink } from './viewer.ts';
+import { startClassroomController, type ClassroomController } from './classroom-controller.ts';
+import { atom } from '../../core/term/types.ts';
 
 export interface TracingService {
   readonly tracer: Pid;
@@ -26,6 +29,13 @@ export interface TracingService {
    * remote process). Starts the viewer if no view did yet.
    */
   processInfo(pid: Pid, done: (info: ProcessInfo | undefined) => void): void;
+  /** The cluster view is on (its viewer follows the node's connections). */
+  following(): boolean;
+  /**
+   * The cluster-wide classroom controls (classroom-controller.ts), acting on this node and every
+   * node the viewer watches; started on first use.
+   */
+  classroom(): ClassroomController;
 }
 
 export interface TracingOptions extends TracerOptions {
@@ -40,6 +50,7 @@ export function startTracing(node: Node, options: TracingOptions = {}): TracingS
   const self = new TraceSelf();
   const tracer = startTracer(node, self, options);
   let view: ClusterView | null = null;
+  let classroom: ClassroomController | null = null;
   let sink: TraceSink = { batch: () => {}, down: () => {} };
   const relay: TraceSink = { batch: (b) => sink.batch(b), down: (n, r) => sink.down(n, r) };
   return {
@@ -51,6 +62,12 @@ export function startTracing(node: Node, options: TracingOptions = {}): TracingS
     processInfo(pid, done) {
       (view ??= startViewer(node, self, relay)).info(pid, done);
       options.wake?.();
+    },
+    following: () => view?.following() ?? false,
+    classroom() {
+      // This node last: a slow network set here must not delay the requests to the others.
+      const targets = () => [...(view?.watching() ?? []).map((n) => atom(n)), node.name];
+      return (classroom ??= startClassroomController(node, self, targets, options.wake));
     },
   };
 }

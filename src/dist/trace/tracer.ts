@@ -16,6 +16,8 @@
  *   causes) are not traced: they are plumbing BEAM would not show, and tracing them would loop.
  * - `{:process_info, viewer, ref, pid}` is answered with Process.info of `pid` (info-wire.ts):
  *   the inspector of a remote process.
+ * - `{:classroom, from, request}` pauses, steps, resumes or slows this node's links for a
+ *   teacher's tab (classroom-wire.ts), when the host gave the tracer its conditioner.
  * - The process list goes only when it changed (ignoring the tracing processes themselves,
  *   whose own traffic would otherwise keep every node busy reporting itself).
  */
@@ -29,6 +31,7 @@ import { SUBSCRIBE, TRACE_ACK, TRACER_NAME, UNSUBSCRIBE, encodeBatch } from './w
 import { EventBuffer } from './event-buffer.ts';
 import { FLUSH } from '../kernel.ts';
 import { PROCESS_INFO, infoReply } from './info-wire.ts';
+import { classroomAgent, type ClassroomTarget } from './classroom-wire.ts';
 
 export const FLUSH_MS = 100;
 export const MAX_EVENTS = 1000;
@@ -42,6 +45,8 @@ export interface TracerOptions {
   readonly maxEvents?: number;
   /** `{:close_node, from}` asks the node to close (the classroom's "close a node"); ignored without it. */
   readonly onCloseRequest?: (from: Pid) => void;
+  /** `{:classroom, from, request}` acts on this (the node's pause/step and slow network); ignored without it. */
+  readonly classroom?: ClassroomTarget;
 }
 
 /** Local processes of the tracing service itself: their events are never traced. */
@@ -119,8 +124,10 @@ export function startTracer(node: Node, self: TraceSelf, o: TracerOptions = {}):
     }
   };
 
+  const agent = o.classroom === undefined ? null : classroomAgent(o.classroom, node.name);
   const handle = (m: Term, proc: ProcessApi) => {
     if (!(m instanceof Tuple)) return;
+    if (agent?.handle(m, proc) === true) return;
     const [tag, arg] = m.elements;
     if (tag === SUBSCRIBE && isPid(arg)) {
       if (findViewer(viewers, arg) !== undefined) return;

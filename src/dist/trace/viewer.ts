@@ -40,6 +40,8 @@ export interface ClusterView {
   unwatch(node: Atom): void;
   /** Watches every node `dist` is connected to, and each one it connects to later. */
   follow(dist: Distribution): () => void;
+  /** A `follow` is in effect (the cluster view is on): the classroom controls then act on the cluster. */
+  following(): boolean;
   /** Nodes watched now (subscribed, tracer alive as far as we know). */
   watching(): string[];
   /**
@@ -62,6 +64,7 @@ export function startViewer(node: Node, self: TraceSelf, sink: TraceSink): Clust
   const callbacks = new Map<number, { pid: Pid; done: (info: ProcessInfo | undefined) => void }>();
   const asked = new Map<string, { id: number; ref: Ref }>();
   let nextId = 1;
+  let follows = 0;
   const answer = (key: string, info: (pid: Pid) => ProcessInfo | undefined) => {
     const a = asked.get(key);
     if (a === undefined) return false;
@@ -131,10 +134,18 @@ export function startViewer(node: Node, self: TraceSelf, sink: TraceSink): Clust
     unwatch: (n) => void node.send(pid, new Tuple([UNWATCH, n])),
     follow(dist) {
       for (const n of dist.list()) node.send(pid, new Tuple([WATCH, n]));
-      return dist.subscribe((e) => {
+      follows++;
+      const off = dist.subscribe((e) => {
         if (e.type === 'connection:up') node.send(pid, new Tuple([WATCH, e.peer]));
       });
+      let on = true;
+      return () => {
+        if (on) follows--;
+        on = false;
+        off();
+      };
     },
+    following: () => follows > 0,
     watching: () => [...watched.keys()],
     info(pid, done) {
       const id = nextId++;

@@ -2,7 +2,8 @@
  * Classroom controls: the message speed slider (instant → slow motion), pause/step of delivery
  * between nodes, folding system processes, and per-connection faults (cut, heal, delay, drop).
  * Every control has an accessible name a test can use: slider `message speed`, buttons
- * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it), combobox
+ * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it and, when
+ * the cluster view makes them act on every node, list `held per node` of `held on two@lab`), combobox
  * `slow network`, checkbox `show system processes`, and per node `cut two@lab`, `heal two@lab`,
  * `delay two@lab`, `drop rate two@lab`, `close two@lab`.
  */
@@ -49,7 +50,7 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
         <button type="button" aria-label="step delivery" disabled={!paused || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
           Step
         </button>
-        {paused && delivery.held ? <HeldCount held={delivery.held} /> : null}
+        {paused && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
       </div>
       <SlowNetwork delivery={delivery} />
       <label className="flex items-center gap-2">
@@ -61,17 +62,37 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
   );
 }
 
-/** While paused: how many messages wait (polled: the count changes with traffic, not with React state). */
-function HeldCount({ held }: { held: () => number }) {
+type PerNode = readonly (readonly [string, number])[];
+
+/**
+ * While paused: how many messages wait (polled: the count changes with traffic, not with React
+ * state) and, when the pause holds the whole cluster, where (`held on two@lab`: 2).
+ */
+function HeldCount({ held, byNode }: { held: () => number; byNode?: () => PerNode }) {
   const [n, setN] = useState(held);
+  const [per, setPer] = useState<PerNode>(() => byNode?.() ?? []);
   useEffect(() => {
-    const id = setInterval(() => setN(held()), 200);
+    const id = setInterval(() => {
+      setN(held());
+      setPer(byNode?.() ?? []);
+    }, 200);
     return () => clearInterval(id);
-  }, [held]);
+  }, [held, byNode]);
   return (
-    <output role="status" aria-label="held messages" className="font-mono">
-      {n} held
-    </output>
+    <>
+      <output role="status" aria-label="held messages" className="font-mono">
+        {n} held{per.length > 0 ? ' in the cluster' : ''}
+      </output>
+      {per.length > 0 && (
+        <ul aria-label="held per node" className="flex gap-2 font-mono text-sm">
+          {per.map(([node, k]) => (
+            <li key={node} aria-label={`held on ${node}`}>
+              {node}: {k}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -13,6 +13,8 @@ export interface DeliveryControls {
   readonly onStep?: () => void;
   /** Messages held now (shown beside Step); read when the controls render. */
   readonly held?: () => number;
+  /** Held messages per node, when pause acts on the whole cluster (the cluster view is on); else empty. */
+  readonly heldByNode?: () => readonly (readonly [string, number])[];
   /** "Slow network": a delay in ms on every link (0 turns it off). */
   readonly onSlowNetwork?: (ms: number) => void;
 }

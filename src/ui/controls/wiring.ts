@@ -1,6 +1,7 @@
 /**
  * The controls' callbacks made from the real thing: the classroom conditioner on this tab's
- * transport (src/playground/conditioning.ts) and the node's distribution. The composition root
+ * transport (src/playground/conditioning.ts; its pause, step and slow network act on the whole
+ * cluster while the cluster view is on, conditioning-cluster.ts) and the node's distribution. The composition root
  * calls `controlsFor(...)` once and passes the result to <Playground delivery classroom />.
  */
 import { Tuple, atom } from '../../core/term/types.ts';
@@ -24,6 +25,7 @@ export function controlsFor({ node, conditioner, dist }: ControlTargets): { deli
       onPauseChange: (paused) => conditioner.hold(paused),
       onStep: () => void conditioner.releaseOne(),
       held: () => conditioner.held(),
+      heldByNode: () => conditioner.heldByNode(),
       onSlowNetwork: (ms) => conditioner.slowNetwork(ms),
     },
     classroom: {
