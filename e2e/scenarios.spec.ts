@@ -76,7 +76,8 @@ test('05 a ticker on one node, its clients on another', async ({ browser }) => {
   await two.iex(`Node.connect :"one@${h}"`);
   for (const node of [one, two]) await node.iex(TICKER, { timeout: 20_000 });
   await expectIex(one, 'Ticker.start', ':yes');
-  expect(mask(await two.iex('Client.start'))).toBe('{:register, #PID<0.x.x>}');
+  // The result, with any tock that beat it to the screen on a loaded machine printed above (as in iex).
+  expect(mask(await two.iex('Client.start')).split('\n')).toContain('{:register, #PID<0.x.x>}');
   await one.waitForOutput(/registering #PID<[1-9]\d*\.\d+\.\d+>/);
   await expect.poll(async () => ((await two.transcript()).match(/^tock in client$/gm) ?? []).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
   expect((await one.transcript()).match(/^tick$/gm)?.length ?? 0).toBeGreaterThanOrEqual(2);

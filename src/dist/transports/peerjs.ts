@@ -78,6 +78,9 @@ const RECONNECT_MS = 1000;
  */
 const MAX_MESSAGE_BYTES = 64 * 1024 - 16;
 
+/** PeerJS retries sending its own queue this often (DataConnection's buffered send). */
+const PEERJS_RETRY_MS = 50;
+
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -123,12 +126,24 @@ class DataChannelLink implements Link {
     conn.on('error', (err) => this.finish(`data channel error: ${err.message}`));
     const dc = conn.dataChannel;
     dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
-    dc.addEventListener('bufferedamountlow', () => {
-      // PeerJS may still hold messages of its own (it queues past 8 MB): wait for the next event.
-      if (!this.blocked || this.closed || dc.bufferedAmount > LOW_WATER_BYTES || peerJsQueued(conn) > 0) return;
-      this.blocked = false;
-      for (const cb of [...this.drainCbs]) cb();
-    });
+    dc.addEventListener('bufferedamountlow', () => this.checkDrain());
+  }
+
+  /**
+   * Unblocks once both the channel and PeerJS's own queue (it holds messages past 8 MB and
+   * retries every 50 ms) are low. PeerJS may still be holding some when the channel's event
+   * comes, and what it then hands over may be too little to cross the mark again, so no further
+   * event would come: look again after PeerJS's retry instead of waiting for one.
+   */
+  private checkDrain(): void {
+    if (!this.blocked || this.closed) return;
+    const dc = this.conn.dataChannel;
+    if (peerJsQueued(this.conn) > 0 || dc.bufferedAmount > LOW_WATER_BYTES) {
+      if (peerJsQueued(this.conn) > 0) setTimeout(() => this.checkDrain(), PEERJS_RETRY_MS);
+      return;
+    }
+    this.blocked = false;
+    for (const cb of [...this.drainCbs]) cb();
   }
 
   send(bytes: Uint8Array): void {
