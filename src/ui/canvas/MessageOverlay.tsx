@@ -44,18 +44,22 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
 /** Token colours: crossing nodes, arriving on this node, local to another node. */
 const COLOURS = { across: '#d946ef', here: '#f59e0b', elsewhere: '#0ea5e9' } as const;
 
-/** A filled, outlined disc of `radius` device px, drawn once per colour and size. */
-function spriteFor(cache: Map<string, HTMLCanvasElement>, colour: string, radius: number, line: number, outline: string): HTMLCanvasElement {
+type Sprite = HTMLCanvasElement | ImageBitmap;
+
+/**
+ * A filled, outlined disc of `radius` device px, drawn once per colour and size. An ImageBitmap
+ * when the browser can make one synchronously (OffscreenCanvas): drawing from a <canvas> made
+ * the browser snapshot the source canvas on every drawImage (~700 snapshots a frame under load,
+ * the largest cost of the whole frame in a trace); a bitmap is copied as it is.
+ */
+function spriteFor(cache: Map<string, Sprite>, colour: string, radius: number, line: number, outline: string): Sprite {
   const key = `${colour}|${radius.toFixed(1)}|${line}|${outline}`;
   let c = cache.get(key);
   if (c !== undefined) return c;
-  if (cache.size > 24) cache.clear(); // zooming makes new sizes: keep a handful
-  c = document.createElement('canvas');
+  // Zooming makes new sizes: keep a handful (not closed here: this frame may still draw one).
+  if (cache.size > 24) cache.clear();
   const size = Math.ceil(2 * (radius + line)) + 2;
-  c.width = size;
-  c.height = size;
-  const g = c.getContext('2d');
-  if (g !== null) {
+  const paint = (g: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) => {
     g.beginPath();
     g.arc(size / 2, size / 2, radius, 0, 2 * Math.PI);
     g.fillStyle = colour;
@@ -63,6 +67,19 @@ function spriteFor(cache: Map<string, HTMLCanvasElement>, colour: string, radius
     g.lineWidth = line;
     g.strokeStyle = outline;
     g.stroke();
+  };
+  const off = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : null;
+  const og = off?.getContext('2d') ?? null;
+  if (off !== null && og !== null) {
+    paint(og);
+    c = off.transferToImageBitmap();
+  } else {
+    const el = document.createElement('canvas');
+    el.width = size;
+    el.height = size;
+    const g = el.getContext('2d');
+    if (g !== null) paint(g);
+    c = el;
   }
   cache.set(key, c);
   return c;
@@ -87,7 +104,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     if (!canvas || !ctx) return;
     let raf = 0;
     const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
-    const sprites = new Map<string, HTMLCanvasElement>();
+    const sprites = new Map<string, Sprite>();
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
     // Where the canvas sits (screen px in the flow pane): only over the cards, see overlayBounds.
     let at: Rect = { x: -1, y: -1, width: -1, height: -1 };
@@ -179,6 +196,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       unsubscribe();
       unsubscribeFlow();
       if (raf !== 0) cancelAnimationFrame(raf);
+      for (const s of sprites.values()) if ('close' in s) s.close();
     };
   }, [store, flow]);
 

@@ -54,6 +54,27 @@ describe('cluster view over the tracing service', () => {
     expect(token?.to).not.toBeNull(); // resolved to two's shell process by name
   });
 
+  it('applies every node\'s traffic of a frame as one store update, in order', () => {
+    const { room, two, three, store, frames } = classroom();
+    room.type(two, 'Process.register(self(), :sink)');
+    frames.tick();
+    three.shell.input('send({:sink, :two@vm}, :first)');
+    three.shell.input('send({:sink, :two@vm}, :second)');
+    two.shell.input('send(self(), :from_two)');
+    room.advance(150); // one flush of each tracer
+    // Store updates that brought remote tokens: one for both nodes (each update runs every subscriber).
+    let remoteUpdates = 0;
+    const stop = store.subscribe((s, prev) => {
+      if (s.messages.some((m) => m.fromNode !== 'one@vm' && !prev.messages.includes(m))) remoteUpdates++;
+    });
+    frames.tick();
+    stop();
+    const texts = store.getState().messages.map((m) => m.text);
+    expect(texts).toEqual(expect.arrayContaining([':first', ':second', ':from_two']));
+    expect(texts.indexOf(':first')).toBeLessThan(texts.indexOf(':second'));
+    expect(remoteUpdates).toBe(1);
+  });
+
   it('a node that closes keeps its card, marked down, without processes', () => {
     const { room, three, store, frames } = classroom();
     frames.tick();

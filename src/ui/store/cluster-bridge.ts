@@ -17,6 +17,7 @@ import type { TracingService } from '../../dist/trace/service.ts';
 import type { ClusterView } from '../../dist/trace/viewer.ts';
 import type { FrameScheduler } from './bridge.ts';
 import type { PlaygroundStore } from './playground-store.ts';
+import type { NodeBatch } from './reduce.ts';
 
 interface Pending {
   events: RuntimeEvent[];
@@ -47,17 +48,21 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
     frame = null;
     if (disposed) return;
     const now = frames.now();
-    const batches = [...pending];
+    const entries = [...pending];
     pending.clear();
-    for (const [node, p] of batches) {
+    // All nodes' batches go in as ONE store update: each update runs every subscriber (the
+    // graph builder's pass over all processes, the tiles, the overlay), 8 times a frame before.
+    const batches: NodeBatch[] = [];
+    for (const [node, p] of entries) {
       const s = store.getState();
       if (s.nodes[node] === undefined && p.down === null) s.setConnection(node, { kind: 'up' });
       if (p.events.length > 0 || p.processes !== null) {
-        store.getState().applyBatch({ node, events: p.events, ...(p.processes !== null ? { processes: p.processes } : {}) }, now);
+        batches.push({ node, events: p.events, ...(p.processes !== null ? { processes: p.processes } : {}) });
       }
-      if (p.down !== null) store.getState().applyBatch({ node, events: [], processes: [] }, now);
+      if (p.down !== null) batches.push({ node, events: [], processes: [] });
       if (p.dropped > 0) dropped.set(node, (dropped.get(node) ?? 0) + p.dropped);
     }
+    if (batches.length > 0) store.getState().applyBatches(batches, now);
   };
   const schedule = () => {
     if (frame === null && !disposed) frame = frames.requestFrame(flush);
