@@ -33,6 +33,13 @@ export interface ClusterViewConnection {
   dispose(): void;
 }
 
+/**
+ * Remote events applied per frame, at most (a few ms of reducer work). The cluster's steady
+ * traffic is far below it; the tracers' flushes landing in the same frame are spread over the
+ * next frames instead of making one long task. Never dropped, never reordered.
+ */
+export const MAX_EVENTS_PER_FRAME = 500;
+
 export function connectClusterView(tracing: TracingService, store: PlaygroundStore, frames: FrameScheduler): ClusterViewConnection {
   const pending = new Map<string, Pending>();
   const dropped = new Map<string, number>();
@@ -48,14 +55,24 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
     frame = null;
     if (disposed) return;
     const now = frames.now();
-    const entries = [...pending];
-    pending.clear();
     // All nodes' batches go in as ONE store update: each update runs every subscriber (the
     // graph builder's pass over all processes, the tiles, the overlay), 8 times a frame before.
     const batches: NodeBatch[] = [];
-    for (const [node, p] of entries) {
+    let budget = MAX_EVENTS_PER_FRAME;
+    for (const [node, p] of pending) {
+      if (budget <= 0) break;
       const s = store.getState();
       if (s.nodes[node] === undefined && p.down === null) s.setConnection(node, { kind: 'up' });
+      if (p.events.length > budget) {
+        // Too much for one frame (8 tracers' flushes landing together): the first events now,
+        // the rest (and the snapshot, which is the state after them all) in the next frames.
+        batches.push({ node, events: p.events.slice(0, budget) });
+        p.events = p.events.slice(budget);
+        budget = 0;
+        break;
+      }
+      budget -= p.events.length;
+      pending.delete(node);
       if (p.events.length > 0 || p.processes !== null) {
         batches.push({ node, events: p.events, ...(p.processes !== null ? { processes: p.processes } : {}) });
       }
@@ -63,6 +80,7 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
       if (p.dropped > 0) dropped.set(node, (dropped.get(node) ?? 0) + p.dropped);
     }
     if (batches.length > 0) store.getState().applyBatches(batches, now);
+    if (pending.size > 0) schedule();
   };
   const schedule = () => {
     if (frame === null && !disposed) frame = frames.requestFrame(flush);
