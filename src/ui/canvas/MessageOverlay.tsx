@@ -14,6 +14,7 @@ import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
 import { cardId } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
+import { stamp, stampOf, type Stamp } from './token-pixels.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
 /** Screen px: zoomed far out (a whole class on a projector) a token stays a visible dot. */
@@ -85,6 +86,20 @@ function spriteFor(cache: Map<string, Sprite>, colour: string, radius: number, l
   return c;
 }
 
+/** A sprite's pixels, for the crowded path (token-pixels.ts); null if the browser cannot read them. */
+function stampFor(cache: WeakMap<Sprite, Stamp | null>, sprite: Sprite): Stamp | null {
+  let st = cache.get(sprite);
+  if (st !== undefined) return st;
+  const c = document.createElement('canvas');
+  c.width = sprite.width;
+  c.height = sprite.height;
+  const g = c.getContext('2d');
+  if (g !== null) g.drawImage(sprite, 0, 0);
+  st = g === null ? null : stampOf(g.getImageData(0, 0, c.width, c.height));
+  cache.set(sprite, st);
+  return st;
+}
+
 interface Hover {
   readonly text: string;
   readonly x: number;
@@ -105,6 +120,9 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     let raf = 0;
     const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
     const sprites = new Map<string, Sprite>();
+    const stamps = new WeakMap<Sprite, Stamp | null>();
+    let image: ImageData | null = null;
+    let pixels: Uint32Array | null = null;
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
     // Where the canvas sits (screen px in the flow pane): only over the cards, see overlayBounds.
     let at: Rect = { x: -1, y: -1, width: -1, height: -1 };
@@ -135,7 +153,13 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         canvas.height = Math.round(b.height * dpr);
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      // A crowd is stamped into one pixel buffer (token-pixels.ts), a few tokens drawn as images.
+      const crowd = messages.length > CROWD;
+      if (crowd && (image === null || image.width !== canvas.width || image.height !== canvas.height) && canvas.width > 0 && canvas.height > 0) {
+        image = ctx.createImageData(canvas.width, canvas.height);
+        pixels = new Uint32Array(image.data.buffer);
+      }
+      let buffer = crowd && image !== null && image.width === canvas.width && image.height === canvas.height ? pixels : null;
       const now = performance.now();
       const d = drawn.current;
       d.count = 0;
@@ -147,6 +171,11 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       const across = sprite(COLOURS.across);
       const here = sprite(COLOURS.here);
       const elsewhere = sprite(COLOURS.elsewhere);
+      const st3 = buffer === null ? null : { across: stampFor(stamps, across), here: stampFor(stamps, here), elsewhere: stampFor(stamps, elsewhere) };
+      const stampOfColour = st3 !== null && st3.across !== null && st3.here !== null && st3.elsewhere !== null ? st3 : null;
+      if (stampOfColour === null) buffer = null;
+      if (buffer !== null) buffer.fill(0);
+      else ctx.clearRect(0, 0, canvas.width, canvas.height);
       const half = across.width / 2;
       const maxX = canvas.width + half;
       const maxY = canvas.height + half;
@@ -168,7 +197,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         const cy = (sy - b.y) * dpr;
         // Off screen (a zoomed-in view shows a few cards): nothing to draw or to hover.
         if (cx < -half || cy < -half || cx > maxX || cy > maxY) continue;
-        ctx.drawImage(m.fromNode !== m.toNode ? across : m.toNode === localNode ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
+        const kind = m.fromNode !== m.toNode ? 'across' : m.toNode === localNode ? 'here' : 'elsewhere';
+        const st = stampOfColour?.[kind] ?? null;
+        if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
+        else ctx.drawImage(kind === 'across' ? across : kind === 'here' ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: sx, y: sy });
         else {
@@ -178,6 +210,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.messages[d.count] = m;
         d.count++;
       }
+      if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
       if (messages.length > 0) raf = requestAnimationFrame(draw);
     };
     const start = () => {
