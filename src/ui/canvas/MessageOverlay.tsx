@@ -14,6 +14,7 @@ import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
 import { cardId } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
+import { stamp, stampOf, type Stamp } from './token-pixels.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
 /** Screen px: zoomed far out (a whole class on a projector) a token stays a visible dot. */
@@ -44,18 +45,22 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
 /** Token colours: crossing nodes, arriving on this node, local to another node. */
 const COLOURS = { across: '#d946ef', here: '#f59e0b', elsewhere: '#0ea5e9' } as const;
 
-/** A filled, outlined disc of `radius` device px, drawn once per colour and size. */
-function spriteFor(cache: Map<string, HTMLCanvasElement>, colour: string, radius: number, line: number, outline: string): HTMLCanvasElement {
+type Sprite = HTMLCanvasElement | ImageBitmap;
+
+/**
+ * A filled, outlined disc of `radius` device px, drawn once per colour and size. An ImageBitmap
+ * when the browser can make one synchronously (OffscreenCanvas): drawing from a <canvas> made
+ * the browser snapshot the source canvas on every drawImage (~700 snapshots a frame under load,
+ * the largest cost of the whole frame in a trace); a bitmap is copied as it is.
+ */
+function spriteFor(cache: Map<string, Sprite>, colour: string, radius: number, line: number, outline: string): Sprite {
   const key = `${colour}|${radius.toFixed(1)}|${line}|${outline}`;
   let c = cache.get(key);
   if (c !== undefined) return c;
-  if (cache.size > 24) cache.clear(); // zooming makes new sizes: keep a handful
-  c = document.createElement('canvas');
+  // Zooming makes new sizes: keep a handful (not closed here: this frame may still draw one).
+  if (cache.size > 24) cache.clear();
   const size = Math.ceil(2 * (radius + line)) + 2;
-  c.width = size;
-  c.height = size;
-  const g = c.getContext('2d');
-  if (g !== null) {
+  const paint = (g: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) => {
     g.beginPath();
     g.arc(size / 2, size / 2, radius, 0, 2 * Math.PI);
     g.fillStyle = colour;
@@ -63,9 +68,36 @@ function spriteFor(cache: Map<string, HTMLCanvasElement>, colour: string, radius
     g.lineWidth = line;
     g.strokeStyle = outline;
     g.stroke();
+  };
+  const off = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : null;
+  const og = off?.getContext('2d') ?? null;
+  if (off !== null && og !== null) {
+    paint(og);
+    c = off.transferToImageBitmap();
+  } else {
+    const el = document.createElement('canvas');
+    el.width = size;
+    el.height = size;
+    const g = el.getContext('2d');
+    if (g !== null) paint(g);
+    c = el;
   }
   cache.set(key, c);
   return c;
+}
+
+/** A sprite's pixels, for the crowded path (token-pixels.ts); null if the browser cannot read them. */
+function stampFor(cache: WeakMap<Sprite, Stamp | null>, sprite: Sprite): Stamp | null {
+  let st = cache.get(sprite);
+  if (st !== undefined) return st;
+  const c = document.createElement('canvas');
+  c.width = sprite.width;
+  c.height = sprite.height;
+  const g = c.getContext('2d');
+  if (g !== null) g.drawImage(sprite, 0, 0);
+  st = g === null ? null : stampOf(g.getImageData(0, 0, c.width, c.height));
+  cache.set(sprite, st);
+  return st;
 }
 
 interface Hover {
@@ -87,7 +119,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     if (!canvas || !ctx) return;
     let raf = 0;
     const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
-    const sprites = new Map<string, HTMLCanvasElement>();
+    const sprites = new Map<string, Sprite>();
+    const stamps = new WeakMap<Sprite, Stamp | null>();
+    let image: ImageData | null = null;
+    let pixels: Uint32Array | null = null;
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
     // Where the canvas sits (screen px in the flow pane): only over the cards, see overlayBounds.
     let at: Rect = { x: -1, y: -1, width: -1, height: -1 };
@@ -118,7 +153,13 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         canvas.height = Math.round(b.height * dpr);
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      // A crowd is stamped into one pixel buffer (token-pixels.ts), a few tokens drawn as images.
+      const crowd = messages.length > CROWD;
+      if (crowd && (image === null || image.width !== canvas.width || image.height !== canvas.height) && canvas.width > 0 && canvas.height > 0) {
+        image = ctx.createImageData(canvas.width, canvas.height);
+        pixels = new Uint32Array(image.data.buffer);
+      }
+      let buffer = crowd && image !== null && image.width === canvas.width && image.height === canvas.height ? pixels : null;
       const now = performance.now();
       const d = drawn.current;
       d.count = 0;
@@ -130,6 +171,11 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       const across = sprite(COLOURS.across);
       const here = sprite(COLOURS.here);
       const elsewhere = sprite(COLOURS.elsewhere);
+      const st3 = buffer === null ? null : { across: stampFor(stamps, across), here: stampFor(stamps, here), elsewhere: stampFor(stamps, elsewhere) };
+      const stampOfColour = st3 !== null && st3.across !== null && st3.here !== null && st3.elsewhere !== null ? st3 : null;
+      if (stampOfColour === null) buffer = null;
+      if (buffer !== null) buffer.fill(0);
+      else ctx.clearRect(0, 0, canvas.width, canvas.height);
       const half = across.width / 2;
       const maxX = canvas.width + half;
       const maxY = canvas.height + half;
@@ -151,7 +197,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         const cy = (sy - b.y) * dpr;
         // Off screen (a zoomed-in view shows a few cards): nothing to draw or to hover.
         if (cx < -half || cy < -half || cx > maxX || cy > maxY) continue;
-        ctx.drawImage(m.fromNode !== m.toNode ? across : m.toNode === localNode ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
+        const kind = m.fromNode !== m.toNode ? 'across' : m.toNode === localNode ? 'here' : 'elsewhere';
+        const st = stampOfColour?.[kind] ?? null;
+        if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
+        else ctx.drawImage(kind === 'across' ? across : kind === 'here' ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: sx, y: sy });
         else {
@@ -161,6 +210,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.messages[d.count] = m;
         d.count++;
       }
+      if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
       if (messages.length > 0) raf = requestAnimationFrame(draw);
     };
     const start = () => {
@@ -179,6 +229,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       unsubscribe();
       unsubscribeFlow();
       if (raf !== 0) cancelAnimationFrame(raf);
+      for (const s of sprites.values()) if ('close' in s) s.close();
     };
   }, [store, flow]);
 

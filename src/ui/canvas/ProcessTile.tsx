@@ -7,10 +7,13 @@
  * React renders what places and names it (TileData, from flow-graph.ts); the live part (status
  * or exit reason, mailbox badge, aria-pressed, data-exited) is kept current by the canvas's tile
  * updater (tile-live.ts) without React, so a message arriving costs a text change in one tile.
- * Cheap to update under load: a fixed-size box with `contain: strict` (its changes lay out and
- * paint nothing outside it), no shadows, no transition except the exit fade. (Not
- * `content-visibility: auto` per tile: the browser's visibility check of 500 tiles every frame
- * cost more than it saved; the card has it.)
+ * Cheap to update under load: a fixed-size box with layout containment (its changes lay out
+ * nothing outside it), no shadows, no transition except the exit fade. No clip unless a line
+ * may not fit (then one, the button's overflow), never one per line nor from paint
+ * containment: every clip splits the page's paint into more chunks, and each tile refresh makes
+ * the browser re-layerize all of them (in a trace under load: ~14 ms a refresh with 3 clips a
+ * tile, ~8 with one). (Not `content-visibility: auto` per tile: the browser's visibility check
+ * of 500 tiles every frame cost more than it saved; the card has it.)
  */
 import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
 import type { TileData } from './flow-graph.ts';
@@ -18,6 +21,9 @@ import type { TileUpdater } from './tile-live.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
 
 export const TileUpdaterContext = createContext<TileUpdater | null>(null);
+
+/** Characters of the 22 px monospace lines that fit a tile's 180 px of text (0.6 em each). */
+const FIT_CHARS = 13;
 
 const GLOBAL = /^\{:global, (.*)\}$/;
 
@@ -46,6 +52,8 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
   const label = tile.label.slice(tile.pidText.length).trim();
   const global = GLOBAL.exec(label);
   const name = global?.[1] ?? label;
+  // Clipped only when a line may not fit (or once it shows an exit reason): see the header.
+  const clip = tile.pidText.length > FIT_CHARS || name.length > (global !== null ? FIT_CHARS - 4 : FIT_CHARS);
   return (
     <button
       ref={attach}
@@ -53,20 +61,20 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
       aria-label={tile.label}
       data-key={tile.key}
       onClick={onClick}
-      style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'strict' }}
-      className={`group nodrag nopan pointer-events-auto absolute flex flex-col justify-center rounded-xl border-2 px-2 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
+      style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'size layout style' }}
+      className={`group nodrag nopan pointer-events-auto absolute flex flex-col ${clip ? 'overflow-hidden' : ''} justify-center rounded-xl border-2 px-2 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:overflow-hidden data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
         tile.system ? TONE_SYSTEM : TONE_USER
       }`}
     >
       <span className="font-mono text-[22px] font-semibold leading-tight">{tile.pidText}</span>
       {name !== '' && (
-        <span className="truncate font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">
+        <span className="whitespace-nowrap font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">
           {global !== null && <span className="mr-1 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">global</span>}
           {name}
         </span>
       )}
       {/* Filled by the tile updater only (React renders them empty). */}
-      <span ref={status} className="truncate text-xs uppercase tracking-wide text-slate-500 group-data-exited:text-sm group-data-exited:font-medium group-data-exited:normal-case group-data-exited:tracking-normal group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
+      <span ref={status} className="whitespace-nowrap text-xs uppercase tracking-wide text-slate-500 group-data-exited:text-sm group-data-exited:font-medium group-data-exited:normal-case group-data-exited:tracking-normal group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
       <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-sm font-bold text-white" />
     </button>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
 import { connectRuntime } from './bridge.ts';
 import { FakeFrames } from './fake-frames.ts';
-import { connectClusterView, connectDistribution } from './cluster-bridge.ts';
+import { MAX_EVENTS_PER_FRAME, connectClusterView, connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
 
 /** A teacher's tab (one) showing the whole class: its store fed by its runtime, its distribution and its viewer. */
@@ -52,6 +52,42 @@ describe('cluster view over the tracing service', () => {
     const token = store.getState().messages.find((m) => m.text === ':hello_from_three');
     expect(token).toMatchObject({ fromNode: 'three@vm', toNode: 'two@vm' });
     expect(token?.to).not.toBeNull(); // resolved to two's shell process by name
+  });
+
+  it('applies every node\'s traffic of a frame as one store update, in order', () => {
+    const { room, two, three, store, frames } = classroom();
+    room.type(two, 'Process.register(self(), :sink)');
+    frames.tick();
+    three.shell.input('send({:sink, :two@vm}, :first)');
+    three.shell.input('send({:sink, :two@vm}, :second)');
+    two.shell.input('send(self(), :from_two)');
+    room.advance(150); // one flush of each tracer
+    // Store updates that brought remote tokens: one for both nodes (each update runs every subscriber).
+    let remoteUpdates = 0;
+    const stop = store.subscribe((s, prev) => {
+      if (s.messages.some((m) => m.fromNode !== 'one@vm' && !prev.messages.includes(m))) remoteUpdates++;
+    });
+    frames.tick();
+    stop();
+    const texts = store.getState().messages.map((m) => m.text);
+    expect(texts).toEqual(expect.arrayContaining([':first', ':second', ':from_two']));
+    expect(texts.indexOf(':first')).toBeLessThan(texts.indexOf(':second'));
+    expect(remoteUpdates).toBe(1);
+  });
+
+  it('spreads a burst over frames: at most MAX_EVENTS_PER_FRAME a frame, none lost, none reordered', () => {
+    const { room, two, three, store, frames } = classroom();
+    room.type(two, 'Process.register(self(), :sink)');
+    frames.tick();
+    room.type(three, 'for i <- 1..700, do: send({:sink, :two@vm}, i)');
+    room.advance(150); // one flush of three's tracer: 700 sends and more
+    const fromThree = () => store.getState().messages.filter((m) => m.fromNode === 'three@vm' && /^\d+$/u.test(m.text)).map((m) => Number(m.text));
+    frames.tick();
+    const first = fromThree();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThanOrEqual(MAX_EVENTS_PER_FRAME);
+    for (let i = 0; i < 5; i++) frames.tick(); // 80 ms: the tokens still fly
+    expect(fromThree()).toEqual(Array.from({ length: 700 }, (_, i) => i + 1));
   });
 
   it('a node that closes keeps its card, marked down, without processes', () => {

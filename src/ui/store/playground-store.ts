@@ -7,12 +7,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { atom, type Atom } from '../../core/term/types.ts';
 import { NodeTable } from '../../dist/node-table.ts';
 import type { ConnectionState, ClusterNode, PlaygroundData, ProcessView, Speed } from './model.ts';
-import { applyBatch, expire, type NodeBatch } from './reduce.ts';
+import { applyBatches, expire, type NodeBatch } from './reduce.ts';
 import { recordResult, recordStep, startAttempt, type HandshakeResult, type HandshakeStepView } from './handshakes.ts';
 
 export interface PlaygroundActions {
   /** One frame's events (and snapshot) of one node; `now` is the UI clock. */
   applyBatch(batch: NodeBatch, now: number): void;
+  /** Several nodes' batches of one frame, in order: one store update for them all. */
+  applyBatches(batches: readonly NodeBatch[], now: number): void;
   /** Removes tokens that arrived and exited processes whose fade is over. */
   expire(now: number): void;
   /** The distribution layer reports a connection's state; an unknown node gets a card. */
@@ -86,9 +88,10 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
 
   return createStore<PlaygroundState>()((set, get) => ({
     ...initial,
-    applyBatch: (batch, now) => {
+    applyBatch: (batch, now) => get().applyBatches([batch], now),
+    applyBatches: (batches, now) => {
       const s = get();
-      const next = applyBatch(s, batch, { now, nodeNumber });
+      const next = applyBatches(s, batches, { now, nodeNumber });
       if (next !== s) set(next);
     },
     expire: (now) => {

@@ -42,10 +42,21 @@ export function refKey(ref: Ref): string {
 }
 
 export function applyBatch(state: PlaygroundData, batch: NodeBatch, ctx: ReduceContext): PlaygroundData {
-  const d = new Draft(state, batch.node, ctx);
-  for (const e of batch.events) d.event(e);
-  if (batch.processes !== undefined) d.reconcile(batch.processes);
-  for (const m of batch.monitors ?? []) d.addMonitor(m);
+  return applyBatches(state, [batch], ctx);
+}
+
+/**
+ * Several nodes' batches in order, as one new state: the processes record is copied once for
+ * them all (not once per node), and the store notifies its subscribers once a frame.
+ */
+export function applyBatches(state: PlaygroundData, batches: readonly NodeBatch[], ctx: ReduceContext): PlaygroundData {
+  const d = new Draft(state, ctx);
+  for (const batch of batches) {
+    d.startNode(batch.node);
+    for (const e of batch.events) d.event(e);
+    if (batch.processes !== undefined) d.reconcile(batch.processes);
+    for (const m of batch.monitors ?? []) d.addMonitor(m);
+  }
   return d.finish();
 }
 
@@ -53,7 +64,10 @@ export function applyBatch(state: PlaygroundData, batch: NodeBatch, ctx: ReduceC
 export function expire(state: PlaygroundData, now: number): PlaygroundData {
   const messages = state.messages.filter((m) => m.sentAt + m.duration > now);
   const gone = new Set<string>();
-  for (const v of Object.values(state.processes)) if (v.exit !== null && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
+  for (const k in state.processes) {
+    const v = state.processes[k];
+    if (v !== undefined && v.exit !== null && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
+  }
   const kept = state.exits.filter((x) => now - x.at < EXIT_SHOW_MS);
   const exits = kept.length === state.exits.length ? state.exits : kept;
   if (messages.length === state.messages.length && gone.size === 0 && exits.length === state.exits.length) return state;
@@ -86,13 +100,21 @@ class Draft {
   private freeSlots: { used: Set<number>; next: number } | null = null;
   private names: Map<string, string> | null = null;
 
+  /** The card the events being applied belong to. */
+  private node = '';
+
   constructor(
     private readonly base: PlaygroundData,
-    private readonly node: string,
     private readonly ctx: ReduceContext,
   ) {
     this.nextMessageId = base.nextMessageId;
     this.names = nameIndexes.get(base.processes) ?? null;
+  }
+
+  /** The next events are `node`'s (its free grid slots are its own). */
+  startNode(node: string): void {
+    if (node !== this.node) this.freeSlots = null;
+    this.node = node;
   }
 
   private procs(): Record<string, ProcessView> {
