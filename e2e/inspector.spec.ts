@@ -162,7 +162,7 @@ test('projector: at 1280×720 and 1920×1080 the cluster fits, labels are 12 px 
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     await page.setViewportSize(viewport);
     // The canvas fits itself again after the resize (an animated fit): poll until it settled.
-    await expect.poll(measure, { timeout: 10_000 }).toEqual({ cards: 3, inside: true, covered: false, readable: true });
+    await expect.poll(measure, { timeout: 20_000 }).toEqual({ cards: 3, inside: true, covered: false, readable: true });
   }
   for (const node of [one, two, three]) await node.close();
 });

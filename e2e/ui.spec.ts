@@ -74,7 +74,7 @@ test('node list: a named tab connects to a node the signalling server knows', as
   const list = one.page.getByRole('region', { name: 'known nodes' });
   await list.getByRole('button', { name: `connect two@${h}` }).click({ timeout: 10_000 });
   await one.waitForOutput(`Node.connect :"two@${h}"`);
-  await expect.poll(() => one.iex('Node.list')).toContain(`[:two@${h}]`); // Node.connect's `true` may come first
+  await expect.poll(() => one.iex('Node.list'), { timeout: 15_000 }).toContain(`[:two@${h}]`); // Node.connect's `true` may come first
   // The canvas shows the other node and the connection, up.
   await expect(one.page.getByRole('group', { name: `node two@${h}` })).toBeVisible();
   await expect(one.page.getByRole('group', { name: `connection one@${h} – two@${h} (up)` })).toBeAttached();
@@ -90,7 +90,7 @@ test('start panel: Connect on an unnamed tab makes it a node connected there', a
   await tab.page.getByRole('region', { name: 'start a node' }).getByRole('button', { name: `connect two@${h}` }).click({ timeout: 20_000 });
   await expect(tab.page.getByTestId('node-name')).toHaveText(new RegExp(`^student-[a-z0-9]{4}@${h}$`));
   await tab.waitForOutput(`Node.connect :"two@${h}"`);
-  await expect.poll(() => tab.iex('Node.list')).toContain(`[:two@${h}]`);
+  await expect.poll(() => tab.iex('Node.list'), { timeout: 15_000 }).toContain(`[:two@${h}]`); // WebRTC setup on a loaded machine
   await two.close();
   await tab.close();
 });
