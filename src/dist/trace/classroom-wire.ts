@@ -15,6 +15,7 @@
  */
 import { Tuple, atom, bool, TRUE, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
+import { isPid, isRef, isAtom } from './guards.ts';
 
 export const CLASSROOM = atom('classroom');
 /** The teacher's controller process (classroom-controller.ts), which a paused tracer monitors. */
@@ -125,13 +126,4 @@ export function classroomAgent(target: ClassroomTarget, nodeName: Atom): { handl
 
 function sameRef(a: Ref, b: Ref): boolean {
   return a.node === b.node && a.ids.length === b.ids.length && a.ids.every((x, i) => x === b.ids[i]);
-}
-function isPid(t: Term | undefined): t is Pid {
-  return typeof t === 'object' && t.kind === 'pid';
-}
-function isRef(t: Term | undefined): t is Ref {
-  return typeof t === 'object' && t.kind === 'ref';
-}
-function isAtom(t: Term | undefined): t is Atom {
-  return typeof t === 'object' && t.kind === 'atom';
 }

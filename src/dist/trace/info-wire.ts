@@ -13,6 +13,7 @@ import { Cons, NIL_ATOM, Tuple, atom, bool, list } from '../../core/term/types.t
 import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
 import type { ProcessInfo, ProcessStatus } from '../../core/runtime/process-api.ts';
 import { bounded } from './wire.ts';
+import { isPid, isRef } from './guards.ts';
 
 export const PROCESS_INFO = atom('process_info');
 export const PROCESS_INFO_REPLY = atom('process_info_reply');
@@ -96,12 +97,7 @@ function items(t: Term | undefined): Term[] {
   for (let l: Term | undefined = t; l instanceof Cons; l = l.tail) out.push(l.head);
   return out;
 }
-function isPid(t: Term | undefined): t is Pid {
-  return typeof t === 'object' && t.kind === 'pid';
-}
-function isRef(t: Term | undefined): t is Ref {
-  return typeof t === 'object' && t.kind === 'ref';
-}
+/** An atom other than nil (nil stands for a missing value in Process.info's answer). */
 function isAtom(t: Term | undefined): t is Atom {
   return typeof t === 'object' && t.kind === 'atom' && t !== NIL_ATOM;
 }

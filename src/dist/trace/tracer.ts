@@ -32,6 +32,7 @@ import { EventBuffer } from './event-buffer.ts';
 import { FLUSH } from '../kernel.ts';
 import { PROCESS_INFO, infoReply } from './info-wire.ts';
 import { classroomAgent, type ClassroomTarget } from './classroom-wire.ts';
+import { isPid } from './guards.ts';
 
 export const FLUSH_MS = 100;
 export const MAX_EVENTS = 1000;
@@ -207,6 +208,3 @@ function sameRef(a: Term, b: Term | undefined): boolean {
   return a.node === b.node && a.ids.length === b.ids.length && a.ids.every((x, i) => x === b.ids[i]);
 }
 
-function isPid(t: Term | undefined): t is Pid {
-  return typeof t === 'object' && t.kind === 'pid';
-}

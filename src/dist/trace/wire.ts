@@ -13,11 +13,12 @@
  * cannot carry never makes the tracer crash.
  */
 import { Binary, Cons, MapTerm, NIL, NIL_ATOM, Tuple, atom, bool, list } from '../../core/term/types.ts';
-import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
+import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
+import { isPid, isRef, isAtom } from './guards.ts';
 
 export const TRACER_NAME = atom('playground_tracer');
 export const SUBSCRIBE = atom('subscribe');
@@ -200,12 +201,3 @@ function isLeaf(t: Exclude<Term, number | bigint>): boolean {
   return t.kind === 'atom' || t.kind === 'pid' || t.kind === 'ref' || t.kind === 'port' || t.kind === 'float' || t.kind === 'nil';
 }
 
-function isPid(t: Term | undefined): t is Pid {
-  return typeof t === 'object' && t.kind === 'pid';
-}
-function isRef(t: Term | undefined): t is Ref {
-  return typeof t === 'object' && t.kind === 'ref';
-}
-function isAtom(t: Term | undefined): t is Atom {
-  return typeof t === 'object' && t.kind === 'atom';
-}
