@@ -4,8 +4,8 @@
  * JSON object per benchmark: {"name","unit","ours","reference","ratio"}.
  * To add a benchmark: write a file exporting a Benchmark (harness.ts) and list it below.
  */
-import type { Benchmark, BenchResult } from './harness.ts';
-import { ratio } from './harness.ts';
+import type { Benchmark, ComparisonRow } from './harness.ts';
+import { printComparison } from './harness.ts';
 import { ring } from './ring.ts';
 import { spawn } from './spawn.ts';
 import { fib } from './fib.ts';
@@ -13,12 +13,6 @@ import { ringShell } from './ring-shell.ts';
 import { dist } from './dist.ts';
 
 const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist];
-
-function fmt(n: number | null): string {
-  if (n === null) return 'n/a';
-  if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en');
-  return n.toFixed(Math.abs(n) >= 10 ? 1 : 3);
-}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,27 +24,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const chosen = names.length === 0 ? ALL : ALL.filter((b) => names.includes(b.name));
-  const rows: { bench: Benchmark; result: BenchResult }[] = [];
+  const rows: ComparisonRow[] = [];
   for (const bench of chosen) {
     process.stderr.write(`running ${bench.name}...\n`);
-    rows.push({ bench, result: await bench.run() });
+    rows.push({ name: bench.name, unit: bench.unit, higherIsBetter: bench.higherIsBetter, result: await bench.run() });
   }
-  const header = ['benchmark', 'unit', 'ours', 'BEAM', 'ours/BEAM', 'details'];
-  const table = rows.map(({ bench, result }) => {
-    const r = ratio(result);
-    const verdict = r === null ? '' : (bench.higherIsBetter ? r >= 1 : r <= 1) ? ' (ours better)' : ' (BEAM better)';
-    return [bench.name, bench.unit, fmt(result.ours), fmt(result.reference), r === null ? 'n/a' : r.toFixed(2) + verdict, result.details];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const row of table) console.log(line(row));
-  if (json) {
-    for (const { bench, result } of rows) {
-      console.log(JSON.stringify({ name: bench.name, unit: bench.unit, ours: result.ours, reference: result.reference, ratio: ratio(result) }));
-    }
-  }
+  printComparison(rows, { reference: 'BEAM', short: 'BEAM' }, json);
 }
 
 main().catch((e: unknown) => {

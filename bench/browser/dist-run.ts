@@ -17,6 +17,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { DistBenchApi, Started } from '../../e2e/harness/dist-bench.ts';
 import { beamDistribution } from './dist-beam.ts';
 import { profiled } from './dist-profile.ts';
+import { printComparison } from '../harness.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5198);
 const HOST = 'lab';
@@ -190,26 +191,10 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
   }
 }
 
-function fmt(n: number | null): string {
-  if (n === null) return 'n/a';
-  if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en');
-  return n.toFixed(Math.abs(n) >= 10 ? 1 : 3);
-}
-
+/** The comparison table of `npm run bench` (harness.ts), with the same-run reference beside ours. */
 function print(rows: Row[], json: boolean): void {
-  const ratio = (r: Row) => (r.reference === null || r.reference === 0 ? null : r.ours / r.reference);
-  const header = ['benchmark', 'unit', 'ours', 'reference', 'ours/ref', 'details'];
-  const table = rows.map((r) => {
-    const q = ratio(r);
-    const verdict = q === null ? '' : (r.higherIsBetter ? q >= 1 : q <= 1) ? ' (ours better)' : ' (ref better)';
-    return [r.name, r.unit, fmt(r.ours), fmt(r.reference), q === null ? 'n/a' : q.toFixed(2) + verdict, r.details];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const row of table) console.log(line(row));
-  if (json) for (const r of rows) console.log(JSON.stringify({ name: r.name, unit: r.unit, ours: r.ours, reference: r.reference, ratio: ratio(r) }));
+  const table = rows.map(({ name, unit, higherIsBetter, ours, reference, details }) => ({ name, unit, higherIsBetter, result: { ours, reference, details } }));
+  printComparison(table, { reference: 'reference', short: 'ref' }, json);
 }
 
 async function main(): Promise<void> {
