@@ -16,6 +16,7 @@
  */
 import type { Clock, Random } from '../core/ports.ts';
 import type { ConnectResult, Link, Transport } from './transports/transport.ts';
+import { forwardingLink } from './transports/transport.ts';
 
 export interface LinkConditions {
   readonly delayMs: number;
@@ -92,21 +93,14 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
     const closeCbs = new Set<(r: string) => void>();
     link.onMessage((b) => inn.pass(() => { for (const cb of [...messageCbs]) cb(b); }));
     link.onClose((r) => inn.after(() => { for (const cb of [...closeCbs]) cb(r); }, 0));
-    return {
-      peer: link.peer,
+    return forwardingLink(link, {
       send: (b) => {
         const copy = b.slice();
         out.pass(() => link.send(copy));
       },
       onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
       onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
-      // Back-pressure is the real link's (transport.ts).
-      get writable() {
-        return link.writable;
-      },
-      onDrain: (cb) => link.onDrain(cb),
-      close: () => link.close(),
-    };
+    });
   }
 
   return {

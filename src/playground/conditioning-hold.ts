@@ -21,6 +21,7 @@
  *   those bytes were on the wire.
  */
 import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
+import { forwardingLink } from '../dist/transports/transport.ts';
 import { Tuple } from '../core/term/types.ts';
 import { decodePacket } from '../dist/etf/packet.ts';
 
@@ -105,18 +106,11 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
       queue = queue.filter((h) => h.link !== owner);
       for (const cb of [...closeCbs]) cb(r);
     });
-    return {
-      peer: link.peer,
+    return forwardingLink(link, {
       send: (b) => pass(owner, outgoing, true, b.slice(), (part) => link.send(part)),
       onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
       onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
-      // Back-pressure is the real link's (transport.ts).
-      get writable() {
-        return link.writable;
-      },
-      onDrain: (cb) => link.onDrain(cb),
-      close: () => link.close(),
-    };
+    });
   }
 
   const releaseOne = (): boolean => {

@@ -23,6 +23,7 @@
 import type { Clock, Random } from '../core/ports.ts';
 import { createConditioner, type ConditionerStats, type LinkConditions } from '../dist/conditioner.ts';
 import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
+import { forwardingLink } from '../dist/transports/transport.ts';
 import type { HostScheduling } from '../host/node-loop.ts';
 import { createHoldGate, type HoldScope } from './conditioning-hold.ts';
 import type { ClassroomTarget } from '../dist/trace/classroom-wire.ts';
@@ -173,18 +174,7 @@ export function classroomTarget(c: NetworkConditioner, self: string): ClassroomT
 }
 
 function notifying(link: Link, activity: () => void): Link {
-  return {
-    peer: link.peer,
-    send: (b) => (link.send(b), activity()),
-    onMessage: (cb) => link.onMessage(cb),
-    onClose: (cb) => link.onClose(cb),
-    // Back-pressure is the real link's (transport.ts).
-    get writable() {
-      return link.writable;
-    },
-    onDrain: (cb) => link.onDrain(cb),
-    close: () => link.close(),
-  };
+  return forwardingLink(link, { send: (b) => (link.send(b), activity()) });
 }
 
 /**
