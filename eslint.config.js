@@ -1,15 +1,15 @@
 // Lint: typescript-eslint's recommended rules, plus the layer rule of DESIGN.md:
-// src/core and src/dist stay pure (no DOM, React, peerjs, timers, Date.now, Math.random),
+// src/core and src/distribution stay pure (no DOM, React, peerjs, timers, Date.now, Math.random),
 // so they run the same in Node tests as in the page. Transports are the exception.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const impure = [
-  { name: 'react', message: 'core/ and dist/ must not import React (DESIGN.md: layers).' },
-  { name: 'react-dom', message: 'core/ and dist/ must not import React.' },
-  { name: 'peerjs', message: 'Only src/dist/transports/peerjs.ts may import peerjs.' },
-  { name: 'zustand', message: 'core/ and dist/ must not import the UI store.' },
+  { name: 'react', message: 'core/ and distribution/ must not import React (DESIGN.md: layers).' },
+  { name: 'react-dom', message: 'core/ and distribution/ must not import React.' },
+  { name: 'peerjs', message: 'Only src/distribution/transports/peerjs.ts may import peerjs.' },
+  { name: 'zustand', message: 'core/ and distribution/ must not import the UI store.' },
 ];
 
 export default tseslint.config(
@@ -24,15 +24,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/dist/**/*.ts'],
-    ignores: ['src/dist/transports/peerjs.ts', '**/*.test.ts'],
+    files: ['src/core/**/*.ts', 'src/distribution/**/*.ts'],
+    ignores: ['src/distribution/transports/peerjs.ts', '**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { paths: impure, patterns: ['@xyflow/*', '**/ui/**'] }],
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'performance'].map(
-          (name) => ({ name, message: `core/ and dist/ are pure: inject ${name} through a port (src/core/ports.ts).` }),
+          (name) => ({ name, message: `core/ and distribution/ are pure: inject ${name} through a port (src/core/ports.ts).` }),
         ),
       ],
       'no-restricted-properties': [

@@ -10,7 +10,7 @@
 import { Peer, type DataConnection } from 'peerjs';
 import { Pid, atom } from '../../src/core/term/types.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/node.ts';
-import { createPeerJsTransport, peerOptions, registerNode } from '../../src/dist/transports/peerjs.ts';
+import { createPeerJsTransport, peerOptions, registerNode } from '../../src/distribution/transports/peerjs.ts';
 import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import { echoBody, pingerBody, senderBody, sinkBody } from '../../bench/browser/dist-bodies.ts';

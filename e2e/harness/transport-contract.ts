@@ -1,11 +1,11 @@
 /**
- * The transport contract suite (src/dist/transports/contract.ts) run in the browser against the
+ * The transport contract suite (src/distribution/transports/contract.ts) run in the browser against the
  * PeerJS transport, through the embedded signalling server. A tiny describe/it/expect stands in
  * for Vitest; e2e/transport.spec.ts opens this page and asserts that every case passed.
  */
-import { registerTransportContract, type ContractApi, type ContractWorld } from '../../src/dist/transports/contract.ts';
-import { createPeerJsTransport, registerNode } from '../../src/dist/transports/peerjs.ts';
-import type { Transport } from '../../src/dist/transports/transport.ts';
+import { registerTransportContract, type ContractApi, type ContractWorld } from '../../src/distribution/transports/contract.ts';
+import { createPeerJsTransport, registerNode } from '../../src/distribution/transports/peerjs.ts';
+import type { Transport } from '../../src/distribution/transports/transport.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import type { Peer } from 'peerjs';
 

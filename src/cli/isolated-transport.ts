@@ -1,4 +1,4 @@
-import type { Transport } from '../dist/transports/transport.ts';
+import type { Transport } from '../distribution/transports/transport.ts';
 
 /**
  * The terminal node's network: it may listen under its name, but reaches no other node yet

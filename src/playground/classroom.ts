@@ -13,8 +13,8 @@
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import type { Shell } from '../core/shell/shell.ts';
-import { MemoryNetwork } from '../dist/transports/memory.ts';
-import { startTracing, type TracingService } from '../dist/trace/service.ts';
+import { MemoryNetwork } from '../distribution/transports/memory.ts';
+import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { createPlaygroundNode, type PlaygroundNode } from './node.ts';
 import { classroomTarget, conditionedTransport, type NetworkConditioner } from './conditioning.ts';
 import { clusterAware } from './conditioning-cluster.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from './classroom.ts';
-import type { TraceSink } from '../dist/trace/viewer.ts';
+import type { TraceSink } from '../distribution/trace/viewer.ts';
 
 /** Types `line` and returns what the tab printed for it (echo and prompt removed). */
 function run(room: Classroom, tab: Tab, line: string): string {

@@ -20,12 +20,12 @@
  * - Resuming releases everything held, in order. A link that closes forgets what it held:
  *   those bytes were on the wire.
  */
-import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
-import { forwardingLink } from '../dist/transports/transport.ts';
+import type { ConnectResult, Link, Transport } from '../distribution/transports/transport.ts';
+import { forwardingLink } from '../distribution/transports/transport.ts';
 import { Tuple } from '../core/term/types.ts';
-import { decodePacket } from '../dist/etf/packet.ts';
+import { decodePacket } from '../distribution/etf/packet.ts';
 
-/** Messages of the tracing service (src/dist/trace), which pass a paused gate. */
+/** Messages of the tracing service (src/distribution/trace), which pass a paused gate. */
 const TRACING_TAGS = new Set(['trace_batch', 'trace_ack', 'subscribe', 'unsubscribe', 'classroom', 'classroom_state', 'process_info', 'process_info_reply', 'close_node']);
 /** Its registered processes: monitors of them (MONITOR_P 19, DEMONITOR_P 20, by name) pass too. */
 const TRACING_NAMES = new Set(['playground_tracer', 'playground_trace_viewer', 'playground_classroom']);

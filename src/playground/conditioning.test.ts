@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atom, type Pid } from '../core/term/types.ts';
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
-import { MemoryNetwork } from '../dist/transports/memory.ts';
+import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { Classroom, type Tab } from './classroom.ts';
 import { conditionedTransport, driveConditioner } from './conditioning.ts';
 

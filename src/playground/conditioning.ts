@@ -21,12 +21,12 @@
  * - `hold(true)` / `releaseOne()`: pause/step (conditioning-hold.ts).
  */
 import type { Clock, Random } from '../core/ports.ts';
-import { createConditioner, type ConditionerStats, type LinkConditions } from '../dist/conditioner.ts';
-import type { ConnectResult, Link, Transport } from '../dist/transports/transport.ts';
-import { forwardingLink } from '../dist/transports/transport.ts';
+import { createConditioner, type ConditionerStats, type LinkConditions } from '../distribution/conditioner.ts';
+import type { ConnectResult, Link, Transport } from '../distribution/transports/transport.ts';
+import { forwardingLink } from '../distribution/transports/transport.ts';
 import type { HostScheduling } from '../host/node-loop.ts';
 import { createHoldGate, type HoldScope } from './conditioning-hold.ts';
-import type { ClassroomTarget } from '../dist/trace/classroom-wire.ts';
+import type { ClassroomTarget } from '../distribution/trace/classroom-wire.ts';
 
 export interface PeerConditions extends LinkConditions {
   /** The delay the controls set for this peer alone (delayMs adds the slow-network delay). */

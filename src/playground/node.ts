@@ -8,13 +8,13 @@ import { createElixirNode, type ElixirNode } from '../core/elixir-node.ts';
 import type { NodeOptions } from '../core/runtime/node.ts';
 import { inspect } from '../core/term/inspect.ts';
 import type { Atom } from '../core/term/types.ts';
-import type { Distribution } from '../dist/dist-types.ts';
-import { ClusterRelay } from '../dist/global/cluster-view.ts';
-import { startGlobal } from '../dist/global/server.ts';
-import { attachElixirDistribution, type ElixirDistributionOptions } from '../dist/elixir/attach.ts';
-import { registerServices, type NodeServices } from '../dist/elixir/context.ts';
-import '../dist/elixir/global-bifs.ts';
-import '../dist/elixir/erlang-bifs.ts';
+import type { Distribution } from '../distribution/dist-types.ts';
+import { ClusterRelay } from '../distribution/global/cluster-view.ts';
+import { startGlobal } from '../distribution/global/server.ts';
+import { attachElixirDistribution, type ElixirDistributionOptions } from '../distribution/elixir/attach.ts';
+import { registerServices, type NodeServices } from '../distribution/elixir/context.ts';
+import '../distribution/elixir/global-bifs.ts';
+import '../distribution/elixir/erlang-bifs.ts';
 
 export interface PlaygroundNode extends ElixirNode {
   /** Distribution, once `goAlive` was called on a named node. */

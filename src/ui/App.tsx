@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Pid } from '../core/term/types.ts';
 import { Playground } from './canvas/Playground.tsx';
-import type { Distribution } from '../dist/dist-types.ts';
+import type { Distribution } from '../distribution/dist-types.ts';
 import type { Identity } from './identity.ts';
 import { NodeList } from './layout/NodeList.tsx';
 import { TopBar } from './layout/TopBar.tsx';
@@ -19,7 +19,7 @@ import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
-import { servicesOf } from '../dist/elixir/context.ts';
+import { servicesOf } from '../distribution/elixir/context.ts';
 
 export interface AppProps {
   readonly identity: Identity;

@@ -7,13 +7,13 @@
 import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
-import { createPeerJsTransport, registerNode, type SignallingState } from '../dist/transports/peerjs.ts';
+import { createPeerJsTransport, registerNode, type SignallingState } from '../distribution/transports/peerjs.ts';
 import { browserScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
-import type { Distribution } from '../dist/dist-types.ts';
+import type { Distribution } from '../distribution/dist-types.ts';
 import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
 import { signallingConfigFor } from './signalling-config.ts';
-import { startTracing, type TracingService } from '../dist/trace/service.ts';
+import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { classroomTarget, createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
 import { clusterAware } from '../playground/conditioning-cluster.ts';
 import { tickTuning } from './layout/url-options.ts';

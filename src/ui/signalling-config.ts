@@ -1,4 +1,4 @@
-import type { SignallingConfig } from '../dist/transports/peerjs.ts';
+import type { SignallingConfig } from '../distribution/transports/peerjs.ts';
 
 /**
  * The signalling server is the one that served the page (same host and port, under /peerjs).

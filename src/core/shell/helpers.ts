@@ -147,7 +147,7 @@ defmodule IEx.Helpers do
   end
 
   # iex's nl/1,2 loads a module's BEAM file on each node by rpc (:code.load_binary). Ours sends
-  # the module's defmodule form to each node's code server (src/dist/elixir/code-server.ts); the
+  # the module's defmodule form to each node's code server (src/distribution/elixir/code-server.ts); the
   # answers have iex's shapes. A module iex could not find code for gives {:error, :nofile}.
   def nl(module) when is_atom(module), do: nl(Node.list(), module)
 

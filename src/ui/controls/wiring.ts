@@ -6,9 +6,9 @@
  */
 import { Tuple, atom } from '../../core/term/types.ts';
 import type { Node } from '../../core/runtime/node.ts';
-import type { Distribution } from '../../dist/dist-types.ts';
-import { CLOSE_NODE } from '../../dist/trace/tracer.ts';
-import { TRACER_NAME } from '../../dist/trace/wire.ts';
+import type { Distribution } from '../../distribution/dist-types.ts';
+import { CLOSE_NODE } from '../../distribution/trace/tracer.ts';
+import { TRACER_NAME } from '../../distribution/trace/wire.ts';
 import type { NetworkConditioner } from '../../playground/conditioning.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
 

@@ -5,7 +5,7 @@
  * `signalling server`).
  */
 import { useState, type ReactNode } from 'react';
-import type { SignallingState } from '../../dist/transports/peerjs.ts';
+import type { SignallingState } from '../../distribution/transports/peerjs.ts';
 import type { Identity } from '../identity.ts';
 
 export function signallingLabel(state: SignallingState | null): string {

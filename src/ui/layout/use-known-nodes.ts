@@ -4,7 +4,7 @@
  * refreshed every few seconds while the component is mounted.
  */
 import { useEffect, useState } from 'react';
-import { nodeForPeerId } from '../../dist/peer-id.ts';
+import { nodeForPeerId } from '../../distribution/peer-id.ts';
 import { signallingConfigFor } from '../signalling-config.ts';
 
 const REFRESH_MS = 3000;

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { SignallingState } from '../../dist/transports/peerjs.ts';
+import type { SignallingState } from '../../distribution/transports/peerjs.ts';
 import type { ShellSession } from '../session.ts';
 
 /**

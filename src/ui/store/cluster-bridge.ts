@@ -1,5 +1,5 @@
 /**
- * The cluster view's side of the store: remote nodes' trace batches (src/dist/trace) and this
+ * The cluster view's side of the store: remote nodes' trace batches (src/distribution/trace) and this
  * tab's connection states go into the same store the local bridge feeds.
  *
  * - `connectClusterView(tracing, store, frames)` starts this node's viewer with a sink that only
@@ -12,9 +12,9 @@
  */
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
-import type { Distribution } from '../../dist/dist-types.ts';
-import type { TracingService } from '../../dist/trace/service.ts';
-import type { ClusterView } from '../../dist/trace/viewer.ts';
+import type { Distribution } from '../../distribution/dist-types.ts';
+import type { TracingService } from '../../distribution/trace/service.ts';
+import type { ClusterView } from '../../distribution/trace/viewer.ts';
 import type { FrameScheduler } from './bridge.ts';
 import type { PlaygroundStore } from './playground-store.ts';
 import type { NodeBatch } from './reduce.ts';

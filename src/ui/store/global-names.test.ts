@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
-import { servicesOf } from '../../dist/elixir/context.ts';
+import { servicesOf } from '../../distribution/elixir/context.ts';
 import { processLabel } from '../canvas/flow-graph.ts';
 import { connectRuntime } from './bridge.ts';
 import { FakeFrames } from './fake-frames.ts';

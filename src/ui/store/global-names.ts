@@ -1,6 +1,6 @@
 /**
  * `:global` names as process labels. Every node holds a replica of the whole cluster's global
- * name table (src/dist/global), so each tab can label any process it shows, its own or another
+ * name table (src/distribution/global), so each tab can label any process it shows, its own or another
  * node's (cluster view), `{:global, :ticker}`, from its own replica without asking anyone.
  *
  * The replica changes only when the node's global name server handles a message, which the
@@ -15,7 +15,7 @@ import type { FrameScheduler } from './bridge.ts';
 import { pidKey } from './model.ts';
 import type { PlaygroundStore } from './playground-store.ts';
 
-/** What the labels need of a GlobalServer (src/dist/global/server.ts). */
+/** What the labels need of a GlobalServer (src/distribution/global/server.ts). */
 export interface GlobalNameSource {
   registeredNames(): Term[];
   whereis(name: Term): Pid | undefined;

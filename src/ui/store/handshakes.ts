@@ -8,7 +8,7 @@
  * Pure and bounded: a node that retries forever (`:global` reconnecting, a wrong cookie) keeps
  * only its last few attempts, each with at most a handful of steps.
  */
-import type { StepName } from '../../dist/handshake/events.ts';
+import type { StepName } from '../../distribution/handshake/events.ts';
 
 export interface HandshakeStepView {
   readonly name: StepName;

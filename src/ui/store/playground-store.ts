@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { atom, type Atom } from '../../core/term/types.ts';
-import { NodeTable } from '../../dist/node-table.ts';
+import { NodeTable } from '../../distribution/node-table.ts';
 import type { ConnectionState, ClusterNode, PlaygroundData, ProcessView, Speed } from './model.ts';
 import { applyBatches, expire, type NodeBatch } from './reduce.ts';
 import { recordResult, recordStep, startAttempt, type HandshakeResult, type HandshakeStepView } from './handshakes.ts';

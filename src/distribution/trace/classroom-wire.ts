@@ -6,7 +6,7 @@
  *   tracer → from                            {:classroom_state, node, holding, held, slow_ms, released}
  *
  * The tracer applies the request to its node's conditioner (a ClassroomTarget, given by the
- * host: src/dist stays pure) and answers with the node's state; `released` says whether a
+ * host: src/distribution stays pure) and answers with the node's state; `released` says whether a
  * `:step` released a message. A tracer that was paused or slowed by a controller monitors it,
  * and when the controller goes away (its tab closed: nodedown, `:noconnection`) it resumes and
  * drops the delay it was given, so a class is never left paused by a teacher who left. It

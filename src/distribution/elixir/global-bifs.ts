@@ -2,7 +2,7 @@
  * `:global` for Elixir code: reads answer from this node's replica, writes are a request to
  * the local name server, then a tail call into a receive written in Elixir, so the caller waits
  * like any receive and nothing blocks the tab. See
- * src/dist/global/README.md for the semantics and the protocol.
+ * src/distribution/global/README.md for the semantics and the protocol.
  */
 import { atom, list, type Term } from '../../core/term/types.ts';
 import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
