@@ -24,39 +24,48 @@ interface Attempt {
   closed: boolean;
 }
 
-/**
- * A hand-driven caller on the network, registered (listening) as `identity`; each attempt runs
- * our own initiator, claiming any name with any cookie, and answers `alive` with `true`.
- */
-function caller(c: Cluster, identity: string): { open(claim: string, cookie: string, target?: string): Attempt; heard: string[] } {
+interface Caller {
+  /** Everything sent to this identity by anyone, in order. */
+  readonly heard: string[];
+  /** A handshake by our own initiator, claiming any name with any cookie; `alive` gets `true`. */
+  open(claim: string, cookie: string, target?: string): Attempt;
+  /** A link that sends these bytes where send_name belongs. */
+  junk(bytes: Uint8Array, target?: string): Attempt;
+}
+
+/** A hand-driven caller on the network, registered (listening) as `identity`. */
+function caller(c: Cluster, identity: string): Caller {
   const heard: string[] = [];
   c.net.onSend((m) => m.to === identity && heard.push(show(m.bytes)));
   const t = c.net.transport();
   const l = t.listen(identity, () => {});
   if (!l.ok) throw new Error(l.reason);
   let seed = 1;
+  /** Dials `target`; `first` is sent at once, `reply` answers each message. */
+  const dial = (target: string, first: Uint8Array[], reply: (b: Uint8Array) => Uint8Array[]): Attempt => {
+    const a: Attempt = { received: [], closed: false };
+    t.connect(target, (r) => {
+      if (!r.ok) return void (a.closed = true);
+      const link = r.link;
+      link.onClose(() => (a.closed = true));
+      link.onMessage((b) => {
+        a.received.push(show(b));
+        for (const s of reply(b)) link.send(s);
+      });
+      for (const s of first) link.send(s);
+    });
+    return a;
+  };
   return {
-    /** Everything sent to this identity by anyone, in order. */
     heard,
     open(claim, cookie, target = 'two@lab') {
-      const a: Attempt = { received: [], closed: false };
       const m = createInitiator({
         myName: claim, peerName: target, myFlags: PLAYGROUND_FLAGS, creation: 7, cookieFor: () => cookie,
         random: new SeededRandom(seed++), isPending: () => true,
       });
-      t.connect(target, (r) => {
-        if (!r.ok) return void (a.closed = true);
-        const link = r.link;
-        link.onClose(() => (a.closed = true));
-        link.onMessage((b) => {
-          a.received.push(show(b));
-          for (const s of m.receive(b).send) link.send(s);
-        });
-        const out = m.start();
-        for (const s of out.send) link.send(s);
-      });
-      return a;
+      return dial(target, m.start().send, (b) => m.receive(b).send);
     },
+    junk: (bytes, target = 'two@lab') => dial(target, [bytes], () => []),
   };
 }
 
@@ -168,6 +177,28 @@ describe('failures count per link identity', () => {
     expect(errors(two).length).toBe(3);
     expect(warnings(two).length).toBe(1);
     expect(two.dist.list('known')).toEqual([two.name]);
+  });
+
+  it('malformed handshake bytes close the link with a logged reason, counted like other failures', () => {
+    const { c, two, evil } = twoAndEvil();
+    const tries: Attempt[] = [];
+    for (let i = 0; i < 10; i++) {
+      tries.push(evil.junk(Uint8Array.from([78, 0, 1, i])));
+      c.settle();
+    }
+    expect(tries.every((t) => t.closed)).toBe(true);
+    expect(errors(two)).toEqual(Array(3).fill('** Connection attempt from node :evil@lab closed: protocol error: bad send_name: truncated **'));
+    expect(warnings(two).length).toBe(1);
+    // A claimed name of 10,000 bytes is quoted in the log only in part.
+    const { c: c2, two: two2, evil: evil2 } = twoAndEvil();
+    const long = new TextEncoder().encode('x'.repeat(10_000));
+    const m = new Uint8Array(15 + long.length);
+    m.set([78, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, long.length >> 8, long.length & 255]);
+    m.set(long, 15);
+    evil2.junk(m);
+    c2.settle();
+    expect(errors(two2).length).toBe(1);
+    expect((errors(two2)[0] as string).length).toBeLessThan(300);
   });
 
   it('a blocked identity does not block another one', () => {

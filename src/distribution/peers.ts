@@ -141,7 +141,8 @@ export class Peers implements LinkOwner {
         return;
       case 'failed': {
         const peer = d.peer;
-        if (e.log !== undefined) this.logFailure(d, e.log);
+        const text = e.log ?? (e.reason === 'protocol_error' ? this.protocolErrorText(d, e.detail ?? '') : undefined);
+        if (text !== undefined) this.logFailure(d, text);
         this.failReasons.set(d, e.reason);
         if (d.role === 'acceptor' && peer !== null) this.hooks.emit({ type: 'connection:failed', peer, reason: e.reason });
         d.close(`handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`);
@@ -182,6 +183,17 @@ export class Peers implements LinkOwner {
     if (this.cfg.limiter.isBlocked(from, this.now())) return;
     this.hooks.log('error', text);
     if (this.cfg.limiter.fail(from, this.now())) this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(from)));
+  }
+
+  /**
+   * Malformed handshake bytes (BEAM closes such a socket without a word; a tab says why, once per
+   * failure the limiter allows). The detail quotes peer bytes, so it is cut short.
+   */
+  private protocolErrorText(d: LinkDriver, detail: string): string {
+    const from = this.accepting.get(d)?.from;
+    const who = from !== undefined ? `from node ${inspectAtom(from)}` : `to node ${d.peer !== null ? inspectAtom(d.peer.name) : '?'}`;
+    const short = detail.length > 200 ? `${detail.slice(0, 200)}...` : detail;
+    return `** Connection attempt ${who} closed: protocol error: ${short} **`;
   }
 
   private touch(d: LinkDriver): void {
