@@ -15,18 +15,23 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { failures: 3, windowMs: 60_000, blockMs: 60_000 };
 
-/** Entries kept before expired ones are swept (a sweep is linear, so not on every failure). */
+/** Entries kept before expired ones are swept. */
 const PRUNE_AT = 1024;
 
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
   private readonly blocked = new Map<string, number>();
+  /** The next sweep's size: twice what the last one kept, so sweeps cost O(1) per failure. */
+  private pruneAt = PRUNE_AT;
 
   constructor(private readonly o: RateLimitOptions) {}
 
   /** Records a failure; returns true when this one starts a block (log it then). */
   fail(peer: string, now: number): boolean {
-    if (this.failures.size + this.blocked.size > PRUNE_AT) this.prune(now);
+    if (this.tracked > this.pruneAt) {
+      this.prune(now);
+      this.pruneAt = Math.max(PRUNE_AT, 2 * this.tracked);
+    }
     const recent = (this.failures.get(peer) ?? []).filter((t) => now - t < this.o.windowMs);
     recent.push(now);
     if (recent.length >= this.o.failures) {
@@ -49,6 +54,11 @@ export class FailureLimiter {
   /** A successful handshake forgets earlier failures. */
   succeeded(peer: string): void {
     this.failures.delete(peer);
+  }
+
+  /** Identities with recent failures or a block (bounded by sweeping expired ones). */
+  get tracked(): number {
+    return this.failures.size + this.blocked.size;
   }
 
   /** Forgets expired entries, so identities that come and go do not pile up. */
