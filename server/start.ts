@@ -17,7 +17,7 @@ try {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
 try {
   const server = await startServer({ ...args, root, log: (line) => console.log(`[signalling] ${line}`) });
-  console.log(`Node playground on ${server.urls.join('  ')}`);
+  for (const url of server.urls) console.log(`Node playground on ${url}`);
   console.log(`Signalling server (plays EPMD) on the same port under /peerjs`);
 } catch (err) {
   console.error((err as Error).message);
