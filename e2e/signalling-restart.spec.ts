@@ -168,3 +168,21 @@ test('a dropped signalling socket keeps the name and the links: a hijacker gets 
     await stop(server);
   }
 });
+
+test('a second tab asking for a name in use is refused, as iex is', async ({ browser }) => {
+  const server = await startServer();
+  const base = `http://localhost:${server.port}`;
+  try {
+    const first = await openNode(browser, { sname: 'dup', host: 'twice', baseURL: base });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/?sname=dup&host=twice`);
+    await expect(page.getByRole('log', { name: 'iex output' })).toContainText(
+      "Protocol 'inet_tcp': the name dup@twice seems to be in use by another Erlang node",
+    );
+    await expect(page.getByRole('status', { name: 'signalling server' })).toContainText('not alive');
+    expect(await first.iex('node()')).toBe(':dup@twice');
+    expect(await peers(server.port)).toEqual(['erl-dup_40twice']);
+  } finally {
+    await stop(server);
+  }
+});
