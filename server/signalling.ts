@@ -14,7 +14,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_MAX_PER_ADDRESS, MAX_CONNECTIONS, NameTable } from './names.ts';
 import { parseClientMessage } from './signalling-messages.ts';
 import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
-import { isLoopback } from './addresses.ts';
+import { addressOf, isLoopback } from './addresses.ts';
+import { SocketCount } from './socket-count.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
@@ -28,6 +29,12 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const PING_MS = 30_000;
 /** Close codes of a socket its tab closed on purpose (it left or reloaded): its name is free at once. */
 const CLEAN_CLOSE = new Set([1000, 1001, 1005]);
+/**
+ * Websockets of one address, registered or not, as a multiple of its registration limit: room for
+ * reconnects and refusals in flight, but a client that opens refused sockets without end (each
+ * waits 30 s for its close) meets a 429 before the websocket handshake.
+ */
+export const SOCKETS_PER_REGISTRATION = 2;
 
 export interface SignallingOptions {
   readonly log?: (line: string) => void;
@@ -60,11 +67,9 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const now = options.now ?? Date.now;
   const log = rateLimitedLog(options.log ?? (() => {}), { ...SIGNALLING_LOG_LIMIT, now });
   const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS;
-  const names = new NameTable<WebSocket>({
-    now,
-    limitFor: (address) => (!options.limitLoopback && isLoopback(address) ? MAX_CONNECTIONS : maxPerAddress),
-    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
-  });
+  const limitFor = (address: string) => perAddressLimit(address, maxPerAddress, options.limitLoopback ?? false);
+  const names = new NameTable<WebSocket>({ now, limitFor, ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}) });
+  const sockets = new SocketCount();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -81,12 +86,10 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   }, PING_MS);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, req: IncomingMessage): void {
-    const address = remoteAddress(req);
+  function onConnection(ws: WebSocket, address: string, query: URLSearchParams): void {
     ws.on('error', (err) => log(`socket error from ${address}: ${err.message}`));
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    const query = new URL(req.url ?? '/', 'http://signalling').searchParams;
     const [key, id, token] = [query.get('key'), query.get('id'), query.get('token')];
     if (!key || !id || !token) return refuse(ws, 'ERROR', 'No id, token, or key supplied to websocket server');
     if (key !== SIGNALLING_KEY) return refuse(ws, 'ERROR', 'Invalid key provided');
@@ -102,7 +105,15 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       names.closed(ws, id, CLEAN_CLOSE.has(code));
       log(`peer disconnected: ${id}`);
     });
-    ws.on('message', (data, isBinary) => relay(id, address, ws, parseClientMessage(data, isBinary)));
+    ws.on('message', (data, isBinary) => {
+      // Nothing a client sends may throw out of here: it would stop the whole server.
+      try {
+        relay(id, address, ws, parseClientMessage(data, isBinary));
+      } catch (err) {
+        log(`closed ${id} (${address}): its message raised ${String(err).slice(0, 200)}`);
+        ws.terminate();
+      }
+    });
   }
 
   function relay(id: string, address: string, from: WebSocket, message: ReturnType<typeof parseClientMessage>): void {
@@ -111,17 +122,27 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     const to = names.connection(message.dst);
     // Nobody holds that id: the sender's PeerJS reports the peer unavailable.
     if (to === undefined) {
-      if (message.type !== 'LEAVE') send(from, { type: 'EXPIRE', src: message.dst, dst: id });
+      if (message.type !== 'LEAVE') deliver(from, id, { type: 'EXPIRE', src: message.dst, dst: id });
       return;
     }
-    if (to.bufferedAmount > MAX_BUFFERED_BYTES) return log(`dropped a ${message.type} for ${message.dst}: its socket is not reading`);
-    send(to, { type: message.type, src: id, dst: message.dst, payload: message.payload });
+    deliver(to, message.dst, { type: message.type, src: id, dst: message.dst, payload: message.payload });
+  }
+
+  /**
+   * Sends unless `to` has MAX_BUFFERED_BYTES waiting: then it is not reading, and queueing more
+   * (relays to it, or the EXPIREs its own messages ask for) would grow the server without bound.
+   */
+  function deliver(to: WebSocket, toId: string, message: { type: string; src: string; dst: string; payload?: unknown }): void {
+    if (to.bufferedAmount > MAX_BUFFERED_BYTES) {
+      return log(`dropped ${/^[AEIOU]/.test(message.type) ? 'an' : 'a'} ${message.type} for ${toId}: its socket is not reading`);
+    }
+    send(to, message);
   }
 
   return {
     middleware(req, res, next) {
-      const url = new URL(req.url ?? '/', 'http://signalling');
-      if (url.pathname !== SIGNALLING_PATH && !url.pathname.startsWith(`${SIGNALLING_PATH}/`)) return next();
+      const url = requestUrl(req);
+      if (url === null || (url.pathname !== SIGNALLING_PATH && !url.pathname.startsWith(`${SIGNALLING_PATH}/`))) return next();
       if (options.cors) {
         res.setHeader('Access-Control-Allow-Origin', '*');
         res.setHeader('Access-Control-Allow-Methods', 'GET');
@@ -135,14 +156,21 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       }
     },
     handleUpgrade(req, socket, head) {
-      if (new URL(req.url ?? '/', 'http://signalling').pathname !== API_PATH) return false;
+      const url = requestUrl(req);
+      if (url?.pathname !== API_PATH) return false;
       socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
       if (!options.cors && !sameOrigin(req)) {
         log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+      const address = addressOf(req.socket);
+      if (!sockets.admit(socket, address, SOCKETS_PER_REGISTRATION * limitFor(address))) {
+        log(`refused a websocket from ${address}: too many open sockets`);
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address, url.searchParams));
       return true;
     },
     peers: () => names.ids(),
@@ -174,7 +202,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function remoteAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+/**
+ * How many registrations `address` (a limitKey) may hold: `maxPerAddress`, except loopback, which
+ * is exempt unless `limitLoopback` (SignallingOptions says why).
+ */
+export function perAddressLimit(address: string, maxPerAddress: number, limitLoopback: boolean): number {
+  return !limitLoopback && isLoopback(address) ? MAX_CONNECTIONS : maxPerAddress;
+}
+
+/** The request's URL, or null for a target that is none (`//[`): a throw here would stop the server. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://signalling');
+  } catch {
+    return null;
+  }
 }
