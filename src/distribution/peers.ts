@@ -208,6 +208,12 @@ export class Peers implements LinkOwner {
     const from = this.accepting.get(d)?.from;
     this.accepting.delete(d);
     if (from !== undefined) this.cfg.limiter.succeeded(from);
+    // Two links came up for one peer: its identity opened two at once and both passed send_name
+    // before either was up (OTP lets one handshake per node through). The first stays; the
+    // second closes without a word to monitors, which heard one nodeup. A restarted node's link
+    // is not this case: it replaced the old one (replace_connection) before coming up.
+    const old = this.up.get(peer);
+    if (old !== undefined && old !== d) return d.close('duplicate: a connection to this node is already up');
     const conn = new Connection({
       peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
@@ -215,11 +221,7 @@ export class Peers implements LinkOwner {
       ...(this.cfg.funHooks !== undefined ? { hooks: this.cfg.funHooks } : {}),
     });
     d.becomeUp(conn);
-    const old = this.up.get(peer);
     this.up.set(peer, d);
-    // Two links came up for one peer (a race the handshake rules should prevent): keep the new
-    // one; the old one closes without a nodedown, since the node never went away.
-    if (old !== undefined && old !== d) old.close('superseded');
     const s = this.pending.get(peer);
     this.pending.delete(peer);
     if (s !== undefined && s.out instanceof LinkDriver && s.out !== d) s.out.close('superseded');
