@@ -14,12 +14,13 @@ describe('the signalling server under a second round of hostile clients', () => 
   const logLines: string[] = [];
   let serial = 0;
 
-  // A fresh server for each attack: its log (20 lines per 10 s) starts empty.
-  beforeEach(async () => {
+  /** A fresh server: its log (20 lines per 10 s) starts empty. */
+  async function start(limitLoopback: boolean): Promise<void> {
     logLines.length = 0;
-    server = await startServer({ host: '127.0.0.1', port: 0, root: builtApp(), cors: false, maxPerAddress: PER_ADDRESS, limitLoopback: true, log: (l) => logLines.push(l) });
+    server = await startServer({ host: '127.0.0.1', port: 0, root: builtApp(), cors: false, maxPerAddress: PER_ADDRESS, limitLoopback, log: (l) => logLines.push(l) });
     base = `127.0.0.1:${server.port}`;
-  });
+  }
+  beforeEach(() => start(true));
   afterEach(() => server.close());
 
   const freshId = () => `erl-review${++serial}_40lab`;
@@ -69,6 +70,9 @@ describe('the signalling server under a second round of hostile clients', () => 
   });
 
   it('stops queueing replies for a client that never reads them (its EXPIREs are dropped past 1 MiB)', async () => {
+    // From loopback, unlimited: the relay budget alone would stop this flood sooner.
+    await server.close();
+    await start(false);
     const id = freshId();
     const hostile = open(id);
     expect(await hostile.next()).toEqual({ type: 'OPEN' });
@@ -110,6 +114,32 @@ describe('the signalling server under a second round of hostile clients', () => 
     await expect.poll(() => closed.filter(Boolean).length).toBe(2 * PER_ADDRESS);
     expect(closed.slice(0, 2 * PER_ADDRESS + 8).some(Boolean)).toBe(false);
     for (const s of sockets) s.destroy();
+    await expectServesRealTabs();
+  });
+
+  it('relays an OFFER flood to one tab only up to the sender address’s budget (10 per registration, then 1 a second)', async () => {
+    const victimId = freshId();
+    const victim = open(victimId);
+    expect(await victim.next()).toEqual({ type: 'OPEN' });
+    const flooder = openClient(base, freshId(), 't', { localAddress: '127.0.0.5' });
+    expect(await flooder.next()).toEqual({ type: 'OPEN' });
+    const started = Date.now();
+    for (let i = 0; i < 1000; i++) flooder.ws.send(JSON.stringify({ type: 'OFFER', dst: victimId, payload: { connectionId: `dc_${i}` } }));
+    // The server reads a socket in order: once it answers the close, it has read the flood.
+    flooder.ws.close();
+    await flooder.closed;
+    const seconds = (Date.now() - started) / 1000;
+    // Another address still reaches the victim; its message comes after every relayed OFFER.
+    const friend = openClient(base, freshId(), 't', { localAddress: '127.0.0.6' });
+    expect(await friend.next()).toEqual({ type: 'OPEN' });
+    friend.ws.send(JSON.stringify({ type: 'CANDIDATE', dst: victimId, payload: {} }));
+    await expect.poll(() => victim.received.some((m) => (m as { type: string }).type === 'CANDIDATE')).toBe(true);
+    const offers = victim.received.filter((m) => (m as { type: string }).type === 'OFFER').length;
+    expect(offers).toBeGreaterThanOrEqual(10 * PER_ADDRESS);
+    expect(offers).toBeLessThanOrEqual(10 * PER_ADDRESS + Math.ceil(seconds * PER_ADDRESS) + 1);
+    expect(logLines.some((l) => l.includes("over its address's relay budget"))).toBe(true);
+    victim.ws.close();
+    friend.ws.close();
     await expectServesRealTabs();
   });
 

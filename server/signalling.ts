@@ -16,6 +16,7 @@ import { parseClientMessage } from './signalling-messages.ts';
 import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
 import { addressOf, isLoopback } from './addresses.ts';
 import { SocketCount } from './socket-count.ts';
+import { RelayBudget } from './relay-budget.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
@@ -35,6 +36,13 @@ const CLEAN_CLOSE = new Set([1000, 1001, 1005]);
  * waits 30 s for its close) meets a 429 before the websocket handshake.
  */
 export const SOCKETS_PER_REGISTRATION = 2;
+/**
+ * Messages an address may have relayed, per registration it may hold: a second's worth, and ten
+ * saved up (a tab meeting thirty nodes at once sends about 150). The default 50 registrations make
+ * 50 a second and bursts of 500; loopback, unlimited by default, is unlimited here too.
+ */
+const RELAYS_PER_SECOND_PER_REGISTRATION = 1;
+const RELAY_BURST_PER_REGISTRATION = 10;
 
 export interface SignallingOptions {
   readonly log?: (line: string) => void;
@@ -70,6 +78,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const limitFor = (address: string) => perAddressLimit(address, maxPerAddress, options.limitLoopback ?? false);
   const names = new NameTable<WebSocket>({ now, limitFor, ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}) });
   const sockets = new SocketCount();
+  const budget = new RelayBudget(now);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -83,6 +92,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       }
     }
     names.expire();
+    budget.prune();
   }, PING_MS);
   pinger.unref();
 
@@ -119,6 +129,10 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   function relay(id: string, address: string, from: WebSocket, message: ReturnType<typeof parseClientMessage>): void {
     if ('error' in message) return log(`ignored a message from ${id} (${address}): ${message.error}`);
     if (message.type === 'HEARTBEAT') return;
+    const limit = limitFor(address);
+    if (!budget.take(address, RELAYS_PER_SECOND_PER_REGISTRATION * limit, RELAY_BURST_PER_REGISTRATION * limit)) {
+      return log(`dropped ${article(message.type)} ${message.type} from ${id} (${address}): over its address's relay budget`);
+    }
     const to = names.connection(message.dst);
     // Nobody holds that id: the sender's PeerJS reports the peer unavailable.
     if (to === undefined) {
@@ -134,7 +148,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
    */
   function deliver(to: WebSocket, toId: string, message: { type: string; src: string; dst: string; payload?: unknown }): void {
     if (to.bufferedAmount > MAX_BUFFERED_BYTES) {
-      return log(`dropped ${/^[AEIOU]/.test(message.type) ? 'an' : 'a'} ${message.type} for ${toId}: its socket is not reading`);
+      return log(`dropped ${article(message.type)} ${message.type} for ${toId}: its socket is not reading`);
     }
     send(to, message);
   }
@@ -189,6 +203,10 @@ function send(ws: WebSocket, message: object): void {
 function refuse(ws: WebSocket, type: 'ERROR' | 'ID-TAKEN', msg: string): void {
   send(ws, { type, payload: { msg } });
   ws.close();
+}
+
+function article(messageType: string): string {
+  return /^[AEIOU]/.test(messageType) ? 'an' : 'a';
 }
 
 /** Browsers send Origin with every websocket; a page served by us has our own host in it. */
