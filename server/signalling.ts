@@ -175,13 +175,13 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
       if (!options.cors && !sameOrigin(req)) {
         log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        answerAndClose(socket, '403 Forbidden');
         return true;
       }
       const address = addressOf(req.socket);
       if (!sockets.admit(socket, address, SOCKETS_PER_REGISTRATION * limitFor(address))) {
         log(`refused a websocket from ${address}: too many open sockets`);
-        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        answerAndClose(socket, '429 Too Many Requests');
         return true;
       }
       wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address, url.searchParams));
@@ -203,6 +203,15 @@ function send(ws: WebSocket, message: object): void {
 function refuse(ws: WebSocket, type: 'ERROR' | 'ID-TAKEN', msg: string): void {
   send(ws, { type, payload: { msg } });
   ws.close();
+}
+
+/**
+ * Answers an upgrade with an HTTP status and closes the socket once the answer is out (as ws
+ * does): end() alone leaves it half-open for as long as the client does not close its side.
+ */
+function answerAndClose(socket: Duplex, status: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function article(messageType: string): string {
