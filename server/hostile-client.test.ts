@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from './serve.ts';
 import { MAX_FRAME_BYTES } from './signalling.ts';
-import { builtApp, openClient, rawUpgrade, type Client } from './test-client.ts';
+import { builtApp, expectServesRealTabs as expectServesTabs, openClient, rawUpgrade, type Client } from './test-client.ts';
 
 const PER_ADDRESS = 8;
 /** Linux routes all of 127/8 to the loopback interface: a second address for the flooder. */
@@ -28,20 +28,7 @@ describe('the signalling server under a hostile client', () => {
   const peers = async () => (await (await fetch(`http://${base}/peerjs/peerjs/peers`)).json()) as string[];
   const freshId = () => `erl-real${++serial}_40lab`;
 
-  /** The server is up: it serves the page, and two real tabs register and reach each other. */
-  async function expectServesRealTabs(): Promise<void> {
-    expect((await fetch(`http://${base}/`)).status).toBe(200);
-    const [a, b] = [freshId(), freshId()];
-    const one = open(a, 'token-a');
-    const two = open(b, 'token-b');
-    expect(await one.next()).toEqual({ type: 'OPEN' });
-    expect(await two.next()).toEqual({ type: 'OPEN' });
-    one.ws.send(JSON.stringify({ type: 'OFFER', dst: b, payload: { sdp: 'x' } }));
-    expect(await two.next()).toEqual({ type: 'OFFER', src: a, dst: b, payload: { sdp: 'x' } });
-    one.ws.close();
-    two.ws.close();
-    await Promise.all([one.closed, two.closed]);
-  }
+  const expectServesRealTabs = () => expectServesTabs(base, freshId);
 
   it('ignores null, arrays, non-JSON, unknown types and binary frames, one log line each', async () => {
     const id = freshId();

@@ -4,7 +4,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './serve.ts';
-import { builtApp, firstAnswer, openClient, rawUpgrade } from './test-client.ts';
+import { builtApp, expectServesRealTabs as expectServesTabs, firstAnswer, openClient, rawUpgrade } from './test-client.ts';
 
 const PER_ADDRESS = 4;
 
@@ -26,20 +26,7 @@ describe('the signalling server under a second round of hostile clients', () => 
   const freshId = () => `erl-review${++serial}_40lab`;
   const open = (id: string, token = 't') => openClient(base, id, token);
 
-  /** The server is up: it serves the page, and two tabs register and reach each other. */
-  async function expectServesRealTabs(): Promise<void> {
-    expect((await fetch(`http://${base}/`)).status).toBe(200);
-    const [a, b] = [freshId(), freshId()];
-    const one = open(a);
-    const two = open(b);
-    expect(await one.next()).toEqual({ type: 'OPEN' });
-    expect(await two.next()).toEqual({ type: 'OPEN' });
-    one.ws.send(JSON.stringify({ type: 'OFFER', dst: b, payload: { sdp: 'x' } }));
-    expect(await two.next()).toEqual({ type: 'OFFER', src: a, dst: b, payload: { sdp: 'x' } });
-    one.ws.close();
-    two.ws.close();
-    await Promise.all([one.closed, two.closed]);
-  }
+  const expectServesRealTabs = () => expectServesTabs(base, freshId);
 
   it('survives a request target that is not a URL (`//[`), as an upgrade and as a page', async () => {
     const upgrade = await rawUpgrade(server.port, '//[');

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 
 /** A stand-in for `vite build`'s output, with a test page a production server must not serve. */
@@ -47,6 +48,21 @@ export function openClient(base: string, id: string, token: string, options: Web
     next: () => (received.length > 0 ? Promise.resolve(received.shift()) : new Promise((resolve) => waiters.push(resolve))),
     closed,
   };
+}
+
+/** The server on `base` is up: it serves the page, and two real tabs register and reach each other. */
+export async function expectServesRealTabs(base: string, freshId: () => string): Promise<void> {
+  expect((await fetch(`http://${base}/`)).status).toBe(200);
+  const [a, b] = [freshId(), freshId()];
+  const one = openClient(base, a, 'token-a');
+  const two = openClient(base, b, 'token-b');
+  expect(await one.next()).toEqual({ type: 'OPEN' });
+  expect(await two.next()).toEqual({ type: 'OPEN' });
+  one.ws.send(JSON.stringify({ type: 'OFFER', dst: b, payload: { sdp: 'x' } }));
+  expect(await two.next()).toEqual({ type: 'OFFER', src: a, dst: b, payload: { sdp: 'x' } });
+  one.ws.close();
+  two.ws.close();
+  await Promise.all([one.closed, two.closed]);
 }
 
 /** A TCP socket that sent a websocket upgrade for `target` (the request line's URL) and nothing else. */
