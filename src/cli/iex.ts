@@ -21,7 +21,7 @@ import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { nodeScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
 import { parseIexArgs } from './args.ts';
-import { isolatedTransport } from './isolated-transport.ts';
+import { terminalNetwork } from './terminal-network.ts';
 
 function main(): void {
   let args;
@@ -52,7 +52,7 @@ function main(): void {
   const { node } = elixir;
   const loop = startNodeLoop(node, realClock, nodeScheduling());
   if (args.node) {
-    elixir.goAlive({ transport: isolatedTransport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake, ...(args.hidden ? { hidden: true } : {}) });
+    elixir.goAlive({ transport: terminalNetwork().transport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake, ...(args.hidden ? { hidden: true } : {}) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 

@@ -14,8 +14,9 @@ import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
 import { signallingConfigFor } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
-import { classroomTarget, createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
-import { clusterAware } from '../playground/conditioning-cluster.ts';
+import { classroomTarget, createNetworkConditioner, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
+import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
+import { driveConditioner } from '../host/drive-conditioner.ts';
 import { tickTuning } from './layout/url-options.ts';
 
 /** Characters of transcript kept; older output is dropped from the top. */

@@ -3,7 +3,8 @@ import { atom, type Pid } from '../core/term/types.ts';
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { Classroom, type Tab } from './classroom.ts';
-import { conditionedTransport, driveConditioner } from './conditioning.ts';
+import { conditionedTransport } from '../distribution/middleware/network-controls.ts';
+import { driveConditioner } from '../host/drive-conditioner.ts';
 
 /** Types `line` and returns what the tab printed for it (echo and prompt removed). */
 function run(room: Classroom, tab: Tab, line: string): string {
