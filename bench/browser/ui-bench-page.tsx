@@ -21,7 +21,7 @@ import type { Speed } from '../../src/ui/store/model.ts';
 import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge.ts';
 import { connectClusterView, connectDistribution } from '../../src/ui/store/cluster-bridge.ts';
 import { Playground } from '../../src/ui/canvas/Playground.tsx';
-import { createNetworkConditioner } from '../../src/playground/conditioning.ts';
+import { createNetworkConditioner } from '../../src/distribution/middleware/network-controls.ts';
 
 export interface Measure {
   readonly fps: number;
