@@ -13,7 +13,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['build/', 'build-e2e/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,7 @@ import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/
 import { createPeerJsTransport, peerOptions, registerNode } from '../../src/distribution/transports/peerjs.ts';
 import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
-import { echoBody, pingerBody, senderBody, sinkBody } from '../../bench/browser/dist-bodies.ts';
+import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
 export interface RemotePid {
