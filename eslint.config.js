@@ -19,14 +19,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/distribution/**/*.ts'],
+    // The playground composes nodes on effects it is given (the composition roots, src/ui/main.tsx
+    // and src/cli/iex.ts, make the real ones with src/host/real-effects.ts), so it is pure too.
+    files: ['src/core/**/*.ts', 'src/distribution/**/*.ts', 'src/playground/**/*.ts'],
     ignores: ['src/distribution/transports/peerjs.ts', '**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'performance'].map(
-          (name) => ({ name, message: `core/ and distribution/ are pure: inject ${name} through a port (src/core/ports.ts).` }),
+          (name) => ({ name, message: `core/, distribution/ and playground/ are pure: inject ${name} through a port (src/core/ports.ts).` }),
         ),
       ],
       'no-restricted-properties': [
