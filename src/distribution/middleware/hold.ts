@@ -1,11 +1,11 @@
 /**
- * Pause/step for the classroom: link middleware (middleware.ts), a gate between a node's links and the network that, while
- * holding, keeps every message in one queue (both directions of every link, in the order they
- * came) and lets the teacher release them one at a time.
+ * Pause/step for the classroom: link middleware (middleware.ts), a gate between a node's links
+ * and the network that, while holding, keeps every message in one queue (both directions of
+ * every link, in the order they came) and lets the teacher release them one at a time.
  *
  * - One step is one Erlang message where it can be: a transport message that is exactly a run
- *   of whole distribution packets (`Length:32 | Body`, packet-stream.ts, several batched in one data-channel
- *   message) is split and each packet released on its own; the receiving connection reads a
+ *   of whole distribution packets (`Length:32 | Body`, packet-stream.ts; several batched in one
+ *   data-channel message) is split and each packet released on its own; the receiving connection reads a
  *   byte stream, so splitting changes nothing but the pace. Handshake messages (16-bit lengths)
  *   and fragments of a large packet never parse that way and are released whole.
  * - Ticks (a lone empty packet) pass even while holding: a long pause must not look like a dead
@@ -21,7 +21,9 @@
  *   those bytes were on the wire.
  * - What a link's sends hold counts toward its back-pressure (middleware.ts HeldBytes): past
  *   1 MiB held the link is not writable, so a process flooding a paused link holds back instead
- *   of filling the tab's memory.
+ *   of filling the tab's memory. Ticks written after that wait in the connection's own queue
+ *   (link-driver.ts) like any packet, so a flooded link paused past the tick timeout goes down,
+ *   as a stalled TCP link does under BEAM; an unflooded pause keeps its ticks flowing.
  */
 import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';
