@@ -1,14 +1,16 @@
 /**
- * The classroom's network controls: link middleware (middleware.ts) between a node's
+ * The classroom's network controls: a stack of link middleware (middleware.ts) between a node's
  * distribution and its transport:
  *
- *   distribution ─▶ activity ─▶ link conditioner (delay, drop, cut) ─▶ hold gate (pause/step) ─▶ tracking ─▶ transport
+ *   distribution ─▶ activity ─▶ conditioner (delay, drop, cut) ─▶ hold gate (pause/step)
+ *                ─▶ tracking (links per peer, for disconnect) ─▶ transport
  *
  * `conditionedTransport(transport, clock, random)` gives the transport to pass to `goAlive`
  * and the `NetworkConditioner` the controls call (or `createNetworkConditioner(clock, random)`
- * first and `conditioner.wrap(transport)` once the transport exists). Nothing here sets a timer: the host calls
- * `driveConditioner(conditioner, clock, host)` (src/host/drive-conditioner.ts: the page, with the node loop's scheduling) or
- * drives `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
+ * first and `conditioner.wrap(transport)` once the transport exists). Nothing here sets a
+ * timer: the host calls `driveConditioner(conditioner, clock, host)` (src/host/
+ * drive-conditioner.ts: the page, with the node loop's scheduling) or drives
+ * `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
  *
  * What each control does, and so what the shells print (as BEAM would):
  * - `cut(peer)`: a partition; nothing passes either way, ticks stop, and after the tick timeout
