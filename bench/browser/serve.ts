@@ -1,7 +1,8 @@
 /**
  * The server of the browser benchmarks, in the benchmark's own process: the signalling server
  * (server/signalling.ts, as `npm start` runs it), each bench page build under its prefix, and
- * the app's build (`npx vite build`) when a benchmark opens the app itself.
+ * the app's build (`npx vite build`) when a benchmark opens the app itself. (`npm start`'s own
+ * server, server/serve.ts, serves the app's files and nothing else.)
  */
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -15,7 +16,7 @@ export interface BenchServer {
 export async function serveBench(port: number, pages: Readonly<Record<string, string>>, appBuild?: string): Promise<BenchServer> {
   const app = express();
   const server = createServer(app);
-  const signalling = createSignalling(server);
+  const signalling = createSignalling();
   app.use(signalling.middleware);
   for (const [prefix, dir] of Object.entries(pages)) app.use(prefix, express.static(dir));
   if (appBuild !== undefined) {

@@ -1,5 +1,5 @@
 /**
- * The real clock, wall clock and randomness, for the composition roots (src/ui/main.tsx,
+ * The real clock, wall clock and randomness (plain and cryptographic), for the composition roots (src/ui/main.tsx,
  * src/cli/iex.ts, the bench pages) to pass down: nothing below them reads these itself, so
  * tests run the same code on a simulated clock and seeded randomness.
  */
@@ -11,6 +11,8 @@ export interface RealEffects {
   readonly wallClock: Clock;
   readonly random: Random;
   readonly formatTime: (ms: number) => string;
+  /** Cryptographic randomness (secrets such as the tab's signalling token). */
+  readonly fillSecureRandom: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 }
 
 /** Elixir's log timestamp, in local time. */
@@ -19,5 +21,11 @@ function localTime(ms: number): string {
 }
 
 export function realEffects(): RealEffects {
-  return { clock: realClock, wallClock: { now: () => Date.now() }, random: { next: Math.random }, formatTime: localTime };
+  return {
+    clock: realClock,
+    wallClock: { now: () => Date.now() },
+    random: { next: Math.random },
+    formatTime: localTime,
+    fillSecureRandom: (bytes) => crypto.getRandomValues(bytes),
+  };
 }

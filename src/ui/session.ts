@@ -13,7 +13,7 @@ import { startNodeLoop, type HostScheduling } from '../host/node-loop.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
-import { signallingConfigFor } from './signalling-config.ts';
+import { signallingConfigFor, signallingToken } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { classroomTarget, createNetworkConditioner, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
 import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
@@ -29,6 +29,11 @@ export interface ShellView {
   /** An expression is being evaluated (or lines wait their turn). */
   readonly busy: boolean;
   readonly signalling: SignallingState | null;
+}
+
+/** What the composition root gives a tab's session: a node's effects, and secrets' randomness. */
+export interface SessionEffects extends NodeEffects {
+  readonly fillSecureRandom: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 }
 
 export interface ShellSession {
@@ -53,7 +58,7 @@ export interface ShellSession {
   getView: () => ShellView;
 }
 
-export function createShellSession(identity: Identity, page: PageOptions, effects: NodeEffects, scheduling: HostScheduling): ShellSession {
+export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling): ShellSession {
   let text = '';
   let signalling: SignallingState | null = identity.alive ? { type: 'connecting' } : null;
   let view: ShellView = { text: '', prompt: '', busy: false, signalling };
@@ -99,10 +104,12 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
 
   if (identity.alive) {
     const config = signallingConfigFor(location);
+    const token = signallingToken(effects.fillSecureRandom);
     const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
-      if (state.type === 'registered') {
+      // Registered again after a signalling drop: the node is alive already, its links kept.
+      if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = page.tuning;
         const dist = node.goAlive({ transport, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
@@ -117,7 +124,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
         url.searchParams.set('refused', identity.node);
         location.replace(url);
       }
-    });
+    }, { token });
     stopNode = () => {
       node.dist?.stop();
       peer.destroy();
