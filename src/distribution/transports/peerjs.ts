@@ -1,5 +1,5 @@
 /**
- * The WebRTC transport, over PeerJS. The ONLY file that imports peerjs (DESIGN.md: layers).
+ * The WebRTC transport, over PeerJS. The ONLY file that imports peerjs (.dependency-cruiser.cjs).
  *
  * The embedded signalling server (server/signalling.ts) plays EPMD: a named node registers under
  * the PeerJS id derived from its name (peer-id.ts). PeerJS is always pointed at that server,
