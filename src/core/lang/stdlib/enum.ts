@@ -7,7 +7,7 @@ import { strictEquals } from '../../term/equality.ts';
 import { compare } from '../../term/order.ts';
 import { mapKey } from '../../term/hash.ts';
 import { EMPTY_MAP, mapPutMany } from '../../term/map.ts';
-import { argumentError } from '../errors.ts';
+import { pairsOfEnum } from './map.ts';
 import { emptyError, functionClause, outOfBounds, protocolUndefined } from './errors.ts';
 import { enumCount, enumToArray, enumToList, fromArray, rangeAt, rangeMember, rangeParts, rangeSize, type RangeParts } from './enumerable.ts';
 import { buildList, forEach, itemsOf, sortItems, STEP, walk, type Walk } from './walk.ts';
@@ -186,12 +186,7 @@ function* into(e: Term, target: Term): Walk<Term> {
     return yield* buildList(head, yield* toList(e));
   }
   if (typeof target === 'object' && target.kind === 'map' && rangeParts(target) === null) {
-    const pairs: (readonly [Term, Term])[] = [];
-    yield* forEach(e, (x) => {
-      if (typeof x !== 'object' || x.kind !== 'tuple' || x.size !== 2) return argumentError();
-      pairs.push([x.elements[0] as Term, x.elements[1] as Term]);
-    });
-    return mapPutMany(target, pairs);
+    return mapPutMany(target, yield* pairsOfEnum(e));
   }
   return protocolUndefined('Collectable', target);
 }
