@@ -10,10 +10,10 @@ import { EMPTY_MAP, mapPutMany } from '../../term/map.ts';
 import { pairsOfEnum } from './map.ts';
 import { emptyError, functionClause, outOfBounds, protocolUndefined } from './errors.ts';
 import { enumCount, enumToArray, enumToList, fromArray, rangeAt, rangeMember, rangeParts, rangeSize, type RangeParts } from './enumerable.ts';
-import { buildList, forEach, itemsOf, sortItems, STEP, walk, type Walk } from './walk.ts';
+import { buildList, forEach, itemsOf, smallList, sortItems, STEP, visitAll, walk, type Walk } from './walk.ts';
 import { add, chars, concatBinaries, isBinary, isTruthy, mul } from './values.ts';
 import { at as arg, defineBifs } from './define.ts';
-import type { BifFn } from '../builtins.ts';
+import type { BifContext, BifFn } from '../builtins.ts';
 
 const DISCARD = atom('discard');
 
@@ -23,34 +23,32 @@ function intArg(a: readonly Term[], i: number, name: string, arity: number): num
   return v;
 }
 
-/** `Enum.at`/`fetch`: negative indexes count from the end; undefined when out of range. */
-function* elementAt(e: Term, i: number): Walk<Term | undefined> {
+/**
+ * `Enum.at`/`fetch`: `then(element)`, or `then(undefined)` when out of range. Negative indexes
+ * count from the end: a list's length is needed first, so it is walked twice.
+ */
+function elementAt(ctx: BifContext, e: Term, i: number, then: (x: Term | undefined) => Term): Term {
   const r = rangeParts(e);
   if (r !== null) {
     const n = rangeSize(r);
     const j = i < 0 ? n + i : i;
-    return j >= 0 && j < n ? rangeAt(r, j) : undefined;
+    return then(j >= 0 && j < n ? rangeAt(r, j) : undefined);
   }
-  if (i < 0) {
-    const items = yield* itemsOf(e);
-    return items[items.length + i];
-  }
+  if (i < 0) return count(ctx, e, (n) => (n + i < 0 ? then(undefined) : elementAt(ctx, e, n + i, then)));
   let found: Term | undefined;
   let k = 0;
-  yield* forEach(e, (x) => (k++ === i ? ((found = x), true) : false));
-  return found;
+  return visitAll(ctx, e, (x) => (k++ === i ? ((found = x), true) : false), () => then(found));
 }
 
-function* memberOf(e: Term, x: Term): Walk<boolean> {
+function memberOf(ctx: BifContext, e: Term, x: Term): Term {
   const r = rangeParts(e);
-  if (r !== null) return rangeMember(r, x);
+  if (r !== null) return bool(rangeMember(r, x));
   if (typeof e === 'object' && e.kind === 'map') {
     // Map membership is by {key, value} tuple, with the value compared exactly.
-    if (typeof x !== 'object' || x.kind !== 'tuple' || x.size !== 2) return false;
+    if (typeof x !== 'object' || x.kind !== 'tuple' || x.size !== 2) return bool(false);
   }
   let found = false;
-  yield* forEach(e, (y) => (found = strictEquals(x, y)));
-  return found;
+  return visitAll(ctx, e, (y) => (found = strictEquals(x, y)), () => bool(found));
 }
 
 /** `first..last//step` summed without walking it (as Elixir's Enum.sum/1 does for ranges). */
@@ -61,9 +59,8 @@ function rangeSum(r: RangeParts): Term {
   return add(s, 0);
 }
 
-function* fold(e: Term, acc: Term, f: (acc: Term, x: Term) => Term): Walk<Term> {
-  yield* forEach(e, (x) => void (acc = f(acc, x)));
-  return acc;
+function fold(ctx: BifContext, e: Term, acc: Term, f: (acc: Term, x: Term) => Term): Term {
+  return visitAll(ctx, e, (x) => void (acc = f(acc, x)), () => acc);
 }
 
 /** Stable sort in term order; `desc` keeps equal elements in their original order, as Elixir does. */
@@ -72,30 +69,35 @@ export function* sortTerms(items: Term[], desc: boolean): Walk<Term[]> {
 }
 
 /** Enum.max/min: the first of equal extremes wins. A range's are its ends. */
-function* extreme(e: Term, sign: 1 | -1): Walk<Term> {
+function extreme(ctx: BifContext, e: Term, sign: 1 | -1, then: (x: Term) => Term = (x) => x): Term {
   const r = rangeParts(e);
   if (r !== null && rangeSize(r) > 0) {
     const ends = [r.first, rangeAt(r, rangeSize(r) - 1)];
-    return sign === 1 ? Math.max(...ends) : Math.min(...ends);
+    return then(sign === 1 ? Math.max(...ends) : Math.min(...ends));
   }
   let best: Term | undefined;
-  yield* forEach(e, (x) => void (best === undefined || compare(x, best) === sign ? (best = x) : 0));
-  return best ?? emptyError();
+  return visitAll(ctx, e, (x) => void (best === undefined || compare(x, best) === sign ? (best = x) : 0), () => then(best ?? emptyError()));
 }
 
-/** An enumerable's elements as a sorted list. */
-export function* sortedList(e: Term, desc: boolean): Walk<Term> {
+/** An enumerable's elements as a sorted list (a short list is sorted at once). */
+export function sortedList(ctx: BifContext, e: Term, desc: boolean): Term {
+  const small = smallList(e);
+  if (small !== null) return fromArray(small.sort(desc ? (x, y) => compare(y, x) : compare));
+  return walk(ctx, sortWalk(e, desc));
+}
+
+function* sortWalk(e: Term, desc: boolean): Walk<Term> {
   return yield* buildList(yield* sortTerms(yield* itemsOf(e), desc));
 }
 
-function* join(e: Term, joiner: Term): Walk<Term> {
+function join(ctx: BifContext, e: Term, joiner: Term): Term {
   if (!isBinary(joiner)) return functionClause('Enum', 'join', 2);
   const parts: Binary[] = [];
-  yield* forEach(e, (x) => {
+  const visit = (x: Term) => {
     if (parts.length > 0) parts.push(joiner);
     parts.push(chars(x));
-  });
-  return concatBinaries(parts);
+  };
+  return visitAll(ctx, e, visit, () => concatBinaries(parts));
 }
 
 function* toList(e: Term): Walk<Term> {
@@ -113,13 +115,10 @@ function* toList(e: Term): Walk<Term> {
   return l;
 }
 
-function* count(e: Term): Walk<number> {
-  if (typeof e === 'object' && e.kind === 'cons') {
-    let n = 0;
-    yield* forEach(e, () => void n++);
-    return n;
-  }
-  return enumCount(e);
+function count(ctx: BifContext, e: Term, then: (n: number) => Term = (n) => n): Term {
+  if (typeof e !== 'object' || e.kind !== 'cons') return then(enumCount(e));
+  let n = 0;
+  return visitAll(ctx, e, () => void n++, () => then(n));
 }
 
 function* take(e: Term, n: number): Walk<Term> {
@@ -132,10 +131,9 @@ function* take(e: Term, n: number): Walk<Term> {
   return yield* buildList(out);
 }
 
-function* reverse(e: Term, tail: Term): Walk<Term> {
-  let l = yield* toList(tail);
-  yield* forEach(e, (x) => void (l = new Cons(x, l)));
-  return l;
+function reverse(ctx: BifContext, e: Term, tail: Term): Term {
+  let l = tail;
+  return visitAll(ctx, e, (x) => void (l = new Cons(x, l)), () => l);
 }
 
 function drop(items: readonly Term[], n: number): Term[] {
@@ -235,40 +233,41 @@ const walking = (w: (a: readonly Term[]) => Walk<Term>): BifFn => (a, ctx) => wa
 
 // Every Enum BIF may walk a big collection, so all are `control` (never inlined): they trap.
 export const enumBifs = defineBifs('Elixir.Enum', {
-  'to_list/1': walking((a) => toList(arg(a, 0))),
-  'count/1': walking((a) => count(arg(a, 0))),
-  'member?/2': walking(function* (a) {
-    return bool(yield* memberOf(arg(a, 0), arg(a, 1)));
-  }),
+  'to_list/1': (a, ctx) => {
+    const e = arg(a, 0);
+    return typeof e === 'object' && (e.kind === 'nil' || e.kind === 'cons') ? e : walk(ctx, toList(e));
+  },
+  'count/1': (a, ctx) => count(ctx, arg(a, 0)),
+  'member?/2': (a, ctx) => memberOf(ctx, arg(a, 0), arg(a, 1)),
   'empty?/1': (a) => {
     const e = arg(a, 0);
     return bool(typeof e === 'object' && e.kind === 'cons' ? false : enumCount(e) === 0);
   },
-  'reverse/1': walking((a) => reverse(arg(a, 0), NIL)),
-  'reverse/2': walking((a) => reverse(arg(a, 0), arg(a, 1))),
-  'sum/1': walking(function* (a) {
+  'reverse/1': (a, ctx) => reverse(ctx, arg(a, 0), NIL),
+  'reverse/2': (a, ctx) => {
+    const tail = arg(a, 1);
+    if (typeof tail === 'object' && (tail.kind === 'nil' || tail.kind === 'cons')) return reverse(ctx, arg(a, 0), tail);
+    // A range or map as the tail (rare): built first.
+    return walk(ctx, (function* () {
+      let l = yield* toList(tail);
+      yield* forEach(arg(a, 0), (x) => void (l = new Cons(x, l)));
+      return l;
+    })());
+  },
+  'sum/1': (a, ctx) => {
     const r = rangeParts(arg(a, 0));
-    return r !== null ? rangeSum(r) : yield* fold(arg(a, 0), 0, add);
-  }),
-  'product/1': walking((a) => fold(arg(a, 0), 1, mul)),
-  'sort/1': walking((a) => sortedList(arg(a, 0), false)),
-  'max/1': walking((a) => extreme(arg(a, 0), 1)),
-  'min/1': walking((a) => extreme(arg(a, 0), -1)),
-  'join/1': walking((a) => join(arg(a, 0), Binary.fromString(''))),
-  'join/2': walking((a) => join(arg(a, 0), arg(a, 1))),
-  'at/2': walking(function* (a) {
-    return (yield* elementAt(arg(a, 0), intArg(a, 1, 'at', 3))) ?? NIL_ATOM;
-  }),
-  'at/3': walking(function* (a) {
-    return (yield* elementAt(arg(a, 0), intArg(a, 1, 'at', 3))) ?? arg(a, 2);
-  }),
-  'fetch/2': walking(function* (a) {
-    const v = yield* elementAt(arg(a, 0), intArg(a, 1, 'fetch', 2));
-    return v === undefined ? atom('error') : new Tuple([atom('ok'), v]);
-  }),
-  'fetch!/2': walking(function* (a) {
-    return (yield* elementAt(arg(a, 0), intArg(a, 1, 'fetch!', 2))) ?? outOfBounds();
-  }),
+    return r !== null ? rangeSum(r) : fold(ctx, arg(a, 0), 0, add);
+  },
+  'product/1': (a, ctx) => fold(ctx, arg(a, 0), 1, mul),
+  'sort/1': (a, ctx) => sortedList(ctx, arg(a, 0), false),
+  'max/1': (a, ctx) => extreme(ctx, arg(a, 0), 1),
+  'min/1': (a, ctx) => extreme(ctx, arg(a, 0), -1),
+  'join/1': (a, ctx) => join(ctx, arg(a, 0), Binary.fromString('')),
+  'join/2': (a, ctx) => join(ctx, arg(a, 0), arg(a, 1)),
+  'at/2': (a, ctx) => elementAt(ctx, arg(a, 0), intArg(a, 1, 'at', 3), (x) => x ?? NIL_ATOM),
+  'at/3': (a, ctx) => elementAt(ctx, arg(a, 0), intArg(a, 1, 'at', 3), (x) => x ?? arg(a, 2)),
+  'fetch/2': (a, ctx) => elementAt(ctx, arg(a, 0), intArg(a, 1, 'fetch', 2), (x) => (x === undefined ? atom('error') : new Tuple([atom('ok'), x]))),
+  'fetch!/2': (a, ctx) => elementAt(ctx, arg(a, 0), intArg(a, 1, 'fetch!', 2), (x) => x ?? outOfBounds()),
   'take/2': walking((a) => take(arg(a, 0), intArg(a, 1, 'take', 2))),
   'drop/2': walking(function* (a) {
     return yield* buildList(drop(yield* itemsOf(arg(a, 0)), intArg(a, 1, 'drop', 2)));
@@ -305,16 +304,14 @@ export const enumBifs = defineBifs('Elixir.Enum', {
   'chunk_every/3': walking((a) => chunkEvery(arg(a, 0), arg(a, 1), arg(a, 2), NIL)),
   'chunk_every/4': walking((a) => chunkEvery(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3))),
   'into/2': walking((a) => into(arg(a, 0), arg(a, 1))),
-  'any?/1': walking(function* (a) {
+  'any?/1': (a, ctx) => {
     let any = false;
-    yield* forEach(arg(a, 0), (x) => (any = isTruthy(x)));
-    return bool(any);
-  }),
-  'all?/1': walking(function* (a) {
+    return visitAll(ctx, arg(a, 0), (x) => (any = isTruthy(x)), () => bool(any));
+  },
+  'all?/1': (a, ctx) => {
     let all = true;
-    yield* forEach(arg(a, 0), (x) => !(all = isTruthy(x)));
-    return bool(all);
-  }),
+    return visitAll(ctx, arg(a, 0), (x) => !(all = isTruthy(x)), () => bool(all));
+  },
   'take_every/2': walking(function* (a) {
     const n = intArg(a, 1, 'take_every', 2);
     if (n < 0) return functionClause('Enum', 'take_every', 2);
@@ -324,7 +321,5 @@ export const enumBifs = defineBifs('Elixir.Enum', {
     yield* forEach(arg(a, 0), (x) => void (i++ % n === 0 ? out.push(x) : 0));
     return yield* buildList(out);
   }),
-  'min_max/1': walking(function* (a) {
-    return new Tuple([yield* extreme(arg(a, 0), -1), yield* extreme(arg(a, 0), 1)]);
-  }),
+  'min_max/1': (a, ctx) => extreme(ctx, arg(a, 0), -1, (min) => extreme(ctx, arg(a, 0), 1, (max) => new Tuple([min, max]))),
 }, true);

@@ -13,8 +13,8 @@ import { badarg, badMap, functionClause, keyError } from './errors.ts';
 import { sortTerms } from './enum.ts';
 import { fromArray } from './enumerable.ts';
 import { add, isList } from './values.ts';
-import { buildList, forEach, properItems, STEP, walk, type Walk } from './walk.ts';
-import type { BifFn } from '../builtins.ts';
+import { buildList, properItems, smallList, STEP, visitAll, walk, type Walk } from './walk.ts';
+import type { BifContext, BifFn } from '../builtins.ts';
 
 const ENUM = atom('Elixir.Enum');
 
@@ -67,11 +67,10 @@ function* seq(from: Term, to: Term, step: Term, arity: number): Walk<Term> {
   return l;
 }
 
-function* reverse(t: Term, tail: Term, arity: number): Walk<Term> {
+function reverse(ctx: BifContext, t: Term, tail: Term, arity: number): Term {
   if (typeof t !== 'object' || (t.kind !== 'cons' && t.kind !== 'nil')) return functionClause('lists', 'reverse', arity);
   let l = tail;
-  const end = yield* forEach(t, (x) => void (l = new Cons(x, l)));
-  return end === NIL ? l : functionClause('lists', 'reverse', arity);
+  return visitAll(ctx, t, (x) => void (l = new Cons(x, l)), (end) => (end === NIL ? l : functionClause('lists', 'reverse', arity)));
 }
 
 /** A BIF from a walk of its arguments (see walk.ts). */
@@ -79,18 +78,23 @@ const walking = (w: (a: readonly Term[]) => Walk<Term>): BifFn => (a, ctx) => wa
 
 // The functions that walk a list trap (walk.ts), so the table is `control` (never inlined).
 export const listsBifs = defineBifs('lists', {
-  'reverse/1': walking((a) => reverse(at(a, 0), NIL, 1)),
-  'reverse/2': walking((a) => reverse(at(a, 0), at(a, 1), 2)),
+  'reverse/1': (a, ctx) => reverse(ctx, at(a, 0), NIL, 1),
+  'reverse/2': (a, ctx) => reverse(ctx, at(a, 0), at(a, 1), 2),
   'seq/2': walking((a) => seq(at(a, 0), at(a, 1), 1, 2)),
   'seq/3': walking((a) => seq(at(a, 0), at(a, 1), at(a, 2), 3)),
-  'sort/1': walking(function* (a) {
-    return yield* buildList(yield* sortTerms(yield* properItems(at(a, 0), 'sort', 1), false));
-  }),
-  'member/2': walking(function* (a) {
+  'sort/1': (a, ctx) => {
+    const small = smallList(at(a, 0));
+    if (small !== null) return fromArray(small.sort(compare));
+    return walk(ctx, (function* () {
+      return yield* buildList(yield* sortTerms(yield* properItems(at(a, 0), 'sort', 1), false));
+    })());
+  },
+  'member/2': (a, ctx) => {
     let found = false;
-    const end = yield* forEach(at(a, 1), (x) => (found = strictEquals(x, at(a, 0))));
-    return found ? bool(true) : end === NIL ? bool(false) : functionClause('lists', 'member', 2);
-  }),
+    if (!isList(at(a, 1))) return functionClause('lists', 'member', 2);
+    const finish = (end: Term) => (found ? bool(true) : end === NIL ? bool(false) : functionClause('lists', 'member', 2));
+    return visitAll(ctx, at(a, 1), (x) => (found = strictEquals(x, at(a, 0))), finish);
+  },
   'keyfind/3': keyfind,
   'keymember/3': (a) => bool(keyfind(a) !== bool(false)),
   'nth/2': (a) => {

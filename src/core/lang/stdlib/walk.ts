@@ -13,7 +13,7 @@
  */
 import { Cons, NIL, type Term } from '../../term/types.ts';
 import type { BifContext } from '../builtins.ts';
-import { enumToArray, rangeAt, rangeParts, rangeSize } from './enumerable.ts';
+import { enumToArray, rangeAt, rangeParts, rangeSize, type RangeParts } from './enumerable.ts';
 import { functionClause } from './errors.ts';
 
 /** A walking built-in: `yield` after each STEP elements of work, return the result. */
@@ -30,44 +30,93 @@ export const REDS_PER_STEP = STEP / 4;
 /** Runs a walking BIF: the result, or a trap that carries on with the rest. */
 export function walk(ctx: BifContext, w: Walk<Term>): Term {
   const r = w.next();
-  if (r.done === true) return r.value;
-  return ctx.trap(REDS_PER_STEP, () => walk(ctx, w));
+  return r.done === true ? r.value : ctx.trap(REDS_PER_STEP, resumeWalk(ctx, w));
+}
+
+// The closures that resume a walk are made in functions of their own: a closure in walk() or
+// runVisit() would make every call allocate its context, trapping or not (3–10× slower calls).
+function resumeWalk(ctx: BifContext, w: Walk<Term>): () => Term {
+  return () => walk(ctx, w);
 }
 
 /**
- * Calls `visit` on each element of an enumerable (list, range, map as `{k, v}`) in order,
- * without building an array; stops early when `visit` returns true. Returns the list's tail
- * where the walk stopped: `[]` after a whole proper list, the improper tail otherwise (callers
- * that need a proper list check it), and `[]` for ranges and maps.
+ * A walk over an enumerable (list, range, map as `{k, v}`), STEP elements at a time, without
+ * building an array. After the walk, `end` is the list's tail where it stopped: `[]` after a
+ * whole proper list, the improper tail otherwise, the cons cell where `visit` stopped it
+ * (callers that need a proper list check it), and `[]` for ranges and maps.
  */
-export function* forEach(t: Term, visit: (x: Term) => boolean | void): Walk<Term> {
-  if (typeof t === 'object' && t.kind === 'cons') {
-    let l: Term = t;
-    let n = STEP;
-    while (typeof l === 'object' && l.kind === 'cons') {
-      if (visit(l.head) === true) return l;
+class Cursor {
+  end: Term = NIL;
+  private l: Term;
+  private i = 0;
+  private readonly range: RangeParts | null = null;
+  private readonly items: readonly Term[] | null = null;
+
+  constructor(t: Term) {
+    this.l = t;
+    if (typeof t === 'object' && (t.kind === 'cons' || t.kind === 'nil')) return;
+    this.range = rangeParts(t);
+    // A map's pairs are in memory already; anything else raises Protocol.UndefinedError.
+    if (this.range === null) this.items = enumToArray(t);
+  }
+
+  /** Calls `visit` on up to STEP elements; true when the walk is over (the end, or `visit` said stop). */
+  step(visit: (x: Term) => boolean | void): boolean {
+    if (this.items !== null) {
+      for (const x of this.items) if (visit(x) === true) break;
+      return true;
+    }
+    const r = this.range;
+    if (r !== null) {
+      const size = rangeSize(r);
+      for (let n = STEP; n > 0; n--, this.i++) {
+        if (this.i >= size || visit(rangeAt(r, this.i)) === true) return true;
+      }
+      return this.i >= size;
+    }
+    let l = this.l;
+    for (let n = STEP; n > 0; n--) {
+      if (typeof l !== 'object' || l.kind !== 'cons' || visit(l.head) === true) {
+        this.end = l;
+        return true;
+      }
       l = l.tail;
-      if (--n === 0) {
-        n = STEP;
-        yield;
-      }
     }
-    return l;
+    this.l = l;
+    return false;
   }
-  const r = rangeParts(t);
-  if (r !== null) {
-    const size = rangeSize(r);
-    for (let i = 0, n = STEP; i < size; i++) {
-      if (visit(rangeAt(r, i)) === true) break;
-      if (--n === 0) {
-        n = STEP;
-        yield;
-      }
-    }
-    return NIL;
-  }
-  for (const x of enumToArray(t)) if (visit(x) === true) break; // [] or a map's pairs, else Protocol.UndefinedError
-  return NIL;
+}
+
+/**
+ * A one-pass BIF: calls `visit` on each element of `t` in order (stopping early when it returns
+ * true), trapping every STEP elements, then returns `finish(end)` (see Cursor for `end`).
+ * No generator: the cheapest walk for the many small calls.
+ */
+export function visitAll(ctx: BifContext, t: Term, visit: (x: Term) => boolean | void, finish: (end: Term) => Term): Term {
+  return runVisit(ctx, new Cursor(t), visit, finish);
+}
+
+function runVisit(ctx: BifContext, c: Cursor, visit: (x: Term) => boolean | void, finish: (end: Term) => Term): Term {
+  return c.step(visit) ? finish(c.end) : ctx.trap(REDS_PER_STEP, resumeVisit(ctx, c, visit, finish));
+}
+
+function resumeVisit(ctx: BifContext, c: Cursor, visit: (x: Term) => boolean | void, finish: (end: Term) => Term): () => Term {
+  return () => runVisit(ctx, c, visit, finish);
+}
+
+/** As visitAll, inside a walk: returns `end`. */
+export function* forEach(t: Term, visit: (x: Term) => boolean | void): Walk<Term> {
+  const c = new Cursor(t);
+  while (!c.step(visit)) yield;
+  return c.end;
+}
+
+/** The elements of a list of at most STEP elements (proper or not), else null: small inputs skip the walk. */
+export function smallList(t: Term): Term[] | null {
+  const out: Term[] = [];
+  let l = t;
+  for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) if (out.push(l.head) > STEP) return null;
+  return typeof l === 'object' && l.kind === 'nil' ? out : null;
 }
 
 /** The elements of an enumerable, as an array. */
@@ -98,14 +147,6 @@ export function* buildList(items: readonly Term[], tail: Term = NIL): Walk<Term>
   return l;
 }
 
-/** The length of a proper list, or -1 for anything else (an improper list too). */
-export function* lengthOf(t: Term): Walk<number> {
-  if (typeof t !== 'object' || (t.kind !== 'cons' && t.kind !== 'nil')) return -1;
-  let n = 0;
-  const end = yield* forEach(t, () => void n++);
-  return end === NIL ? n : -1;
-}
-
 /**
  * A stable sort in steps: runs of STEP elements sorted natively, then merged pairwise (the left
  * run first on ties), STEP elements between yields.
@@ -130,14 +171,19 @@ export function* sortItems(items: Term[], cmp: (a: Term, b: Term) => number): Wa
 }
 
 function* merge(a: Term[], b: Term[], cmp: (a: Term, b: Term) => number): Walk<Term[]> {
-  const out: Term[] = [];
-  let i = 0, j = 0;
-  for (let n = STEP; i < a.length || j < b.length; ) {
+  const m = { a, b, cmp, i: 0, j: 0, out: [] as Term[] };
+  while (!mergeStep(m)) yield;
+  return m.out;
+}
+
+/** Merges up to STEP more elements (a plain function: V8 optimises its loop better than a generator's). */
+function mergeStep(m: { a: Term[]; b: Term[]; cmp: (a: Term, b: Term) => number; i: number; j: number; out: Term[] }): boolean {
+  const { a, b, cmp, out } = m;
+  let { i, j } = m;
+  for (let n = STEP; n > 0 && (i < a.length || j < b.length); n--) {
     out.push(j >= b.length || (i < a.length && cmp(a[i] as Term, b[j] as Term) <= 0) ? (a[i++] as Term) : (b[j++] as Term));
-    if (--n === 0) {
-      n = STEP;
-      yield;
-    }
   }
-  return out;
+  m.i = i;
+  m.j = j;
+  return i >= a.length && j >= b.length;
 }
