@@ -1,15 +1,18 @@
 /**
  * Built-ins that walk a collection without holding the scheduler, as BEAM's BIFs trap.
  *
- * Such a BIF is written as a generator (a `Walk`) that does its work in order and says
- * `yield` after about STEP elements. `walk(ctx, w)` runs it: a walk that finishes before its
- * first `yield` (any small collection) returns its result at once; otherwise, at each `yield`,
- * the BIF traps (`ctx.trap`): the VM charges REDS_PER_STEP reductions and calls the rest later,
- * after a yield when the process's budget is spent. So `Enum.reverse` of 10 million elements
- * takes many slices, and every other process on the node runs between them.
+ * A walking BIF does at most STEP elements of work at a time; when more is left, it traps
+ * (`ctx.trap`): the VM charges REDS_PER_STEP reductions and calls the rest later, after a yield
+ * when the process's budget is spent. So `Enum.reverse` of 10 million elements takes many
+ * slices, and every other process on the node runs between them. A small collection is done in
+ * the first step, at the cost of a plain call.
  *
- * The helpers below are the usual parts of a walk (`yield*` them): reading an enumerable into
- * an array, building a list from one, counting a list.
+ * Two ways to write one:
+ *  - `visitAll(ctx, t, visit, finish)`: one pass over an enumerable (sum, count, member?,
+ *    reverse, ...), no generator: the cheapest, for the many small calls;
+ *  - a generator (a `Walk`) that says `yield` after about STEP elements, run by `walk(ctx, w)`:
+ *    for walks in several phases (read into an array, sort, build a list), composed with
+ *    `yield*` from the helpers below.
  */
 import { Cons, NIL, type Term } from '../../term/types.ts';
 import type { BifContext } from '../builtins.ts';
@@ -62,9 +65,12 @@ class Cursor {
 
   /** Calls `visit` on up to STEP elements; true when the walk is over (the end, or `visit` said stop). */
   step(visit: (x: Term) => boolean | void): boolean {
-    if (this.items !== null) {
-      for (const x of this.items) if (visit(x) === true) break;
-      return true;
+    const items = this.items;
+    if (items !== null) {
+      for (let n = STEP; n > 0; n--, this.i++) {
+        if (this.i >= items.length || visit(items[this.i] as Term) === true) return true;
+      }
+      return this.i >= items.length;
     }
     const r = this.range;
     if (r !== null) {
