@@ -46,7 +46,8 @@ interface Handler {
 type Pending =
   | { readonly kind: 'call'; readonly fun: Term; readonly args: readonly Term[] }
   | { readonly kind: 'mfa'; readonly module: Atom; readonly name: Atom; readonly args: readonly Term[] }
-  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term };
+  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term }
+  | { readonly kind: 'trap'; readonly reductions: number; readonly resume: () => Term };
 
 const MODULE = atom('module');
 const BADFUN = atom('badfun');
@@ -81,6 +82,10 @@ class Ctx implements BifContext {
   }
   sleep(ms: number | null, result: Term): Term {
     this.m.pending = { kind: 'sleep', ms, result };
+    return NIL_ATOM;
+  }
+  trap(reductions: number, resume: () => Term): Term {
+    this.m.pending = { kind: 'trap', reductions, resume };
     return NIL_ATOM;
   }
 }
@@ -555,6 +560,14 @@ export class Machine {
               this.pc = pc;
               this.bp = bp;
               return { type: 'wait', reductions: budget - reds };
+            }
+            if (p.kind === 'trap') {
+              // A trapping BIF (stdlib/walk.ts): charge the work done, then call the rest as a
+              // new call of the same BIF, same arguments; that call yields first if the budget is spent.
+              reds -= p.reductions;
+              callee = bifShim({ ...bif, fn: p.resume });
+              env = EMPTY;
+              continue;
             }
             const args = p.args;
             n = args.length;
