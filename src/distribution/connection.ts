@@ -46,7 +46,15 @@ export interface ConnectionOptions {
   readonly now: number;
 }
 
-export type Received = { readonly ok: true; readonly messages: ControlMessage[] } | { readonly ok: false; readonly error: string };
+/**
+ * What one transport message brought: the control messages decoded from it and, when a packet
+ * in it was bad, why (the link must then close). The messages before the bad packet arrived
+ * intact and are delivered first, as a BEAM node has acted on every packet before a bad one.
+ */
+export interface Received {
+  readonly messages: ControlMessage[];
+  readonly error: string | null;
+}
 
 export interface ConnectionStats {
   packetsOut: number;
@@ -129,7 +137,6 @@ export class Connection {
     this.stats.messagesIn++;
     this.stats.bytesIn += bytes.length;
     const r = this.reader.push(bytes);
-    if (!r.ok) return r;
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
@@ -139,18 +146,19 @@ export class Connection {
         continue;
       }
       const d = decodePacket(p, this.decodeOpts);
-      if (!d.ok) return { ok: false, error: d.error };
+      if (!d.ok) return { messages, error: d.error };
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;
         continue;
       }
       const m = decodeControl(d.packet.control, d.packet.payload);
-      if (typeof m === 'string') return { ok: false, error: m };
+      if (typeof m === 'string') return { messages, error: m };
       messages.push(m);
     }
+    if (r.error !== null) return { messages, error: r.error };
     // Answer a peer while we have been quiet: our own ticker may be throttled (hidden tab).
     if (now - this.lastWriteAt >= this.interval && !this.hasOutput) this.tick();
-    return { ok: true, messages };
+    return { messages, error: null };
   }
 
   /** The periodic tick check (every tick interval): 'timeout' means drop the peer. */

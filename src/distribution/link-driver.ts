@@ -101,8 +101,9 @@ export class LinkDriver {
     const conn = this.conn;
     if (conn !== null) {
       const r = conn.receive(b, this.owner.now());
-      if (!r.ok) return this.close(`protocol error: ${r.error}`);
+      // The messages before a bad packet are delivered, then the link closes.
       if (r.messages.length > 0) this.owner.received(this, r.messages);
+      if (r.error !== null) return this.close(`protocol error: ${r.error}`);
       this.flush(); // a tick answer, or replies the messages caused
       return;
     }

@@ -104,7 +104,14 @@ export class PacketWriter {
   }
 }
 
-export type ReadResult = { readonly ok: true; readonly packets: Uint8Array[] } | { readonly ok: false; readonly error: string };
+/**
+ * The packets one transport message completed and, when the stream went bad in it, why. The
+ * packets before a bad length are whole and are still returned: they arrived intact.
+ */
+export interface ReadResult {
+  readonly packets: Uint8Array[];
+  readonly error: string | null;
+}
 
 export class PacketReader {
   private head = new Uint8Array(4);
@@ -122,7 +129,7 @@ export class PacketReader {
 
   /** The packets one transport message completes; after an error the reader stays failed. */
   push(msg: Uint8Array): ReadResult {
-    if (this.failed !== null) return { ok: false, error: this.failed };
+    if (this.failed !== null) return { packets: [], error: this.failed };
     const packets: Uint8Array[] = [];
     let at = 0;
     while (at < msg.length) {
@@ -141,7 +148,7 @@ export class PacketReader {
         }
         if (len > this.maxPacketBytes) {
           this.failed = `packet of ${len} bytes exceeds the limit of ${this.maxPacketBytes}`;
-          return { ok: false, error: this.failed };
+          return { packets, error: this.failed };
         }
         if (len === 0) {
           packets.push(new Uint8Array(0));
@@ -167,6 +174,6 @@ export class PacketReader {
         this.body = null;
       }
     }
-    return { ok: true, packets };
+    return { packets, error: null };
   }
 }
