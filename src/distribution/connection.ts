@@ -93,24 +93,28 @@ export class Connection {
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
-    this.writer = new PacketWriter(o.maxMessageBytes);
+    // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
+    this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
     this.timeout = o.tickTimeoutMs ?? TICK_TIMEOUT_MS;
     this.lastWriteAt = this.lastReadAt = this.lastCheckAt = this.awakeSince = o.now;
   }
 
-  /** Queues a control message; returns an error text (and drops it) if it cannot be encoded. */
+  /**
+   * Queues a control message; returns an error text (and drops it) if it cannot be encoded or
+   * its packet would be larger than the peer takes (maxPacketBytes). The connection stays up.
+   */
   send(m: ControlMessage): string | null {
     if (m.type === 'send' && m.from !== null && this.sendSender) {
       const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts);
-      if (err !== null) return `cannot encode send: ${err}`;
+      if (err !== null) return `send dropped: ${err}`;
       this.stats.packetsOut++;
       return null;
     }
     const e = encodeControl(m, this.flags);
     const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
-    if (err !== null) return `cannot encode ${m.type}: ${err}`;
+    if (err !== null) return `${m.type} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
   }

@@ -67,4 +67,16 @@ describe('packet stream: encoding terms in place', () => {
       { ok: true, packet: { kind: 'message', control: tuple(3, atom('c')), payload: atom('payload') } },
     ]);
   });
+
+  it('a term whose packet would exceed the limit is refused while encoding; the packets around it stay', async () => {
+    const { Binary, Pid, atom } = await import('../core/term/types.ts');
+    const w = new PacketWriter(64, 1000);
+    const pid = new Pid(atom('a@b'), 1, 0, 1);
+    expect(w.pushSend(pid, pid, atom('small'), {})).toBe(null);
+    const before = w.pendingBytes;
+    expect(w.pushSend(pid, pid, Binary.fromBytes(new Uint8Array(5000)), {})).toBe("the term is larger than the link's limit of 1000 bytes");
+    expect(w.pendingBytes).toBe(before);
+    expect(w.pushSend(pid, pid, Binary.fromBytes(new Uint8Array(900)), {})).toBe(null);
+    expect(w.packets).toBe(2);
+  });
 });

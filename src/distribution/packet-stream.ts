@@ -11,7 +11,7 @@
  */
 import type { Pid, Term } from '../core/term/types.ts';
 import { writeSendSenderControl } from './etf/send-path.ts';
-import { ByteWriter } from './etf/writer.ts';
+import { ByteWriter, WriteLimit } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
@@ -25,7 +25,15 @@ export class PacketWriter {
   private w = new ByteWriter(INITIAL_BYTES);
   packets = 0;
 
-  constructor(private readonly maxMessageBytes: number) {
+  /**
+   * `maxPacketBytes`: the largest packet the peer's reader takes (PacketReader's limit). A term
+   * whose packet would be larger is refused here, at the sender, and the connection stays up;
+   * the peer would otherwise drop the connection on reading its length.
+   */
+  constructor(
+    private readonly maxMessageBytes: number,
+    private readonly maxPacketBytes = Infinity,
+  ) {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
   }
 
@@ -45,21 +53,16 @@ export class PacketWriter {
     const w = this.w;
     const mark = w.length;
     try {
-      w.u32(0);
-      w.u8(PASS_THROUGH);
+      this.begin(w, mark);
       w.u8(VERSION);
       encodeInto(w, control, opts);
       if (payload !== undefined) {
         w.u8(VERSION);
         encodeInto(w, payload, opts);
       }
-      w.patchU32(mark, w.length - mark - 4);
-      this.packets++;
-      return null;
+      return this.end(w, mark);
     } catch (e) {
-      // Rare: keep the packets before this one and drop the half-written one.
-      w.truncate(mark);
-      return e instanceof Error ? e.message : String(e);
+      return this.refuse(w, mark, e);
     }
   }
 
@@ -68,18 +71,41 @@ export class PacketWriter {
     const w = this.w;
     const mark = w.length;
     try {
-      w.u32(0);
-      w.u8(PASS_THROUGH);
+      this.begin(w, mark);
       writeSendSenderControl(w, from, to);
       w.u8(VERSION);
       encodeInto(w, message, opts);
-      w.patchU32(mark, w.length - mark - 4);
-      this.packets++;
-      return null;
+      return this.end(w, mark);
     } catch (e) {
-      w.truncate(mark);
-      return e instanceof Error ? e.message : String(e);
+      return this.refuse(w, mark, e);
     }
+  }
+
+  /** A pass-through packet's header, its length patched in by `end`; encoding stops at the packet limit. */
+  private begin(w: ByteWriter, mark: number): void {
+    w.limit = mark + 4 + this.maxPacketBytes;
+    w.u32(0);
+    w.u8(PASS_THROUGH);
+  }
+
+  private end(w: ByteWriter, mark: number): null {
+    w.limit = Infinity;
+    w.patchU32(mark, w.length - mark - 4);
+    this.packets++;
+    return null;
+  }
+
+  /**
+   * A term that cannot be encoded, or one larger than maxPacketBytes: the half-written packet is
+   * dropped, the packets before it kept, and the reason returned.
+   */
+  private refuse(w: ByteWriter, mark: number, e: unknown): string {
+    w.limit = Infinity;
+    w.truncate(mark);
+    // Let go of a buffer grown for the refused term.
+    if (mark === 0 && w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
+    if (e instanceof WriteLimit) return `the term is larger than the link's limit of ${this.maxPacketBytes} bytes`;
+    return e instanceof Error ? e.message : String(e);
   }
 
   get pendingBytes(): number {
