@@ -124,6 +124,11 @@ export class Connection {
     return this.writer.pendingBytes > 0;
   }
 
+  /** How many bytes wait for `take`. */
+  get pendingBytes(): number {
+    return this.writer.pendingBytes;
+  }
+
   /** The transport messages to send now (batched, large packets split). */
   take(now: number): Uint8Array[] {
     const out = this.writer.take();

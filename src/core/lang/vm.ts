@@ -104,6 +104,11 @@ export class Machine {
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
   private sleeping: { result: Term; tail: boolean; dst: number } | null = null;
   pending: Pending | null = null;
+  /**
+   * Set by `interrupt` (the process was suspended on a busy connection, runtime/busy-dist.ts):
+   * the run yields at its next call, where it would check its reductions anyway.
+   */
+  private interrupted = false;
   proc!: ProcessApi;
   readonly ctx: BifContext;
   private readonly argbuf: Term[] = [];
@@ -214,6 +219,7 @@ export class Machine {
    */
   run(proc: ProcessApi, budget: number): MachineResult {
     this.proc = proc;
+    this.interrupted = false;
     let reds = budget;
     if (this.sleeping !== null) {
       while (proc.nextMessage() !== undefined);
@@ -253,7 +259,7 @@ export class Machine {
               pc = I.a;
               continue;
             case OP_JUMP_IF_FALSE:
-              if (I.c === 1 && --reds < 0) {
+              if (I.c === 1 && (--reds < 0 || this.interrupted)) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -307,7 +313,7 @@ export class Machine {
               throw selectError(fail, v, r, bp, I.b);
             }
             case OP_CALL_FUN: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -341,7 +347,7 @@ export class Machine {
             }
             case OP_CALL_FUN_FAST: {
               // Non-tail call of a closure (the common case), straight into the new frame.
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -398,7 +404,7 @@ export class Machine {
               continue;
             }
             case OP_CALL_LOCAL: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -413,7 +419,7 @@ export class Machine {
               break;
             }
             case OP_CALL_REMOTE: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -424,7 +430,7 @@ export class Machine {
               break;
             }
             case OP_CALL_BIF: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -593,6 +599,11 @@ export class Machine {
         r[bp + h.slot + 2] = err.stack;
       }
     }
+  }
+
+  /** End the current run at the next call (see `interrupted`). */
+  interrupt(): void {
+    this.interrupted = true;
   }
 
   private suspend(type: 'yield' | 'wait', used: number, code: FnCode, pc: number, bp: number, depth: number): MachineResult {

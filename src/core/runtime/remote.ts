@@ -12,11 +12,18 @@
  */
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 
+/** What a remote send reports: 'busy' when the connection is congested, else nothing. */
+export type Busy = 'busy' | void;
+
 export interface RemoteRouter {
-  /** `send(pid, msg)` to a pid on another node. `from` is the sender (init's pid from outside). */
-  send(from: Pid, to: Pid, message: Term): void;
-  /** `send({name, node}, msg)` for another node. */
-  sendNamed(from: Pid, node: Atom, name: Atom, message: Term): void;
+  /**
+   * `send(pid, msg)` to a pid on another node. `from` is the sender (init's pid from outside).
+   * 'busy': the message is queued, but the connection's queue is over its limit (BEAM's
+   * busy_dist_port); the runtime suspends the sending process until `RemoteInbox.drained`.
+   */
+  send(from: Pid, to: Pid, message: Term): Busy;
+  /** `send({name, node}, msg)` for another node; 'busy' as for `send`. */
+  sendNamed(from: Pid, node: Atom, name: Atom, message: Term): Busy;
   link(from: Pid, to: Pid): void;
   unlink(from: Pid, to: Pid): void;
   /**
@@ -51,7 +58,9 @@ export interface RemoteInbox {
   deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term): void;
   /**
    * The connection to `node` is gone: every link to a process there breaks with `noconnection`
-   * and every monitor of one fires DOWN with `noconnection`.
+   * and every monitor of one fires DOWN with `noconnection`; senders suspended on it resume.
    */
   nodeDown(node: Atom): void;
+  /** The connection to `node` is no longer busy: the processes suspended sending on it resume. */
+  drained(node: Atom): void;
 }
