@@ -2,36 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../core/ports.ts';
 import { Pid, atom, tuple } from '../core/term/types.ts';
 import { generatorBody, receive } from '../core/runtime/bodies.ts';
-import { createInitiator } from './handshake/initiator.ts';
 import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
-import type { Link } from './transports/transport.ts';
-import { Cluster, collect } from './testing.ts';
+import { Cluster, collect, rawPeer } from './testing.ts';
 import { PacketWriter } from './packet-stream.ts';
 import { encodeControl } from './control.ts';
-import type { TestPeer } from './testing.ts';
-
-/** A hand-driven peer: a real handshake with `target`, then whatever bytes the test sends. */
-function rawPeer(c: Cluster, name: string, target: TestPeer): { link: Link; closed: string[] } {
-  const t = c.net.transport();
-  t.listen(name, () => {});
-  const closed: string[] = [];
-  let link: Link | null = null;
-  const init = createInitiator({
-    myName: name, myFlags: PLAYGROUND_FLAGS, creation: 5, cookieFor: () => 'secret', random: new SeededRandom(3), peerName: target.name.name,
-  });
-  t.connect(target.name.name, (r) => {
-    if (!r.ok) throw new Error(r.reason);
-    link = r.link;
-    r.link.onMessage((b) => {
-      if (init.state !== 'up') for (const m of init.receive(b).send) r.link.send(m);
-    });
-    r.link.onClose((reason) => closed.push(reason));
-    for (const m of init.start().send) r.link.send(m);
-  });
-  c.settle();
-  if (link === null || init.state !== 'up') throw new Error('raw handshake failed');
-  return { link, closed };
-}
 
 function frame(body: number[]): Uint8Array {
   const out = new Uint8Array(4 + body.length);
