@@ -25,7 +25,24 @@ function pair(o: { wrapTwo?: (t: Transport) => Transport } = {}) {
   const one = c.add('one@lab');
   const two = c.add('two@lab', o.wrapTwo !== undefined ? { wrapTransport: o.wrapTwo } : {});
   expect(c.connect(one, two)).toBe(true);
-  return { c, one, two, atOne: watch(one, two.name), atTwo: watch(two, one.name) };
+  const atOne = watch(one, two.name);
+  const atTwo = watch(two, one.name);
+  /** Both sides' watchers got nodedown, once. */
+  const bothDown = () => {
+    expect(atOne.got).toEqual([nodedown(two.name)]);
+    expect(atTwo.got).toEqual([nodedown(one.name)]);
+  };
+  return { c, one, two, bothDown };
+}
+
+/** `two@lab` up with a hand-driven `evil@lab` (testing.ts rawPeer), watched by a process on two. */
+function withRawPeer(o: { stopAtAck?: boolean } = {}) {
+  const c = new Cluster();
+  const two = c.add('two@lab');
+  c.settle();
+  const evil = rawPeer(c, 'evil@lab', two, o);
+  expect(two.dist.list()).toEqual([atom('evil@lab')]);
+  return { c, two, evil, w: watch(two, atom('evil@lab')) };
 }
 
 /**
@@ -66,19 +83,14 @@ function dataChannels(deliver: ((data: unknown) => void)[]) {
 
 describe('every link closure gives nodedown', () => {
   it('the transport closes the link (the network, or the peer went away)', () => {
-    const { c, one, two, atOne, atTwo } = pair();
+    const { c, bothDown } = pair();
     c.net.disconnect('one@lab', 'two@lab');
     c.settle();
-    expect(atOne.got).toEqual([nodedown(two.name)]);
-    expect(atTwo.got).toEqual([nodedown(one.name)]);
+    bothDown();
   });
 
   it('a packet that does not decode', () => {
-    const c = new Cluster();
-    const two = c.add('two@lab');
-    c.settle();
-    const evil = rawPeer(c, 'evil@lab', two);
-    const w = watch(two, atom('evil@lab'));
+    const { c, two, evil, w } = withRawPeer();
     evil.link.send(Uint8Array.of(0, 0, 0, 3, 112, 131, 255));
     c.settle();
     expect(two.logs.at(-1)?.[1]).toMatch(/^\*\* Connection to node :evil@lab closed: protocol error: /);
@@ -88,42 +100,34 @@ describe('every link closure gives nodedown', () => {
   it('a data-channel message the transport refuses (text, oversized, corrupt frame)', () => {
     for (const data of ['1000000000', new ArrayBuffer(1 << 20), Uint8Array.of(9, 9, 9)]) {
       const deliver: ((data: unknown) => void)[] = [];
-      const { c, one, two, atOne, atTwo } = pair({ wrapTwo: dataChannels(deliver) });
+      const { c, two, bothDown } = pair({ wrapTwo: dataChannels(deliver) });
       expect(deliver.length).toBe(1);
       (deliver[0] as (data: unknown) => void)(data);
       c.settle();
-      expect(atTwo.got).toEqual([nodedown(one.name)]);
-      expect(atOne.got).toEqual([nodedown(two.name)]);
+      bothDown();
       expect(two.logs.at(-1)?.[1]).toMatch(/^\*\* Connection to node :one@lab closed: protocol error: (non-binary|data channel message of|corrupt)/);
     }
   });
 
   it('the tick timeout', () => {
-    const { c, one, two, atOne, atTwo } = pair();
+    const { c, one, bothDown } = pair();
     one.conditioner.cut('two@lab');
     c.advance(135_000);
     expect(one.logs).toContainEqual(['error', '** Node :two@lab not responding **\n** Removing (timedout) connection **']);
-    expect(atOne.got).toEqual([nodedown(two.name)]);
-    expect(atTwo.got).toEqual([nodedown(one.name)]);
+    bothDown();
   });
 
   it('the peer drops the link after our side of the handshake came up (it never accepted our challenge_ack)', () => {
-    const c = new Cluster();
-    const two = c.add('two@lab');
-    c.settle();
-    const evil = rawPeer(c, 'evil@lab', two, { stopAtAck: true });
-    expect(two.dist.list()).toEqual([atom('evil@lab')]);
-    const w = watch(two, atom('evil@lab'));
+    const { c, evil, w } = withRawPeer({ stopAtAck: true });
     evil.link.close();
     c.settle();
     expect(w.got).toEqual([nodedown(atom('evil@lab'))]);
   });
 
   it('Node.disconnect', () => {
-    const { c, one, two, atOne, atTwo } = pair();
+    const { c, one, two, bothDown } = pair();
     expect(one.dist.disconnect(two.name)).toBe(true);
     c.settle();
-    expect(atOne.got).toEqual([nodedown(two.name)]);
-    expect(atTwo.got).toEqual([nodedown(one.name)]);
+    bothDown();
   });
 });
