@@ -8,6 +8,7 @@ import type { ProcessApi } from '../core/runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../core/runtime/process-body.ts';
 import { DIST_BUF_BUSY_LIMIT } from './link-driver.ts';
 import { PacketWriter } from './packet-stream.ts';
+import { PENDING_BUSY_MESSAGES } from './peers.ts';
 import { generatorBody, receive } from '../core/runtime/bodies.ts';
 import { Cluster, collect } from './testing.ts';
 
@@ -136,5 +137,22 @@ describe('busy_dist_port: a sender on a congested connection is suspended until 
     expect(watcher.got).toEqual([tuple(atom('nodedown'), two.name)]);
     expect(flood.sent).toBeGreaterThan(before);
     expect(one.node.info(pid)).toBe(undefined); // it ran to its end
+  });
+
+  it('a flood while the connection is still being set up is suspended at a bounded queue, then crosses in order', () => {
+    const c = new Cluster({ maxMessageBytes: 16 * 1024, highWaterBytes: 64 * 1024 });
+    const one = c.add('one@lab');
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    c.settle();
+    const flood = new Flood(box.pid, TOTAL, payload);
+    const pid = one.node.spawn(flood);
+    // The first send starts the connection; the handshake cannot finish while only one runs.
+    for (let i = 0; i < 100; i++) one.node.runUntilIdle();
+    expect(flood.sent).toBe(PENDING_BUSY_MESSAGES);
+    expect(one.node.info(pid)?.status).toBe('suspended');
+    c.settle();
+    expect(box.got.length).toBe(TOTAL);
+    expect(box.got.every((m, i) => m instanceof Tuple && m.elements[0] === i)).toBe(true);
   });
 });

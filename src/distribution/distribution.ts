@@ -82,6 +82,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         else hiddenPeers.delete(peer);
         emit(hidden ? { type: 'connection:up', peer, hidden } : { type: 'connection:up', peer });
         monitors.up(peer, hidden);
+        // Senders suspended while the connection was being set up (peers.ts) may go on.
+        node.remote.drained(peer);
         if (!hidden && o.connectAll !== false && kernelPid !== null) {
           const others = [...peers.up.keys()].filter((n) => n !== peer && !hiddenPeers.has(n));
           peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });

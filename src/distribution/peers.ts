@@ -48,6 +48,12 @@ export interface PeerConfig {
   readonly limiter: FailureLimiter;
 }
 
+/**
+ * Messages queued for a connection still being set up beyond which senders are suspended (as
+ * on a busy connection) until it is up or has failed: a flood during a handshake stays bounded.
+ */
+export const PENDING_BUSY_MESSAGES = 4096;
+
 interface Slot {
   readonly queue: ControlMessage[];
   readonly waiters: ((ok: boolean) => void)[];
@@ -84,7 +90,10 @@ export class Peers implements LinkOwner {
       if (r !== null) this.hooks.log('error', `** ${r} (to node ${inspectAtom(peer.name)}) **`);
       return;
     }
-    this.ensure(peer).queue.push(m);
+    const s = this.ensure(peer);
+    s.queue.push(m);
+    // While the handshake runs the messages wait unencoded: bound them by count (up or failed resumes).
+    return s.queue.length >= PENDING_BUSY_MESSAGES ? 'busy' : undefined;
   }
 
   drained(d: LinkDriver): void {
