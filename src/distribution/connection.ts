@@ -108,13 +108,13 @@ export class Connection {
   send(m: ControlMessage): string | null {
     if (m.type === 'send' && m.from !== null && this.sendSender) {
       const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts);
-      if (err !== null) return `send dropped: ${err}`;
+      if (err !== null) return `message dropped: ${err}`;
       this.stats.packetsOut++;
       return null;
     }
     const e = encodeControl(m, this.flags);
     const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
-    if (err !== null) return `${m.type} dropped: ${err}`;
+    if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' ? 'message' : m.type} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
   }

@@ -27,14 +27,18 @@ describe('a term too large for the link', () => {
     for (const m of messages) one.node.processApi(sender)?.send(box.pid, m);
     c.settle();
     expect(box.got).toEqual([tuple(atom('before'), 1), tuple(atom('after'), 2)]);
-    expect(one.logs).toContainEqual(['error', "** send dropped: the term is larger than the link's limit of 67108864 bytes (to node :two@lab) **"]);
+    expect(one.logs).toContainEqual(['error', "** message dropped: the term is larger than the link's limit of 67108864 bytes (to node :two@lab) **"]);
     expect(one.dist.list()).toEqual([two.name]);
     expect(two.dist.list()).toEqual([one.name]);
     expect(watcher.got).toEqual([]);
-    // Later messages still cross.
+    // A send to a registered name is refused the same way; later messages still cross.
+    two.node.register(atom('box'), box.pid);
+    one.node.processApi(sender)?.send(tuple(atom('box'), two.name), huge);
     one.node.processApi(sender)?.send(box.pid, atom('later'));
     c.settle();
     expect(box.got.at(-1)).toEqual(atom('later'));
+    expect(one.logs.filter(([, t]) => t.startsWith('** message dropped: ')).length).toBe(2);
+    expect(one.dist.list()).toEqual([two.name]);
   });
 
   it('a term just under the limit still crosses', () => {
