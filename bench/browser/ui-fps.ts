@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   }
   const app = express();
   const server = createServer(app);
-  const signalling = createSignalling(server);
+  const signalling = createSignalling();
   app.use(signalling.middleware);
   app.use('/uib', express.static(UI_BENCH_OUT));
   app.use(express.static(path.join(root, 'build')));

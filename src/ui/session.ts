@@ -12,7 +12,7 @@ import { browserScheduling, realClock, startNodeLoop } from '../host/node-loop.t
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
-import { signallingConfigFor } from './signalling-config.ts';
+import { signallingConfigFor, signallingToken } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { classroomTarget, createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
 import { clusterAware } from '../playground/conditioning-cluster.ts';
@@ -110,10 +110,12 @@ export function createShellSession(identity: Identity): ShellSession {
 
   if (identity.alive) {
     const config = signallingConfigFor(location);
+    const token = signallingToken((bytes) => crypto.getRandomValues(bytes));
     const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
-      if (state.type === 'registered') {
+      // Registered again after a signalling drop: the node is alive already, its links kept.
+      if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = tickTuning(params);
         // `?hidden` mirrors `iex --hidden`: its connections are Node.list(:hidden), no mesh, no :global.
@@ -131,7 +133,7 @@ export function createShellSession(identity: Identity): ShellSession {
         url.searchParams.set('refused', identity.node);
         location.replace(url);
       }
-    });
+    }, { token });
     stopNode = () => {
       node.dist?.stop();
       peer.destroy();

@@ -179,6 +179,14 @@ export class MemoryNetwork {
     for (const l of [...this.links]) if (l.self === name) this.closePair(l, 'peer gone');
   }
 
+  /**
+   * The name's registration lapses while its links stay up, as when a tab loses its signalling
+   * connection (data channels survive it): anyone may now listen under the name.
+   */
+  forget(name: string): void {
+    this.listeners.delete(name);
+  }
+
   // --- used by MemoryLink ---
 
   enqueue(ev: () => void): void {
