@@ -42,6 +42,20 @@ describe('packet stream: batching and fragments', () => {
     expect(r.push(Uint8Array.of(0, 0, 0, 0)).error).not.toBe(null);
   });
 
+  it('a length within the limit holds only the bytes that really came, until the packet is whole', () => {
+    const r = new PacketReader(64 * 1024 * 1024);
+    expect(r.push(Uint8Array.of(4, 0, 0, 0, 7))).toEqual({ packets: [], error: null });
+    expect(r.partial).toBe(true);
+    expect(r.heldBytes).toBe(1);
+    const rest = new Uint8Array(64 * 1024 * 1024 - 1).fill(9);
+    const done = r.push(rest);
+    expect(done.packets.length).toBe(1);
+    expect(done.packets[0]?.length).toBe(64 * 1024 * 1024);
+    expect(done.packets[0]?.[0]).toBe(7);
+    expect(done.packets[0]?.[1]).toBe(9);
+    expect(r.heldBytes).toBe(0);
+  });
+
   it('returns the whole packets that came before a bad length in the same message', () => {
     const r = new PacketReader(100);
     const msg = Uint8Array.of(0, 0, 0, 2, 7, 8, 0, 0, 0, 0, 0, 0, 0, 101, 1, 2);

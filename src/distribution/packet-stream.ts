@@ -6,8 +6,9 @@
  * - a packet bigger than a message (an 8 MB binary) is split over many and reassembled;
  * - the bytes are exactly what a BEAM node reads from a TCP socket, which keeps a bridge to a
  *   real node a matter of copying.
- * The reader allocates a packet's buffer only after checking its length against a limit, and
- * fills it chunk by chunk, so reassembly is linear in the size and hostile lengths cost nothing.
+ * The reader checks a packet's length against a limit, keeps the pieces of a packet spread over
+ * several messages and assembles it once complete, so reassembly is linear in the size and a
+ * hostile length costs nothing until the bytes really arrive.
  */
 import type { Pid, Term } from '../core/term/types.ts';
 import { writeSendSenderControl } from './etf/send-path.ts';
@@ -142,8 +143,12 @@ export interface ReadResult {
 export class PacketReader {
   private head = new Uint8Array(4);
   private headFill = 0;
-  private body: Uint8Array | null = null;
-  private bodyFill = 0;
+  /**
+   * A packet spread over several messages: its length and the pieces received so far (views of
+   * the messages, which are ours). It is assembled once complete, so the memory it takes is
+   * what the peer really sent, never what a header merely claims.
+   */
+  private body: { readonly length: number; readonly pieces: Uint8Array[]; fill: number } | null = null;
   private failed: string | null = null;
 
   constructor(private readonly maxPacketBytes: number) {}
@@ -151,6 +156,11 @@ export class PacketReader {
   /** True while part of a packet is buffered (a message ended mid-packet). */
   get partial(): boolean {
     return this.headFill > 0 || this.body !== null;
+  }
+
+  /** Bytes of an unfinished packet held so far. */
+  get heldBytes(): number {
+    return this.body?.fill ?? 0;
   }
 
   /** The packets one transport message completes; after an error the reader stays failed. */
@@ -187,19 +197,28 @@ export class PacketReader {
           at += len;
           continue;
         }
-        this.body = new Uint8Array(len);
-        this.bodyFill = 0;
+        this.body = { length: len, pieces: [], fill: 0 };
       }
       const body = this.body;
-      const n = Math.min(body.length - this.bodyFill, msg.length - at);
-      body.set(msg.subarray(at, at + n), this.bodyFill);
-      this.bodyFill += n;
+      const n = Math.min(body.length - body.fill, msg.length - at);
+      body.pieces.push(msg.subarray(at, at + n));
+      body.fill += n;
       at += n;
-      if (this.bodyFill === body.length) {
-        packets.push(body);
+      if (body.fill === body.length) {
+        packets.push(assemble(body.pieces, body.length));
         this.body = null;
       }
     }
     return { packets, error: null };
   }
+}
+
+function assemble(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
