@@ -3,7 +3,8 @@
  * the same link. It moves bytes between the link and the machines and tells its owner (the
  * distribution layer) what happened; the owner decides what that means for the node (slot
  * bookkeeping, nodeup/nodedown). A link closes at most once, and after that nothing it
- * receives counts.
+ * receives counts. It also keeps the connection's output bounded: past DIST_BUF_BUSY_LIMIT
+ * queued bytes a send reports 'busy', and the owner hears `drained` once the queue is low.
  */
 import type { Atom } from '../core/term/types.ts';
 import { atom } from '../core/term/types.ts';

@@ -8,7 +8,9 @@
  * cannot reach the other one.
  *
  * A router must not call back into the runtime synchronously from these methods (queue, then
- * deliver later): the caller may be in the middle of a process's run or a teardown.
+ * deliver later): the caller may be in the middle of a process's run or a teardown. It may
+ * answer a message send with 'busy' instead (busy-dist.ts: the sender is suspended until
+ * `RemoteInbox.drained`).
  */
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 
