@@ -109,6 +109,11 @@ export class Machine {
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
   private sleeping: { result: Term; tail: boolean; dst: number } | null = null;
   pending: Pending | null = null;
+  /**
+   * Set by `interrupt` (the process was suspended on a busy connection, runtime/busy-dist.ts):
+   * the run yields at its next call, where it would check its reductions anyway.
+   */
+  private interrupted = false;
   proc!: ProcessApi;
   readonly ctx: BifContext;
   private readonly argbuf: Term[] = [];
@@ -219,6 +224,7 @@ export class Machine {
    */
   run(proc: ProcessApi, budget: number): MachineResult {
     this.proc = proc;
+    this.interrupted = false;
     let reds = budget;
     if (this.sleeping !== null) {
       while (proc.nextMessage() !== undefined);
@@ -258,7 +264,7 @@ export class Machine {
               pc = I.a;
               continue;
             case OP_JUMP_IF_FALSE:
-              if (I.c === 1 && --reds < 0) {
+              if (I.c === 1 && (--reds < 0 || this.interrupted)) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -312,7 +318,7 @@ export class Machine {
               throw selectError(fail, v, r, bp, I.b);
             }
             case OP_CALL_FUN: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -346,7 +352,7 @@ export class Machine {
             }
             case OP_CALL_FUN_FAST: {
               // Non-tail call of a closure (the common case), straight into the new frame.
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -403,7 +409,7 @@ export class Machine {
               continue;
             }
             case OP_CALL_LOCAL: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -418,7 +424,7 @@ export class Machine {
               break;
             }
             case OP_CALL_REMOTE: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -429,7 +435,7 @@ export class Machine {
               break;
             }
             case OP_CALL_BIF: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -606,6 +612,11 @@ export class Machine {
         r[bp + h.slot + 2] = err.stack;
       }
     }
+  }
+
+  /** End the current run at the next call (see `interrupted`). */
+  interrupt(): void {
+    this.interrupted = true;
   }
 
   private suspend(type: 'yield' | 'wait', used: number, code: FnCode, pc: number, bp: number, depth: number): MachineResult {
