@@ -46,7 +46,8 @@ interface Handler {
 type Pending =
   | { readonly kind: 'call'; readonly fun: Term; readonly args: readonly Term[] }
   | { readonly kind: 'mfa'; readonly module: Atom; readonly name: Atom; readonly args: readonly Term[] }
-  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term };
+  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term }
+  | { readonly kind: 'trap'; readonly reductions: number; readonly resume: () => Term };
 
 const MODULE = atom('module');
 const BADFUN = atom('badfun');
@@ -83,6 +84,10 @@ class Ctx implements BifContext {
     this.m.pending = { kind: 'sleep', ms, result };
     return NIL_ATOM;
   }
+  trap(reductions: number, resume: () => Term): Term {
+    this.m.pending = { kind: 'trap', reductions, resume };
+    return NIL_ATOM;
+  }
 }
 
 const EMPTY: readonly Term[] = [];
@@ -104,6 +109,11 @@ export class Machine {
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
   private sleeping: { result: Term; tail: boolean; dst: number } | null = null;
   pending: Pending | null = null;
+  /**
+   * Set by `interrupt` (the process was suspended on a busy connection, runtime/busy-dist.ts):
+   * the run yields at its next call, where it would check its reductions anyway.
+   */
+  private interrupted = false;
   proc!: ProcessApi;
   readonly ctx: BifContext;
   private readonly argbuf: Term[] = [];
@@ -214,6 +224,7 @@ export class Machine {
    */
   run(proc: ProcessApi, budget: number): MachineResult {
     this.proc = proc;
+    this.interrupted = false;
     let reds = budget;
     if (this.sleeping !== null) {
       while (proc.nextMessage() !== undefined);
@@ -253,7 +264,7 @@ export class Machine {
               pc = I.a;
               continue;
             case OP_JUMP_IF_FALSE:
-              if (I.c === 1 && --reds < 0) {
+              if (I.c === 1 && (--reds < 0 || this.interrupted)) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -307,7 +318,7 @@ export class Machine {
               throw selectError(fail, v, r, bp, I.b);
             }
             case OP_CALL_FUN: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -341,7 +352,7 @@ export class Machine {
             }
             case OP_CALL_FUN_FAST: {
               // Non-tail call of a closure (the common case), straight into the new frame.
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -398,7 +409,7 @@ export class Machine {
               continue;
             }
             case OP_CALL_LOCAL: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -413,7 +424,7 @@ export class Machine {
               break;
             }
             case OP_CALL_REMOTE: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -424,7 +435,7 @@ export class Machine {
               break;
             }
             case OP_CALL_BIF: {
-              if (--reds < 0) {
+              if (--reds < 0 || this.interrupted) {
                 pc--;
                 return this.suspend('yield', budget, code, pc, bp, depth);
               }
@@ -556,6 +567,14 @@ export class Machine {
               this.bp = bp;
               return { type: 'wait', reductions: budget - reds };
             }
+            if (p.kind === 'trap') {
+              // A trapping BIF (stdlib/walk.ts): charge the work done, then call the rest as a
+              // new call of the same BIF, same arguments; that call yields first if the budget is spent.
+              reds -= p.reductions;
+              callee = bifShim({ ...bif, fn: p.resume });
+              env = EMPTY;
+              continue;
+            }
             const args = p.args;
             n = args.length;
             for (let i = 0; i < n; i++) argbuf[i] = args[i] as Term;
@@ -593,6 +612,11 @@ export class Machine {
         r[bp + h.slot + 2] = err.stack;
       }
     }
+  }
+
+  /** End the current run at the next call (see `interrupted`). */
+  interrupt(): void {
+    this.interrupted = true;
   }
 
   private suspend(type: 'yield' | 'wait', used: number, code: FnCode, pc: number, bp: number, depth: number): MachineResult {
