@@ -11,6 +11,7 @@ import { registerBifs, type Bif, type BifContext, type BifFn } from './builtins.
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { listOf } from './vm.ts';
+import { maxHeapFlag } from './max-heap-flag.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
 
@@ -184,6 +185,7 @@ function processFlag(c: BifContext, flag: Term, v: Term): Term {
     if (v !== TRUE && v !== FALSE) badargAt(1, 'not a boolean');
     return bool(c.proc.setTrapExit(v === TRUE));
   }
+  if (flag === atom('max_heap_size')) return maxHeapFlag(c, v);
   return badargAt(0, 'invalid process flag');
 }
 

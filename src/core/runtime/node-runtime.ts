@@ -20,7 +20,8 @@ import { EventHub } from './events.ts';
 import { PidAllocator, RefAllocator } from './identifiers.ts';
 import { Registry } from './registry.ts';
 import type { RemoteRouter } from './remote.ts';
-import { addLink, kill, monitor } from './signals.ts';
+import { addLink, deliverExit, kill, KILL, monitor } from './signals.ts';
+import { maxHeapReport, NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { processInfo } from './introspection.ts';
 import { bodyErrorExit } from './errors.ts';
 import { crashReport } from './crash-report.ts';
@@ -44,6 +45,8 @@ export interface RuntimeConfig {
   readonly name: Atom;
   readonly creation: number;
   readonly processBudget: number;
+  /** max_heap_size of every new process (heap-limit.ts); the node's own processes have none. */
+  readonly maxHeap: MaxHeap;
   readonly formatCrash: CrashFormatter;
   readonly timestamp: Timestamp;
 }
@@ -58,6 +61,7 @@ export class NodeRuntime {
   readonly formatCrash: CrashFormatter;
   readonly timestamp: Timestamp;
   readonly processBudget: number;
+  readonly maxHeap: MaxHeap;
 
   readonly procs = new Map<number, Proc>();
   readonly runQueue = new RunQueue<Proc>();
@@ -94,6 +98,7 @@ export class NodeRuntime {
     this.formatCrash = cfg.formatCrash;
     this.timestamp = cfg.timestamp;
     this.processBudget = cfg.processBudget;
+    this.maxHeap = cfg.maxHeap;
     this.pids = new PidAllocator((id) => this.procs.has(id));
     this.refs = new RefAllocator(cfg.random);
     this.registry = new Registry(this);
@@ -144,6 +149,7 @@ export class NodeRuntime {
     const pid = this.pids.next(this.name, this.creation, options.system === true);
     const gl = options.groupLeader ?? (parent !== null ? parent.groupLeaderPid : this.stdGroupLeader);
     const p = new Proc(this, pid, body, gl, options.initialCall);
+    p.maxHeap = options.system === true ? NO_LIMIT : (options.maxHeap ?? this.maxHeap);
     this.procs.set(pid.id, p);
     this.version++;
     if (this.events.active) {
@@ -194,6 +200,7 @@ export class NodeRuntime {
   deliver(q: Proc, message: Term): void {
     if (q.status >= Status.Exiting) return;
     q.mailbox.push(message);
+    if (q.mailbox.words > q.maxHeap.size && q.maxHeap.size !== 0) this.heapLimitReached(q);
     if (q.status === Status.Waiting) {
       q.status = Status.Runnable;
       if (!q.inQueue) {
@@ -202,6 +209,14 @@ export class NodeRuntime {
       }
     }
     this.version++;
+  }
+
+  /** max_heap_size (heap-limit.ts): report once, and kill with `:killed` when the limit says so. */
+  private heapLimitReached(q: Proc): void {
+    const limit = q.maxHeap;
+    if (limit.errorLogger && !q.heapReported) this.log('error', maxHeapReport(q.self, limit, q.mailbox.words, q.mailbox.length));
+    q.heapReported = true;
+    if (limit.kill) deliverExit(this, q, q.self, KILL, false);
   }
 
   emitReceived(p: Proc, message: Term): void {
