@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Binary, Cons, NIL, atom, list, str, tuple, type Pid, type Term } from '../term/types.ts';
+import { Binary, Cons, NIL, atom, list, str, tuple, type Pid, type Term, type Tuple } from '../term/types.ts';
 import { mapFromPairs } from '../term/map.ts';
 import { generatorBody, receive, type BodyGenerator } from './bodies.ts';
 import { DEFAULT_MAX_HEAP_WORDS, termWords } from './heap-limit.ts';
@@ -54,7 +54,7 @@ describe('max_heap_size', () => {
     node.runUntilIdle();
 
     expect(node.isAlive(victim)).toBe(false);
-    const down = watcher.messages[0] as { elements: Term[] };
+    const down = watcher.messages[0] as Tuple;
     expect(down.elements[0]).toBe(atom('DOWN'));
     expect(down.elements[4]).toBe(atom('killed'));
     // The report BEAM's error_logger writes, as iex prints it (captured from OTP 25 / Elixir 1.14).

@@ -223,14 +223,14 @@ const TRUE = atom('true');
  * The fields of Elixir's exceptions in their definition order, which Inspect follows
  * (`%KeyError{key: :a, term: %{}, message: nil}`); other exceptions print in map order.
  */
-const EXCEPTION_FIELDS: Record<string, readonly string[]> = {
-  KeyError: ['key', 'term', 'message'],
-  UndefinedFunctionError: ['module', 'function', 'arity', 'reason', 'message'],
-  FunctionClauseError: ['module', 'function', 'arity', 'kind', 'args', 'clauses'],
-  'Protocol.UndefinedError': ['protocol', 'value', 'description'],
-  BadArityError: ['function', 'args'],
-  ErlangError: ['original', 'reason'],
-};
+const EXCEPTION_FIELDS = new Map<string, readonly string[]>([
+  ['KeyError', ['key', 'term', 'message']],
+  ['UndefinedFunctionError', ['module', 'function', 'arity', 'reason', 'message']],
+  ['FunctionClauseError', ['module', 'function', 'arity', 'kind', 'args', 'clauses']],
+  ['Protocol.UndefinedError', ['protocol', 'value', 'description']],
+  ['BadArityError', ['function', 'args']],
+  ['ErlangError', ['original', 'reason']],
+]);
 
 /**
  * Structs Inspect knows without the module's definition: ranges (`1..10`, `10..1//-1`) and
@@ -250,7 +250,7 @@ function structDoc(m: MapTerm, limit: number, ctx: Ctx): Doc | null {
   }
   if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return null;
   const name = mod.name.slice('Elixir.'.length);
-  const order = EXCEPTION_FIELDS[name];
+  const order = EXCEPTION_FIELDS.get(name);
   const pairs = sortedPairs(m).filter(([k]) => k !== STRUCT && k !== EXCEPTION);
   if (order !== undefined) {
     const rank = (k: Term) => {
