@@ -14,6 +14,7 @@ import { compare } from './order.ts';
 import { encode, mapKey } from './hash.ts';
 import { EMPTY_MAP, mapFromPairs, mapGet, mapKeys, mapPut } from './map.ts';
 import { sortedPairs } from './map-order.ts';
+import { inspect, inspectPretty } from './inspect.ts';
 
 const DEPTH = 100_000;
 const KEY_DEPTH = 3_000;
@@ -70,6 +71,29 @@ describe.each(shapes)('%s, %i deep', (_name, depth, wrap, inKey) => {
     const s = encode(a);
     expect(s).toBe(encode(same));
     expect(s.length).toBeLessThan(depth * 20);
+  });
+});
+
+describe('inspect', () => {
+  const deepList = nest(DEPTH, 1, (t) => new Cons(t, NIL));
+  it('stops at the limit as Elixir does: 50 levels, then [...]', () => {
+    // iex 1.14: IO.puts inspect(Enum.reduce(1..60, :x, fn _, acc -> [acc] end))
+    const real = '['.repeat(51) + '...' + ']'.repeat(51);
+    const sixty = nest(60, atom('x'), (t) => new Cons(t, NIL));
+    expect(inspect(sixty)).toBe(real);
+    expect(inspect(deepList)).toBe(real);
+    // iex shows the result one level per line, the 51st as `[...]`.
+    expect(inspectPretty(deepList)).toBe(inspectPretty(sixty));
+    expect(inspectPretty(deepList).split('\n')[50]).toBe(' '.repeat(100) + '[...]');
+  });
+  it('prints every level with limit: :infinity, without a stack overflow', () => {
+    expect(inspect(deepList, { limit: Infinity })).toBe('['.repeat(DEPTH) + '1' + ']'.repeat(DEPTH));
+    const tuples = nest(DEPTH, 1, (t) => new Tuple([t, 1]));
+    expect(inspect(tuples, { limit: Infinity })).toBe('{'.repeat(DEPTH) + '1' + ', 1}'.repeat(DEPTH));
+    const maps = nest(DEPTH, 1, (t) => mapFromPairs([[atom('a'), t]]));
+    expect(inspect(maps, { limit: Infinity })).toBe('%{a: '.repeat(DEPTH) + '1' + '}'.repeat(DEPTH));
+    const keys = nest(KEY_DEPTH, 1, (t) => mapFromPairs([[t, 1]]));
+    expect(inspect(keys, { limit: Infinity })).toBe('%{'.repeat(KEY_DEPTH) + '1' + ' => 1}'.repeat(KEY_DEPTH));
   });
 });
 
