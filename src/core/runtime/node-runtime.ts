@@ -62,6 +62,8 @@ export class NodeRuntime {
   readonly timestamp: Timestamp;
   readonly processBudget: number;
   readonly maxHeap: MaxHeap;
+  /** Processes past their max_heap_size whose report is written (kill: false): once each. */
+  readonly heapReported = new WeakSet<Proc>();
 
   readonly procs = new Map<number, Proc>();
   readonly runQueue = new RunQueue<Proc>();
@@ -214,8 +216,8 @@ export class NodeRuntime {
   /** max_heap_size (heap-limit.ts): report once, and kill with `:killed` when the limit says so. */
   private heapLimitReached(q: Proc): void {
     const limit = q.maxHeap;
-    if (limit.errorLogger && !q.heapReported) this.log('error', maxHeapReport(q.self, limit, q.mailbox.words, q.mailbox.length));
-    q.heapReported = true;
+    if (limit.errorLogger && !this.heapReported.has(q)) this.log('error', maxHeapReport(q.self, limit, q.mailbox.words, q.mailbox.length));
+    this.heapReported.add(q);
     if (limit.kill) deliverExit(this, q, q.self, KILL, false);
   }
 

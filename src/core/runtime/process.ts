@@ -37,9 +37,8 @@ export class Proc implements ProcessApi {
   trapExit = false;
   registeredName: Atom | null = null;
   readonly mailbox = new Mailbox();
-  /** max_heap_size (heap-limit.ts), set at spawn; `heapReported`: its report was written. */
+  /** max_heap_size (heap-limit.ts), set at spawn. */
   maxHeap: MaxHeap = NO_LIMIT;
-  heapReported = false;
   // receive state
   inReceive = false;
   timedOut = false;
@@ -170,7 +169,7 @@ export class Proc implements ProcessApi {
   setMaxHeap(limit: MaxHeap): MaxHeap {
     const old = this.maxHeap;
     this.maxHeap = limit;
-    this.heapReported = false;
+    this.rt.heapReported.delete(this);
     return old;
   }
   isAlive(pid: Pid): boolean {
