@@ -43,6 +43,7 @@ describe('max_heap_size in the shell', () => {
       'Process.flag(:max_heap_size, %{size: 5})',
       'Process.flag(:max_heap_size, 1000)',
       'Process.spawn(fn -> :ok end, [max_heap_size: 10])',
+      'Process.info(self(), :max_heap_size)',
     ]) s.type(line);
     // Real iex 1.14 (stack lines aside: ours names the Elixir call, iex the :erlang BIF).
     const badValue = '** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: invalid value for this process flag\n';
@@ -53,5 +54,6 @@ describe('max_heap_size in the shell', () => {
     expect(s.output()).toContain(
       'iex(3)> Process.spawn(fn -> :ok end, [max_heap_size: 10])\n** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: invalid spawn option\n',
     );
+    expect(s.output()).toContain('iex(3)> Process.info(self(), :max_heap_size)\n{:max_heap_size, %{error_logger: true, kill: true, size: 1000}}\n');
   });
 });

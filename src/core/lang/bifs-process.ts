@@ -11,7 +11,7 @@ import { registerBifs, type Bif, type BifContext, type BifFn } from './builtins.
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { listOf } from './vm.ts';
-import { maxHeapFlag, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
+import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
 
@@ -60,6 +60,7 @@ function infoValue(info: ProcessInfo, key: string): Term | undefined {
     case 'trap_exit': return bool(info.trapExit);
     case 'group_leader': return info.groupLeader;
     case 'reductions': return info.reductions;
+    case 'max_heap_size': return info.maxHeap === undefined ? undefined : maxHeapTerm(info.maxHeap);
     default: return undefined;
   }
 }

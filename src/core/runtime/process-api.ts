@@ -97,4 +97,6 @@ export interface ProcessInfo {
   readonly currentFunction: readonly [string, string, number] | undefined;
   readonly groupLeader: Pid;
   readonly trapExit: boolean;
+  /** Known for local processes (Process.info(pid, :max_heap_size)); not sent to viewers. */
+  readonly maxHeap?: MaxHeap;
 }
