@@ -6,8 +6,18 @@
  * key (OTP 25). The common keys take fast paths with no allocation: an atom is its own (interned)
  * object, a small integer is the number itself, `[]` is the NIL singleton. Everything else gets a
  * canonical string whose first character names the type, so keys of different types never meet.
+ *
+ * A long canonical string is stored as its SHA-256 digest instead. A map's encoding contains its
+ * keys' stored keys (see `encode`), so without this a chain of maps used as keys of maps, 10,000
+ * deep (which the ETF decoder accepts from any peer), would store 10,000 ever longer strings:
+ * quadratic memory, hundreds of MB. With it every level stores at most a few hundred characters.
+ * Equal terms still get equal keys; different terms would need a SHA-256 collision to meet.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { Cons, Fun, MapTerm, Term, Tuple } from './types.ts';
+
+/** Canonical strings longer than this are stored as their digest. */
+const DIGEST_OVER = 256;
 
 export function mapKey(t: Term): unknown {
   if (typeof t === 'number') return t;
@@ -22,9 +32,22 @@ export function mapKey(t: Term): unknown {
     }
     case 'fun':
       return t; // funs are equal only when identical (see equality.ts), so identity is the key
-    default:
-      return encode(t);
+    default: {
+      const s = encode(t);
+      return s.length > DIGEST_OVER ? digest(s) : s;
+    }
   }
+}
+
+/** 'h' and the 32 bytes of the SHA-256 of the string's UTF-16 code units (exact, no re-encoding). */
+function digest(s: string): string {
+  const units = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    units[2 * i] = c & 0xff;
+    units[2 * i + 1] = c >>> 8;
+  }
+  return 'h' + String.fromCharCode(...sha256(units));
 }
 
 /**
@@ -76,7 +99,7 @@ export function encode(t: Term): string {
 
 /** A map's JS key (see mapKey) as a string that names that key alone. */
 function keyText(key: unknown): string {
-  if (typeof key === 'string') return key; // a compound key's encoding, or a binary / bigint
+  if (typeof key === 'string') return key; // a compound key's encoding or digest, or a binary / bigint
   if (typeof key === 'number') return 'n' + String(key);
   const t = key as Term & object;
   if (t.kind === 'atom') return 'a' + t.name;
