@@ -7,7 +7,7 @@
  * anywhere an instruction begins — after its reduction budget (one reduction per call) or in a
  * receive with no matching message — and resume there on the next `run()`.
  */
-import { Cons, Fun, NIL, NIL_ATOM, Tuple, atom, type Atom, type Term } from '../term/types.ts';
+import { AtomLimitError, Cons, Fun, NIL, NIL_ATOM, Tuple, atom, type Atom, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { ErlangError } from '../runtime/errors.ts';
 import { lookupBif, type Bif, type BifContext, type LangNode } from './builtins.ts';
@@ -657,7 +657,7 @@ export class Machine {
     }
     if (e instanceof ErlangError) return { kind: 'error', reason: e.reason, stack: listOf([here]) };
     if (e instanceof ToStringError) return { kind: 'error', reason: exception(e.exception, e.message), stack: listOf([here]) };
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (e instanceof AtomLimitError || (e instanceof RangeError && /call stack/i.test(e.message))) {
       return { kind: 'error', reason: atom('system_limit'), stack: listOf([here]) };
     }
     throw e;

@@ -22,6 +22,7 @@ import { LOGGER, loggerBody } from './remote-log.ts';
 import { Status } from './status.ts';
 import { exitSignal } from './signals.ts';
 import { send } from './routing.ts';
+import { DEFAULT_MAX_HEAP_WORDS, maxHeapOf } from './heap-limit.ts';
 
 export interface NodeOptions {
   readonly clock: Clock;
@@ -41,6 +42,8 @@ export interface NodeOptions {
   readonly formatTime?: (ms: number) => string;
   /** Reductions a process may run before it is preempted; default 4,000 (BEAM's CONTEXT_REDS). */
   readonly processBudget?: number;
+  /** max_heap_size of every process, in words (heap-limit.ts); default DEFAULT_MAX_HEAP_WORDS, 0 = none. */
+  readonly maxHeapSize?: number;
 }
 
 export interface Node {
@@ -216,6 +219,7 @@ export function createNode(options: NodeOptions): Node {
     name,
     creation: options.creation ?? 0,
     processBudget: options.processBudget ?? CONTEXT_REDS,
+    maxHeap: maxHeapOf(options.maxHeapSize ?? DEFAULT_MAX_HEAP_WORDS),
     formatCrash: options.formatCrash ?? defaultCrashFormatter,
     timestamp: () => formatTime(wall.now()),
   });
