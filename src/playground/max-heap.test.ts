@@ -48,7 +48,7 @@ describe('max_heap_size in the shell', () => {
     // Real iex 1.14 (stack lines aside: ours names the Elixir call, iex the :erlang BIF).
     const badValue = '** (ArgumentError) errors were found at the given arguments:\n\n  * 2nd argument: invalid value for this process flag\n';
     expect(s.output()).toContain(`iex(1)> Process.flag(:max_heap_size, 100)\n${badValue}`);
-    expect(s.output()).toContain('iex(1)> Process.flag(:max_heap_size, %{size: 0, kill: true, error_logger: true})\n%{error_logger: true, kill: true, size: 4194304}\n');
+    expect(s.output()).toContain('iex(1)> Process.flag(:max_heap_size, %{size: 0, kill: true, error_logger: true})\n%{error_logger: true, kill: true, size: 16777216}\n');
     expect(s.output()).toContain(`iex(2)> Process.flag(:max_heap_size, %{size: 5})\n${badValue}`);
     expect(s.output()).toContain('iex(2)> Process.flag(:max_heap_size, 1000)\n%{error_logger: true, kill: true, size: 0}\n');
     expect(s.output()).toContain(

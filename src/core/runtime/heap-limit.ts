@@ -25,11 +25,12 @@ export interface MaxHeap {
 }
 
 /**
- * The per-node default: 4,194,304 words (32 MiB of BEAM words). Far more than a playground
+ * The per-node default: 16,777,216 words (128 MiB of BEAM words): room for any term a link
+ * carries (64 MiB, MAX_PACKET_BYTES) in a mailbox, and far more than a playground
  * process needs (a million small messages waiting), far less than a tab can hold: a JS object
  * takes about three times the bytes of the BEAM words we count for it.
  */
-export const DEFAULT_MAX_HEAP_WORDS = 4_194_304;
+export const DEFAULT_MAX_HEAP_WORDS = 16_777_216;
 
 /** BEAM refuses limits below a process's minimum heap (233 words), except 0 (no limit). */
 export const MIN_HEAP_WORDS = 233;
