@@ -4,6 +4,7 @@
 // history surviving a reload, the tab titled as its node, and Kill on another node's process.
 import { expect, test } from '@playwright/test';
 import { KIT_COOKIE, openNode } from './kit.ts';
+import { twoTabsAndAProcess } from './remote-process.ts';
 
 // Unique host per test, so parallel workers never share node names on the signalling server.
 let n = 0;
@@ -115,15 +116,7 @@ test('shell history (↑/↓) survives a reload, per node name', async ({ browse
 });
 
 test('Kill on another node\'s process: pid("N.x.y") names it, it dies there, the inspector shows it gone', async ({ browser }) => {
-  const h = host();
-  const one = await openNode(browser, { sname: 'one', host: h });
-  const two = await openNode(browser, { sname: 'two', host: h });
-  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
-  const pid = await two.iex('pid = spawn(fn -> receive do :never -> :ok end end)');
-  const id = /^#PID<0\.(\d+)\.0>$/.exec(pid)?.[1];
-  expect(id).toBeDefined();
-  expect(await two.iex(':global.register_name(:victim, pid)')).toBe(':yes');
-
+  const { one, two, id } = await twoTabsAndAProcess(browser, host(), 'victim');
   await one.page.getByRole('button', { name: 'cluster view' }).click();
   const remote = one.page.getByRole('button', { name: new RegExp(`^#PID<[1-9]\\d*\\.${id}\\.0> \\{:global, :victim\\}$`) });
   await expect(remote).toBeVisible({ timeout: 15_000 });
