@@ -42,7 +42,7 @@ export function ShellPanel({ session, history }: { session: ShellSession; histor
       const h = history.lines;
       historyAt.current = Math.max(0, Math.min(h.length, historyAt.current + (e.key === 'ArrowUp' ? -1 : 1)));
       setLine(h[historyAt.current] ?? '');
-    } else if (e.key === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
+    } else if (e.key.toLowerCase() === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
       const input = e.currentTarget;
       if (input.selectionStart !== input.selectionEnd) return; // Selected text: Ctrl+C copies it.
       e.preventDefault();
