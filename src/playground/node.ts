@@ -32,6 +32,7 @@ export function createPlaygroundNode(options: Omit<NodeOptions, 'formatCrash'>):
   let dist: Distribution | null = null;
   const nodeNumber = (n: Atom) => (dist === null ? 0 : dist.nodeTable.nodeNumber(n));
   lang.nodeNumber = nodeNumber;
+  lang.nodeAt = (n) => dist?.nodeTable.nodeAt(n);
   const global = startGlobal(node, relay.view, {
     log: (level, text) => node.log(level, text),
     inspect: (t) => inspect(t, { nodeNumber }),

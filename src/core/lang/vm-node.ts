@@ -72,6 +72,8 @@ export class LangRuntime implements VmNode {
   readonly logger: Logger | undefined;
   /** Set by distribution (its node table); a lone node prints every pid with 0. */
   nodeNumber: (node: Atom) => number = () => 0;
+  /** Set by distribution too: the node numbered n (a lone node knows none but itself). */
+  nodeAt: (n: number) => { node: Atom; creation: number } | undefined = () => undefined;
 
   constructor(options: LangRuntimeOptions = {}) {
     this.logger = options.logger;
