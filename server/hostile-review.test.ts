@@ -130,6 +130,25 @@ describe('the signalling server under a second round of hostile clients', () => 
     await expectServesRealTabs();
   });
 
+  it('does not log ordinary resets of sockets (a tab closing, a page load cut short), only problems', async () => {
+    const id = freshId();
+    const tab = open(id);
+    expect(await tab.next()).toEqual({ type: 'OPEN' });
+    // A closing tab's browser may reset its websocket's TCP connection instead of closing it.
+    (tab.ws as unknown as { _socket: Socket })._socket.resetAndDestroy();
+    await expect.poll(() => logLines).toContain(`peer disconnected: ${id}`);
+    const upgrade = await rawUpgrade(server.port, `/peerjs/peerjs?key=peerjs&id=${freshId()}&token=t`);
+    await firstAnswer(upgrade);
+    upgrade.resetAndDestroy();
+    await expectServesRealTabs();
+    expect(logLines.filter((l) => /ECONNRESET|socket error/.test(l))).toEqual([]);
+    // A real protocol problem is still logged.
+    const bad = open(freshId());
+    await bad.next();
+    (bad.ws as unknown as { _socket: Socket })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    await expect.poll(() => logLines.filter((l) => l.startsWith('socket error from 127.0.0.1: '))).toHaveLength(1);
+  });
+
   it('writes a hostile id into the log as one line, its control characters escaped', async () => {
     const forged = 'x\n[signalling] peer connected: erl-admin_40lab\u001b[2J';
     const hostile = openClient(base, encodeURIComponent(forged), 't');

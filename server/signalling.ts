@@ -44,6 +44,9 @@ export const SOCKETS_PER_REGISTRATION = 2;
 const RELAYS_PER_SECOND_PER_REGISTRATION = 1;
 const RELAY_BURST_PER_REGISTRATION = 10;
 
+/** Socket errors that only say the other end went away (closed tab, lost network): not logged. */
+const ORDINARY_RESETS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']);
+
 export interface SignallingOptions {
   readonly log?: (line: string) => void;
   /** Allow pages of other origins to use the HTTP API and the websocket (`--cors`). */
@@ -172,7 +175,13 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     handleUpgrade(req, socket, head) {
       const url = requestUrl(req);
       if (url?.pathname !== API_PATH) return false;
-      socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
+      // Until ws takes the socket over. A reset (a tab closed, a page load cut short) is the
+      // network's ordinary business, not something for the teacher to read; ws handles the
+      // socket's errors itself once the handshake is done, so this listener leaves then.
+      const onSocketError = (err: NodeJS.ErrnoException) => {
+        if (!ORDINARY_RESETS.has(err.code ?? '')) log(`socket error before the handshake: ${err.message}`);
+      };
+      socket.on('error', onSocketError);
       if (!options.cors && !sameOrigin(req)) {
         log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
         answerAndClose(socket, '403 Forbidden');
@@ -184,7 +193,10 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
         answerAndClose(socket, '429 Too Many Requests');
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address, url.searchParams));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', onSocketError);
+        onConnection(ws, address, url.searchParams);
+      });
       return true;
     },
     peers: () => names.ids(),
