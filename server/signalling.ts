@@ -17,6 +17,7 @@ import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
 import { addressOf, isLoopback } from './addresses.ts';
 import { SocketCount } from './socket-count.ts';
 import { RelayBudget } from './relay-budget.ts';
+import { OpenedConnections } from './opened-connections.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
@@ -82,6 +83,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const names = new NameTable<WebSocket>({ now, limitFor, ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}) });
   const sockets = new SocketCount();
   const budget = new RelayBudget(now);
+  const opened = new OpenedConnections();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -116,6 +118,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     send(ws, { type: 'OPEN' });
     ws.on('close', (code) => {
       names.closed(ws, id, CLEAN_CLOSE.has(code));
+      opened.forget(id);
       log(`peer disconnected: ${id}`);
     });
     ws.on('message', (data, isBinary) => {
@@ -141,6 +144,11 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     if (to === undefined) {
       if (message.type !== 'LEAVE') deliver(from, id, { type: 'EXPIRE', src: message.dst, dst: id });
       return;
+    }
+    const connectionId = (message.payload as { connectionId?: unknown } | null | undefined)?.connectionId;
+    if (message.type === 'OFFER') opened.offered(id, message.dst, connectionId);
+    else if (message.type !== 'LEAVE' && !opened.opened(id, message.dst, connectionId)) {
+      return log(`dropped ${article(message.type)} ${message.type} from ${id} (${address}): no OFFER between ${id} and ${message.dst} opened its connection`);
     }
     deliver(to, message.dst, { type: message.type, src: id, dst: message.dst, payload: message.payload });
   }
