@@ -4,7 +4,8 @@
  * Every control has an accessible name a test can use: slider `message speed`, buttons
  * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it and, when
  * the cluster view makes them act on every node, list `held per node` of `held on two@lab`), combobox
- * `slow network`, checkbox `show system processes`, and per node `cut two@lab`, `heal two@lab`,
+ * `slow network`, checkboxes `show system processes` and `show system traffic` (the tool's own
+ * messages: tracer, classroom control, `:global`, I/O plumbing), and per node `cut two@lab`, `heal two@lab`,
  * `delay two@lab`, `drop rate two@lab`, `close two@lab`.
  */
 import { useEffect, useState } from 'react';
@@ -21,7 +22,9 @@ const button =
 
 export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
   const store = usePlaygroundStoreApi();
-  const { speed, paused, showSystem } = usePlayground(useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem })));
+  const { speed, paused, showSystem, showSystemTraffic } = usePlayground(
+    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic })),
+  );
   const togglePause = () => {
     store.getState().setPaused(!paused);
     delivery.onPauseChange?.(!paused);
@@ -56,6 +59,10 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={showSystem} onChange={(e) => store.getState().setShowSystem(e.target.checked)} className="h-5 w-5" />
         show system processes
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={showSystemTraffic} onChange={(e) => store.getState().setShowSystemTraffic(e.target.checked)} className="h-5 w-5" />
+        show system traffic
       </label>
       <FaultControls classroom={classroom} />
     </div>

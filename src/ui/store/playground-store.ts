@@ -30,6 +30,7 @@ export interface PlaygroundActions {
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
+  setShowSystemTraffic(show: boolean): void;
   /** Shows a process in the inspector (null: close it); clears a selected connection. */
   select(processKey: string | null): void;
   /** Shows a connection's handshake steps in the inspector (null: close it); clears a selected process. */
@@ -79,6 +80,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     speed: options.speed ?? 'normal',
     paused: false,
     showSystem: true,
+    showSystemTraffic: false,
     selected: null,
     nextMessageId: 1,
     handshakes: {},
@@ -152,6 +154,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     setSpeed: (speed) => set({ speed }),
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
+    setShowSystemTraffic: (showSystemTraffic) => set({ showSystemTraffic }),
     select: (selected) => set({ selected, selectedConnection: null }),
     selectConnection: (selectedConnection) => set({ selectedConnection, selected: null }),
     handshakeAttempt: (node, role) => {
