@@ -220,7 +220,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b' };
+const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b', cut: '#b45309' };
 
 function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap<string, Point>): FlowEdge[] {
   const edges: FlowEdge[] = [];

@@ -135,7 +135,14 @@ const DROPS = [0, 0.1, 0.5];
 
 /** One row per remote node: cut/heal, delay and drop rate of our connection to it. */
 function FaultControls({ classroom }: { classroom: ClassroomControls }) {
+  const store = usePlaygroundStoreApi();
   const remotes = usePlayground(useShallow((s) => s.nodeOrder.filter((n) => n !== s.localNode)));
+  // The edge says `cut` at once (the distribution only notices at the tick timeout).
+  const cut = (n: string, on: boolean) => {
+    if (on) classroom.onCut?.(n);
+    else classroom.onHeal?.(n);
+    store.getState().setCut(n, on);
+  };
   const [delay, setDelay] = useState<Record<string, number>>({});
   const [drop, setDrop] = useState<Record<string, number>>({});
   if (remotes.length === 0) return null;
@@ -145,10 +152,10 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
       {remotes.map((n) => (
         <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
           <span className="font-mono">{n}</span>
-          <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => classroom.onCut?.(n)} className={button}>
+          <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => cut(n, true)} className={button}>
             Cut
           </button>
-          <button type="button" aria-label={`heal ${n}`} disabled={classroom.onHeal === undefined} onClick={() => classroom.onHeal?.(n)} className={button}>
+          <button type="button" aria-label={`heal ${n}`} disabled={classroom.onHeal === undefined} onClick={() => cut(n, false)} className={button}>
             Heal
           </button>
           <select

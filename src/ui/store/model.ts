@@ -15,7 +15,9 @@ export type ConnectionState =
   | { readonly kind: 'handshaking' }
   | { readonly kind: 'up' }
   | { readonly kind: 'refused'; readonly reason: string }
-  | { readonly kind: 'down'; readonly reason?: string };
+  | { readonly kind: 'down'; readonly reason?: string }
+  /** Cut from the classroom controls: silent at once, down when the tick timeout says so. */
+  | { readonly kind: 'cut' };
 
 export interface ClusterNode {
   readonly name: string;
@@ -166,6 +168,9 @@ export const SPEEDS: readonly Speed[] = ['instant', 'fast', 'normal', 'slow', 's
 
 /** How long an exited process stays (fading, with its reason) before it is removed. */
 export const EXIT_SHOW_MS = 2500;
+
+/** How long a node that is down (or refused) keeps its card before it goes by itself. */
+export const FORGET_DOWN_MS = 60_000;
 
 /** More tokens than this at once are not drawn (the oldest go first): a flood stays cheap. */
 export const MAX_IN_FLIGHT = 2000;
