@@ -58,7 +58,8 @@ function DismissButton({ node }: { node: string }) {
       aria-label={`dismiss ${node}`}
       title="Remove this card (it goes by itself a minute after the node went down)"
       onClick={() => store.getState().removeNode(node)}
-      className="nodrag rounded-lg border border-slate-400 px-2 py-0.5 text-sm font-semibold hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"
+      // The card takes no pointer events (see ProcessTile): its button does.
+      className="nodrag nopan pointer-events-auto rounded-lg border border-slate-400 px-2 py-0.5 text-sm font-semibold hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"
     >
       Dismiss
     </button>

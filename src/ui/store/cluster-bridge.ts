@@ -120,13 +120,16 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
   };
 }
 
+/** How the transports report a link closed from the other end (transports/peerjs.ts, memory.ts). */
+const CLOSED: ReadonlySet<string> = new Set(['closed by peer', 'closed', 'connection_closed']);
+
 /**
  * The words a card uses for why a link went down: a tab closed (its data channel closed, or it
  * stopped its distribution) is `node closed`; other reasons (`net_tick_timeout`, a protocol
  * error) as the distribution gives them.
  */
 export function downReason(reason: string): string {
-  return reason === 'closed' || reason === 'connection_closed' ? 'node closed' : reason;
+  return CLOSED.has(reason) ? 'node closed' : reason;
 }
 
 /**

@@ -33,7 +33,7 @@ describe('a truthful lifecycle', () => {
   it('a closed tab is `down: node closed`, and later failed reconnects do not make it "refused"', () => {
     const w = wired();
     up(w);
-    w.emit({ type: 'connection:down', peer: two, reason: 'closed' });
+    w.emit({ type: 'connection:down', peer: two, reason: 'closed by peer' });
     expect(w.state()).toEqual({ kind: 'down', reason: 'node closed' });
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) retry(w);
     expect(w.state()).toEqual({ kind: 'down', reason: 'node closed' });
