@@ -7,7 +7,11 @@ import { DEFAULT_LAYOUT } from '../src/ui/canvas/layout.ts';
 
 let n = 0;
 const host = () => `ct${process.pid}x${n++}`;
-const tokens = (page: Page) => page.getByTestId('message-overlay').getAttribute('data-tokens').then(Number);
+const tokens = async (page: Page) => {
+  const n = await page.getByTestId('message-overlay').getAttribute('data-tokens');
+  if (n === null) throw new Error('the token overlay has no data-tokens');
+  return Number(n);
+};
 
 /** Every tile's grid cell (row, column) in its card, from where it is on screen (zoom-independent). */
 async function cells(card: Locator): Promise<string[]> {
