@@ -8,6 +8,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
 import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
+import { usePlaygroundStoreApi } from '../store/context.tsx';
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
 
@@ -17,6 +18,7 @@ const STATE_TONE: Record<string, string> = {
   handshaking: 'bg-amber-500 text-white',
   refused: 'bg-rose-600 text-white',
   down: 'bg-slate-500 text-white',
+  cut: 'bg-amber-700 text-white',
 };
 
 function Card({ data }: NodeProps<ClusterFlowNode>) {
@@ -35,6 +37,7 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
           {data.processCount} process{data.processCount === 1 ? '' : 'es'}
           {data.hiddenSystem > 0 ? ` (${data.hiddenSystem} system hidden)` : ''}
         </span>
+        {dashed !== '' && <DismissButton node={n.name} />}
       </div>
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
@@ -43,6 +46,23 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
         ))}
       </div>
     </div>
+  );
+}
+
+/** A node that is gone can be dismissed at once (it also goes by itself after a minute: store/forget-down.ts). */
+function DismissButton({ node }: { node: string }) {
+  const store = usePlaygroundStoreApi();
+  return (
+    <button
+      type="button"
+      aria-label={`dismiss ${node}`}
+      title="Remove this card (it goes by itself a minute after the node went down)"
+      onClick={() => store.getState().removeNode(node)}
+      // The card takes no pointer events (see ProcessTile): its button does.
+      className="nodrag nopan pointer-events-auto rounded-lg border border-slate-400 px-2 py-0.5 text-sm font-semibold hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"
+    >
+      Dismiss
+    </button>
   );
 }
 

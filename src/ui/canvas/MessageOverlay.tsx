@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import type { PlaygroundStore } from '../store/playground-store.ts';
 import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
-import { cardId } from './flow-graph.ts';
+import { cardId, type ClusterData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
 import { stamp, stampOf, type Stamp } from './token-pixels.ts';
@@ -33,13 +33,23 @@ function centre(lookup: Map<string, InternalNode>, id: string): Point | null {
   return { x: x + (n.measured.width ?? n.width ?? 0) / 2, y: y + (n.measured.height ?? n.height ?? 0) / 2 };
 }
 
-/** A process tile's centre: its card's corner plus its slot (tiles are not React Flow nodes). */
-function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, 'processes' | 'showSystem'>, key: string | null): Point | null {
+/** Each card's tiles by process key, made once per tiles list (a card's list changes only when its tiles do). */
+const tileIndexes = new WeakMap<readonly TileData[], Map<string, TileData>>();
+
+/**
+ * A process tile's centre: its card's corner plus the slot it is drawn at (tiles are not React
+ * Flow nodes; folded cards draw them at other slots than their own), or null when not drawn.
+ */
+function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, 'processes'>, key: string | null): Point | null {
   if (key === null) return null;
   const v = s.processes[key];
-  if (v === undefined || (v.system && !s.showSystem)) return null;
-  const card = lookup.get(cardId(v.node));
-  return card === undefined ? null : slotCentre(card.internals.positionAbsolute, v.slot, DEFAULT_LAYOUT);
+  const card = v === undefined ? undefined : lookup.get(cardId(v.node));
+  if (card === undefined) return null;
+  const tiles = (card.data as ClusterData).tiles;
+  let index = tileIndexes.get(tiles);
+  if (index === undefined) tileIndexes.set(tiles, (index = new Map(tiles.map((t) => [t.key, t]))));
+  const tile = index.get(key);
+  return tile === undefined ? null : slotCentre(card.internals.positionAbsolute, tile.slot, DEFAULT_LAYOUT);
 }
 
 /** Token colours: crossing nodes, arriving on this node, local to another node. */
@@ -211,6 +221,9 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.count++;
       }
       if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
+      // How many tokens are drawn, for tests and tools (written only when it changes).
+      const tokens = String(d.count);
+      if (canvas.dataset.tokens !== tokens) canvas.dataset.tokens = tokens;
       if (messages.length > 0) raf = requestAnimationFrame(draw);
     };
     const start = () => {
@@ -260,6 +273,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         ref={canvasRef}
         aria-hidden="true"
         data-testid="message-overlay"
+        data-tokens={0}
         className="pointer-events-none absolute z-[5]"
         // Its own compositing layer: redrawn every frame, it must not make the browser re-raster
         // the 500 tiles beneath it (an unaccelerated canvas is otherwise painted with them).

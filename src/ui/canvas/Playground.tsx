@@ -20,6 +20,9 @@ import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
 import { controlsFor } from '../controls/wiring.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
+import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
+
+const BROWSER_TIMERS: Timers = { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
 import type { Distribution } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
 import type { NetworkConditioner } from '../../distribution/middleware/network-controls.ts';
@@ -57,6 +60,7 @@ export function Playground(props: PlaygroundProps) {
   const store = given ?? own;
   useEffect(() => connectRuntime(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
   useEffect(() => (dist === null ? undefined : connectDistribution(dist, store)), [dist, store]);
+  useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
   useEffect(() => {
     if (tracing === undefined) return undefined;
     const c = connectClusterView(tracing, store, frames ?? browserFrameScheduler());

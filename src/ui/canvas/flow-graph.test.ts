@@ -159,3 +159,35 @@ describe('legendEntries', () => {
     ]);
   });
 });
+
+describe('folding system processes away', () => {
+  it('reflows the tiles shown into the first slots, with no holes, and shrinks the card', () => {
+    const store = cluster();
+    store.getState().setShowSystem(false);
+    const { nodes } = toFlowGraph(store.getState());
+    const card = byId(nodes, cardId('one@lab')) as ClusterFlowNode;
+    expect(card.data.tiles.map((t) => [t.key, t.slot, t.position])).toEqual([
+      [pidKey(ticker), 0, slotPosition(0, DEFAULT_LAYOUT)],
+      [pidKey(client), 1, slotPosition(1, DEFAULT_LAYOUT)],
+    ]);
+    expect(card.data.hiddenSystem).toBe(1);
+  });
+
+  it('never folds away a system process the class named (the chapter\'s `:global.register_name(:two, group_leader())`)', () => {
+    const store = cluster();
+    store.getState().setShowSystem(false);
+    store.getState().setGlobalNames({ [pidKey(gl)]: 'two' });
+    const card = byId(toFlowGraph(store.getState()).nodes, cardId('one@lab')) as ClusterFlowNode;
+    expect(card.data.tiles.map((t) => t.label)).toContain('#PID<0.64.0> {:global, :two}');
+    expect(card.data.hiddenSystem).toBe(0);
+  });
+
+  it('draws links and monitors between the tiles where they are drawn', () => {
+    const store = cluster();
+    store.getState().setShowSystem(false);
+    const { nodes, edges } = toFlowGraph(store.getState());
+    const corner = (byId(nodes, cardId('one@lab')) as ClusterFlowNode).position;
+    const link = edges.find((e) => e.id.startsWith('link:')) as ProcessEdge;
+    expect([link.data?.from, link.data?.to].sort((a, b) => (a?.x ?? 0) - (b?.x ?? 0))).toEqual([slotCentre(corner, 0, DEFAULT_LAYOUT), slotCentre(corner, 1, DEFAULT_LAYOUT)]);
+  });
+});

@@ -20,7 +20,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { inspect } from '../../core/term/inspect.ts';
 import { atom } from '../../core/term/types.ts';
-import type { ClusterNode, ConnectionState, PlaygroundData, ProcessView } from '../store/model.ts';
+import { foldable, type ClusterNode, type ConnectionState, type PlaygroundData, type ProcessView } from '../store/model.ts';
 import { DEFAULT_LAYOUT, cardPositions, cardSize, slotCentre, slotPosition, type LayoutOptions, type Point } from './layout.ts';
 
 export type GraphInput = Pick<PlaygroundData, 'localNode' | 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'showSystem'>;
@@ -97,16 +97,18 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
   let last: { graph: FlowGraph; input: GraphInput; sigs: string; count: number } | null = null;
 
   // A process view is replaced on every mailbox change: compare what the tile shows, not the object.
-  const tileOf = (v: ProcessView): TileData => {
+  // `slot` is where the tile is drawn: its own slot, or its place among those shown when system
+  // processes are folded away (so the card has no holes).
+  const tileOf = (v: ProcessView, slot: number): TileData => {
     const hit = tileCache.get(v.key);
-    if (hit !== undefined) {
+    if (hit !== undefined && hit.tile.slot === slot) {
       const o = hit.view;
-      if (o === v || (o.slot === v.slot && o.name === v.name && o.globalName === v.globalName && o.pidText === v.pidText && o.system === v.system)) {
+      if (o === v || (o.name === v.name && o.globalName === v.globalName && o.pidText === v.pidText && o.system === v.system)) {
         hit.view = v;
         return hit.tile;
       }
     }
-    const tile: TileData = { key: v.key, pidText: v.pidText, label: processLabel(v), system: v.system, slot: v.slot, position: slotPosition(v.slot, layout) };
+    const tile: TileData = { key: v.key, pidText: v.pidText, label: processLabel(v), system: v.system, slot, position: slotPosition(slot, layout) };
     tileCache.set(v.key, { view: v, tile });
     return tile;
   };
@@ -169,21 +171,26 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
       else list.push(v);
     }
     const order = state.nodeOrder.filter((n) => state.nodes[n] !== undefined);
-    const sizes = order.map((n) => cardSize(maxSlot(byNode.get(n)) + 1, layout));
+    // Folded: the processes shown take the first slots in their own order, so no holes are left.
+    const tilesOf = order.map((n) => {
+      const procs = (byNode.get(n) ?? []).sort((a, b) => a.slot - b.slot);
+      const visible = state.showSystem ? procs : procs.filter((p) => !foldable(p));
+      return { count: procs.length, visible, tiles: visible.map((v, i) => tileOf(v, state.showSystem ? v.slot : i)) };
+    });
+    const sizes = tilesOf.map((t) => cardSize((t.tiles[t.tiles.length - 1]?.slot ?? -1) + 1, layout));
     const corners = cardPositions(sizes, layout);
 
     const nodes: FlowNode[] = [];
     const shown = new Map<string, Point>();
     const linkSigs: string[] = [];
     order.forEach((name, i) => {
-      const procs = (byNode.get(name) ?? []).sort((a, b) => a.slot - b.slot);
-      const visible = state.showSystem ? procs : procs.filter((p) => !p.system);
+      const { count, visible, tiles } = tilesOf[i] as (typeof tilesOf)[number];
       const corner = corners[i] as Point;
-      nodes.push(cardNode(state.nodes[name] as ClusterNode, corner, sizes[i] as { width: number; height: number }, procs.length, visible.map(tileOf)));
-      for (const v of visible) {
-        shown.set(v.key, slotCentre(corner, v.slot, layout));
+      nodes.push(cardNode(state.nodes[name] as ClusterNode, corner, sizes[i] as { width: number; height: number }, count, tiles));
+      visible.forEach((v, j) => {
+        shown.set(v.key, slotCentre(corner, (tiles[j] as TileData).slot, layout));
         if (v.links.length > 0) linkSigs.push(`${v.key}>${v.links.join(',')}`);
-      }
+      });
     });
     // Nothing placed changed (only mailboxes or statuses did): hand back the previous graph.
     const sigs = linkSigs.join(';');
@@ -213,13 +220,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b' };
-
-function maxSlot(list: readonly ProcessView[] | undefined): number {
-  let m = -1;
-  for (const v of list ?? []) if (v.slot > m) m = v.slot;
-  return m;
-}
+const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b', cut: '#b45309' };
 
 function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap<string, Point>): FlowEdge[] {
   const edges: FlowEdge[] = [];

@@ -4,7 +4,8 @@
  * Every control has an accessible name a test can use: slider `message speed`, buttons
  * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it and, when
  * the cluster view makes them act on every node, list `held per node` of `held on two@lab`), combobox
- * `slow network`, checkbox `show system processes`, and per node `cut two@lab`, `heal two@lab`,
+ * `slow network`, checkboxes `show system processes` and `show system traffic` (the tool's own
+ * messages: tracer, classroom control, `:global`, I/O plumbing), and per node `cut two@lab`, `heal two@lab`,
  * `delay two@lab`, `drop rate two@lab`, `close two@lab`.
  */
 import { useEffect, useState } from 'react';
@@ -21,7 +22,9 @@ const button =
 
 export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
   const store = usePlaygroundStoreApi();
-  const { speed, paused, showSystem } = usePlayground(useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem })));
+  const { speed, paused, showSystem, showSystemTraffic } = usePlayground(
+    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic })),
+  );
   const togglePause = () => {
     store.getState().setPaused(!paused);
     delivery.onPauseChange?.(!paused);
@@ -56,6 +59,10 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={showSystem} onChange={(e) => store.getState().setShowSystem(e.target.checked)} className="h-5 w-5" />
         show system processes
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={showSystemTraffic} onChange={(e) => store.getState().setShowSystemTraffic(e.target.checked)} className="h-5 w-5" />
+        show system traffic
       </label>
       <FaultControls classroom={classroom} />
     </div>
@@ -128,7 +135,14 @@ const DROPS = [0, 0.1, 0.5];
 
 /** One row per remote node: cut/heal, delay and drop rate of our connection to it. */
 function FaultControls({ classroom }: { classroom: ClassroomControls }) {
+  const store = usePlaygroundStoreApi();
   const remotes = usePlayground(useShallow((s) => s.nodeOrder.filter((n) => n !== s.localNode)));
+  // The edge says `cut` at once (the distribution only notices at the tick timeout).
+  const cut = (n: string, on: boolean) => {
+    if (on) classroom.onCut?.(n);
+    else classroom.onHeal?.(n);
+    store.getState().setCut(n, on);
+  };
   const [delay, setDelay] = useState<Record<string, number>>({});
   const [drop, setDrop] = useState<Record<string, number>>({});
   if (remotes.length === 0) return null;
@@ -138,10 +152,10 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
       {remotes.map((n) => (
         <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
           <span className="font-mono">{n}</span>
-          <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => classroom.onCut?.(n)} className={button}>
+          <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => cut(n, true)} className={button}>
             Cut
           </button>
-          <button type="button" aria-label={`heal ${n}`} disabled={classroom.onHeal === undefined} onClick={() => classroom.onHeal?.(n)} className={button}>
+          <button type="button" aria-label={`heal ${n}`} disabled={classroom.onHeal === undefined} onClick={() => cut(n, false)} className={button}>
             Heal
           </button>
           <select

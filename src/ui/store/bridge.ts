@@ -8,7 +8,8 @@
  */
 import type { Node } from '../../core/runtime/node.ts';
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
-import { MAX_IN_FLIGHT, pidKey, type MonitorView } from './model.ts';
+import { MAX_IN_FLIGHT, pidKey, type MonitorView, type PlaygroundData } from './model.ts';
+import { trueMonitors } from './monitor-truth.ts';
 import type { PlaygroundStore } from './playground-store.ts';
 
 export interface FrameScheduler {
@@ -49,6 +50,12 @@ export function connectRuntime(node: Node, store: PlaygroundStore, frames: Frame
       store.getState().applyBatch({ node: snap.node.name, events, ...(changed ? { processes: snap.processes } : {}) }, now);
     }
     store.getState().expire(now);
+    // Monitors drawn must be those Process.info reports (monitor-truth.ts).
+    if (store.getState().monitors !== checkedMonitors || changed) {
+      const monitors = trueMonitors(store.getState(), (pid) => node.info(pid));
+      if (monitors !== null) store.setState({ monitors });
+      checkedMonitors = store.getState().monitors;
+    }
     // Keep ticking while something is still fading or flying, so it gets removed on time.
     const after = store.getState();
     if (after.messages.length > 0 || after.exits.length > 0 || hasFading(after.processes)) schedule();
@@ -56,6 +63,11 @@ export function connectRuntime(node: Node, store: PlaygroundStore, frames: Frame
   const schedule = () => {
     if (frame === null) frame = frames.requestFrame(flush);
   };
+  let checkedMonitors: PlaygroundData['monitors'] | null = null;
+  // Another node's batch can bring a monitor on one of ours: checked on the next frame.
+  const unwatch = store.subscribe((st, prev) => {
+    if (st.monitors !== prev.monitors && st.monitors !== checkedMonitors) schedule();
+  });
 
   // First sync: the processes and monitors already there.
   const snap = node.getSnapshot();
@@ -74,6 +86,7 @@ export function connectRuntime(node: Node, store: PlaygroundStore, frames: Frame
 
   return () => {
     unsubscribe();
+    unwatch();
     if (frame !== null) frames.cancelFrame(frame);
     frame = null;
   };

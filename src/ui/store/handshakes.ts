@@ -69,8 +69,17 @@ export function recordStep(log: HandshakeLog, peer: string, step: HandshakeStepV
   return { ...log, [peer]: [...attempts.slice(0, -1), { ...last, steps: [...last.steps, step] }] };
 }
 
+/**
+ * Keeps the last attempts, and the latest one that succeeded even when later failures (a closed
+ * tab's retries) push it out: it is what the connection was, and how a teacher shows it worked.
+ */
 function append(log: HandshakeLog, peer: string, attempts: readonly HandshakeAttempt[], a: HandshakeAttempt): HandshakeLog {
-  return { ...log, [peer]: [...attempts, a].slice(-MAX_ATTEMPTS) };
+  const all = [...attempts, a];
+  if (all.length <= MAX_ATTEMPTS) return { ...log, [peer]: all };
+  const lastUp = [...all].reverse().find((x) => x.result.kind === 'up');
+  const recent = all.slice(-MAX_ATTEMPTS);
+  const kept = lastUp === undefined || recent.includes(lastUp) ? recent : [lastUp, ...all.slice(-(MAX_ATTEMPTS - 1))];
+  return { ...log, [peer]: kept };
 }
 
 /** How `peer`'s latest attempt ended (a later `connection:failed` for an attempt already ended is ignored). */

@@ -15,7 +15,9 @@ export type ConnectionState =
   | { readonly kind: 'handshaking' }
   | { readonly kind: 'up' }
   | { readonly kind: 'refused'; readonly reason: string }
-  | { readonly kind: 'down'; readonly reason?: string };
+  | { readonly kind: 'down'; readonly reason?: string }
+  /** Cut from the classroom controls: silent at once, down when the tick timeout says so. */
+  | { readonly kind: 'cut' };
 
 export interface ClusterNode {
   readonly name: string;
@@ -100,6 +102,12 @@ export interface PlaygroundData {
   /** Delivery between nodes is held (the distribution layer honours it). */
   readonly paused: boolean;
   readonly showSystem: boolean;
+  /**
+   * Draw the tool's own traffic too (tracing service, classroom control, `:global`'s protocol,
+   * I/O plumbing): messages with no process of the class at either end. Off by default, so a
+   * quiet cluster shows no moving token.
+   */
+  readonly showSystemTraffic: boolean;
   /** The process key the inspector shows, or null. */
   readonly selected: string | null;
   /** Id the next message in flight gets (ids are stable for the overlay's bookkeeping). */
@@ -120,11 +128,25 @@ export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
   'init', 'user', 'standard_error', 'code_server', 'application_controller', 'kernel_sup',
   'global_name_server', 'global_group', 'net_kernel', 'net_sup', 'auth', 'rex', 'erl_epmd',
   'inet_db', 'logger', 'erts_code_purger', 'erl_prim_loader', 'file_server_2', 'elixir_config',
-  'tracer', 'dist_tracer', 'playground_tracer', 'playground_trace_viewer',
+  'tracer', 'dist_tracer', 'playground_tracer', 'playground_trace_viewer', 'playground_classroom',
 ]);
 
 export function isSystemProcess(pid: Pid, name: string | null): boolean {
   return pid.id < USER_FIRST_ID || (name !== null && SYSTEM_NAMES.has(name));
+}
+
+/**
+ * A name the class gave (`Process.register` with a name of its own, or any `:global` name): such
+ * a process is the class's even when the tool started it (the chapter's
+ * `:global.register_name(:two, group_leader())`), so it is never folded away.
+ */
+export function userNamed(v: Pick<ProcessView, 'name' | 'globalName'>): boolean {
+  return v.globalName !== null || (v.name !== null && !SYSTEM_NAMES.has(v.name));
+}
+
+/** Hidden when system processes are folded away: a system process nobody in the class named. */
+export function foldable(v: Pick<ProcessView, 'system' | 'name' | 'globalName'>): boolean {
+  return v.system && !userNamed(v);
 }
 
 /** A string key for a pid: node, id, serial and creation (a restarted node's pids differ). */
@@ -146,6 +168,9 @@ export const SPEEDS: readonly Speed[] = ['instant', 'fast', 'normal', 'slow', 's
 
 /** How long an exited process stays (fading, with its reason) before it is removed. */
 export const EXIT_SHOW_MS = 2500;
+
+/** How long a node that is down (or refused) keeps its card before it goes by itself. */
+export const FORGET_DOWN_MS = 60_000;
 
 /** More tokens than this at once are not drawn (the oldest go first): a flood stays cheap. */
 export const MAX_IN_FLIGHT = 2000;

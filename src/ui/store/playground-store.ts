@@ -21,6 +21,8 @@ export interface PlaygroundActions {
   setConnection(node: string, state: ConnectionState): void;
   /** Forgets a node and its processes (it left the cluster view). */
   removeNode(node: string): void;
+  /** The classroom controls cut (true) or healed (false) the link to `node`: the edge says so at once. */
+  setCut(node: string, cut: boolean): void;
   /** The tab got its name (`nonode@nohost` → `one@lab`): the local card is renamed. */
   renameLocal(name: string): void;
   /** A `:global` name of a process (null to clear). */
@@ -30,6 +32,7 @@ export interface PlaygroundActions {
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
   setShowSystem(show: boolean): void;
+  setShowSystemTraffic(show: boolean): void;
   /** Shows a process in the inspector (null: close it); clears a selected connection. */
   select(processKey: string | null): void;
   /** Shows a connection's handshake steps in the inspector (null: close it); clears a selected process. */
@@ -79,6 +82,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     speed: options.speed ?? 'normal',
     paused: false,
     showSystem: true,
+    showSystemTraffic: false,
     selected: null,
     nextMessageId: 1,
     handshakes: {},
@@ -108,6 +112,11 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
         nodes: { ...s.nodes, [node]: old === undefined ? cardFor(node, false, connection) : { ...old, connection } },
         nodeOrder: old === undefined ? [...s.nodeOrder, node] : s.nodeOrder,
       });
+    },
+    setCut: (node, cut) => {
+      const c = get().nodes[node]?.connection;
+      if (cut && (c?.kind === 'up' || c?.kind === 'handshaking')) get().setConnection(node, { kind: 'cut' });
+      if (!cut && c?.kind === 'cut') get().setConnection(node, { kind: 'up' });
     },
     removeNode: (node) => {
       const s = get();
@@ -152,6 +161,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
     setSpeed: (speed) => set({ speed }),
     setPaused: (paused) => set({ paused }),
     setShowSystem: (showSystem) => set({ showSystem }),
+    setShowSystemTraffic: (showSystemTraffic) => set({ showSystemTraffic }),
     select: (selected) => set({ selected, selectedConnection: null }),
     selectConnection: (selectedConnection) => set({ selectedConnection, selected: null }),
     handshakeAttempt: (node, role) => {

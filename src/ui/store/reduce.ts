@@ -10,9 +10,10 @@ import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
+import { EVAL_TAG } from '../../core/shell/shell-process.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
-  EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, isSystemProcess, pidKey,
+  EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
   type ExitNotice, type MessageInFlight, type MonitorView, type PlaygroundData, type ProcessView,
 } from './model.ts';
 
@@ -240,6 +241,7 @@ class Draft {
     if (duration === 0) return; // instant: nothing to animate
     const dest = this.resolve(to);
     if (dest === null) return;
+    if (!this.base.showSystemTraffic && (isEvalRequest(message) || (!this.classEnd(from) && !this.classEnd(to, dest.key)))) return;
     const msgs = (this.messages ??= [...this.base.messages]);
     msgs.push({
       id: this.nextMessageId++,
@@ -251,6 +253,21 @@ class Draft {
       sentAt: this.ctx.now,
       duration,
     });
+  }
+
+  /**
+   * Whether a message's end is a process of the class: the tool's own traffic (tracer batches
+   * and acks, classroom control, `:global`'s protocol, the I/O plumbing) has none at either end.
+   * A pid not shown here (another node's, cluster view off) is judged by its number, a name
+   * not resolved by whether the tool uses it.
+   */
+  private classEnd(end: Pid | Term | null, key: string | null = null): boolean {
+    if (end === null || typeof end !== 'object') return false;
+    const v = this.view(key ?? (end.kind === 'pid' ? pidKey(end) : ''));
+    if (v !== undefined) return !foldable(v);
+    if (end.kind === 'pid') return end.id >= USER_FIRST_ID;
+    const name = end.kind === 'atom' ? end : end.kind === 'tuple' ? end.elements[0] : undefined;
+    return typeof name === 'object' && name.kind === 'atom' && !SYSTEM_NAMES.has(name.name);
   }
 
   /** Where a message goes: a pid, a local registered name, or `{name, node}`. */
@@ -294,6 +311,11 @@ class Draft {
       nextMessageId: this.nextMessageId,
     };
   }
+}
+
+/** The page asking the shell process to evaluate what was typed: the tool's plumbing, not the class's message. */
+function isEvalRequest(m: Term): boolean {
+  return typeof m === 'object' && m.kind === 'tuple' && m.elements.length === 2 && m.elements[0] === EVAL_TAG;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
