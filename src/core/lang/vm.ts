@@ -10,7 +10,7 @@
 import { Cons, Fun, NIL, NIL_ATOM, Tuple, atom, type Atom, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { ErlangError } from '../runtime/errors.ts';
-import { lookupBif, type Bif, type BifContext, type LangNode } from './builtins.ts';
+import type { Bif, BifContext, LangNode } from './builtins.ts';
 import { atBif, ElixirThrow, type ErrorKind } from './errors.ts';
 import { OpError } from './ops.ts';
 import {
@@ -523,7 +523,7 @@ export class Machine {
             try {
               v = bif.fn(bargs, this.ctx);
             } catch (e) {
-              throw atBif(e, bif.module, bif.name, bargs, bif.module === 'Elixir.Kernel' && lookupBif('erlang', bif.name, n) !== undefined);
+              throw atBif(e, bif.module, bif.name, bargs, bif.module === 'Elixir.Kernel' && this.node.modules.builtins.lookup('erlang', bif.name, n) !== undefined);
             }
             const p = this.pending;
             if (p === null) {

@@ -6,8 +6,6 @@
  * raises Protocol.UndefinedError for anything else). Raising and keyed sorting go through the
  * TS helpers of `:stdlib_native` (native.ts), so exceptions come out exactly as Elixir's.
  */
-import { registerPrelude } from '../../builtins.ts';
-
 export const ENUM_PRELUDE = `
 defmodule Enum do
   def map(e, f), do: map_list(Enum.to_list(e), f, [])
@@ -302,5 +300,3 @@ defmodule Enum do
   defp merge(a, [], _f, acc), do: :lists.reverse(acc, a)
 end
 `;
-
-registerPrelude('enum', ENUM_PRELUDE);
