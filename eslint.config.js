@@ -49,4 +49,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Built-ins are runtime code and never depend on the compiler (shared helpers: lang/values.ts).
+    files: ['src/core/lang/stdlib/**/*.ts', 'src/core/lang/bifs-*.ts', 'src/core/shell/helpers.ts', 'src/distribution/elixir/*-bifs.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: impure,
+          patterns: [
+            { group: ['@xyflow/*', '**/ui/**'], message: 'core/ and distribution/ must not import the UI.' },
+            { group: ['**/compiler', '**/compiler.ts', '**/compiler-*'], message: 'Built-ins must not depend on the compiler: put shared runtime helpers in core/lang/values.ts.' },
+          ],
+        },
+      ],
+    },
+  },
 );
