@@ -157,14 +157,15 @@ export class Machine {
       const r = this.wake(proc);
       if (r !== null) return r;
     }
-    let code = this.code;
-    let ins = code.instrs;
-    let pc = this.pc;
-    let bp = this.bp;
-    let r = this.regs;
     let reds = budget;
     const argbuf = this.argbuf;
     for (;;) {
+      // (Re)load the frame from the machine: at the start, and after a BIF call or an unwind.
+      let code = this.code;
+      let ins = code.instrs;
+      let pc = this.pc;
+      let bp = this.bp;
+      let r = this.regs;
       try {
         for (;;) {
           const I = ins[pc++] as Instr;
@@ -364,21 +365,12 @@ export class Machine {
           }
           const stop = this.callBif(callee, n, I.c === 1, I.a, code, pc, bp, budget - reds);
           if (stop !== null) return stop;
-          r = this.regs;
-          code = this.code;
-          ins = code.instrs;
-          pc = this.pc;
-          bp = this.bp;
+          break;
         }
       } catch (e) {
         this.save(code, pc, bp);
         const stop = this.unwind(e, budget - reds);
         if (stop !== null) return stop;
-        code = this.code;
-        ins = code.instrs;
-        pc = this.pc;
-        bp = this.bp;
-        r = this.regs;
       }
     }
   }
