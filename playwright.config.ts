@@ -24,9 +24,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  // The app and its embedded signalling server, as `npm start` serves them (built first).
+  // The app and its embedded signalling server, as `npm start` serves them (built first), and
+  // the harness pages, built apart (e2e/harness/vite.config.ts) and served by the specs themselves.
   webServer: {
-    command: `npx vite build --logLevel warn && npx tsx server/start.ts --port ${port}`,
+    command: `npx vite build --logLevel warn && npx vite build --config e2e/harness/vite.config.ts && npx tsx server/start.ts --port ${port}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

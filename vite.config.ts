@@ -10,7 +10,6 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'build',
     sourcemap: false,
-    // The second page runs the transport contract suite in the browser (e2e/transport.spec.ts).
-    rollupOptions: { input: { main: 'index.html', contract: 'e2e/harness/transport-contract.html', distBench: 'e2e/harness/dist-bench.html' } },
+    // Only the app: test and bench pages have their own configs (e2e/harness/, bench/browser/).
   },
 });

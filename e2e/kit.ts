@@ -10,7 +10,7 @@
  * Roles it relies on (documented in the README): the shell input is a textbox named `iex input`,
  * its output a `log` named `iex output`.
  */
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface NodeOptions {
   /** Short name: `one` → `one@<host>`. Omit for an unnamed node (nonode@nohost). */
@@ -26,6 +26,8 @@ export interface NodeOptions {
   readonly hidden?: boolean;
   /** Another server than the one Playwright started (e.g. `http://localhost:5287`). */
   readonly baseURL?: string;
+  /** Called with the node's browser context before its page opens (e.g. to route its websockets). */
+  readonly onContext?: (context: BrowserContext) => Promise<void>;
 }
 
 /** The cookie openNode gives every node unless told otherwise. */
@@ -48,6 +50,7 @@ export interface PlaygroundNode {
 
 export async function openNode(browser: Browser, options: NodeOptions = {}): Promise<PlaygroundNode> {
   const context = await browser.newContext();
+  await options.onContext?.(context);
   const page = await context.newPage();
   const params = new URLSearchParams();
   if (options.sname) params.set('sname', options.sname);

@@ -1,6 +1,6 @@
 // The classroom scenarios of the nodes chapter, across browser contexts (one node each) over
 // real WebRTC data channels: what each tab prints must be what real iex printed (transcripts
-// of ../shared/scenarios carried here; host names, PID numbers and timestamps may differ).
+// taken from real iex, carried here; host names, PID numbers and timestamps may differ).
 import { expect, test } from '@playwright/test';
 import { openNode, type PlaygroundNode } from './kit.ts';
 import { TICKER } from '../src/playground/ticker-source.ts';

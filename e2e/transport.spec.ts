@@ -1,9 +1,10 @@
 // The transport contract suite, run in the browser against the PeerJS transport over real WebRTC
 // data channels and the embedded signalling server (the memory transport runs it in Node).
 import { expect, test } from '@playwright/test';
+import { openHarnessPage } from './harness/pages.ts';
 
 test('the PeerJS transport keeps the transport contract', async ({ page }) => {
-  await page.goto('/e2e/harness/transport-contract.html');
+  await openHarnessPage(page, 'transport-contract.html');
   const results = await page.waitForFunction(() => (window as unknown as { contractResults?: unknown }).contractResults, null, {
     timeout: 60_000,
   });

@@ -1,66 +1,180 @@
 /**
- * The signalling server: a PeerServer from the `peer` package that plays EPMD for the playground.
- * Node names map to PeerJS ids; the list of connected ids is what `:net_adm.names` shows.
+ * The signalling server: it plays EPMD for the playground. Node names map to PeerJS ids
+ * (peer-id.ts); a tab registers its id over a websocket and the server relays the WebRTC offers,
+ * answers and candidates between tabs. It speaks the protocol of the `peer` package's PeerServer
+ * (the PeerJS client in the page needs nothing else), written here so that every hostile input
+ * has an answer: README, "The signalling server", lists the limits.
  *
  * It attaches to an existing HTTP server (Vite's in dev, our own in `npm start`) but takes only
- * the websocket upgrades under its own path: Vite's HMR websocket shares the same server, and
- * the `ws` server that `peer` would create answers every upgrade and breaks HMR.
+ * the websocket upgrades under its own path: Vite's HMR websocket shares the same server.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import express from 'express';
-import { ExpressPeerServer } from 'peer';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_MAX_PER_ADDRESS, MAX_CONNECTIONS, NameTable } from './names.ts';
+import { parseClientMessage } from './signalling-messages.ts';
+import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
+import { isLoopback } from './addresses.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
+/** PeerJS puts its websocket and its HTTP API under `<path>/<key>`. */
+const API_PATH = `${SIGNALLING_PATH}/${SIGNALLING_KEY}`;
+/** The largest frame a tab sends is an SDP offer of a few KiB; bigger frames close the socket. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** Relayed messages wait in a socket's buffer up to this much; past it the reader is not reading. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** A socket that has not answered a ping since the last one is dead (a laptop closed, a cable out). */
+const PING_MS = 30_000;
+/** Close codes of a socket its tab closed on purpose (it left or reloaded): its name is free at once. */
+const CLEAN_CLOSE = new Set([1000, 1001, 1005]);
+
+export interface SignallingOptions {
+  readonly log?: (line: string) => void;
+  /** Allow pages of other origins to use the HTTP API and the websocket (`--cors`). */
+  readonly cors?: boolean;
+  /** Connections one remote address may hold (`--max-per-address`). */
+  readonly maxPerAddress?: number;
+  /**
+   * Limit loopback addresses too. Off by default: every tab on the server's own machine (a
+   * teacher trying things, the e2e suite) shares one address, and whoever runs code there can
+   * stop the server anyway.
+   */
+  readonly limitLoopback?: boolean;
+  readonly graceMs?: number;
+  readonly now?: () => number;
+}
 
 export interface Signalling {
-  /** Connect/Express-style middleware serving the PeerServer's HTTP API under /peerjs. */
-  middleware: (req: IncomingMessage, res: unknown, next: (err?: unknown) => void) => void;
+  /** Connect/Express-style middleware serving the HTTP API under /peerjs. */
+  middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
   /** Takes an upgrade if it is ours; returns false and leaves the socket alone otherwise. */
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Ids of the peers connected right now. */
   peers: () => string[];
+  /** Closes every socket and stops the timers. */
+  close: () => void;
 }
 
-export function createSignalling(httpServer: Server, log: (line: string) => void = () => {}): Signalling {
-  let wss: WebSocketServer | undefined;
-  let wsPath = '';
-  const app = ExpressPeerServer(httpServer, {
-    path: SIGNALLING_PATH,
-    key: SIGNALLING_KEY,
-    allow_discovery: true,
-    // Our own ws server in noServer mode: we route upgrades to it ourselves (see above).
-    createWebSocketServer: (options) => {
-      wsPath = options.path ?? '';
-      wss = new WebSocketServer({ noServer: true });
-      return wss;
-    },
+export function createSignalling(options: SignallingOptions = {}): Signalling {
+  const now = options.now ?? Date.now;
+  const log = rateLimitedLog(options.log ?? (() => {}), { ...SIGNALLING_LOG_LIMIT, now });
+  const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS;
+  const names = new NameTable<WebSocket>({
+    now,
+    limitFor: (address) => (!options.limitLoopback && isLoopback(address) ? MAX_CONNECTIONS : maxPerAddress),
+    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
   });
-  const ids = new Set<string>();
-  app.on('connection', (client: { getId(): string }) => {
-    ids.add(client.getId());
-    log(`peer connected: ${client.getId()}`);
-  });
-  app.on('disconnect', (client: { getId(): string }) => {
-    ids.delete(client.getId());
-    log(`peer disconnected: ${client.getId()}`);
-  });
-  // ExpressPeerServer starts its websocket side when mounted in an Express app; that app is
-  // then plain middleware for Vite's connect server or our own.
-  const host = express();
-  host.use(app);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (err) => log(`websocket server error: ${err.message}`));
+
+  const alive = new WeakSet<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+    names.expire();
+  }, PING_MS);
+  pinger.unref();
+
+  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const address = remoteAddress(req);
+    ws.on('error', (err) => log(`socket error from ${address}: ${err.message}`));
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    const query = new URL(req.url ?? '/', 'http://signalling').searchParams;
+    const [key, id, token] = [query.get('key'), query.get('id'), query.get('token')];
+    if (!key || !id || !token) return refuse(ws, 'ERROR', 'No id, token, or key supplied to websocket server');
+    if (key !== SIGNALLING_KEY) return refuse(ws, 'ERROR', 'Invalid key provided');
+    const admission = names.register(ws, id, token, address);
+    if (!admission.ok) {
+      log(`refused ${id.slice(0, 80)} from ${address}: ${admission.reason}`);
+      return refuse(ws, admission.type, admission.reason);
+    }
+    admission.replaced?.close(4001, 'replaced by a reconnect');
+    log(`peer connected: ${id}`);
+    send(ws, { type: 'OPEN' });
+    ws.on('close', (code) => {
+      names.closed(ws, id, CLEAN_CLOSE.has(code));
+      log(`peer disconnected: ${id}`);
+    });
+    ws.on('message', (data, isBinary) => relay(id, address, ws, parseClientMessage(data, isBinary)));
+  }
+
+  function relay(id: string, address: string, from: WebSocket, message: ReturnType<typeof parseClientMessage>): void {
+    if ('error' in message) return log(`ignored a message from ${id} (${address}): ${message.error}`);
+    if (message.type === 'HEARTBEAT') return;
+    const to = names.connection(message.dst);
+    // Nobody holds that id: the sender's PeerJS reports the peer unavailable.
+    if (to === undefined) {
+      if (message.type !== 'LEAVE') send(from, { type: 'EXPIRE', src: message.dst, dst: id });
+      return;
+    }
+    if (to.bufferedAmount > MAX_BUFFERED_BYTES) return log(`dropped a ${message.type} for ${message.dst}: its socket is not reading`);
+    send(to, { type: message.type, src: id, dst: message.dst, payload: message.payload });
+  }
 
   return {
-    middleware: (req, res, next) => (host as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next),
+    middleware(req, res, next) {
+      const url = new URL(req.url ?? '/', 'http://signalling');
+      if (url.pathname !== SIGNALLING_PATH && !url.pathname.startsWith(`${SIGNALLING_PATH}/`)) return next();
+      if (options.cors) {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        res.setHeader('Access-Control-Allow-Methods', 'GET');
+      }
+      if (req.method === 'GET' && url.pathname === `${API_PATH}/peers`) {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(names.ids()));
+      } else {
+        res.statusCode = req.method === 'OPTIONS' && options.cors ? 204 : 404;
+        res.end();
+      }
+    },
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (!wss || url.pathname !== wsPath) return false;
-      const server = wss;
-      server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req));
+      if (new URL(req.url ?? '/', 'http://signalling').pathname !== API_PATH) return false;
+      socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
+      if (!options.cors && !sameOrigin(req)) {
+        log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
       return true;
     },
-    peers: () => [...ids].sort(),
+    peers: () => names.ids(),
+    close() {
+      clearInterval(pinger);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
   };
+}
+
+function send(ws: WebSocket, message: object): void {
+  ws.send(JSON.stringify(message));
+}
+
+function refuse(ws: WebSocket, type: 'ERROR' | 'ID-TAKEN', msg: string): void {
+  send(ws, { type, payload: { msg } });
+  ws.close();
+}
+
+/** Browsers send Origin with every websocket; a page served by us has our own host in it. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // not a browser page: no page of another site behind it
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function remoteAddress(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }

@@ -6,11 +6,12 @@ import { createSignalling } from './signalling.ts';
 export function peerServerPlugin(): Plugin {
   const attach = (httpServer: Server | null, use: (mw: never) => void) => {
     if (!httpServer) return; // middleware mode: nothing to attach to
-    const signalling = createSignalling(httpServer);
+    const signalling = createSignalling();
     use(signalling.middleware as never);
     httpServer.on('upgrade', (req, socket, head) => {
       signalling.handleUpgrade(req, socket, head);
     });
+    httpServer.on('close', () => signalling.close());
   };
   return {
     name: 'node-playground-signalling',

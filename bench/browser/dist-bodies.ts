@@ -1,7 +1,7 @@
 /**
  * The processes the distribution benchmarks run, as TypeScript bodies (bodies.ts), shared by the
  * Node benchmark over the memory transport (bench/dist.ts) and the browser harness over WebRTC
- * (e2e/harness/dist-bench.ts). TS bodies keep the interpreter out of the figures: what is
+ * (dist-bench-page.ts). TS bodies keep the interpreter out of the figures: what is
  * measured is the distribution layer (encode, batch, transport, decode, deliver).
  *
  * Wire traffic, as a BEAM program would send it:

@@ -8,13 +8,16 @@
  *   dist-msgs-raw: the same vs unbatched raw data-channel messages/s;
  * - dist-connect: `Node.connect` vs a bare PeerJS connect until the channel is open (target:
  *   at most 30 ms more).
- * It builds the app (with the harness page e2e/harness/dist-bench.html), serves it with its
- * signalling server (server/start.ts), and drives two browser contexts of system Chromium.
+ * It builds its page (bench/browser/dist-bench.html, dist-bench.vite.config.ts), serves it with
+ * the signalling server in this process (serve.ts), and drives two browser contexts of system
+ * Chromium.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import type { DistBenchApi, Started } from '../../e2e/harness/dist-bench.ts';
+import type { DistBenchApi, Started } from './dist-bench-page.ts';
+import { DIST_BENCH_OUT } from './dist-bench.vite.config.ts';
+import { serveBench } from './serve.ts';
 import { beamDistribution } from './dist-beam.ts';
 import { profiled } from './dist-profile.ts';
 import { printComparison } from '../harness.ts';
@@ -75,20 +78,6 @@ const median = (xs: number[]): number => {
 const started = Date.now();
 const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
-
 type Part = 'connect' | 'rtt' | 'msgs';
 
 async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promise<Row[]> {
@@ -102,7 +91,7 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       const page = await (await browser.newContext()).newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
       page.on('console', (m) => void (m.type() === 'error' && log(`page console: ${m.text()}`)));
-      await page.goto(`http://localhost:${PORT}/e2e/harness/dist-bench.html`);
+      await page.goto(`http://localhost:${PORT}/distb/bench/browser/dist-bench.html`);
       await page.waitForFunction(() => (window as unknown as Partial<Bench>).distBench !== undefined);
       return page;
     };
@@ -202,19 +191,17 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) {
     log('building...');
     // Profiles want real function names.
-    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...(args.includes('--profile') ? ['--minify', 'false'] : [])], { stdio: 'inherit' });
+    const b = spawnSync('npx', ['vite', 'build', '--config', 'bench/browser/dist-bench.vite.config.ts', ...(args.includes('--profile') ? ['--minify', 'false'] : [])], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('vite build failed');
   }
-  const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(PORT)], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const server = await serveBench(PORT, { '/distb': DIST_BENCH_OUT });
   let rows: Row[];
   try {
-    await waitForServer(`http://localhost:${PORT}/`, server);
     const onlyArg = args.find((a) => a.startsWith('--only='));
     const parts: Part[] = ['connect', 'rtt', 'msgs'];
     rows = await measureBrowser(new Set(onlyArg === undefined ? parts : parts.filter((p) => onlyArg.slice(7).split(',').includes(p))), args.includes('--profile'));
   } finally {
-    // npx → tsx → node: end the whole group we started.
-    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+    server.close();
   }
   if (args.includes('--no-beam')) return print(rows, args.includes('--json'));
   log('BEAM distribution over loopback TCP...');
@@ -232,7 +219,11 @@ async function main(): Promise<void> {
   print(rows, args.includes('--json'));
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  // The signalling server in this process may keep timers: the run is over.
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

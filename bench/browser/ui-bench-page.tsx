@@ -12,7 +12,9 @@ import { Tuple, atom, type Atom, type Term } from '../../src/core/term/types.ts'
 import { generatorBody, loopBody, receive } from '../../src/core/runtime/bodies.ts';
 import { createPlaygroundNode } from '../../src/playground/node.ts';
 import { createPeerJsTransport, registerNode } from '../../src/distribution/transports/peerjs.ts';
-import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
+import { browserScheduling, startNodeLoop } from '../../src/host/node-loop.ts';
+import { realEffects } from '../../src/host/real-effects.ts';
+import { nodeOptionsFor, startOptionsFromUrl } from '../../src/playground/start-options.ts';
 import { startTracing } from '../../src/distribution/trace/service.ts';
 import type { Distribution } from '../../src/distribution/dist-types.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
@@ -21,7 +23,7 @@ import type { Speed } from '../../src/ui/store/model.ts';
 import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge.ts';
 import { connectClusterView, connectDistribution } from '../../src/ui/store/cluster-bridge.ts';
 import { Playground } from '../../src/ui/canvas/Playground.tsx';
-import { createNetworkConditioner } from '../../src/playground/conditioning.ts';
+import { createNetworkConditioner } from '../../src/distribution/middleware/network-controls.ts';
 
 export interface Measure {
   readonly fps: number;
@@ -44,12 +46,15 @@ export interface UiBenchApi {
 }
 
 const params = new URLSearchParams(location.search);
-const name = params.get('name') ?? 'n1@bench';
+// This page is a composition root: real effects, and the node's name parsed as a tab's.
+const effects = realEffects();
+const start = startOptionsFromUrl(params, 'bench');
+const name = start.node ?? 'n1@bench';
 const viewer = params.get('viewer') === '1';
 const canvas = params.get('canvas') ?? 'on';
 
-const random = { next: Math.random };
-const node = createPlaygroundNode({ clock: realClock, random, stdout: () => {}, name, creation: 1 + Math.floor(Math.random() * 1e9) });
+const { clock: realClock, random } = effects;
+const node = createPlaygroundNode(nodeOptionsFor({ ...start, node: name }, effects, () => {}));
 const loop = startNodeLoop(node.node, realClock, browserScheduling());
 const tracing = startTracing(node.node);
 const conditioner = createNetworkConditioner(realClock, random);

@@ -1,6 +1,6 @@
 /**
  * Quick single-tab check of the canvas's rendering cost (no distribution, no other tabs): the
- * canvas demo page (src/ui/canvas/demo.tsx) with `?n=500&rate=1000`, built and served here.
+ * canvas demo page (demos/canvas/demo.tsx) with `?n=500&rate=1000`, built and served here.
  * `npx tsx bench/browser/ui-demo-probe.ts [--no-build] [--speed=normal]` prints fps, the longest
  * task and the main thread's layout/style/script time. For iterating on rendering; the real
  * benchmark is ui-fps.ts.
@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 
 const args = process.argv.slice(2);
 const speed = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'normal';
-if (!args.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--config', 'src/ui/canvas/demo.vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (!args.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--config', 'demos/canvas/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
 const app = express();
 app.use(express.static('/tmp/demo-build'));
 const server = createServer(app);
@@ -22,7 +22,7 @@ await new Promise<void>((r) => server.listen(port, 'localhost', r));
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
 const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-await page.goto(`http://localhost:${port}/src/ui/canvas/canvas-demo.html?n=500&rate=1000&speed=${encodeURIComponent(speed)}`);
+await page.goto(`http://localhost:${port}/demos/canvas/canvas-demo.html?n=500&rate=1000&speed=${encodeURIComponent(speed)}`);
 await page.waitForTimeout(4000);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');

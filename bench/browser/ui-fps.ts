@@ -19,14 +19,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
-import express from 'express';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { createSignalling } from '../../server/signalling.ts';
+import { serveBench } from './serve.ts';
 import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
 import { UI_BENCH_OUT } from './ui-bench.vite.config.ts';
 
@@ -169,17 +167,7 @@ async function main(): Promise<void> {
       if (b.status !== 0) throw new Error(`${cmd.join(' ')} failed`);
     }
   }
-  const app = express();
-  const server = createServer(app);
-  const signalling = createSignalling(server);
-  app.use(signalling.middleware);
-  app.use('/uib', express.static(UI_BENCH_OUT));
-  app.use(express.static(path.join(root, 'build')));
-  app.get('*', (_req, res) => res.sendFile(path.join(root, 'build', 'index.html')));
-  server.on('upgrade', (req, socket, head) => {
-    if (!signalling.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  await new Promise<void>((r) => server.listen(PORT, 'localhost', r));
+  const server = await serveBench(PORT, { '/uib': UI_BENCH_OUT }, path.join(root, 'build'));
 
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
   const browser = await chromium.launch({
@@ -215,7 +203,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
-    server.closeAllConnections?.();
   }
 }
 

@@ -18,15 +18,19 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createPlaygroundNode } from '../playground/node.ts';
 import type { Shell } from '../core/shell/shell.ts';
+import type { Random } from '../core/ports.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
-import { nodeScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
-import { parseIexArgs } from './args.ts';
-import { isolatedTransport } from './isolated-transport.ts';
+import { nodeScheduling, startNodeLoop } from '../host/node-loop.ts';
+import { realEffects } from '../host/real-effects.ts';
+import { nodeOptionsFor, startOptionsFromArgs } from '../playground/start-options.ts';
+import { terminalNetwork } from './terminal-network.ts';
 
+/** The composition root of the terminal: real effects, flags parsed once, the node built here. */
 function main(): void {
-  let args;
+  const effects = realEffects();
+  let start;
   try {
-    args = parseIexArgs(process.argv.slice(2), hostname().split('.')[0] ?? 'localhost');
+    start = startOptionsFromArgs(process.argv.slice(2), hostname().split('.')[0] ?? 'localhost');
   } catch (err) {
     process.stderr.write(`iex: ${(err as Error).message}\n`);
     process.exit(1);
@@ -41,18 +45,12 @@ function main(): void {
     if (!shell.isBusy) rl.prompt(true);
   };
 
-  const elixir = createPlaygroundNode({
-    clock: realClock,
-    wallClock: { now: () => Date.now() },
-    formatTime: (ms) => new Date(ms).toTimeString().slice(0, 8) + '.' + String(Math.floor(ms % 1000)).padStart(3, '0'),
-    random: { next: Math.random },
-    stdout: write,
-    ...(args.node ? { name: args.node, creation: 1 + Math.floor(Math.random() * 0xfffffffe) } : {}),
-  });
+  const elixir = createPlaygroundNode(nodeOptionsFor(start, effects, write));
   const { node } = elixir;
-  const loop = startNodeLoop(node, realClock, nodeScheduling());
-  if (args.node) {
-    elixir.goAlive({ transport: isolatedTransport(), cookie: args.cookie ?? defaultCookie(), clock: realClock, random: { next: Math.random }, wake: loop.wake, ...(args.hidden ? { hidden: true } : {}) });
+  const loop = startNodeLoop(node, effects.clock, nodeScheduling());
+  if (start.node !== null) {
+    const cookie = start.cookie ?? defaultCookie(effects.random);
+    elixir.goAlive({ transport: terminalNetwork().transport(), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...(start.hidden ? { hidden: true } : {}) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 
@@ -93,11 +91,11 @@ function main(): void {
 }
 
 /** As erl: ~/.erlang.cookie when there is one, else 20 random capital letters (not saved). */
-function defaultCookie(): string {
+function defaultCookie(random: Random): string {
   try {
     return readFileSync(path.join(homedir(), '.erlang.cookie'), 'utf8').trim();
   } catch {
-    return Array.from({ length: 20 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+    return Array.from({ length: 20 }, () => String.fromCharCode(65 + Math.floor(random.next() * 26))).join('');
   }
 }
 

@@ -17,6 +17,9 @@ import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
 import { VERSION } from './etf/tags.ts';
 
+/** Bytes of each packet's `Length:32` prefix (after the handshake, as over TCP with `{packet, 4}`). */
+export const PACKET_LENGTH_BYTES = 4;
+
 const INITIAL_BYTES = 4096;
 /** Largest batch buffer kept between batches (an 8 MB binary's buffer is let go). */
 const KEEP_BYTES = 256 * 1024;

@@ -21,4 +21,10 @@ describe('peer ids for node names', () => {
     expect(nodeForPeerId('random-peer')).toBeNull();
     expect(nodeForPeerId('erl-one_4')).toBeNull();
   });
+  it('maps only the canonical id back: aliases that decode to the same name are not that node', () => {
+    expect(nodeForPeerId('erl-one_40lab')).toBe('one@lab');
+    for (const alias of ['erlone_40lab', 'erl-_6fne_40lab', 'erl_6f_6e_65_40lab', 'erl-one_40lab_']) expect(nodeForPeerId(alias)).toBeNull();
+    expect(nodeForPeerId('erl_c3_a9_40vm')).toBe('é@vm');
+    expect(nodeForPeerId('erl-_c3_a9_40vm')).toBeNull();
+  });
 });

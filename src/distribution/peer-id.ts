@@ -16,8 +16,17 @@ export function peerIdForNode(nodeName: string): string {
   return body.startsWith('_') ? PREFIX + body : `${PREFIX}-${body}`;
 }
 
-/** The node name for a PeerJS id made by peerIdForNode, or null for other ids. */
+/**
+ * The node name for a PeerJS id made by peerIdForNode, or null for other ids. Only the canonical
+ * id of a name maps back to it (`erlone_40lab` decodes to one@lab too, but is not its id): a
+ * link's identity is its signalling id, so one name must have exactly one id.
+ */
 export function nodeForPeerId(peerId: string): string | null {
+  const name = decodePeerId(peerId);
+  return name !== null && peerIdForNode(name) === peerId ? name : null;
+}
+
+function decodePeerId(peerId: string): string | null {
   if (!peerId.startsWith(PREFIX)) return null;
   const bytes: number[] = [];
   const rest = peerId.slice(PREFIX.length);

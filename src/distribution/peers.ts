@@ -56,7 +56,12 @@ interface Slot {
 export class Peers implements LinkOwner {
   readonly up = new Map<Atom, LinkDriver>();
   readonly pending = new Map<Atom, Slot>();
-  private readonly accepting = new Map<LinkDriver, number>();
+  /**
+   * Incoming handshakes: their setup deadline and the link's identity (the name the transport
+   * knows the caller by: its signalling id). Failures count against that identity, never against
+   * a name the caller claims, so neither a changing claim nor an impostor's can move the limit.
+   */
+  private readonly accepting = new Map<LinkDriver, { deadline: number; from: string }>();
   private readonly failReasons = new WeakMap<LinkDriver, string>();
 
   constructor(
@@ -107,10 +112,12 @@ export class Peers implements LinkOwner {
     });
   }
 
-  accept(link: Link, peerName: string): void {
-    if (this.cfg.limiter.isBlocked(peerName, this.now())) return link.close();
+  /** An incoming link from the node the transport knows as `from`; it may claim only that name. */
+  accept(link: Link, from: string): void {
+    if (this.cfg.limiter.isBlocked(from, this.now())) return link.close();
     const m = createAcceptor({
       ...this.cfg.handshake,
+      linkPeer: from,
       isUp: (p) => this.up.has(atom(p)),
       hasPendingTo: (p) => {
         const s = this.pending.get(atom(p));
@@ -118,7 +125,7 @@ export class Peers implements LinkOwner {
       },
     });
     const d = new LinkDriver(link, { role: 'acceptor', m }, this, null);
-    this.accepting.set(d, this.now() + this.cfg.setupTimeoutMs);
+    this.accepting.set(d, { deadline: this.now() + this.cfg.setupTimeoutMs, from });
   }
 
   handshakeEvent(d: LinkDriver, e: HandshakeEvent): void {
@@ -127,16 +134,15 @@ export class Peers implements LinkOwner {
         this.touch(d);
         this.hooks.emit({ type: 'handshake:step', peer: d.peer, name: e.name, direction: e.direction, outcome: e.outcome });
         if (e.name === 'send_name' && e.direction === 'in' && d.peer !== null) {
-          if (this.cfg.limiter.isBlocked(d.peer.name, this.now())) d.close('rate-limited');
+          // Blocked while this link was opening (several links at once): stop here.
+          if (this.isBlocked(d)) d.close('rate-limited');
           else this.hooks.emit({ type: 'connection:attempt', peer: d.peer, role: 'acceptor' });
         }
         return;
       case 'failed': {
         const peer = d.peer;
-        if (e.log !== undefined) this.hooks.log('error', e.log);
-        if (e.reason === 'bad_challenge_reply' && peer !== null && this.cfg.limiter.fail(peer.name, this.now())) {
-          this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(peer.name)));
-        }
+        const text = e.log ?? (e.reason === 'protocol_error' ? this.protocolErrorText(d, e.detail ?? '') : undefined);
+        if (text !== undefined) this.logFailure(d, text);
         this.failReasons.set(d, e.reason);
         if (d.role === 'acceptor' && peer !== null) this.hooks.emit({ type: 'connection:failed', peer, reason: e.reason });
         d.close(`handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`);
@@ -161,16 +167,47 @@ export class Peers implements LinkOwner {
     }
   }
 
+  private isBlocked(d: LinkDriver): boolean {
+    const from = this.accepting.get(d)?.from;
+    return from !== undefined && this.cfg.limiter.isBlocked(from, this.now());
+  }
+
+  /**
+   * A handshake failure the node logs. An incoming one counts against the link's identity; once
+   * that identity is blocked its further failures (links opened before the block) are not logged,
+   * so the log stays bounded however many links it opens.
+   */
+  private logFailure(d: LinkDriver, text: string): void {
+    const from = this.accepting.get(d)?.from;
+    if (from === undefined) return this.hooks.log('error', text);
+    if (this.cfg.limiter.isBlocked(from, this.now())) return;
+    this.hooks.log('error', text);
+    if (this.cfg.limiter.fail(from, this.now())) this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(from)));
+  }
+
+  /**
+   * Malformed handshake bytes (BEAM closes such a socket without a word; a tab says why, once per
+   * failure the limiter allows). The detail quotes peer bytes, so it is cut short.
+   */
+  private protocolErrorText(d: LinkDriver, detail: string): string {
+    const from = this.accepting.get(d)?.from;
+    const who = from !== undefined ? `from node ${inspectAtom(from)}` : `to node ${d.peer !== null ? inspectAtom(d.peer.name) : '?'}`;
+    const short = detail.length > 200 ? `${detail.slice(0, 200)}...` : detail;
+    return `** Connection attempt ${who} closed: protocol error: ${short} **`;
+  }
+
   private touch(d: LinkDriver): void {
     const deadline = this.now() + this.cfg.setupTimeoutMs;
-    if (this.accepting.has(d)) this.accepting.set(d, deadline);
+    const a = this.accepting.get(d);
+    if (a !== undefined) a.deadline = deadline;
     const s = d.peer !== null ? this.pending.get(d.peer) : undefined;
     if (s !== undefined && s.out === d) s.deadline = deadline;
   }
 
   private promote(d: LinkDriver, peer: Atom, flags: bigint): void {
+    const from = this.accepting.get(d)?.from;
     this.accepting.delete(d);
-    if (d.role === 'acceptor') this.cfg.limiter.succeeded(peer.name);
+    if (from !== undefined) this.cfg.limiter.succeeded(from);
     const conn = new Connection({
       peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
@@ -237,7 +274,7 @@ export class Peers implements LinkOwner {
       if (s.deadline <= now) this.fail(peer, 'connection_setup_failed: timeout');
       else next = next === null ? s.deadline : Math.min(next, s.deadline);
     }
-    for (const [d, at] of [...this.accepting]) {
+    for (const [d, { deadline: at }] of [...this.accepting]) {
       if (at <= now) d.close('handshake timeout');
       else next = next === null ? at : Math.min(next, at);
     }

@@ -12,8 +12,8 @@ import type { Node } from '../core/runtime/node.ts';
 import { loopBody } from '../core/runtime/bodies.ts';
 import { attachDistribution } from './distribution.ts';
 import type { Distribution, DistributionOptions } from './dist-types.ts';
-import { createConditioner } from './conditioner.ts';
-import type { Conditioner } from './conditioner.ts';
+import { createConditioner } from './middleware/conditioner.ts';
+import type { Conditioner } from './middleware/conditioner.ts';
 import { MemoryNetwork } from './transports/memory.ts';
 
 export interface TestPeer {

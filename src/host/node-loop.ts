@@ -1,6 +1,6 @@
 /**
  * Drives a node's scheduler in a real host (a browser tab, the terminal). The runtime never
- * schedules itself (DESIGN.md: "Scheduler"); this loop runs slices for a few milliseconds per
+ * schedules itself (runSlice does work and returns, ARCHITECTURE.md); this loop runs slices for a few milliseconds per
  * task, yields so the page stays responsive, and sleeps until the next timer when the node is
  * idle. Anything that gives the node work from outside (a typed line, a network message) calls
  * `wake()`.

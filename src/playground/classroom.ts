@@ -3,7 +3,7 @@
  * memory transport, on one simulated clock. Tests type into a tab's shell and read what each
  * tab printed, as the end-to-end tests do over WebRTC, but deterministically and in Node.
  * Tabs are wired as the page wires them: each transport goes through the classroom
- * conditioner (conditioning.ts: cut, delay, pause...) and each node runs the tracing service.
+ * conditioner (distribution/middleware/network-controls.ts: cut, delay, pause...) and each node runs the tracing service.
  *
  *   const room = new Classroom();
  *   const one = room.open('one'), two = room.open('two');
@@ -17,14 +17,14 @@ import type { Shell } from '../core/shell/shell.ts';
 import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { createPlaygroundNode, type PlaygroundNode } from './node.ts';
-import { classroomTarget, conditionedTransport, type NetworkConditioner } from './conditioning.ts';
-import { clusterAware } from './conditioning-cluster.ts';
+import { classroomTarget, conditionedTransport, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
+import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
 
 export interface Tab {
   readonly name: string;
   readonly node: PlaygroundNode;
   readonly shell: Shell;
-  /** The tab's controls: its own links, or the whole cluster while its cluster view is on (conditioning-cluster.ts). */
+  /** The tab's controls: its own links, or the whole cluster while its cluster view is on (distribution/middleware/cluster-controls.ts). */
   readonly conditioner: NetworkConditioner;
   readonly tracing: TracingService;
   /** Everything this tab printed (its iex transcript). */

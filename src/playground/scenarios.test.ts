@@ -1,5 +1,5 @@
 // The classroom scenarios of the nodes chapter, over the memory transport: what each tab
-// prints must be what real iex printed (transcripts from ../shared/scenarios, carried here),
+// prints must be what real iex printed (the expected transcripts below were taken from real iex),
 // with PID numbers and timestamps masked (golden.ts).
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from './classroom.ts';

@@ -23,11 +23,13 @@ import { connectGlobalNames } from './store/global-names.ts';
 export interface AppProps {
   readonly identity: Identity;
   readonly session: ShellSession;
+  /** Randomness (the start panel's suggested names), from the composition root. */
+  readonly random: () => number;
   /** Navigation (the start panel's submit); default location.assign. */
   readonly navigate?: (url: string) => void;
 }
 
-export function App({ identity, session, navigate = (url) => location.assign(url) }: AppProps) {
+export function App({ identity, session, random, navigate = (url) => location.assign(url) }: AppProps) {
   const signalling = useSignalling(session);
   const [store] = useState(() => createPlaygroundStore({ localNode: session.node.node.name.name, nodeNumber: session.node.nodeNumber }));
   // Distribution exists once the tab registered its name: the canvas then follows the cluster.
@@ -77,7 +79,7 @@ export function App({ identity, session, navigate = (url) => location.assign(url
               onKill={onKill}
             />
           ) : (
-            <StartPanel navigate={navigate} random={Math.random} />
+            <StartPanel navigate={navigate} random={random} />
           )}
         </main>
         <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">

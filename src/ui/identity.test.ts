@@ -5,20 +5,24 @@ const machine = { host: 'amber-fox', cookie: 'ABCDEFGHIJKLMNOPQRST' };
 
 describe('identity from the URL', () => {
   it('takes sname and host like iex --sname', () => {
-    expect(identityFromUrl('?sname=one&host=lab', machine)).toEqual({ node: 'one@lab', alive: true, cookie: machine.cookie });
+    expect(identityFromUrl('?sname=one&host=lab', machine)).toMatchObject({ node: 'one@lab', alive: true, cookie: machine.cookie, hidden: false });
   });
   it('uses the profile host when the URL has none', () => {
     expect(identityFromUrl('?sname=two', machine).node).toBe('two@amber-fox');
   });
   it('is nonode@nohost without a name', () => {
-    expect(identityFromUrl('', machine)).toEqual({ node: 'nonode@nohost', alive: false, cookie: machine.cookie });
+    expect(identityFromUrl('', machine)).toMatchObject({ node: 'nonode@nohost', alive: false, cookie: machine.cookie });
+    expect(identityFromUrl('', machine).start).toEqual({ node: null, cookie: null, hidden: false });
   });
   it('takes name= (long names) and a cookie', () => {
-    expect(identityFromUrl('?name=wibble@light-boy.local&cookie=chocolate-chip-1', machine)).toEqual({
+    expect(identityFromUrl('?name=wibble@light-boy.local&cookie=chocolate-chip-1', machine)).toMatchObject({
       node: 'wibble@light-boy.local',
       alive: true,
       cookie: 'chocolate-chip-1',
     });
+  });
+  it('takes hidden like iex --hidden', () => {
+    expect(identityFromUrl('?sname=h&hidden', machine)).toMatchObject({ node: 'h@amber-fox', alive: true, hidden: true });
   });
 });
 

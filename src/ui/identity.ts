@@ -1,14 +1,21 @@
 /**
- * A tab's node identity from its URL, mirroring iex's flags: `?sname=one&host=lab&cookie=c`
- * (also `name=`). The browser profile plays the machine: its host name and default cookie are
- * made once and kept in localStorage (like ~/.erlang.cookie). No `sname`/`name` → not alive:
- * `nonode@nohost`, as `iex` without flags.
+ * A tab's node identity from its URL, mirroring iex's flags: `?sname=one&host=lab&cookie=c&hidden`
+ * (also `name=`), parsed as the terminal's flags are (playground/start-options.ts). The browser
+ * profile plays the machine: its host name and default cookie are made once and kept in
+ * localStorage (like ~/.erlang.cookie). No `sname`/`name` → not alive: `nonode@nohost`, as
+ * `iex` without flags.
  */
+import { startOptionsFromUrl, type StartOptions } from '../playground/start-options.ts';
+
 export interface Identity {
   /** `one@lab`, or `nonode@nohost` when the tab has no name. */
   readonly node: string;
   readonly alive: boolean;
   readonly cookie: string;
+  /** `?hidden` mirrors `iex --hidden`: its connections are Node.list(:hidden), no mesh, no :global. */
+  readonly hidden: boolean;
+  /** The options the node starts with (the same object iex's flags give). */
+  readonly start: StartOptions;
 }
 
 export interface MachineDefaults {
@@ -17,14 +24,8 @@ export interface MachineDefaults {
 }
 
 export function identityFromUrl(search: string, machine: MachineDefaults): Identity {
-  const params = new URLSearchParams(search);
-  const cookie = params.get('cookie') || machine.cookie;
-  const host = params.get('host') || machine.host;
-  const full = params.get('name');
-  if (full) return { node: full.includes('@') ? full : `${full}@${host}`, alive: true, cookie };
-  const sname = params.get('sname');
-  if (sname) return { node: `${sname}@${host}`, alive: true, cookie };
-  return { node: 'nonode@nohost', alive: false, cookie };
+  const start = startOptionsFromUrl(new URLSearchParams(search), machine.host);
+  return { node: start.node ?? 'nonode@nohost', alive: start.node !== null, cookie: start.cookie ?? machine.cookie, hidden: start.hidden, start };
 }
 
 const WORDS_A = ['amber', 'brisk', 'calm', 'dusty', 'eager', 'fuzzy', 'gentle', 'hazel', 'ivory', 'jolly', 'keen', 'lucky'];

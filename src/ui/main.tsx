@@ -1,6 +1,8 @@
 /**
- * The composition root: the one place where real effects (clock, randomness, storage, the
- * PeerJS transport) are wired to the pure runtime.
+ * The composition root of the page: the one place where real effects (clock, randomness,
+ * storage, scheduling) are made and the URL is read for the node's identity (the same parser as
+ * iex's flags, playground/start-options.ts); session.ts builds the node on them, with the PeerJS
+ * transport.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,14 +10,19 @@ import './styles.css';
 import { App } from './App.tsx';
 import { identityFromUrl, machineDefaults } from './identity.ts';
 import { createShellSession } from './session.ts';
+import { realEffects } from '../host/real-effects.ts';
+import { browserScheduling } from '../host/node-loop.ts';
+import { pageOptions } from './layout/url-options.ts';
 
-const machine = machineDefaults(localStorage, Math.random);
+const effects = realEffects();
+const random = () => effects.random.next();
+const machine = machineDefaults(localStorage, random);
 const identity = identityFromUrl(location.search, machine);
-const session = createShellSession(identity);
+const session = createShellSession(identity, pageOptions(location.search), effects, browserScheduling());
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App identity={identity} session={session} />
+    <App identity={identity} session={session} random={random} />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 /**
- * One tab's node and its shell, wired to real effects: the composition root's helper. The node
+ * One tab's node and its shell, on the effects the composition root (main.tsx) passes. The node
  * registers its name with the signalling server (which plays EPMD) and goes alive over PeerJS
  * once registered. The transcript is kept here (bounded) and published to React at most once
  * per animation frame, so a process printing in a tight loop cannot flood the page.
@@ -7,16 +7,18 @@
 import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
+import { nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
 import { createPeerJsTransport, registerNode, type SignallingState } from '../distribution/transports/peerjs.ts';
-import { browserScheduling, realClock, startNodeLoop } from '../host/node-loop.ts';
+import { startNodeLoop, type HostScheduling } from '../host/node-loop.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
-import { signallingConfigFor } from './signalling-config.ts';
+import { signallingConfigFor, signallingToken } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
-import { classroomTarget, createNetworkConditioner, driveConditioner, type NetworkConditioner } from '../playground/conditioning.ts';
-import { clusterAware } from '../playground/conditioning-cluster.ts';
-import { tickTuning } from './layout/url-options.ts';
+import { classroomTarget, createNetworkConditioner, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
+import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
+import { driveConditioner } from '../host/drive-conditioner.ts';
+import type { PageOptions } from './layout/url-options.ts';
 
 /** Characters of transcript kept; older output is dropped from the top. */
 const MAX_TRANSCRIPT = 200_000;
@@ -27,6 +29,11 @@ export interface ShellView {
   /** An expression is being evaluated (or lines wait their turn). */
   readonly busy: boolean;
   readonly signalling: SignallingState | null;
+}
+
+/** What the composition root gives a tab's session: a node's effects, and secrets' randomness. */
+export interface SessionEffects extends NodeEffects {
+  readonly fillSecureRandom: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 }
 
 export interface ShellSession {
@@ -51,12 +58,7 @@ export interface ShellSession {
   getView: () => ShellView;
 }
 
-/** Elixir's log timestamp, in the tab's local time. */
-function localTime(ms: number): string {
-  return `${new Date(ms).toTimeString().slice(0, 8)}.${String(Math.floor(ms % 1000)).padStart(3, '0')}`;
-}
-
-export function createShellSession(identity: Identity): ShellSession {
+export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling): ShellSession {
   let text = '';
   let signalling: SignallingState | null = identity.alive ? { type: 'connecting' } : null;
   let view: ShellView = { text: '', prompt: '', busy: false, signalling };
@@ -79,16 +81,9 @@ export function createShellSession(identity: Identity): ShellSession {
     schedulePublish();
   };
 
-  const random = { next: Math.random };
-  const node = createPlaygroundNode({
-    clock: realClock,
-    wallClock: { now: () => Date.now() },
-    formatTime: localTime,
-    random,
-    stdout: write,
-    ...(identity.alive ? { name: identity.node, creation: 1 + Math.floor(Math.random() * 0xfffffffe) } : {}),
-  });
-  const loop = startNodeLoop(node.node, realClock, browserScheduling());
+  const { clock, random } = effects;
+  const node = createPlaygroundNode(nodeOptionsFor(identity.start, effects, write));
+  const loop = startNodeLoop(node.node, clock, scheduling);
   shell = createElixirShell(node, {
     write,
     echo: true,
@@ -99,9 +94,8 @@ export function createShellSession(identity: Identity): ShellSession {
     },
   });
 
-  const local = createNetworkConditioner(realClock, random);
-  driveConditioner(local, realClock, browserScheduling(), loop.wake);
-  const params = new URLSearchParams(location.search);
+  const local = createNetworkConditioner(clock, random);
+  driveConditioner(local, clock, scheduling, loop.wake);
   let stopNode = () => {};
   // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
   // A teacher's tab with the cluster view pauses, steps and slows every node through its tracer.
@@ -110,19 +104,18 @@ export function createShellSession(identity: Identity): ShellSession {
 
   if (identity.alive) {
     const config = signallingConfigFor(location);
+    const token = signallingToken(effects.fillSecureRandom);
     const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
-      if (state.type === 'registered') {
+      // Registered again after a signalling drop: the node is alive already, its links kept.
+      if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
-        const tuning = tickTuning(params);
-        // `?hidden` mirrors `iex --hidden`: its connections are Node.list(:hidden), no mesh, no :global.
-        const dist = node.goAlive({ transport, cookie: identity.cookie, clock: realClock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(params.has('hidden') ? { hidden: true } : {}) });
+        const tuning = page.tuning;
+        const dist = node.goAlive({ transport, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
         loop.wake();
         for (const l of distListeners) l(dist);
-        // `?connect=two@lab` (the start panel's Connect on an unnamed tab): connect as typed.
-        const target = params.get('connect');
-        if (target) input(`Node.connect :"${target}"`);
+        if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
       } else if (state.type === 'refused') {
         // As `iex --sname one` when one is taken: the node does not start with that name.
         const url = new URL(location.href);
@@ -131,7 +124,7 @@ export function createShellSession(identity: Identity): ShellSession {
         url.searchParams.set('refused', identity.node);
         location.replace(url);
       }
-    });
+    }, { token });
     stopNode = () => {
       node.dist?.stop();
       peer.destroy();
@@ -139,8 +132,7 @@ export function createShellSession(identity: Identity): ShellSession {
     // A closed tab closes its data channels at once, so the others see nodedown now.
     addEventListener('pagehide', () => stopNode());
   }
-  const refused = new URLSearchParams(location.search).get('refused');
-  if (refused) write(`Protocol 'inet_tcp': the name ${refused} seems to be in use by another Erlang node\n`);
+  if (page.refused !== null) write(`Protocol 'inet_tcp': the name ${page.refused} seems to be in use by another Erlang node\n`);
   publish();
 
   function input(line: string): void {

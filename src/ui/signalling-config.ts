@@ -16,3 +16,11 @@ export function signallingConfigFor(loc: Location): SignallingConfig {
     iceServers: ice.map((urls) => ({ urls })),
   };
 }
+
+/**
+ * The tab's secret for its node name (128 random bits, hex): registered with the name, it is how
+ * the signalling server knows the tab that comes back after a drop. Only that server sees it.
+ */
+export function signallingToken(fillRandom: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array): string {
+  return [...fillRandom(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

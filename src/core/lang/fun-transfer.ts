@@ -1,5 +1,5 @@
 /**
- * Funs crossing nodes. A fun is data (DESIGN.md): its `fn` AST and its captured values. To send
+ * Funs crossing nodes. A fun is data (ARCHITECTURE.md): its `fn` AST and its captured values. To send
  * one, the AST becomes an ordinary term (maps, lists, binaries, numbers) and travels with the
  * captured values, as erl_eval funs carry their code in their free variables. The receiving
  * node compiles the AST again (no eval anywhere) and gets a fun that prints and behaves the same.

@@ -1,7 +1,7 @@
 /**
- * What the parser tests take from the classroom scenarios (../shared/scenarios, copied here:
- * the project reads nothing outside itself at test time): every line typed at a prompt in
- * 01-05 (continuation lines joined) and ticker.ex as it is given.
+ * What the parser tests take from the five classroom scenarios of the nodes chapter (their
+ * sessions are in src/playground/scenarios.test.ts): every line typed at a prompt in 01-05
+ * (continuation lines joined) and ticker.ex as it is given (src/playground/ticker-source.ts).
  */
 export const SCENARIO_FILES = ["01-naming-and-connecting.md","02-remote-spawn.md","03-cookies.md","04-global-names-and-io.md","05-ticker.md"];
 

@@ -1,4 +1,4 @@
-/** The execution model's promises (DESIGN.md "Execution model"), each proven on a real node. */
+/** The execution model's promises (preemptible, tail calls in constant space, deep recursion without the JS stack: ARCHITECTURE.md), each proven on a real node. */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import type { Term } from '../../core/term/types.ts';
 import { SeededRandom } from '../../core/ports.ts';
 import { createNode } from '../../core/runtime/node.ts';
 import { attachDistribution } from '../distribution.ts';
-import { createConditioner } from '../conditioner.ts';
+import { createConditioner } from '../middleware/conditioner.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { generatorBody, receive } from '../../core/runtime/bodies.ts';
 import { Cluster, collect } from '../testing.ts';

@@ -23,7 +23,7 @@ import { atom, tuple } from '../../core/term/types.ts';
 import type { Atom, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import type { ClusterView, GlobalEnv } from './options.ts';
-import { GLOBAL, NAME_SERVER } from './protocol.ts';
+import { GLOBAL, NAME_SERVER } from './names.ts';
 
 export type PartitionMessage =
   | { readonly type: 'lost_connection'; readonly a: Atom; readonly creation: number; readonly op: number; readonly b: Atom }

@@ -18,11 +18,11 @@
 import { Tuple, atom, list, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
 import { parsePartition, type PartitionMessage } from './partitions.ts';
+import { GLOBAL } from './names.ts';
 
+export { GLOBAL, NAME_SERVER } from './names.ts';
 export const GLOBAL_CALL = atom('$global_call');
 export const GLOBAL_REPLY = atom('$global_reply');
-export const GLOBAL = atom('$global');
-export const NAME_SERVER = atom('global_name_server');
 
 export type CallOp = 'register_name' | 're_register_name' | 'unregister_name';
 export const CALL_OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name'];

@@ -2,6 +2,13 @@
  * The accepting side (B) of the version-6 handshake: receives send_name, answers a status
  * (ok, ok_simultaneous, nok, not_allowed, alive), sends its challenge, checks the reply and
  * acknowledges it. On a wrong digest it logs what BEAM logs and says nothing to the peer.
+ *
+ * Two rules stricter than a TCP listener can be (a tab knows who is calling, BEAM does not):
+ * - with `linkPeer` set, send_name must claim exactly that name (the node the link's signalling
+ *   id belongs to); any other claim is refused before the name is used for anything;
+ * - after `alive` -> `true`, the old connection is replaced only once the new one has proven the
+ *   cookie (`replace_connection` comes with the valid challenge reply), as OTP 25's dist_util does
+ *   (it waits for the reply before net_kernel kills the old connection).
  */
 import { LOG, Out, checkFlags, digestMode, nameGreater, newChallenge } from './common.ts';
 import { DIGEST_LENGTH, digest, digestEquals, type DigestMode } from './digest.ts';
@@ -17,11 +24,16 @@ export interface AcceptorOptions extends HandshakeOptions {
   readonly hasPendingTo?: (peer: string) => boolean;
   /** We already have a connection up with `peer` -> status alive. */
   readonly isUp?: (peer: string) => boolean;
+  /**
+   * The node name the transport vouches for: the one the link's signalling id belongs to. A
+   * send_name claiming another name is refused (not_allowed). Unset (a TCP bridge): any name.
+   */
+  readonly linkPeer?: string;
 }
 
 export interface Acceptor {
   readonly state: HandshakeState;
-  /** The peer's name once send_name has arrived. */
+  /** The peer's name once a send_name it may send has arrived (never an impostor's claim). */
   readonly peerName: string | null;
   receive(bytes: Uint8Array): HandshakeOutput;
   closed(): HandshakeOutput;
@@ -34,6 +46,8 @@ export function createAcceptor(o: AcceptorOptions): Acceptor {
   let peerCreation = 0;
   let mode: DigestMode = 'md5';
   let myChallenge = 0;
+  /** We answered `alive` and the peer said `true`: its old connection goes once the cookie is proven. */
+  let replacing = false;
 
   const fail = (out: Out, ...args: Parameters<Out['fail']>): Out => {
     state = 'failed';
@@ -55,6 +69,12 @@ export function createAcceptor(o: AcceptorOptions): Acceptor {
   function onName(b: Uint8Array, out: Out): Out {
     const m = decodeSendName(b);
     if (typeof m === 'string') return fail(out, 'protocol_error', m);
+    if (o.linkPeer !== undefined && m.name !== o.linkPeer) {
+      // Erlang's words for a node that may not connect; the claimed name is not kept.
+      out.step('send_name', 'in', 'not_allowed');
+      status(out, 'not_allowed');
+      return fail(out, 'name_mismatch', `${m.name} claimed on the link of ${o.linkPeer}`, LOG.disallowed(m.name));
+    }
     out.step('send_name', 'in', 'ok');
     peer = m.name;
     peerCreation = m.creation;
@@ -94,7 +114,7 @@ export function createAcceptor(o: AcceptorOptions): Acceptor {
     if (s !== 'true' && s !== 'false') return fail(out, 'protocol_error', `unexpected status reply ${s}`);
     out.step('status', 'in', s);
     if (s === 'false') return fail(out, 'alive_refused');
-    out.events.push({ type: 'replace_connection', peerName: peer as string });
+    replacing = true;
     return sendChallenge(out);
   }
 
@@ -108,6 +128,7 @@ export function createAcceptor(o: AcceptorOptions): Acceptor {
       return fail(out, 'bad_challenge_reply', undefined, LOG.badReply(name));
     }
     out.step('challenge_reply', 'in', 'ok');
+    if (replacing) out.events.push({ type: 'replace_connection', peerName: name });
     out.send.push(encodeChallengeAck(digest(mode, r.challenge, cookie)));
     out.step('challenge_ack', 'out', 'sent');
     state = 'up';

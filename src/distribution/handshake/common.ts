@@ -25,11 +25,14 @@ export function nameGreater(a: string, b: string): boolean {
   return x.length > y.length;
 }
 
-/** Elixir's rendering of the error reports dist_util writes (`~w` of a node is `inspect`). */
+/**
+ * Elixir's rendering of the error reports dist_util writes (`~w` of a node is `inspect`, `~s`
+ * prints the bare name; checked against iex 1.14, trailing spaces included).
+ */
 export const LOG = {
   badReply: (peer: string): string => `** Connection attempt from node ${inspectAtom(peer)} rejected. Invalid challenge reply. **`,
   badAck: (peer: string): string => `** Connection attempt to node ${inspectAtom(peer)} cancelled. Invalid challenge ack. **`,
-  disallowed: (peer: string): string => `** Connection attempt from disallowed node ${inspectAtom(peer)} **`,
+  disallowed: (peer: string): string => `** Connection attempt from disallowed node ${peer} ** `,
   missing: (me: string, dir: 'from' | 'to', peer: string, flags: bigint): string =>
     `** ${inspectAtom(me)}: Connection attempt ${dir} node ${inspectAtom(peer)} ${dir === 'from' ? 'rejected' : 'aborted'} since it cannot handle [${missingMandatory(flags).map((n) => `'${n}'`).join(', ')}].**`,
 };

@@ -11,6 +11,7 @@ export type StepName = 'send_name' | 'status' | 'challenge' | 'challenge_reply' 
 export type FailReason =
   | 'nok' // the acceptor's own attempt to us wins (simultaneous connect, it has the greater name)
   | 'not_allowed'
+  | 'name_mismatch' // acceptor: send_name claimed another name than the link's signalling id
   | 'alive_refused' // status alive answered 'false'
   | 'missing_flags'
   | 'bad_challenge_reply' // acceptor: wrong digest (cookie mismatch)
@@ -34,7 +35,10 @@ export type HandshakeEvent =
   | { readonly type: 'failed'; readonly reason: FailReason; readonly detail?: string; readonly log?: string }
   /** Acceptor answered ok_simultaneous: the caller must drop its own pending attempt to the peer. */
   | { readonly type: 'cancel_pending'; readonly peerName: string }
-  /** Acceptor: the peer said its old connection is gone (alive -> true); drop that connection. */
+  /**
+   * Acceptor: the peer said its old connection is gone (alive -> true) and has now proven the
+   * cookie (a valid challenge reply); drop that connection.
+   */
   | { readonly type: 'replace_connection'; readonly peerName: string };
 
 export interface HandshakeOutput {

@@ -1,8 +1,9 @@
 /**
- * The one transport contract suite (DESIGN.md: "One transport contract suite runs against every
- * transport"). It runs against the memory network in Node (memory.test.ts) and against PeerJS in
- * the browser, so it uses nothing of Vitest beyond describe/it/expect, which the caller passes
- * in, and only `toBe`/`toEqual`/`toBeGreaterThan` matchers. Waiting is the world's business:
+ * The one transport contract suite: every transport keeps it. It runs in Node against the memory
+ * network (memory.test.ts), every link middleware (middleware/contract.test.ts) and the
+ * terminal's network (cli/terminal-network.test.ts), and against PeerJS in the browser
+ * (e2e/transport.spec.ts), so it uses nothing of Vitest beyond describe/it/expect, which the
+ * caller passes in, and only `toBe`/`toEqual`/`toBeGreaterThan` matchers. Waiting is the world's business:
  * the memory world flushes its queue, a browser world polls until a deadline.
  */
 import type { Link, Transport } from './transport.ts';

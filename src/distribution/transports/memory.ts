@@ -1,6 +1,7 @@
 /**
- * An in-memory network of nodes, for tests and benchmarks in Node. Every event (a connect
- * answer, a message, a close) goes into ONE FIFO queue that the test drains with `flush()`,
+ * An in-memory network of nodes, for tests and benchmarks in Node, and the terminal's network
+ * (cli/terminal-network.ts). Every event (a connect answer, a message, a close) goes into ONE
+ * FIFO queue that the test drains with `flush()` (or the host, given `schedule`),
  * so runs are deterministic and nothing is ever delivered synchronously (as over a real
  * network, the transport contract forbids it). Each message is copied on send, so the
  * receiver never shares a buffer with the sender. With `highWaterBytes` set, a link reports
@@ -14,6 +15,11 @@ export interface MemoryNetworkOptions {
   readonly maxMessageBytes?: number;
   /** Buffered bytes above which a link is not writable (default: never); it drains below half. */
   readonly highWaterBytes?: number;
+  /**
+   * A host that delivers on its own (the terminal): called with `flush` whenever events wait and
+   * no flush is scheduled yet, to run it in a later turn. Without it the owner calls `flush()`.
+   */
+  readonly schedule?: (flush: () => void) => void;
 }
 
 /** What `onSend` observers see: every message as it leaves a node. */
@@ -102,6 +108,8 @@ export class MemoryNetwork {
   private readonly links = new Set<MemoryLink>();
   private readonly queue: (() => void)[] = [];
   private head = 0;
+  private readonly schedule: ((flush: () => void) => void) | null;
+  private scheduled = false;
   private readonly observers = new Set<(m: SentMessage) => void>();
   /** Messages sent so far (every link, both directions). */
   messagesSent = 0;
@@ -112,6 +120,7 @@ export class MemoryNetwork {
   constructor(options: MemoryNetworkOptions = {}) {
     this.maxMessageBytes = options.maxMessageBytes ?? 256 * 1024;
     this.highWaterBytes = options.highWaterBytes ?? Infinity;
+    this.schedule = options.schedule ?? null;
   }
 
   /** A node's transport on this network. */
@@ -179,10 +188,24 @@ export class MemoryNetwork {
     for (const l of [...this.links]) if (l.self === name) this.closePair(l, 'peer gone');
   }
 
+  /**
+   * The name's registration lapses while its links stay up, as when a tab loses its signalling
+   * connection (data channels survive it): anyone may now listen under the name.
+   */
+  forget(name: string): void {
+    this.listeners.delete(name);
+  }
+
   // --- used by MemoryLink ---
 
   enqueue(ev: () => void): void {
     this.queue.push(ev);
+    if (this.schedule === null || this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      this.flush();
+    });
   }
 
   recordSend(from: string, to: string, bytes: Uint8Array): void {

@@ -1,5 +1,5 @@
 /**
- * The WebRTC transport, over PeerJS. The ONLY file that imports peerjs (DESIGN.md: layers).
+ * The WebRTC transport, over PeerJS. The ONLY file that imports peerjs (.dependency-cruiser.cjs).
  *
  * The embedded signalling server (server/signalling.ts) plays EPMD: a named node registers under
  * the PeerJS id derived from its name (peer-id.ts). PeerJS is always pointed at that server,
@@ -39,26 +39,45 @@ export function peerOptions(config: SignallingConfig): PeerOptions {
   };
 }
 
+export interface RegisterOptions {
+  /**
+   * The tab's secret for its name (random, from the composition root): the signalling server
+   * keeps the name for this token for a grace period after the socket drops, so only this tab
+   * gets it back (server/names.ts). Without it PeerJS makes one of its own.
+   */
+  readonly token?: string;
+}
+
 /**
  * Registers the node's name with the signalling server. A name already in use is refused with
- * Erlang's words, and the tab stays unnamed.
+ * Erlang's words, and the tab stays unnamed. Once registered, the name is the tab's: a signalling
+ * drop never destroys the Peer (that would close every live data channel); it registers again,
+ * with backoff, until the server is back and gives it its name.
  */
-export function registerNode(nodeName: string, config: SignallingConfig, onState: (s: SignallingState) => void): Peer {
-  const peer = new Peer(peerIdForNode(nodeName), peerOptions(config));
+export function registerNode(nodeName: string, config: SignallingConfig, onState: (s: SignallingState) => void, options: RegisterOptions = {}): Peer {
+  const peer = new Peer(peerIdForNode(nodeName), { ...peerOptions(config), ...(options.token !== undefined ? { token: options.token } : {}) });
+  let registered = false;
+  let attempts = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   onState({ type: 'connecting' });
-  peer.on('open', (id) => onState({ type: 'registered', peerId: id }));
-  // The signalling server went away (restarted, say): data channels already open keep working;
-  // register again under the same name until it is back, so new connections work again.
+  peer.on('open', (id) => {
+    registered = true;
+    attempts = 0;
+    onState({ type: 'registered', peerId: id });
+  });
+  // The signalling server went away (restarted, a network drop) or refused us again (our name
+  // held by another after a server restart): data channels already open keep working; register
+  // again under the same name, so new connections work once it is back.
   peer.on('disconnected', () => {
     onState({ type: 'disconnected' });
-    const retry = () => {
-      if (peer.destroyed || !peer.disconnected) return;
-      peer.reconnect();
-    };
-    setTimeout(retry, RECONNECT_MS);
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      if (!peer.destroyed && peer.disconnected) peer.reconnect();
+    }, reconnectDelay(attempts++));
   });
+  peer.on('close', () => clearTimeout(retry));
   peer.on('error', (err) => {
-    if (err.type === 'unavailable-id') {
+    if (err.type === 'unavailable-id' && !registered) {
       onState({ type: 'refused', reason: `the name ${nodeName} seems to be in use by another Erlang node` });
       peer.destroy();
     } else if (err.type === 'network' || err.type === 'server-error' || err.type === 'socket-error') {
@@ -68,8 +87,12 @@ export function registerNode(nodeName: string, config: SignallingConfig, onState
   return peer;
 }
 
-/** How often a tab tries to register again while the signalling server is away. */
-const RECONNECT_MS = 1000;
+/** Waits between attempts to register again: doubling from RECONNECT_FIRST_MS up to RECONNECT_MAX_MS. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(RECONNECT_FIRST_MS * 2 ** attempt, RECONNECT_MAX_MS);
+}
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 5000;
 
 /**
  * Largest message a link takes: several dist packets travel in one (packet-stream.ts). Bigger
@@ -229,6 +252,8 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig): Tr
       };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const open = () => {
+        // PeerJS cannot offer while its signalling socket is down (it returns nothing).
+        if (peer.disconnected) return settle({ ok: false, reason: 'signalling server unreachable' });
         const conn = peer.connect(peerId, { reliable: true, serialization: 'raw' });
         timer = setTimeout(() => {
           conn.close();

@@ -50,22 +50,3 @@ export interface Transport {
   /** Open a link to `peerName` (the caller must be listening: its name is the link's origin). */
   connect(peerName: string, done: (result: ConnectResult) => void): void;
 }
-
-/**
- * A Link that forwards to `link` except where `over` says otherwise: the layers between the
- * connection and the real transport (conditioner, classroom hold) change how bytes move, and
- * pass the rest (back-pressure, close) through this one place.
- */
-export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose'>>): Link {
-  return {
-    peer: link.peer,
-    send: over.send ?? ((bytes) => link.send(bytes)),
-    onMessage: over.onMessage ?? ((cb) => link.onMessage(cb)),
-    onClose: over.onClose ?? ((cb) => link.onClose(cb)),
-    get writable() {
-      return link.writable;
-    },
-    onDrain: (cb) => link.onDrain(cb),
-    close: () => link.close(),
-  };
-}

@@ -22,7 +22,7 @@ import { controlsFor } from '../controls/wiring.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
 import type { Distribution } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
-import type { NetworkConditioner } from '../../playground/conditioning.ts';
+import type { NetworkConditioner } from '../../distribution/middleware/network-controls.ts';
 import { ClusterCanvas } from './ClusterCanvas.tsx';
 import { Legend } from './Legend.tsx';
 

@@ -19,7 +19,7 @@ export interface DeliveryControls {
   readonly onSlowNetwork?: (ms: number) => void;
 }
 
-/** Fault injection on this tab's connection to `node` (the link conditioner of src/distribution/conditioner.ts). */
+/** Fault injection on this tab's connection to `node` (the link conditioner of src/distribution/middleware/conditioner.ts). */
 export interface ClassroomControls {
   readonly onCut?: (node: string) => void;
   readonly onHeal?: (node: string) => void;

@@ -1,7 +1,7 @@
 /**
  * The controls' callbacks made from the real thing: the classroom conditioner on this tab's
- * transport (src/playground/conditioning.ts; its pause, step and slow network act on the whole
- * cluster while the cluster view is on, conditioning-cluster.ts) and the node's distribution. The composition root
+ * transport (src/distribution/middleware/network-controls.ts; its pause, step and slow network act on the whole
+ * cluster while the cluster view is on, cluster-controls.ts) and the node's distribution. The composition root
  * calls `controlsFor(...)` once and passes the result to <Playground delivery classroom />.
  */
 import { Tuple, atom } from '../../core/term/types.ts';
@@ -9,7 +9,7 @@ import type { Node } from '../../core/runtime/node.ts';
 import type { Distribution } from '../../distribution/dist-types.ts';
 import { CLOSE_NODE } from '../../distribution/trace/tracer.ts';
 import { TRACER_NAME } from '../../distribution/trace/wire.ts';
-import type { NetworkConditioner } from '../../playground/conditioning.ts';
+import type { NetworkConditioner } from '../../distribution/middleware/network-controls.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
 
 export interface ControlTargets {

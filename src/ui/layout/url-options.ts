@@ -10,6 +10,20 @@ export function tickTuning(params: URLSearchParams): { tickIntervalMs: number; t
   return { tickIntervalMs: (seconds * 1000) / 4, tickTimeoutMs: seconds * 1000 };
 }
 
+/** The page's own URL options (beyond the node's identity), read once by the composition root. */
+export interface PageOptions {
+  readonly tuning: { tickIntervalMs: number; tickTimeoutMs: number } | null;
+  /** `?connect=two@lab` (the start panel's Connect on an unnamed tab): connect as typed, once alive. */
+  readonly connect: string | null;
+  /** `?refused=one@lab`: the name this tab asked for was taken (the tab reloaded without it). */
+  readonly refused: string | null;
+}
+
+export function pageOptions(search: string): PageOptions {
+  const params = new URLSearchParams(search);
+  return { tuning: tickTuning(params), connect: params.get('connect') || null, refused: params.get('refused') || null };
+}
+
 /** Query parameters of the current page worth keeping when the tab renames itself. */
 const KEPT = ['host', 'ice', 'ticktime', 'hidden'];
 

@@ -1,4 +1,4 @@
-# Single-node lines of the classroom scenarios (../shared/scenarios) on a node started without a name
+# Single-node lines of the classroom scenarios (src/playground/scenarios.test.ts) on a node started without a name
 iex(1)> Node.self
 :nonode@nohost
 iex(2)> Node.list

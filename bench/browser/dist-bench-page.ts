@@ -11,9 +11,11 @@ import { Peer, type DataConnection } from 'peerjs';
 import { Pid, atom } from '../../src/core/term/types.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/node.ts';
 import { createPeerJsTransport, peerOptions, registerNode } from '../../src/distribution/transports/peerjs.ts';
-import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
+import { browserScheduling, startNodeLoop } from '../../src/host/node-loop.ts';
+import { realEffects } from '../../src/host/real-effects.ts';
+import { nodeOptionsFor } from '../../src/playground/start-options.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
-import { echoBody, pingerBody, senderBody, sinkBody } from '../../bench/browser/dist-bodies.ts';
+import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
 export interface RemotePid {
@@ -85,9 +87,10 @@ const api = {
     const rawPeer = new Peer(rawId, peerOptions(config));
     rawPeer.on('connection', serveRaw);
     await registered(rawPeer);
-    const random = { next: Math.random };
-    const n = createPlaygroundNode({ clock: realClock, random, stdout: () => {}, name, creation: 1 + Math.floor(Math.random() * 0xfffffffe) });
-    const loop = startNodeLoop(n.node, realClock, browserScheduling());
+    // This page is a composition root: the node starts as `iex --sname <sname> --cookie <cookie>` would.
+    const effects = realEffects();
+    const n = createPlaygroundNode(nodeOptionsFor({ node: name, cookie, hidden: false }, effects, () => {}));
+    const loop = startNodeLoop(n.node, effects.clock, browserScheduling());
     wake = loop.wake;
     await new Promise<void>((resolve, reject) => {
       const peer = registerNode(name, config, (s) => {
@@ -96,8 +99,8 @@ const api = {
           n.goAlive({
             transport: maxMessageBytes === undefined ? transport : { ...transport, maxMessageBytes },
             cookie,
-            clock: realClock,
-            random,
+            clock: effects.clock,
+            random: effects.random,
             wake: loop.wake,
           });
           resolve();

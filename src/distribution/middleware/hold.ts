@@ -1,11 +1,11 @@
 /**
- * Pause/step for the classroom: a gate between a node's links and the network that, while
- * holding, keeps every message in one queue (both directions of every link, in the order they
- * came) and lets the teacher release them one at a time.
+ * Pause/step for the classroom: link middleware (middleware.ts), a gate between a node's links
+ * and the network that, while holding, keeps every message in one queue (both directions of
+ * every link, in the order they came) and lets the teacher release them one at a time.
  *
  * - One step is one Erlang message where it can be: a transport message that is exactly a run
- *   of whole distribution packets (`Length:32 | Body`, several batched in one data-channel
- *   message) is split and each packet released on its own; the receiving connection reads a
+ *   of whole distribution packets (`Length:32 | Body`, packet-stream.ts; several batched in one
+ *   data-channel message) is split and each packet released on its own; the receiving connection reads a
  *   byte stream, so splitting changes nothing but the pace. Handshake messages (16-bit lengths)
  *   and fragments of a large packet never parse that way and are released whole.
  * - Ticks (a lone empty packet) pass even while holding: a long pause must not look like a dead
@@ -19,17 +19,29 @@
  *   delivery.
  * - Resuming releases everything held, in order. A link that closes forgets what it held:
  *   those bytes were on the wire.
+ * - What a link's sends hold counts toward its back-pressure (middleware.ts HeldBytes): past
+ *   1 MiB held the link is not writable, so a process flooding a paused link holds back instead
+ *   of filling the tab's memory. Ticks written after that wait in the connection's own queue
+ *   (link-driver.ts) like any packet, so a flooded link paused past the tick timeout goes down,
+ *   as a stalled TCP link does under BEAM; an unflooded pause keeps its ticks flowing.
  */
-import type { ConnectResult, Link, Transport } from '../distribution/transports/transport.ts';
-import { forwardingLink } from '../distribution/transports/transport.ts';
-import { Tuple } from '../core/term/types.ts';
-import { decodePacket } from '../distribution/etf/packet.ts';
+import type { Link, Transport } from '../transports/transport.ts';
+import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';
+import { Tuple, type Atom, type Term } from '../../core/term/types.ts';
+import { decodePacket, TICK } from '../etf/packet.ts';
+import { decodeControl } from '../control.ts';
+import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
+import { SUBSCRIBE, TRACE_ACK, TRACE_BATCH, TRACER_NAME, UNSUBSCRIBE } from '../trace/wire.ts';
+import { CLASSROOM, CLASSROOM_NAME, CLASSROOM_STATE } from '../trace/classroom-wire.ts';
+import { PROCESS_INFO, PROCESS_INFO_REPLY } from '../trace/info-wire.ts';
+import { CLOSE_NODE } from '../trace/tracer.ts';
+import { VIEWER_NAME } from '../trace/viewer.ts';
 
+const names = (atoms: readonly Atom[]) => new Set(atoms.map((a) => a.name));
 /** Messages of the tracing service (src/distribution/trace), which pass a paused gate. */
-const TRACING_TAGS = new Set(['trace_batch', 'trace_ack', 'subscribe', 'unsubscribe', 'classroom', 'classroom_state', 'process_info', 'process_info_reply', 'close_node']);
-/** Its registered processes: monitors of them (MONITOR_P 19, DEMONITOR_P 20, by name) pass too. */
-const TRACING_NAMES = new Set(['playground_tracer', 'playground_trace_viewer', 'playground_classroom']);
-const MONITOR_OPS = new Set([19, 20]);
+const TRACING_TAGS = names([TRACE_BATCH, TRACE_ACK, SUBSCRIBE, UNSUBSCRIBE, CLASSROOM, CLASSROOM_STATE, PROCESS_INFO, PROCESS_INFO_REPLY, CLOSE_NODE]);
+/** Its registered processes: monitors of them (by name) pass too. */
+const TRACING_NAMES = names([TRACER_NAME, VIEWER_NAME, CLASSROOM_NAME]);
 
 export type HoldScope = 'both' | 'outgoing';
 
@@ -38,12 +50,15 @@ interface Stream {
   /** Held chunks that are not whole packets (fragments, handshake messages). */
   partial: number;
   queued: number;
+  /** The sending direction counts its held bytes toward the link's back-pressure. */
+  readonly pressure: HeldBytes | null;
 }
 
 interface Held {
   readonly link: object;
   readonly stream: Stream;
   readonly whole: boolean;
+  readonly bytes: number;
   readonly release: () => void;
 }
 
@@ -64,52 +79,55 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   let scope: HoldScope = 'both';
   let queue: Held[] = [];
 
-  const enqueue = (owner: object, stream: Stream, whole: boolean, deliver: () => void) => {
+  const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
     stream.queued++;
     if (!whole) stream.partial++;
-    queue.push({ link: owner, stream, whole, release: deliver });
+    stream.pressure?.hold(bytes.length);
+    queue.push({ link: owner, stream, whole, bytes: bytes.length, release: () => deliver(bytes) });
   };
   const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
     const held = holding && (outgoing || scope === 'both');
     if (!held) {
       // Not held in this direction (the scope changed while some were): keep the link's order.
       if (stream.queued === 0) deliver(bytes);
-      else enqueue(owner, stream, false, () => deliver(bytes));
+      else enqueue(owner, stream, false, bytes, deliver);
       return;
     }
     const parts = wholePackets(bytes);
     if (parts === null) {
-      enqueue(owner, stream, false, () => deliver(bytes));
+      enqueue(owner, stream, false, bytes, deliver);
       return;
     }
     for (const part of parts) {
       if (stream.partial === 0 && (isTick(part) || isTracing(part))) deliver(part);
-      else enqueue(owner, stream, true, () => deliver(part));
+      else enqueue(owner, stream, true, part, deliver);
     }
   };
 
   function wrapLink(link: Link): Link {
     const owner = {};
-    const incoming: Stream = { partial: 0, queued: 0 };
-    const outgoing: Stream = { partial: 0, queued: 0 };
-    const messageCbs = new Set<(b: Uint8Array) => void>();
-    const closeCbs = new Set<(r: string) => void>();
+    const pressure = new HeldBytes(link);
+    const incoming: Stream = { partial: 0, queued: 0, pressure: null };
+    const outgoing: Stream = { partial: 0, queued: 0, pressure };
+    const messages = new Listeners<Uint8Array>();
+    const closes = new Listeners<string>();
     let closed = false;
     link.onMessage((b) => {
       onActivity();
       pass(owner, incoming, false, b, (part) => {
-        if (!closed) for (const cb of [...messageCbs]) cb(part);
+        if (!closed) messages.emit(part);
       });
     });
     link.onClose((r) => {
       closed = true;
       queue = queue.filter((h) => h.link !== owner);
-      for (const cb of [...closeCbs]) cb(r);
+      closes.emit(r);
     });
     return forwardingLink(link, {
       send: (b) => pass(owner, outgoing, true, b.slice(), (part) => link.send(part)),
-      onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
-      onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
+      onMessage: (cb) => messages.add(cb),
+      onClose: (cb) => closes.add(cb),
+      held: pressure,
     });
   }
 
@@ -119,15 +137,12 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     h.stream.queued--;
     if (!h.whole) h.stream.partial--;
     h.release();
+    h.stream.pressure?.release(h.bytes);
     return true;
   };
 
   return {
-    wrap: (transport) => ({
-      maxMessageBytes: transport.maxMessageBytes,
-      listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(wrapLink(link), peer)),
-      connect: (peer, done) => transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: wrapLink(r.link) } : r)),
-    }),
+    wrap: (transport) => withLinkMiddleware(transport, wrapLink),
     hold(on, s = 'both') {
       holding = on;
       scope = s;
@@ -144,32 +159,36 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   };
 }
 
-function isTick(b: Uint8Array): boolean {
-  return b.length === 4 && b[0] === 0 && b[1] === 0 && b[2] === 0 && b[3] === 0;
+/** A tick: a packet whose body is the empty TICK. */
+function isTick(packet: Uint8Array): boolean {
+  return packet.length === PACKET_LENGTH_BYTES + TICK.length;
 }
 
 /** A packet of the tracing service: a message tagged as in TRACING_TAGS, or a monitor of one of its names. */
 function isTracing(packet: Uint8Array): boolean {
-  const r = decodePacket(packet.subarray(4));
+  const r = decodePacket(packet.subarray(PACKET_LENGTH_BYTES));
   if (!r.ok || r.packet.kind !== 'message') return false;
   const { control, payload } = r.packet;
-  if (control instanceof Tuple && MONITOR_OPS.has(control.elements[0] as number)) {
-    const target = control.elements[2];
-    return typeof target === 'object' && target.kind === 'atom' && TRACING_NAMES.has(target.name);
-  }
-  const tag = payload instanceof Tuple ? payload.elements[0] : undefined;
-  return typeof tag === 'object' && tag.kind === 'atom' && TRACING_TAGS.has(tag.name);
+  const m = decodeControl(control, payload);
+  if (typeof m === 'string') return false;
+  if (m.type === 'monitor' || m.type === 'demonitor') return isAtomIn(m.target, TRACING_NAMES);
+  return payload instanceof Tuple && isAtomIn(payload.elements[0], TRACING_TAGS);
 }
 
-/** The packets of `b` when it is exactly a run of whole 32-bit-length packets; else null. */
+function isAtomIn(t: Term | undefined, set: ReadonlySet<string>): boolean {
+  return typeof t === 'object' && t.kind === 'atom' && set.has(t.name);
+}
+
+/** The packets of `b` when it is exactly a run of whole length-prefixed packets; else null. */
 export function wholePackets(b: Uint8Array): Uint8Array[] | null {
   const parts: Uint8Array[] = [];
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let i = 0;
-  while (i + 4 <= b.length) {
-    const len = ((b[i] as number) << 24 >>> 0) + ((b[i + 1] as number) << 16) + ((b[i + 2] as number) << 8) + (b[i + 3] as number);
-    if (i + 4 + len > b.length) return null;
-    parts.push(b.subarray(i, i + 4 + len));
-    i += 4 + len;
+  while (i + PACKET_LENGTH_BYTES <= b.length) {
+    const end = i + PACKET_LENGTH_BYTES + view.getUint32(i);
+    if (end > b.length) return null;
+    parts.push(b.subarray(i, end));
+    i = end;
   }
   return i === b.length && parts.length > 0 ? parts : null;
 }

@@ -7,13 +7,13 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../styles.css';
-import { createNode } from '../../core/runtime/node.ts';
-import { TIMEOUT, generatorBody, receive, sleep } from '../../core/runtime/bodies.ts';
-import { atom, Pid, tuple, type Term, type Tuple } from '../../core/term/types.ts';
-import { browserScheduling, realClock, startNodeLoop } from '../../host/node-loop.ts';
-import { createPlaygroundStore } from '../store/playground-store.ts';
-import { Playground } from './Playground.tsx';
+import '../../src/ui/styles.css';
+import { createNode } from '../../src/core/runtime/node.ts';
+import { TIMEOUT, generatorBody, receive, sleep } from '../../src/core/runtime/bodies.ts';
+import { atom, Pid, tuple, type Term, type Tuple } from '../../src/core/term/types.ts';
+import { browserScheduling, realClock, startNodeLoop } from '../../src/host/node-loop.ts';
+import { createPlaygroundStore } from '../../src/ui/store/playground-store.ts';
+import { Playground } from '../../src/ui/canvas/Playground.tsx';
 
 const params = new URLSearchParams(location.search);
 const node = createNode({ clock: realClock, random: { next: Math.random }, stdout: () => {}, name: 'one@lab', creation: 1 });

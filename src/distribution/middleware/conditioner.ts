@@ -1,12 +1,13 @@
 /**
- * A link conditioner between the connection and the transport: per peer, a delay (ms on the
+ * A link conditioner, link middleware (middleware.ts) between the connection and the transport: per peer, a delay (ms on the
  * injected clock), a drop probability (the injected random) and cut/heal. It wraps a node's
  * Transport and acts on BOTH directions of each of that node's links, so a tab can slow or cut
  * its own link to a peer without the peer's help; the canvas uses it to show messages in
  * flight, tests to inject faults.
  *
  * - delay: a message is held until `sentAt + delayMs`, never overtaking an earlier one (the
- *   channel stays ordered); closes wait behind held messages.
+ *   channel stays ordered); closes wait behind held messages. Held sends count toward the
+ *   link's back-pressure (middleware.ts HeldBytes), as bytes in flight on a slow network do.
  * - drop: each message is lost with that probability. The protocol assumes a reliable channel,
  *   so a lost message may break a packet in two; the connection then closes, as BEAM's would
  *   on a corrupted stream.
@@ -14,9 +15,9 @@
  *   the connection. heal restores delivery.
  * The conditioner keeps no timers: the host asks `nextDueAt()` and calls `runDue()` then.
  */
-import type { Clock, Random } from '../core/ports.ts';
-import type { ConnectResult, Link, Transport } from './transports/transport.ts';
-import { forwardingLink } from './transports/transport.ts';
+import type { Clock, Random } from '../../core/ports.ts';
+import type { Link, Transport } from '../transports/transport.ts';
+import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';
 
 export interface LinkConditions {
   readonly delayMs: number;
@@ -49,6 +50,9 @@ interface Held {
   readonly at: number;
   readonly seq: number;
   readonly run: () => void;
+  /** Sends count toward their link's back-pressure until they went on. */
+  readonly pressure: HeldBytes | null;
+  readonly bytes: number;
 }
 
 export function createConditioner(ports: { clock: Clock; random: Random }): Conditioner {
@@ -58,21 +62,27 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
   const stats: ConditionerStats = { dropped: 0, delayed: 0, passed: 0 };
   const get = (peer: string): LinkConditions => conditions.get(peer) ?? CLEAR;
 
-  /** One direction of one link: keeps order by never scheduling before its last held item. */
+  /**
+   * One direction of one link: keeps order by never scheduling before its last held item. The
+   * sending lane counts the bytes it holds (`pressure`), so a slowed link pushes back.
+   */
   class Lane {
     private lastAt = -Infinity;
     private inFlight = 0;
-    constructor(private readonly peer: string) {}
-    pass(deliver: () => void): void {
+    constructor(
+      private readonly peer: string,
+      private readonly pressure: HeldBytes | null = null,
+    ) {}
+    pass(bytes: Uint8Array, deliver: (b: Uint8Array) => void): void {
       const c = get(this.peer);
       if (c.cut || (c.dropProbability > 0 && ports.random.next() < c.dropProbability)) {
         stats.dropped++;
         return;
       }
-      this.after(deliver, c.delayMs);
+      this.after(() => deliver(bytes), c.delayMs, bytes.length);
     }
-    /** Also used for closes: they are never dropped, but wait behind held messages. */
-    after(run: () => void, delayMs: number): void {
+    /** Also used for closes (no bytes): they are never dropped, but wait behind held messages. */
+    after(run: () => void, delayMs: number, bytes = 0): void {
       if (delayMs <= 0 && this.inFlight === 0) {
         stats.passed++;
         run();
@@ -82,37 +92,30 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
       const at = Math.max(ports.clock.now() + delayMs, this.lastAt);
       this.lastAt = at;
       this.inFlight++;
-      held.push({ at, seq: seq++, run: () => { this.inFlight--; run(); } });
+      this.pressure?.hold(bytes);
+      held.push({ at, seq: seq++, run: () => (this.inFlight--, run()), pressure: this.pressure, bytes });
     }
   }
 
   function wrapLink(link: Link): Link {
-    const out = new Lane(link.peer);
+    const pressure = new HeldBytes(link);
+    const out = new Lane(link.peer, pressure);
     const inn = new Lane(link.peer);
-    const messageCbs = new Set<(b: Uint8Array) => void>();
-    const closeCbs = new Set<(r: string) => void>();
-    link.onMessage((b) => inn.pass(() => { for (const cb of [...messageCbs]) cb(b); }));
-    link.onClose((r) => inn.after(() => { for (const cb of [...closeCbs]) cb(r); }, 0));
+    const messages = new Listeners<Uint8Array>();
+    const closes = new Listeners<string>();
+    link.onMessage((b) => inn.pass(b, (m) => messages.emit(m)));
+    link.onClose((r) => inn.after(() => closes.emit(r), 0));
     return forwardingLink(link, {
-      send: (b) => {
-        const copy = b.slice();
-        out.pass(() => link.send(copy));
-      },
-      onMessage: (cb) => (messageCbs.add(cb), () => messageCbs.delete(cb)),
-      onClose: (cb) => (closeCbs.add(cb), () => closeCbs.delete(cb)),
+      send: (b) => out.pass(b.slice(), (m) => link.send(m)),
+      onMessage: (cb) => messages.add(cb),
+      onClose: (cb) => closes.add(cb),
+      held: pressure,
     });
   }
 
   return {
     stats,
-    wrap(transport) {
-      return {
-        maxMessageBytes: transport.maxMessageBytes,
-        listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(wrapLink(link), peer)),
-        connect: (peer, done) =>
-          transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: wrapLink(r.link) } : r)),
-      };
-    },
+    wrap: (transport) => withLinkMiddleware(transport, wrapLink),
     set(peer, c) {
       conditions.set(peer, { ...get(peer), ...c });
     },
@@ -134,6 +137,8 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
       if (due.length === 0) return 0;
       held = held.filter((h) => h.at > now);
       for (const h of due) h.run();
+      // Only after all of them went on: a link drains once, not once per message moved below.
+      for (const h of due) h.pressure?.release(h.bytes);
       return due.length;
     },
   };

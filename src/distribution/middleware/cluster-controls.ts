@@ -2,7 +2,7 @@
  * The classroom controls of a tab, local or cluster-wide: a NetworkConditioner whose pause,
  * step, held counts and slow network act on the whole cluster while the tab's cluster view is
  * on (its tracing service follows every node), through the classroom controller
- * (src/distribution/trace/classroom-controller.ts), and on this tab's own links otherwise. Cut, heal,
+ * (../trace/classroom-controller.ts), and on this tab's own links otherwise. Cut, heal,
  * delay and drop rate stay per connection of this tab.
  *
  * - A pause remembers where it was made: resuming a cluster-wide pause resumes the cluster even
@@ -12,8 +12,8 @@
  *   node, a moment later); `held()` returns the counts last reported and asks for fresh ones
  *   (the controls poll it while paused), `heldByNode()` them per node.
  */
-import type { TracingService } from '../distribution/trace/service.ts';
-import type { NetworkConditioner } from './conditioning.ts';
+import type { TracingService } from '../trace/service.ts';
+import type { NetworkConditioner } from './network-controls.ts';
 
 export function clusterAware(local: NetworkConditioner, tracing: TracingService): NetworkConditioner {
   let pausedCluster = false;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom, SimulatedClock } from '../core/ports.ts';
+import { SeededRandom, SimulatedClock } from '../../core/ports.ts';
 import { createConditioner } from './conditioner.ts';
-import { MemoryNetwork } from './transports/memory.ts';
-import type { Link } from './transports/transport.ts';
+import { MemoryNetwork } from '../transports/memory.ts';
+import type { Link } from '../transports/transport.ts';
 
 function setup(seed = 1) {
   const clock = new SimulatedClock();

@@ -1,13 +1,16 @@
 /**
- * The classroom's network controls, between a node's distribution and its transport:
+ * The classroom's network controls: a stack of link middleware (middleware.ts) between a node's
+ * distribution and its transport:
  *
- *   distribution ─▶ link conditioner (delay, drop, cut) ─▶ hold gate (pause/step) ─▶ transport
+ *   distribution ─▶ activity ─▶ conditioner (delay, drop, cut) ─▶ hold gate (pause/step)
+ *                ─▶ tracking (links per peer, for disconnect) ─▶ transport
  *
  * `conditionedTransport(transport, clock, random)` gives the transport to pass to `goAlive`
  * and the `NetworkConditioner` the controls call (or `createNetworkConditioner(clock, random)`
- * first and `conditioner.wrap(transport)` once the transport exists). Nothing here sets a timer: the host calls
- * `driveConditioner(conditioner, clock, host)` (the page, with the node loop's scheduling) or
- * drives `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
+ * first and `conditioner.wrap(transport)` once the transport exists). Nothing here sets a
+ * timer: the host calls `driveConditioner(conditioner, clock, host)` (src/host/
+ * drive-conditioner.ts: the page, with the node loop's scheduling) or drives
+ * `nextDueAt()/runDue()` itself (the test harness, on a simulated clock).
  *
  * What each control does, and so what the shells print (as BEAM would):
  * - `cut(peer)`: a partition; nothing passes either way, ticks stop, and after the tick timeout
@@ -18,15 +21,14 @@
  * - `heal(peer)`: lifts the cut; `Node.connect` (or any send) connects again.
  * - `delay`, `dropRate`, `slowNetwork` (a delay added to every link): delivery really waits,
  *   order per link is kept, so ordering effects between routes become visible.
- * - `hold(true)` / `releaseOne()`: pause/step (conditioning-hold.ts).
+ * - `hold(true)` / `releaseOne()`: pause/step (hold.ts).
  */
-import type { Clock, Random } from '../core/ports.ts';
-import { createConditioner, type ConditionerStats, type LinkConditions } from '../distribution/conditioner.ts';
-import type { ConnectResult, Link, Transport } from '../distribution/transports/transport.ts';
-import { forwardingLink } from '../distribution/transports/transport.ts';
-import type { HostScheduling } from '../host/node-loop.ts';
-import { createHoldGate, type HoldScope } from './conditioning-hold.ts';
-import type { ClassroomTarget } from '../distribution/trace/classroom-wire.ts';
+import type { Clock, Random } from '../../core/ports.ts';
+import { createConditioner, type ConditionerStats, type LinkConditions } from './conditioner.ts';
+import type { Link, Transport } from '../transports/transport.ts';
+import { forwardingLink, withLinkMiddleware, type LinkMiddleware } from './middleware.ts';
+import { createHoldGate, type HoldScope } from './hold.ts';
+import type { ClassroomTarget } from '../trace/classroom-wire.ts';
 
 export interface PeerConditions extends LinkConditions {
   /** The delay the controls set for this peer alone (delayMs adds the slow-network delay). */
@@ -54,7 +56,7 @@ export interface NetworkConditioner {
   readonly holding: boolean;
   releaseOne(): boolean;
   held(): number;
-  /** Held messages per node when the controls act on the whole cluster (conditioning-cluster.ts); else empty. */
+  /** Held messages per node when the controls act on the whole cluster (cluster-controls.ts); else empty. */
   heldByNode(): readonly (readonly [string, number])[];
   /** When the next delayed message is due, or null. */
   nextDueAt(): number | null;
@@ -92,20 +94,9 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
     if (slow > 0 && !own.has(link.peer)) applyDelay(link.peer);
     return link;
   };
-  const wrap = (transport: Transport): Transport => {
-    const tracked: Transport = {
-      maxMessageBytes: transport.maxMessageBytes,
-      listen: (name, onIncoming) => transport.listen(name, (link, peer) => onIncoming(track(link), peer)),
-      connect: (peer, done) => transport.connect(peer, (r: ConnectResult) => done(r.ok ? { ok: true, link: track(r.link) } : r)),
-    };
-    const conditioned = base.wrap(gate.wrap(tracked));
-    // Outgoing messages enter the conditioner here; incoming ones are seen by the gate.
-    return {
-      maxMessageBytes: conditioned.maxMessageBytes,
-      listen: (name, onIncoming) => conditioned.listen(name, (link, peer) => onIncoming(notifying(link, activity), peer)),
-      connect: (peer, done) => conditioned.connect(peer, (r) => done(r.ok ? { ok: true, link: notifying(r.link, activity) } : r)),
-    };
-  };
+  // Outgoing messages enter the conditioner at the top; incoming ones are seen by the gate.
+  const wrap = (transport: Transport): Transport =>
+    withLinkMiddleware(base.wrap(gate.wrap(withLinkMiddleware(transport, track))), notifying(activity));
 
   return {
     wrap,
@@ -173,34 +164,7 @@ export function classroomTarget(c: NetworkConditioner, self: string): ClassroomT
   };
 }
 
-function notifying(link: Link, activity: () => void): Link {
-  return forwardingLink(link, { send: (b) => (link.send(b), activity()) });
-}
-
-/**
- * Runs the conditioner's delayed deliveries on time in a real host: one timer, armed for the
- * earliest due message whenever traffic moves. Returns `stop`.
- */
-export function driveConditioner(c: NetworkConditioner, clock: Clock, host: HostScheduling, wake: () => void = () => {}): () => void {
-  let timer: unknown = null;
-  let armedFor: number | null = null;
-  const arm = () => {
-    const next = c.nextDueAt();
-    if (next === null || (armedFor !== null && armedFor <= next)) return;
-    if (timer !== null) host.clearTimer(timer);
-    armedFor = next;
-    timer = host.setTimer(fire, Math.max(0, next - clock.now()));
-  };
-  const fire = () => {
-    timer = null;
-    armedFor = null;
-    if (c.runDue() > 0) wake();
-    arm();
-  };
-  const off = c.onActivity(arm);
-  arm();
-  return () => {
-    off();
-    if (timer !== null) host.clearTimer(timer);
-  };
+/** The activity middleware: calls `activity` after each send (the host re-arms its timer). */
+function notifying(activity: () => void): LinkMiddleware {
+  return (link) => forwardingLink(link, { send: (b) => (link.send(b), activity()) });
 }

@@ -3,7 +3,8 @@ import { atom, type Pid } from '../core/term/types.ts';
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { Classroom, type Tab } from './classroom.ts';
-import { conditionedTransport, driveConditioner } from './conditioning.ts';
+import { conditionedTransport } from '../distribution/middleware/network-controls.ts';
+import { driveConditioner } from '../host/drive-conditioner.ts';
 
 /** Types `line` and returns what the tab printed for it (echo and prompt removed). */
 function run(room: Classroom, tab: Tab, line: string): string {
@@ -107,6 +108,27 @@ describe('classroom controls on real delivery', () => {
     one.conditioner.hold(false);
     room.settle();
     expect(run(room, two, 'flush()')).toBe('3\n4\n:ok\n');
+  });
+
+  it('a flood on a paused link is held back at the sender: the pause holds about 1 MiB, not the flood, and resume delivers it all in order', () => {
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
+    run(room, two, 'Process.register(self(), :sink)');
+    one.conditioner.hold(true);
+    const n = 20_000;
+    run(room, one, `spawn(fn -> for i <- 1..${n}, do: send({:sink, :two@vm}, {i, String.duplicate("x", 100)}) end)`);
+    room.advance(1000);
+    // The flood is about 3.4 MB, batched into 16 KiB transport messages (each held whole: its
+    // packets run across message boundaries), so over 200 of them. Past 1 MiB held (64 of them)
+    // the link is not writable and the rest waits in the sender's connection.
+    const held = one.conditioner.held();
+    expect(held).toBeGreaterThan(60);
+    expect(held).toBeLessThan(70);
+    expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe('{:message_queue_len, 0}\n');
+    one.conditioner.hold(false);
+    room.advance(1000);
+    expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe(`{:message_queue_len, ${n}}\n`);
+    const inOrder = `Enum.all?(1..${n}, fn i -> receive do {^i, _} -> true after 0 -> false end end)`;
+    expect(run(room, two, inOrder)).toBe('true\n');
   });
 
   it('drop rate 1: nothing passes (the stream breaks and the connection closes, as on a corrupted link)', () => {

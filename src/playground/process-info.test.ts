@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Classroom } from '../../playground/classroom.ts';
-import type { ProcessInfo } from '../../core/runtime/process-api.ts';
-import { inspect } from '../../core/term/inspect.ts';
-import { atom, tuple, type Pid } from '../../core/term/types.ts';
-import { decodeInfo, encodeInfo, MAX_MESSAGES } from './info-wire.ts';
+import { Classroom } from './classroom.ts';
+import type { ProcessInfo } from '../core/runtime/process-api.ts';
+import { inspect } from '../core/term/inspect.ts';
+import { atom, tuple, type Pid } from '../core/term/types.ts';
+import { decodeInfo, encodeInfo, MAX_MESSAGES } from '../distribution/trace/info-wire.ts';
 
 /** The answer to one request, after the room ran it. */
 function ask(room: Classroom, from: ReturnType<Classroom['open']>, pid: Pid): ProcessInfo | undefined | 'no answer' {

@@ -1,0 +1,36 @@
+/**
+ * The server of the browser benchmarks, in the benchmark's own process: the signalling server
+ * (server/signalling.ts, as `npm start` runs it), each bench page build under its prefix, and
+ * the app's build (`npx vite build`) when a benchmark opens the app itself. (`npm start`'s own
+ * server, server/serve.ts, serves the app's files and nothing else.)
+ */
+import { createServer } from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { createSignalling } from '../../server/signalling.ts';
+
+export interface BenchServer {
+  close(): void;
+}
+
+export async function serveBench(port: number, pages: Readonly<Record<string, string>>, appBuild?: string): Promise<BenchServer> {
+  const app = express();
+  const server = createServer(app);
+  const signalling = createSignalling();
+  app.use(signalling.middleware);
+  for (const [prefix, dir] of Object.entries(pages)) app.use(prefix, express.static(dir));
+  if (appBuild !== undefined) {
+    app.use(express.static(appBuild));
+    app.get('*', (_req, res) => res.sendFile(path.join(appBuild, 'index.html')));
+  }
+  server.on('upgrade', (req, socket, head) => {
+    if (!signalling.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((r) => server.listen(port, 'localhost', r));
+  return {
+    close() {
+      server.close();
+      server.closeAllConnections?.();
+    },
+  };
+}

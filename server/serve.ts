@@ -1,0 +1,70 @@
+/**
+ * The production server behind `npm start`: the built app and the signalling server on one port.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { createSignalling } from './signalling.ts';
+import { isAppFile } from './app-files.ts';
+import { urlsToOpen } from './addresses.ts';
+import type { ServerArgs } from './args.ts';
+
+export interface ServeOptions extends ServerArgs {
+  /** The built app (Vite's outDir). */
+  readonly root: string;
+  readonly log?: (line: string) => void;
+  /** Limit connections from loopback too (tests of the per-address limit). */
+  readonly limitLoopback?: boolean;
+}
+
+export interface RunningServer {
+  /** The port it listens on (the one asked for, or the one the system chose for 0). */
+  readonly port: number;
+  /** What to open in a browser: one URL per LAN address with --host 0.0.0.0. */
+  readonly urls: string[];
+  close(): Promise<void>;
+}
+
+export function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { root, host } = options;
+  if (!existsSync(path.join(root, 'index.html'))) {
+    return Promise.reject(new Error(`No built app in ${root}: run \`npm start\` (it builds first) or \`npx vite build\`.`));
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  server.on('clientError', (_err, socket) => socket.destroy());
+  const signalling = createSignalling({
+    cors: options.cors,
+    maxPerAddress: options.maxPerAddress,
+    ...(options.limitLoopback !== undefined ? { limitLoopback: options.limitLoopback } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  app.use(signalling.middleware);
+  app.use((req, res, next) => (isAppFile(req.path) ? next() : res.sendStatus(404)));
+  app.use(express.static(root, { index: 'index.html' }));
+  server.on('upgrade', (req, socket, head) => {
+    if (!signalling.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      server.on('error', (err) => options.log?.(`server error: ${err.message}`));
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : options.port;
+      resolve({
+        port,
+        urls: urlsToOpen(host, port, networkInterfaces()),
+        close: () =>
+          new Promise((done) => {
+            signalling.close();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

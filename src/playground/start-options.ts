@@ -1,0 +1,86 @@
+/**
+ * How a node starts, from iex's flags or a tab's URL, through one parser: the terminal's
+ * `--sname one --cookie c --hidden` and the page's `?sname=one&cookie=c&hidden` give the same
+ * StartOptions. The host part of a short name is the machine's (the terminal's host name, the
+ * browser profile's made-up one); a tab's `host=` stands in for the machine.
+ *
+ *   --sname one      ?sname=one     one@<host>   (a name with `@` is taken as it is)
+ *   --name one@h.x   ?name=one@h.x  one@h.x
+ *   --cookie c       ?cookie=c      the cookie (else the machine's default: ~/.erlang.cookie, the profile's)
+ *   --hidden         ?hidden        a hidden node: its connections are Node.list(:hidden), no mesh, no :global
+ */
+import type { Clock, OutputSink, Random } from '../core/ports.ts';
+import type { NodeOptions } from '../core/runtime/node.ts';
+
+export interface StartOptions {
+  /** `one@host`, or null: not alive (nonode@nohost), as iex without --sname/--name. */
+  readonly node: string | null;
+  /** The cookie given, or null for the machine's default. */
+  readonly cookie: string | null;
+  readonly hidden: boolean;
+}
+
+type Flag = 'sname' | 'name' | 'cookie' | 'hidden';
+const TAKES_VALUE: ReadonlySet<Flag> = new Set(['sname', 'name', 'cookie']);
+const FLAGS: ReadonlySet<string> = new Set([...TAKES_VALUE, 'hidden']);
+
+/** The one place flags become options; `flags` in the order given (a later one wins, as in erl). */
+function resolve(flags: readonly (readonly [Flag, string])[], host: string): StartOptions {
+  let node: string | null = null;
+  let cookie: string | null = null;
+  let hidden = false;
+  for (const [flag, value] of flags) {
+    if (flag === 'hidden') hidden = true;
+    else if (flag === 'cookie') cookie = value;
+    else node = value.includes('@') ? value : `${value}@${host}`;
+  }
+  return { node, cookie, hidden };
+}
+
+/** `npm run iex -- --sname one --cookie c [--hidden]`; throws on an unknown or incomplete flag, in erl's words. */
+export function startOptionsFromArgs(argv: readonly string[], host: string): StartOptions {
+  const flags: [Flag, string][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const flag = arg.startsWith('--') ? arg.slice(2) : '';
+    if (!FLAGS.has(flag)) throw new Error(`unknown option ${arg}`);
+    if (!TAKES_VALUE.has(flag as Flag)) {
+      flags.push([flag as Flag, '']);
+      continue;
+    }
+    const value = argv[++i];
+    if (value === undefined) throw new Error(`${arg} : missing argument`);
+    flags.push([flag as Flag, value]);
+  }
+  return resolve(flags, host);
+}
+
+/** A tab's `?sname=one&host=lab&cookie=c&hidden`; other parameters are the page's business. Empty values count as absent. */
+export function startOptionsFromUrl(params: URLSearchParams, machineHost: string): StartOptions {
+  const flags: [Flag, string][] = [];
+  for (const [key, value] of params) {
+    if (key === 'hidden') flags.push(['hidden', '']);
+    else if (TAKES_VALUE.has(key as Flag) && value !== '') flags.push([key as Flag, value]);
+  }
+  // `name=` wins over `sname=` in a URL whatever their order (a long name is the more specific).
+  flags.sort((a, b) => Number(a[0] === 'name') - Number(b[0] === 'name'));
+  return resolve(flags, params.get('host') || machineHost);
+}
+
+/** The real effects a node runs on: made only by a composition root (src/host/real-effects.ts) or a test. */
+export interface NodeEffects {
+  /** Monotonic milliseconds (timers, ticks). */
+  readonly clock: Clock;
+  /** Wall-clock milliseconds, for log timestamps. */
+  readonly wallClock: Clock;
+  readonly random: Random;
+  /** `HH:MM:SS.mmm` of a wall-clock time, as Logger prints it. */
+  readonly formatTime: (ms: number) => string;
+}
+
+/** What createPlaygroundNode takes to start `start` on `effects`: a named node gets a random creation, as BEAM's. */
+export function nodeOptionsFor(start: StartOptions, effects: NodeEffects, stdout: OutputSink): Omit<NodeOptions, 'formatCrash'> {
+  const { clock, wallClock, random, formatTime } = effects;
+  const named = start.node === null ? {} : { name: start.node, creation: 1 + Math.floor(random.next() * 0xfffffffe) };
+  return { clock, wallClock, random, formatTime, stdout, ...named };
+}
