@@ -5,7 +5,6 @@
  * `modules` it is created with (e.g. standardModules from lang/standard-modules.ts, plus the
  * shell's and distribution's): nothing is added to a node after it is made.
  */
-import type { Atom } from './term/types.ts';
 import { createNode, type Node, type NodeOptions } from './runtime/node.ts';
 import { LangRuntime } from './lang/vm-node.ts';
 import { formatCrash } from './lang/format-error.ts';
@@ -23,23 +22,21 @@ export interface ElixirNodeOptions extends Omit<NodeOptions, 'formatCrash'> {
    * making them from the new runtime node, for modules whose BIFs use node services.
    */
   readonly modules: readonly BuiltinModule[] | ((node: Node) => readonly BuiltinModule[]);
-  /** How the node numbers other nodes in printed PIDs (its distribution's node table); default 0. */
-  readonly nodeNumber?: (node: Atom) => number;
   /** Compiled prelude shared by the nodes of one composition root (lang/prelude-cache.ts). */
   readonly preludeCache?: PreludeCache;
 }
 
 export function createElixirNode(options: ElixirNodeOptions): ElixirNode {
-  const { modules, nodeNumber, preludeCache, ...nodeOptions } = options;
+  const { modules, preludeCache, ...nodeOptions } = options;
+  // The runtime (crash reports, the I/O server) and the language number pids alike.
+  const nodeNumber = options.nodeNumber ?? (() => 0);
   // Crash reports are worded with this node's modules (no process runs before `lang` is set).
-  const node = createNode({ ...nodeOptions, formatCrash: (crash) => formatCrash(crash, (m) => lang.modules.isLoaded(m)) });
+  const node = createNode({ ...nodeOptions, nodeNumber, formatCrash: (crash) => formatCrash(crash, (m) => lang.modules.isLoaded(m)) });
   const lang: LangRuntime = new LangRuntime({
     modules: typeof modules === 'function' ? modules(node) : modules,
+    nodeNumber,
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(nodeNumber ? { nodeNumber } : {}),
     ...(preludeCache ? { preludeCache } : {}),
   });
-  // Pids in crash reports are numbered with the same node table as the language's.
-  node.setNodeNumbering(lang.nodeNumber);
   return { node, lang };
 }

@@ -10,6 +10,7 @@ import { standardModules } from '../core/lang/standard-modules.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { iexHelpersModule } from '../core/shell/helpers.ts';
 import { startTypingSession } from './transcript.ts';
+import { Classroom } from './classroom.ts';
 
 /** A shell on a node assembled without distribution's modules. */
 function bareSession(lines: string[]): string {
@@ -39,4 +40,20 @@ describe('nodes assembled with different modules', () => {
     expect(bare).toContain('** (UndefinedFunctionError) function Node.connect/1 is undefined or private\n');
     expect(bare).toContain('** (UndefinedFunctionError) function :global.whereis_name/1 is undefined (module :global is not available)\n');
   });
+
+  it("a node's runtime numbers other nodes' pids as its language does (given when the node is made)", () => {
+    const room = new Classroom();
+    const one = room.open('one');
+    const two = room.open('two');
+    room.type(one, 'Node.connect(:"two@vm")');
+    one.take();
+    // A crash of a process spawned there is reported here, where its group leader is, with the
+    // remote pid numbered by this node (as real iex: `Process #PID<13030.113.0> on node :two@vm`).
+    room.type(one, 'Node.spawn(:"two@vm", fn -> raise "boom" end)');
+    room.advance(100);
+    expect(one.take()).toMatch(/\[error\] Process #PID<[1-9]\d*\.\d+\.\d+> on node :two@vm raised an exception/);
+    // Where it ran, it is a local process.
+    expect(two.take()).toMatch(/\[error\] Process #PID<0\.\d+\.\d+> on node :two@vm raised an exception/);
+  });
 });
+

@@ -29,7 +29,7 @@ export interface PlaygroundNode extends ElixirNode {
   nodeNumber(node: Atom): number;
 }
 
-export interface PlaygroundNodeOptions extends Omit<NodeOptions, 'formatCrash'> {
+export interface PlaygroundNodeOptions extends Omit<NodeOptions, 'formatCrash' | 'nodeNumber'> {
   /** Share compiled prelude code with the other nodes this caller makes (lang/prelude-cache.ts). */
   readonly preludeCache?: PreludeCache;
 }
