@@ -1,6 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { isLoopback, urlsToOpen } from './addresses.ts';
+import { isLoopback, limitKey, urlsToOpen } from './addresses.ts';
 
 const iface = (address: string, family: 'IPv4' | 'IPv6', internal: boolean) => ({ address, family, internal }) as NetworkInterfaceInfo;
 
@@ -22,5 +22,18 @@ describe('the URLs npm start prints', () => {
   });
   it('knows loopback addresses', () => {
     expect([isLoopback('127.0.0.1'), isLoopback('::1'), isLoopback('192.168.1.20')]).toEqual([true, true, false]);
+  });
+});
+
+describe('what the per-address limits count by', () => {
+  it('an IPv4 address, or loopback, by itself', () => {
+    expect([limitKey('192.168.1.20'), limitKey('127.0.0.1'), limitKey('::1')]).toEqual(['192.168.1.20', '127.0.0.1', '::1']);
+  });
+  it('an IPv6 address by its /64, however it is written', () => {
+    const one = ['2001:db8:1:2::5', '2001:0DB8:0001:0002:ffff:1:2:3', '2001:db8:1:2:a::', 'fe80::1%eth0'.replace('fe80::', '2001:db8:1:2::')];
+    expect(new Set(one.map(limitKey))).toEqual(new Set(['2001:db8:1:2::/64']));
+    expect(limitKey('2001:db8:1:3::5')).toBe('2001:db8:1:3::/64');
+    expect(limitKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(limitKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
   });
 });

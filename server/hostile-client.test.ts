@@ -1,36 +1,15 @@
 // A hostile client against the real `npm start` server (serve.ts on an ephemeral port): after
 // each attack the server is still up, serves the app and registers and relays for real tabs.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from './serve.ts';
 import { MAX_FRAME_BYTES } from './signalling.ts';
+import { builtApp, expectServesRealTabs as expectServesTabs, openClient, rawUpgrade, type Client } from './test-client.ts';
 
 const PER_ADDRESS = 8;
 /** Linux routes all of 127/8 to the loopback interface: a second address for the flooder. */
 const FLOODER = '127.0.0.2';
-
-function builtApp(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'playground-build-'));
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Node playground</title>');
-  writeFileSync(path.join(root, 'favicon.svg'), '<svg/>');
-  mkdirSync(path.join(root, 'assets'));
-  writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
-  mkdirSync(path.join(root, 'e2e', 'harness'), { recursive: true });
-  writeFileSync(path.join(root, 'e2e', 'harness', 'transport-contract.html'), '<!doctype html>');
-  return root;
-}
-
-interface Client {
-  readonly ws: WebSocket;
-  /** Messages received so far, parsed. */
-  readonly received: unknown[];
-  next(): Promise<unknown>;
-  closed: Promise<number>;
-}
 
 describe('the signalling server under a hostile client', () => {
   let server: RunningServer;
@@ -44,43 +23,12 @@ describe('the signalling server under a hostile client', () => {
   });
   afterAll(() => server.close());
 
-  function open(id: string, token: string, options: WebSocket.ClientOptions = {}): Client {
-    const ws = new WebSocket(`ws://${base}/peerjs/peerjs?key=peerjs&id=${id}&token=${token}&version=1.5.5`, options);
-    const received: unknown[] = [];
-    const waiters: ((m: unknown) => void)[] = [];
-    ws.on('message', (data) => {
-      const m: unknown = JSON.parse(String(data));
-      const waiter = waiters.shift();
-      if (waiter) waiter(m);
-      else received.push(m);
-    });
-    ws.on('error', () => {});
-    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-    return {
-      ws,
-      received,
-      next: () => (received.length > 0 ? Promise.resolve(received.shift()) : new Promise((resolve) => waiters.push(resolve))),
-      closed,
-    };
-  }
+  const open = (id: string, token: string, options: WebSocket.ClientOptions = {}): Client => openClient(base, id, token, options);
   const opened = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('open', () => resolve()));
   const peers = async () => (await (await fetch(`http://${base}/peerjs/peerjs/peers`)).json()) as string[];
   const freshId = () => `erl-real${++serial}_40lab`;
 
-  /** The server is up: it serves the page, and two real tabs register and reach each other. */
-  async function expectServesRealTabs(): Promise<void> {
-    expect((await fetch(`http://${base}/`)).status).toBe(200);
-    const [a, b] = [freshId(), freshId()];
-    const one = open(a, 'token-a');
-    const two = open(b, 'token-b');
-    expect(await one.next()).toEqual({ type: 'OPEN' });
-    expect(await two.next()).toEqual({ type: 'OPEN' });
-    one.ws.send(JSON.stringify({ type: 'OFFER', dst: b, payload: { sdp: 'x' } }));
-    expect(await two.next()).toEqual({ type: 'OFFER', src: a, dst: b, payload: { sdp: 'x' } });
-    one.ws.close();
-    two.ws.close();
-    await Promise.all([one.closed, two.closed]);
-  }
+  const expectServesRealTabs = () => expectServesTabs(base, freshId);
 
   it('ignores null, arrays, non-JSON, unknown types and binary frames, one log line each', async () => {
     const id = freshId();
@@ -139,14 +87,8 @@ describe('the signalling server under a hostile client', () => {
   });
 
   it('does not read a huge frame before closing it (memory stays flat)', async () => {
-    const socket = tcpConnect({ host: '127.0.0.1', port: server.port });
+    const socket = await rawUpgrade(server.port, `/peerjs/peerjs?key=peerjs&id=${freshId()}&token=t`);
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-    socket.on('error', () => {});
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write(
-      `GET /peerjs/peerjs?key=peerjs&id=${freshId()}&token=t HTTP/1.1\r\nHost: ${base}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-    );
     await new Promise((resolve) => socket.once('data', resolve));
     // A masked text frame announcing 100 MiB, then the first MiB of it.
     const header = Buffer.alloc(14);

@@ -57,4 +57,16 @@ describe('the name table', () => {
     expect(names.register('thief', 'erl-a_40x', 'x', '10.0.0.9').ok).toBe(true);
     expect(names.register('thief', 'erl-b_40x', 'x', '10.0.0.9').ok).toBe(false);
   });
+
+  it('lets a tab at its address’s limit take its own name back before its old socket is seen to drop', () => {
+    const { names } = table(2);
+    names.register('a', 'erl-a_40x', 'ta', '10.0.0.1');
+    names.register('b', 'erl-b_40x', 'tb', '10.0.0.1');
+    expect(names.register('a again', 'erl-a_40x', 'ta', '10.0.0.1')).toEqual({ ok: true, replaced: 'a' });
+    // It took the old socket's place: the address still holds two, and a third is refused.
+    expect(names.register('c', 'erl-c_40x', 'tc', '10.0.0.1').ok).toBe(false);
+    names.closed('a', 'erl-a_40x', false);
+    expect(names.register('c', 'erl-c_40x', 'tc', '10.0.0.1').ok).toBe(false);
+  });
 });
+

@@ -8,6 +8,7 @@
  * names (its oldest kept name goes first), and the whole table at most MAX_CONNECTIONS of each.
  */
 import { isCanonicalPeerId, MAX_ID_LENGTH } from './peer-ids.ts';
+import { bump } from './socket-count.ts';
 
 /** How long a dropped tab's name stays reserved for its token (README: the signalling server). */
 export const GRACE_MS = 60_000;
@@ -52,14 +53,19 @@ export class NameTable<C> {
 
   /** May `conn` from `address` register `id` with `token`? If so it now holds the id. */
   register(conn: C, id: string, token: string, address: string): Admission<C> {
-    if (this.live.size >= MAX_CONNECTIONS) return refuse('ERROR', 'Server has reached its concurrent user limit');
-    const limit = this.options.limitFor(address);
-    if ((this.liveAt.get(address) ?? 0) >= limit) {
-      return refuse('ERROR', `Too many connections from ${address} (limit ${limit}, see --max-per-address)`);
-    }
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return refuse('ERROR', 'Invalid token provided');
-    if (id.length > MAX_ID_LENGTH || !isCanonicalPeerId(id)) return refuse('ERROR', `ID "${id.slice(0, 80)}" is not a node name's id`);
     const holder = this.live.get(id);
+    // A tab back before its old socket was seen to drop takes that socket's place: it adds nothing,
+    // so a student at the limit whose network blips is not refused until the old socket times out.
+    const takesOver = holder !== undefined && holder.token === token && holder.address === address;
+    if (!takesOver) {
+      if (this.live.size >= MAX_CONNECTIONS) return refuse('ERROR', 'Server has reached its concurrent user limit');
+      const limit = this.options.limitFor(address);
+      if ((this.liveAt.get(address) ?? 0) >= limit) {
+        return refuse('ERROR', `Too many connections from ${address} (limit ${limit}, see --max-per-address)`);
+      }
+    }
+    if (id.length > MAX_ID_LENGTH || !isCanonicalPeerId(id)) return refuse('ERROR', `ID "${id.slice(0, 80)}" is not a node name's id`);
     const keptFor = this.keptToken(id);
     if ((holder && holder.token !== token) || (keptFor !== null && keptFor !== token)) return refuse('ID-TAKEN', 'ID is taken');
     // The same token: the tab itself, back before its old socket was seen to drop.
@@ -135,10 +141,4 @@ export class NameTable<C> {
 
 function refuse<C>(type: 'ERROR' | 'ID-TAKEN', reason: string): Admission<C> {
   return { ok: false, type, reason };
-}
-
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  const n = (counts.get(key) ?? 0) + by;
-  if (n <= 0) counts.delete(key);
-  else counts.set(key, n);
 }

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { createSignalling } from './signalling.ts';
+import { createSignalling, perAddressLimit, SOCKETS_PER_REGISTRATION } from './signalling.ts';
 import { isAppFile } from './app-files.ts';
-import { urlsToOpen } from './addresses.ts';
+import { addressOf, urlsToOpen } from './addresses.ts';
+import { SocketCount } from './socket-count.ts';
 import type { ServerArgs } from './args.ts';
 
 export interface ServeOptions extends ServerArgs {
@@ -18,6 +19,14 @@ export interface ServeOptions extends ServerArgs {
   /** Limit connections from loopback too (tests of the per-address limit). */
   readonly limitLoopback?: boolean;
 }
+
+/**
+ * TCP connections one address may hold besides its websockets: a browser keeps up to 6 per host
+ * for the page's files, and a student may run two browsers. Past that a connection is closed
+ * before it sends a byte, so headers that never end (slowloris; Node waits 60 s for them) cannot
+ * pile up sockets.
+ */
+const HTTP_CONNECTIONS_PER_ADDRESS = 16;
 
 export interface RunningServer {
   /** The port it listens on (the one asked for, or the one the system chose for 0). */
@@ -36,6 +45,12 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   app.disable('x-powered-by');
   const server = createServer(app);
   server.on('clientError', (_err, socket) => socket.destroy());
+  const connections = new SocketCount();
+  server.on('connection', (socket) => {
+    const address = addressOf(socket);
+    const limit = SOCKETS_PER_REGISTRATION * perAddressLimit(address, options.maxPerAddress, options.limitLoopback ?? false) + HTTP_CONNECTIONS_PER_ADDRESS;
+    if (!connections.admit(socket, address, limit)) socket.destroy();
+  });
   const signalling = createSignalling({
     cors: options.cors,
     maxPerAddress: options.maxPerAddress,

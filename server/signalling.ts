@@ -14,7 +14,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_MAX_PER_ADDRESS, MAX_CONNECTIONS, NameTable } from './names.ts';
 import { parseClientMessage } from './signalling-messages.ts';
 import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
-import { isLoopback } from './addresses.ts';
+import { addressOf, isLoopback } from './addresses.ts';
+import { SocketCount } from './socket-count.ts';
+import { RelayBudget } from './relay-budget.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
@@ -28,6 +30,19 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const PING_MS = 30_000;
 /** Close codes of a socket its tab closed on purpose (it left or reloaded): its name is free at once. */
 const CLEAN_CLOSE = new Set([1000, 1001, 1005]);
+/**
+ * Websockets of one address, registered or not, as a multiple of its registration limit: room for
+ * reconnects and refusals in flight, but a client that opens refused sockets without end (each
+ * waits 30 s for its close) meets a 429 before the websocket handshake.
+ */
+export const SOCKETS_PER_REGISTRATION = 2;
+/**
+ * Messages an address may have relayed, per registration it may hold: a second's worth, and ten
+ * saved up (a tab meeting thirty nodes at once sends about 150). The default 50 registrations make
+ * 50 a second and bursts of 500; loopback, unlimited by default, is unlimited here too.
+ */
+const RELAYS_PER_SECOND_PER_REGISTRATION = 1;
+const RELAY_BURST_PER_REGISTRATION = 10;
 
 export interface SignallingOptions {
   readonly log?: (line: string) => void;
@@ -60,11 +75,10 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const now = options.now ?? Date.now;
   const log = rateLimitedLog(options.log ?? (() => {}), { ...SIGNALLING_LOG_LIMIT, now });
   const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS;
-  const names = new NameTable<WebSocket>({
-    now,
-    limitFor: (address) => (!options.limitLoopback && isLoopback(address) ? MAX_CONNECTIONS : maxPerAddress),
-    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
-  });
+  const limitFor = (address: string) => perAddressLimit(address, maxPerAddress, options.limitLoopback ?? false);
+  const names = new NameTable<WebSocket>({ now, limitFor, ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}) });
+  const sockets = new SocketCount();
+  const budget = new RelayBudget(now);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -78,15 +92,14 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       }
     }
     names.expire();
+    budget.prune();
   }, PING_MS);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, req: IncomingMessage): void {
-    const address = remoteAddress(req);
+  function onConnection(ws: WebSocket, address: string, query: URLSearchParams): void {
     ws.on('error', (err) => log(`socket error from ${address}: ${err.message}`));
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    const query = new URL(req.url ?? '/', 'http://signalling').searchParams;
     const [key, id, token] = [query.get('key'), query.get('id'), query.get('token')];
     if (!key || !id || !token) return refuse(ws, 'ERROR', 'No id, token, or key supplied to websocket server');
     if (key !== SIGNALLING_KEY) return refuse(ws, 'ERROR', 'Invalid key provided');
@@ -102,26 +115,48 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       names.closed(ws, id, CLEAN_CLOSE.has(code));
       log(`peer disconnected: ${id}`);
     });
-    ws.on('message', (data, isBinary) => relay(id, address, ws, parseClientMessage(data, isBinary)));
+    ws.on('message', (data, isBinary) => {
+      // Nothing a client sends may throw out of here: it would stop the whole server.
+      try {
+        relay(id, address, ws, parseClientMessage(data, isBinary));
+      } catch (err) {
+        log(`closed ${id} (${address}): its message raised ${String(err).slice(0, 200)}`);
+        ws.terminate();
+      }
+    });
   }
 
   function relay(id: string, address: string, from: WebSocket, message: ReturnType<typeof parseClientMessage>): void {
     if ('error' in message) return log(`ignored a message from ${id} (${address}): ${message.error}`);
     if (message.type === 'HEARTBEAT') return;
+    const limit = limitFor(address);
+    if (!budget.take(address, RELAYS_PER_SECOND_PER_REGISTRATION * limit, RELAY_BURST_PER_REGISTRATION * limit)) {
+      return log(`dropped ${article(message.type)} ${message.type} from ${id} (${address}): over its address's relay budget`);
+    }
     const to = names.connection(message.dst);
     // Nobody holds that id: the sender's PeerJS reports the peer unavailable.
     if (to === undefined) {
-      if (message.type !== 'LEAVE') send(from, { type: 'EXPIRE', src: message.dst, dst: id });
+      if (message.type !== 'LEAVE') deliver(from, id, { type: 'EXPIRE', src: message.dst, dst: id });
       return;
     }
-    if (to.bufferedAmount > MAX_BUFFERED_BYTES) return log(`dropped a ${message.type} for ${message.dst}: its socket is not reading`);
-    send(to, { type: message.type, src: id, dst: message.dst, payload: message.payload });
+    deliver(to, message.dst, { type: message.type, src: id, dst: message.dst, payload: message.payload });
+  }
+
+  /**
+   * Sends unless `to` has MAX_BUFFERED_BYTES waiting: then it is not reading, and queueing more
+   * (relays to it, or the EXPIREs its own messages ask for) would grow the server without bound.
+   */
+  function deliver(to: WebSocket, toId: string, message: { type: string; src: string; dst: string; payload?: unknown }): void {
+    if (to.bufferedAmount > MAX_BUFFERED_BYTES) {
+      return log(`dropped ${article(message.type)} ${message.type} for ${toId}: its socket is not reading`);
+    }
+    send(to, message);
   }
 
   return {
     middleware(req, res, next) {
-      const url = new URL(req.url ?? '/', 'http://signalling');
-      if (url.pathname !== SIGNALLING_PATH && !url.pathname.startsWith(`${SIGNALLING_PATH}/`)) return next();
+      const url = requestUrl(req);
+      if (url === null || (url.pathname !== SIGNALLING_PATH && !url.pathname.startsWith(`${SIGNALLING_PATH}/`))) return next();
       if (options.cors) {
         res.setHeader('Access-Control-Allow-Origin', '*');
         res.setHeader('Access-Control-Allow-Methods', 'GET');
@@ -135,14 +170,21 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       }
     },
     handleUpgrade(req, socket, head) {
-      if (new URL(req.url ?? '/', 'http://signalling').pathname !== API_PATH) return false;
+      const url = requestUrl(req);
+      if (url?.pathname !== API_PATH) return false;
       socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
       if (!options.cors && !sameOrigin(req)) {
         log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        answerAndClose(socket, '403 Forbidden');
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+      const address = addressOf(req.socket);
+      if (!sockets.admit(socket, address, SOCKETS_PER_REGISTRATION * limitFor(address))) {
+        log(`refused a websocket from ${address}: too many open sockets`);
+        answerAndClose(socket, '429 Too Many Requests');
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address, url.searchParams));
       return true;
     },
     peers: () => names.ids(),
@@ -163,6 +205,19 @@ function refuse(ws: WebSocket, type: 'ERROR' | 'ID-TAKEN', msg: string): void {
   ws.close();
 }
 
+/**
+ * Answers an upgrade with an HTTP status and closes the socket once the answer is out (as ws
+ * does): end() alone leaves it half-open for as long as the client does not close its side.
+ */
+function answerAndClose(socket: Duplex, status: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function article(messageType: string): string {
+  return /^[AEIOU]/.test(messageType) ? 'an' : 'a';
+}
+
 /** Browsers send Origin with every websocket; a page served by us has our own host in it. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -174,7 +229,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function remoteAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+/**
+ * How many registrations `address` (a limitKey) may hold: `maxPerAddress`, except loopback, which
+ * is exempt unless `limitLoopback` (SignallingOptions says why).
+ */
+export function perAddressLimit(address: string, maxPerAddress: number, limitLoopback: boolean): number {
+  return !limitLoopback && isLoopback(address) ? MAX_CONNECTIONS : maxPerAddress;
+}
+
+/** The request's URL, or null for a target that is none (`//[`): a throw here would stop the server. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://signalling');
+  } catch {
+    return null;
+  }
 }

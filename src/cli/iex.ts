@@ -9,8 +9,7 @@
  *
  * On a TTY it is interactive (output from processes appears above the prompt, as in iex).
  * With piped input it echoes each line after its prompt, so the output is a transcript
- * comparable with real iex, and exits at the end of input once the node is idle (pending
- * timers alone do not keep it alive).
+ * comparable with real iex (piped-input.ts says when each line is typed and when it exits).
  */
 import { homedir, hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -24,6 +23,7 @@ import { nodeScheduling, startNodeLoop } from '../host/node-loop.ts';
 import { realEffects } from '../host/real-effects.ts';
 import { nodeOptionsFor, startOptionsFromArgs } from '../playground/start-options.ts';
 import { terminalNetwork } from './terminal-network.ts';
+import { pipedInput, type PipedInput } from './piped-input.ts';
 
 /** The composition root of the terminal: real effects, flags parsed once, the node built here. */
 function main(): void {
@@ -38,8 +38,10 @@ function main(): void {
   const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
 
+  let piped: PipedInput | null = null;
   // On a TTY, output that arrives while the user is at the prompt is printed above it.
   const write = (text: string) => {
+    piped?.output();
     if (!tty) return void process.stdout.write(text);
     process.stdout.write('\r\x1b[K' + text);
     if (!shell.isBusy) rl.prompt(true);
@@ -58,34 +60,17 @@ function main(): void {
     rl.setPrompt(shell.prompt);
     rl.prompt();
   };
-  // Piped input is typed as a person would: each line once the node is idle, so output of
-  // processes spawned by one line comes before the next prompt, as in iex.
-  const queue: string[] = [];
-  let ended = false;
-  const pump = () => {
-    if (shell.isBusy || node.hasWork()) return void setTimeout(pump, 1);
-    const line = queue.shift();
-    if (line !== undefined) {
-      shell.input(line);
-      loop.wake();
-      return void setTimeout(pump, 1);
-    }
-    if (ended) process.exit(0);
-  };
+  if (!tty) piped = pipedInput({ shell, node, wake: loop.wake, write, exit: () => process.exit(0) });
   rl.on('line', (line) => {
-    if (tty) {
-      shell.input(line);
-      loop.wake();
-      void shell.whenIdle().then(showPrompt);
-      return;
-    }
-    queue.push(line);
-    if (queue.length === 1) pump();
+    if (piped !== null) return piped.line(line);
+    shell.input(line);
+    loop.wake();
+    void shell.whenIdle().then(showPrompt);
   });
   rl.on('close', () => {
-    if (tty) process.stdout.write('\n');
-    ended = true;
-    pump();
+    if (piped !== null) return piped.end();
+    process.stdout.write('\n');
+    process.exit(0);
   });
   if (tty) showPrompt();
 }

@@ -46,7 +46,15 @@ export interface ConnectionOptions {
   readonly now: number;
 }
 
-export type Received = { readonly ok: true; readonly messages: ControlMessage[] } | { readonly ok: false; readonly error: string };
+/**
+ * What one transport message brought: the control messages decoded from it and, when a packet
+ * in it was bad, why (the link must then close). The messages before the bad packet arrived
+ * intact and are delivered first, as a BEAM node has acted on every packet before a bad one.
+ */
+export interface Received {
+  readonly messages: ControlMessage[];
+  readonly error: string | null;
+}
 
 export interface ConnectionStats {
   packetsOut: number;
@@ -85,24 +93,28 @@ export class Connection {
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
-    this.writer = new PacketWriter(o.maxMessageBytes);
+    // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
+    this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
     this.timeout = o.tickTimeoutMs ?? TICK_TIMEOUT_MS;
     this.lastWriteAt = this.lastReadAt = this.lastCheckAt = this.awakeSince = o.now;
   }
 
-  /** Queues a control message; returns an error text (and drops it) if it cannot be encoded. */
+  /**
+   * Queues a control message; returns an error text (and drops it) if it cannot be encoded or
+   * its packet would be larger than the peer takes (maxPacketBytes). The connection stays up.
+   */
   send(m: ControlMessage): string | null {
     if (m.type === 'send' && m.from !== null && this.sendSender) {
       const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts);
-      if (err !== null) return `cannot encode send: ${err}`;
+      if (err !== null) return `message dropped: ${err}`;
       this.stats.packetsOut++;
       return null;
     }
     const e = encodeControl(m, this.flags);
     const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
-    if (err !== null) return `cannot encode ${m.type}: ${err}`;
+    if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' ? 'message' : m.type} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
   }
@@ -110,6 +122,11 @@ export class Connection {
   /** Bytes are waiting for `take`. */
   get hasOutput(): boolean {
     return this.writer.pendingBytes > 0;
+  }
+
+  /** How many bytes wait for `take`. */
+  get pendingBytes(): number {
+    return this.writer.pendingBytes;
   }
 
   /** The transport messages to send now (batched, large packets split). */
@@ -129,7 +146,6 @@ export class Connection {
     this.stats.messagesIn++;
     this.stats.bytesIn += bytes.length;
     const r = this.reader.push(bytes);
-    if (!r.ok) return r;
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
@@ -139,18 +155,19 @@ export class Connection {
         continue;
       }
       const d = decodePacket(p, this.decodeOpts);
-      if (!d.ok) return { ok: false, error: d.error };
+      if (!d.ok) return { messages, error: d.error };
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;
         continue;
       }
       const m = decodeControl(d.packet.control, d.packet.payload);
-      if (typeof m === 'string') return { ok: false, error: m };
+      if (typeof m === 'string') return { messages, error: m };
       messages.push(m);
     }
+    if (r.error !== null) return { messages, error: r.error };
     // Answer a peer while we have been quiet: our own ticker may be throttled (hidden tab).
     if (now - this.lastWriteAt >= this.interval && !this.hasOutput) this.tick();
-    return { ok: true, messages };
+    return { messages, error: null };
   }
 
   /** The periodic tick check (every tick interval): 'timeout' means drop the peer. */

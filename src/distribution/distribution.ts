@@ -10,6 +10,7 @@
 import { atom } from '../core/term/types.ts';
 import type { Atom, Pid, Term } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
+import type { Busy } from '../core/runtime/remote.ts';
 import { inspectAtom } from '../core/term/atom-format.ts';
 import { DFLAG, PLAYGROUND_FLAGS } from './handshake/flags.ts';
 import { TICK_INTERVAL_MS } from './connection.ts';
@@ -81,6 +82,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         else hiddenPeers.delete(peer);
         emit(hidden ? { type: 'connection:up', peer, hidden } : { type: 'connection:up', peer });
         monitors.up(peer, hidden);
+        // Senders suspended while the connection was being set up (peers.ts) may go on.
+        node.remote.drained(peer);
         if (!hidden && o.connectAll !== false && kernelPid !== null) {
           const others = [...peers.up.keys()].filter((n) => n !== peer && !hiddenPeers.has(n));
           peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });
@@ -100,12 +103,16 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         for (const m of messages) dispatch(node, peer, m, dispatchHooks);
         o.wake?.();
       },
+      drained(peer) {
+        node.remote.drained(peer);
+        o.wake?.();
+      },
     },
   );
 
-  const sendTo = (peer: Atom, m: Parameters<Peers['send']>[1]): void => {
+  const sendTo = (peer: Atom, m: Parameters<Peers['send']>[1]): Busy => {
     if (peer === self || !alive) return;
-    peers.send(peer, m);
+    return peers.send(peer, m);
   };
   const spawner = new RemoteSpawner(node, sendTo, o.spawnBody);
   const dispatchHooks = {

@@ -3,7 +3,8 @@
  * the same link. It moves bytes between the link and the machines and tells its owner (the
  * distribution layer) what happened; the owner decides what that means for the node (slot
  * bookkeeping, nodeup/nodedown). A link closes at most once, and after that nothing it
- * receives counts.
+ * receives counts. It also keeps the connection's output bounded: past DIST_BUF_BUSY_LIMIT
+ * queued bytes a send reports 'busy', and the owner hears `drained` once the queue is low.
  */
 import type { Atom } from '../core/term/types.ts';
 import { atom } from '../core/term/types.ts';
@@ -18,11 +19,22 @@ export interface LinkOwner {
   now(): number;
   handshakeEvent(d: LinkDriver, e: HandshakeEvent): void;
   received(d: LinkDriver, messages: ControlMessage[]): void;
+  /** The connection was reported busy (`send`) and its queue is now below half the limit. */
+  drained(d: LinkDriver): void;
   /** The link is gone: closed by the peer or the network, a protocol error, or by us. */
   closed(d: LinkDriver, reason: string, byUs: boolean): void;
 }
 
 export type Machine = { readonly role: 'initiator'; readonly m: Initiator } | { readonly role: 'acceptor'; readonly m: Acceptor };
+
+/**
+ * BEAM's dist_buf_busy_limit (erl +zdbbl, default 1024 KB): once this many bytes wait to go out
+ * on a connection (encoded, not yet taken by the link), it is busy and processes that send on
+ * it are suspended (core/runtime/busy-dist.ts). They resume when it is below half the limit.
+ * With each sender suspended right after its send, the queue stays within the limit plus one
+ * message per sending process (and the few signals system processes send).
+ */
+export const DIST_BUF_BUSY_LIMIT = 1024 * 1024;
 
 export class LinkDriver {
   conn: Connection | null = null;
@@ -35,12 +47,16 @@ export class LinkDriver {
   /** Transport messages taken from the connection and not yet sent (the link pushed back). */
   private waiting: Uint8Array[] = [];
   private waitingAt = 0;
+  private waitingBytes = 0;
+  /** `send` said busy: the owner hears `drained` once the queue is low again. */
+  private saidBusy = false;
 
   constructor(
     readonly link: Link,
     readonly machine: Machine,
     private readonly owner: LinkOwner,
     peer: Atom | null,
+    private readonly busyLimit = DIST_BUF_BUSY_LIMIT,
   ) {
     this.peer = peer;
     this.unsubs.push(link.onMessage((b) => this.onMessage(b)));
@@ -63,6 +79,21 @@ export class LinkDriver {
   }
 
   /**
+   * Queues `m` on the connection (up). Returns an error text when it was dropped (cannot be
+   * encoded, or too large for the link), 'busy' when it was queued but the queue is now over
+   * the busy limit (the sender should wait for `drained`), else null.
+   */
+  send(m: ControlMessage): string | 'busy' | null {
+    const conn = this.conn;
+    if (conn === null || this.dead) return null;
+    const err = conn.send(m);
+    if (err !== null) return err;
+    if (conn.pendingBytes + this.waitingBytes < this.busyLimit) return null;
+    this.saidBusy = true;
+    return 'busy';
+  }
+
+  /**
    * Sends what the connection has queued while the link takes it. When the link pushes back
    * (transport.ts: back-pressure) the rest waits here, cut into messages, and the link's drain
    * sends it, in order. The batch moves here even then, so the connection's buffer stays small
@@ -71,14 +102,25 @@ export class LinkDriver {
   flush(): void {
     const conn = this.conn;
     if (conn === null || this.dead) return;
-    if (conn.hasOutput) for (const m of conn.take(this.owner.now())) this.waiting.push(m);
+    if (conn.hasOutput) {
+      for (const m of conn.take(this.owner.now())) {
+        this.waiting.push(m);
+        this.waitingBytes += m.length;
+      }
+    }
     while (this.waitingAt < this.waiting.length && this.link.writable) {
-      this.sendRaw(this.waiting[this.waitingAt++] as Uint8Array);
+      const m = this.waiting[this.waitingAt++] as Uint8Array;
+      this.waitingBytes -= m.length;
+      this.sendRaw(m);
       if (this.dead) return;
     }
     if (this.waitingAt === this.waiting.length) {
       this.waiting = [];
       this.waitingAt = 0;
+    }
+    if (this.saidBusy && this.waitingBytes < this.busyLimit / 2) {
+      this.saidBusy = false;
+      this.owner.drained(this);
     }
   }
 
@@ -101,8 +143,9 @@ export class LinkDriver {
     const conn = this.conn;
     if (conn !== null) {
       const r = conn.receive(b, this.owner.now());
-      if (!r.ok) return this.close(`protocol error: ${r.error}`);
+      // The messages before a bad packet are delivered, then the link closes.
       if (r.messages.length > 0) this.owner.received(this, r.messages);
+      if (r.error !== null) return this.close(`protocol error: ${r.error}`);
       this.flush(); // a tick answer, or replies the messages caused
       return;
     }

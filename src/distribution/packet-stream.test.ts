@@ -12,7 +12,7 @@ describe('packet stream: batching and fragments', () => {
     expect(msgs.length).toBe(1);
     expect(msgs[0]?.length).toBe(4 * 4 + 113);
     const r = new PacketReader(1 << 20).push(msgs[0] as Uint8Array);
-    expect(r).toEqual({ ok: true, packets });
+    expect(r).toEqual({ packets, error: null });
     expect(w.take()).toEqual([]);
   });
 
@@ -29,7 +29,7 @@ describe('packet stream: batching and fragments', () => {
     const got: Uint8Array[] = [];
     for (const m of msgs) {
       const r = reader.push(m);
-      if (!r.ok) throw new Error(r.error);
+      if (r.error !== null) throw new Error(r.error);
       got.push(...r.packets);
     }
     expect(got).toEqual([bytes(5, 1), big, bytes(2, 2)]);
@@ -38,8 +38,28 @@ describe('packet stream: batching and fragments', () => {
 
   it('refuses a length over the limit and stays failed', () => {
     const r = new PacketReader(100);
-    expect(r.push(Uint8Array.of(0, 0, 0, 101))).toEqual({ ok: false, error: 'packet of 101 bytes exceeds the limit of 100' });
-    expect(r.push(Uint8Array.of(0, 0, 0, 0)).ok).toBe(false);
+    expect(r.push(Uint8Array.of(0, 0, 0, 101))).toEqual({ packets: [], error: 'packet of 101 bytes exceeds the limit of 100' });
+    expect(r.push(Uint8Array.of(0, 0, 0, 0)).error).not.toBe(null);
+  });
+
+  it('a length within the limit holds only the bytes that really came, until the packet is whole', () => {
+    const r = new PacketReader(64 * 1024 * 1024);
+    expect(r.push(Uint8Array.of(4, 0, 0, 0, 7))).toEqual({ packets: [], error: null });
+    expect(r.partial).toBe(true);
+    expect(r.heldBytes).toBe(1);
+    const rest = new Uint8Array(64 * 1024 * 1024 - 1).fill(9);
+    const done = r.push(rest);
+    expect(done.packets.length).toBe(1);
+    expect(done.packets[0]?.length).toBe(64 * 1024 * 1024);
+    expect(done.packets[0]?.[0]).toBe(7);
+    expect(done.packets[0]?.[1]).toBe(9);
+    expect(r.heldBytes).toBe(0);
+  });
+
+  it('returns the whole packets that came before a bad length in the same message', () => {
+    const r = new PacketReader(100);
+    const msg = Uint8Array.of(0, 0, 0, 2, 7, 8, 0, 0, 0, 0, 0, 0, 0, 101, 1, 2);
+    expect(r.push(msg)).toEqual({ packets: [Uint8Array.of(7, 8), new Uint8Array(0)], error: 'packet of 101 bytes exceeds the limit of 100' });
   });
 });
 
@@ -54,11 +74,23 @@ describe('packet stream: encoding terms in place', () => {
     const r = new PacketReader(1 << 20);
     const packets = w.take().flatMap((m) => {
       const x = r.push(m);
-      return x.ok ? x.packets : [];
+      return x.error === null ? x.packets : [];
     });
     expect(packets.map((p) => decodePacket(p))).toEqual([
       { ok: true, packet: { kind: 'message', control: tuple(1, atom('a')), payload: undefined } },
       { ok: true, packet: { kind: 'message', control: tuple(3, atom('c')), payload: atom('payload') } },
     ]);
+  });
+
+  it('a term whose packet would exceed the limit is refused while encoding; the packets around it stay', async () => {
+    const { Binary, Pid, atom } = await import('../core/term/types.ts');
+    const w = new PacketWriter(64, 1000);
+    const pid = new Pid(atom('a@b'), 1, 0, 1);
+    expect(w.pushSend(pid, pid, atom('small'), {})).toBe(null);
+    const before = w.pendingBytes;
+    expect(w.pushSend(pid, pid, Binary.fromBytes(new Uint8Array(5000)), {})).toBe("the term is larger than the link's limit of 1000 bytes");
+    expect(w.pendingBytes).toBe(before);
+    expect(w.pushSend(pid, pid, Binary.fromBytes(new Uint8Array(900)), {})).toBe(null);
+    expect(w.packets).toBe(2);
   });
 });

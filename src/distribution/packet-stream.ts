@@ -6,12 +6,13 @@
  * - a packet bigger than a message (an 8 MB binary) is split over many and reassembled;
  * - the bytes are exactly what a BEAM node reads from a TCP socket, which keeps a bridge to a
  *   real node a matter of copying.
- * The reader allocates a packet's buffer only after checking its length against a limit, and
- * fills it chunk by chunk, so reassembly is linear in the size and hostile lengths cost nothing.
+ * The reader checks a packet's length against a limit, keeps the pieces of a packet spread over
+ * several messages and assembles it once complete, so reassembly is linear in the size and a
+ * hostile length costs nothing until the bytes really arrive.
  */
 import type { Pid, Term } from '../core/term/types.ts';
 import { writeSendSenderControl } from './etf/send-path.ts';
-import { ByteWriter } from './etf/writer.ts';
+import { ByteWriter, WriteLimit } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
@@ -28,7 +29,15 @@ export class PacketWriter {
   private w = new ByteWriter(INITIAL_BYTES);
   packets = 0;
 
-  constructor(private readonly maxMessageBytes: number) {
+  /**
+   * `maxPacketBytes`: the largest packet the peer's reader takes (PacketReader's limit). A term
+   * whose packet would be larger is refused here, at the sender, and the connection stays up;
+   * the peer would otherwise drop the connection on reading its length.
+   */
+  constructor(
+    private readonly maxMessageBytes: number,
+    private readonly maxPacketBytes = Infinity,
+  ) {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
   }
 
@@ -48,21 +57,16 @@ export class PacketWriter {
     const w = this.w;
     const mark = w.length;
     try {
-      w.u32(0);
-      w.u8(PASS_THROUGH);
+      this.begin(w, mark);
       w.u8(VERSION);
       encodeInto(w, control, opts);
       if (payload !== undefined) {
         w.u8(VERSION);
         encodeInto(w, payload, opts);
       }
-      w.patchU32(mark, w.length - mark - 4);
-      this.packets++;
-      return null;
+      return this.end(w, mark);
     } catch (e) {
-      // Rare: keep the packets before this one and drop the half-written one.
-      w.truncate(mark);
-      return e instanceof Error ? e.message : String(e);
+      return this.refuse(w, mark, e);
     }
   }
 
@@ -71,18 +75,41 @@ export class PacketWriter {
     const w = this.w;
     const mark = w.length;
     try {
-      w.u32(0);
-      w.u8(PASS_THROUGH);
+      this.begin(w, mark);
       writeSendSenderControl(w, from, to);
       w.u8(VERSION);
       encodeInto(w, message, opts);
-      w.patchU32(mark, w.length - mark - 4);
-      this.packets++;
-      return null;
+      return this.end(w, mark);
     } catch (e) {
-      w.truncate(mark);
-      return e instanceof Error ? e.message : String(e);
+      return this.refuse(w, mark, e);
     }
+  }
+
+  /** A pass-through packet's header, its length patched in by `end`; encoding stops at the packet limit. */
+  private begin(w: ByteWriter, mark: number): void {
+    w.limit = mark + 4 + this.maxPacketBytes;
+    w.u32(0);
+    w.u8(PASS_THROUGH);
+  }
+
+  private end(w: ByteWriter, mark: number): null {
+    w.limit = Infinity;
+    w.patchU32(mark, w.length - mark - 4);
+    this.packets++;
+    return null;
+  }
+
+  /**
+   * A term that cannot be encoded, or one larger than maxPacketBytes: the half-written packet is
+   * dropped, the packets before it kept, and the reason returned.
+   */
+  private refuse(w: ByteWriter, mark: number, e: unknown): string {
+    w.limit = Infinity;
+    w.truncate(mark);
+    // Let go of a buffer grown for the refused term.
+    if (mark === 0 && w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
+    if (e instanceof WriteLimit) return `the term is larger than the link's limit of ${this.maxPacketBytes} bytes`;
+    return e instanceof Error ? e.message : String(e);
   }
 
   get pendingBytes(): number {
@@ -107,13 +134,24 @@ export class PacketWriter {
   }
 }
 
-export type ReadResult = { readonly ok: true; readonly packets: Uint8Array[] } | { readonly ok: false; readonly error: string };
+/**
+ * The packets one transport message completed and, when the stream went bad in it, why. The
+ * packets before a bad length are whole and are still returned: they arrived intact.
+ */
+export interface ReadResult {
+  readonly packets: Uint8Array[];
+  readonly error: string | null;
+}
 
 export class PacketReader {
   private head = new Uint8Array(4);
   private headFill = 0;
-  private body: Uint8Array | null = null;
-  private bodyFill = 0;
+  /**
+   * A packet spread over several messages: its length and the pieces received so far (views of
+   * the messages, which are ours). It is assembled once complete, so the memory it takes is
+   * what the peer really sent, never what a header merely claims.
+   */
+  private body: { readonly length: number; readonly pieces: Uint8Array[]; fill: number } | null = null;
   private failed: string | null = null;
 
   constructor(private readonly maxPacketBytes: number) {}
@@ -123,9 +161,14 @@ export class PacketReader {
     return this.headFill > 0 || this.body !== null;
   }
 
+  /** Bytes of an unfinished packet held so far. */
+  get heldBytes(): number {
+    return this.body?.fill ?? 0;
+  }
+
   /** The packets one transport message completes; after an error the reader stays failed. */
   push(msg: Uint8Array): ReadResult {
-    if (this.failed !== null) return { ok: false, error: this.failed };
+    if (this.failed !== null) return { packets: [], error: this.failed };
     const packets: Uint8Array[] = [];
     let at = 0;
     while (at < msg.length) {
@@ -144,7 +187,7 @@ export class PacketReader {
         }
         if (len > this.maxPacketBytes) {
           this.failed = `packet of ${len} bytes exceeds the limit of ${this.maxPacketBytes}`;
-          return { ok: false, error: this.failed };
+          return { packets, error: this.failed };
         }
         if (len === 0) {
           packets.push(new Uint8Array(0));
@@ -157,19 +200,28 @@ export class PacketReader {
           at += len;
           continue;
         }
-        this.body = new Uint8Array(len);
-        this.bodyFill = 0;
+        this.body = { length: len, pieces: [], fill: 0 };
       }
       const body = this.body;
-      const n = Math.min(body.length - this.bodyFill, msg.length - at);
-      body.set(msg.subarray(at, at + n), this.bodyFill);
-      this.bodyFill += n;
+      const n = Math.min(body.length - body.fill, msg.length - at);
+      body.pieces.push(msg.subarray(at, at + n));
+      body.fill += n;
       at += n;
-      if (this.bodyFill === body.length) {
-        packets.push(body);
+      if (body.fill === body.length) {
+        packets.push(assemble(body.pieces, body.length));
         this.body = null;
       }
     }
-    return { ok: true, packets };
+    return { packets, error: null };
   }
+}
+
+function assemble(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import type { DistEvent } from './dist-types.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
 import type { FailureLimiter } from './rate-limit.ts';
 import type { LogLevel } from '../core/ports.ts';
+import type { Busy } from '../core/runtime/remote.ts';
 
 export interface PeerHooks {
   now(): number;
@@ -33,6 +34,8 @@ export interface PeerHooks {
   received(peer: Atom, messages: ControlMessage[]): void;
   /** Something changed that the kernel must look at (new deadlines, output to flush). */
   poke(): void;
+  /** The connection to `peer`, reported busy by `send`, has drained. */
+  drained(peer: Atom): void;
 }
 
 export interface PeerConfig {
@@ -44,6 +47,12 @@ export interface PeerConfig {
   readonly funHooks: FunHooks | undefined;
   readonly limiter: FailureLimiter;
 }
+
+/**
+ * Messages queued for a connection still being set up beyond which senders are suspended (as
+ * on a busy connection) until it is up or has failed: a flood during a handshake stays bounded.
+ */
+export const PENDING_BUSY_MESSAGES = 4096;
 
 interface Slot {
   readonly queue: ControlMessage[];
@@ -73,16 +82,27 @@ export class Peers implements LinkOwner {
     return this.hooks.now();
   }
 
-  /** Queues `m` for `peer`, starting a connection attempt when there is none. */
-  send(peer: Atom, m: ControlMessage): void {
+  /**
+   * Queues `m` for `peer`, starting a connection attempt when there is none. 'busy': queued,
+   * but the connection is over its busy limit (LinkDriver.send); `drained` follows.
+   */
+  send(peer: Atom, m: ControlMessage): Busy {
     const d = this.up.get(peer);
     if (d !== undefined) {
-      const err = d.conn?.send(m) ?? null;
-      if (err !== null) this.hooks.log('error', `** ${err} (to node ${inspectAtom(peer.name)}) **`);
+      const r = d.send(m);
       this.hooks.poke();
+      if (r === 'busy') return r;
+      if (r !== null) this.hooks.log('error', `** ${r} (to node ${inspectAtom(peer.name)}) **`);
       return;
     }
-    this.ensure(peer).queue.push(m);
+    const s = this.ensure(peer);
+    s.queue.push(m);
+    // While the handshake runs the messages wait unencoded: bound them by count (up or failed resumes).
+    return s.queue.length >= PENDING_BUSY_MESSAGES ? 'busy' : undefined;
+  }
+
+  drained(d: LinkDriver): void {
+    if (d.peer !== null && this.up.get(d.peer) === d) this.hooks.drained(d.peer);
   }
 
   ensure(peer: Atom, waiter?: (ok: boolean) => void): Slot {
@@ -208,6 +228,12 @@ export class Peers implements LinkOwner {
     const from = this.accepting.get(d)?.from;
     this.accepting.delete(d);
     if (from !== undefined) this.cfg.limiter.succeeded(from);
+    // Two links came up for one peer: its identity opened two at once and both passed send_name
+    // before either was up (OTP lets one handshake per node through). The first stays; the
+    // second closes without a word to monitors, which heard one nodeup. A restarted node's link
+    // is not this case: it replaced the old one (replace_connection) before coming up.
+    const old = this.up.get(peer);
+    if (old !== undefined && old !== d) return d.close('duplicate: a connection to this node is already up');
     const conn = new Connection({
       peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
@@ -215,11 +241,7 @@ export class Peers implements LinkOwner {
       ...(this.cfg.funHooks !== undefined ? { hooks: this.cfg.funHooks } : {}),
     });
     d.becomeUp(conn);
-    const old = this.up.get(peer);
     this.up.set(peer, d);
-    // Two links came up for one peer (a race the handshake rules should prevent): keep the new
-    // one; the old one closes without a nodedown, since the node never went away.
-    if (old !== undefined && old !== d) old.close('superseded');
     const s = this.pending.get(peer);
     this.pending.delete(peer);
     if (s !== undefined && s.out instanceof LinkDriver && s.out !== d) s.out.close('superseded');

@@ -1,13 +1,15 @@
 /**
  * The node's RemoteRouter: each call from the runtime becomes the matching control message for
  * the destination node's connection. `sendTo` queues it (connecting implicitly when there is no
- * connection yet); nothing here calls back into the runtime, as remote.ts requires.
+ * connection yet) and says when that connection is busy, which a message send passes on (the
+ * runtime then suspends the sender); nothing here calls back into the runtime, as remote.ts
+ * requires.
  */
 import type { Atom } from '../core/term/types.ts';
-import type { RemoteRouter } from '../core/runtime/remote.ts';
+import type { Busy, RemoteRouter } from '../core/runtime/remote.ts';
 import type { ControlMessage } from './control.ts';
 
-export function createRouter(sendTo: (node: Atom, m: ControlMessage) => void): RemoteRouter {
+export function createRouter(sendTo: (node: Atom, m: ControlMessage) => Busy): RemoteRouter {
   let unlinkId = 0;
   return {
     send: (from, to, message) => sendTo(to.node, { type: 'send', from, to, message }),

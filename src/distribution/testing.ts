@@ -15,6 +15,9 @@ import type { Distribution, DistributionOptions } from './dist-types.ts';
 import { createConditioner } from './middleware/conditioner.ts';
 import type { Conditioner } from './middleware/conditioner.ts';
 import { MemoryNetwork } from './transports/memory.ts';
+import type { Link, Transport } from './transports/transport.ts';
+import { createInitiator } from './handshake/initiator.ts';
+import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
 
 export interface TestPeer {
   readonly name: Atom;
@@ -25,7 +28,12 @@ export interface TestPeer {
   readonly out: string[];
 }
 
-export type PeerOptions = Partial<Omit<DistributionOptions, 'transport' | 'clock' | 'random' | 'logger'>> & { cookie?: string; seed?: number };
+export type PeerOptions = Partial<Omit<DistributionOptions, 'transport' | 'clock' | 'random' | 'logger'>> & {
+  cookie?: string;
+  seed?: number;
+  /** A layer between the node and its conditioned memory transport (a test's own link middleware). */
+  wrapTransport?: (t: Transport) => Transport;
+};
 
 export class Cluster {
   readonly clock = new SimulatedClock();
@@ -45,10 +53,12 @@ export class Cluster {
     const node = createNode({ clock: this.clock, random: new SeededRandom(seed), stdout: (t) => out.push(t), name, creation: seed, logger });
     const random = new SeededRandom(seed * 7919);
     const conditioner = createConditioner({ clock: this.clock, random });
+    const { wrapTransport, ...options } = o;
+    const transport = conditioner.wrap(this.net.transport());
     const dist = attachDistribution(node, {
       cookie: 'secret',
-      ...o,
-      transport: conditioner.wrap(this.net.transport()),
+      ...options,
+      transport: wrapTransport !== undefined ? wrapTransport(transport) : transport,
       clock: this.clock,
       random,
       logger,
@@ -117,3 +127,30 @@ export function collect(node: Node, trapExit = false): { pid: Pid; got: Term[] }
 }
 
 export const A = atom;
+
+/**
+ * A hand-driven peer: a real handshake with `target`, then whatever bytes the test sends. With
+ * `stopAtAck`, it stops when challenge_ack arrives: `target` is up, this side never accepts.
+ */
+export function rawPeer(c: Cluster, name: string, target: TestPeer, o: { stopAtAck?: boolean } = {}): { link: Link; closed: string[] } {
+  const t = c.net.transport();
+  t.listen(name, () => {});
+  const closed: string[] = [];
+  let link: Link | null = null;
+  const init = createInitiator({
+    myName: name, myFlags: PLAYGROUND_FLAGS, creation: 5, cookieFor: () => 'secret', random: new SeededRandom(3), peerName: target.name.name,
+  });
+  t.connect(target.name.name, (r) => {
+    if (!r.ok) throw new Error(r.reason);
+    link = r.link;
+    r.link.onMessage((b) => {
+      if (o.stopAtAck === true && init.state === 'await_ack') return;
+      if (init.state !== 'up') for (const m of init.receive(b).send) r.link.send(m);
+    });
+    r.link.onClose((reason) => closed.push(reason));
+    for (const m of init.start().send) r.link.send(m);
+  });
+  c.settle();
+  if (link === null || init.state !== (o.stopAtAck === true ? 'await_ack' : 'up')) throw new Error('raw handshake failed');
+  return { link, closed };
+}

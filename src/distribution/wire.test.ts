@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../core/ports.ts';
-import { atom, tuple } from '../core/term/types.ts';
+import { Pid, atom, tuple } from '../core/term/types.ts';
 import { generatorBody, receive } from '../core/runtime/bodies.ts';
-import { createInitiator } from './handshake/initiator.ts';
 import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
-import type { Link } from './transports/transport.ts';
-import { Cluster, collect } from './testing.ts';
-import type { TestPeer } from './testing.ts';
-
-/** A hand-driven peer: a real handshake with `target`, then whatever bytes the test sends. */
-function rawPeer(c: Cluster, name: string, target: TestPeer): { link: Link; closed: string[] } {
-  const t = c.net.transport();
-  t.listen(name, () => {});
-  const closed: string[] = [];
-  let link: Link | null = null;
-  const init = createInitiator({
-    myName: name, myFlags: PLAYGROUND_FLAGS, creation: 5, cookieFor: () => 'secret', random: new SeededRandom(3), peerName: target.name.name,
-  });
-  t.connect(target.name.name, (r) => {
-    if (!r.ok) throw new Error(r.reason);
-    link = r.link;
-    r.link.onMessage((b) => {
-      if (init.state !== 'up') for (const m of init.receive(b).send) r.link.send(m);
-    });
-    r.link.onClose((reason) => closed.push(reason));
-    for (const m of init.start().send) r.link.send(m);
-  });
-  c.settle();
-  if (link === null || init.state !== 'up') throw new Error('raw handshake failed');
-  return { link, closed };
-}
+import { Cluster, collect, rawPeer } from './testing.ts';
+import { PacketWriter } from './packet-stream.ts';
+import { encodeControl } from './control.ts';
 
 function frame(body: number[]): Uint8Array {
   const out = new Uint8Array(4 + body.length);
@@ -75,6 +51,31 @@ describe('malformed input closes the link with a logged reason; the node keeps r
     expect(two.logs.at(-1)?.[1]).toBe(
       '** Connection to node :evil@lab closed: protocol error: packet of 4294967295 bytes exceeds the limit of 67108864 **',
     );
+  });
+
+  it('the good messages before a bad packet in the same batch are delivered, then the link closes', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    two.node.register(atom('box'), box.pid);
+    c.settle();
+    const evil = rawPeer(c, 'evil@lab', two);
+    const from = new Pid(atom('evil@lab'), 40, 0, 5);
+    const w = new PacketWriter(1 << 16);
+    for (const i of [1, 2]) {
+      const e = encodeControl({ type: 'reg_send', from, name: atom('box'), message: tuple(atom('good'), i) }, PLAYGROUND_FLAGS);
+      expect(w.pushTerms(e.control, e.payload, { versionByte: false })).toBe(null);
+    }
+    const good = w.take()[0] as Uint8Array;
+    const bad = frame([112, 131, 104, 2, 97, 99]); // a control tuple cut short
+    const batch = new Uint8Array(good.length + bad.length);
+    batch.set(good);
+    batch.set(bad, good.length);
+    evil.link.send(batch);
+    c.settle();
+    expect(box.got).toEqual([tuple(atom('good'), 1), tuple(atom('good'), 2)]);
+    expect(evil.closed.length).toBe(1);
+    expect(two.logs.at(-1)?.[1]).toMatch(/^\*\* Connection to node :evil@lab closed: protocol error: /);
   });
 
   it('a well-formed but unknown control message also closes the link', () => {

@@ -84,7 +84,7 @@ const ioHelperBifs: Bif[] = [
       return ctx.proc.groupLeader();
     }
     if (typeof dev === 'object' && (dev.kind === 'pid' || dev.kind === 'tuple')) return dev;
-    if (typeof dev === 'object' && dev.kind === 'atom') return ctx.proc.whereis(dev as Atom) ?? badargAt(0, 'not a device');
+    if (typeof dev === 'object' && dev.kind === 'atom') return ctx.proc.whereis(dev as Atom) ?? badargAt(0, 'the device does not exist');
     return badargAt(0, 'not a device');
   } },
 ];

@@ -25,11 +25,14 @@
  * when the node is assembled (distribution/elixir/modules.ts).
  *
  * A BIF must not call back into Elixir code by itself (that would recurse on the JS stack).
- * Three ways out:
+ * The ways out:
  *  - `return ctx.tailCall(fun, args)` / `ctx.tailCallMfa(mod, name, args)`: the VM replaces the
  *    BIF call by a call to that function (how `apply/2,3` works). Mark the BIF `control: true`.
  *  - `return ctx.sleep(ms, result)`: the process waits `ms` (null = forever) then the call
  *    returns `result`. Mark the BIF `control: true`.
+ *  - `return ctx.trap(reductions, resume)`: a BIF that walks a big collection does a bounded
+ *    part and continues in the next call (stdlib/walk.ts does this for generator-written BIFs).
+ *    Mark the BIF `control: true`.
  *  - write the function in Elixir instead (higher-order functions such as Enum.map/reduce), in
  *    the module's `prelude`: a plain string of Elixir source (so it loads the same in the browser,
  *    Vitest and tsx), e.g.
@@ -41,7 +44,7 @@
  * e.g. `Enum.map/2` in the prelude and `Enum.sum/1` as a TS BIF.
  *
  * BIFs not marked `control` may be called inline in expressions (the VM calls them directly while
- * evaluating an expression), so they must not use `ctx.tailCall`/`ctx.sleep`.
+ * evaluating an expression), so they must not use `ctx.tailCall`/`ctx.sleep`/`ctx.trap`.
  */
 import type { Atom, Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
@@ -59,6 +62,13 @@ export interface BifContext {
   tailCallMfa(module: Atom, name: Atom, args: readonly Term[]): Term;
   /** Block `ms` milliseconds (null: forever) ignoring messages, then the call returns `result`. */
   sleep(ms: number | null, result: Term): Term;
+  /**
+   * Continue later, as BEAM's trapping BIFs do: the BIF has done `reductions` worth of work and
+   * `resume()` does the rest (returning the result, or trapping again). The VM charges the
+   * reductions and calls `resume` as a new call of the same BIF, after a yield when the
+   * process's budget is spent, so a long walk never holds the scheduler. See stdlib/walk.ts.
+   */
+  trap(reductions: number, resume: () => Term): Term;
 }
 
 /**

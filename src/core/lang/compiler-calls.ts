@@ -18,6 +18,7 @@ import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
 import { atBif } from './errors.ts';
 import type { Machine } from './vm.ts';
 import { compilePattern, literalValue } from './patterns.ts';
+import { captureShorthand } from './capture-shorthand.ts';
 import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
 
 const KERNEL = 'Elixir.Kernel';
@@ -294,6 +295,8 @@ function kernelHome(name: string, arity: number, ctx: Ctx): string {
 }
 
 export function compileCaptureExpr(e: Expr & { kind: 'capture_expr' }, ctx: Ctx): Ev {
+  const named = captureShorthand(e, (name, arity) => ctx.fb.mod?.defines(name, arity) === true, ctx.fb.bifs);
+  if (named !== null) return compileCaptureFun(named, ctx);
   const params: Expr[] = [];
   for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });
   const body = replaceCaptureArgs(e.body);

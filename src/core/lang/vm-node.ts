@@ -23,6 +23,9 @@ export class VmBody implements ProcessBody {
   run(proc: ProcessApi, budget: number): RunResult {
     return toRunResult(this.machine.run(proc, budget));
   }
+  interrupt(): void {
+    this.machine.interrupt();
+  }
   currentFunction(): readonly [string, string, number] {
     return this.machine.currentFunction();
   }

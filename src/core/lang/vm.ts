@@ -52,11 +52,12 @@ interface Handler {
   readonly slot: number;
 }
 
-/** What a control BIF asked for (ctx.tailCall, ctx.tailCallMfa, ctx.sleep). */
+/** What a control BIF asked for (ctx.tailCall, ctx.tailCallMfa, ctx.sleep, ctx.trap). */
 type Pending =
   | { readonly kind: 'call'; readonly fun: Term; readonly args: readonly Term[] }
   | { readonly kind: 'mfa'; readonly module: Atom; readonly name: Atom; readonly args: readonly Term[] }
-  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term };
+  | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term }
+  | { readonly kind: 'trap'; readonly reductions: number; readonly resume: () => Term };
 
 const MODULE = atom('module');
 const INFINITY = atom('infinity');
@@ -82,6 +83,10 @@ class Ctx implements BifContext {
     this.m.pending = { kind: 'sleep', ms, result };
     return NIL_ATOM;
   }
+  trap(reductions: number, resume: () => Term): Term {
+    this.m.pending = { kind: 'trap', reductions, resume };
+    return NIL_ATOM;
+  }
 }
 
 export class Machine {
@@ -101,6 +106,13 @@ export class Machine {
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
   private sleeping: { result: Term; tail: boolean; dst: number } | null = null;
   pending: Pending | null = null;
+  /** Reductions trapping BIFs reported (ctx.trap), charged by `run` when it reloads the frame. */
+  private trapped = 0;
+  /**
+   * Set by `interrupt` (the process was suspended on a busy connection, runtime/busy-dist.ts):
+   * the run yields at its next call, where it would check its reductions anyway.
+   */
+  private interrupted = false;
   proc!: ProcessApi;
   readonly ctx: BifContext;
   /** The arguments of the call being made. */
@@ -153,6 +165,7 @@ export class Machine {
    */
   run(proc: ProcessApi, budget: number): MachineResult {
     this.proc = proc;
+    this.interrupted = false;
     if (this.sleeping !== null) {
       const r = this.wake(proc);
       if (r !== null) return r;
@@ -161,6 +174,8 @@ export class Machine {
     const argbuf = this.argbuf;
     for (;;) {
       // (Re)load the frame from the machine: at the start, and after a BIF call or an unwind.
+      reds -= this.trapped;
+      this.trapped = 0;
       let code = this.code;
       let ins = code.instrs;
       let pc = this.pc;
@@ -182,7 +197,7 @@ export class Machine {
               pc = I.a;
               continue;
             case OP_JUMP_IF_FALSE:
-              if (I.c === 1 && --reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (I.c === 1 && (--reds < 0 || this.interrupted)) return this.suspend('yield', budget, code, pc - 1, bp);
               if (!truthy((I.ev as NonNullable<Instr['ev']>)(r, bp, this))) pc = I.a;
               continue;
             case OP_RETURN: {
@@ -220,7 +235,7 @@ export class Machine {
             }
             case OP_CALL_FUN_FAST: {
               // Non-tail call of a closure (the common case), straight into the new frame.
-              if (--reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               n = (I.evs as NonNullable<Instr['evs']>).length;
               // Inline cache: a call site mostly calls the same fun (a recursion's `f.(f, n - 1)`).
@@ -261,7 +276,7 @@ export class Machine {
               continue;
             }
             case OP_CALL_FUN: {
-              if (--reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
               n = gatherArgs(I, r, bp, argbuf, this);
               if (I.c === 1 && (f === I.cacheFun || (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate))) {
@@ -281,18 +296,18 @@ export class Machine {
               break;
             }
             case OP_CALL_LOCAL:
-              if (--reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               n = gatherArgs(I, r, bp, argbuf, this);
               callee = (I.x as LocalSite).target as FnCode;
               break;
             case OP_CALL_REMOTE: {
-              if (--reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               callee = remoteTarget(this, I.x as RemoteSite, r, bp);
               n = evalArgs(I, r, bp, argbuf, this);
               break;
             }
             case OP_CALL_BIF:
-              if (--reds < 0) return this.suspend('yield', budget, code, pc - 1, bp);
+              if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               n = evalArgs(I, r, bp, argbuf, this);
               callee = I.x as Bif;
               break;
@@ -373,6 +388,11 @@ export class Machine {
         if (stop !== null) return stop;
       }
     }
+  }
+
+  /** End the current run at the next call (see `interrupted`). */
+  interrupt(): void {
+    this.interrupted = true;
   }
 
   /** Writes the loop's current frame back to the machine. */
@@ -477,6 +497,13 @@ export class Machine {
         this.sleeping = { result: p.result, tail, dst };
         this.save(code, pc, bp);
         return { type: 'wait', reductions: used };
+      }
+      if (p.kind === 'trap') {
+        // A trapping BIF (stdlib/walk.ts): charge the work done, then call the rest as a new
+        // call of the same BIF, same arguments; that call yields first if the budget is spent.
+        this.trapped += p.reductions;
+        this.enter(bifShim({ ...bif, fn: p.resume }), n, EMPTY, tail, dst, code, pc, bp);
+        return null;
       }
       const args = p.args;
       n = args.length;

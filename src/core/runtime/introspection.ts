@@ -33,6 +33,7 @@ function statusName(p: Proc, running: boolean): ProcessStatus {
   if (running || p.status === Status.Running) return 'running';
   if (p.status === Status.Runnable) return 'runnable';
   if (p.status === Status.Waiting) return 'waiting';
+  if (p.status === Status.Suspended) return 'suspended';
   return 'exiting';
 }
 

@@ -26,6 +26,7 @@ import { bodyErrorExit } from './errors.ts';
 import { crashReport } from './crash-report.ts';
 import { crashEvent, LOGGER } from './remote-log.ts';
 import { sendNamed } from './routing.ts';
+import { parkIfSuspended } from './busy-dist.ts';
 import type { CrashFormatter, Timestamp } from './crash-report.ts';
 
 export const NONODE = atom('nonode@nohost');
@@ -83,6 +84,8 @@ export class NodeRuntime {
   version = 0;
   /** Reductions spent by all slices so far (runUntilIdle's budget). */
   totalReductions = 0;
+  /** Processes suspended on a busy connection, by the node it leads to (busy-dist.ts). */
+  readonly busySenders = new Map<Atom, Proc[]>();
 
   constructor(cfg: RuntimeConfig) {
     this.name = cfg.name;
@@ -144,6 +147,7 @@ export class NodeRuntime {
     const pid = this.pids.next(this.name, this.creation, options.system === true);
     const gl = options.groupLeader ?? (parent !== null ? parent.groupLeaderPid : this.stdGroupLeader);
     const p = new Proc(this, pid, body, gl, options.initialCall);
+    p.system = options.system === true;
     this.procs.set(pid.id, p);
     this.version++;
     if (this.events.active) {
@@ -244,7 +248,9 @@ export class NodeRuntime {
     }
     this.current = null;
     p.reductions += r.reductions;
-    if (r.type === 'wait') {
+    if (r.type !== 'exit' && parkIfSuspended(p)) {
+      // sent on a busy connection: waits for it to drain
+    } else if (r.type === 'wait') {
       // Messages that came while it ran (sent to itself) or a timeout already due: run again.
       if (p.inReceive && (p.timedOut || p.mailbox.hasUnscanned())) this.enqueue(p);
       else p.status = Status.Waiting;

@@ -77,7 +77,7 @@ export interface ProcessApi {
   processes(): Pid[];
 }
 
-export type ProcessStatus = 'running' | 'runnable' | 'waiting' | 'exiting';
+export type ProcessStatus = 'running' | 'runnable' | 'waiting' | 'suspended' | 'exiting';
 
 export interface ProcessInfo {
   readonly pid: Pid;

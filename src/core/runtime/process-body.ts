@@ -44,6 +44,12 @@ export interface CrashInfo {
 
 export interface ProcessBody {
   run(proc: import('./process-api.ts').ProcessApi, budget: number): RunResult;
+  /**
+   * The running process was just suspended (it sent on a busy connection, busy-dist.ts): end
+   * this run as soon as possible, with a `yield` or `wait` (the work done so far stands).
+   * Bodies without it finish their run as usual before being suspended.
+   */
+  interrupt?(): void;
   /** What Process.info reports as current_function: {module, function, arity}. */
   currentFunction?(): readonly [string, string, number] | undefined;
 }

@@ -46,6 +46,10 @@ export class Proc implements ProcessApi {
   monitoredBy: Map<string, MonitorEntry> | null = null;
   /** Exit reason of a killing signal that arrived while this process ran: applied after its run. */
   pendingExit: Term | null = null;
+  /** A built-in process of the node (net_kernel, I/O server...): never suspended on a busy connection. */
+  system = false;
+  /** The node whose busy connection this process waits on (busy-dist.ts), or null. */
+  suspendedOn: Atom | null = null;
   /**
    * The last local process this one sent to, by its pid object: most senders keep sending to
    * the same pid (the next in a ring, a server), and a pid object names one process forever,

@@ -9,6 +9,7 @@ import type { MonitorEntry } from './process.ts';
 import { Status } from './status.ts';
 import { pidKey, refKey } from './identifiers.ts';
 import { NOCONNECTION, NOPROC, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
+import { resumeSenders } from './busy-dist.ts';
 
 export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
   return {
@@ -74,7 +75,11 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       }
     },
     nodeDown(node) {
+      resumeSenders(rt, node);
       nodeDown(rt, node);
+    },
+    drained(node) {
+      resumeSenders(rt, node);
     },
   };
 }

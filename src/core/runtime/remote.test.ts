@@ -22,8 +22,8 @@ function connect(nodes: Node[]): { pump: () => void; log: string[] } {
   const at = (node: Atom) => byName.get(node)?.remote;
   for (const n of nodes) {
     const router: RemoteRouter = {
-      send: (_from, to, m) => queue.push(() => at(to.node)?.deliverSend(to, m)),
-      sendNamed: (_from, node, name, m) => queue.push(() => at(node)?.deliverNamedSend(name, m)),
+      send: (_from, to, m) => void queue.push(() => at(to.node)?.deliverSend(to, m)),
+      sendNamed: (_from, node, name, m) => void queue.push(() => at(node)?.deliverNamedSend(name, m)),
       link: (from, to) => queue.push(() => at(to.node)?.deliverLink(from, to)),
       unlink: (from, to) => queue.push(() => at(to.node)?.deliverUnlink(from, to)),
       exit: (from, to, reason, viaLink) => {

@@ -8,15 +8,24 @@
  * cannot reach the other one.
  *
  * A router must not call back into the runtime synchronously from these methods (queue, then
- * deliver later): the caller may be in the middle of a process's run or a teardown.
+ * deliver later): the caller may be in the middle of a process's run or a teardown. It may
+ * answer a message send with 'busy' instead (busy-dist.ts: the sender is suspended until
+ * `RemoteInbox.drained`).
  */
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 
+/** What a remote send reports: 'busy' when the connection is congested, else nothing. */
+export type Busy = 'busy' | void;
+
 export interface RemoteRouter {
-  /** `send(pid, msg)` to a pid on another node. `from` is the sender (init's pid from outside). */
-  send(from: Pid, to: Pid, message: Term): void;
-  /** `send({name, node}, msg)` for another node. */
-  sendNamed(from: Pid, node: Atom, name: Atom, message: Term): void;
+  /**
+   * `send(pid, msg)` to a pid on another node. `from` is the sender (init's pid from outside).
+   * 'busy': the message is queued, but the connection's queue is over its limit (BEAM's
+   * busy_dist_port); the runtime suspends the sending process until `RemoteInbox.drained`.
+   */
+  send(from: Pid, to: Pid, message: Term): Busy;
+  /** `send({name, node}, msg)` for another node; 'busy' as for `send`. */
+  sendNamed(from: Pid, node: Atom, name: Atom, message: Term): Busy;
   link(from: Pid, to: Pid): void;
   unlink(from: Pid, to: Pid): void;
   /**
@@ -51,7 +60,9 @@ export interface RemoteInbox {
   deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term): void;
   /**
    * The connection to `node` is gone: every link to a process there breaks with `noconnection`
-   * and every monitor of one fires DOWN with `noconnection`.
+   * and every monitor of one fires DOWN with `noconnection`; senders suspended on it resume.
    */
   nodeDown(node: Atom): void;
+  /** The connection to `node` is no longer busy: the processes suspended sending on it resume. */
+  drained(node: Atom): void;
 }

@@ -9,6 +9,7 @@ import type { Atom, Pid, Term } from '../term/types.ts';
 import type { Dest } from './process-api.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { Proc } from './process.ts';
+import { suspendSender } from './busy-dist.ts';
 
 /** Send from `from` (a pid, or init's pid from outside). False for an unregistered atom or a bad destination. */
 export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boolean {
@@ -41,7 +42,7 @@ export function sendPid(rt: NodeRuntime, from: Pid, to: Pid, message: Term): voi
   if (q !== undefined) sendLocal(rt, from, q, to, message);
   else if (!rt.isLocal(to)) {
     if (rt.events.active) emitSent(rt, from, to, message, true);
-    rt.router?.send(from, to, message);
+    if (rt.router?.send(from, to, message) === 'busy') suspendSender(rt, from, to.node);
   }
   // a dead local pid: the message is dropped
 }
@@ -59,7 +60,7 @@ export function sendNamed(rt: NodeRuntime, from: Pid, name: Atom, node: Atom, me
   if (local) {
     const q = rt.registry.lookup(name);
     if (q !== undefined) rt.deliver(q, message);
-  } else rt.router?.sendNamed(from, node, name, message);
+  } else if (rt.router?.sendNamed(from, node, name, message) === 'busy') suspendSender(rt, from, node);
 }
 
 function emitSent(rt: NodeRuntime, from: Pid, to: Term, message: Term, remote: boolean): void {

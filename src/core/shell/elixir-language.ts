@@ -73,6 +73,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             names.map((n) => state.bindings.get(n) as Term),
           );
           return {
+            interrupt: () => machine.interrupt(),
             run(p, budget): EvalStep {
               const r = machine.run(p, budget);
               switch (r.type) {

@@ -8,6 +8,8 @@ import type { Term } from '../term/types.ts';
 /** One expression being evaluated inside the shell process; runs in slices like any body. */
 export interface EvalTask {
   run(proc: ProcessApi, budget: number): EvalStep;
+  /** End the current run soon (ProcessBody.interrupt). */
+  interrupt?(): void;
 }
 
 export type EvalStep =

@@ -54,6 +54,10 @@ export class ShellProcessBody implements ProcessBody {
     return ['Elixir.IEx.Evaluator', 'loop', 1];
   }
 
+  interrupt(): void {
+    this.current?.interrupt?.();
+  }
+
   /** Selective receive for the next eval request; null when none is there yet. */
   private nextTask(proc: ProcessApi): EvalTask | null {
     if (!this.receiving) {

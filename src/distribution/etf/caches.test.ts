@@ -49,8 +49,8 @@ describe('batch buffer reuse', () => {
     const first = w.take();
     w.push(Uint8Array.from([9, 9, 9, 9, 9]));
     const second = w.take();
-    expect(new PacketReader(100).push(first[0] as Uint8Array)).toEqual({ ok: true, packets: [Uint8Array.from([1, 2, 3])] });
-    expect(new PacketReader(100).push(second[0] as Uint8Array)).toEqual({ ok: true, packets: [Uint8Array.from([9, 9, 9, 9, 9])] });
+    expect(new PacketReader(100).push(first[0] as Uint8Array)).toEqual({ packets: [Uint8Array.from([1, 2, 3])], error: null });
+    expect(new PacketReader(100).push(second[0] as Uint8Array)).toEqual({ packets: [Uint8Array.from([9, 9, 9, 9, 9])], error: null });
   });
 
   it('drops only the half-written packet when a term cannot be encoded', () => {
@@ -58,6 +58,6 @@ describe('batch buffer reuse', () => {
     w.push(Uint8Array.from([7]));
     expect(w.pushTerms(tuple(1, atom('x')), new Float(NaN), { versionByte: false })).toMatch(/NaN/);
     const r = new PacketReader(100).push(w.take()[0] as Uint8Array);
-    expect(r).toEqual({ ok: true, packets: [Uint8Array.from([7])] });
+    expect(r).toEqual({ packets: [Uint8Array.from([7])], error: null });
   });
 });

@@ -6,7 +6,7 @@
 import {
   Binary, Float, Fun, NIL, Pid, Port, Ref, atom, list, normInt, type Atom, type Term,
 } from '../../core/term/types.ts';
-import { fromMagnitude } from './bigint.ts';
+import { MAX_BIG_DIGITS, fromMagnitude } from './bigint.ts';
 import type { ByteReader } from './reader.ts';
 import * as T from './tags.ts';
 
@@ -82,6 +82,8 @@ function readPidBody(r: ByteReader, tag: number): Pid {
 }
 
 function readBig(r: ByteReader, n: number): number | bigint {
+  // BEAM's limit (binary_to_term: badarg), checked before converting anything.
+  if (n > MAX_BIG_DIGITS) r.fail(`integer of ${n} bytes exceeds the system limit of ${MAX_BIG_DIGITS} bytes`);
   r.need(n + 1); // sign byte + digits, checked before slicing
   const sign = r.u8();
   if (sign > 1) r.fail(`bad bignum sign byte ${sign}`);

@@ -6,7 +6,7 @@
  */
 import { Pid, atom, type Atom, type Fun, type Term } from '../../core/term/types.ts';
 import type { FunHooks } from './fun-hooks.ts';
-import { magnitudeBytes } from './bigint.ts';
+import { MAX_BIG_DIGITS, magnitudeBytes } from './bigint.ts';
 import { sortedPairs } from '../../core/term/map-order.ts';
 import * as T from './tags.ts';
 import { ByteWriter } from './writer.ts';
@@ -19,7 +19,7 @@ export interface EncodeOptions {
   readonly funPid?: Pid;
 }
 
-/** Thrown only for values no Erlang term can hold (NaN, an atom over 255 characters). */
+/** Thrown only for values no Erlang term can hold (NaN, an atom over 255 characters, an integer over BEAM's limit). */
 export class EtfEncodeError extends Error {}
 
 /** Back-patches NEW_FUN_EXT's Size once its free variables have been written. */
@@ -157,6 +157,8 @@ export function writeInteger(w: ByteWriter, n: number | bigint): void {
   if (n >= -2147483648 && n <= 2147483647) { w.u8(T.INTEGER_EXT); w.i32(Number(n)); return; }
   const big = BigInt(n);
   const digits = magnitudeBytes(big);
+  // No BEAM node holds it, and every peer's decoder refuses it.
+  if (digits.length > MAX_BIG_DIGITS) throw new EtfEncodeError(`integer of ${digits.length} bytes exceeds the system limit of ${MAX_BIG_DIGITS} bytes`);
   if (digits.length <= 255) { w.u8(T.SMALL_BIG_EXT); w.u8(digits.length); }
   else { w.u8(T.LARGE_BIG_EXT); w.u32(digits.length); }
   w.u8(big < 0n ? 1 : 0);

@@ -2,6 +2,9 @@
  * A growable big-endian byte buffer. The encoder writes into one of these and slices the result
  * once at the end, so encoding a large term does not build many small arrays.
  */
+/** Thrown by a write that would take the buffer past its `limit`. */
+export class WriteLimit extends Error {}
+
 export class ByteWriter {
   private buf: Uint8Array;
   private view: DataView;
@@ -11,6 +14,11 @@ export class ByteWriter {
    * distribution always writes UTF-8 atoms.
    */
   latin1Atoms = false;
+  /**
+   * The buffer may not grow past this many bytes: a write that needs more throws WriteLimit, so
+   * a term too large to send costs at most this much work (checked only when the buffer grows).
+   */
+  limit = Infinity;
 
   constructor(initial = 256) {
     this.buf = new Uint8Array(initial);
@@ -27,8 +35,10 @@ export class ByteWriter {
   private ensure(extra: number): void {
     const need = this.len + extra;
     if (need <= this.buf.length) return;
+    if (need > this.limit) throw new WriteLimit(`more than ${this.limit} bytes`);
     let cap = this.buf.length * 2;
     while (cap < need) cap *= 2;
+    if (cap > this.limit) cap = this.limit;
     const next = new Uint8Array(cap);
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;

@@ -33,7 +33,7 @@ const K = {
   trapExit: atom('trap_exit'),
 } as const;
 const UNDEFINED = atom('undefined');
-const STATUSES: readonly ProcessStatus[] = ['running', 'runnable', 'waiting', 'exiting'];
+const STATUSES: readonly ProcessStatus[] = ['running', 'runnable', 'waiting', 'exiting', 'suspended'];
 
 export function encodeInfo(i: ProcessInfo): Term {
   const cf = i.currentFunction;

@@ -40,7 +40,7 @@ const TAGS = {
 } as const satisfies Record<RuntimeEvent['type'], Atom>;
 const TYPE_OF = new Map<Atom, RuntimeEvent['type']>(Object.entries(TAGS).map(([k, v]) => [v, k as RuntimeEvent['type']]));
 
-const STATUSES: readonly ProcessStatus[] = ['running', 'runnable', 'waiting', 'exiting'];
+const STATUSES: readonly ProcessStatus[] = ['running', 'runnable', 'waiting', 'exiting', 'suspended'];
 
 /** One batch as the viewer gets it. */
 export interface TraceBatch {

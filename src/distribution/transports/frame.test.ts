@@ -3,7 +3,7 @@ import { deflateSync } from 'fflate';
 import { SeededRandom } from '../../core/ports.ts';
 import { Pid, Tuple, atom } from '../../core/term/types.ts';
 import { PacketWriter } from '../packet-stream.ts';
-import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame } from './frame.ts';
+import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame, unframe } from './frame.ts';
 
 const MAX = 64 * 1024;
 
@@ -134,5 +134,32 @@ describe('data-channel frames', () => {
       else expect(out.length).toBe(b.length);
     }
     expect(nulls).toBeGreaterThan(100);
+  });
+});
+
+describe('what a data channel delivers (unframe)', () => {
+  it('refuses a text message, and anything else that is not binary, before allocating anything', () => {
+    // `new Uint8Array('1000000000')` would allocate a gigabyte: the old receive path did that.
+    expect(unframe('1000000000', MAX)).toBe('non-binary data channel message (string)');
+    expect(unframe({ byteLength: 3 }, MAX)).toBe('non-binary data channel message (object)');
+    expect(unframe(null, MAX)).toBe('non-binary data channel message (object)');
+    expect(unframe(42, MAX)).toBe('non-binary data channel message (number)');
+  });
+
+  it('refuses a message longer than the largest frame the link takes, before copying it', () => {
+    expect(unframe(new ArrayBuffer(102), 100)).toBe('data channel message of 102 bytes exceeds the limit of 101');
+    expect(unframe(new Uint8Array(500).subarray(0, 102), 100)).toBe('data channel message of 102 bytes exceeds the limit of 101');
+    const full = encodeFrame(new Uint8Array(100).map((_, i) => (i * 97) & 0xff));
+    expect(full.length).toBe(101);
+    expect(unframe(full.buffer, 100)).toEqual(full.subarray(1));
+  });
+
+  it('reads a view as its own bytes only, and says when a frame is corrupt', () => {
+    const frame = encodeFrame(Uint8Array.of(1, 2, 3));
+    const big = new Uint8Array(10);
+    big.set(frame, 4);
+    expect(unframe(big.subarray(4, 4 + frame.length), MAX)).toEqual(Uint8Array.of(1, 2, 3));
+    expect(unframe(Uint8Array.of(7, 1, 2), MAX)).toBe('corrupt data channel frame');
+    expect(unframe(new ArrayBuffer(0), MAX)).toBe('corrupt data channel frame');
   });
 });

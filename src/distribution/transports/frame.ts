@@ -53,6 +53,27 @@ export function encodeFrame(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * What a data channel delivered, as the message its frame holds, or why it is refused: a text
+ * (or any non-binary) message, a frame longer than the largest message the link takes, or a
+ * corrupt frame. The type and size are checked before anything is copied or allocated; the
+ * caller closes the link with the reason.
+ */
+export function unframe(data: unknown, maxBytes: number): Uint8Array | string {
+  let frame: Uint8Array;
+  if (data instanceof ArrayBuffer) {
+    if (data.byteLength > maxBytes + 1) return tooLong(data.byteLength, maxBytes);
+    frame = new Uint8Array(data);
+  } else if (ArrayBuffer.isView(data)) {
+    if (data.byteLength > maxBytes + 1) return tooLong(data.byteLength, maxBytes);
+    frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } else return `non-binary data channel message (${typeof data})`;
+  return decodeFrame(frame, maxBytes) ?? 'corrupt data channel frame';
+}
+
+/** A frame is at most one byte longer than its message (encodeFrame compresses only when smaller). */
+const tooLong = (n: number, maxBytes: number): string => `data channel message of ${n} bytes exceeds the limit of ${maxBytes + 1}`;
+
 /** The message a frame holds, or null when the frame is corrupt or claims more than `maxBytes`. */
 export function decodeFrame(frame: Uint8Array, maxBytes: number): Uint8Array | null {
   if (frame[0] === STORED) return frame.length - 1 <= maxBytes ? frame.subarray(1) : null;

@@ -9,7 +9,7 @@
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
-import { decodeFrame, encodeFrame } from './frame.ts';
+import { encodeFrame, unframe } from './frame.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -136,10 +136,11 @@ class DataChannelLink implements Link {
   ) {
     conn.on('data', (data) => {
       if (this.closed) return;
-      const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data as Uint8Array);
-      const bytes = decodeFrame(frame, MAX_MESSAGE_BYTES);
-      if (bytes === null) {
-        this.finish('data channel error: corrupt frame');
+      // Type and size are checked before anything is copied (frame.ts); a refused message
+      // closes the link, and the distribution logs the protocol error.
+      const bytes = unframe(data, MAX_MESSAGE_BYTES);
+      if (typeof bytes === 'string') {
+        this.finish(`protocol error: ${bytes}`);
         conn.close();
         return;
       }

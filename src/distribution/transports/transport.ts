@@ -28,7 +28,11 @@ export interface Link {
   send(bytes: Uint8Array): void;
   /** Returns an unsubscribe function. */
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
-  /** `reason` is for logs and the UI ("closed by peer", "data channel error"...). */
+  /**
+   * `reason` is for logs and the UI ("closed by peer", "data channel error"...). A link the
+   * transport closes because of what the peer sent (a text message, an oversized or corrupt
+   * frame) gives a reason starting with `protocol error: `, which the distribution logs.
+   */
   onClose(cb: (reason: string) => void): () => void;
   /** False while more than the high-water mark waits to go out; see `onDrain`. */
   readonly writable: boolean;

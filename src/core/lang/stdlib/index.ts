@@ -8,7 +8,7 @@ import { enumBifs } from './enum.ts';
 import { nativeBifs } from './native.ts';
 import { listsBifs, listsHigherOrderBifs, mapsBifs } from './lists.ts';
 import { listBifs } from './list.ts';
-import { mapBifs } from './map.ts';
+import { mapBifs, mapWalkBifs } from './map.ts';
 import { atomBifs, tupleBifs } from './tuple.ts';
 import { keywordBifs } from './keyword.ts';
 import { stringBifs } from './string.ts';
@@ -25,7 +25,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'lists', bifs: [...listsBifs, ...listsHigherOrderBifs] },
   { name: 'maps', bifs: mapsBifs },
   { name: 'list', bifs: listBifs },
-  { name: 'map', bifs: mapBifs },
+  { name: 'map', bifs: [...mapBifs, ...mapWalkBifs] },
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },

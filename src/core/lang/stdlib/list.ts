@@ -6,7 +6,8 @@ import { at, defineBifs, findBif } from './define.ts';
 import { erlangBifs } from './erlang.ts';
 import { badarg, functionClause } from './errors.ts';
 import { fromArray } from './enumerable.ts';
-import { keyfind, listsBifs, properList } from './lists.ts';
+import { duplicate, keyfind, listsBifs, properList } from './lists.ts';
+import { walk } from './walk.ts';
 import { chars, isList } from './values.ts';
 
 /** Elements of a proper list or FunctionClauseError in `List.name/arity`. */
@@ -70,11 +71,7 @@ export const listBifs = defineBifs('Elixir.List', {
     if (i >= 0 && i < xs.length) xs[i] = at(a, 2);
     return fromArray(xs);
   },
-  'duplicate/2': (a) => {
-    const n = at(a, 1);
-    if (typeof n !== 'number' || n < 0) return functionClause('lists', 'duplicate', 2);
-    return fromArray(new Array<Term>(n).fill(at(a, 0)));
-  },
+  'duplicate/2': (a, ctx) => walk(ctx, duplicate(at(a, 0), at(a, 1))),
   'zip/1': (a) => {
     const lists = items(at(a, 0), 'zip', 1).map((l) => items(l, 'zip', 1));
     if (lists.length === 0) return NIL;
@@ -118,7 +115,7 @@ export const listBifs = defineBifs('Elixir.List', {
   'to_integer/1': (a) => callErlang('list_to_integer', [at(a, 0)]),
   'to_float/1': (a) => callErlang('list_to_float', [at(a, 0)]),
   'ascii_printable?/1': (a) => bool(items(at(a, 0), 'ascii_printable?', 2).every((c) => typeof c === 'number' && ((c >= 32 && c <= 126) || [7, 8, 9, 10, 11, 12, 13, 27].includes(c)))),
-});
+}, true); // control: List.duplicate traps (walk.ts)
 
 function keyMatches(x: Term, pos: number, key: Term): boolean {
   return typeof x === 'object' && x.kind === 'tuple' && x.size >= pos && strictEquals(x.elements[pos - 1] as Term, key);

@@ -8,6 +8,7 @@ import { mapDelete, mapFromPairs, mapGet, mapHas, mapKeys, mapPairs, mapPut, map
 import { at, defineBifs } from './define.ts';
 import { badMap, keyError } from './errors.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
+import { forEach, walk, type Walk } from './walk.ts';
 import { argumentError } from '../errors.ts';
 
 export function needMap(t: Term): MapTerm {
@@ -15,11 +16,13 @@ export function needMap(t: Term): MapTerm {
 }
 
 /** `{k, v}` pairs of an enumerable of 2-tuples (Map.new/1, Enum.into/2): ArgumentError otherwise. */
-export function pairsOfEnum(e: Term): (readonly [Term, Term])[] {
-  return enumToArray(e).map((p) => {
+export function* pairsOfEnum(e: Term): Walk<(readonly [Term, Term])[]> {
+  const pairs: (readonly [Term, Term])[] = [];
+  yield* forEach(e, (p) => {
     if (typeof p !== 'object' || p.kind !== 'tuple' || p.size !== 2) return argumentError();
-    return [p.elements[0] as Term, p.elements[1] as Term] as const;
+    pairs.push([p.elements[0] as Term, p.elements[1] as Term]);
   });
+  return pairs;
 }
 
 function take(m: MapTerm, keys: Term): MapTerm {
@@ -66,11 +69,6 @@ export const mapBifs = defineBifs('Elixir.Map', {
   'to_list/1': (a) => fromArray(mapPairs(needMap(at(a, 0))).map(([k, v]) => new Tuple([k, v]))),
   'merge/2': (a) => mapPutMany(needMap(at(a, 0)), mapPairs(needMap(at(a, 1)))),
   'new/0': () => mapFromPairs([]),
-  'new/1': (a) => {
-    const e = at(a, 0);
-    if (typeof e === 'object' && e.kind === 'map' && !mapHas(e, STRUCT)) return e;
-    return mapFromPairs(pairsOfEnum(e));
-  },
   'take/2': (a) => take(needMap(at(a, 0)), at(a, 1)),
   'drop/2': (a) => drop(needMap(at(a, 0)), at(a, 1)),
   'split/2': (a) => {
@@ -93,3 +91,18 @@ function pop(mt: Term, k: Term, dflt: Term): Term {
 function equalsExact(a: MapTerm, b: MapTerm): boolean {
   return strictEquals(a, b);
 }
+
+/** Map.new/1 walks its input (walk.ts), so it is `control` (never inlined). */
+export const mapWalkBifs = defineBifs(
+  'Elixir.Map',
+  {
+    'new/1': (a, ctx) => {
+      const e = at(a, 0);
+      if (typeof e === 'object' && e.kind === 'map' && !mapHas(e, STRUCT)) return e;
+      return walk(ctx, (function* () {
+        return mapFromPairs(yield* pairsOfEnum(e));
+      })());
+    },
+  },
+  true,
+);

@@ -12,7 +12,7 @@ import { mapFromPairs } from '../../term/map.ts';
 import { at, defineBifs } from './define.ts';
 import { emptyError, functionClause, keyError } from './errors.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
-import { sortTerms } from './enum.ts';
+import { sortedList } from './enum.ts';
 
 const DESC = atom('desc');
 const MAX = atom('max');
@@ -28,7 +28,7 @@ export const nativeBifs = defineBifs('stdlib_native', {
   'empty_error/0': () => emptyError(),
   'key_error/2': (a) => keyError(at(a, 0), at(a, 1)),
   'function_clause/3': (a) => functionClause((at(a, 0) as Atom).name.replace(/^Elixir\./, ''), (at(a, 1) as Atom).name, at(a, 2) as number),
-  'sort/2': (a) => fromArray(sortTerms(enumToArray(at(a, 0)), at(a, 1) === DESC)),
+  'sort/2': (a, ctx) => sortedList(ctx, at(a, 0), at(a, 1) === DESC),
   'sort_keyed/2': (a) => {
     const pairs = pairsOf(at(a, 0));
     const sign = at(a, 1) === DESC ? -1 : 1;
@@ -75,4 +75,4 @@ export const nativeBifs = defineBifs('stdlib_native', {
     }
     return mapFromPairs(Array.from(groups.values(), ([k, vs]) => [k, fromArray(vs)] as const));
   },
-});
+}, true); // control: sort/2 traps (walk.ts)

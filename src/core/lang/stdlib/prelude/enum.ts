@@ -1,18 +1,46 @@
 /**
  * The Enum functions that take funs, in Elixir: user funs then run on the VM like any other
  * code (preemptible, no JS recursion). Every loop is tail-recursive with an accumulator that is
- * reversed at the end, so a 1,000,000-element list never grows the VM stack. Input goes through
- * `Enum.to_list/1` (a TS BIF: lists as they are, maps as `{k, v}` tuples, ranges expanded; it
- * raises Protocol.UndefinedError for anything else). Raising and keyed sorting go through the
+ * reversed at the end, so a 1,000,000-element list never grows the VM stack. Ranges are folded
+ * over first..last//step, never built (range_reduce); other input goes through `Enum.to_list/1`
+ * (a TS BIF: lists as they are, maps as `{k, v}` tuples; it raises Protocol.UndefinedError for
+ * anything else). Raising and keyed sorting go through the
  * TS helpers of `:stdlib_native` (native.ts), so exceptions come out exactly as Elixir's.
  */
 export const ENUM_PRELUDE = `
 defmodule Enum do
+  # Ranges are walked, never built: Enum.each(1..100_000_000, f) needs no memory. Each function
+  # that takes a fun has a first clause for ranges, a fold over first..last//step.
+  defp range_reduce(i, last, step, acc, f) when (step > 0 and i <= last) or (step < 0 and i >= last),
+    do: range_reduce(i + step, last, step, f.(i, acc), f)
+
+  defp range_reduce(_i, _last, _step, acc, _f), do: acc
+
+  defp range_reduce_while(i, last, step, acc, f) when (step > 0 and i <= last) or (step < 0 and i >= last) do
+    case f.(i, acc) do
+      {:cont, acc} -> range_reduce_while(i + step, last, step, acc, f)
+      {:halt, acc} -> acc
+    end
+  end
+
+  defp range_reduce_while(_i, _last, _step, acc, _f), do: acc
+
+  defp range_each(i, last, step, f) when (step > 0 and i <= last) or (step < 0 and i >= last) do
+    f.(i)
+    range_each(i + step, last, step, f)
+  end
+
+  defp range_each(_i, _last, _step, _f), do: :ok
+
+  def map(%{__struct__: Range, first: a, last: b, step: s}, f),
+    do: :lists.reverse(range_reduce(a, b, s, [], fn x, acc -> [f.(x) | acc] end))
+
   def map(e, f), do: map_list(Enum.to_list(e), f, [])
 
   defp map_list([h | t], f, acc), do: map_list(t, f, [f.(h) | acc])
   defp map_list([], _f, acc), do: :lists.reverse(acc)
 
+  def each(%{__struct__: Range, first: a, last: b, step: s}, f), do: range_each(a, b, s, f)
   def each(e, f), do: each_list(Enum.to_list(e), f)
 
   defp each_list([h | t], f) do
@@ -22,6 +50,10 @@ defmodule Enum do
 
   defp each_list([], _f), do: :ok
 
+  def reduce(%{__struct__: Range, first: a, last: b, step: s} = r, f) do
+    if Enum.empty?(r), do: :stdlib_native.empty_error(), else: range_reduce(a + s, b, s, a, f)
+  end
+
   def reduce(e, f) do
     case Enum.to_list(e) do
       [h | t] -> reduce_list(t, h, f)
@@ -29,11 +61,13 @@ defmodule Enum do
     end
   end
 
+  def reduce(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce(a, b, s, acc, f)
   def reduce(e, acc, f), do: reduce_list(Enum.to_list(e), acc, f)
 
   defp reduce_list([h | t], acc, f), do: reduce_list(t, f.(h, acc), f)
   defp reduce_list([], acc, _f), do: acc
 
+  def reduce_while(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce_while(a, b, s, acc, f)
   def reduce_while(e, acc, f), do: reduce_while_list(Enum.to_list(e), acc, f)
 
   defp reduce_while_list([h | t], acc, f) do
@@ -45,6 +79,11 @@ defmodule Enum do
 
   defp reduce_while_list([], acc, _f), do: acc
 
+  def map_reduce(%{__struct__: Range} = r, acc, f) do
+    {out, acc} = Enum.reduce(r, {[], acc}, fn x, {out, acc} -> {v, acc} = f.(x, acc); {[v | out], acc} end)
+    {:lists.reverse(out), acc}
+  end
+
   def map_reduce(e, acc, f), do: map_reduce_list(Enum.to_list(e), acc, f, [])
 
   defp map_reduce_list([h | t], acc, f, out) do
@@ -53,6 +92,18 @@ defmodule Enum do
   end
 
   defp map_reduce_list([], acc, _f, out), do: {:lists.reverse(out), acc}
+
+  def scan(e, f) do
+    case Enum.take(e, 1) do
+      [] -> []
+      [h] -> [h | Enum.scan(Enum.drop(e, 1), h, f)]
+    end
+  end
+
+  def scan(%{__struct__: Range} = r, acc, f) do
+    {out, _} = Enum.reduce(r, {[], acc}, fn x, {out, acc} -> acc = f.(x, acc); {[acc | out], acc} end)
+    :lists.reverse(out)
+  end
 
   def scan(e, acc, f), do: scan_list(Enum.to_list(e), acc, f, [])
 
@@ -63,6 +114,7 @@ defmodule Enum do
 
   defp scan_list([], _acc, _f, out), do: :lists.reverse(out)
 
+  def filter(%{__struct__: Range} = r, f), do: :lists.reverse(Enum.reduce(r, [], fn x, acc -> if f.(x), do: [x | acc], else: acc end))
   def filter(e, f), do: filter_list(Enum.to_list(e), f, [])
 
   defp filter_list([h | t], f, acc) do
@@ -75,6 +127,7 @@ defmodule Enum do
 
   defp filter_list([], _f, acc), do: :lists.reverse(acc)
 
+  def reject(%{__struct__: Range} = r, f), do: :lists.reverse(Enum.reduce(r, [], fn x, acc -> if f.(x), do: acc, else: [x | acc] end))
   def reject(e, f), do: reject_list(Enum.to_list(e), f, [])
 
   defp reject_list([h | t], f, acc) do
@@ -99,7 +152,11 @@ defmodule Enum do
 
   defp split_with_list([], _f, yes, no), do: {:lists.reverse(yes), :lists.reverse(no)}
 
-  def find(e, f), do: find_list(Enum.to_list(e), nil, f)
+  def find(e, f), do: find(e, nil, f)
+
+  def find(%{__struct__: Range} = r, default, f),
+    do: Enum.reduce_while(r, default, fn x, acc -> if f.(x), do: {:halt, x}, else: {:cont, acc} end)
+
   def find(e, default, f), do: find_list(Enum.to_list(e), default, f)
 
   defp find_list([h | t], default, f) do
@@ -112,7 +169,15 @@ defmodule Enum do
 
   defp find_list([], default, _f), do: default
 
-  def find_value(e, f), do: find_value_list(Enum.to_list(e), nil, f)
+  def find_value(e, f), do: find_value(e, nil, f)
+
+  def find_value(%{__struct__: Range} = r, default, f) do
+    Enum.reduce_while(r, default, fn x, acc ->
+      v = f.(x)
+      if v, do: {:halt, v}, else: {:cont, acc}
+    end)
+  end
+
   def find_value(e, default, f), do: find_value_list(Enum.to_list(e), default, f)
 
   defp find_value_list([h | t], default, f) do
@@ -126,6 +191,13 @@ defmodule Enum do
 
   defp find_value_list([], default, _f), do: default
 
+  def find_index(%{__struct__: Range} = r, f) do
+    case Enum.reduce_while(r, 0, fn x, i -> if f.(x), do: {:halt, {:found, i}}, else: {:cont, i + 1} end) do
+      {:found, i} -> i
+      _ -> nil
+    end
+  end
+
   def find_index(e, f), do: find_index_list(Enum.to_list(e), 0, f)
 
   defp find_index_list([h | t], i, f) do
@@ -138,6 +210,7 @@ defmodule Enum do
 
   defp find_index_list([], _i, _f), do: nil
 
+  def any?(%{__struct__: Range} = r, f), do: Enum.reduce_while(r, false, fn x, _ -> if f.(x), do: {:halt, true}, else: {:cont, false} end)
   def any?(e, f), do: any_list(Enum.to_list(e), f)
 
   defp any_list([h | t], f) do
@@ -150,6 +223,7 @@ defmodule Enum do
 
   defp any_list([], _f), do: false
 
+  def all?(%{__struct__: Range} = r, f), do: Enum.reduce_while(r, true, fn x, _ -> if f.(x), do: {:cont, true}, else: {:halt, false} end)
   def all?(e, f), do: all_list(Enum.to_list(e), f)
 
   defp all_list([h | t], f) do
@@ -162,6 +236,7 @@ defmodule Enum do
 
   defp all_list([], _f), do: true
 
+  def count(%{__struct__: Range} = r, f), do: Enum.reduce(r, 0, fn x, n -> if f.(x), do: n + 1, else: n end)
   def count(e, f), do: count_list(Enum.to_list(e), f, 0)
 
   defp count_list([h | t], f, n) do
@@ -173,6 +248,9 @@ defmodule Enum do
   end
 
   defp count_list([], _f, n), do: n
+
+  def take_while(%{__struct__: Range} = r, f),
+    do: :lists.reverse(Enum.reduce_while(r, [], fn x, acc -> if f.(x), do: {:cont, [x | acc]}, else: {:halt, acc} end))
 
   def take_while(e, f), do: take_while_list(Enum.to_list(e), f, [])
 
@@ -198,6 +276,7 @@ defmodule Enum do
 
   defp drop_while_list([], _f), do: []
 
+  def flat_map(%{__struct__: Range} = r, f), do: :lists.reverse(Enum.reduce(r, [], fn x, acc -> :lists.reverse(Enum.to_list(f.(x)), acc) end))
   def flat_map(e, f), do: flat_map_list(Enum.to_list(e), f, [])
 
   defp flat_map_list([h | t], f, acc), do: flat_map_list(t, f, :lists.reverse(Enum.to_list(f.(h)), acc))
@@ -207,6 +286,11 @@ defmodule Enum do
   def map_join(e, joiner, f), do: Enum.join(Enum.map(e, f), joiner)
 
   def with_index(e), do: with_index(e, 0)
+
+  def with_index(%{__struct__: Range} = r, offset) when is_integer(offset) do
+    {out, _} = Enum.reduce(r, {[], offset}, fn x, {out, i} -> {[{x, i} | out], i + 1} end)
+    :lists.reverse(out)
+  end
 
   def with_index(e, offset) when is_integer(offset), do: index_list(Enum.to_list(e), offset, [])
   def with_index(e, f) when is_function(f, 2), do: index_fun_list(Enum.to_list(e), 0, f, [])
