@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { atom, tuple } from '../core/term/types.ts';
 import type { Atom } from '../core/term/types.ts';
-import { forwardingLink } from './transports/transport.ts';
+import { forwardingLink } from './middleware/middleware.ts';
 import type { Link, Transport } from './transports/transport.ts';
 import { unframe } from './transports/frame.ts';
 import { Cluster, collect, rawPeer } from './testing.ts';
