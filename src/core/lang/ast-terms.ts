@@ -42,12 +42,14 @@ export function termToAst(t: Term): unknown {
       break;
     }
     case 'map': {
-      const o: Record<string, unknown> = {};
+      // Own properties only (fromEntries defines them): a key :__proto__ from a peer must not
+      // set the object's prototype.
+      const fields: [string, unknown][] = [];
       for (const [k, v] of mapPairs(t as MapTerm)) {
         if (typeof k !== 'object' || k.kind !== 'atom') throw new Error('bad code payload: map key');
-        o[k.name] = termToAst(v);
+        fields.push([k.name, termToAst(v)]);
       }
-      return o;
+      return Object.fromEntries(fields);
     }
   }
   throw new Error(`bad code payload: unexpected ${typeof t === 'object' ? t.kind : typeof t}`);

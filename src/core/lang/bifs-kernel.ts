@@ -3,7 +3,7 @@
  * data accessors are also registered under `:erlang`, where BEAM has them, so `&is_atom/1`
  * prints `&:erlang.is_atom/1` and `:erlang.element/2` works.
  */
-import { atom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { listLength } from '../term/list.ts';
 import { mapHas } from '../term/map.ts';
@@ -201,10 +201,10 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   e('list_to_tuple', 1, ([l]) => new Tuple(listArgs(l as Term, 0))),
   e('atom_to_binary', 1, ([a]) => (kindIs(a as Term, 'atom') ? Binary.fromString((a as Atom).name) : badargAt(0, 'not an atom'))),
   e('atom_to_binary', 2, ([a]) => (kindIs(a as Term, 'atom') ? Binary.fromString((a as Atom).name) : badargAt(0, 'not an atom'))),
-  e('binary_to_atom', 1, ([b]) => (kindIs(b as Term, 'binary') ? atom((b as Binary).text ?? '') : badargAt(0, 'not a binary'))),
-  e('binary_to_atom', 2, ([b]) => (kindIs(b as Term, 'binary') ? atom((b as Binary).text ?? '') : badargAt(0, 'not a binary'))),
+  e('binary_to_atom', 1, ([b]) => (kindIs(b as Term, 'binary') ? toAtom((b as Binary).text ?? '') : badargAt(0, 'not a binary'))),
+  e('binary_to_atom', 2, ([b]) => (kindIs(b as Term, 'binary') ? toAtom((b as Binary).text ?? '') : badargAt(0, 'not a binary'))),
   e('integer_to_binary', 1, ([i]) => (isInt(i as Term) ? Binary.fromString(String(i)) : badargAt(0, 'not an integer'))),
-  e('list_to_atom', 1, ([l]) => atom(String.fromCodePoint(...(listArgs(l as Term, 0) as number[])))),
+  e('list_to_atom', 1, ([l]) => toAtom(String.fromCodePoint(...(listArgs(l as Term, 0) as number[])))),
   e('phash2', 1, ([x]) => phash(x as Term, 2 ** 27)),
   e('phash2', 2, ([x, r]) => phash(x as Term, typeof r === 'number' ? r : 2 ** 27)),
   e('monotonic_time', 0, (_a, ctx) => Math.floor(ctx.proc.now() * 1_000_000)),

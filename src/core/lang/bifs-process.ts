@@ -11,6 +11,7 @@ import type { Bif, BifContext, BifFn, BuiltinModule } from './builtins.ts';
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { list as listOf } from '../term/types.ts';
+import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
 
@@ -19,7 +20,7 @@ function pidArg(t: Term, i: number): Pid {
   return t as Pid;
 }
 
-function spawnFun(ctx: BifContext, f: Term, opts: { link?: boolean; monitor?: boolean }): { pid: Term; monitorRef?: Term } {
+function spawnFun(ctx: BifContext, f: Term, opts: SpawnOpts): { pid: Term; monitorRef?: Term } {
   if (!(f instanceof Fun) || f.arity !== 0) badargAt(0, 'not a fun of arity 0');
   return ctx.node.spawn(ctx.proc, { fun: f }, opts);
 }
@@ -59,6 +60,7 @@ function infoValue(info: ProcessInfo, key: string): Term | undefined {
     case 'trap_exit': return bool(info.trapExit);
     case 'group_leader': return info.groupLeader;
     case 'reductions': return info.reductions;
+    case 'max_heap_size': return info.maxHeap === undefined ? undefined : maxHeapTerm(info.maxHeap);
     default: return undefined;
   }
 }
@@ -110,6 +112,8 @@ const PR = (name: string, arity: number, fn: BifFn, control = false) => bif(P, n
 
 const pidOf = (r: { pid: Term }) => r.pid;
 const pidRef = (r: { pid: Term; monitorRef?: Term }) => new Tuple([r.pid, r.monitorRef as Term]);
+/** spawn_opt's answer: the pid, or `{pid, ref}` with :monitor. */
+const spawned = (r: { pid: Term; monitorRef?: Term }) => (r.monitorRef === undefined ? r.pid : pidRef(r));
 
 /** Processes: spawn, send, links, monitors, registry, timers, Process.* */
 export const processModule: BuiltinModule = { name: 'process', bifs: [
@@ -123,6 +127,7 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   E('spawn', 1, ([f], c) => pidOf(spawnFun(c, f as Term, {}))),
   E('spawn', 3, ([m, f, a], c) => pidOf(spawnMfa(c, m as Term, f as Term, a as Term, {}))),
   E('spawn_link', 1, ([f], c) => pidOf(spawnFun(c, f as Term, { link: true }))),
+  E('spawn_opt', 2, ([f, o], c) => spawned(spawnFun(c, f as Term, spawnOpts(o as Term)))),
   E('spawn_link', 3, ([m, f, a], c) => pidOf(spawnMfa(c, m as Term, f as Term, a as Term, { link: true }))),
   E('send', 2, ([d, m], c) => send(c, d as Term, m as Term)),
   E('!', 2, ([d, m], c) => send(c, d as Term, m as Term)),
@@ -146,6 +151,7 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   E('send_after', 3, ([ms, d, m], c) => c.proc.sendAfter(d as Term, m as Term, ms as number)),
   E('cancel_timer', 1, ([r], c) => { const left = c.proc.cancelTimer(r as Ref); return left === false ? FALSE : left; }),
   PR('sleep', 1, ([ms], c) => sleepMs(ms as Term, c), true),
+  PR('spawn', 2, ([f, o], c) => spawned(spawnFun(c, f as Term, spawnOpts(o as Term)))),
   PR('send', 3, ([d, m], c) => (send(c, d as Term, m as Term), OK)),
   PR('send_after', 3, ([d, m, ms], c) => c.proc.sendAfter(d as Term, m as Term, ms as number)),
   PR('send_after', 4, ([d, m, ms], c) => c.proc.sendAfter(d as Term, m as Term, ms as number)),
@@ -185,6 +191,7 @@ function processFlag(c: BifContext, flag: Term, v: Term): Term {
     if (v !== TRUE && v !== FALSE) badargAt(1, 'not a boolean');
     return bool(c.proc.setTrapExit(v === TRUE));
   }
+  if (flag === atom('max_heap_size')) return maxHeapFlag(c, v);
   return badargAt(0, 'invalid process flag');
 }
 

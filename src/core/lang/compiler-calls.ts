@@ -307,18 +307,15 @@ export function compileCaptureExpr(e: Expr & { kind: 'capture_expr' }, ctx: Ctx)
 function replaceCaptureArgs(e: Expr): Expr {
   if (e.kind === 'capture_arg') return { kind: 'var', pos: e.pos, name: `&${e.index}` };
   if (e.kind === 'fn' || e.kind === 'capture_expr') return e;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) out[k] = mapNode(v);
-  return out as unknown as Expr;
+  // fromEntries: an own `__proto__` key (code received from a peer) stays a plain field.
+  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, mapNode(v)])) as unknown as Expr;
 }
 
 function mapNode(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(mapNode);
   if (v !== null && typeof v === 'object') {
     if ('kind' in v && 'pos' in v) return replaceCaptureArgs(v as Expr);
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = mapNode(x);
-    return out;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapNode(x)]));
   }
   return v;
 }

@@ -7,7 +7,7 @@
  * `Elixir.ArgumentError`), `__exception__: true` and `message` (plus module-specific fields).
  * `** (ArgumentError) message` is printed by formatting `kind` + `reason` (see format-error.ts).
  */
-import { atom, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
+import { atom, AtomLimitError, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
 import { ErlangError } from '../runtime/errors.ts';
 
 export type ErrorKind = 'error' | 'exit' | 'throw';
@@ -39,6 +39,7 @@ const RAISERS = new Set(['raise', 'reraise', 'error', 'throw', 'exit']);
  */
 export function atBif(e: unknown, module: string, name: string, args: readonly Term[], erlangToo: boolean): unknown {
   if (e instanceof ErlangError) e = new ElixirThrow('error', e.reason);
+  else if (e instanceof AtomLimitError) e = new ElixirThrow('error', atom('system_limit'));
   if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || RAISERS.has(name)) return e;
   e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(erlangToo ? 'erlang' : module), atom(name), listOfArgs(args), NIL]);
   return e;

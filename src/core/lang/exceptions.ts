@@ -62,6 +62,7 @@ function toStruct(reason: Term, stack: Term): MapTerm {
   if (isException(reason)) return reason;
   if (reason === atom('badarg')) return exception('ArgumentError', 'argument error');
   if (reason === atom('badarith')) return exception('ArithmeticError', 'bad argument in arithmetic expression');
+  if (reason === atom('system_limit')) return exception('SystemLimitError', 'a system limit has been reached');
   if (reason === atom('function_clause')) {
     const top = stackTop(stack);
     if (top !== null) {
@@ -114,22 +115,22 @@ export function funName(a: Atom): string {
 }
 
 /** Default messages of `raise Module` with no message. */
-const DEFAULT_MESSAGES: Record<string, string> = {
-  ArgumentError: 'argument error',
-  RuntimeError: 'runtime error',
-  ArithmeticError: 'bad argument in arithmetic expression',
-  SystemLimitError: 'a system limit has been reached',
-  KeyError: 'key not found',
-  MatchError: 'no match of right hand side value: nil',
-  Enum: 'Enum',
-  'Enum.EmptyError': 'empty error',
-  'Enum.OutOfBoundsError': 'out of bounds error',
-};
+const DEFAULT_MESSAGES = new Map<string, string>([
+  ['ArgumentError', 'argument error'],
+  ['RuntimeError', 'runtime error'],
+  ['ArithmeticError', 'bad argument in arithmetic expression'],
+  ['SystemLimitError', 'a system limit has been reached'],
+  ['KeyError', 'key not found'],
+  ['MatchError', 'no match of right hand side value: nil'],
+  ['Enum', 'Enum'],
+  ['Enum.EmptyError', 'empty error'],
+  ['Enum.OutOfBoundsError', 'out of bounds error'],
+]);
 
 /** The struct `raise Module` / `raise Module, message` / `raise Module, opts` builds. */
 export function makeException(mod: Atom, message: string | null, fields: readonly (readonly [string, Term])[] = []): MapTerm {
   const name = moduleName(mod);
-  const msg = message ?? DEFAULT_MESSAGES[name] ?? `${name} exception`;
+  const msg = message ?? DEFAULT_MESSAGES.get(name) ?? `${name} exception`;
   return exception(name, msg, fields);
 }
 

@@ -30,8 +30,8 @@ function qualifyLocalCalls(e: unknown, lang: LangRuntime, module: string): unkno
   if (Array.isArray(e)) return e.map((x) => qualifyLocalCalls(x, lang, module));
   if (e === null || typeof e !== 'object') return e;
   const o = e as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = qualifyLocalCalls(v, lang, module);
+  // fromEntries: an own `__proto__` key (code received from a peer) stays a plain field.
+  const out = Object.fromEntries(Object.entries(o).map(([k, v]) => [k, qualifyLocalCalls(v, lang, module)])) as Record<string, unknown>;
   if (o.kind === 'call' && typeof o.name === 'string' && Array.isArray(o.args)) {
     const own = lang.modules.get(module)?.functions.has(`${o.name}/${o.args.length}`);
     if (own) return { kind: 'remote', pos: o.pos, module: { kind: 'atom', pos: o.pos, name: module }, name: o.name, args: out.args };

@@ -4,7 +4,7 @@
  * handled, the `case`/`with`/function clause errors of an OP_SELECT that matched nothing, and any
  * JS exception from a BIF or operator into kind, reason and stacktrace.
  */
-import { NIL, Tuple, atom, list, type Term } from '../term/types.ts';
+import { AtomLimitError, NIL, Tuple, atom, list, type Term } from '../term/types.ts';
 import { ToStringError } from '../term/to-string.ts';
 import { ErlangError } from '../runtime/errors.ts';
 import { ElixirThrow, exception, type ErrorKind } from './errors.ts';
@@ -75,7 +75,7 @@ export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number): VmFa
   }
   if (e instanceof ErlangError) return { kind: 'error', reason: e.reason, stack: list([here]) };
   if (e instanceof ToStringError) return { kind: 'error', reason: exception(e.exception, e.message), stack: list([here]) };
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (e instanceof AtomLimitError || (e instanceof RangeError && /call stack/i.test(e.message))) {
     return { kind: 'error', reason: atom('system_limit'), stack: list([here]) };
   }
   throw e;

@@ -6,7 +6,7 @@
  */
 import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
 import type { Logger } from '../ports.ts';
-import type { ProcessApi } from '../runtime/process-api.ts';
+import type { ProcessApi, SpawnOptions } from '../runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
 import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
 import { Machine, type MachineResult, type VmNode } from './vm.ts';
@@ -99,7 +99,7 @@ export class LangRuntime implements VmNode {
   spawn(
     proc: ProcessApi,
     what: { fun: Term } | { module: Atom; name: Atom; args: readonly Term[] },
-    options: { link?: boolean; monitor?: boolean } = {},
+    options: Pick<SpawnOptions, 'link' | 'monitor' | 'maxHeap'> = {},
   ): { pid: Term; monitorRef?: Term } {
     const { body, initialCall } = this.body(what);
     const r = proc.spawn(body, { ...options, initialCall });

@@ -26,6 +26,7 @@ export function processInfo(p: Proc, running: boolean): ProcessInfo {
     currentFunction: p.body.currentFunction?.() ?? p.initialCall,
     groupLeader: p.groupLeaderPid,
     trapExit: p.trapExit,
+    maxHeap: p.maxHeap,
   };
 }
 

@@ -9,29 +9,37 @@
  * once per wake-up.
  */
 import type { Term } from '../term/types.ts';
+import { termWords } from './heap-limit.ts';
 
 class MsgNode {
   next: MsgNode | null = null;
-  constructor(public msg: Term) {}
+  constructor(
+    public msg: Term,
+    /** The message's size in words (heap-limit.ts), counted once as it arrives. */
+    readonly words: number,
+  ) {}
 }
 
 export class Mailbox {
   /** Sentinel: `head.next` is the oldest message. */
-  private readonly head = new MsgNode(0);
+  private readonly head = new MsgNode(0, 0);
   private tail: MsgNode = this.head;
   /** Last node the current receive has looked at (the sentinel when none). */
   private scan: MsgNode = this.head;
   /** Node before `scan`, so the message at `scan` can be unlinked in O(1). */
   private scanPrev: MsgNode = this.head;
   length = 0;
+  /** The estimated size of the waiting messages in words, for max_heap_size. */
+  words = 0;
   /** How many messages nextMessage has returned in total: tests use it to prove linearity. */
   scanned = 0;
 
   push(msg: Term): void {
-    const n = new MsgNode(msg);
+    const n = new MsgNode(msg, termWords(msg));
     this.tail.next = n;
     this.tail = n;
     this.length++;
+    this.words += n.words;
   }
 
   /** The next message the current receive has not looked at yet, or undefined. */
@@ -57,6 +65,7 @@ export class Mailbox {
     prev.next = n.next;
     if (this.tail === n) this.tail = prev;
     this.length--;
+    this.words -= n.words;
     this.scan = this.scanPrev = this.head;
     return n.msg;
   }
@@ -76,6 +85,7 @@ export class Mailbox {
         prev.next = n.next;
         if (this.tail === n) this.tail = prev;
         this.length--;
+        this.words -= n.words;
         removed++;
       } else prev = n;
       n = prev.next;
@@ -94,6 +104,7 @@ export class Mailbox {
     this.head.next = null;
     this.tail = this.head;
     this.length = 0;
+    this.words = 0;
     this.rewind();
   }
 }

@@ -20,7 +20,8 @@ import { EventHub } from './events.ts';
 import { PidAllocator, RefAllocator } from './identifiers.ts';
 import { Registry } from './registry.ts';
 import type { RemoteRouter } from './remote.ts';
-import { addLink, kill, monitor } from './signals.ts';
+import { addLink, deliverExit, kill, KILL, monitor } from './signals.ts';
+import { maxHeapReport, NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { processInfo } from './introspection.ts';
 import { bodyErrorExit } from './errors.ts';
 import { crashReport } from './crash-report.ts';
@@ -45,6 +46,8 @@ export interface RuntimeConfig {
   readonly name: Atom;
   readonly creation: number;
   readonly processBudget: number;
+  /** max_heap_size of every new process (heap-limit.ts); the node's own processes have none. */
+  readonly maxHeap: MaxHeap;
   readonly formatCrash: CrashFormatter;
   readonly timestamp: Timestamp;
 }
@@ -59,6 +62,9 @@ export class NodeRuntime {
   readonly formatCrash: CrashFormatter;
   readonly timestamp: Timestamp;
   readonly processBudget: number;
+  readonly maxHeap: MaxHeap;
+  /** Processes past their max_heap_size whose report is written (kill: false): once each. */
+  readonly heapReported = new WeakSet<Proc>();
 
   readonly procs = new Map<number, Proc>();
   readonly runQueue = new RunQueue<Proc>();
@@ -97,6 +103,7 @@ export class NodeRuntime {
     this.formatCrash = cfg.formatCrash;
     this.timestamp = cfg.timestamp;
     this.processBudget = cfg.processBudget;
+    this.maxHeap = cfg.maxHeap;
     this.pids = new PidAllocator((id) => this.procs.has(id));
     this.refs = new RefAllocator(cfg.random);
     this.registry = new Registry(this);
@@ -148,6 +155,7 @@ export class NodeRuntime {
     const gl = options.groupLeader ?? (parent !== null ? parent.groupLeaderPid : this.stdGroupLeader);
     const p = new Proc(this, pid, body, gl, options.initialCall);
     p.system = options.system === true;
+    p.maxHeap = options.system === true ? NO_LIMIT : (options.maxHeap ?? this.maxHeap);
     this.procs.set(pid.id, p);
     this.version++;
     if (this.events.active) {
@@ -198,6 +206,7 @@ export class NodeRuntime {
   deliver(q: Proc, message: Term): void {
     if (q.status >= Status.Exiting) return;
     q.mailbox.push(message);
+    if (q.mailbox.words > q.maxHeap.size && q.maxHeap.size !== 0) this.heapLimitReached(q);
     if (q.status === Status.Waiting) {
       q.status = Status.Runnable;
       if (!q.inQueue) {
@@ -206,6 +215,14 @@ export class NodeRuntime {
       }
     }
     this.version++;
+  }
+
+  /** max_heap_size (heap-limit.ts): report once, and kill with `:killed` when the limit says so. */
+  private heapLimitReached(q: Proc): void {
+    const limit = q.maxHeap;
+    if (limit.errorLogger && !this.heapReported.has(q)) this.log('error', maxHeapReport(q.self, limit, q.mailbox.words, q.mailbox.length));
+    this.heapReported.add(q);
+    if (limit.kill) deliverExit(this, q, q.self, KILL, false);
   }
 
   emitReceived(p: Proc, message: Term): void {

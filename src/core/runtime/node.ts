@@ -22,6 +22,7 @@ import { LOGGER, loggerBody } from './remote-log.ts';
 import { Status } from './status.ts';
 import { exitSignal } from './signals.ts';
 import { send } from './routing.ts';
+import { DEFAULT_MAX_HEAP_WORDS, maxHeapOf } from './heap-limit.ts';
 
 export interface NodeOptions {
   readonly clock: Clock;
@@ -43,6 +44,8 @@ export interface NodeOptions {
   readonly processBudget?: number;
   /** How this node numbers other nodes in printed PIDs (its distribution's node table); default 0. */
   readonly nodeNumber?: (node: Atom) => number;
+  /** max_heap_size of every process, in words (heap-limit.ts); default DEFAULT_MAX_HEAP_WORDS, 0 = none. */
+  readonly maxHeapSize?: number;
 }
 
 export interface Node {
@@ -214,6 +217,7 @@ export function createNode(options: NodeOptions): Node {
     name,
     creation: options.creation ?? 0,
     processBudget: options.processBudget ?? CONTEXT_REDS,
+    maxHeap: maxHeapOf(options.maxHeapSize ?? DEFAULT_MAX_HEAP_WORDS),
     formatCrash: options.formatCrash ?? defaultCrashFormatter,
     timestamp: () => formatTime(wall.now()),
   });

@@ -8,6 +8,7 @@
  */
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 import type { ProcessBody } from './process-body.ts';
+import type { MaxHeap } from './heap-limit.ts';
 
 export type Dest = Term;
 
@@ -18,6 +19,8 @@ export interface SpawnOptions {
   readonly groupLeader?: Pid;
   /** Shown by Process.info/current_function until the body says otherwise, e.g. ['erlang','apply',2]. */
   readonly initialCall?: readonly [string, string, number];
+  /** spawn_opt's max_heap_size; default: the node's (heap-limit.ts). */
+  readonly maxHeap?: MaxHeap;
 }
 
 export interface ProcessApi {
@@ -51,6 +54,8 @@ export interface ProcessApi {
   exit(pid: Pid, reason: Term): void;
   /** Process.flag(:trap_exit, bool): returns the old value. */
   setTrapExit(on: boolean): boolean;
+  /** Process.flag(:max_heap_size, ...): returns the old limit (heap-limit.ts). */
+  setMaxHeap(limit: MaxHeap): MaxHeap;
   isAlive(pid: Pid): boolean;
 
   // --- registry ---
@@ -92,4 +97,6 @@ export interface ProcessInfo {
   readonly currentFunction: readonly [string, string, number] | undefined;
   readonly groupLeader: Pid;
   readonly trapExit: boolean;
+  /** Known for local processes (Process.info(pid, :max_heap_size)); not sent to viewers. */
+  readonly maxHeap?: MaxHeap;
 }

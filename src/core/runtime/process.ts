@@ -10,6 +10,7 @@ import type { ProcessBody } from './process-body.ts';
 import type { Timer } from './timers.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import { Mailbox } from './mailbox.ts';
+import { NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { Status } from './status.ts';
 import { send, sendLocal } from './routing.ts';
 import * as signals from './signals.ts';
@@ -36,6 +37,8 @@ export class Proc implements ProcessApi {
   trapExit = false;
   registeredName: Atom | null = null;
   readonly mailbox = new Mailbox();
+  /** max_heap_size (heap-limit.ts), set at spawn. */
+  maxHeap: MaxHeap = NO_LIMIT;
   // receive state
   inReceive = false;
   timedOut = false;
@@ -164,6 +167,13 @@ export class Proc implements ProcessApi {
   setTrapExit(on: boolean): boolean {
     const old = this.trapExit;
     this.trapExit = on;
+    return old;
+  }
+  /** Takes effect with the next message, as BEAM's with the next garbage collection. */
+  setMaxHeap(limit: MaxHeap): MaxHeap {
+    const old = this.maxHeap;
+    this.maxHeap = limit;
+    this.rt.heapReported.delete(this);
     return old;
   }
   isAlive(pid: Pid): boolean {

@@ -164,18 +164,18 @@ export class Shell {
 }
 
 /** Exception.format_exit's words for the reasons it names; other reasons are inspected. */
-const EXIT_WORDS: Record<string, string> = {
-  normal: 'normal',
-  shutdown: 'shutdown',
-  killed: 'killed',
-  noconnection: 'no connection',
-  noproc: 'no process',
-  timeout: 'time out',
-};
+const EXIT_WORDS = new Map<string, string>([
+  ['normal', 'normal'],
+  ['shutdown', 'shutdown'],
+  ['killed', 'killed'],
+  ['noconnection', 'no connection'],
+  ['noproc', 'no process'],
+  ['timeout', 'time out'],
+]);
 
 function exitReasonText(reason: Term, language: ShellLanguage): string {
   if (typeof reason === 'object' && reason.kind === 'atom') {
-    const words = EXIT_WORDS[reason.name];
+    const words = EXIT_WORDS.get(reason.name);
     if (words !== undefined) return words;
   }
   return language.inspect(reason);

@@ -7,7 +7,7 @@
  * the runtime supplies `nodeNumber` (0 for its own node), so one pid prints differently on
  * different nodes, as on BEAM.
  */
-import { atom, type Atom, type Binary, type Fun, type MapTerm, type Term } from './types.ts';
+import { atom, type Atom, type Binary, type Cons, type Fun, type MapTerm, type Term, type Tuple } from './types.ts';
 import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts';
 import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
@@ -58,7 +58,51 @@ export function toDoc(term: Term, opts: InspectOptions = {}): Doc {
   return doc(term, opts.limit ?? 50, ctx);
 }
 
+/**
+ * A subterm's document, asked for by a container's generator: `const d = yield [term, limit]`.
+ * Containers nest as deep as memory allows (`limit: :infinity` prints every level), so they do
+ * not call each other: `doc` runs their generators on an explicit stack.
+ */
+type Req = readonly [Term, number];
+type DocGen<R = Doc> = Generator<Req, R, Doc>;
+
 function doc(t: Term, limit: number, ctx: Ctx): Doc {
+  const first = leafDoc(t, limit, ctx);
+  if (first !== undefined) return first;
+  const stack: DocGen[] = [containerDoc(t, limit, ctx)];
+  let input: Doc = null;
+  for (;;) {
+    const step = (stack[stack.length - 1] as DocGen).next(input);
+    if (step.done === true) {
+      stack.pop();
+      if (stack.length === 0) return step.value;
+      input = step.value;
+      continue;
+    }
+    const [sub, lim] = step.value;
+    const leaf = leafDoc(sub, lim, ctx);
+    if (leaf !== undefined) input = leaf;
+    else {
+      stack.push(containerDoc(sub, lim, ctx));
+      input = null;
+    }
+  }
+}
+
+/** Lists, tuples and maps: documents made of their items' documents. */
+function containerDoc(t: Term, limit: number, ctx: Ctx): DocGen {
+  const c = t as Cons | Tuple | MapTerm;
+  if (c.kind === 'cons') return listDoc(c, limit, ctx);
+  if (c.kind === 'tuple') return container('{', c.elements, null, '}', limit, ctx, termDoc, ',', 'flex');
+  return mapDoc(c, limit, ctx);
+}
+
+function* termDoc(t: Term, limit: number): DocGen {
+  return yield [t, limit];
+}
+
+/** The document of anything but a list, tuple or map; undefined for those. */
+function leafDoc(t: Term, limit: number, ctx: Ctx): Doc | undefined {
   if (typeof t === 'number') return String(t);
   if (typeof t === 'bigint') return t.toString();
   switch (t.kind) {
@@ -71,11 +115,9 @@ function doc(t: Term, limit: number, ctx: Ctx): Doc {
     case 'nil':
       return '[]';
     case 'cons':
-      return listDoc(t, limit, ctx);
     case 'tuple':
-      return container('{', t.elements, null, '}', limit, ctx, doc, ',', 'flex');
     case 'map':
-      return mapDoc(t, limit, ctx);
+      return undefined;
     case 'pid':
       return `#PID<${ctx.nodeNumber(t.node)}.${t.id}.${t.serial}>`;
     case 'port':
@@ -91,10 +133,10 @@ function doc(t: Term, limit: number, ctx: Ctx): Doc {
   }
 }
 
-type ItemDoc<T> = (item: T, limit: number, ctx: Ctx) => Doc;
+type ItemDoc<T> = (item: T, limit: number) => DocGen;
 
 /** Inspect.Algebra.container_doc: `[a, b, c]`, breaking as Elixir does when too wide. */
-function container<T>(
+function* container<T>(
   left: string,
   items: readonly T[],
   tail: Term | null,
@@ -104,7 +146,7 @@ function container<T>(
   itemDoc: ItemDoc<T>,
   sep: string,
   breakMode: 'maybe' | 'flex' | 'strict',
-): Doc {
+): DocGen {
   if (items.length === 0) return left + right;
   const docs: Doc[] = [];
   let simple = breakMode === 'maybe';
@@ -116,10 +158,10 @@ function container<T>(
       break;
     }
     lim--;
-    const d = itemDoc(items[i] as T, lim, ctx);
+    const d = yield* itemDoc(items[i] as T, lim);
     if (i === n - 1 && tail !== null) {
       // The last cell of an improper list: `a | tail`.
-      const td = doc(tail, lim, ctx);
+      const td: Doc = yield [tail, lim];
       simple = simple && isSimple(d) && isSimple(td);
       docs.push(join(d, td, simple, ' |'));
     } else {
@@ -158,7 +200,7 @@ function binaryDoc(b: Binary, limit: number, ctx: Ctx): Doc {
   return group(concatAll(['<<', nest(inner, 2), '>>']));
 }
 
-function listDoc(l: Term, limit: number, ctx: Ctx): Doc {
+function* listDoc(l: Term, limit: number, ctx: Ctx): DocGen {
   const pl = ctx.printableLimit;
   if (isCharlist(l, pl)) {
     // Only the first printable_limit characters are shown; stop walking there.
@@ -178,8 +220,8 @@ function listDoc(l: Term, limit: number, ctx: Ctx): Doc {
   }
   const truncated = typeof t === 'object' && t.kind === 'cons';
   const tail = truncated || (typeof t === 'object' && t.kind === 'nil') ? null : t;
-  if (isKeyword(l)) return container('[', items, null, ']', limit, ctx, keywordDoc, ',', 'strict');
-  return container('[', items, tail, ']', limit, ctx, doc, ',', 'maybe');
+  if (isKeyword(l)) return yield* container('[', items, null, ']', limit, ctx, keywordDoc, ',', 'strict');
+  return yield* container('[', items, tail, ']', limit, ctx, termDoc, ',', 'maybe');
 }
 
 /** List.ascii_printable?/2: the first `limit` elements are printable ASCII (a proper list if shorter). */
@@ -209,9 +251,19 @@ function isKeywordPair(t: Term): boolean {
   return typeof k === 'object' && k.kind === 'atom' && !k.name.startsWith('Elixir.');
 }
 
-function keywordDoc(pair: Term, limit: number, ctx: Ctx): Doc {
+function* keywordDoc(pair: Term, limit: number): DocGen {
   const [k, v] = (pair as unknown as { elements: readonly [Atom, Term] }).elements;
-  return concat(inspectAtomKey(k.name) + ' ', doc(v, limit, ctx));
+  return concat(inspectAtomKey(k.name) + ' ', yield [v, limit]);
+}
+
+/** `key: value` of a map or struct whose keys are all atoms. */
+function* atomKeyDoc(p: readonly [Term, Term], limit: number): DocGen {
+  return concat(inspectAtomKey((p[0] as Atom).name) + ' ', yield [p[1], limit]);
+}
+
+function* arrowDoc(p: readonly [Term, Term], limit: number): DocGen {
+  const k: Doc = yield [p[0], limit];
+  return concat(concat(k, ' => '), yield [p[1], limit]);
 }
 
 const STRUCT = atom('__struct__');
@@ -223,34 +275,34 @@ const TRUE = atom('true');
  * The fields of Elixir's exceptions in their definition order, which Inspect follows
  * (`%KeyError{key: :a, term: %{}, message: nil}`); other exceptions print in map order.
  */
-const EXCEPTION_FIELDS: Record<string, readonly string[]> = {
-  KeyError: ['key', 'term', 'message'],
-  UndefinedFunctionError: ['module', 'function', 'arity', 'reason', 'message'],
-  FunctionClauseError: ['module', 'function', 'arity', 'kind', 'args', 'clauses'],
-  'Protocol.UndefinedError': ['protocol', 'value', 'description'],
-  BadArityError: ['function', 'args'],
-  ErlangError: ['original', 'reason'],
-};
+const EXCEPTION_FIELDS = new Map<string, readonly string[]>([
+  ['KeyError', ['key', 'term', 'message']],
+  ['UndefinedFunctionError', ['module', 'function', 'arity', 'reason', 'message']],
+  ['FunctionClauseError', ['module', 'function', 'arity', 'kind', 'args', 'clauses']],
+  ['Protocol.UndefinedError', ['protocol', 'value', 'description']],
+  ['BadArityError', ['function', 'args']],
+  ['ErlangError', ['original', 'reason']],
+]);
 
 /**
  * Structs Inspect knows without the module's definition: ranges (`1..10`, `10..1//-1`) and
  * exceptions (`%ArgumentError{message: "x"}`). Other maps with `__struct__` print as maps, as
  * Elixir prints a struct whose module it cannot load.
  */
-function structDoc(m: MapTerm, limit: number, ctx: Ctx): Doc | null {
+function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined> {
   const mod = m.entries.get(STRUCT)?.[1];
-  if (typeof mod !== 'object' || mod.kind !== 'atom' || !mod.name.startsWith('Elixir.')) return null;
+  if (typeof mod !== 'object' || mod.kind !== 'atom' || !mod.name.startsWith('Elixir.')) return undefined;
   const field = (k: string) => m.entries.get(atom(k))?.[1];
   if (mod === RANGE && m.size === 4) {
     const [first, last, step] = [field('first'), field('last'), field('step')];
     const isInt = (t: Term | undefined): t is number | bigint => typeof t === 'number' || typeof t === 'bigint';
-    if (!isInt(first) || !isInt(last) || !isInt(step)) return null;
-    const bounds = concatAll([doc(first, limit, ctx), '..', doc(last, limit, ctx)]);
-    return step === 1 && last >= first ? bounds : concatAll([bounds, '//', doc(step, limit, ctx)]);
+    if (!isInt(first) || !isInt(last) || !isInt(step)) return undefined;
+    const bounds = concatAll([String(first), '..', String(last)]);
+    return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
-  if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return null;
+  if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return undefined;
   const name = mod.name.slice('Elixir.'.length);
-  const order = EXCEPTION_FIELDS[name];
+  const order = EXCEPTION_FIELDS.get(name);
   const pairs = sortedPairs(m).filter(([k]) => k !== STRUCT && k !== EXCEPTION);
   if (order !== undefined) {
     const rank = (k: Term) => {
@@ -259,13 +311,12 @@ function structDoc(m: MapTerm, limit: number, ctx: Ctx): Doc | null {
     };
     pairs.sort((a, b) => rank(a[0]) - rank(b[0]));
   }
-  const item: ItemDoc<readonly [Term, Term]> = (p, lim, c) => concat(inspectAtomKey((p[0] as Atom).name) + ' ', doc(p[1], lim, c));
-  return container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, item, ',', 'strict');
+  return yield* container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, atomKeyDoc, ',', 'strict');
 }
 
-function mapDoc(m: MapTerm, limit: number, ctx: Ctx): Doc {
-  const asStruct = structDoc(m, limit, ctx);
-  if (asStruct !== null) return asStruct;
+function* mapDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen {
+  const asStruct = yield* structDoc(m, limit, ctx);
+  if (asStruct !== undefined) return asStruct;
   const pairs = sortedPairs(m);
   let keyword = true;
   for (const [k] of pairs) {
@@ -274,10 +325,7 @@ function mapDoc(m: MapTerm, limit: number, ctx: Ctx): Doc {
       break;
     }
   }
-  const item: ItemDoc<readonly [Term, Term]> = keyword
-    ? (p, lim, c) => concat(inspectAtomKey((p[0] as Atom).name) + ' ', doc(p[1], lim, c))
-    : (p, lim, c) => concat(concat(doc(p[0], lim, c), ' => '), doc(p[1], lim, c));
-  return container('%{', pairs, null, '}', limit, ctx, item, ',', 'strict');
+  return yield* container('%{', pairs, null, '}', limit, ctx, keyword ? atomKeyDoc : arrowDoc, ',', 'strict');
 }
 
 /** Inspect.Function: `&Mod.fun/2` for export funs, `#Function<i.u/a in mod.parent/n>` for closures. */

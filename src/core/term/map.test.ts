@@ -31,6 +31,20 @@ describe('mapKey', () => {
   });
 });
 
+describe('mapKey of long compound keys', () => {
+  it('stores a digest: equal terms still share a key, different ones do not', () => {
+    const long = (c: string) => tuple(str(c.repeat(300)), 1);
+    const k = mapKey(long('a'));
+    expect(typeof k === 'string' && k.length).toBe(33); // 'h' + 32 bytes of SHA-256
+    expect(mapKey(long('a'))).toBe(k);
+    expect(mapKey(long('b'))).not.toBe(k);
+    expect(mapKey(tuple(str('a'.repeat(300)), new Float(1)))).not.toBe(k); // 1 vs 1.0
+    const m = mapPut(mapPut(EMPTY_MAP, long('a'), atom('a')), long('b'), atom('b'));
+    expect(mapGet(m, long('a'))).toBe(atom('a'));
+    expect(mapGet(m, long('b'))).toBe(atom('b'));
+  });
+});
+
 describe('maps', () => {
   it('puts, gets, deletes without mutating', () => {
     const m1 = mapFromPairs([[atom('a'), 1]]);

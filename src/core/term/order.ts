@@ -7,7 +7,7 @@
  * "map key order" BEAM uses to lay out map keys: there every integer sorts before every float,
  * at any depth (so `%{2 => :a, 1.5 => :b}` prints in that order).
  */
-import type { Binary, MapTerm, Term } from './types.ts';
+import type { Binary, Cons, MapTerm, Term, Tuple } from './types.ts';
 import { sortedPairs } from './map-order.ts';
 
 export type Ordering = -1 | 0 | 1;
@@ -43,32 +43,75 @@ function sign(x: number): Ordering {
   return x < 0 ? -1 : x > 0 ? 1 : 0;
 }
 
+/** Both are lists, or tuples or maps of one size: their contents decide. */
+const CONTENTS = 2;
+
+/**
+ * Terms nest as deep as memory allows, so this never recurses on depth: list tails are walked in
+ * a loop, and the pairs still to compare wait, in order, on an explicit stack of triples
+ * (a, b, exact) that is only allocated when a container holds another container.
+ */
 export function cmp(a: Term, b: Term, exact: boolean): Ordering {
+  let pending: (Term | boolean)[] | null = null;
   for (;;) {
-    if (a === b) return 0;
-    const ta = typeof a;
-    const tb = typeof b;
-    if (ta !== 'object' || tb !== 'object' || (a as Term & object).kind === 'float' || (b as Term & object).kind === 'float') {
-      const ra = rank(a);
-      const rb = rank(b);
-      if (ra !== 0 || rb !== 0) return ra < rb ? -1 : ra > rb ? 1 : cmpSameKind(a, b, exact);
-      return cmpNumbers(a as number | bigint | { value: number }, b as number | bigint | { value: number }, exact);
+    const c = cmpShallow(a, b, exact);
+    if (c !== CONTENTS) {
+      if (c !== 0) return c;
+    } else {
+      const oa = a as Cons | Tuple | MapTerm;
+      if (oa.kind === 'cons') {
+        // Lists compare element-wise: the head now, the tail after it (walked in this loop).
+        const ob = b as Cons;
+        const h = cmpShallow(oa.head, ob.head, exact);
+        if (h !== 0 && h !== CONTENTS) return h;
+        a = oa.tail;
+        b = ob.tail;
+        if (h === CONTENTS) {
+          (pending ??= []).push(a, b, exact);
+          a = oa.head;
+          b = ob.head;
+        }
+        continue;
+      }
+      pending ??= [];
+      if (oa.kind === 'tuple') {
+        const x = oa.elements;
+        const y = (b as Tuple).elements;
+        for (let i = x.length - 1; i >= 0; i--) pending.push(x[i] as Term, y[i] as Term, exact);
+      } else {
+        // Maps: keys in key order (exactly), then values in key order.
+        const pa = sortedPairs(oa);
+        const pb = sortedPairs(b as MapTerm);
+        for (let i = pa.length - 1; i >= 0; i--) pending.push((pa[i] as Pair)[1], (pb[i] as Pair)[1], exact);
+        for (let i = pa.length - 1; i >= 0; i--) pending.push((pa[i] as Pair)[0], (pb[i] as Pair)[0], true);
+      }
     }
-    const oa = a as Exclude<Term, number | bigint>;
-    const ob = b as Exclude<Term, number | bigint>;
-    if (oa.kind === 'cons' && ob.kind === 'cons') {
-      // Lists compare element-wise; walk the spine in a loop (long lists, no recursion).
-      const h = cmp(oa.head, ob.head, exact);
-      if (h !== 0) return h;
-      a = oa.tail;
-      b = ob.tail;
-      continue;
-    }
-    const ra = RANK[oa.kind] as number;
-    const rb = RANK[ob.kind] as number;
-    if (ra !== rb) return ra < rb ? -1 : 1;
-    return cmpSameKind(oa, ob, exact);
+    if (pending === null || pending.length === 0) return 0;
+    exact = pending.pop() as boolean;
+    b = pending.pop() as Term;
+    a = pending.pop() as Term;
   }
+}
+
+type Pair = readonly [Term, Term];
+
+/** The order of `a` and `b` as far as it can be told without looking inside containers. */
+function cmpShallow(a: Term, b: Term, exact: boolean): Ordering | typeof CONTENTS {
+  if (a === b) return 0;
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta !== 'object' || tb !== 'object' || (a as Term & object).kind === 'float' || (b as Term & object).kind === 'float') {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== 0 || rb !== 0) return ra < rb ? -1 : ra > rb ? 1 : cmpSameKind(a, b);
+    return cmpNumbers(a as Num, b as Num, exact);
+  }
+  const oa = a as Exclude<Term, number | bigint>;
+  const ob = b as Exclude<Term, number | bigint>;
+  const ra = RANK[oa.kind] as number;
+  const rb = RANK[ob.kind] as number;
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return cmpSameKind(oa, ob);
 }
 
 type Num = number | bigint | { value: number };
@@ -96,8 +139,8 @@ function cmpFloatBig(f: number, n: bigint): Ordering {
   return fl === f ? 0 : 1;
 }
 
-/** Same rank, not both cons. `a` and `b` may be nil/cons mixes. */
-function cmpSameKind(a: Term, b: Term, exact: boolean): Ordering {
+/** Same rank. Containers of one kind and size answer CONTENTS: `cmp` looks inside them. */
+function cmpSameKind(a: Term, b: Term): Ordering | typeof CONTENTS {
   const oa = a as Exclude<Term, number | bigint>;
   const ob = b as Exclude<Term, number | bigint>;
   switch (oa.kind) {
@@ -106,21 +149,19 @@ function cmpSameKind(a: Term, b: Term, exact: boolean): Ordering {
     case 'nil':
       return ob.kind === 'nil' ? 0 : -1; // [] is the smallest list
     case 'cons':
-      return 1; // b is nil
+      return ob.kind === 'cons' ? CONTENTS : 1; // a nonempty list is above []
     case 'binary':
       return compareBinaries(oa, ob as Binary);
     case 'tuple': {
-      const x = oa.elements;
-      const y = (ob as typeof oa).elements;
-      if (x.length !== y.length) return x.length < y.length ? -1 : 1;
-      for (let i = 0; i < x.length; i++) {
-        const c = cmp(x[i] as Term, y[i] as Term, exact);
-        if (c !== 0) return c;
-      }
-      return 0;
+      const x = oa.elements.length;
+      const y = (ob as typeof oa).elements.length;
+      return x !== y ? (x < y ? -1 : 1) : CONTENTS;
     }
-    case 'map':
-      return compareMaps(oa, ob as MapTerm, exact);
+    case 'map': {
+      const x = oa.size;
+      const y = (ob as typeof oa).size;
+      return x !== y ? (x < y ? -1 : 1) : CONTENTS;
+    }
     case 'pid': {
       const p = ob as typeof oa;
       return (
@@ -187,20 +228,4 @@ export function compareBinaries(a: Binary, b: Binary): Ordering {
     if (d !== 0) return d < 0 ? -1 : 1;
   }
   return x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
-}
-
-/** Maps: by size, then keys in key order (exactly), then values in key order. */
-function compareMaps(a: MapTerm, b: MapTerm, exact: boolean): Ordering {
-  if (a.size !== b.size) return a.size < b.size ? -1 : 1;
-  const pa = sortedPairs(a);
-  const pb = sortedPairs(b);
-  for (let i = 0; i < pa.length; i++) {
-    const c = cmp((pa[i] as readonly [Term, Term])[0], (pb[i] as readonly [Term, Term])[0], true);
-    if (c !== 0) return c;
-  }
-  for (let i = 0; i < pa.length; i++) {
-    const c = cmp((pa[i] as readonly [Term, Term])[1], (pb[i] as readonly [Term, Term])[1], exact);
-    if (c !== 0) return c;
-  }
-  return 0;
 }

@@ -36,9 +36,33 @@ export class Atom {
   constructor(readonly name: string) {}
 }
 
+/**
+ * BEAM's limits: 1,048,576 atoms (the default of `erl +t`), 255 characters each. Atoms are never
+ * collected, so without a limit a loop of `String.to_atom` would fill the tab's memory. The limit
+ * applies to atoms made from data (`toAtom`: String.to_atom and friends, a peer's messages);
+ * the names written in our own code (`atom`) are a fixed, small set and always succeed, so a full
+ * table never breaks the runtime itself.
+ */
+export const ATOM_LIMIT = 1_048_576;
+export const MAX_ATOM_CHARS = 255;
+
+/**
+ * Thrown by `toAtom` past a limit: `system_limit`, which Elixir shows as
+ * `** (SystemLimitError) a system limit has been reached`. (A full table makes BEAM 25 halt the
+ * whole node, "no more index entries in atom_tab"; a tab raises in the process instead.)
+ */
+export class AtomLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AtomLimitError';
+  }
+}
+
+// One table per JS realm: a browser tab is one node, so this is that node's table. Nodes that
+// share a realm (tests, the terminal's harnesses) share it, and its limit.
 const atomTable = new Map<string, Atom>();
 
-/** The one atom with this name. */
+/** The one atom with this name, for names in our own code. */
 export function atom(name: string): Atom {
   let a = atomTable.get(name);
   if (a === undefined) {
@@ -46,6 +70,34 @@ export function atom(name: string): Atom {
     atomTable.set(name, a);
   }
   return a;
+}
+
+/** The atom named by data, or undefined when making it would pass a limit. */
+export function tryAtom(name: string): Atom | undefined {
+  const a = atomTable.get(name);
+  if (a !== undefined) return a;
+  if (atomTable.size >= ATOM_LIMIT) return undefined;
+  if (name.length > MAX_ATOM_CHARS && [...name].length > MAX_ATOM_CHARS) return undefined;
+  return atom(name);
+}
+
+/** `String.to_atom`: the atom named by data; AtomLimitError (system_limit) past a limit. */
+export function toAtom(name: string): Atom {
+  const a = tryAtom(name);
+  if (a === undefined) {
+    throw new AtomLimitError(atomTable.size >= ATOM_LIMIT ? `the atom table is full (${ATOM_LIMIT} atoms)` : 'atom longer than 255 characters');
+  }
+  return a;
+}
+
+/** The atom with this name if it exists (`String.to_existing_atom`), else undefined. */
+export function existingAtom(name: string): Atom | undefined {
+  return atomTable.get(name);
+}
+
+/** How many atoms exist (`:erlang.system_info(:atom_count)`). */
+export function atomCount(): number {
+  return atomTable.size;
 }
 
 export const TRUE = atom('true');

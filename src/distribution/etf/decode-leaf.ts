@@ -4,7 +4,7 @@
  * the bounds-checked ByteReader; decode.ts drives the containers.
  */
 import {
-  Binary, Float, Fun, NIL, Pid, Port, Ref, atom, list, normInt, type Atom, type Term,
+  Binary, Float, Fun, NIL, Pid, Port, Ref, list, tryAtom, normInt, type Atom, type Term,
 } from '../../core/term/types.ts';
 import { MAX_BIG_DIGITS, fromMagnitude } from './bigint.ts';
 import type { ByteReader } from './reader.ts';
@@ -23,7 +23,7 @@ function readUtf8Atom(r: ByteReader, n: number): Atom {
   r.need(n);
   const b = r.bytes;
   const p = r.pos;
-  if (n === 0 || n > 64) return atom(r.utf8(n));
+  if (n === 0 || n > 64) return dataAtom(r, r.utf8(n));
   const slot = (n * 31 + (b[p] as number) * 7 + (b[p + n - 1] as number) * 3 + (b[p + (n >> 1)] as number)) & (CACHE_SIZE - 1);
   const known = cachedBytes[slot];
   if (known !== undefined && known.length === n) {
@@ -34,7 +34,7 @@ function readUtf8Atom(r: ByteReader, n: number): Atom {
       return cachedAtoms[slot] as Atom;
     }
   }
-  const a = atom(r.utf8(n)); // validates the UTF-8 (fails on bad bytes, nothing cached)
+  const a = dataAtom(r, r.utf8(n)); // validates the UTF-8 (fails on bad bytes, nothing cached)
   cachedBytes[slot] = b.slice(p, p + n);
   cachedAtoms[slot] = a;
   return a;
@@ -52,7 +52,12 @@ export function readAtomBody(r: ByteReader, tag: number): Atom {
   }
   // Byte length bounds the character count; count code points only when it might exceed.
   if (name.length > T.MAX_ATOM_CHARS && [...name].length > T.MAX_ATOM_CHARS) r.fail('atom longer than 255 characters');
-  return atom(name);
+  return dataAtom(r, name);
+}
+
+/** A peer's atom counts against the atom table's limit (types.ts): past it, the packet is refused. */
+function dataAtom(r: ByteReader, name: string): Atom {
+  return tryAtom(name) ?? r.fail('the atom table is full (system_limit)');
 }
 
 export function readAtom(r: ByteReader): Atom {

@@ -2,7 +2,7 @@
  * `:erlang` BIFs beyond the VM's core set (conversions, tuples, lists, binaries, time), with the
  * badarg messages Elixir 1.14 prints for them. `phash2` is deterministic but not BEAM's hash.
  */
-import { atom, Binary, bool, Float, NIL, Tuple, type Term } from '../../term/types.ts';
+import { atom, Binary, bool, existingAtom, toAtom, Float, NIL, Tuple, type Term } from '../../term/types.ts';
 import { compare } from '../../term/order.ts';
 import { encode } from '../../term/hash.ts';
 import { formatFloat } from '../../term/float-format.ts';
@@ -123,8 +123,8 @@ export const erlangBifs = defineBifs('erlang', {
     const t = at(a, 0);
     return typeof t === 'object' && t.kind === 'atom' ? charlist(t.name) : badarg(1, 'not an atom');
   },
-  'list_to_atom/1': (a) => atom(charlistText(at(a, 0))),
-  'list_to_existing_atom/1': (a) => atom(charlistText(at(a, 0))),
+  'list_to_atom/1': (a) => toAtom(charlistText(at(a, 0))),
+  'list_to_existing_atom/1': (a) => existingAtom(charlistText(at(a, 0))) ?? badarg(1, 'not an already existing atom'),
   'binary_to_list/1': (a) => fromArray(Array.from(needBinary(at(a, 0)).bytes)),
   'list_to_binary/1': (a) => Binary.fromBytes(iolistBytes(at(a, 0))),
   'iolist_to_binary/1': (a) => {
@@ -206,11 +206,12 @@ function binToInt(t: Term, base: number): Term {
   return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of an integer');
 }
 
-const UNITS: Record<string, number> = { second: 1e-3, millisecond: 1, microsecond: 1e3, nanosecond: 1e6, native: 1e6 };
+// A Map, never an object: a unit named :constructor or :__proto__ must not find Object's members.
+const UNITS = new Map<string, number>([['second', 1e-3], ['millisecond', 1], ['microsecond', 1e3], ['nanosecond', 1e6], ['native', 1e6]]);
 
 /** Clock milliseconds in the unit asked for (native = nanoseconds, as on a 64-bit BEAM). */
 function timeIn(ms: number, unit: Term): number {
-  const f = typeof unit === 'object' && unit.kind === 'atom' ? UNITS[unit.name] : typeof unit === 'number' ? unit / 1000 : undefined;
+  const f = typeof unit === 'object' && unit.kind === 'atom' ? UNITS.get(unit.name) : typeof unit === 'number' ? unit / 1000 : undefined;
   if (f === undefined) return badarg(1, 'invalid time unit');
   return Math.floor(ms * f);
 }

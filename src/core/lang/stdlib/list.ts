@@ -1,5 +1,5 @@
 /** Elixir's List module (pure functions; List.foldl/foldr/update_at are in prelude/collections.ts). */
-import { atom, bool, Cons, FALSE, NIL, NIL_ATOM, Tuple, type Term } from '../../term/types.ts';
+import { toAtom, bool, Cons, FALSE, NIL, NIL_ATOM, Tuple, type Term } from '../../term/types.ts';
 import type { Bif } from '../builtins.ts';
 import { strictEquals } from '../../term/equality.ts';
 import { at, defineBifs, findBif } from './define.ts';
@@ -111,7 +111,7 @@ export const listBifs = defineBifs('Elixir.List', {
     return fromArray(xs);
   },
   'to_string/1': (a) => chars(at(a, 0)),
-  'to_atom/1': (a) => atom(charlistToString(at(a, 0))),
+  'to_atom/1': (a) => toAtom(charlistToString(at(a, 0))),
   'to_integer/1': (a) => callErlang('list_to_integer', [at(a, 0)]),
   'to_float/1': (a) => callErlang('list_to_float', [at(a, 0)]),
   'ascii_printable?/1': (a) => bool(items(at(a, 0), 'ascii_printable?', 2).every((c) => typeof c === 'number' && ((c >= 32 && c <= 126) || [7, 8, 9, 10, 11, 12, 13, 27].includes(c)))),

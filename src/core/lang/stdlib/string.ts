@@ -4,7 +4,7 @@
  * lists of strings. FunctionClauseError names the arity Elixir reports (default arguments
  * included, e.g. `String.upcase/2`).
  */
-import { atom, bool, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
+import { atom, bool, existingAtom, toAtom, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg, functionClause } from './errors.ts';
 import { enumToArray, fromArray, rangeParts } from './enumerable.ts';
@@ -171,9 +171,8 @@ export const stringBifs = defineBifs('Elixir.String', {
     const r = parseFloatText(needText(at(a, 0), 'to_float', 1), true);
     return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of a float');
   },
-  'to_atom/1': (a) => atom(needText(at(a, 0), 'to_atom', 1)),
-  // Every atom name is accepted: the atom table is shared and cannot tell "already existing" apart.
-  'to_existing_atom/1': (a) => atom(needText(at(a, 0), 'to_existing_atom', 1)),
+  'to_atom/1': (a) => toAtom(needText(at(a, 0), 'to_atom', 1)),
+  'to_existing_atom/1': (a) => existingAtom(needText(at(a, 0), 'to_existing_atom', 1)) ?? badarg(1, 'not an already existing atom'),
   'to_charlist/1': (a) => fromArray(Array.from(needText(at(a, 0), 'to_charlist', 1), (c) => c.codePointAt(0) as number)),
   'duplicate/2': (a) => {
     const s = needText(at(a, 0), 'duplicate', 2);
