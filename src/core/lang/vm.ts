@@ -278,7 +278,16 @@ export class Machine {
             case OP_CALL_FUN: {
               if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
               const f = I.funSlot >= 0 ? (r[bp + I.funSlot] as Term) : (I.ev as NonNullable<Instr['ev']>)(r, bp, this);
-              n = gatherArgs(I, r, bp, argbuf, this);
+              {
+                // (inline: the loop of every process, `loop.(loop, state)`, comes here)
+                const evs = I.evs as NonNullable<Instr['evs']>;
+                const slots = I.argSlots as Int32Array;
+                n = evs.length;
+                for (let i = 0; i < n; i++) {
+                  const s = slots[i] as number;
+                  argbuf[i] = s >= 0 ? (r[bp + s] as Term) : (evs[i] as NonNullable<Instr['ev']>)(r, bp, this);
+                }
+              }
               if (I.c === 1 && (f === I.cacheFun || (f instanceof Fun && f.arity === n && f.code instanceof FnTemplate))) {
                 // A tail call of a closure (the loop of a process, `loop.(loop, state)`): reuse this frame now.
                 I.cacheFun = f;
