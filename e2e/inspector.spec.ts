@@ -2,6 +2,7 @@
 // :global names as labels, remote processes looked into over distribution, and the canvas by keyboard.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
+import { twoTabsAndAProcess } from './remote-process.ts';
 
 // Unique host per test, so parallel workers never share node names on the signalling server.
 let n = 0;
@@ -50,13 +51,7 @@ test('connection inspector: a cookie refusal step by step on both sides, then a 
 
 test(':global names label the process on every tab; a remote process is inspected over distribution', async ({ browser }) => {
   const h = host();
-  const one = await openNode(browser, { sname: 'one', host: h });
-  const two = await openNode(browser, { sname: 'two', host: h });
-  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
-  const pid = await two.iex('pid = spawn(fn -> receive do :never -> :ok end end)');
-  const id = /^#PID<0\.(\d+)\.0>$/.exec(pid)?.[1];
-  expect(id).toBeDefined();
-  expect(await two.iex(':global.register_name(:ticker, pid)')).toBe(':yes');
+  const { one, two, id } = await twoTabsAndAProcess(browser, h, 'ticker');
   await expect(two.page.getByRole('button', { name: `#PID<0.${id}.0> {:global, :ticker}` })).toBeVisible();
 
   // One shows two's processes in the cluster view, numbered as one numbers them, with the name.

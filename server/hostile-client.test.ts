@@ -56,8 +56,8 @@ describe('the signalling server under a hostile client', () => {
     logLines.length = 0;
     for (let i = 0; i < 2000; i++) hostile.ws.send('null');
     // Relayed after the junk on the same socket: once it arrives, the junk has been read.
-    hostile.ws.send(JSON.stringify({ type: 'CANDIDATE', dst: probeId, payload: {} }));
-    expect(await probe.next()).toMatchObject({ type: 'CANDIDATE', src: id });
+    hostile.ws.send(JSON.stringify({ type: 'OFFER', dst: probeId, payload: {} }));
+    expect(await probe.next()).toMatchObject({ type: 'OFFER', src: id });
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.length).toBeLessThanOrEqual(20);
     probe.ws.close();
@@ -70,8 +70,8 @@ describe('the signalling server under a hostile client', () => {
     const hostile = open(a, 't');
     const victim = open(b, 't2');
     await Promise.all([hostile.next(), victim.next()]);
-    hostile.ws.send(JSON.stringify({ type: 'ANSWER', src: 'erl-someone_40lab', dst: b, payload: {} }));
-    expect(await victim.next()).toEqual({ type: 'ANSWER', src: a, dst: b, payload: {} });
+    hostile.ws.send(JSON.stringify({ type: 'OFFER', src: 'erl-someone_40lab', dst: b, payload: {} }));
+    expect(await victim.next()).toEqual({ type: 'OFFER', src: a, dst: b, payload: {} });
     hostile.ws.send(JSON.stringify({ type: 'OFFER', dst: 'erl-nobody_40lab', payload: {} }));
     expect(await hostile.next()).toEqual({ type: 'EXPIRE', src: 'erl-nobody_40lab', dst: a });
     hostile.ws.close();

@@ -50,8 +50,8 @@ describe('the signalling server under a second round of hostile clients', () => 
     hostile.ws.send(`{"type":"CANDIDATE","dst":"${id}","payload":{"deep":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}}`);
     await expect.poll(() => logLines.filter((l) => l.includes(`from ${id}`) && l.includes('nested deeper than'))).toHaveLength(2);
     // A real message still goes through on the same socket.
-    hostile.ws.send(JSON.stringify({ type: 'CANDIDATE', dst: id, payload: { candidate: 'c' } }));
-    expect(await hostile.next()).toEqual({ type: 'CANDIDATE', src: id, dst: id, payload: { candidate: 'c' } });
+    hostile.ws.send(JSON.stringify({ type: 'OFFER', dst: id, payload: { sdp: 'c' } }));
+    expect(await hostile.next()).toEqual({ type: 'OFFER', src: id, dst: id, payload: { sdp: 'c' } });
     hostile.ws.close();
     await expectServesRealTabs();
   });
@@ -119,14 +119,70 @@ describe('the signalling server under a second round of hostile clients', () => 
     // Another address still reaches the victim; its message comes after every relayed OFFER.
     const friend = openClient(base, freshId(), 't', { localAddress: '127.0.0.6' });
     expect(await friend.next()).toEqual({ type: 'OPEN' });
-    friend.ws.send(JSON.stringify({ type: 'CANDIDATE', dst: victimId, payload: {} }));
-    await expect.poll(() => victim.received.some((m) => (m as { type: string }).type === 'CANDIDATE')).toBe(true);
+    friend.ws.send(JSON.stringify({ type: 'LEAVE', dst: victimId }));
+    await expect.poll(() => victim.received.some((m) => (m as { type: string }).type === 'LEAVE')).toBe(true);
     const offers = victim.received.filter((m) => (m as { type: string }).type === 'OFFER').length;
     expect(offers).toBeGreaterThanOrEqual(10 * PER_ADDRESS);
     expect(offers).toBeLessThanOrEqual(10 * PER_ADDRESS + Math.ceil(seconds * PER_ADDRESS) + 1);
     expect(logLines.some((l) => l.includes("over its address's relay budget"))).toBe(true);
     victim.ws.close();
     friend.ws.close();
+    await expectServesRealTabs();
+  });
+
+  it('does not log ordinary resets of sockets (a tab closing, a page load cut short), only problems', async () => {
+    const id = freshId();
+    const tab = open(id);
+    expect(await tab.next()).toEqual({ type: 'OPEN' });
+    // A closing tab's browser may reset its websocket's TCP connection instead of closing it.
+    (tab.ws as unknown as { _socket: Socket })._socket.resetAndDestroy();
+    await expect.poll(() => logLines).toContain(`peer disconnected: ${id}`);
+    const upgrade = await rawUpgrade(server.port, `/peerjs/peerjs?key=peerjs&id=${freshId()}&token=t`);
+    await firstAnswer(upgrade);
+    upgrade.resetAndDestroy();
+    await expectServesRealTabs();
+    expect(logLines.filter((l) => /ECONNRESET|socket error/.test(l))).toEqual([]);
+    // A real protocol problem is still logged.
+    const bad = open(freshId());
+    await bad.next();
+    (bad.ws as unknown as { _socket: Socket })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    await expect.poll(() => logLines.filter((l) => l.startsWith('socket error from 127.0.0.1: '))).toHaveLength(1);
+  });
+
+  it('relays an ANSWER or CANDIDATE only for a connection an OFFER between the same two peers opened', async () => {
+    const [a, b, c] = [freshId(), freshId(), freshId()];
+    const [one, two, other] = [open(a), open(b), open(c)];
+    await Promise.all([one.next(), two.next(), other.next()]);
+    const say = (from: typeof one, type: string, dst: string, connectionId: string) =>
+      from.ws.send(JSON.stringify({ type, dst, payload: { connectionId, candidate: 'x' } }));
+    // Nothing opened dc_1 yet, and c's OFFER opens it between c and b only.
+    say(one, 'CANDIDATE', b, 'dc_1');
+    say(other, 'OFFER', b, 'dc_1');
+    expect(await two.next()).toMatchObject({ type: 'OFFER', src: c });
+    say(one, 'ANSWER', b, 'dc_1');
+    say(one, 'OFFER', b, 'dc_1');
+    expect(await two.next()).toMatchObject({ type: 'OFFER', src: a });
+    // Now both ways between a and b, for dc_1 and no other id.
+    say(two, 'ANSWER', a, 'dc_1');
+    expect(await one.next()).toMatchObject({ type: 'ANSWER', src: b, payload: { connectionId: 'dc_1' } });
+    say(two, 'CANDIDATE', a, 'dc_2');
+    say(one, 'CANDIDATE', b, 'dc_1');
+    expect(await two.next()).toMatchObject({ type: 'CANDIDATE', src: a, payload: { connectionId: 'dc_1' } });
+    expect(logLines.filter((l) => l.includes('no OFFER between'))).toEqual([
+      `dropped a CANDIDATE from ${a} (127.0.0.1): no OFFER between ${a} and ${b} opened its connection`,
+      `dropped an ANSWER from ${a} (127.0.0.1): no OFFER between ${a} and ${b} opened its connection`,
+      `dropped a CANDIDATE from ${b} (127.0.0.1): no OFFER between ${b} and ${a} opened its connection`,
+    ]);
+    // b leaves: what its pairs opened is forgotten, also when its id registers again.
+    two.ws.close();
+    await two.closed;
+    const back = open(b);
+    expect(await back.next()).toEqual({ type: 'OPEN' });
+    say(one, 'CANDIDATE', b, 'dc_1');
+    say(one, 'OFFER', b, 'dc_3');
+    expect(await back.next()).toMatchObject({ type: 'OFFER', payload: { connectionId: 'dc_3' } });
+    expect(back.received).toEqual([]);
+    for (const client of [one, back, other]) client.ws.close();
     await expectServesRealTabs();
   });
 

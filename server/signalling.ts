@@ -17,6 +17,7 @@ import { rateLimitedLog, SIGNALLING_LOG_LIMIT } from './log-limit.ts';
 import { addressOf, isLoopback } from './addresses.ts';
 import { SocketCount } from './socket-count.ts';
 import { RelayBudget } from './relay-budget.ts';
+import { OpenedConnections } from './opened-connections.ts';
 
 export const SIGNALLING_PATH = '/peerjs';
 export const SIGNALLING_KEY = 'peerjs';
@@ -43,6 +44,9 @@ export const SOCKETS_PER_REGISTRATION = 2;
  */
 const RELAYS_PER_SECOND_PER_REGISTRATION = 1;
 const RELAY_BURST_PER_REGISTRATION = 10;
+
+/** Socket errors that only say the other end went away (closed tab, lost network): not logged. */
+const ORDINARY_RESETS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']);
 
 export interface SignallingOptions {
   readonly log?: (line: string) => void;
@@ -79,6 +83,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const names = new NameTable<WebSocket>({ now, limitFor, ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}) });
   const sockets = new SocketCount();
   const budget = new RelayBudget(now);
+  const opened = new OpenedConnections();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -113,6 +118,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     send(ws, { type: 'OPEN' });
     ws.on('close', (code) => {
       names.closed(ws, id, CLEAN_CLOSE.has(code));
+      opened.forget(id);
       log(`peer disconnected: ${id}`);
     });
     ws.on('message', (data, isBinary) => {
@@ -138,6 +144,11 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     if (to === undefined) {
       if (message.type !== 'LEAVE') deliver(from, id, { type: 'EXPIRE', src: message.dst, dst: id });
       return;
+    }
+    const connectionId = (message.payload as { connectionId?: unknown } | null | undefined)?.connectionId;
+    if (message.type === 'OFFER') opened.offered(id, message.dst, connectionId);
+    else if (message.type !== 'LEAVE' && !opened.opened(id, message.dst, connectionId)) {
+      return log(`dropped ${article(message.type)} ${message.type} from ${id} (${address}): no OFFER between ${id} and ${message.dst} opened its connection`);
     }
     deliver(to, message.dst, { type: message.type, src: id, dst: message.dst, payload: message.payload });
   }
@@ -172,7 +183,13 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
     handleUpgrade(req, socket, head) {
       const url = requestUrl(req);
       if (url?.pathname !== API_PATH) return false;
-      socket.on('error', (err) => log(`socket error before the handshake: ${err.message}`));
+      // Until ws takes the socket over. A reset (a tab closed, a page load cut short) is the
+      // network's ordinary business, not something for the teacher to read; ws handles the
+      // socket's errors itself once the handshake is done, so this listener leaves then.
+      const onSocketError = (err: NodeJS.ErrnoException) => {
+        if (!ORDINARY_RESETS.has(err.code ?? '')) log(`socket error before the handshake: ${err.message}`);
+      };
+      socket.on('error', onSocketError);
       if (!options.cors && !sameOrigin(req)) {
         log(`refused a websocket from the page of another origin: ${String(req.headers.origin).slice(0, 80)}`);
         answerAndClose(socket, '403 Forbidden');
@@ -184,7 +201,10 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
         answerAndClose(socket, '429 Too Many Requests');
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address, url.searchParams));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', onSocketError);
+        onConnection(ws, address, url.searchParams);
+      });
       return true;
     },
     peers: () => names.ids(),

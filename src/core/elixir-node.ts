@@ -6,7 +6,7 @@
  * shell's and distribution's): nothing is added to a node after it is made.
  */
 import { createNode, type Node, type NodeOptions } from './runtime/node.ts';
-import { LangRuntime } from './lang/vm-node.ts';
+import { LangRuntime, type LangRuntimeOptions } from './lang/vm-node.ts';
 import { formatCrash } from './lang/format-error.ts';
 import type { BuiltinModule } from './lang/builtins.ts';
 import type { PreludeCache } from './lang/prelude-cache.ts';
@@ -24,10 +24,12 @@ export interface ElixirNodeOptions extends Omit<NodeOptions, 'formatCrash'> {
   readonly modules: readonly BuiltinModule[] | ((node: Node) => readonly BuiltinModule[]);
   /** Compiled prelude shared by the nodes of one composition root (lang/prelude-cache.ts). */
   readonly preludeCache?: PreludeCache;
+  /** The node numbered n in its distribution's table, for `pid/3` (default: none). */
+  readonly nodeAt?: LangRuntimeOptions['nodeAt'];
 }
 
 export function createElixirNode(options: ElixirNodeOptions): ElixirNode {
-  const { modules, preludeCache, ...nodeOptions } = options;
+  const { modules, preludeCache, nodeAt: _nodeAt, ...nodeOptions } = options;
   // The runtime (crash reports, the I/O server) and the language number pids alike.
   const nodeNumber = options.nodeNumber ?? (() => 0);
   // Crash reports are worded with this node's modules (no process runs before `lang` is set).
@@ -35,6 +37,7 @@ export function createElixirNode(options: ElixirNodeOptions): ElixirNode {
   const lang: LangRuntime = new LangRuntime({
     modules: typeof modules === 'function' ? modules(node) : modules,
     nodeNumber,
+    ...(options.nodeAt ? { nodeAt: options.nodeAt } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(preludeCache ? { preludeCache } : {}),
   });

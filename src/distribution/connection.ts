@@ -140,6 +140,11 @@ export class Connection {
     return out;
   }
 
+  /** `m` (from take) continues a large packet: nothing may be sent between it and the message before. */
+  continuesPacket(m: Uint8Array): boolean {
+    return this.writer.continuesPacket(m);
+  }
+
   /** One transport message from the peer. */
   receive(bytes: Uint8Array, now: number): Received {
     this.lastReadAt = now;

@@ -74,8 +74,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       log,
       emit,
       poke,
-      up(peer, flags) {
-        table.meet(peer);
+      up(peer, flags, creation) {
+        table.meet(peer, creation);
         // A hidden connection (either side hidden): no nodeup for monitor_nodes, no mesh.
         const hidden = (flags & DFLAG.PUBLISHED) === 0n;
         if (hidden) hiddenPeers.add(peer);

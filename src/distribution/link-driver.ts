@@ -14,6 +14,7 @@ import type { HandshakeEvent, HandshakeOutput } from './handshake/events.ts';
 import type { Connection } from './connection.ts';
 import type { ControlMessage } from './control.ts';
 import type { Link } from './transports/transport.ts';
+import { PACKET_LENGTH_BYTES } from './packet-stream.ts';
 
 export interface LinkOwner {
   now(): number;
@@ -103,9 +104,13 @@ export class LinkDriver {
     const conn = this.conn;
     if (conn === null || this.dead) return;
     if (conn.hasOutput) {
-      for (const m of conn.take(this.owner.now())) {
-        this.waiting.push(m);
-        this.waitingBytes += m.length;
+      const batch = conn.take(this.owner.now());
+      if (this.tickPassesQueue(conn, batch)) this.sendRaw(batch[0] as Uint8Array);
+      else {
+        for (const m of batch) {
+          this.waiting.push(m);
+          this.waitingBytes += m.length;
+        }
       }
     }
     while (this.waitingAt < this.waiting.length && this.link.writable) {
@@ -122,6 +127,21 @@ export class LinkDriver {
       this.saidBusy = false;
       this.owner.drained(this);
     }
+  }
+
+  /**
+   * A tick goes to the link at once, ahead of messages waiting here, unless the next of them
+   * continues a large packet (messages end where packets do otherwise: packet-stream.ts). Under BEAM
+   * a tick is only needed when nothing else goes out, and bytes queued but not sent are not
+   * traffic: the peer must hear from us. That matters when the classroom pause holds a flood
+   * (middleware/hold.ts): its 1 MiB makes the link unwritable, so the rest waits here, and
+   * ticks stuck behind it would let the peer drop us at the tick timeout. The link takes a send
+   * even when unwritable (transport.ts), and the pause lets ticks through.
+   */
+  private tickPassesQueue(conn: Connection, batch: Uint8Array[]): boolean {
+    if (batch.length !== 1 || !isTick(batch[0] as Uint8Array)) return false;
+    if (this.waitingAt === this.waiting.length) return false; // nothing waits: the usual path
+    return !conn.continuesPacket(this.waiting[this.waitingAt] as Uint8Array);
   }
 
   /** Closes the link; the owner hears `closed(..., byUs = true)` once, now. */
@@ -175,4 +195,9 @@ export class LinkDriver {
       this.owner.handshakeEvent(this, e);
     }
   }
+}
+
+/** A transport message that is one tick: a packet of length 0 (packet-stream.ts). */
+function isTick(m: Uint8Array): boolean {
+  return m.length === PACKET_LENGTH_BYTES && m[0] === 0 && m[1] === 0 && m[2] === 0 && m[3] === 0;
 }

@@ -10,6 +10,8 @@ import type { Atom } from '../core/term/types.ts';
 
 export class NodeTable {
   private readonly numbers = new Map<Atom, number>();
+  /** By number: the node, and its creation once a connection to it came up (0 before). */
+  private readonly byNumber = new Map<number, { node: Atom; creation: number }>();
   private next = 1;
 
   constructor(private self: Atom) {}
@@ -19,15 +21,25 @@ export class NodeTable {
     this.self = self;
   }
 
-  /** Records `node` if new; returns its number. */
-  meet(node: Atom): number {
+  /** Records `node` if new (and its `creation`, when a connection tells it); returns its number. */
+  meet(node: Atom, creation?: number): number {
     if (node === this.self) return 0;
     let n = this.numbers.get(node);
     if (n === undefined) {
       n = this.next++;
       this.numbers.set(node, n);
+      this.byNumber.set(n, { node, creation: 0 });
     }
+    if (creation !== undefined) this.byNumber.set(n, { node, creation });
     return n;
+  }
+
+  /**
+   * The node numbered `n` (never 0: that is this node), as BEAM's `list_to_pid("<1.103.0>")`
+   * finds a connected node's entry by its number; undefined for a number never given.
+   */
+  nodeAt(n: number): { node: Atom; creation: number } | undefined {
+    return this.byNumber.get(n);
   }
 
   /** For `inspect(term, { nodeNumber })`: a bound function, numbering on first sight. */

@@ -19,11 +19,14 @@ describe('packet stream: batching and fragments', () => {
   it('splits a large packet into maxMessageBytes pieces and reassembles it, even with headers cut in two', () => {
     const w = new PacketWriter(16);
     const big = bytes(1000, 9);
-    w.push(bytes(5, 1)); // 9 bytes, so the big packet's header straddles two messages
+    w.push(bytes(5, 1));
     w.push(big);
     w.push(bytes(2, 2));
     const msgs = w.take();
     expect(msgs.every((m) => m.length <= 16)).toBe(true);
+    // Small packets travel whole; the big one starts a message and goes in pieces.
+    expect([msgs[0]?.length, msgs[1]?.length, msgs.at(-1)?.length]).toEqual([9, 16, 6]);
+    expect(msgs.map((m) => w.continuesPacket(m))).toEqual([false, false, ...Array<boolean>(msgs.length - 3).fill(true), false]);
     expect(msgs.reduce((n, m) => n + m.length, 0)).toBe(4 + 5 + 4 + 1000 + 4 + 2);
     const reader = new PacketReader(1 << 20);
     const got: Uint8Array[] = [];
@@ -34,6 +37,12 @@ describe('packet stream: batching and fragments', () => {
     }
     expect(got).toEqual([bytes(5, 1), big, bytes(2, 2)]);
     expect(reader.partial).toBe(false);
+    // Another sender may cut anywhere, headers too: the same stream in 7-byte messages.
+    const stream = Uint8Array.from(msgs.flatMap((m) => [...m]));
+    const again = new PacketReader(1 << 20);
+    const cut: Uint8Array[] = [];
+    for (let at = 0; at < stream.length; at += 7) cut.push(...again.push(stream.subarray(at, at + 7)).packets);
+    expect(cut).toEqual(got);
   });
 
   it('refuses a length over the limit and stays failed', () => {

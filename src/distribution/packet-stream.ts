@@ -28,6 +28,8 @@ const KEEP_BYTES = 256 * 1024;
 export class PacketWriter {
   private w = new ByteWriter(INITIAL_BYTES);
   packets = 0;
+  /** The messages of take that are a large packet's second piece or later. */
+  private readonly pieces = new WeakSet<Uint8Array>();
 
   /**
    * `maxPacketBytes`: the largest packet the peer's reader takes (PacketReader's limit). A term
@@ -119,6 +121,10 @@ export class PacketWriter {
   /**
    * Everything written so far, as transport messages of at most maxMessageBytes each. They are
    * views of one buffer this writer then lets go (a transport may hold them in its own queue).
+   * A message ends where a packet ends unless the packet is larger than a message: it then
+   * starts a message of its own and goes out in pieces. So a run of small packets is whole
+   * packets in every message (the classroom pause releases them one by one, and a tick can go
+   * between two messages: link-driver.ts).
    */
   take(): Uint8Array[] {
     if (this.w.length === 0) return [];
@@ -126,11 +132,36 @@ export class PacketWriter {
     // The bytes were copied out: keep the buffer for the next batch, unless a big packet grew it.
     if (this.w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
     else this.w.reset();
+    const view = new DataView(all.buffer, all.byteOffset, all.byteLength);
     const out: Uint8Array[] = [];
-    for (let at = 0; at < all.length; at += this.maxMessageBytes) {
-      out.push(all.subarray(at, Math.min(all.length, at + this.maxMessageBytes)));
+    let at = 0;
+    while (at < all.length) {
+      let end = at; // past the whole packets that fit in this message
+      while (end < all.length) {
+        const next = end + PACKET_LENGTH_BYTES + view.getUint32(end);
+        if (next - at > this.maxMessageBytes) break;
+        end = next;
+      }
+      if (end > at) {
+        out.push(all.subarray(at, end));
+        at = end;
+        continue;
+      }
+      const packetEnd = at + PACKET_LENGTH_BYTES + view.getUint32(at);
+      out.push(all.subarray(at, at + this.maxMessageBytes));
+      for (at += this.maxMessageBytes; at < packetEnd; at += this.maxMessageBytes) {
+        const piece = all.subarray(at, Math.min(packetEnd, at + this.maxMessageBytes));
+        this.pieces.add(piece);
+        out.push(piece);
+      }
+      at = packetEnd;
     }
     return out;
+  }
+
+  /** `m` (from take) continues a packet begun in the message before it: nothing may go between them. */
+  continuesPacket(m: Uint8Array): boolean {
+    return this.pieces.has(m);
   }
 }
 

@@ -26,7 +26,7 @@ export interface PeerHooks {
   log(level: LogLevel, text: string): void;
   emit(e: DistEvent): void;
   /** A connection came up; `flags` are both sides' flags ANDed (PUBLISHED unset: hidden). */
-  up(peer: Atom, flags: bigint): void;
+  up(peer: Atom, flags: bigint, creation: number): void;
   /** A pending attempt failed (never up): queued messages are dropped. */
   failed(peer: Atom, reason: string): void;
   /** An up connection ended. */
@@ -183,7 +183,7 @@ export class Peers implements LinkOwner {
         return;
       }
       case 'up':
-        return this.promote(d, atom(e.peerName), e.flags);
+        return this.promote(d, atom(e.peerName), e.flags, e.peerCreation);
     }
   }
 
@@ -224,7 +224,7 @@ export class Peers implements LinkOwner {
     if (s !== undefined && s.out === d) s.deadline = deadline;
   }
 
-  private promote(d: LinkDriver, peer: Atom, flags: bigint): void {
+  private promote(d: LinkDriver, peer: Atom, flags: bigint, creation: number): void {
     const from = this.accepting.get(d)?.from;
     this.accepting.delete(d);
     if (from !== undefined) this.cfg.limiter.succeeded(from);
@@ -249,7 +249,7 @@ export class Peers implements LinkOwner {
       const err = conn.send(m);
       if (err !== null) this.hooks.log('error', `** ${err} **`);
     }
-    this.hooks.up(peer, flags);
+    this.hooks.up(peer, flags, creation);
     for (const w of s?.waiters ?? []) w(true);
     d.flush();
   }

@@ -117,18 +117,39 @@ describe('classroom controls on real delivery', () => {
     const n = 20_000;
     run(room, one, `spawn(fn -> for i <- 1..${n}, do: send({:sink, :two@vm}, {i, String.duplicate("x", 100)}) end)`);
     room.advance(1000);
-    // The flood is about 3.4 MB, batched into 16 KiB transport messages (each held whole: its
-    // packets run across message boundaries), so over 200 of them. Past 1 MiB held (64 of them)
-    // the link is not writable and the rest waits in the sender's connection.
+    // The flood is about 3 MB: 20,000 packets of about 150 bytes, batched into transport
+    // messages of whole packets, which the pause holds one packet at a time. Past 1 MiB held
+    // (about 7,000 packets) the link is not writable and the rest waits in the sender's connection.
     const held = one.conditioner.held();
-    expect(held).toBeGreaterThan(60);
-    expect(held).toBeLessThan(70);
+    expect(held).toBeGreaterThan(6000);
+    expect(held).toBeLessThan(8000);
     expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe('{:message_queue_len, 0}\n');
     one.conditioner.hold(false);
     room.advance(1000);
     expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe(`{:message_queue_len, ${n}}\n`);
     const inOrder = `Enum.all?(1..${n}, fn i -> receive do {^i, _} -> true after 0 -> false end end)`;
     expect(run(room, two, inOrder)).toBe('true\n');
+  });
+
+  it('a flood held by a pause longer than the tick timeout keeps the link up (ticks pass the held data), and resume delivers it all in order', () => {
+    const { room, tabs: [one, two] } = connected('one', 'two') as { room: Classroom; tabs: [Tab, Tab] };
+    run(room, two, 'Process.register(self(), :sink)');
+    run(room, one, 'Node.monitor(:two@vm, true)');
+    run(room, two, 'Node.monitor(:one@vm, true)');
+    one.conditioner.hold(true);
+    const n = 20_000;
+    run(room, one, `spawn(fn -> for i <- 1..${n}, do: send({:sink, :two@vm}, {i, String.duplicate("x", 100)}) end)`);
+    // Past 1 MiB held the link is not writable: the flood waits at the sender for 5 minutes.
+    for (let s = 0; s < 300; s++) room.advance(1000);
+    expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe('{:message_queue_len, 0}\n');
+    expect([run(room, one, 'Node.list'), run(room, two, 'Node.list')]).toEqual(['[:two@vm]\n', '[:one@vm]\n']);
+    one.conditioner.hold(false);
+    room.advance(1000);
+    expect(run(room, two, 'Process.info(self(), :message_queue_len)')).toBe(`{:message_queue_len, ${n}}\n`);
+    const inOrder = `Enum.all?(1..${n}, fn i -> receive do {^i, _} -> true after 0 -> false end end)`;
+    expect(run(room, two, inOrder)).toBe('true\n');
+    expect(run(room, two, 'flush()')).toBe(':ok\n');
+    expect(run(room, one, 'flush()')).toBe(':ok\n');
   });
 
   it('drop rate 1: nothing passes (the stream breaks and the connection closes, as on a corrupted link)', () => {

@@ -42,6 +42,7 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
   const elixir = createElixirNode({
     ...options,
     nodeNumber,
+    nodeAt: (n) => dist?.nodeTable.nodeAt(n),
     modules: (node) => {
       global = startGlobal(node, relay.view, {
         log: (level, text) => node.log(level, text),

@@ -15,6 +15,8 @@ import { TopBar } from './layout/TopBar.tsx';
 import { useSignalling } from './layout/use-signalling.ts';
 import type { ShellSession } from './session.ts';
 import { ShellPanel } from './ShellPanel.tsx';
+import type { ShellHistory } from './shell-history.ts';
+import type { PageOptions } from './layout/url-options.ts';
 import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
@@ -23,13 +25,15 @@ import { connectGlobalNames } from './store/global-names.ts';
 export interface AppProps {
   readonly identity: Identity;
   readonly session: ShellSession;
-  /** Randomness (the start panel's suggested names), from the composition root. */
-  readonly random: () => number;
+  /** The page's URL options (the start panel's refused name and pending Connect). */
+  readonly page: PageOptions;
+  /** The shell's line history, kept in the browser by the composition root. */
+  readonly history: ShellHistory;
   /** Navigation (the start panel's submit); default location.assign. */
   readonly navigate?: (url: string) => void;
 }
 
-export function App({ identity, session, random, navigate = (url) => location.assign(url) }: AppProps) {
+export function App({ identity, session, page, history, navigate = (url) => location.assign(url) }: AppProps) {
   const signalling = useSignalling(session);
   const [store] = useState(() => createPlaygroundStore({ localNode: session.node.node.name.name, nodeNumber: session.node.nodeNumber }));
   // Distribution exists once the tab registered its name: the canvas then follows the cluster.
@@ -79,7 +83,7 @@ export function App({ identity, session, random, navigate = (url) => location.as
               onKill={onKill}
             />
           ) : (
-            <StartPanel navigate={navigate} random={random} />
+            <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
         </main>
         <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">
@@ -92,7 +96,7 @@ export function App({ identity, session, random, navigate = (url) => location.as
             />
           )}
           <div className="min-h-0 flex-1">
-            <ShellPanel session={session} />
+            <ShellPanel session={session} history={history} />
           </div>
         </div>
       </div>

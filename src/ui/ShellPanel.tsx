@@ -1,17 +1,20 @@
 /**
  * The iex shell panel: an output log (role `log`, name `iex output`) and one input line
- * (name `iex input`) with the current prompt beside it. Enter submits; ↑/↓ walk the history;
- * a multi-line paste is fed line by line, as iex takes typed lines. Focus stays in the input.
+ * (name `iex input`) with the current prompt beside it. Enter submits; ↑/↓ walk the history
+ * (kept per node name across reloads, shell-history.ts); a multi-line paste is fed line by line,
+ * as iex takes typed lines. Ctrl+C (with no text selected to copy) abandons a pending multi-line
+ * expression by typing `#iex:break`, as iex offers, and clears the input line. Focus stays in the
+ * input.
  */
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { ShellSession } from './session.ts';
+import type { ShellHistory } from './shell-history.ts';
 import { useShellOutput } from './use-shell-output.ts';
 
-export function ShellPanel({ session }: { session: ShellSession }) {
+export function ShellPanel({ session, history }: { session: ShellSession; history: ShellHistory }) {
   const { text, prompt, busy } = useShellOutput(session);
   const [line, setLine] = useState('');
-  const history = useRef<string[]>([]);
-  const historyAt = useRef(0);
+  const historyAt = useRef(history.lines.length);
   const logRef = useRef<HTMLPreElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -22,10 +25,10 @@ export function ShellPanel({ session }: { session: ShellSession }) {
 
   const submit = (lines: string[]) => {
     for (const l of lines) {
-      if (l.trim() !== '') history.current.push(l);
+      history.push(l);
       session.input(l);
     }
-    historyAt.current = history.current.length;
+    historyAt.current = history.lines.length;
     setLine('');
     inputRef.current?.focus();
   };
@@ -36,9 +39,17 @@ export function ShellPanel({ session }: { session: ShellSession }) {
       submit([line]);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
-      const h = history.current;
+      const h = history.lines;
       historyAt.current = Math.max(0, Math.min(h.length, historyAt.current + (e.key === 'ArrowUp' ? -1 : 1)));
       setLine(h[historyAt.current] ?? '');
+    } else if (e.key.toLowerCase() === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
+      const input = e.currentTarget;
+      if (input.selectionStart !== input.selectionEnd) return; // Selected text: Ctrl+C copies it.
+      e.preventDefault();
+      // Only an incomplete expression (the `...` prompt) has anything for #iex:break to abandon.
+      if (prompt.startsWith('...') && !busy) session.input('#iex:break');
+      setLine('');
+      historyAt.current = history.lines.length;
     }
   };
 

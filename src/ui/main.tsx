@@ -13,16 +13,20 @@ import { createShellSession } from './session.ts';
 import { realEffects } from '../host/real-effects.ts';
 import { browserScheduling } from '../host/node-loop.ts';
 import { pageOptions } from './layout/url-options.ts';
+import { shellHistory } from './shell-history.ts';
 
 const effects = realEffects();
 const random = () => effects.random.next();
 const machine = machineDefaults(localStorage, random);
 const identity = identityFromUrl(location.search, machine);
-const session = createShellSession(identity, pageOptions(location.search), effects, browserScheduling());
+const page = pageOptions(location.search);
+const session = createShellSession(identity, page, effects, browserScheduling());
+// The tab is titled as the node it is (`one@lab`), or `iex` when unnamed, so tabs tell nodes apart.
+document.title = identity.alive ? identity.node : 'iex';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App identity={identity} session={session} random={random} />
+    <App identity={identity} session={session} page={page} history={shellHistory(localStorage, identity.node)} />
   </StrictMode>,
 );

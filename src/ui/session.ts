@@ -20,6 +20,9 @@ import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
 import { driveConditioner } from '../host/drive-conditioner.ts';
 import type { PageOptions } from './layout/url-options.ts';
 
+/** iex's banner, but a tab cannot exit: Ctrl+C in its input abandons the pending expression. */
+const PAGE_BANNER = 'Interactive Elixir (1.14.0) - press Ctrl+C to clear the expression (type h() ENTER for help)';
+
 /** Characters of transcript kept; older output is dropped from the top. */
 const MAX_TRANSCRIPT = 200_000;
 
@@ -88,6 +91,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     write,
     echo: true,
     banner: true,
+    bannerText: PAGE_BANNER,
     clear: () => {
       text = '';
       schedulePublish();

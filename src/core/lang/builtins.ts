@@ -79,6 +79,8 @@ export interface LangNode {
   readonly logger: Logger | undefined;
   /** How this node numbers other nodes in printed PIDs (`#PID<2.96.0>`); 0 for itself. */
   readonly nodeNumber: (node: Atom) => number;
+  /** The node this node numbers `n` (and its creation), for `pid("1.103.0")`; undefined if none. */
+  readonly nodeAt: (n: number) => { node: Atom; creation: number } | undefined;
   /** Is `module` loaded (an Elixir module or one with BIFs)? */
   moduleLoaded(module: Atom): boolean;
   /** Does `module` export `name/arity` (Elixir or BIF)? */

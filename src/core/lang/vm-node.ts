@@ -65,6 +65,8 @@ export interface LangRuntimeOptions {
   readonly logger?: Logger;
   /** How this node numbers other nodes in printed PIDs; default 0 for all (a lone node). */
   readonly nodeNumber?: (node: Atom) => number;
+  /** The node numbered n (for `pid/3`); default: none (a lone node). */
+  readonly nodeAt?: (n: number) => { node: Atom; creation: number } | undefined;
   /** Compiled prelude shared with the other nodes of a composition root (prelude-cache.ts). */
   readonly preludeCache?: PreludeCache;
 }
@@ -74,12 +76,15 @@ export class LangRuntime implements VmNode {
   readonly modules: ModuleRegistry;
   readonly logger: Logger | undefined;
   readonly nodeNumber: (node: Atom) => number;
+  /** The node numbered n in this node's table (a lone node knows none but itself). */
+  readonly nodeAt: (n: number) => { node: Atom; creation: number } | undefined;
 
   constructor(options: LangRuntimeOptions) {
     this.builtins = new Builtins(options.modules);
     this.modules = new ModuleRegistry(this.builtins);
     this.logger = options.logger;
     this.nodeNumber = options.nodeNumber ?? (() => 0);
+    this.nodeAt = options.nodeAt ?? (() => undefined);
     loadPrelude(this, options.preludeCache);
   }
 

@@ -9,6 +9,8 @@ export interface ElixirShellOptions {
   readonly write: OutputSink;
   readonly echo: boolean;
   readonly banner?: boolean;
+  /** The banner's words, where the front end's differ from iex's. */
+  readonly bannerText?: string;
   /** What `clear` does in this front end (the page empties its log). */
   readonly clear?: () => void;
 }
@@ -21,6 +23,6 @@ export function createElixirShell({ node, lang }: ElixirNode, options: ElixirShe
     inspect: (t) => inspectPretty(t, 80, { nodeNumber: (n) => lang.nodeNumber(n) }),
     ...(options.clear ? { clear: options.clear } : {}),
   });
-  shell = new Shell({ node, language, write: options.write, echo: options.echo, ...(options.banner ? { banner: true } : {}) });
+  shell = new Shell({ node, language, write: options.write, echo: options.echo, ...(options.banner ? { banner: true } : {}), ...(options.bannerText !== undefined ? { bannerText: options.bannerText } : {}) });
   return shell;
 }

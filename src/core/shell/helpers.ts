@@ -3,9 +3,10 @@
  * `binding/0`, `respawn/0`, `clear/0`, `h/0`. Those that need the shell's state find it by the
  * calling process: only a shell process has one.
  */
-import { atom, Binary, list, Pid, tuple, type Term } from '../term/types.ts';
+import { atom, Binary, list, NIL, Pid, tuple, type Term } from '../term/types.ts';
 import type { Bif, BifContext, BuiltinModule } from '../lang/builtins.ts';
-import { argumentError, raise } from '../lang/errors.ts';
+import { argumentError, ElixirThrow, raise } from '../lang/errors.ts';
+import { badarg } from '../lang/stdlib/errors.ts';
 import { astToTerm } from '../lang/ast-terms.ts';
 import type { VmNode } from '../lang/vm.ts';
 
@@ -41,16 +42,37 @@ function v(ctx: BifContext, n: number): Term {
   return entry.value;
 }
 
+/** iex's pid/1: `:erlang.list_to_pid('<0.1.0>')` of the text (`#PID<0.1.0>` taken too). */
 function pidFromString(text: string, ctx: BifContext): Pid {
-  const m = /^<?(\d+)\.(\d+)\.(\d+)>?$/.exec(text);
-  if (m === null) argumentError(`invalid PID: ${JSON.stringify(text)}`);
+  const chars = text.startsWith('#PID<') ? `<${text.slice(5)}` : `<${text}>`;
+  const m = /^<(\d+)\.(\d+)\.(\d+)>$/.exec(chars);
+  if (m === null) return notAPid(chars);
   return pidOf(Number(m[1]), Number(m[2]), Number(m[3]), ctx);
 }
 
+/**
+ * `pid(n, id, serial)` as BEAM's list_to_pid reads it: n is 0 for this node, else the number this
+ * node gave a node it knows (the N of `#PID<N.103.0>`, see NodeTable); any other n is refused.
+ */
 function pidOf(a: number, b: number, c: number, ctx: BifContext): Pid {
-  // Only local pids (node number 0) can be named by numbers here.
-  if (a !== 0) argumentError('only local pids (0.x.y) can be made with pid/1,3 in the playground');
-  return new Pid(ctx.proc.nodeName, b, c, ctx.proc.self.creation);
+  if (a === 0) return new Pid(ctx.proc.nodeName, b, c, ctx.proc.self.creation);
+  const known = ctx.node.nodeAt(a);
+  if (known === undefined) return notAPid(`<${a}.${b}.${c}>`);
+  return new Pid(known.node, b, c, known.creation);
+}
+
+/** list_to_pid's badarg, with that call as the frame iex shows under the message. */
+function notAPid(chars: string): never {
+  try {
+    return badarg(1, 'not a textual representation of a pid');
+  } catch (e) {
+    if (e instanceof ElixirThrow) e.top = tuple(atom('erlang'), atom('list_to_pid'), list([charlist(chars)]), NIL);
+    throw e;
+  }
+}
+
+function charlist(text: string): Term {
+  return list([...text].map((ch) => ch.codePointAt(0) as number));
 }
 
 const HELP = [

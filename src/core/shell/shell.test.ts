@@ -120,4 +120,15 @@ describe('shell', () => {
         '\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> 2\n2\n',
     );
   });
+
+  it('a front end that cannot exit gives its own banner, printed at start and on a restart', () => {
+    let out = '';
+    const node = createNode({ clock: new SimulatedClock(), random: new SeededRandom(1), stdout: (t) => (out += t) });
+    const shell = new Shell({ node, language: sums, write: (t) => (out += t), echo: true, banner: true, bannerText: 'Interactive Elixir (page)' });
+    node.exit(shell.shellPid, atom('kill'));
+    node.runUntilIdle();
+    expect(out.startsWith('Interactive Elixir (page)\n')).toBe(true);
+    expect(out.endsWith('\nInteractive Elixir (page)\n')).toBe(true);
+    expect(out).not.toContain('press Ctrl+C to exit');
+  });
 });

@@ -25,6 +25,8 @@ export interface ShellOptions {
   readonly echo: boolean;
   /** Print the banner when the shell starts (it is always printed on a restart). */
   readonly banner?: boolean;
+  /** The banner's text where it differs from iex's (the page: Ctrl+C clears, it cannot exit). */
+  readonly bannerText?: string;
 }
 
 export class Shell {
@@ -40,7 +42,7 @@ export class Shell {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly opts: ShellOptions) {
-    if (opts.banner) opts.write(`${BANNER}\n`);
+    if (opts.banner) opts.write(`${opts.bannerText ?? BANNER}\n`);
     this.pid = this.spawnShellProcess();
     this.unsubscribe = opts.node.subscribe((event) => {
       if (event.type === 'process:exited' && event.pid === this.pid) this.restart(event.reason);
@@ -152,7 +154,7 @@ export class Shell {
       this.opts.write(`** (EXIT from ${inspect(old)}) shell process exited with reason: ${exitReasonText(reason, this.opts.language)}\n`);
     }
     this.respawning = false;
-    this.opts.write(`\n${BANNER}\n`);
+    this.opts.write(`\n${this.opts.bannerText ?? BANNER}\n`);
     this.counter = 1;
     this.buffer = [];
     this.tasks.clear();

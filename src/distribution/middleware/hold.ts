@@ -21,9 +21,9 @@
  *   those bytes were on the wire.
  * - What a link's sends hold counts toward its back-pressure (middleware.ts HeldBytes): past
  *   1 MiB held the link is not writable, so a process flooding a paused link holds back instead
- *   of filling the tab's memory. Ticks written after that wait in the connection's own queue
- *   (link-driver.ts) like any packet, so a flooded link paused past the tick timeout goes down,
- *   as a stalled TCP link does under BEAM; an unflooded pause keeps its ticks flowing.
+ *   of filling the tab's memory. The rest waits in the link driver's queue, and the ticks the
+ *   connection writes meanwhile go ahead of it (link-driver.ts) and pass this gate, so a
+ *   flooded link paused past the tick timeout stays up.
  */
 import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';

@@ -108,6 +108,16 @@ const PEERJS_RETRY_MS = 50;
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
+ * Incoming data connections not yet open: each is an RTCPeerConnection PeerJS made for an OFFER
+ * (the signalling server limits how fast they come, not how many stay). A tab keeps at most
+ * MAX_OPENING_PER_PEER of them per remote peer and MAX_OPENING in all, and closes those not
+ * open after OPEN_TIMEOUT_MS; a real peer opens one at a time and within seconds.
+ */
+export const MAX_OPENING_PER_PEER = 4;
+export const MAX_OPENING = 64;
+export const OPEN_TIMEOUT_MS = CONNECT_TIMEOUT_MS;
+
+/**
  * Back-pressure marks for a data channel's bufferedAmount. Far below PeerJS's own 8 MB cap
  * (past which it queues and polls every 50 ms) and Chromium's 16 MB (past which `send` closes
  * the channel); enough to keep SCTP busy between two `bufferedamountlow` events.
@@ -214,12 +224,21 @@ class DataChannelLink implements Link {
   }
 }
 
+export interface PeerJsTransportOptions {
+  /** Where the transport says why it refused or closed a data connection (default: the console). */
+  readonly log?: (line: string) => void;
+}
+
 /**
  * The Transport over an already registered Peer (see registerNode): the page registers the
  * node's name first, because a name in use is refused asynchronously by the server.
  */
-export function createPeerJsTransport(peer: Peer, config?: SignallingConfig): Transport {
+export function createPeerJsTransport(peer: Peer, config?: SignallingConfig, options: PeerJsTransportOptions = {}): Transport {
+  const log = options.log ?? ((line: string) => console.warn(`[peerjs] ${line}`));
   const pending = new Map<string, (result: ConnectResult) => void>();
+  /** Incoming connections not yet open, per remote peer id (MAX_OPENING_PER_PEER). */
+  const opening = new Map<string, number>();
+  let openingTotal = 0;
 
   // A connect to an id nobody holds fails on the Peer, not on the DataConnection.
   peer.on('error', (err) => {
@@ -236,7 +255,39 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig): Tr
       const onConnection = (conn: DataConnection) => {
         const peerName = nodeForPeerId(conn.peer);
         if (peerName === null) return conn.close();
-        conn.on('open', () => onIncoming(new DataChannelLink(peerName, conn), peerName));
+        const fromPeer = opening.get(conn.peer) ?? 0;
+        if (fromPeer >= MAX_OPENING_PER_PEER || openingTotal >= MAX_OPENING) {
+          const why = fromPeer >= MAX_OPENING_PER_PEER ? `${MAX_OPENING_PER_PEER} from it are still opening` : `${MAX_OPENING} data connections are still opening`;
+          log(`refused a data connection from ${peerName}: ${why}`);
+          return conn.close();
+        }
+        opening.set(conn.peer, fromPeer + 1);
+        openingTotal++;
+        let counted = true;
+        const uncount = () => {
+          if (!counted) return;
+          counted = false;
+          clearTimeout(timer);
+          openingTotal--;
+          const left = (opening.get(conn.peer) ?? 1) - 1;
+          if (left === 0) opening.delete(conn.peer);
+          else opening.set(conn.peer, left);
+        };
+        const timer = setTimeout(() => {
+          uncount();
+          log(`closed a data connection from ${peerName}: not open after ${OPEN_TIMEOUT_MS / 1000} s`);
+          conn.close();
+        }, OPEN_TIMEOUT_MS);
+        conn.on('close', uncount);
+        conn.on('error', () => {
+          if (!counted) return; // an open link's errors are its own (DataChannelLink)
+          uncount();
+          conn.close();
+        });
+        conn.on('open', () => {
+          uncount();
+          onIncoming(new DataChannelLink(peerName, conn), peerName);
+        });
       };
       peer.on('connection', onConnection);
       return { ok: true, stop: () => peer.off('connection', onConnection) };
