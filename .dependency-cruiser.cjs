@@ -32,7 +32,7 @@ module.exports = {
       from: { path: '^src/(core|distribution)/', pathNot: [TEST, '^src/distribution/transports/peerjs[.]ts$', '^src/distribution/testing[.]ts$'] },
       to: { path: ['^node_modules/(react|react-dom|@xyflow|zustand|peerjs)/', '^(node:)?(fs|path|os|child_process|http|net|crypto|worker_threads)$'] },
     },
-    forbid('builtins-without-compiler', 'Built-in functions are runtime: they never depend on the compiler.', '^src/core/lang/(stdlib/|bifs-)', '^src/core/lang/compiler'),
+    forbid('builtins-without-compiler', 'Built-in functions are runtime: they never depend on the compiler (shared helpers: core/lang/values.ts).', ['^src/core/lang/(stdlib/|bifs-)', '^src/core/shell/helpers[.]ts$', '^src/distribution/elixir/[^/]*-bifs[.]ts$'], '^src/core/lang/compiler'),
     forbid('e2e-not-bench', 'e2e and bench stand apart (no import cycle between them).', '^e2e/', '^bench/', true),
     forbid('bench-not-e2e', 'e2e and bench stand apart (no import cycle between them).', '^bench/', '^e2e/', true),
     forbid('no-test-imports', 'Only tests import tests.', '.', TEST),

@@ -12,6 +12,7 @@
  */
 import { SeededRandom, SimulatedClock } from '../core/ports.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
+import { PreludeCache } from '../core/lang/prelude-cache.ts';
 import type { Shell } from '../core/shell/shell.ts';
 import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
@@ -44,6 +45,8 @@ const THINK_MS = 300;
 
 export class Classroom {
   readonly clock = new SimulatedClock();
+  /** Its nodes share compiled prelude code (they are made with the same built-ins). */
+  private readonly preludeCache = new PreludeCache();
   readonly net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
   readonly tabs: Tab[] = [];
   private seed = 1;
@@ -57,7 +60,7 @@ export class Classroom {
     const write = (t: string) => {
       out += t;
     };
-    const node = createPlaygroundNode({ clock: this.clock, random: new SeededRandom(seed), stdout: write, name, creation: seed });
+    const node = createPlaygroundNode({ clock: this.clock, random: new SeededRandom(seed), stdout: write, name, creation: seed, preludeCache: this.preludeCache });
     const random = new SeededRandom(seed * 7919);
     const { transport, conditioner: local } = conditionedTransport(this.net.transport(), this.clock, random);
     // A close asked over the wire happens after the current run, as a tab closes between tasks.

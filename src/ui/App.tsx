@@ -21,7 +21,6 @@ import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
-import { servicesOf } from '../distribution/elixir/context.ts';
 
 export interface AppProps {
   readonly identity: Identity;
@@ -41,10 +40,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   const [dist, setDist] = useState<Distribution | null>(session.node.dist);
   useEffect(() => session.onDistribution(setDist), [session]);
   // `:global` names label the processes (this tab's replica knows the whole cluster's).
-  useEffect(() => {
-    const global = servicesOf(session.node.lang)?.global;
-    return global == null ? undefined : connectGlobalNames(global, session.node.node, store, browserFrameScheduler());
-  }, [session, store]);
+  useEffect(() => connectGlobalNames(session.node.global, session.node.node, store, browserFrameScheduler()), [session, store]);
   // A joined string, so the list re-renders only when the set of connected nodes changes.
   const upKey = useStore(store, (s) => s.nodeOrder.filter((n) => s.nodes[n]?.connection?.kind === 'up').join('\n'));
   const connected = useMemo(() => new Set(upKey.split('\n')), [upKey]);

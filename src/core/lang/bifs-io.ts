@@ -8,9 +8,9 @@
 import { atom, Binary, list, NIL, type Atom, type Term } from '../term/types.ts';
 import { inspectPretty } from '../term/inspect.ts';
 import { FormatError, ioLibFormat, ioLibFormatParts } from '../term/io-lib-format.ts';
-import { registerBifs, registerPrelude, type Bif, type BifContext } from './builtins.ts';
+import type { Bif, BifContext, BuiltinModule } from './builtins.ts';
 import { inspectOpts, badargAt } from './bifs-kernel.ts';
-import { toStr } from './compiler.ts';
+import { toStr } from './values.ts';
 import { concat } from './ops.ts';
 
 const NL = Binary.fromString('\n');
@@ -59,16 +59,16 @@ function ioLibFormatBif([f, a]: readonly Term[], ctx: BifContext): Term {
 
 const charlistOf = (s: string): Term => list([...s].map((c) => c.codePointAt(0) as number));
 
-registerBifs([
+const ioBifs: Bif[] = [
   ...formatBifs('format'),
   ...formatBifs('fwrite'),
   { module: 'io_lib', name: 'format', arity: 2, fn: (a, ctx) => ioLibFormatBif(a, ctx) },
   { module: 'io_lib', name: 'fwrite', arity: 2, fn: (a, ctx) => ioLibFormatBif(a, ctx) },
   { module: 'io', name: 'put_chars', arity: 1, control: true, fn: ([c], ctx) => ctx.tailCallMfa(IO, atom('__put_chars__'), [STDIO, c as Term]) },
   { module: 'io', name: 'put_chars', arity: 2, control: true, fn: ([d, c], ctx) => ctx.tailCallMfa(IO, atom('__put_chars__'), [d as Term, c as Term]) },
-]);
+];
 
-registerBifs([
+const ioHelperBifs: Bif[] = [
   { module: 'Elixir.IO', name: '__chars__', arity: 2, fn: ([item, nl]) => {
     const b = toStr(item as Term);
     return nl === atom('true') ? concat(b, NL) : b;
@@ -87,9 +87,9 @@ registerBifs([
     if (typeof dev === 'object' && dev.kind === 'atom') return ctx.proc.whereis(dev as Atom) ?? badargAt(0, 'the device does not exist');
     return badargAt(0, 'not a device');
   } },
-]);
+];
 
-registerPrelude('io', `
+const IO_PRELUDE = `
 defmodule IO do
   def puts(item), do: put_chars_to(:stdio, IO.__chars__(item, true))
   def puts(device, item), do: put_chars_to(device, IO.__chars__(item, true))
@@ -126,4 +126,7 @@ defmodule IO do
     end
   end
 end
-`);
+`;
+
+/** IO, :io and :io_lib. */
+export const ioModule: BuiltinModule = { name: 'io', bifs: [...ioBifs, ...ioHelperBifs], prelude: IO_PRELUDE };

@@ -8,12 +8,12 @@ import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts'
 import { listLength } from '../term/list.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
-import { registerBifs, type Bif, type BifFn, type LangNode } from './builtins.ts';
+import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
-import { toStr } from './compiler.ts';
+import { toStr } from './values.ts';
 import * as ops from './ops.ts';
-import { listOf } from './vm.ts';
+import { list as listOf } from '../term/types.ts';
 
 const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
 
@@ -174,7 +174,8 @@ const shared: [string, number, BifFn][] = [
   ['min', 2, ([a, b]) => (compare(a as Term, b as Term) <= 0 ? (a as Term) : (b as Term))],
 ];
 
-registerBifs([
+/** Kernel's and :erlang's basic functions: comparisons, type tests, apply, raise... */
+export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   ...shared.map(([n, a, f]) => k(n, a, f)),
   ...shared.map(([n, a, f]) => e(n, a, f)),
   k('is_nil', 1, ([x]) => bool(x === NIL_ATOM)),
@@ -216,7 +217,7 @@ registerBifs([
   e('=:=', 2, ([a, b]) => bool(ops.seq(a as Term, b as Term))),
   e('=/=', 2, ([a, b]) => bool(!ops.seq(a as Term, b as Term))),
   e('/=', 2, ([a, b]) => bool(!ops.eq(a as Term, b as Term))),
-]);
+] };
 
 /** The elements of a proper list (for apply's argument list); badarg otherwise. */
 export function listArgs(l: Term, argIndex: number): Term[] {

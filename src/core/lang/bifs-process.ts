@@ -7,10 +7,10 @@ import { atom, bool, Float, Fun, NIL, NIL_ATOM, OK, Tuple, TRUE, FALSE, UNDEFINE
 import { inspect } from '../term/inspect.ts';
 import type { ProcessInfo } from '../runtime/process-api.ts';
 import { ErlangError } from '../runtime/errors.ts';
-import { registerBifs, type Bif, type BifContext, type BifFn } from './builtins.ts';
+import type { Bif, BifContext, BifFn, BuiltinModule } from './builtins.ts';
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
-import { listOf } from './vm.ts';
+import { list as listOf } from '../term/types.ts';
 import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
@@ -115,7 +115,8 @@ const pidRef = (r: { pid: Term; monitorRef?: Term }) => new Tuple([r.pid, r.moni
 /** spawn_opt's answer: the pid, or `{pid, ref}` with :monitor. */
 const spawned = (r: { pid: Term; monitorRef?: Term }) => (r.monitorRef === undefined ? r.pid : pidRef(r));
 
-registerBifs([
+/** Processes: spawn, send, links, monitors, registry, timers, Process.* */
+export const processModule: BuiltinModule = { name: 'process', bifs: [
   K('spawn', 1, ([f], c) => pidOf(spawnFun(c, f as Term, {}))),
   K('spawn', 3, ([m, f, a], c) => pidOf(spawnMfa(c, m as Term, f as Term, a as Term, {}))),
   K('spawn_link', 1, ([f], c) => pidOf(spawnFun(c, f as Term, { link: true }))),
@@ -183,7 +184,7 @@ registerBifs([
   bif('Elixir.Node', 'alive?', 0, (_a, c) => bool(c.proc.nodeName !== atom('nonode@nohost'))),
   bif('Elixir.Node', 'list', 0, () => NIL),
   ...mathBifs(),
-]);
+] };
 
 function processFlag(c: BifContext, flag: Term, v: Term): Term {
   if (flag === atom('trap_exit')) {

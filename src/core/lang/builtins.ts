@@ -1,22 +1,31 @@
 /**
  * Built-in functions (BIFs): functions written in TypeScript that Elixir code calls as
- * `Mod.fun(args)` (or as a local call to a Kernel import). One registry of code, shared by all
- * nodes: a BIF holds no state, everything per node or per process comes through `ctx`.
+ * `Mod.fun(args)` (or as a local call to a Kernel import), and the Elixir prelude source that
+ * completes them. They come in modules (`BuiltinModule`: a name, BIFs, optional prelude) and
+ * each node is assembled from a list of them when it is created (`new Builtins([...])`, see
+ * elixir-node.ts and playground/node.ts): there is no process-wide table, so two nodes in one
+ * process can have different functions. A BIF of a module list's later entry replaces an
+ * earlier one of the same module/name/arity.
  *
- * ## Registering a TS BIF
+ * ## Writing a TS BIF
  * ```ts
- * import { registerBifs } from '../builtins.ts';
- * registerBifs([
- *   { module: 'Elixir.Map', name: 'get', arity: 2, fn: ([m, k]) => mapGet(m!, k!) ?? NIL_ATOM },
- *   { module: 'erlang', name: 'self', arity: 0, fn: (_args, ctx) => ctx.proc.self },
- * ]);
+ * export const mapModule: BuiltinModule = {
+ *   name: 'map',
+ *   bifs: [
+ *     { module: 'Elixir.Map', name: 'get', arity: 2, fn: ([m, k]) => mapGet(m!, k!) ?? NIL_ATOM },
+ *     { module: 'erlang', name: 'self', arity: 0, fn: (_args, ctx) => ctx.proc.self },
+ *   ],
+ * };
  * ```
  * `module` is the module atom's name: `Elixir.Enum` for Elixir modules, `erlang`, `timer`, `math`
  * for Erlang ones. Raise Elixir errors with the helpers of errors.ts (`raise('ArgumentError', ...)`,
- * `argumentError()`): the VM turns the thrown `ElixirThrow` into the Elixir exception.
+ * `argumentError()`): the VM turns the thrown `ElixirThrow` into the Elixir exception. A BIF
+ * holds no state of its own: what it needs per process comes through `ctx`; what it needs per
+ * node is either `ctx.node` or, for services of a layer above (distribution), a closure made
+ * when the node is assembled (distribution/elixir/modules.ts).
  *
  * A BIF must not call back into Elixir code by itself (that would recurse on the JS stack).
- * Three ways out:
+ * The ways out:
  *  - `return ctx.tailCall(fun, args)` / `ctx.tailCallMfa(mod, name, args)`: the VM replaces the
  *    BIF call by a call to that function (how `apply/2,3` works). Mark the BIF `control: true`.
  *  - `return ctx.sleep(ms, result)`: the process waits `ms` (null = forever) then the call
@@ -24,22 +33,15 @@
  *  - `return ctx.trap(reductions, resume)`: a BIF that walks a big collection does a bounded
  *    part and continues in the next call (stdlib/walk.ts does this for generator-written BIFs).
  *    Mark the BIF `control: true`.
- *  - write the function in Elixir instead (higher-order functions such as Enum.map/reduce):
+ *  - write the function in Elixir instead (higher-order functions such as Enum.map/reduce), in
+ *    the module's `prelude`: a plain string of Elixir source (so it loads the same in the browser,
+ *    Vitest and tsx), e.g.
+ *    `prelude: 'defmodule Enum do\n  def map(list, f), do: :lists.map(f, list)\nend'`.
  *
- * ## Adding Elixir prelude code
- * Put the source in a TS module under `stdlib/prelude/` (a plain string, so it loads the same in
- * the browser, Vitest and tsx) and register it:
- * ```ts
- * import { registerPrelude } from '../../builtins.ts';
- * registerPrelude('enum', `
- * defmodule Enum do
- *   def map(list, f), do: :lists.map(f, list)  # any Elixir the compiler accepts
- * end`);
- * ```
- * Every node compiles and loads the registered prelude sources when it starts (compiled once and
- * shared: compiled code is immutable). A function defined in Elixir wins over a BIF of the same
- * module/name/arity, so a module can mix both: e.g. `Enum.map/2` in the prelude and
- * `Enum.sum/1` as a TS BIF.
+ * Every node compiles its modules' prelude sources against its own BIFs and loads them when it
+ * starts (prelude-cache.ts shares the compiled code between nodes whose BIFs agree). A function
+ * defined in Elixir wins over a BIF of the same module/name/arity, so a module can mix both:
+ * e.g. `Enum.map/2` in the prelude and `Enum.sum/1` as a TS BIF.
  *
  * BIFs not marked `control` may be called inline in expressions (the VM calls them directly while
  * evaluating an expression), so they must not use `ctx.tailCall`/`ctx.sleep`/`ctx.trap`.
@@ -102,56 +104,57 @@ export interface Bif {
   readonly control?: boolean;
 }
 
-const bifTable = new Map<string, Bif>();
-const byModule = new Map<string, Bif[]>();
+/** A named group of built-ins a node is assembled from: TS BIFs and the Elixir that completes them. */
+export interface BuiltinModule {
+  /** For error messages and tests (`enum`, `node`...). */
+  readonly name: string;
+  readonly bifs: readonly Bif[];
+  /** Elixir source (`defmodule` forms) every node assembled with this module loads at start. */
+  readonly prelude?: string;
+}
+
+/** What the compiler asks of a node's built-ins: the BIF a call names, if any. */
+export interface BifResolver {
+  lookup(module: string, name: string, arity: number): Bif | undefined;
+}
 
 function key(module: string, name: string, arity: number): string {
   return `${module}:${name}/${arity}`;
 }
 
-/** Register (or replace) BIFs. Call at module load time of the file that defines them. */
-export function registerBifs(bifs: readonly Bif[]): void {
-  for (const b of bifs) {
-    const k = key(b.module, b.name, b.arity);
-    const old = bifTable.get(k);
-    bifTable.set(k, b);
-    let list = byModule.get(b.module);
-    if (list === undefined) byModule.set(b.module, (list = []));
-    if (old !== undefined) list.splice(list.indexOf(old), 1);
-    list.push(b);
+/**
+ * One node's built-in functions, assembled from its modules when the node is created, and
+ * immutable from then on.
+ */
+export class Builtins implements BifResolver {
+  private readonly table = new Map<string, Bif>();
+  private readonly byModule = new Map<string, Bif[]>();
+
+  constructor(readonly modules: readonly BuiltinModule[]) {
+    for (const m of modules) {
+      for (const b of m.bifs) {
+        const k = key(b.module, b.name, b.arity);
+        const old = this.table.get(k);
+        this.table.set(k, b);
+        let list = this.byModule.get(b.module);
+        if (list === undefined) this.byModule.set(b.module, (list = []));
+        if (old !== undefined) list.splice(list.indexOf(old), 1);
+        list.push(b);
+      }
+    }
   }
-}
 
-export function lookupBif(module: string, name: string, arity: number): Bif | undefined {
-  return bifTable.get(key(module, name, arity));
-}
+  lookup(module: string, name: string, arity: number): Bif | undefined {
+    return this.table.get(key(module, name, arity));
+  }
 
-/** The BIFs of one module (for module_info-like checks and "did you mean" hints). */
-export function moduleBifs(module: string): readonly Bif[] {
-  return byModule.get(module) ?? [];
-}
+  /** The BIFs of one module (is it loaded? "did you mean" hints). */
+  moduleBifs(module: string): readonly Bif[] {
+    return this.byModule.get(module) ?? [];
+  }
 
-export interface PreludeSource {
-  readonly name: string;
-  readonly source: string;
-}
-
-const preludes: PreludeSource[] = [];
-let preludeVersion = 0;
-
-/** Register Elixir source loaded into every node at start (see the doc comment above). */
-export function registerPrelude(name: string, source: string): void {
-  const i = preludes.findIndex((p) => p.name === name);
-  if (i >= 0) preludes[i] = { name, source };
-  else preludes.push({ name, source });
-  preludeVersion++;
-}
-
-export function preludeSources(): readonly PreludeSource[] {
-  return preludes;
-}
-
-/** Changes whenever a prelude is registered, so compiled prelude caches know when to refresh. */
-export function preludeGeneration(): number {
-  return preludeVersion;
+  /** The prelude sources, in module order (a later module's `defmodule` replaces an earlier one). */
+  preludes(): { readonly name: string; readonly source: string }[] {
+    return this.modules.flatMap((m) => (m.prelude === undefined ? [] : [{ name: m.name, source: m.prelude }]));
+  }
 }

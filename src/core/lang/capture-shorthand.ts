@@ -7,10 +7,10 @@
  *
  * Only what is known to be a function is rewritten: Kernel macros (`<>`, `and`, `!`, `..`,
  * `to_string`, ...) stay anonymous functions, as in iex, and so does any operator whose
- * `:erlang` function is not a BIF here (the fun must be callable).
+ * `:erlang` function is not a BIF of the node (`bifs`: the fun must be callable).
  */
 import type { Expr } from './ast.ts';
-import { lookupBif } from './builtins.ts';
+import type { BifResolver } from './builtins.ts';
 
 /** Elixir's operator → its `:erlang` function (Kernel inlines each to that). */
 const ERLANG_BINARY: Readonly<Record<string, string>> = {
@@ -22,10 +22,14 @@ const ERLANG_UNARY: Readonly<Record<string, string>> = { '-': '-', '+': '+', not
 type CaptureFun = Expr & { kind: 'capture_fun' };
 
 /** The named-function capture `e` stands for, or null when it must stay an anonymous function. */
-export function captureShorthand(e: Expr & { kind: 'capture_expr' }, definesLocal: (name: string, arity: number) => boolean): CaptureFun | null {
+export function captureShorthand(
+  e: Expr & { kind: 'capture_expr' },
+  definesLocal: (name: string, arity: number) => boolean,
+  bifs: BifResolver,
+): CaptureFun | null {
   const { body, arity, pos } = e;
   const erlang = (name: string | undefined): CaptureFun | null =>
-    name !== undefined && lookupBif('erlang', name, arity) !== undefined ? { kind: 'capture_fun', pos, module: { kind: 'atom', pos, name: 'erlang' }, name, arity } : null;
+    name !== undefined && bifs.lookup('erlang', name, arity) !== undefined ? { kind: 'capture_fun', pos, module: { kind: 'atom', pos, name: 'erlang' }, name, arity } : null;
   switch (body.kind) {
     case 'binop':
       return arity === 2 && isArgs([body.left, body.right]) ? erlang(ERLANG_BINARY[body.op]) : null;

@@ -9,7 +9,7 @@
  */
 import { atom, Fun, TRUE, type Atom, type FunInfo, type Term } from '../term/types.ts';
 import type { Clause, Expr } from './ast.ts';
-import { lookupBif, type Bif } from './builtins.ts';
+import type { Bif } from './builtins.ts';
 import {
   OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_SELECT, FnTemplate, evSlot,
   type Ev, type LocalSite, type Matcher, type RemoteSite, type SelectClause, type SelectFail, type Test,
@@ -48,11 +48,11 @@ function resolve(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx): Tar
   if (e.kind === 'call') {
     const mod = ctx.fb.mod;
     if (mod !== null && mod.defines(e.name, arity)) return { kind: 'local', name: e.name };
-    return bifTarget(lookupBif(KERNEL, e.name, arity)) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
+    return bifTarget(ctx.fb.bifs.lookup(KERNEL, e.name, arity)) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
   }
   const m = moduleName(e.module, ctx);
   if (m === null) return { kind: 'remote', module: null, modExpr: e.module, imports: false };
-  return bifTarget(lookupBif(m, e.name, arity)) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
+  return bifTarget(ctx.fb.bifs.lookup(m, e.name, arity)) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
 }
 
 export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): boolean {
@@ -74,11 +74,11 @@ export function desugarPipe(e: Expr & { kind: 'binop' }): Expr {
   }
 }
 
-function inlineBif(bif: Bif, evs: Ev[]): Ev {
+function inlineBif(bif: Bif, evs: Ev[], ctx: Ctx): Ev {
   const fn = bif.fn;
   // On an error, the BIF's call becomes the top of the stacktrace (see atBif).
   const { module, name } = bif;
-  const erl = module === KERNEL && lookupBif('erlang', name, bif.arity) !== undefined;
+  const erl = module === KERNEL && ctx.fb.bifs.lookup('erlang', name, bif.arity) !== undefined;
   const call = (args: Term[], m: Machine): Term => {
     try {
       return fn(args, m.ctx);
@@ -110,7 +110,7 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
   const evs = compileOperands([...pre, ...e.args], ctx);
   const head = pre.length > 0 ? (evs.shift() as Ev) : null;
   if (t.kind === 'inline') {
-    const ev = inlineBif(t.bif, evs);
+    const ev = inlineBif(t.bif, evs, ctx);
     if (!tail) return ev;
     emitReturn(ev, ctx, e.pos);
     return null;
@@ -250,7 +250,7 @@ export function compileFn(e: Expr & { kind: 'fn' }, ctx: Ctx): Ev {
     if (cl.params.length !== arity) throw new CompileError(cl.pos, 'cannot mix clauses with different arities in anonymous functions');
   }
   const mod = ctx.fb.mod;
-  const fb = new FnBuilder(mod?.name ?? 'erl_eval', mod === null ? 'expr' : `-fun-`, arity, { fb: ctx.fb, scope: ctx.scope }, mod);
+  const fb = new FnBuilder(mod?.name ?? 'erl_eval', mod === null ? 'expr' : `-fun-`, arity, { fb: ctx.fb, scope: ctx.scope }, mod, ctx.fb.bifs);
   compileFunctionClauses(fb, e.clauses, new Map(), { kind: 'function_clause', module: 'erl_eval', name: '-inside-an-interpreted-fun-' });
   const template = new FnTemplate(e, fb.captureNames, fb.code, mod?.name ?? null);
   const info = funInfo(ctx, arity);
@@ -272,7 +272,7 @@ export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): 
       for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });
       return compileFn({ kind: 'fn', pos: e.pos, clauses: [{ pos: e.pos, params, guard: null, body: { kind: 'call', pos: e.pos, name: e.name, args: params } }] }, ctx);
     }
-    const f = new Fun(e.arity, { type: 'export', module: atom(kernelHome(e.name, e.arity)), name: atom(e.name) }, null, null);
+    const f = new Fun(e.arity, { type: 'export', module: atom(kernelHome(e.name, e.arity, ctx)), name: atom(e.name) }, null, null);
     return () => f;
   }
   const m = moduleName(e.module, ctx);
@@ -284,18 +284,18 @@ export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): 
     };
   }
   // `&Kernel.+/2` is `&:erlang.+/2`, as for a local capture.
-  const home = m === KERNEL ? kernelHome(e.name, e.arity) : m;
+  const home = m === KERNEL ? kernelHome(e.name, e.arity, ctx) : m;
   const f = new Fun(e.arity, { type: 'export', module: atom(home), name: atom(e.name) }, null, null);
   return () => f;
 }
 
 /** `&is_atom/1` is `&:erlang.is_atom/1` in iex: Kernel guards live in :erlang. */
-function kernelHome(name: string, arity: number): string {
-  return lookupBif('erlang', name, arity) !== undefined ? 'erlang' : KERNEL;
+function kernelHome(name: string, arity: number, ctx: Ctx): string {
+  return ctx.fb.bifs.lookup('erlang', name, arity) !== undefined ? 'erlang' : KERNEL;
 }
 
 export function compileCaptureExpr(e: Expr & { kind: 'capture_expr' }, ctx: Ctx): Ev {
-  const named = captureShorthand(e, (name, arity) => ctx.fb.mod?.defines(name, arity) === true);
+  const named = captureShorthand(e, (name, arity) => ctx.fb.mod?.defines(name, arity) === true, ctx.fb.bifs);
   if (named !== null) return compileCaptureFun(named, ctx);
   const params: Expr[] = [];
   for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });

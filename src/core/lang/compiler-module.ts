@@ -89,7 +89,7 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
   for (const g of groups.values()) mod.defs.add(`${g.name}/${g.arity}`);
   const functions = new Map<string, { code: FnCode; private: boolean }>();
   for (const g of groups.values()) {
-    const fb = new FnBuilder(name, g.name, g.arity, null, mod);
+    const fb = new FnBuilder(name, g.name, g.arity, null, mod, ctx.fb.bifs);
     mod.currentDef = `${g.name}/${g.arity}`;
     // Each clause sees the attributes set before it.
     const clauses = g.clauses.map((c) => c.clause);

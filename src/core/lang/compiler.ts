@@ -8,9 +8,8 @@
  * evaluated into slots first (`compileOperands`). `compileTail(e)` compiles e in tail position:
  * calls there become tail calls (constant frame space), everything else a return.
  */
-import { atom, Cons, NIL, NIL_ATOM, Tuple, Binary, type Term, type MapTerm } from '../term/types.ts';
+import { atom, Cons, NIL, NIL_ATOM, Tuple, Binary, type Term } from '../term/types.ts';
 import { mapFromPairs, mapHas, mapPutMany, mapGet } from '../term/map.ts';
-import { toStringTerm, ToStringError } from '../term/to-string.ts';
 import { inspect } from '../term/inspect.ts';
 import type { Expr, Pos } from './ast.ts';
 import { ElixirThrow, exception } from './errors.ts';
@@ -23,13 +22,9 @@ import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
 import { compileControl } from './compiler-control.ts';
 import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
+import { isIn, makeRange, toStr } from './values.ts';
 
 export const BADMATCH = atom('badmatch');
-const STRUCT = atom('__struct__');
-const RANGE = atom('Elixir.Range');
-const FIRST = atom('first');
-const LAST = atom('last');
-const STEP = atom('step');
 
 /** Evaluates `ev` now (an instruction) into a fresh slot; returns a reader of that slot. */
 export function toSlot(ev: Ev, ctx: Ctx, pos: Pos | null): Ev {
@@ -324,54 +319,6 @@ function fastArith(op: string, l: Ev, rr: Ev): Ev | null {
   }
 }
 
-export function makeRange(first: Term, last: Term): Term {
-  if (typeof first !== 'number' || typeof last !== 'number') {
-    throw new ElixirThrow('error', exception('ArgumentError', 'ranges (first..last) expect both sides to be integers'));
-  }
-  return mapFromPairs([[STRUCT, RANGE], [FIRST, first], [LAST, last], [STEP, first <= last ? 1 : -1]]);
-}
-
-/** `x in enumerable` for lists, ranges and maps. */
-export function isIn(x: Term, coll: Term): boolean {
-  if (typeof coll === 'object') {
-    if (coll.kind === 'cons' || coll.kind === 'nil') {
-      let l: Term = coll;
-      while (typeof l === 'object' && l.kind === 'cons') {
-        if (ops.seq(x, l.head)) return true;
-        l = l.tail;
-      }
-      return false;
-    }
-    if (coll.kind === 'map') {
-      const range = rangeBounds(coll);
-      if (range !== null) {
-        if (typeof x !== 'number') return false;
-        const [f, l, s] = range;
-        return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
-      }
-      if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
-        const v = mapGet(coll, x.elements[0] as Term);
-        return v !== undefined && ops.seq(v, x.elements[1] as Term);
-      }
-      return false;
-    }
-  }
-  throw new ElixirThrow('error', exception('Protocol.UndefinedError', `protocol Enumerable not implemented for ${inspect(coll)} of type ${typeName(coll)}`));
-}
-
-export function typeName(t: Term): string {
-  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
-  const names: Record<string, string> = { float: 'Float', atom: 'Atom', binary: 'BitString', tuple: 'Tuple', map: 'Map', pid: 'PID', ref: 'Reference', fun: 'Function', port: 'Port', cons: 'List', nil: 'List' };
-  return names[t.kind] ?? 'Unknown';
-}
-
-/** [first, last, step] when `t` is a %Range{}, else null. */
-export function rangeBounds(t: MapTerm): [number, number, number] | null {
-  if (mapGet(t, STRUCT) !== RANGE) return null;
-  const f = mapGet(t, FIRST), l = mapGet(t, LAST), s = mapGet(t, STEP);
-  return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' ? [f, l, s] : null;
-}
-
 function fieldGet(v: Term, key: Term): Term {
   if (typeof v === 'object' && v.kind === 'map') {
     const got = mapGet(v, key);
@@ -398,17 +345,6 @@ function compileMap(e: Expr & { kind: 'map' }, ctx: Ctx): Ev {
     for (const [k, v] of pairs) if (!mapHas(baseV, k)) throw new ops.OpError(new Tuple([atom('badkey'), k, baseV]), 'maps', 'update', [k, v, baseV]);
     return mapPutMany(baseV, pairs);
   };
-}
-
-/** `to_string` for interpolation: String.Chars, raising Protocol.UndefinedError like Elixir. */
-export function toStr(t: Term): Binary {
-  if (typeof t === 'object' && t.kind === 'binary') return t;
-  try {
-    return toStringTerm(t);
-  } catch (err) {
-    if (err instanceof ToStringError) throw new ElixirThrow('error', exception(err.exception, err.message, [['value', err.term]]));
-    throw err;
-  }
 }
 
 function compileInterpolation(e: Expr & { kind: 'string' | 'charlist' }, ctx: Ctx): Ev {

@@ -6,7 +6,7 @@ import { Binary, Cons, NIL, Tuple, type Term } from '../term/types.ts';
 import { mapPairs, mapPutMany } from '../term/map.ts';
 import { inspect } from '../term/inspect.ts';
 import { ElixirThrow, exception } from './errors.ts';
-import { rangeBounds, typeName, toStr } from './compiler.ts';
+import { rangeBounds, typeName, toStr } from './values.ts';
 import { concat } from './ops.ts';
 
 export function notEnumerable(t: Term): never {

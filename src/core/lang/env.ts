@@ -11,6 +11,7 @@
 import { FnCode, Instr } from './vm-code.ts';
 import type { Pos } from './ast.ts';
 import type { ModuleCtx } from './compiler-module.ts';
+import type { BifResolver } from './builtins.ts';
 
 export type Scope = Map<string, number>;
 
@@ -36,6 +37,8 @@ export class FnBuilder {
     /** The enclosing function and its scope at the `fn`, or null for defs and shell code. */
     readonly outer: { readonly fb: FnBuilder; readonly scope: Scope } | null,
     readonly mod: ModuleCtx | null,
+    /** The node's built-ins a call may name (calls to BIFs compile to direct calls). */
+    readonly bifs: BifResolver,
   ) {
     this.code = new FnCode(module, name, arity);
     this.code.nslots = arity;

@@ -69,7 +69,7 @@ export function funFromWire(freeVars: readonly Term[], lang: LangRuntime): Fun {
   const names = (termToAst(namesTerm) as unknown[]).map(String);
   const env = listToArray(envTerm).items;
   if (env.length !== names.length) throw new Error('bad fun payload: captures');
-  const shell = compileShellExpr(ast, names);
+  const shell = compileShellExpr(ast, names, lang.builtins);
   const m = lang.machine();
   m.start(shell.code, env);
   const r = m.run(NO_PROCESS, Infinity);

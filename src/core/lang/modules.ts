@@ -1,11 +1,12 @@
 /**
- * The module table of one node. Not a global: two nodes in one test process define modules
- * independently. Remote call sites cache what they resolved together with the table's
+ * The module table of one node: the modules defined in Elixir, and the node's built-in
+ * functions (builtins.ts). Not a global: two nodes in one test process define modules
+ * independently, and may have different built-ins. Remote call sites cache what they resolved together with the table's
  * `generation`; generations are unique across all tables, so a cached entry from another node
  * (prelude code is shared between nodes) or from before a redefinition is never reused.
  */
 import { atom, Binary, NIL, Tuple, type Atom, type Term } from '../term/types.ts';
-import { lookupBif, moduleBifs, type Bif } from './builtins.ts';
+import type { Bif, Builtins } from './builtins.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import { funName, moduleName } from './exceptions.ts';
 import type { FnCode, ModuleTemplate } from './vm-code.ts';
@@ -24,6 +25,8 @@ export class ModuleRegistry {
   generation = ++generations;
   private readonly mods = new Map<string, LoadedModule>();
 
+  constructor(readonly builtins: Builtins) {}
+
   define(t: ModuleTemplate): LoadedModule {
     const m: LoadedModule = { name: atom(t.name), functions: t.functions, binary: moduleBinary(t), source: t.source };
     this.mods.set(t.name, m);
@@ -41,14 +44,14 @@ export class ModuleRegistry {
 
   /** Loaded as Elixir code, or has built-in functions. */
   isLoaded(module: Atom): boolean {
-    return this.mods.has(module.name) || moduleBifs(module.name).length > 0;
+    return this.mods.has(module.name) || this.builtins.moduleBifs(module.name).length > 0;
   }
 
   /** The public function `module.name/arity`: compiled Elixir code, else a BIF. */
   find(module: Atom, name: Atom, arity: number): FnCode | Bif | undefined {
     const f = this.mods.get(module.name)?.functions.get(`${name.name}/${arity}`);
     if (f !== undefined && !f.private) return f.code;
-    return lookupBif(module.name, name.name, arity);
+    return this.builtins.lookup(module.name, name.name, arity);
   }
 
   /** Like find, but raises UndefinedFunctionError with iex's wording. */

@@ -1,22 +1,18 @@
 /**
- * One node's language runtime: its module table (with the prelude loaded), and how Elixir code
- * becomes processes. `createLangRuntime()` once per node; pass `formatCrash` (format-error.ts)
- * to the runtime's createNode so crash reports print Elixir's text.
+ * One node's language runtime: its built-in functions (assembled from the modules it was created
+ * with), its module table (with their prelude loaded), and how Elixir code becomes processes.
+ * One per node (elixir-node.ts); pass `formatCrash` (format-error.ts) to the runtime's
+ * createNode so crash reports print Elixir's text.
  */
 import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
 import type { Logger } from '../ports.ts';
 import type { ProcessApi, SpawnOptions } from '../runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
-import { preludeGeneration, preludeSources, type LangNode } from './builtins.ts';
+import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
 import { Machine, type MachineResult, type VmNode } from './vm.ts';
 import { ModuleRegistry } from './modules.ts';
 import { FnCode, Instr, OP_CALL_REMOTE, type RemoteSite } from './vm-code.ts';
-import { compileProgram } from './program.ts';
-import { parse } from './parser.ts';
-import './bifs-kernel.ts';
-import './bifs-process.ts';
-import './bifs-io.ts';
-import './stdlib/index.ts';
+import { compilePrelude, type PreludeCache } from './prelude-cache.ts';
 
 const NORMAL = atom('normal');
 const NOCATCH = atom('nocatch');
@@ -64,20 +60,32 @@ function tuple(a: Term, b: Term): Term {
 }
 
 export interface LangRuntimeOptions {
+  /** The built-in modules this node has (e.g. standardModules, plus the shell's, distribution's). */
+  readonly modules: readonly BuiltinModule[];
   readonly logger?: Logger;
+  /** How this node numbers other nodes in printed PIDs; default 0 for all (a lone node). */
+  readonly nodeNumber?: (node: Atom) => number;
+  /** The node numbered n (for `pid/3`); default: none (a lone node). */
+  readonly nodeAt?: (n: number) => { node: Atom; creation: number } | undefined;
+  /** Compiled prelude shared with the other nodes of a composition root (prelude-cache.ts). */
+  readonly preludeCache?: PreludeCache;
 }
 
 export class LangRuntime implements VmNode {
-  readonly modules = new ModuleRegistry();
+  readonly builtins: Builtins;
+  readonly modules: ModuleRegistry;
   readonly logger: Logger | undefined;
-  /** Set by distribution (its node table); a lone node prints every pid with 0. */
-  nodeNumber: (node: Atom) => number = () => 0;
-  /** Set by distribution too: the node numbered n (a lone node knows none but itself). */
-  nodeAt: (n: number) => { node: Atom; creation: number } | undefined = () => undefined;
+  readonly nodeNumber: (node: Atom) => number;
+  /** The node numbered n in this node's table (a lone node knows none but itself). */
+  readonly nodeAt: (n: number) => { node: Atom; creation: number } | undefined;
 
-  constructor(options: LangRuntimeOptions = {}) {
+  constructor(options: LangRuntimeOptions) {
+    this.builtins = new Builtins(options.modules);
+    this.modules = new ModuleRegistry(this.builtins);
     this.logger = options.logger;
-    loadPrelude(this);
+    this.nodeNumber = options.nodeNumber ?? (() => 0);
+    this.nodeAt = options.nodeAt ?? (() => undefined);
+    loadPrelude(this, options.preludeCache);
   }
 
   moduleLoaded(module: Atom): boolean {
@@ -134,20 +142,10 @@ function mfaShim(module: Atom, name: Atom, arity: number): FnCode {
   return code;
 }
 
-/** Prelude sources compile once per process (code is immutable) and load into every node. */
-let compiled: { gen: number; codes: FnCode[] } | null = null;
-
-function loadPrelude(rt: LangRuntime): void {
-  if (compiled === null || compiled.gen !== preludeGeneration()) {
-    const codes: FnCode[] = [];
-    for (const p of preludeSources()) {
-      const ast = parse(p.source);
-      if (!ast.ok) throw new Error(`prelude ${p.name}: ${ast.error.line}:${ast.error.column}: ${ast.error.message}`);
-      codes.push(compileProgram(ast.expr, `prelude:${p.name}`));
-    }
-    compiled = { gen: preludeGeneration(), codes };
-  }
-  for (const code of compiled.codes) {
+/** Compiles (or takes from the cache) and runs each module's prelude: it defines modules. */
+function loadPrelude(rt: LangRuntime, cache: PreludeCache | undefined): void {
+  for (const p of rt.builtins.preludes()) {
+    const code = cache === undefined ? compilePrelude(p.name, p.source, rt.builtins) : cache.code(p.name, p.source, rt.builtins);
     const m = new Machine(rt);
     m.start(code, []);
     const r = m.run(NO_PROCESS, Infinity);

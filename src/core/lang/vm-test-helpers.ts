@@ -11,6 +11,12 @@ import { LangRuntime, toRunResult } from './vm-node.ts';
 import type { Machine, MachineResult } from './vm.ts';
 import { formatCrash, formatError } from './format-error.ts';
 import { exceptionMessage, moduleName, normalizeException } from './exceptions.ts';
+import type { BuiltinModule } from './builtins.ts';
+import { PreludeCache } from './prelude-cache.ts';
+import { standardModules } from './standard-modules.ts';
+
+/** The tests' composition root: their nodes share compiled prelude code. */
+const preludeCache = new PreludeCache();
 
 export interface LangTestNode {
   readonly node: Node;
@@ -19,11 +25,11 @@ export interface LangTestNode {
   readonly out: string[];
 }
 
-export function langNode(): LangTestNode {
+export function langNode(modules: readonly BuiltinModule[] = standardModules): LangTestNode {
   const clock = new SimulatedClock();
   const out: string[] = [];
   const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash, formatTime: () => 'TIME' });
-  return { node, rt: new LangRuntime(), clock, out };
+  return { node, rt: new LangRuntime({ modules, preludeCache }), clock, out };
 }
 
 export interface Evaluation {
@@ -38,7 +44,7 @@ export function spawnEval(t: LangTestNode, src: string, bindings: Map<string, Te
   const ast = parse(src);
   if (!ast.ok) throw new Error(`parse error: ${ast.error.message} at ${ast.error.line}:${ast.error.column}`);
   const names = [...bindings.keys()];
-  const shell = compileShellExpr(ast.expr, names);
+  const shell = compileShellExpr(ast.expr, names, t.rt.builtins);
   const machine = t.rt.machine();
   machine.start(shell.code, names.map((n) => bindings.get(n) as Term));
   const ev: Evaluation = { result: null, machine, proc: null, bindings: new Map() };

@@ -42,6 +42,8 @@ export interface NodeOptions {
   readonly formatTime?: (ms: number) => string;
   /** Reductions a process may run before it is preempted; default 4,000 (BEAM's CONTEXT_REDS). */
   readonly processBudget?: number;
+  /** How this node numbers other nodes in printed PIDs (its distribution's node table); default 0. */
+  readonly nodeNumber?: (node: Atom) => number;
   /** max_heap_size of every process, in words (heap-limit.ts); default DEFAULT_MAX_HEAP_WORDS, 0 = none. */
   readonly maxHeapSize?: number;
 }
@@ -86,7 +88,6 @@ export interface Node {
   /** The node becomes `name` (going alive); see NodeRuntime.setName for old pids. */
   setName(name: Atom, creation: number): void;
   /** How this node numbers other nodes in the pids it prints (crash reports from them). */
-  setNodeNumbering(nodeNumber: (node: Atom) => number): void;
   /**
    * Starts the registered `logger` that prints crash reports forwarded by other nodes
    * (remote-log.ts); the distribution layer does it when the node goes alive. Idempotent.
@@ -194,9 +195,6 @@ class NodeImpl implements Node {
   setName(name: Atom, creation: number): void {
     this.rt.setName(name, creation);
   }
-  setNodeNumbering(nodeNumber: (node: Atom) => number): void {
-    this.rt.nodeNumber = nodeNumber;
-  }
   startRemoteLogger(): Pid {
     const running = this.rt.registry.whereis(LOGGER);
     if (running !== undefined) return running;
@@ -223,6 +221,7 @@ export function createNode(options: NodeOptions): Node {
     formatCrash: options.formatCrash ?? defaultCrashFormatter,
     timestamp: () => formatTime(wall.now()),
   });
+  if (options.nodeNumber !== undefined) rt.nodeNumber = options.nodeNumber;
   const gl = rt.spawn(null, ioServerBody(options.stdout, (n) => rt.nodeNumber(n)), { system: true, initialCall: ['group', 'server', 3] }).pid;
   rt.stdGroupLeader = gl;
   // The group leader of the standard I/O server is itself, like `user` on BEAM.

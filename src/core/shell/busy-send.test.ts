@@ -7,6 +7,8 @@ import { atom } from '../term/types.ts';
 import type { Term } from '../term/types.ts';
 import type { Busy, RemoteRouter } from '../runtime/remote.ts';
 import { createElixirNode } from '../elixir-node.ts';
+import { standardModules } from '../lang/standard-modules.ts';
+import { iexHelpersModule } from './helpers.ts';
 import { createElixirShell } from './elixir-shell.ts';
 
 const TWO = atom('two@x');
@@ -15,7 +17,7 @@ function setup() {
   const clock = new SimulatedClock();
   let out = '';
   const write = (t: string) => void (out += t);
-  const elixir = createElixirNode({ clock, random: new SeededRandom(1), stdout: write, name: 'one@x', creation: 1 });
+  const elixir = createElixirNode({ clock, random: new SeededRandom(1), stdout: write, name: 'one@x', creation: 1, modules: [...standardModules, iexHelpersModule] });
   const got: Term[] = [];
   /** The connection is busy from this many queued messages on (Infinity: never). */
   const state = { busyFrom: Infinity };

@@ -4,6 +4,8 @@ import { parse } from '../lang/parser.ts';
 import type { Expr } from '../lang/ast.ts';
 import { SeededRandom, SimulatedClock } from '../ports.ts';
 import { createElixirNode } from '../elixir-node.ts';
+import { standardModules } from '../lang/standard-modules.ts';
+import { iexHelpersModule } from './helpers.ts';
 import { createElixirShell } from './elixir-shell.ts';
 import { bareVariableWarning, redefinitionWarnings } from './compile-warnings.ts';
 
@@ -18,7 +20,7 @@ function session(...lines: string[]): string {
   const clock = new SimulatedClock();
   let out = '';
   const write = (t: string) => (out += t);
-  const elixir = createElixirNode({ clock, random: new SeededRandom(1), stdout: write });
+  const elixir = createElixirNode({ clock, random: new SeededRandom(1), stdout: write, modules: [...standardModules, iexHelpersModule] });
   const shell = createElixirShell(elixir, { write, echo: true });
   elixir.node.runUntilIdle();
   for (const l of lines) {

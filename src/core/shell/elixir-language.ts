@@ -53,7 +53,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
       const expr = warnings === '' ? parsed.expr : printingFirst(parsed.expr, warnings);
       let shell;
       try {
-        shell = compileShellExpr(expr, names);
+        shell = compileShellExpr(expr, names, lang.builtins);
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
         if (e instanceof CompileError) {

@@ -4,7 +4,7 @@
  * calling process: only a shell process has one.
  */
 import { atom, Binary, list, NIL, Pid, tuple, type Term } from '../term/types.ts';
-import { registerBifs, registerPrelude, type BifContext } from '../lang/builtins.ts';
+import type { Bif, BifContext, BuiltinModule } from '../lang/builtins.ts';
 import { argumentError, ElixirThrow, raise } from '../lang/errors.ts';
 import { badarg } from '../lang/stdlib/errors.ts';
 import { astToTerm } from '../lang/ast-terms.ts';
@@ -87,7 +87,7 @@ const HELP = [
   '  h()          - this help',
 ].join('\n');
 
-registerBifs([
+const helperBifs: Bif[] = [
   { module: HELPERS, name: 'v', arity: 0, fn: (_a, ctx) => v(ctx, -1) },
   {
     module: HELPERS,
@@ -151,12 +151,10 @@ registerBifs([
       return source === undefined ? atom('nil') : astToTerm(source);
     },
   },
-]);
+];
 
 // Helpers that receive or print are Elixir, so they run (and wait) like any process code.
-registerPrelude(
-  'iex-helpers',
-  `
+const HELPERS_PRELUDE = `
 defmodule IEx.Helpers do
   def flush do
     receive do
@@ -207,5 +205,7 @@ defmodule IEx.Helpers do
     :"do not show this result in output"
   end
 end
-`,
-);
+`;
+
+/** IEx.Helpers: a node that runs a shell is assembled with it. */
+export const iexHelpersModule: BuiltinModule = { name: 'iex-helpers', bifs: helperBifs, prelude: HELPERS_PRELUDE };

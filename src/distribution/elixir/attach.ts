@@ -2,8 +2,8 @@
  * Distribution for a node that runs Elixir: attachDistribution (the protocol) plus what the
  * language layer brings: funs that cross the wire as code, spawns requested by other nodes
  * run as Elixir processes, modules sent by `nl/1` loaded by a code server (code-server.ts),
- * errors logged on the node's output as Elixir logs them, and the `Node` functions of the
- * shell answering from this node's distribution.
+ * and errors logged on the node's output as Elixir logs them. (The `Node` functions answer from
+ * this distribution through the services the node was assembled with: modules.ts.)
  */
 import { atom, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
@@ -13,9 +13,7 @@ import type { Clock, Random } from '../../core/ports.ts';
 import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
-import { servicesOf } from './context.ts';
 import { startCodeServer } from './code-server.ts';
-import './node-bifs.ts';
 
 export interface ElixirDistributionOptions {
   readonly transport: Transport;
@@ -59,8 +57,6 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
       return lang.body({ module, name: fun, args }).body;
     },
   });
-  const services = servicesOf(lang);
-  if (services) services.dist = dist;
   // Other nodes' nl/1 loads modules here.
   startCodeServer(node, lang);
   return dist;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LangRuntime } from '../../core/lang/vm-node.ts';
+import { standardModules } from '../../core/lang/standard-modules.ts';
 import { atom, Binary, tuple } from '../../core/term/types.ts';
 import { astToTerm } from '../../core/lang/ast-terms.ts';
 import { parse } from '../../core/lang/parser.ts';
@@ -7,7 +8,7 @@ import { loadModuleSource } from './code-server.ts';
 
 describe('loadModuleSource', () => {
   it('compiles a defmodule form sent as a term and loads it', () => {
-    const rt = new LangRuntime();
+    const rt = new LangRuntime({ modules: standardModules });
     const parsed = parse('defmodule Greeter do\n  @who "world"\n  def hi, do: "hello " <> @who\nend');
     if (!parsed.ok) throw new Error('parse');
     expect(loadModuleSource(astToTerm(parsed.expr), rt)).toEqual(tuple(atom('module'), atom('Elixir.Greeter')));
@@ -16,7 +17,7 @@ describe('loadModuleSource', () => {
   });
 
   it('answers {:error, :badfile} for anything that is not a defmodule form', () => {
-    const rt = new LangRuntime();
+    const rt = new LangRuntime({ modules: standardModules });
     const bad = tuple(atom('error'), atom('badfile'));
     expect(loadModuleSource(atom('junk'), rt)).toEqual(bad);
     expect(loadModuleSource(tuple(1, 2), rt)).toEqual(bad);

@@ -32,7 +32,7 @@ export function loadModuleSource(source: Term, lang: LangRuntime): Term {
   if (ast === null || typeof ast !== 'object' || ast.kind !== 'defmodule') return tuple(ERROR, BADFILE);
   try {
     const m = lang.machine();
-    m.start(compileShellExpr(ast, []).code, []);
+    m.start(compileShellExpr(ast, [], lang.builtins).code, []);
     // Defining a module only evaluates its attributes: no process, bounded work.
     const r = m.run(NO_PROCESS, Infinity);
     if (r.type !== 'done') return tuple(ERROR, BADFILE);

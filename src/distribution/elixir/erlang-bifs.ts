@@ -3,12 +3,12 @@
  * `term_to_binary/1` and `binary_to_term/1`, byte-exact with OTP 25.
  */
 import { atom, Binary, type Term } from '../../core/term/types.ts';
-import { registerBifs } from '../../core/lang/builtins.ts';
+import type { BuiltinModule } from '../../core/lang/builtins.ts';
 import { ElixirThrow } from '../../core/lang/errors.ts';
 import { decodeTerm } from '../etf/decode.ts';
 import { termToBinary } from '../etf/encode.ts';
 
-registerBifs([
+export const etfModule: BuiltinModule = { name: 'etf', bifs: [
   { module: 'erlang', name: 'term_to_binary', arity: 1, fn: ([t]) => Binary.fromBytes(termToBinary(t as Term)) },
   {
     module: 'erlang',
@@ -22,4 +22,4 @@ registerBifs([
       return r.term;
     },
   },
-]);
+] };

@@ -5,59 +5,51 @@
  * src/distribution/global/README.md for the semantics and the protocol.
  */
 import { atom, list, type Term } from '../../core/term/types.ts';
-import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
+import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import { ElixirThrow, raise } from '../../core/lang/errors.ts';
 import { globalRequest, globalSend, globalSendBadarg } from '../global/client.ts';
 import type { CallOp } from '../global/protocol.ts';
 import type { GlobalServer } from '../global/server.ts';
-import { servicesOf } from './context.ts';
 
 const UNDEFINED = atom('undefined');
 const OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name'];
 const AWAIT = atom('Elixir.Playground.Await');
 
-function globalOf(c: BifContext): GlobalServer {
-  const g = servicesOf(c.node)?.global;
-  // As gen_server:call to a missing server: the caller exits with :noproc.
-  if (!g) throw new ElixirThrow('exit', atom('noproc'));
-  return g;
+/** :global's functions, answering from the name server `g`. */
+function globalBifs(g: GlobalServer): Bif[] {
+  return [
+    { module: 'global', name: 'whereis_name', arity: 1, fn: ([name]) => g.whereis(name as Term) ?? UNDEFINED },
+    { module: 'global', name: 'registered_names', arity: 0, fn: () => list(g.registeredNames()) },
+    {
+      module: 'global',
+      name: 'send',
+      arity: 2,
+      fn: ([name, msg], c) => {
+        const pid = globalSend(g, c.proc, name as Term, msg as Term);
+        if (pid === null) throw new ElixirThrow('exit', globalSendBadarg(name as Term, msg as Term));
+        return pid;
+      },
+    },
+    ...OPS.map((op) => ({
+      module: 'global',
+      name: op,
+      arity: op === 'unregister_name' ? 1 : 2,
+      control: true,
+      fn: (args: readonly Term[], c: BifContext) => {
+        // global's own guard: the pid must be a pid.
+        if (op !== 'unregister_name' && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
+          return raise('FunctionClauseError', `no function clause matching in :global.${op}/2`);
+        }
+        const ref = globalRequest(c.proc, op, args);
+        if (ref === null) throw new ElixirThrow('exit', atom('noproc'));
+        return c.tailCallMfa(AWAIT, atom('global_reply'), [ref]);
+      },
+    })),
+  ];
 }
 
-registerBifs([
-  { module: 'global', name: 'whereis_name', arity: 1, fn: ([name], c) => globalOf(c).whereis(name as Term) ?? UNDEFINED },
-  { module: 'global', name: 'registered_names', arity: 0, fn: (_a, c) => list(globalOf(c).registeredNames()) },
-  {
-    module: 'global',
-    name: 'send',
-    arity: 2,
-    fn: ([name, msg], c) => {
-      const pid = globalSend(globalOf(c), c.proc, name as Term, msg as Term);
-      if (pid === null) throw new ElixirThrow('exit', globalSendBadarg(name as Term, msg as Term));
-      return pid;
-    },
-  },
-  ...OPS.map((op) => ({
-    module: 'global',
-    name: op,
-    arity: op === 'unregister_name' ? 1 : 2,
-    control: true,
-    fn: (args: readonly Term[], c: BifContext) => {
-      globalOf(c);
-      // global's own guard: the pid must be a pid.
-      if (op !== 'unregister_name' && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
-        return raise('FunctionClauseError', `no function clause matching in :global.${op}/2`);
-      }
-      const ref = globalRequest(c.proc, op, args);
-      if (ref === null) throw new ElixirThrow('exit', atom('noproc'));
-      return c.tailCallMfa(AWAIT, atom('global_reply'), [ref]);
-    },
-  })),
-]);
-
 // The caller waits for the name server's reply in a receive, in Elixir.
-registerPrelude(
-  'global',
-  `
+const GLOBAL_PRELUDE = `
 defmodule Playground.Await do
   def global_reply(ref) do
     receive do
@@ -65,5 +57,9 @@ defmodule Playground.Await do
     end
   end
 end
-`,
-);
+`;
+
+/** `:global` on this node: its functions reach the node's name server `g`. */
+export function globalModule(g: GlobalServer): BuiltinModule {
+  return { name: 'global', bifs: globalBifs(g), prelude: GLOBAL_PRELUDE };
+}

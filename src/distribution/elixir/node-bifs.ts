@@ -11,13 +11,13 @@
 import { atom, bool, list, tuple, type Atom, type Pid, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
 import { inspect } from '../../core/term/inspect.ts';
-import { registerBifs, registerPrelude, type BifContext } from '../../core/lang/builtins.ts';
+import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import { argumentError, ElixirThrow, exception } from '../../core/lang/errors.ts';
 import type { ProcessBody } from '../../core/runtime/process-body.ts';
 import type { ListType } from '../dist-types.ts';
 import type { MonitorOptions } from '../node-monitors.ts';
 import type { SpawnResult } from '../remote-spawn.ts';
-import { servicesOf } from './context.ts';
+import type { NodeServices } from './context.ts';
 import type { Distribution } from '../dist-types.ts';
 import type { Node } from '../../core/runtime/node.ts';
 
@@ -32,9 +32,9 @@ const OK = atom('ok');
 const DIST = '$dist';
 
 /** The node's distribution (and runtime), or undefined while it is not alive. */
-function ctxOf(c: BifContext): { node: Node; dist: Distribution } | undefined {
-  const s = servicesOf(c.node);
-  return s?.dist ? { node: s.node, dist: s.dist } : undefined;
+function ctxOf(s: NodeServices): { node: Node; dist: Distribution } | undefined {
+  const dist = s.dist();
+  return dist === null ? undefined : { node: s.node, dist };
 }
 
 function atomArg(t: Term | undefined): Atom {
@@ -43,11 +43,10 @@ function atomArg(t: Term | undefined): Atom {
 }
 
 /** Starts an asynchronous answer: the caller will get `{:"$dist_reply", ref, result}`. */
-function pending(c: BifContext, start: (reply: (result: Term) => void) => Term | null): Term {
+function pending(s: NodeServices, c: BifContext, start: (reply: (result: Term) => void) => Term | null): Term {
   const ref = c.proc.makeRef();
   const caller = c.proc.self;
-  const node = servicesOf(c.node)?.node;
-  const now = start((result) => node?.send(caller, tuple(REPLY, ref, result)));
+  const now = start((result) => s.node.send(caller, tuple(REPLY, ref, result)));
   return now ?? tuple(PENDING, ref);
 }
 
@@ -60,10 +59,10 @@ function listTypes(t: Term): ListType | ListType[] {
  * `Node.list(types)`: erts puts the node itself last whatever the order of the types
  * (`Node.list([:this, :visible])` → `[:two@vm, :three@vm, :one@vm]` in real iex).
  */
-function nodesOf(c: BifContext, t: Term): Term {
+function nodesOf(s: NodeServices, c: BifContext, t: Term): Term {
   const types = listTypes(t);
   const self = c.proc.nodeName;
-  const ctx = ctxOf(c);
+  const ctx = ctxOf(s);
   // Not alive, erts still knows the node itself: :this and :known give [:nonode@nohost].
   if (ctx === undefined) return list([types].flat().some((x) => x === 'this' || x === 'known') ? [self] : []);
   const nodes = ctx.dist.list(types);
@@ -75,15 +74,14 @@ function nodesOf(c: BifContext, t: Term): Term {
  * When a remote spawn cannot reach the node, BEAM returns a local process that logs and exits
  * with :noconnection (erts_internal:crasher/6), so links and monitors still see an exit.
  */
-function crasher(c: BifContext, node: Atom, module: Atom, fun: Atom, args: Term, opts: readonly Atom[]): Pid {
+function crasher(s: NodeServices, c: BifContext, node: Atom, module: Atom, fun: Atom, args: Term, opts: readonly Atom[]): Pid {
   const show = (t: Term) => inspect(t, { nodeNumber: c.node.nodeNumber });
   const optsText = opts.length > 0 ? ` (${show(list(opts))})` : '';
   // erts_internal:crasher's format ends in ~n, so Elixir's console shows a blank line after it.
   const text = `** Can not start ${show(module)}:${show(fun)},${show(args)}${optsText} on ${show(node)} **\n`;
-  const runtime = servicesOf(c.node)?.node;
   const body: ProcessBody = {
     run: () => {
-      runtime?.log('warning', text);
+      s.node.log('warning', text);
       return { type: 'exit', reductions: 1, reason: NOCONNECTION };
     },
   };
@@ -100,110 +98,113 @@ function spawnAnswer(r: SpawnResult, monitor: boolean, fallback: () => Term): Te
   return monitor && r.monitorRef !== undefined ? tuple(r.pid, r.monitorRef) : r.pid;
 }
 
-registerBifs([
-  { module: 'Elixir.Node', name: 'alive?', arity: 0, fn: (_a, c) => bool(ctxOf(c)?.dist.isAlive() ?? false) },
-  { module: 'Elixir.Node', name: 'list', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
-  { module: 'Elixir.Node', name: 'list', arity: 1, fn: ([t], c) => nodesOf(c, t as Term) },
-  { module: 'erlang', name: 'nodes', arity: 0, fn: (_a, c) => list(ctxOf(c)?.dist.list('visible') ?? []) },
-  { module: 'erlang', name: 'nodes', arity: 1, fn: ([t], c) => nodesOf(c, t as Term) },
-  {
-    module: 'Elixir.Node',
-    name: 'disconnect',
-    arity: 1,
-    fn: ([n], c) => {
-      const r = ctxOf(c)?.dist.disconnect(atomArg(n)) ?? 'ignored';
-      return r === 'ignored' ? IGNORED : bool(r);
+/** Node, :net_kernel and the :erlang node functions of the node whose services are `s`. */
+function nodeBifs(s: NodeServices): Bif[] {
+  return [
+    { module: 'Elixir.Node', name: 'alive?', arity: 0, fn: () => bool(ctxOf(s)?.dist.isAlive() ?? false) },
+    { module: 'Elixir.Node', name: 'list', arity: 0, fn: () => list(ctxOf(s)?.dist.list('visible') ?? []) },
+    { module: 'Elixir.Node', name: 'list', arity: 1, fn: ([t], c) => nodesOf(s, c, t as Term) },
+    { module: 'erlang', name: 'nodes', arity: 0, fn: () => list(ctxOf(s)?.dist.list('visible') ?? []) },
+    { module: 'erlang', name: 'nodes', arity: 1, fn: ([t], c) => nodesOf(s, c, t as Term) },
+    {
+      module: 'Elixir.Node',
+      name: 'disconnect',
+      arity: 1,
+      fn: ([n]) => {
+        const r = ctxOf(s)?.dist.disconnect(atomArg(n)) ?? 'ignored';
+        return r === 'ignored' ? IGNORED : bool(r);
+      },
     },
-  },
-  { module: 'Elixir.Node', name: 'get_cookie', arity: 0, fn: (_a, c) => ctxOf(c)?.dist.getCookie() ?? NOCOOKIE },
-  { module: 'erlang', name: 'get_cookie', arity: 0, fn: (_a, c) => ctxOf(c)?.dist.getCookie() ?? NOCOOKIE },
-  {
-    module: 'Elixir.Node',
-    name: 'set_cookie',
-    arity: 2,
-    fn: ([n, cookie], c) => setCookie(c, atomArg(n), atomArg(cookie)),
-  },
-  {
-    module: 'erlang',
-    name: 'set_cookie',
-    arity: 2,
-    fn: ([n, cookie], c) => setCookie(c, atomArg(n), atomArg(cookie)),
-  },
-  {
-    module: 'Elixir.Node',
-    name: 'set_cookie',
-    arity: 1,
-    fn: ([cookie], c) => setCookie(c, c.proc.nodeName, atomArg(cookie)),
-  },
-  {
-    module: 'Elixir.Node',
-    name: 'monitor',
-    arity: 2,
-    fn: ([n, flag], c) => {
-      const r = ctxOf(c)?.dist.monitorNode(c.proc.self, atomArg(n), flag === atom('true')) ?? 'notalive';
-      if (r === 'notalive') throw new ElixirThrow('error', atom('notalive'));
-      return r === true ? atom('true') : r;
+    { module: 'Elixir.Node', name: 'get_cookie', arity: 0, fn: () => ctxOf(s)?.dist.getCookie() ?? NOCOOKIE },
+    { module: 'erlang', name: 'get_cookie', arity: 0, fn: () => ctxOf(s)?.dist.getCookie() ?? NOCOOKIE },
+    {
+      module: 'Elixir.Node',
+      name: 'set_cookie',
+      arity: 2,
+      fn: ([n, cookie], c) => setCookie(s, c, atomArg(n), atomArg(cookie)),
     },
-  },
-  {
-    module: 'net_kernel',
-    name: 'monitor_nodes',
-    arity: 1,
-    fn: ([flag], c) => {
-      ctxOf(c)?.dist.monitorNodes(c.proc.self, flag === atom('true'));
-      return OK;
+    {
+      module: 'erlang',
+      name: 'set_cookie',
+      arity: 2,
+      fn: ([n, cookie], c) => setCookie(s, c, atomArg(n), atomArg(cookie)),
     },
-  },
-  {
-    module: 'net_kernel',
-    name: 'monitor_nodes',
-    arity: 2,
-    fn: ([flag, options], c) => {
-      const opts = monitorOptions(options as Term);
-      if ('error' in opts) return opts.error;
-      ctxOf(c)?.dist.monitorNodes(c.proc.self, flag === atom('true'), opts.ok);
-      return OK;
+    {
+      module: 'Elixir.Node',
+      name: 'set_cookie',
+      arity: 1,
+      fn: ([cookie], c) => setCookie(s, c, c.proc.nodeName, atomArg(cookie)),
     },
-  },
-  {
-    module: DIST,
-    name: 'connect',
-    arity: 1,
-    fn: ([n], c) => {
-      const node = atomArg(n);
-      const ctx = ctxOf(c);
-      if (ctx === undefined) return IGNORED;
-      return pending(c, (reply) => {
-        const now = ctx.dist.connect(node, (ok) => reply(bool(ok)));
-        if (now.type === 'ignored') return IGNORED;
-        return now.type === 'done' ? bool(now.result) : null;
-      });
+    {
+      module: 'Elixir.Node',
+      name: 'monitor',
+      arity: 2,
+      fn: ([n, flag], c) => {
+        const r = ctxOf(s)?.dist.monitorNode(c.proc.self, atomArg(n), flag === atom('true')) ?? 'notalive';
+        if (r === 'notalive') throw new ElixirThrow('error', atom('notalive'));
+        return r === true ? atom('true') : r;
+      },
     },
-  },
-  {
-    module: DIST,
-    name: 'spawn',
-    arity: 5,
-    fn: ([n, m, f, a, o], c) => {
-      const node = atomArg(n);
-      const module = atomArg(m);
-      const fun = atomArg(f);
-      const args = a as Term;
-      const opts = listToArray(o as Term).items.map(atomArg);
-      const link = opts.includes(LINK);
-      const monitor = opts.includes(MONITOR);
-      const ctx = ctxOf(c);
-      const fallback = () => crasher(c, node, module, fun, args, opts);
-      if (ctx === undefined) return fallback();
-      return pending(c, (reply) => {
-        const r = ctx.dist.spawnRemote(c.proc.self, node, module, fun, listToArray(args).items, { link, monitor }, c.proc.groupLeader(), (res) =>
-          reply(spawnAnswer(res, monitor, fallback)),
-        );
-        return r === null ? null : spawnAnswer(r, monitor, fallback);
-      });
+    {
+      module: 'net_kernel',
+      name: 'monitor_nodes',
+      arity: 1,
+      fn: ([flag], c) => {
+        ctxOf(s)?.dist.monitorNodes(c.proc.self, flag === atom('true'));
+        return OK;
+      },
     },
-  },
-]);
+    {
+      module: 'net_kernel',
+      name: 'monitor_nodes',
+      arity: 2,
+      fn: ([flag, options], c) => {
+        const opts = monitorOptions(options as Term);
+        if ('error' in opts) return opts.error;
+        ctxOf(s)?.dist.monitorNodes(c.proc.self, flag === atom('true'), opts.ok);
+        return OK;
+      },
+    },
+    {
+      module: DIST,
+      name: 'connect',
+      arity: 1,
+      fn: ([n], c) => {
+        const node = atomArg(n);
+        const ctx = ctxOf(s);
+        if (ctx === undefined) return IGNORED;
+        return pending(s, c, (reply) => {
+          const now = ctx.dist.connect(node, (ok) => reply(bool(ok)));
+          if (now.type === 'ignored') return IGNORED;
+          return now.type === 'done' ? bool(now.result) : null;
+        });
+      },
+    },
+    {
+      module: DIST,
+      name: 'spawn',
+      arity: 5,
+      fn: ([n, m, f, a, o], c) => {
+        const node = atomArg(n);
+        const module = atomArg(m);
+        const fun = atomArg(f);
+        const args = a as Term;
+        const opts = listToArray(o as Term).items.map(atomArg);
+        const link = opts.includes(LINK);
+        const monitor = opts.includes(MONITOR);
+        const ctx = ctxOf(s);
+        const fallback = () => crasher(s, c, node, module, fun, args, opts);
+        if (ctx === undefined) return fallback();
+        return pending(s, c, (reply) => {
+          const r = ctx.dist.spawnRemote(c.proc.self, node, module, fun, listToArray(args).items, { link, monitor }, c.proc.groupLeader(), (res) =>
+            reply(spawnAnswer(res, monitor, fallback)),
+          );
+          return r === null ? null : spawnAnswer(r, monitor, fallback);
+        });
+      },
+    },
+  ];
+}
 
 /**
  * Node.set_cookie/1,2 are `:erlang.set_cookie(node, cookie)`. Not alive, BEAM refuses the
@@ -234,8 +235,8 @@ function monitorOptions(t: Term): { ok: MonitorOptions | null } | { error: Term 
   return { ok: { nodedownReason, nodeType } };
 }
 
-function setCookie(c: BifContext, node: Atom, cookie: Atom): Term {
-  const r = ctxOf(c)?.dist.setCookie(node, cookie) ?? 'notalive';
+function setCookie(s: NodeServices, c: BifContext, node: Atom, cookie: Atom): Term {
+  const r = ctxOf(s)?.dist.setCookie(node, cookie) ?? 'notalive';
   if (r === 'notalive' && node === c.proc.nodeName) {
     const e = exception('ArgumentError', 'errors were found at the given arguments:\n\n  * 1st argument: the node name is not part of a distributed system\n');
     throw new ElixirThrow('error', e, tuple(atom('erlang'), atom('set_cookie'), list([node, cookie]), list([])));
@@ -245,9 +246,7 @@ function setCookie(c: BifContext, node: Atom, cookie: Atom): Term {
 }
 
 // Waiting for the network is a receive, in Elixir.
-registerPrelude(
-  'node',
-  `
+const NODE_PRELUDE = `
 defmodule Node do
   def connect(node) do
     case :"$dist".connect(node) do
@@ -277,5 +276,9 @@ defmodule Node do
     end
   end
 end
-`,
-);
+`;
+
+/** The `Node` module (and `:net_kernel`, `:erlang.nodes`...) answering from services `s`. */
+export function nodeModule(s: NodeServices): BuiltinModule {
+  return { name: 'node', bifs: nodeBifs(s), prelude: NODE_PRELUDE };
+}

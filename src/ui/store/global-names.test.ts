@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
-import { servicesOf } from '../../distribution/elixir/context.ts';
 import { processLabel } from '../canvas/flow-graph.ts';
 import { connectRuntime } from './bridge.ts';
 import { FakeFrames } from './fake-frames.ts';
@@ -15,7 +14,7 @@ function tabStore(tab: Tab, frames: FakeFrames): PlaygroundStore {
   connectRuntime(tab.node.node, store, frames);
   connectDistribution(dist, store);
   connectClusterView(tab.tracing, store, frames).view.follow(dist);
-  connectGlobalNames(servicesOf(tab.node.lang)!.global!, tab.node.node, store, frames);
+  connectGlobalNames(tab.node.global, tab.node.node, store, frames);
   return store;
 }
 

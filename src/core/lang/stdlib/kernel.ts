@@ -5,11 +5,11 @@
 import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
-import { at, defineBifs } from './define.ts';
+import { at, defineBifs, findBif } from './define.ts';
+import { erlangBifs } from './erlang.ts';
 import { functionClause } from './errors.ts';
 import { enumToArray, fromArray, makeRange, rangeParts, rangeSize } from './enumerable.ts';
 import { argumentError } from '../errors.ts';
-import { lookupBif } from '../builtins.ts';
 import { chars } from './values.ts';
 
 function option(opts: Term, name: string): Term | undefined {
@@ -41,7 +41,7 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
     return fromArray(Array.from(b.text ?? String.fromCharCode(...b.bytes), (c) => c.codePointAt(0) as number));
   },
   'inspect/2': (a) => Binary.fromString(inspectWith(at(a, 0), at(a, 1))),
-  'binary_part/3': (a) => (lookupBif('erlang', 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),
+  'binary_part/3': (a) => (findBif(erlangBifs, 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),
   // `string =~ string`: does the left contain the right? (Regexes are not supported.)
   '=~/2': (a) => {
     const [l, r] = [at(a, 0), at(a, 1)];
@@ -52,7 +52,7 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
   },
 });
 
-defineBifs('Elixir.Kernel', { 'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]) }, true);
+export const thenBifs = defineBifs('Elixir.Kernel', { 'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]) }, true);
 
 function accessGet(c: Term, k: Term, dflt: Term): Term {
   if (c === NIL_ATOM) return dflt;

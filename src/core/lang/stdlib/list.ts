@@ -1,11 +1,12 @@
 /** Elixir's List module (pure functions; List.foldl/foldr/update_at are in prelude/collections.ts). */
 import { toAtom, bool, Cons, FALSE, NIL, NIL_ATOM, Tuple, type Term } from '../../term/types.ts';
-import { lookupBif, type Bif } from '../builtins.ts';
+import type { Bif } from '../builtins.ts';
 import { strictEquals } from '../../term/equality.ts';
-import { at, defineBifs } from './define.ts';
+import { at, defineBifs, findBif } from './define.ts';
+import { erlangBifs } from './erlang.ts';
 import { badarg, functionClause } from './errors.ts';
 import { fromArray } from './enumerable.ts';
-import { duplicate, keyfind, properList } from './lists.ts';
+import { duplicate, keyfind, listsBifs, properList } from './lists.ts';
 import { walk } from './walk.ts';
 import { chars, isList } from './values.ts';
 
@@ -125,12 +126,12 @@ function orDefault(found: Term, dflt: Term): Term {
 }
 
 function callLists(name: string, args: Term[]): Term {
-  const b = lookupBif('lists', name, args.length);
+  const b = findBif(listsBifs, name, args.length);
   return (b as Bif).fn(args, undefined as never);
 }
 
 function callErlang(name: string, args: Term[]): Term {
-  const b = lookupBif('erlang', name, args.length);
+  const b = findBif(erlangBifs, name, args.length);
   if (b === undefined) return badarg(1, 'not a list');
   return b.fn(args, undefined as never);
 }

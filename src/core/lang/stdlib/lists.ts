@@ -196,7 +196,7 @@ export function subtract(a: Term[], b: readonly Term[]): Term {
 }
 
 /** Higher-order `:lists` functions continue in the Enum prelude (fun argument moved last). */
-defineBifs(
+export const listsHigherOrderBifs = defineBifs(
   'lists',
   {
     'map/2': (a, ctx) => ctx.tailCallMfa(ENUM, atom('map'), [at(a, 1), at(a, 0)]),

@@ -5,10 +5,10 @@
 import { atom, Binary, Float, list, Tuple, type Term } from '../../term/types.ts';
 import { mapFromPairs, mapGet } from '../../term/map.ts';
 import { inspect } from '../../term/inspect.ts';
-import { lookupBif, type BifContext } from '../builtins.ts';
+import { Builtins, type BifContext } from '../builtins.ts';
 import { ElixirThrow } from '../errors.ts';
 import { makeRange } from './enumerable.ts';
-import './index.ts';
+import { standardModules } from '../standard-modules.ts';
 
 export const A = atom;
 export const S = (s: string): Binary => Binary.fromString(s);
@@ -20,6 +20,9 @@ export const R = (first: number, last: number, step = first <= last ? 1 : -1): T
 /** A keyword list from an object: K({a: 1}) is [a: 1]. */
 export const K = (o: Record<string, Term>): Term => list(Object.entries(o).map(([k, v]) => new Tuple([atom(k), v])));
 
+/** The BIFs a node has with the standard modules. */
+const builtins = new Builtins(standardModules);
+
 /** A context for pure BIFs: touching anything on it is a test failure. */
 export const pureCtx = new Proxy({} as BifContext, {
   get(_t, p) {
@@ -30,7 +33,7 @@ export const pureCtx = new Proxy({} as BifContext, {
 /** Call `Mod.fun(args)`; module as Elixir writes it (`Enum`, `:lists`). */
 export function callRaw(module: string, fun: string, args: Term[], ctx: BifContext = pureCtx): Term {
   const mod = module.startsWith(':') ? module.slice(1) : `Elixir.${module}`;
-  const bif = lookupBif(mod, fun, args.length);
+  const bif = builtins.lookup(mod, fun, args.length);
   if (bif === undefined) throw new Error(`no BIF ${mod}.${fun}/${args.length}`);
   return bif.fn(args, ctx);
 }

@@ -3,8 +3,6 @@
  * Missing keys and non-maps raise through the TS BIFs they call (Map.fetch/2 raises
  * BadMapError; `:stdlib_native.key_error/2` raises KeyError as Elixir words it).
  */
-import { registerPrelude } from '../../builtins.ts';
-
 export const COLLECTIONS_PRELUDE = `
 defmodule Map do
   def update(map, key, default, f) do
@@ -82,5 +80,3 @@ defmodule Keyword do
 end
 
 `;
-
-registerPrelude('collections', COLLECTIONS_PRELUDE);

@@ -7,8 +7,6 @@
  * anything else). Raising and keyed sorting go through the
  * TS helpers of `:stdlib_native` (native.ts), so exceptions come out exactly as Elixir's.
  */
-import { registerPrelude } from '../../builtins.ts';
-
 export const ENUM_PRELUDE = `
 defmodule Enum do
   # Ranges are walked, never built: Enum.each(1..100_000_000, f) needs no memory. Each function
@@ -386,5 +384,3 @@ defmodule Enum do
   defp merge(a, [], _f, acc), do: :lists.reverse(acc, a)
 end
 `;
-
-registerPrelude('enum', ENUM_PRELUDE);

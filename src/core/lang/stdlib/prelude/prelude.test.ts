@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from '../../parser.ts';
 import type { Expr } from '../../ast.ts';
-import { preludeSources } from '../../builtins.ts';
-import '../index.ts';
+import { Builtins } from '../../builtins.ts';
+import { standardModules } from '../../standard-modules.ts';
+
+const preludeSources = () => new Builtins(standardModules).preludes();
 
 /** name/arity of every def in a parsed prelude module body. */
 function defs(e: Expr): string[] {

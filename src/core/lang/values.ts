@@ -1,0 +1,76 @@
+/**
+ * What compiled code and built-in functions share at run time: ranges (`first..last`, `x in
+ * range`), String.Chars (`to_string/1`, string interpolation), and the type names Elixir's
+ * protocol errors print. Here rather than in the compiler, so built-ins never depend on it.
+ */
+import { atom, Binary, type MapTerm, type Term } from '../term/types.ts';
+import { mapFromPairs, mapGet } from '../term/map.ts';
+import { inspect } from '../term/inspect.ts';
+import { toStringTerm, ToStringError } from '../term/to-string.ts';
+import { ElixirThrow, exception } from './errors.ts';
+import * as ops from './ops.ts';
+
+const STRUCT = atom('__struct__');
+const RANGE = atom('Elixir.Range');
+const FIRST = atom('first');
+const LAST = atom('last');
+const STEP = atom('step');
+
+export function makeRange(first: Term, last: Term): Term {
+  if (typeof first !== 'number' || typeof last !== 'number') {
+    throw new ElixirThrow('error', exception('ArgumentError', 'ranges (first..last) expect both sides to be integers'));
+  }
+  return mapFromPairs([[STRUCT, RANGE], [FIRST, first], [LAST, last], [STEP, first <= last ? 1 : -1]]);
+}
+
+/** `x in enumerable` for lists, ranges and maps. */
+export function isIn(x: Term, coll: Term): boolean {
+  if (typeof coll === 'object') {
+    if (coll.kind === 'cons' || coll.kind === 'nil') {
+      let l: Term = coll;
+      while (typeof l === 'object' && l.kind === 'cons') {
+        if (ops.seq(x, l.head)) return true;
+        l = l.tail;
+      }
+      return false;
+    }
+    if (coll.kind === 'map') {
+      const range = rangeBounds(coll);
+      if (range !== null) {
+        if (typeof x !== 'number') return false;
+        const [f, l, s] = range;
+        return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
+      }
+      if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
+        const v = mapGet(coll, x.elements[0] as Term);
+        return v !== undefined && ops.seq(v, x.elements[1] as Term);
+      }
+      return false;
+    }
+  }
+  throw new ElixirThrow('error', exception('Protocol.UndefinedError', `protocol Enumerable not implemented for ${inspect(coll)} of type ${typeName(coll)}`));
+}
+
+export function typeName(t: Term): string {
+  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
+  const names: Record<string, string> = { float: 'Float', atom: 'Atom', binary: 'BitString', tuple: 'Tuple', map: 'Map', pid: 'PID', ref: 'Reference', fun: 'Function', port: 'Port', cons: 'List', nil: 'List' };
+  return names[t.kind] ?? 'Unknown';
+}
+
+/** [first, last, step] when `t` is a %Range{}, else null. */
+export function rangeBounds(t: MapTerm): [number, number, number] | null {
+  if (mapGet(t, STRUCT) !== RANGE) return null;
+  const f = mapGet(t, FIRST), l = mapGet(t, LAST), s = mapGet(t, STEP);
+  return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' ? [f, l, s] : null;
+}
+
+/** `to_string` for interpolation: String.Chars, raising Protocol.UndefinedError like Elixir. */
+export function toStr(t: Term): Binary {
+  if (typeof t === 'object' && t.kind === 'binary') return t;
+  try {
+    return toStringTerm(t);
+  } catch (err) {
+    if (err instanceof ToStringError) throw new ElixirThrow('error', exception(err.exception, err.message, [['value', err.term]]));
+    throw err;
+  }
+}

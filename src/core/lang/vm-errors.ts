@@ -1,0 +1,89 @@
+/**
+ * How the machine (vm.ts) turns failures into Erlang errors: the errors it raises itself
+ * (VmError, with the call to put on top of the stacktrace), the rethrow of a `try` no clause
+ * handled, the `case`/`with`/function clause errors of an OP_SELECT that matched nothing, and any
+ * JS exception from a BIF or operator into kind, reason and stacktrace.
+ */
+import { AtomLimitError, NIL, Tuple, atom, list, type Term } from '../term/types.ts';
+import { ToStringError } from '../term/to-string.ts';
+import { ErlangError } from '../runtime/errors.ts';
+import { ElixirThrow, exception, type ErrorKind } from './errors.ts';
+import { EXIT_ATOM, THROW_ATOM } from './exceptions.ts';
+import { OpError } from './ops.ts';
+import type { FnCode, SelectFail } from './vm-code.ts';
+
+export const FUNCTION_CLAUSE = atom('function_clause');
+
+/** An error the machine raises: Erlang reason plus the call that failed (top of the stacktrace). */
+export class VmError {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly reason: Term,
+    readonly top: Term | null,
+  ) {}
+}
+
+/** Thrown by OP_RERAISE: an exception caught by a try that no clause handled. */
+export class Rethrow {
+  constructor(
+    readonly kindAtom: Term,
+    readonly reason: Term,
+    readonly stack: Term,
+  ) {}
+}
+
+export interface VmFailure {
+  readonly kind: ErrorKind;
+  readonly reason: Term;
+  readonly stack: Term;
+}
+
+/** The error of an OP_SELECT no clause matched (`v` the subject, `arity` of a function clause). */
+export function selectError(fail: SelectFail, v: Term, r: Term[], bp: number, arity: number): VmError {
+  switch (fail.kind) {
+    case 'case_clause':
+    case 'try_clause':
+      return new VmError('error', new Tuple([atom(fail.kind), v]), null);
+    case 'with_clause':
+      return new VmError('error', new Tuple([atom('with_clause'), v]), null);
+    case 'badmatch':
+      return new VmError('error', new Tuple([atom('badmatch'), v]), null);
+    case 'function_clause':
+      return new VmError('error', FUNCTION_CLAUSE, new Tuple([atom(fail.module), atom(fail.name), argsOf(r, bp, arity), NIL]));
+    default:
+      return new VmError('error', new Tuple([atom('case_clause'), v]), null);
+  }
+}
+
+/**
+ * Any JS exception thrown while running `code` (its frame at `bp`) → kind, Erlang reason and a
+ * stacktrace term. Anything that is not an Elixir-level error is a bug and is thrown again.
+ */
+export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number): VmFailure {
+  const here = new Tuple([atom(code.module), atom(code.name), code.arity, NIL]);
+  if (e instanceof Rethrow) return { kind: e.kindAtom === THROW_ATOM ? 'throw' : e.kindAtom === EXIT_ATOM ? 'exit' : 'error', reason: e.reason, stack: e.stack };
+  if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: list(e.top === null ? [here] : [e.top, here]) };
+  if (e instanceof OpError) {
+    const top = e.op === '' ? here : new Tuple([atom(e.module), atom(e.op), list(e.args), NIL]);
+    return { kind: 'error', reason: e.reason, stack: e.op === '' ? list([here]) : list([top, here]) };
+  }
+  if (e instanceof VmError) {
+    if (e.reason === FUNCTION_CLAUSE && e.top === null) {
+      return { kind: 'error', reason: e.reason, stack: list([new Tuple([atom(code.module), atom(code.name), argsOf(r, bp, code.arity), NIL])]) };
+    }
+    return { kind: e.kind, reason: e.reason, stack: list(e.top === null ? [here] : [e.top, here]) };
+  }
+  if (e instanceof ErlangError) return { kind: 'error', reason: e.reason, stack: list([here]) };
+  if (e instanceof ToStringError) return { kind: 'error', reason: exception(e.exception, e.message), stack: list([here]) };
+  if (e instanceof AtomLimitError || (e instanceof RangeError && /call stack/i.test(e.message))) {
+    return { kind: 'error', reason: atom('system_limit'), stack: list([here]) };
+  }
+  throw e;
+}
+
+/** The first `arity` slots of the frame at `bp` (a function's arguments), as a list. */
+function argsOf(r: Term[], bp: number, arity: number): Term {
+  const args: Term[] = [];
+  for (let i = 0; i < arity; i++) args.push(r[bp + i] as Term);
+  return list(args);
+}
