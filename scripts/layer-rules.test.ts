@@ -82,4 +82,16 @@ describe('layer rules (dependency-cruiser)', () => {
       }),
     ).toEqual([]);
   });
+
+  it('let the parser recurse across its own files, never out of them', async () => {
+    const cycle = (a: string, b: string) => ({
+      [`src/core/lang/${a}.ts`]: use(`./${b}.ts`),
+      [`src/core/lang/${b}.ts`]: use(`./${a}.ts`, 'y').replace('export const y', 'export const x'),
+    });
+    expect(await broken(cycle('parser', 'parser-exprs'))).toEqual([]);
+    expect(await broken(cycle('parser', 'vm'))).toEqual([
+      'no-circular-out-of-unit-1: src/core/lang/parser.ts → src/core/lang/vm.ts',
+      'no-circular: src/core/lang/vm.ts → src/core/lang/parser.ts',
+    ]);
+  });
 });
