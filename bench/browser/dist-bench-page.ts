@@ -14,6 +14,7 @@ import { createPeerJsTransport, peerOptions, registerNode } from '../../src/dist
 import { browserScheduling, startNodeLoop } from '../../src/host/node-loop.ts';
 import { realEffects } from '../../src/host/real-effects.ts';
 import { nodeOptionsFor } from '../../src/playground/start-options.ts';
+import { peerIdForNode } from '../../src/distribution/peer-id.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
 
@@ -43,6 +44,9 @@ let pnode: PlaygroundNode | null = null;
 let wake: () => void = () => {};
 let raw: DataConnection | null = null;
 let rawOut: Peer | null = null;
+/** The host part of this page's node name, and how many outgoing raw peers it made (their ids must be new). */
+let rawHost = 'bench';
+let rawOuts = 0;
 let rawWaiter: ((b: Uint8Array) => void) | null = null;
 
 const asBytes = (d: unknown): Uint8Array => (d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d as Uint8Array));
@@ -83,7 +87,9 @@ const api = {
   /** `maxMessageBytes` overrides the transport's data-channel message size (an experiment; default: the app's). */
   async start(sname: string, host: string, cookie: string, maxMessageBytes?: number): Promise<Started> {
     const name = `${sname}@${host}`;
-    const rawId = `rawbench-${sname}`;
+    // The signalling server takes only node names' ids: the raw baseline's peers get names of their own.
+    const rawId = peerIdForNode(`raw-${sname}@${host}`);
+    rawHost = host;
     const rawPeer = new Peer(rawId, peerOptions(config));
     rawPeer.on('connection', serveRaw);
     await registered(rawPeer);
@@ -118,7 +124,7 @@ const api = {
   async rawConnect(rawId: string): Promise<number> {
     raw?.close();
     rawOut?.destroy();
-    const peer = new Peer(peerOptions(config));
+    const peer = new Peer(peerIdForNode(`rawout-${++rawOuts}@${rawHost}`), peerOptions(config));
     rawOut = peer;
     await registered(peer);
     const t0 = performance.now();
