@@ -100,6 +100,11 @@ export interface Bif {
   readonly fn: BifFn;
   /** True when the BIF may use ctx.tailCall / ctx.sleep (the VM then never inlines it). */
   readonly control?: boolean;
+  /**
+   * For a control BIF that traps (length/1, ++, --): the version guards call inline. A guard
+   * cannot yield; BEAM's guard BIFs do not trap either.
+   */
+  readonly guard?: BifFn;
 }
 
 /** A named group of built-ins a node is assembled from: TS BIFs and the Elixir that completes them. */

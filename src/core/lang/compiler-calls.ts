@@ -37,8 +37,10 @@ function moduleName(e: Expr, ctx: Ctx): string | null {
   return typeof v === 'object' && v.kind === 'atom' ? v.name : null;
 }
 
-function bifTarget(bif: Bif | undefined): Target | null {
+function bifTarget(bif: Bif | undefined, ctx: Ctx): Target | null {
   if (bif === undefined) return null;
+  // In a guard, a trapping BIF is called inline in its non-trapping version.
+  if (ctx.guard === true && bif.guard !== undefined) return { kind: 'inline', bif: { module: bif.module, name: bif.name, arity: bif.arity, fn: bif.guard } };
   return { kind: bif.control === true ? 'bif' : 'inline', bif };
 }
 
@@ -48,11 +50,11 @@ function resolve(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx): Tar
   if (e.kind === 'call') {
     const mod = ctx.fb.mod;
     if (mod !== null && mod.defines(e.name, arity)) return { kind: 'local', name: e.name };
-    return bifTarget(ctx.fb.bifs.lookup(KERNEL, e.name, arity)) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
+    return bifTarget(ctx.fb.bifs.lookup(KERNEL, e.name, arity), ctx) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
   }
   const m = moduleName(e.module, ctx);
   if (m === null) return { kind: 'remote', module: null, modExpr: e.module, imports: false };
-  return bifTarget(ctx.fb.bifs.lookup(m, e.name, arity)) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
+  return bifTarget(ctx.fb.bifs.lookup(m, e.name, arity), ctx) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
 }
 
 export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): boolean {
@@ -157,8 +159,9 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
 /** A guard: true only when the expression is exactly `true`; an error makes it false. */
 export function compileGuard(g: Expr | null, ctx: Ctx): Test | null {
   if (g === null) return null;
-  if (!isSimple(g, ctx)) throw new CompileError(g.pos, 'invalid expression in guard');
-  const ev = compileExpr(g, ctx);
+  const gctx: Ctx = { fb: ctx.fb, scope: ctx.scope, guard: true };
+  if (!isSimple(g, gctx)) throw new CompileError(g.pos, 'invalid expression in guard');
+  const ev = compileExpr(g, gctx);
   return (r, b, m) => {
     try {
       return ev(r, b, m) === TRUE;
