@@ -105,6 +105,12 @@ export interface Bif {
    * cannot yield; BEAM's guard BIFs do not trap either.
    */
   readonly guard?: BifFn;
+  /**
+   * For a control BIF that traps: the call on a small input, done inline (no VM call), or
+   * undefined when the input is big enough to trap (the VM then calls `fn`). Keeps the common
+   * small `length(l)` / `a ++ b` as cheap as an inline BIF.
+   */
+  readonly small?: (args: readonly Term[]) => Term | undefined;
 }
 
 /** A named group of built-ins a node is assembled from: TS BIFs and the Elixir that completes them. */

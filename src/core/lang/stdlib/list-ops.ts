@@ -97,13 +97,29 @@ function* listItems(l: Term, op: string, a: Term, b: Term): Walk<Term[]> {
   return out;
 }
 
-/** Kernel.name and :erlang.name, trapping in a body, `guard` inline in guards. */
-function both(name: string, arity: number, fn: BifFn, guard: BifFn): Bif[] {
-  return ['Elixir.Kernel', 'erlang'].map((module) => ({ module, name, arity, fn, control: true, guard }));
+/** Kernel.name and :erlang.name: trapping in a body (small inputs inline), `guard` in guards. */
+function both(name: string, arity: number, fn: BifFn, small: NonNullable<Bif['small']>, guard: BifFn): Bif[] {
+  return ['Elixir.Kernel', 'erlang'].map((module) => ({ module, name, arity, fn, control: true, small, guard }));
 }
 
+/** `length` of a list of at most STEP cells, else undefined (see Bif.small). */
+function smallLength([x]: readonly Term[]): Term | undefined {
+  let l = x as Term, n = 0;
+  for (; n <= STEP && typeof l === 'object' && l.kind === 'cons'; n++) l = l.tail;
+  if (l === NIL) return n;
+  return typeof l === 'object' && l.kind === 'cons' ? undefined : badargAt(0, 'not a list');
+}
+
+// `++` and `--`: the BIF's own one-call case, or undefined where it would trap.
+const noTrap = { trap: (): Term => TOO_BIG } as unknown as BifContext;
+const TOO_BIG = {} as Term;
+const smallOf = (fn: BifFn) => (args: readonly Term[]): Term | undefined => {
+  const v = fn(args, noTrap);
+  return v === TOO_BIG ? undefined : v;
+};
+
 export const listOpsModule: BuiltinModule = { name: 'list-ops', bifs: [
-  ...both('length', 1, lengthOf, ([x]) => { const n = listLength(x as Term); return n < 0 ? badargAt(0, 'not a list') : n; }),
-  ...both('++', 2, appendBif, ([a, b]) => append(a as Term, b as Term)),
-  ...both('--', 2, subtractBif, ([a, b]) => subtract(a as Term, b as Term)),
+  ...both('length', 1, lengthOf, smallLength, ([x]) => { const n = listLength(x as Term); return n < 0 ? badargAt(0, 'not a list') : n; }),
+  ...both('++', 2, appendBif, smallOf(appendBif), ([a, b]) => append(a as Term, b as Term)),
+  ...both('--', 2, subtractBif, smallOf(subtractBif), ([a, b]) => subtract(a as Term, b as Term)),
 ] };
