@@ -1,4 +1,7 @@
 /** Test set-up: a node with the language runtime, and running Elixir source in a process. */
+import { expect } from 'vitest';
+import { CONTEXT_REDS } from '../runtime/node-runtime.ts';
+import { REDS_PER_STEP } from './stdlib/walk.ts';
 import { SeededRandom, SimulatedClock } from '../ports.ts';
 import type { Pid, Term } from '../term/types.ts';
 import { inspect } from '../term/inspect.ts';
@@ -124,4 +127,17 @@ export function runBeside(t: LangTestNode, walker: Evaluation): { slices: number
     slices++;
   }
   return { slices, maxWalkerReds, other: resultText(counter), walkerRunning: walker.result === null };
+}
+
+/**
+ * `walker` (spawned on `t`, with a long walk ahead) never holds the scheduler: beside it, a
+ * short computation finishes within 3 slices while `walker` still runs, and no slice of
+ * `walker`'s goes past a process's budget plus one step of a walk.
+ */
+export function expectNeverHoldsScheduler(t: LangTestNode, walker: Evaluation): void {
+  const r = runBeside(t, walker);
+  expect(r.maxWalkerReds).toBeLessThanOrEqual(CONTEXT_REDS + REDS_PER_STEP);
+  expect(r.other).toBe('20100');
+  expect(r.walkerRunning).toBe(true); // still walking, yet the other process finished
+  expect(r.slices).toBeLessThanOrEqual(3);
 }
