@@ -5,7 +5,6 @@
  */
 import { toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
-import { listLength } from '../term/list.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
 import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
@@ -123,8 +122,6 @@ const operators: [string, BifFn][] = [
   ['<', ([a, b]) => bool(ops.lt(a as Term, b as Term))],
   ['>', ([a, b]) => bool(ops.gt(a as Term, b as Term))],
   ['>=', ([a, b]) => bool(ops.ge(a as Term, b as Term))],
-  ['++', ([a, b]) => ops.append(a as Term, b as Term)],
-  ['--', ([a, b]) => ops.subtract(a as Term, b as Term)],
 ];
 
 /** Functions that exist both as Kernel.name and :erlang.name. */
@@ -146,7 +143,6 @@ const shared: [string, number, BifFn][] = [
   ['is_function', 2, ([x, n]) => bool(kindIs(x as Term, 'fun') && (x as Fun).arity === n)],
   ['hd', 1, ([x]) => (kindIs(x as Term, 'cons') ? (x as Term & { head: Term }).head : badargAt(0, 'not a nonempty list'))],
   ['tl', 1, ([x]) => (kindIs(x as Term, 'cons') ? (x as Term & { tail: Term }).tail : badargAt(0, 'not a nonempty list'))],
-  ['length', 1, ([x]) => { const n = listLength(x as Term); return n < 0 ? badargAt(0, 'not a list') : n; }],
   ['tuple_size', 1, ([x]) => tupleArg(x as Term, 0).elements.length],
   ['map_size', 1, ([x]) => (kindIs(x as Term, 'map') ? (x as Term & { size: number }).size : badargAt(0, 'not a map'))],
   ['byte_size', 1, ([x]) => (kindIs(x as Term, 'binary') ? (x as Binary).byteSize : badargAt(0, 'not a bitstring'))],

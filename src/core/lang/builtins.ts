@@ -102,6 +102,17 @@ export interface Bif {
   readonly fn: BifFn;
   /** True when the BIF may use ctx.tailCall / ctx.sleep (the VM then never inlines it). */
   readonly control?: boolean;
+  /**
+   * For a control BIF that traps (length/1, ++, --): the version guards call inline. A guard
+   * cannot yield; BEAM's guard BIFs do not trap either.
+   */
+  readonly guard?: BifFn;
+  /**
+   * For a control BIF that traps: the call on a small input, done inline (no VM call), or
+   * undefined when the input is big enough to trap (the VM then calls `fn`). Keeps the common
+   * small `length(l)` / `a ++ b` as cheap as an inline BIF.
+   */
+  readonly small?: (args: readonly Term[]) => Term | undefined;
 }
 
 /** A named group of built-ins a node is assembled from: TS BIFs and the Elixir that completes them. */

@@ -7,11 +7,11 @@
  * defined (resolved once when the module is instantiated), a remote call (resolved on first use
  * and cached per node module table), an apply of a fun, or a control BIF.
  */
-import { atom, Fun, TRUE, type Atom, type FunInfo, type Term } from '../term/types.ts';
+import { atom, Fun, TRUE, FALSE, type Atom, type FunInfo, type Term } from '../term/types.ts';
 import type { Clause, Expr } from './ast.ts';
 import type { Bif } from './builtins.ts';
 import {
-  OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_SELECT, FnTemplate, evSlot,
+  OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_JUMP_IF_FALSE, OP_SELECT, FnTemplate, evSlot,
   type Ev, type LocalSite, type Matcher, type RemoteSite, type SelectClause, type SelectFail, type Test,
 } from './vm-code.ts';
 import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
@@ -37,8 +37,10 @@ function moduleName(e: Expr, ctx: Ctx): string | null {
   return typeof v === 'object' && v.kind === 'atom' ? v.name : null;
 }
 
-function bifTarget(bif: Bif | undefined): Target | null {
+function bifTarget(bif: Bif | undefined, ctx: Ctx): Target | null {
   if (bif === undefined) return null;
+  // In a guard, a trapping BIF is called inline in its non-trapping version.
+  if (ctx.guard === true && bif.guard !== undefined) return { kind: 'inline', bif: { module: bif.module, name: bif.name, arity: bif.arity, fn: bif.guard } };
   return { kind: bif.control === true ? 'bif' : 'inline', bif };
 }
 
@@ -48,11 +50,11 @@ function resolve(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx): Tar
   if (e.kind === 'call') {
     const mod = ctx.fb.mod;
     if (mod !== null && mod.defines(e.name, arity)) return { kind: 'local', name: e.name };
-    return bifTarget(ctx.fb.bifs.lookup(KERNEL, e.name, arity)) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
+    return bifTarget(ctx.fb.bifs.lookup(KERNEL, e.name, arity), ctx) ?? { kind: 'remote', module: null, modExpr: null, imports: true };
   }
   const m = moduleName(e.module, ctx);
   if (m === null) return { kind: 'remote', module: null, modExpr: e.module, imports: false };
-  return bifTarget(ctx.fb.bifs.lookup(m, e.name, arity)) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
+  return bifTarget(ctx.fb.bifs.lookup(m, e.name, arity), ctx) ?? { kind: 'remote', module: atom(m), modExpr: null, imports: false };
 }
 
 export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): boolean {
@@ -103,6 +105,58 @@ function inlineBif(bif: Bif, evs: Ev[], ctx: Ctx): Ev {
   }
 }
 
+/**
+ * A trapping BIF with a `small` version: one instruction tries it inline (arguments into slots,
+ * the result into `dst`) and jumps past the VM call when that did it; a big input falls through
+ * to the trapping call on the same argument slots (so they are evaluated once).
+ */
+function smallFirst(bif: Bif, small: NonNullable<Bif['small']>, evs: Ev[], ctx: Ctx, pos: Expr['pos']): Ev {
+  const { module, name } = bif;
+  const erl = module === KERNEL && ctx.fb.bifs.lookup('erlang', name, bif.arity) !== undefined;
+  const slots = evs.map(() => ctx.fb.newSlot());
+  const dst = ctx.fb.newSlot();
+  const attempt = (args: Term[], r: Term[], b: number): Term => {
+    let v: Term | undefined;
+    try {
+      v = small(args);
+    } catch (e) {
+      throw atBif(e, module, name, args, erl);
+    }
+    if (v === undefined) return TRUE;
+    r[b + dst] = v;
+    return FALSE;
+  };
+  const test = ctx.fb.emit(OP_JUMP_IF_FALSE, pos);
+  if (evs.length === 1) {
+    const [f] = evs as [Ev];
+    const [s] = slots as [number];
+    test.ev = (r, b, m) => {
+      const x = (r[b + s] = f(r, b, m));
+      return attempt([x], r, b);
+    };
+  } else if (evs.length === 2) {
+    const [f, g] = evs as [Ev, Ev];
+    const [s, t] = slots as [number, number];
+    test.ev = (r, b, m) => {
+      const x = (r[b + s] = f(r, b, m));
+      const y = (r[b + t] = g(r, b, m));
+      return attempt([x, y], r, b);
+    };
+  } else {
+    test.ev = (r, b, m) => {
+      const args = evs.map((f) => f(r, b, m));
+      for (let i = 0; i < args.length; i++) r[b + (slots[i] as number)] = args[i] as Term;
+      return attempt(args, r, b);
+    };
+  }
+  const call = ctx.fb.emit(OP_CALL_BIF, pos);
+  call.x = bif;
+  call.setArgs(slots.map((s) => slotEv(s)));
+  call.a = dst;
+  test.a = ctx.fb.here();
+  return slotEv(dst);
+}
+
 /** Compiles a call; in tail position emits a tail call and returns null. */
 export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx, tail: boolean): Ev | null {
   const t = resolve(e, ctx);
@@ -111,6 +165,12 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
   const head = pre.length > 0 ? (evs.shift() as Ev) : null;
   if (t.kind === 'inline') {
     const ev = inlineBif(t.bif, evs, ctx);
+    if (!tail) return ev;
+    emitReturn(ev, ctx, e.pos);
+    return null;
+  }
+  if (t.kind === 'bif' && t.bif.small !== undefined) {
+    const ev = smallFirst(t.bif, t.bif.small, evs, ctx, e.pos);
     if (!tail) return ev;
     emitReturn(ev, ctx, e.pos);
     return null;
@@ -157,8 +217,9 @@ export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx
 /** A guard: true only when the expression is exactly `true`; an error makes it false. */
 export function compileGuard(g: Expr | null, ctx: Ctx): Test | null {
   if (g === null) return null;
-  if (!isSimple(g, ctx)) throw new CompileError(g.pos, 'invalid expression in guard');
-  const ev = compileExpr(g, ctx);
+  const gctx: Ctx = { fb: ctx.fb, scope: ctx.scope, guard: true };
+  if (!isSimple(g, gctx)) throw new CompileError(g.pos, 'invalid expression in guard');
+  const ev = compileExpr(g, gctx);
   return (r, b, m) => {
     try {
       return ev(r, b, m) === TRUE;

@@ -16,7 +16,7 @@ import { CompileError, child, type Ctx } from './env.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { compileExpr, compileStatement, compileTail, constEv, slotEv } from './compiler.ts';
 import { compileGuard } from './compiler-calls.ts';
-import { enumToList, collectInto } from './enum-helpers.ts';
+import { generatorSource, collectInto, RangeCursor } from './enum-helpers.ts';
 import { normalizeException, ERROR_ATOM, THROW_ATOM, EXIT_ATOM } from './exceptions.ts';
 
 /** Where branch results go: a slot (jumping to the end) or a return (tail position). */
@@ -233,16 +233,27 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
     const ls = ctx.fb.newSlot();
     const load = ctx.fb.emit(OP_EVAL, step.source.pos);
     load.a = ls;
-    load.ev = (r, b, m) => enumToList(src(r, b, m));
+    // The slot holds the rest of the list, or a RangeCursor (a range is never built as a list).
+    load.ev = (r, b, m) => generatorSource(src(r, b, m)) as Term;
     const head = ctx.fb.here();
     const test = ctx.fb.emit(OP_JUMP_IF_FALSE, step.source.pos);
     test.c = 1; // a loop back-edge: costs a reduction, so long comprehensions get preempted
-    test.ev = (r, b) => ops.b(typeof r[b + ls] === 'object' && (r[b + ls] as Term & object).kind === 'cons');
+    test.ev = (r, b) => {
+      const s: unknown = r[b + ls];
+      return ops.b(s instanceof Cons || (s instanceof RangeCursor && s.left > 0));
+    };
     const hs = ctx.fb.newSlot();
     const take = ctx.fb.emit(OP_EVAL, step.source.pos);
     take.a = hs;
     take.ev = (r, b) => {
-      const c = r[b + ls] as Cons;
+      const s: unknown = r[b + ls];
+      if (s instanceof RangeCursor) {
+        const x = s.next;
+        s.next += s.step;
+        s.left--;
+        return x;
+      }
+      const c = s as Cons;
       r[b + ls] = c.tail;
       return c.head;
     };

@@ -17,7 +17,7 @@ import * as ops from './ops.ts';
 import { OP_EVAL, OP_EXEC, OP_RETURN, slotEv, constEv, evSlot, evConst, tagArith, EV_SLOT_ADDK, EV_SLOT_ADD_SLOT, EV_SLOT_SUB_SLOT, type Ev } from './vm-code.ts';
 
 export { slotEv, constEv };
-import { CompileError, lookupVar, type Ctx } from './env.ts';
+import { child, CompileError, lookupVar, type Ctx } from './env.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
 import { compileControl } from './compiler-control.ts';
@@ -60,6 +60,7 @@ export function isSimple(e: Expr, ctx: Ctx): boolean {
       return e.pairs.every(([k, v]) => isSimple(k, ctx) && isSimple(v, ctx)) && (e.update === null || isSimple(e.update, ctx));
     case 'binop':
       if (e.op === '|>') return isSimple(desugarPipe(e), ctx);
+      if (trapsInBody(e, ctx)) return false;
       return isSimple(e.left, ctx) && isSimple(e.right, ctx);
     case 'unop':
       return isSimple(e.arg, ctx);
@@ -255,7 +256,7 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
   if (e.op === '&&' || e.op === '||' || e.op === 'and' || e.op === 'or') {
     if (!isSimple(e.right, ctx)) return compileControl(e, ctx, false) as Ev;
     const l = compileExpr(e.left, ctx);
-    const rr = compileExpr(e.right, { fb: ctx.fb, scope: new Map(ctx.scope) });
+    const rr = compileExpr(e.right, child(ctx));
     switch (e.op) {
       case '&&': return (r, b, m) => { const v = l(r, b, m); return ops.truthy(v) ? rr(r, b, m) : v; };
       case '||': return (r, b, m) => { const v = l(r, b, m); return ops.truthy(v) ? v : rr(r, b, m); };
@@ -263,6 +264,7 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
       case 'or': return (r, b, m) => { const v = l(r, b, m); if (v === ops.b(false)) return rr(r, b, m); if (v === ops.b(true)) return v; return badBool('or', v); };
     }
   }
+  if (trapsInBody(e, ctx)) return compileCall(opCall(e), ctx, false) as Ev;
   const [l, rr] = compileOperands([e.left, e.right], ctx) as [Ev, Ev];
   const fast = fastArith(e.op, l, rr);
   if (fast !== null) return fast;
@@ -288,6 +290,19 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
     default:
       throw new CompileError(e.pos, `operator ${e.op} is not supported`);
   }
+}
+
+/**
+ * `a ++ b` and `a -- b` outside guards: a call of `:erlang.++/2` / `--/2`, which trap on long
+ * lists (as BEAM's do), so one operator never holds the scheduler for more than a slice.
+ */
+function trapsInBody(e: Expr & { kind: 'binop' }, ctx: Ctx): boolean {
+  if ((e.op !== '++' && e.op !== '--') || ctx.guard === true) return false;
+  return ctx.fb.bifs.lookup('erlang', e.op, 2)?.control === true;
+}
+
+function opCall(e: Expr & { kind: 'binop' }): Expr & { kind: 'remote' } {
+  return { kind: 'remote', pos: e.pos, module: { kind: 'atom', pos: e.pos, name: 'erlang' }, name: e.op, args: [e.left, e.right] };
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * The few Enumerable operations the compiler itself needs (for comprehensions): turning a list,
- * range or map into a list, and collecting a result `into:` a list, map or binary.
+ * The few Enumerable operations the compiler itself needs (for comprehensions): walking a list,
+ * range or map, and collecting a result `into:` a list, map or binary.
  */
 import { Binary, Cons, NIL, Tuple, type Term } from '../term/types.ts';
 import { mapPairs, mapPutMany } from '../term/map.ts';
 import { inspect } from '../term/inspect.ts';
 import { ElixirThrow, exception } from './errors.ts';
-import { rangeBounds, typeName, toStr } from './values.ts';
+import { typeName, toStr } from './values.ts';
+import { rangeParts, rangeSize } from './stdlib/enumerable.ts';
 import { concat } from './ops.ts';
 
 export function notEnumerable(t: Term): never {
@@ -16,19 +17,25 @@ export function notEnumerable(t: Term): never {
   );
 }
 
-/** The elements of an enumerable, as a list. */
-export function enumToList(t: Term): Term {
+/**
+ * Where a comprehension's generator stands in a range: ranges are walked a number at a time,
+ * never built as a list (`for x <- 1..100_000_000` holds two numbers, not 100 million cells).
+ */
+export class RangeCursor {
+  constructor(
+    public next: number,
+    readonly step: number,
+    public left: number,
+  ) {}
+}
+
+/** What a generator walks: a list (maps as their `{k, v}` pairs), or a RangeCursor for a range. */
+export function generatorSource(t: Term): Term | RangeCursor {
   if (typeof t === 'object') {
     if (t.kind === 'cons' || t.kind === 'nil') return t;
     if (t.kind === 'map') {
-      const r = rangeBounds(t);
-      if (r !== null) {
-        const [first, last, step] = r;
-        let l: Term = NIL;
-        if (step > 0) for (let i = last - ((last - first) % step); i >= first; i -= step) l = new Cons(i, l);
-        else for (let i = last + ((first - last) % -step); i <= first; i -= step) l = new Cons(i, l);
-        return l;
-      }
+      const r = rangeParts(t);
+      if (r !== null) return new RangeCursor(r.first, r.step, rangeSize(r));
       let l: Term = NIL;
       const pairs = mapPairs(t);
       for (let i = pairs.length - 1; i >= 0; i--) {

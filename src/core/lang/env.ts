@@ -88,13 +88,18 @@ export function lookupVar(fb: FnBuilder, scope: Scope, name: string): number | u
 export interface Ctx {
   readonly fb: FnBuilder;
   readonly scope: Scope;
+  /**
+   * Compiling a guard: a guard cannot yield, so BIFs that trap in a body (length/1, ++, --)
+   * are called inline there, in their non-trapping version (`Bif.guard`).
+   */
+  readonly guard?: boolean;
 }
 
 export function withScope(ctx: Ctx, scope: Scope): Ctx {
-  return { fb: ctx.fb, scope };
+  return ctx.guard === true ? { fb: ctx.fb, scope, guard: true } : { fb: ctx.fb, scope };
 }
 
 /** A child scope: sees the parent's variables; its own bindings stay inside. */
 export function child(ctx: Ctx): Ctx {
-  return { fb: ctx.fb, scope: new Map(ctx.scope) };
+  return withScope(ctx, new Map(ctx.scope));
 }

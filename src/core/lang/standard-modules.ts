@@ -6,8 +6,9 @@
  */
 import type { BuiltinModule } from './builtins.ts';
 import { kernelModule } from './bifs-kernel.ts';
+import { listOpsModule } from './stdlib/list-ops.ts';
 import { processModule } from './bifs-process.ts';
 import { ioModule } from './bifs-io.ts';
 import { stdlibModules } from './stdlib/index.ts';
 
-export const standardModules: readonly BuiltinModule[] = [kernelModule, processModule, ioModule, ...stdlibModules];
+export const standardModules: readonly BuiltinModule[] = [kernelModule, listOpsModule, processModule, ioModule, ...stdlibModules];

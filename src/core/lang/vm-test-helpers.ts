@@ -1,6 +1,9 @@
 /** Test set-up: a node with the language runtime, and running Elixir source in a process. */
+import { expect } from 'vitest';
+import { CONTEXT_REDS } from '../runtime/node-runtime.ts';
+import { REDS_PER_STEP } from './stdlib/walk.ts';
 import { SeededRandom, SimulatedClock } from '../ports.ts';
-import type { Term } from '../term/types.ts';
+import type { Pid, Term } from '../term/types.ts';
 import { inspect } from '../term/inspect.ts';
 import { createNode, type Node } from '../runtime/node.ts';
 import { advanceAndRun } from '../runtime/testing.ts';
@@ -94,4 +97,47 @@ export function runMessage(src: string): string {
 /** One-shot: a fresh node, run, inspect. */
 export function run(src: string): string {
   return evalText(langNode(), src);
+}
+
+export const pidOf = (ev: Evaluation): Pid => {
+  if (ev.proc === null) throw new Error('not started');
+  return ev.proc.self;
+};
+
+/** Runs one slice of the node; returns the reductions each of `pids` used in it. */
+export function sliceReductions(t: LangTestNode, pids: readonly Pid[]): number[] {
+  const before = pids.map((p) => t.node.info(p)?.reductions ?? 0);
+  t.node.runSlice();
+  return pids.map((p, i) => (t.node.info(p)?.reductions ?? before[i] ?? 0) - (before[i] ?? 0));
+}
+
+/**
+ * Beside `walker` (already spawned on `t`), starts a short computation and runs slices until it
+ * is done (10 at most): how many slices that took, the most reductions `walker` used in one of
+ * them, the short one's result, and whether `walker` is still running.
+ */
+export function runBeside(t: LangTestNode, walker: Evaluation): { slices: number; maxWalkerReds: number; other: string; walkerRunning: boolean } {
+  const counter = spawnEval(t, 'Enum.reduce(1..200, 0, fn x, acc -> x + acc end)');
+  while (walker.proc === null || counter.proc === null) t.node.runSlice(); // both start
+  const pids = [pidOf(walker), pidOf(counter)];
+  let slices = 0, maxWalkerReds = 0;
+  while (counter.result === null && slices < 10) {
+    const [w] = sliceReductions(t, pids);
+    maxWalkerReds = Math.max(maxWalkerReds, w ?? 0);
+    slices++;
+  }
+  return { slices, maxWalkerReds, other: resultText(counter), walkerRunning: walker.result === null };
+}
+
+/**
+ * `walker` (spawned on `t`, with a long walk ahead) never holds the scheduler: beside it, a
+ * short computation finishes within 3 slices while `walker` still runs, and no slice of
+ * `walker`'s goes past a process's budget plus one step of a walk.
+ */
+export function expectNeverHoldsScheduler(t: LangTestNode, walker: Evaluation): void {
+  const r = runBeside(t, walker);
+  expect(r.maxWalkerReds).toBeLessThanOrEqual(CONTEXT_REDS + REDS_PER_STEP);
+  expect(r.other).toBe('20100');
+  expect(r.walkerRunning).toBe(true); // still walking, yet the other process finished
+  expect(r.slices).toBeLessThanOrEqual(3);
 }

@@ -9,7 +9,6 @@ import { formatFloat } from '../../term/float-format.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg } from './errors.ts';
 import { fromArray } from './enumerable.ts';
-import { subtract } from './lists.ts';
 import { intToString, needInt, parseFloatText, parseIntText } from './numbers.ts';
 import { needTuple } from './tuple.ts';
 import { isBinary, isList, mkFloat } from './values.ts';
@@ -156,8 +155,6 @@ export const erlangBifs = defineBifs('erlang', {
     const n = needNumber(at(a, 0));
     return typeof n === 'object' ? n : mkFloat(Number(n));
   },
-  '++/2': (a) => fromArray(listItems(at(a, 0)), at(a, 1)),
-  '--/2': (a) => subtract(listItems(at(a, 0)), listItems(at(a, 1), 2)),
   'binary_part/3': (a) => {
     const b = needBinary(at(a, 0));
     const start = at(a, 1);

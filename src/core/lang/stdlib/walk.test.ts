@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Pid } from '../../term/types.ts';
 import { CONTEXT_REDS } from '../../runtime/node-runtime.ts';
-import { langNode, resultText, run, spawnEval, type Evaluation, type LangTestNode } from '../vm-test-helpers.ts';
+import { langNode, pidOf, resultText, run, expectNeverHoldsScheduler, spawnEval } from '../vm-test-helpers.ts';
 import { REDS_PER_STEP, STEP } from './walk.ts';
 import cases from './walk-cases.json';
 
@@ -14,18 +13,6 @@ describe('walking built-ins give Elixir’s results', () => {
     }, 60_000);
   }
 });
-
-/** Runs one slice of the node; returns the reductions each of `pids` used in it. */
-function slice(t: LangTestNode, pids: readonly Pid[]): number[] {
-  const before = pids.map((p) => t.node.info(p)?.reductions ?? 0);
-  t.node.runSlice();
-  return pids.map((p, i) => (t.node.info(p)?.reductions ?? before[i] ?? 0) - (before[i] ?? 0));
-}
-
-const pidOf = (ev: Evaluation): Pid => {
-  if (ev.proc === null) throw new Error('not started');
-  return ev.proc.self;
-};
 
 // While one process walks a huge collection in a single built-in call, the other processes of
 // its node still run every slice: each call traps (walk.ts) within about one slice's budget.
@@ -42,19 +29,7 @@ describe('a huge walk never holds the scheduler', () => {
     test(name, () => {
       const t = langNode();
       const walker = spawnEval(t, src);
-      const counter = spawnEval(t, 'Enum.reduce(1..200, 0, fn x, acc -> x + acc end)');
-      while (walker.proc === null || counter.proc === null) t.node.runSlice(); // both start
-      const pids = [pidOf(walker), pidOf(counter)];
-      let slices = 0;
-      while (counter.result === null && slices < 10) {
-        const [w] = slice(t, pids);
-        slices++;
-        // One slice's work stays within a process's budget plus one step of a walk.
-        expect(w).toBeLessThanOrEqual(CONTEXT_REDS + REDS_PER_STEP);
-      }
-      expect(resultText(counter)).toBe('20100');
-      expect(walker.result).toBeNull(); // still walking, yet the other process finished
-      expect(slices).toBeLessThanOrEqual(3);
+      expectNeverHoldsScheduler(t, walker);
     }, 60_000);
   }
 
