@@ -46,7 +46,11 @@ export function maxHeapOf(size: number): MaxHeap {
  * Iterative: a message can be nested as deep as memory allows.
  */
 export function termWords(t: Term): number {
-  if (typeof t !== 'object' || t.kind === 'atom' || t.kind === 'nil') return 1;
+  // Small on purpose, so the engine inlines it into every send: most messages are immediates.
+  return typeof t !== 'object' || t.kind === 'atom' || t.kind === 'nil' ? 1 : compoundWords(t);
+}
+
+function compoundWords(t: Term): number {
   let words = 1;
   const stack: Term[] = [t];
   while (stack.length > 0) {
