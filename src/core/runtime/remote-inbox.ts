@@ -61,7 +61,12 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
     },
     deliverDemonitor(_watcher, target, ref) {
       const q = target.kind === 'pid' ? rt.lookup(target) : rt.registry.lookup(target);
-      if (q?.monitoredBy?.delete(refKey(ref)) === true) rt.version++;
+      const e = q?.monitoredBy?.get(refKey(ref));
+      if (q === undefined || e === undefined) return;
+      q.monitoredBy?.delete(e.key);
+      rt.version++;
+      // Told as deliverMonitor told its adding, so a viewer's picture drops it too.
+      if (rt.events.active) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher: e.watcher, target: q.self });
     },
     deliverMonitorDown(watcher, ref, reason) {
       const w = rt.lookup(watcher);
@@ -88,7 +93,11 @@ function nodeDown(rt: NodeRuntime, node: Atom): void {
   for (const p of [...rt.procs.values()]) {
     if (p.status >= Status.Exiting) continue;
     if (p.monitoredBy !== null) {
-      for (const [k, e] of p.monitoredBy) if (e.watcher.node === node) p.monitoredBy.delete(k);
+      for (const [k, e] of p.monitoredBy) {
+        if (e.watcher.node !== node) continue;
+        p.monitoredBy.delete(k);
+        if (rt.events.active) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref: e.ref, watcher: e.watcher, target: p.self });
+      }
     }
     // Links first, then monitors: a process that traps exits sees {:EXIT, ...} before
     // {:DOWN, ...}, in the order BEAM delivers them.

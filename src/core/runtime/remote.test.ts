@@ -130,6 +130,28 @@ describe('remote signals through a router', () => {
     expect(got[1]).toEqual(tuple(DOWN, r2, atom('process'), tuple(atom('svc'), two.name), atom('noconnection')));
     expect(linkedGot).toEqual([tuple(EXIT, t2, atom('noconnection'))]);
   });
+  it("tells the target's viewers when a remote watcher's monitor goes: by demonitor and by nodedown", () => {
+    const one = testNode({ name: 'one@lab' }).node;
+    const two = testNode({ name: 'two@lab' }).node;
+    const { pump } = connect([one, two]);
+    const w = waiter(one, false, []);
+    const t = waiter(two, false, []);
+    pump();
+    const seen: string[] = [];
+    two.subscribe((e) => {
+      if (e.type === 'monitor:added' || e.type === 'monitor:removed') seen.push(`${e.type} ${e.watcher.node.name}`);
+    });
+    const api = one.processApi(w);
+    const r = api?.monitor(t) as Ref;
+    pump();
+    api?.demonitor(r);
+    pump();
+    api?.monitor(t);
+    pump();
+    two.remote.nodeDown(one.name);
+    pump();
+    expect(seen).toEqual(['monitor:added one@lab', 'monitor:removed one@lab', 'monitor:added one@lab', 'monitor:removed one@lab']);
+  });
 });
 
 describe('without a router (not distributed)', () => {
