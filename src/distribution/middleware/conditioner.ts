@@ -17,7 +17,8 @@
  */
 import type { Clock, Random } from '../../core/ports.ts';
 import type { Link, Transport } from '../transports/transport.ts';
-import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';
+import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
+import { Listeners } from '../transports/listeners.ts';
 
 export interface LinkConditions {
   readonly delayMs: number;

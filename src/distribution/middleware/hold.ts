@@ -26,7 +26,8 @@
  *   flooded link paused past the tick timeout stays up.
  */
 import type { Link, Transport } from '../transports/transport.ts';
-import { forwardingLink, HeldBytes, Listeners, withLinkMiddleware } from './middleware.ts';
+import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
+import { Listeners } from '../transports/listeners.ts';
 import { Tuple, type Atom, type Term } from '../../core/term/types.ts';
 import { decodePacket, TICK } from '../etf/packet.ts';
 import { decodeControl } from '../control.ts';

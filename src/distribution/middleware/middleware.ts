@@ -7,6 +7,7 @@
  *   distribution ─▶ middleware ─▶ … ─▶ transport (PeerJS, memory)
  */
 import type { ConnectResult, Link, Transport } from '../transports/transport.ts';
+import { Listeners } from '../transports/listeners.ts';
 
 /** Wraps one link as it opens (either direction); returns the link the layer above sees. */
 export type LinkMiddleware = (link: Link) => Link;
@@ -38,18 +39,6 @@ export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'on
     onDrain: (cb) => pressure.onDrain(cb),
     close: () => link.close(),
   };
-}
-
-/** Callbacks registered on a middleware's link, called in registration order (a copy, so one may unsubscribe). */
-export class Listeners<A> {
-  private readonly cbs = new Set<(a: A) => void>();
-  add(cb: (a: A) => void): () => void {
-    this.cbs.add(cb);
-    return () => this.cbs.delete(cb);
-  }
-  emit(a: A): void {
-    for (const cb of [...this.cbs]) cb(a);
-  }
 }
 
 /** Bytes a middleware may keep for one link's sends before it pushes back (as a data channel's marks, transports/peerjs.ts). */

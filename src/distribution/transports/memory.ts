@@ -9,6 +9,7 @@
  * as buffered.
  */
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import { Listeners } from './listeners.ts';
 
 export interface MemoryNetworkOptions {
   /** Largest message a link accepts; bigger ones close the link (like an RTCDataChannel error). */
@@ -37,9 +38,9 @@ class MemoryLink implements Link {
   /** Bytes sent and not yet delivered (what a data channel calls bufferedAmount). */
   buffered = 0;
   private blocked = false;
-  private readonly messageCbs = new Set<(b: Uint8Array) => void>();
-  private readonly closeCbs = new Set<(reason: string) => void>();
-  private readonly drainCbs = new Set<() => void>();
+  private readonly messages = new Listeners<Uint8Array>();
+  private readonly closes = new Listeners<string>();
+  private readonly drains = new Listeners<void>();
 
   constructor(
     private readonly net: MemoryNetwork,
@@ -68,16 +69,13 @@ class MemoryLink implements Link {
     return !this.blocked;
   }
   onDrain(cb: () => void): () => void {
-    this.drainCbs.add(cb);
-    return () => this.drainCbs.delete(cb);
+    return this.drains.add(cb);
   }
   onMessage(cb: (bytes: Uint8Array) => void): () => void {
-    this.messageCbs.add(cb);
-    return () => this.messageCbs.delete(cb);
+    return this.messages.add(cb);
   }
   onClose(cb: (reason: string) => void): () => void {
-    this.closeCbs.add(cb);
-    return () => this.closeCbs.delete(cb);
+    return this.closes.add(cb);
   }
   close(): void {
     this.net.closePair(this, 'closed');
@@ -87,16 +85,15 @@ class MemoryLink implements Link {
     this.buffered -= n;
     if (!this.blocked || this.closed || this.buffered > this.net.highWaterBytes / 2) return;
     this.blocked = false;
-    for (const cb of [...this.drainCbs]) cb();
+    this.drains.emit();
   }
   emitMessage(b: Uint8Array): void {
-    for (const cb of [...this.messageCbs]) cb(b);
+    this.messages.emit(b);
   }
   emitClose(reason: string): void {
-    const cbs = [...this.closeCbs];
-    this.closeCbs.clear();
-    this.messageCbs.clear();
-    this.drainCbs.clear();
+    const cbs = this.closes.take();
+    this.messages.clear();
+    this.drains.clear();
     for (const cb of cbs) cb(reason);
   }
 }

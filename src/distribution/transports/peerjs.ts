@@ -9,6 +9,7 @@
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import { Listeners } from './listeners.ts';
 import { encodeFrame, unframe } from './frame.ts';
 
 export interface SignallingConfig {
@@ -134,9 +135,9 @@ const peerJsQueued = (conn: DataConnection): number => (conn as Partial<{ buffer
  * callbacks are deferred to a microtask. Drains come from the channel's `bufferedamountlow` event.
  */
 class DataChannelLink implements Link {
-  private readonly messageCbs = new Set<(bytes: Uint8Array) => void>();
-  private readonly closeCbs = new Set<(reason: string) => void>();
-  private readonly drainCbs = new Set<() => void>();
+  private readonly messages = new Listeners<Uint8Array>();
+  private readonly closes = new Listeners<string>();
+  private readonly drains = new Listeners<void>();
   private closed = false;
   private blocked = false;
 
@@ -154,7 +155,7 @@ class DataChannelLink implements Link {
         conn.close();
         return;
       }
-      for (const cb of [...this.messageCbs]) cb(bytes);
+      this.messages.emit(bytes);
     });
     conn.on('close', () => this.finish('closed by peer'));
     conn.on('error', (err) => this.finish(`data channel error: ${err.message}`));
@@ -177,7 +178,7 @@ class DataChannelLink implements Link {
       return;
     }
     this.blocked = false;
-    for (const cb of [...this.drainCbs]) cb();
+    this.drains.emit();
   }
 
   send(bytes: Uint8Array): void {
@@ -194,16 +195,13 @@ class DataChannelLink implements Link {
     return !this.blocked;
   }
   onDrain(cb: () => void): () => void {
-    this.drainCbs.add(cb);
-    return () => this.drainCbs.delete(cb);
+    return this.drains.add(cb);
   }
   onMessage(cb: (bytes: Uint8Array) => void): () => void {
-    this.messageCbs.add(cb);
-    return () => this.messageCbs.delete(cb);
+    return this.messages.add(cb);
   }
   onClose(cb: (reason: string) => void): () => void {
-    this.closeCbs.add(cb);
-    return () => this.closeCbs.delete(cb);
+    return this.closes.add(cb);
   }
   close(): void {
     if (this.closed) return;
@@ -214,10 +212,9 @@ class DataChannelLink implements Link {
   private finish(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    const cbs = [...this.closeCbs];
-    this.closeCbs.clear();
-    this.messageCbs.clear();
-    this.drainCbs.clear();
+    const cbs = this.closes.take();
+    this.messages.clear();
+    this.drains.clear();
     queueMicrotask(() => {
       for (const cb of cbs) cb(reason);
     });
