@@ -21,7 +21,9 @@ const DIGEST_OVER = 256;
 
 export function mapKey(t: Term): unknown {
   if (typeof t === 'number') return t;
-  if (typeof t === 'bigint') return 'i' + t.toString();
+  // Hex, not decimal: V8's decimal conversion is superlinear (a 4 MiB bignum, the largest a peer
+  // may send, took seconds as a key); hex is linear and just as canonical.
+  if (typeof t === 'bigint') return 'i' + t.toString(16);
   switch (t.kind) {
     case 'atom':
     case 'nil':
@@ -67,7 +69,7 @@ export function encode(t: Term): string {
         break;
       }
       if (typeof t === 'bigint') {
-        out.push('i', t.toString(), ';');
+        out.push('i', t.toString(16), ';');
         break;
       }
       if (t.kind === 'cons') {
