@@ -46,6 +46,7 @@ export function clusterAware(local: NetworkConditioner, tracing: TracingService)
     get pausedBy() {
       return local.pausedBy;
     },
+    heldHere: () => local.held(),
     heldMessages: (limit) => local.heldMessages(limit),
     lastReleased: () => local.lastReleased(),
     heldInCluster: () => (pausedCluster ? tracing.classroom().held() : []),

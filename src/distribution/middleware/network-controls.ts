@@ -67,6 +67,8 @@ export interface NetworkConditioner {
   readonly pausedBy: string | null;
   releaseOne(): boolean;
   held(): number;
+  /** Messages this node holds now (held() counts the cluster's during a cluster-wide pause). */
+  heldHere(): number;
   /** The oldest `limit` messages this node holds, described (held-message.ts). */
   heldMessages(limit: number): HeldMessage[];
   /** What the last releaseOne released here. */
@@ -157,6 +159,7 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       return r;
     },
     held: () => gate.held(),
+    heldHere: () => gate.held(),
     heldMessages: (limit) => gate.heldMessages(limit),
     lastReleased: () => gate.lastReleased(),
     heldByNode: () => [],

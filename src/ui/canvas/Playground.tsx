@@ -19,6 +19,8 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
 import { controlsFor } from '../controls/wiring.ts';
+import { PausePanel } from '../controls/PausePanel.tsx';
+import { usePauseView } from '../controls/use-pause-view.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
 import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
 
@@ -73,6 +75,7 @@ export function Playground(props: PlaygroundProps) {
   const wired = useMemo(() => (conditioner === undefined ? null : controlsFor({ node, conditioner, dist: () => dist })), [node, conditioner, dist]);
   const delivery = props.delivery ?? wired?.delivery;
   const classroom = props.classroom ?? wired?.classroom;
+  const pause = usePauseView(delivery?.pause);
   const info = useCallback((pid: Pid) => node.info(pid), [node]);
   const kill = useCallback((pid: Pid) => (onKill ?? ((p: Pid) => node.exit(p, atom('kill'))))(pid), [onKill, node]);
   const numberOf = useCallback((n: Atom) => store.getState().nodeNumber(n), [store]);
@@ -82,8 +85,9 @@ export function Playground(props: PlaygroundProps) {
     <PlaygroundStoreProvider store={store}>
       <section aria-label="playground" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
         <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-          <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} />
+          <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} />
         </div>
+        <PausePanel view={pause} />
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
             <div className="relative min-h-0 flex-1">

@@ -13,6 +13,7 @@ import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { SPEEDS, type Speed } from '../store/model.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
+import type { PauseView } from './pause-view.ts';
 
 // Slider runs slow → fast, so "more" means faster.
 const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
@@ -20,11 +21,14 @@ const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
 const button =
   'rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
+export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { delivery?: DeliveryControls; classroom?: ClassroomControls; pause?: PauseView }) {
   const store = usePlaygroundStoreApi();
-  const { speed, paused, showSystem, showSystemTraffic } = usePlayground(
-    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic })),
+  const { speed, paused: pressed, showSystem, showSystemTraffic, localNode } = usePlayground(
+    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic, localNode: s.localNode })),
   );
+  // The node's real state when known: a teacher's pause reaches this tab without its button.
+  const paused = pause === undefined ? pressed : pause.holding;
+  const pausedBy = pause?.holding === true && pause.by !== null && pause.by !== localNode ? pause.by : null;
   const togglePause = () => {
     store.getState().setPaused(!paused);
     delivery.onPauseChange?.(!paused);
@@ -47,13 +51,21 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
         <output className="w-28 font-mono">{speed}</output>
       </label>
       <div className="flex items-center gap-2">
-        <button type="button" aria-label="pause delivery" aria-pressed={paused} disabled={delivery.onPauseChange === undefined} onClick={togglePause} className={button}>
-          {paused ? '▶ Resume' : '❚❚ Pause'}
+        <button
+          type="button"
+          aria-label="pause delivery"
+          aria-pressed={paused}
+          disabled={delivery.onPauseChange === undefined || pausedBy !== null}
+          title={pausedBy === null ? undefined : `${pausedBy} paused delivery: it resumes or steps`}
+          onClick={togglePause}
+          className={button}
+        >
+          {pausedBy !== null ? `❚❚ Paused by ${pausedBy}` : paused ? '▶ Resume' : '❚❚ Pause'}
         </button>
-        <button type="button" aria-label="step delivery" disabled={!paused || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
+        <button type="button" aria-label="step delivery" disabled={!paused || pausedBy !== null || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
           Step
         </button>
-        {paused && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
+        {paused && pausedBy === null && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
       </div>
       <SlowNetwork delivery={delivery} />
       <label className="flex items-center gap-2">
