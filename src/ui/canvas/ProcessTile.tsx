@@ -59,6 +59,8 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
       ref={attach}
       type="button"
       aria-label={tile.label}
+      // A name cut by the tile's width shows whole on hover.
+      title={clip ? tile.label : undefined}
       data-key={tile.key}
       onClick={onClick}
       style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'size layout style' }}
@@ -66,16 +68,16 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
         tile.system ? TONE_SYSTEM : TONE_USER
       }`}
     >
-      <span className="font-mono text-[22px] font-semibold leading-tight">{tile.pidText}</span>
+      <span className="font-mono text-[22px] font-semibold leading-[1.1]">{tile.pidText}</span>
       {name !== '' && (
-        <span className="whitespace-nowrap font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">
-          {global !== null && <span className="mr-1 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">global</span>}
+        <span className="whitespace-nowrap font-mono text-[22px] leading-[1.1] text-sky-700 dark:text-sky-300">
+          {global !== null && <span className="mr-1 text-[17px] text-slate-500 dark:text-slate-400">global</span>}
           {name}
         </span>
       )}
       {/* Filled by the tile updater only (React renders them empty). */}
-      <span ref={status} className="whitespace-nowrap text-xs uppercase tracking-wide text-slate-500 group-data-exited:text-sm group-data-exited:font-medium group-data-exited:normal-case group-data-exited:tracking-normal group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
-      <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-sm font-bold text-white" />
+      <span ref={status} className="whitespace-nowrap text-[17px] leading-tight text-slate-500 group-data-exited:font-medium group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
+      <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-[17px] font-bold leading-tight text-white" />
     </button>
   );
 }
