@@ -143,6 +143,8 @@ function SlowNetwork({ delivery }: { delivery: DeliveryControls }) {
 }
 
 const DELAYS = [0, 200, 1000, 3000];
+/** Up to this many nodes, their fault rows show at once; a bigger class opens them on demand. */
+const FAULT_ROWS_OPEN = 4;
 const DROPS = [0, 0.1, 0.5];
 
 /** One row per remote node: cut/heal, delay and drop rate of our connection to it. */
@@ -157,11 +159,17 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
   };
   const [delay, setDelay] = useState<Record<string, number>>({});
   const [drop, setDrop] = useState<Record<string, number>>({});
+  // Every row whole (a scroll box cut the third in half): the rows wrap, and a big class folds them.
+  const [open, setOpen] = useState<boolean | null>(null);
   if (remotes.length === 0) return null;
+  const shown = open ?? remotes.length <= FAULT_ROWS_OPEN;
   return (
-    // Bounded: a class of eight nodes must not push the canvas off a projector; the rest scroll.
-    <div className="flex max-h-[5.5rem] flex-col gap-1 overflow-y-auto">
-      {remotes.map((n) => (
+    // Items of the toolbar's own wrapping row: they take a line of their own only when needed.
+    <div className="contents">
+      <button type="button" aria-expanded={shown} aria-label="network faults" onClick={() => setOpen(!shown)} className={button}>
+        {shown ? '▾' : '▸'} Faults ({remotes.length} node{remotes.length === 1 ? '' : 's'})
+      </button>
+      {shown && remotes.map((n) => (
         <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
           <span className="font-mono">{n}</span>
           <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => cut(n, true)} className={button}>
