@@ -130,14 +130,24 @@ test('a remote card with the cluster view off says how to see its processes; tur
   for (const node of [one, ...others]) await node.close();
 });
 
-test('a name cut on its tile has its full text in a tooltip', async ({ browser }) => {
-  const { one, others } = await classroom(browser, 1);
+test('a name cut on its tile has its full text in a tooltip, and a wider tile when the slot beside it is free', async ({ browser }) => {
+  const { h, one, others } = await classroom(browser, 1);
+  const { page } = one;
+  // System processes folded; enough processes that the next one starts a row (three a row).
+  await page.getByRole('checkbox', { name: 'show system processes' }).uncheck();
+  const tiles = page.getByRole('group', { name: `node one@${h}` }).locator('button[data-key]');
+  await expect(tiles.first()).toBeVisible();
+  const extra = (3 - ((await tiles.count()) % 3)) % 3;
+  if (extra > 0) expect(await one.iex(`for _ <- 1..${extra}, do: spawn(fn -> receive do :never -> :ok end end); :ok`)).toBe(':ok');
   expect(await one.iex('Process.register(spawn(fn -> receive do :never -> :ok end end), :a_much_longer_name_than_fits_a_tile)')).toBe('true');
-  const tile = one.page.getByRole('button', { name: /:a_much_longer_name_than_fits_a_tile$/ });
+  const tile = page.getByRole('button', { name: /:a_much_longer_name_than_fits_a_tile$/ });
   await expect(tile).toHaveAttribute('title', /:a_much_longer_name_than_fits_a_tile$/);
+  // First of its row, the slot to its right empty: it takes it.
+  const plain = page.getByRole('button', { name: /^#PID<0\.\d+\.0>$/ }).first();
+  await expect.poll(async () => ((await tile.boundingBox())?.width ?? 0) / ((await plain.boundingBox())?.width ?? 1)).toBeGreaterThan(1.9);
   // The system tiles whose names the issue saw cut (`:global_name_s…`) are whole or titled.
-  await one.page.getByRole('checkbox', { name: 'show system processes' }).check();
-  const gns = one.page.getByRole('button', { name: /:global_name_server$/ });
+  await page.getByRole('checkbox', { name: 'show system processes' }).check();
+  const gns = page.getByRole('button', { name: /:global_name_server$/ });
   await expect(gns).toHaveAttribute('title', /:global_name_server$/);
   for (const node of [one, ...others]) await node.close();
 });

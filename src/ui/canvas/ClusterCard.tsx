@@ -12,6 +12,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
 import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
+import { tileWidth } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
@@ -43,7 +44,7 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
         {data.tiles.map((t) => (
-          <ProcessTile key={t.key} tile={t} width={DEFAULT_LAYOUT.processWidth} height={DEFAULT_LAYOUT.processHeight} />
+          <ProcessTile key={t.key} tile={t} width={tileWidth(t, data.tiles, DEFAULT_LAYOUT)} height={DEFAULT_LAYOUT.processHeight} />
         ))}
       </div>
     </div>
