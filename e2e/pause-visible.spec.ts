@@ -6,23 +6,15 @@
  */
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
+import { lesson } from './classroom-kit.ts';
 
 let n = 0;
 const host = () => `pv${process.pid}x${n++}`;
 
 test('a teacher\'s pause shows on every tab; the teacher sees the held messages and what Step released', async ({ browser }) => {
   const h = host();
-  const teacher = await openNode(browser, { sname: 'teacher', host: h });
-  const two = await openNode(browser, { sname: 'two', host: h });
-  const three = await openNode(browser, { sname: 'three', host: h });
-  expect(await two.iex(`Node.connect :"three@${h}"`)).toBe('true');
-  expect(await teacher.iex(`Node.connect :"two@${h}"`)).toBe('true');
-  await expect.poll(() => teacher.iex('length(Node.list)'), { timeout: 15_000 }).toBe('2');
-  expect(await three.iex('Process.register(self(), :sink)')).toBe('true');
-
+  const { teacher, two, three } = await lesson(browser, h);
   const page = teacher.page;
-  await page.getByRole('button', { name: 'cluster view' }).click();
-  await expect(page.getByRole('button', { name: /^#PID<[1-9]\d*\.\d+\.\d+>/ }).first()).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'pause delivery' }).click();
 
   // Every tab the pause reached says whose pause it is and how much it holds.
