@@ -117,7 +117,8 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
     const [tag, arg] = m.elements;
     if (tag === CLASSROOM_HELD) {
       const r = decodeHeld(m);
-      if (r !== null) heldOn.set(r.node, r);
+      // Only the nodes followed: a peer naming others must not grow this map.
+      if (r !== null && targets().some((n) => n.name === r.node)) heldOn.set(r.node, r);
     } else if (tag === CLASSROOM_STATE) {
       const s = decodeState(m);
       if (s !== null) onState(s, proc);
