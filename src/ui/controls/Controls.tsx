@@ -15,6 +15,9 @@ import { SPEEDS, type Speed } from '../store/model.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
 import type { PauseView } from './pause-view.ts';
 
+/** Pause while someone else's pause holds this tab: disabled, but as legible as the banner. */
+const HELD_BY_OTHER = 'rounded-lg border border-amber-500 bg-amber-100 px-3 py-1.5 font-semibold text-amber-950 dark:bg-amber-900 dark:text-amber-50';
+
 // Slider runs slow → fast, so "more" means faster.
 const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
 
@@ -58,7 +61,7 @@ export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { d
           disabled={delivery.onPauseChange === undefined || pausedBy !== null}
           title={pausedBy === null ? undefined : `${pausedBy} paused delivery: it resumes or steps`}
           onClick={togglePause}
-          className={button}
+          className={pausedBy === null ? button : HELD_BY_OTHER}
         >
           {pausedBy !== null ? `❚❚ Paused by ${pausedBy}` : paused ? '▶ Resume' : '❚❚ Pause'}
         </button>
