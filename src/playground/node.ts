@@ -17,6 +17,7 @@ import { ClusterRelay } from '../distribution/global/cluster-view.ts';
 import { startGlobal, type GlobalServer } from '../distribution/global/server.ts';
 import { attachElixirDistribution, type ElixirDistributionOptions } from '../distribution/elixir/attach.ts';
 import { distributionModules } from '../distribution/elixir/modules.ts';
+import { nodeTablesModules } from '../core/lang/ets/node-tables.ts';
 
 export interface PlaygroundNode extends ElixirNode {
   /** Distribution, once `goAlive` was called on a named node. */
@@ -49,7 +50,7 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
         inspect: (t) => inspect(t, { nodeNumber }),
       });
       // The distribution BIFs answer from these services; `dist` is set when the node goes alive.
-      return [...standardModules, ...distributionModules({ node, global, dist: () => dist }), iexHelpersModule];
+      return [...standardModules, ...nodeTablesModules(node), ...distributionModules({ node, global, dist: () => dist }), iexHelpersModule];
     },
   });
   const { node, lang } = elixir;
