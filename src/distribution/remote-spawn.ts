@@ -8,6 +8,10 @@
  *   (a fun arrives as `:erlang.apply(fun, [])`) into a process body; the child gets the CALLER's
  *   group leader, so its output appears on the caller's node; with `link` the child is linked
  *   to the caller before it runs, and the reply leaves before anything the child sends.
+ * - With `monitor`, the serving side sets the monitor up before the child runs and names it
+ *   with the request id, and the caller adopts it when the reply arrives (no MONITOR_P), as
+ *   erts does: so a child that exits at once (erpc's execute_call) still gives its DOWN, and
+ *   `spawn_request`'s DOWN carries the request id.
  */
 import { atom, list } from '../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
@@ -47,13 +51,15 @@ export class RemoteSpawner {
     private readonly spawnBody: SpawnBodyHook | undefined,
   ) {}
 
-  request(caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid, done: (r: SpawnResult) => void): void {
+  /** Sends the request; returns its id (the monitor's ref, when one is asked for). */
+  request(caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid, done: (r: SpawnResult) => void): Ref {
     const reqId = this.node.makeRef();
     this.pending.set(refKey(reqId), { caller, node, done });
     const o: Term[] = [];
     if (opts.link === true) o.push(LINK);
     if (opts.monitor === true) o.push(MONITOR);
     this.sendTo(node, { type: 'spawn_request', reqId, from: caller, groupLeader, module, fun, args, opts: list(o) });
+    return reqId;
   }
 
   /** Spawns locally for a request that came from `peer`, and answers it. */
@@ -69,8 +75,11 @@ export class RemoteSpawner {
       this.node.remote.deliverLink(m.from, pid);
       flags |= 1;
     }
-    // The caller sets up the monitor when the reply arrives (see reply()).
-    if (hasSpawnOption(m.opts, MONITOR)) flags |= 2;
+    // The caller's monitor, named by the request id, before the child can run (see reply()).
+    if (hasSpawnOption(m.opts, MONITOR)) {
+      this.node.remote.deliverMonitor(m.from, pid, m.reqId);
+      flags |= 2;
+    }
     this.sendTo(peer, { type: 'spawn_reply', reqId: m.reqId, to: m.from, flags, result: pid });
   }
 
@@ -85,9 +94,8 @@ export class RemoteSpawner {
     // The child already holds the link; add the caller's half without another LINK message.
     // If the caller died meanwhile, this answers noproc to the child, which then dies too.
     if ((m.flags & 1) !== 0) this.node.remote.deliverLink(child, p.caller);
-    if ((m.flags & 2) !== 0) {
-      const monitorRef = this.node.processApi(p.caller)?.monitor(child);
-      if (monitorRef !== undefined) return p.done({ ok: true, pid: child, monitorRef });
+    if ((m.flags & 2) !== 0 && this.node.remote.adoptMonitor(p.caller, child, m.reqId)) {
+      return p.done({ ok: true, pid: child, monitorRef: m.reqId });
     }
     p.done({ ok: true, pid: child });
   }

@@ -199,7 +199,7 @@ function nodeBifs(s: NodeServices): Bif[] {
           const r = ctx.dist.spawnRemote(c.proc.self, node, module, fun, listToArray(args).items, { link, monitor }, c.proc.groupLeader(), (res) =>
             reply(spawnAnswer(res, monitor, fallback)),
           );
-          return r === null ? null : spawnAnswer(r, monitor, fallback);
+          return 'pending' in r ? null : spawnAnswer(r, monitor, fallback);
         });
       },
     },
