@@ -83,6 +83,8 @@ export interface Distribution {
     caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid,
     done: (r: SpawnResult) => void,
   ): SpawnResult | { readonly pending: Ref };
+  /** `:erlang.spawn_request_abandon/1` of a pending remote spawn: true when it was still pending. */
+  abandonSpawn(reqId: Ref): boolean;
   subscribe(listener: (e: DistEvent) => void): () => void;
   /** Counters of the connection to `node` (batching, ticks), for tests and the UI. */
   stats(node: Atom): ConnectionStats | undefined;

@@ -233,6 +233,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       }
       return { pending: spawner.request(caller, peer, module, fun, args, opts, groupLeader, done) };
     },
+    abandonSpawn: (reqId) => spawner.abandon(reqId),
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -40,6 +40,8 @@ interface Pending {
   readonly caller: Pid;
   readonly node: Atom;
   readonly done: (r: SpawnResult) => void;
+  /** spawn_request_abandon: the reply is dropped and the monitor never adopted. */
+  abandoned?: boolean;
 }
 
 export class RemoteSpawner {
@@ -89,6 +91,8 @@ export class RemoteSpawner {
     const p = this.pending.get(key);
     if (p === undefined) return;
     this.pending.delete(key);
+    // Abandoned: the child's DOWN (if it was monitored) finds no monitor here and is dropped.
+    if (p.abandoned === true) return;
     if (m.result.kind === 'atom') return p.done({ ok: false, reason: m.result });
     const child = m.result;
     // The child already holds the link; add the caller's half without another LINK message.
@@ -100,12 +104,20 @@ export class RemoteSpawner {
     p.done({ ok: true, pid: child });
   }
 
+  /** `:erlang.spawn_request_abandon/1`: true when the request was still waiting for its reply. */
+  abandon(reqId: Ref): boolean {
+    const p = this.pending.get(refKey(reqId));
+    if (p === undefined || p.abandoned === true) return false;
+    p.abandoned = true;
+    return true;
+  }
+
   /** The connection to `node` failed or went down: every request to it ends in noconnection. */
   nodeDown(node: Atom): void {
     for (const [k, p] of [...this.pending]) {
       if (p.node !== node) continue;
       this.pending.delete(k);
-      p.done({ ok: false, reason: NOCONNECTION });
+      if (p.abandoned !== true) p.done({ ok: false, reason: NOCONNECTION });
     }
   }
 }

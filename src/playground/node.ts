@@ -17,6 +17,7 @@ import { ClusterRelay } from '../distribution/global/cluster-view.ts';
 import { startGlobal, type GlobalServer } from '../distribution/global/server.ts';
 import { attachElixirDistribution, type ElixirDistributionOptions } from '../distribution/elixir/attach.ts';
 import { distributionModules } from '../distribution/elixir/modules.ts';
+import { startRex } from '../distribution/elixir/rpc-bifs.ts';
 import { nodeTablesModules } from '../core/lang/ets/node-tables.ts';
 
 export interface PlaygroundNode extends ElixirNode {
@@ -55,6 +56,7 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
   });
   const { node, lang } = elixir;
   if (global === null) throw new Error('internal: the node was made without its :global server');
+  startRex(elixir);
 
   return {
     node,
