@@ -113,12 +113,20 @@ function objectsOf(t: Table, x: Term): Tuple[] {
 }
 
 function insert(store: EtsStore, t: Table, objs: readonly Tuple[]): void {
-  let words = 0;
-  for (const o of objs) words += termWords(o);
+  if (objs.length === 1) return insertOne(store, t, objs[0] as Tuple);
+  const words = objs.map(termWords);
+  if (store.overLimit(words.reduce((a, b) => a + b, 0))) systemLimit();
+  const before = t.objects.words;
+  for (let i = 0; i < objs.length; i++) t.objects.insert(objs[i] as Tuple, words[i] as number);
+  store.words += t.objects.words - before;
+}
+
+function insertOne(store: EtsStore, t: Table, obj: Tuple): void {
+  const words = termWords(obj);
   if (store.overLimit(words)) systemLimit();
-  store.change(t, () => {
-    for (const o of objs) t.objects.insert(o);
-  });
+  const before = t.objects.words;
+  t.objects.insert(obj, words);
+  store.words += t.objects.words - before;
 }
 
 /** One update_counter operation: `{pos, incr}` or `{pos, incr, threshold, setvalue}` (or a bare incr). */
@@ -331,7 +339,10 @@ export function etsBifs(store: EtsStore) {
     'new/2': (a, ctx) => newTable(store, ctx, at(a, 0), at(a, 1)),
     'insert/2': (a, ctx) => {
       const t = write(ctx, at(a, 0));
-      insert(store, t, objectsOf(t, at(a, 1)));
+      const x = at(a, 1);
+      // The common call, one object, without the list of objects.
+      if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length >= t.opts.keypos) insertOne(store, t, x);
+      else insert(store, t, objectsOf(t, x));
       return TRUE;
     },
     'insert_new/2': (a, ctx) => {
@@ -341,7 +352,10 @@ export function etsBifs(store: EtsStore) {
       insert(store, t, objs);
       return TRUE;
     },
-    'lookup/2': (a, ctx) => list(read(ctx, at(a, 0)).objects.lookup(at(a, 1))),
+    'lookup/2': (a, ctx) => {
+      const objs = read(ctx, at(a, 0)).objects.lookup(at(a, 1));
+      return objs.length === 1 ? new Cons(objs[0] as Tuple, NIL) : list(objs);
+    },
     'lookup_element/3': (a, ctx) => lookupElement(store, ctx, a),
     'member/2': (a, ctx) => (read(ctx, at(a, 0)).objects.lookup(at(a, 1)).length > 0 ? TRUE : FALSE),
     'take/2': (a, ctx) => {

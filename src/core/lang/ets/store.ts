@@ -34,6 +34,8 @@ export interface TableOptions {
 
 export class Table {
   readonly objects: Objects;
+  /** False once deleted (a handle cached by the store must not outlive its table). */
+  alive = true;
   constructor(
     readonly id: Ref,
     readonly name: Atom,
@@ -61,6 +63,9 @@ export class EtsStore {
   private readonly byId = new Map<string, Table>();
   private readonly byName = new Map<Atom, Table>();
   private readonly owned = new Map<string, Set<Table>>();
+  /** The last table found by reference: a loop over one table skips building its key. */
+  private lastRef: Term | null = null;
+  private lastTable: Table | null = null;
 
   /**
    * `live(pid)`: the ProcessApi of a live local process (to hand a table to an heir and watch
@@ -115,8 +120,14 @@ export class EtsStore {
   find(handle: Term): Table | 'badtype' | 'missing' {
     if (typeof handle !== 'object') return 'badtype';
     if (handle.kind === 'atom') return this.byName.get(handle) ?? 'missing';
-    if (handle.kind === 'ref') return this.byId.get(refKey(handle)) ?? 'missing';
-    return 'badtype';
+    if (handle.kind !== 'ref') return 'badtype';
+    const last = this.lastTable;
+    if (handle === this.lastRef && last !== null && last.alive) return last;
+    const t = this.byId.get(refKey(handle));
+    if (t === undefined) return 'missing';
+    this.lastRef = handle;
+    this.lastTable = t;
+    return t;
   }
 
   all(): Table[] {
@@ -125,6 +136,7 @@ export class EtsStore {
 
   delete(t: Table): void {
     if (!this.byId.delete(refKey(t.id))) return;
+    t.alive = false;
     this.words -= t.words;
     if (t.opts.named && this.byName.get(t.name) === t) this.byName.delete(t.name);
     this.owned.get(pidKey(t.owner))?.delete(t);

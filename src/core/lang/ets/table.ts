@@ -25,8 +25,8 @@ export interface Objects {
   /** Words the objects take. */
   readonly words: number;
   lookup(key: Term): readonly Tuple[];
-  /** Adds (a set replaces the object of the same key). */
-  insert(obj: Tuple): void;
+  /** Adds (a set replaces the object of the same key); `words` is termWords(obj). */
+  insert(obj: Tuple, words: number): void;
   /** Removes every object of `key`. */
   delete(key: Term): void;
   /** Removes the objects exactly equal to `obj`. */
@@ -111,13 +111,13 @@ class SetObjects extends HashObjects<Tuple> implements Objects {
     const o = this.map.get(mapKey(key));
     return o === undefined ? [] : [o];
   }
-  insert(obj: Tuple): void {
+  insert(obj: Tuple, words: number): void {
     const k = mapKey(keyOf(obj, this.keypos));
     const old = this.map.get(k);
     if (old !== undefined) this.words -= termWords(old);
     else this.size++;
     this.map.set(k, obj);
-    this.words += termWords(obj);
+    this.words += words;
   }
   delete(key: Term): void {
     const k = mapKey(key);
@@ -149,14 +149,14 @@ class BagObjects extends HashObjects<Tuple[]> implements Objects {
   lookup(key: Term): readonly Tuple[] {
     return this.map.get(mapKey(key)) ?? [];
   }
-  insert(obj: Tuple): void {
+  insert(obj: Tuple, words: number): void {
     const k = mapKey(keyOf(obj, this.keypos));
     const objs = this.map.get(k);
     if (objs === undefined) this.map.set(k, [obj]);
     else if (this.duplicates || !objs.some((o) => strictEquals(o, obj))) objs.push(obj);
     else return;
     this.size++;
-    this.words += termWords(obj);
+    this.words += words;
   }
   delete(key: Term): void {
     const k = mapKey(key);
@@ -211,13 +211,13 @@ class OrderedObjects implements Objects {
     const i = this.find(key);
     return i >= 0 ? [this.objs[i] as Tuple] : [];
   }
-  insert(obj: Tuple): void {
+  insert(obj: Tuple, words: number): void {
     const i = this.find(keyOf(obj, this.keypos));
     if (i >= 0) {
       this.words -= termWords(this.objs[i] as Tuple);
       this.objs[i] = obj;
     } else this.objs.splice(-i - 1, 0, obj);
-    this.words += termWords(obj);
+    this.words += words;
   }
   delete(key: Term): void {
     const i = this.find(key);
