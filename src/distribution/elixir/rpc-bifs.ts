@@ -4,8 +4,9 @@
  * (spawn-request.ts). `startRex` runs the node's `rex` server, a system process like BEAM's
  * (hidden on the canvas with the node's other built-in processes).
  */
-import { atom, type Pid, type Term } from '../../core/term/types.ts';
-import type { Bif, BuiltinModule } from '../../core/lang/builtins.ts';
+import { atom, list, tuple, type Pid, type Term } from '../../core/term/types.ts';
+import { listToArray } from '../../core/term/list.ts';
+import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import type { ElixirNode } from '../../core/elixir-node.ts';
 import type { NodeServices } from './context.ts';
 import { RPC_PRELUDE } from './rpc-prelude.ts';
@@ -38,11 +39,62 @@ export function rpcModule(s: NodeServices): BuiltinModule {
       ...continueIn('rpc', 'Elixir.Kernel.Rpc', RPC),
       // net_adm:ping/1 is what Node.ping/1 calls in Elixir 1.14; here the other way round.
       ...continueIn('net_adm', 'Elixir.Node', ['ping/1']),
+      ...continueIn('net_adm', 'Elixir.Kernel.Rpc', ['names/0', 'names/1', 'localhost/0']),
+      { module: 'Elixir.Kernel.Rpc', name: 'names_request', arity: 1, fn: ([h], c) => namesRequest(s, c, h as Term) },
     ],
     prelude: RPC_PRELUDE,
   };
 }
 
+/** A host as net_adm:names/1 takes it: a charlist, an atom or a string. */
+function hostText(h: Term): string | null {
+  if (typeof h !== 'object') return null;
+  if (h.kind === 'atom') return h.name;
+  if (h.kind === 'binary') return h.text;
+  if (h.kind !== 'cons' && h.kind !== 'nil') return null;
+  const { items, tail } = listToArray(h);
+  if (typeof tail !== 'object' || tail.kind !== 'nil' || !items.every((x) => typeof x === 'number')) return null;
+  return String.fromCodePoint(...(items as number[]));
+}
+
+/**
+ * `:net_adm.names(host)`: what the name server knows of `host`, as EPMD answers,
+ * `{:ok, [{~c"one", port}]}`, sorted. There are no ports on WebRTC: each is 0. The answer
+ * comes as `{:"$dist_reply", ref, result}` when the name server answers later (the page asks
+ * the signalling server over HTTP). No name server (the node is not alive): `{:error, :address}`.
+ */
+function namesRequest(s: NodeServices, c: BifContext, h: Term): Term {
+  const host = hostText(h);
+  const server = s.nameServer?.() ?? null;
+  if (host === null || server === null) return tuple(ERROR, atom('address'));
+  const ref = c.proc.makeRef();
+  const caller = c.proc.self;
+  let now: Term | null = null;
+  let waiting = false;
+  server((r) => {
+    const result = 'error' in r ? tuple(ERROR, atom('address')) : tuple(atom('ok'), list(onHost(r.ok, host).map((n) => tuple(charlist(n), 0))));
+    if (waiting) s.node.send(caller, tuple(DIST_REPLY, ref, result));
+    else now = result;
+  });
+  if (now !== null) return now;
+  waiting = true;
+  return tuple(PENDING, ref);
+}
+
+function onHost(names: readonly string[], host: string): string[] {
+  return names.flatMap((n) => {
+    const at = n.indexOf('@');
+    return at > 0 && n.slice(at + 1) === host ? [n.slice(0, at)] : [];
+  }).sort();
+}
+
+function charlist(s: string): Term {
+  return list(Array.from(s, (ch) => ch.codePointAt(0) as number));
+}
+
+const ERROR = atom('error');
+const PENDING = atom('$pending');
+const DIST_REPLY = atom('$dist_reply');
 const REX = atom('rex');
 
 /** Starts the node's registered `rex` server (kernel's rpc server). */

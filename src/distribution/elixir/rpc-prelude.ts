@@ -229,6 +229,18 @@ defmodule Kernel.Rpc do
     do: multicallify(ns, rs, ok, [n | bad])
   defp multicallify([_ | ns], [{class, reason} | rs], ok, bad), do: multicallify(ns, rs, [rpcify(class, reason) | ok], bad)
 
+  # :net_adm.names/0,1 and localhost/0: the name server (the signalling server) is our EPMD.
+  def names(), do: names(localhost())
+
+  def names(host) do
+    case Kernel.Rpc.names_request(host) do
+      {:"$pending", ref} -> receive do {:"$dist_reply", ^ref, result} -> result end
+      result -> result
+    end
+  end
+
+  def localhost(), do: node() |> Atom.to_string() |> String.split("@") |> List.last() |> String.to_charlist()
+
   # rpc's execute_call/3, as rex runs it for gen_server callers.
   defp execute_call(m, f, a) do
     try do
