@@ -6,6 +6,7 @@
  */
 import { atom, Cons, list, NIL, tuple, Tuple, TRUE, FALSE, type Atom, type Term } from '../../term/types.ts';
 import { termWords } from '../../runtime/heap-limit.ts';
+import { isProperList, listToArray } from '../../term/list.ts';
 import type { BifContext, BuiltinModule } from '../builtins.ts';
 import { ElixirThrow } from '../errors.ts';
 import { at, defineBifs } from '../stdlib/define.ts';
@@ -199,7 +200,8 @@ function updateElement(store: EtsStore, ctx: BifContext, a: readonly Term[]): Te
   const spec = at(a, 2);
   const pairs: Term[] = [];
   if (typeof spec === 'object' && spec.kind === 'tuple') pairs.push(spec);
-  else for (let l: Term = spec; typeof l === 'object' && l.kind === 'cons'; l = l.tail) pairs.push(l.head);
+  else if (isProperList(spec)) pairs.push(...listToArray(spec).items);
+  else return badarg(3, 'is not a valid element specification');
   const found = t.objects.lookup(at(a, 1))[0];
   const obj = found === undefined ? [] : [...found.elements];
   for (const p of pairs) {
