@@ -5,17 +5,11 @@
  * compiled by our compiler, on a node with its ETS tables (nodeTablesModules), driven by
  * runSlice as the page drives it.
  */
-import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './harness.ts';
 import { runElixir } from './beam.ts';
-import { SeededRandom } from '../src/core/ports.ts';
-import { createNode } from '../src/core/runtime/node.ts';
-import { parse } from '../src/core/lang/parser.ts';
-import { compileShellExpr } from '../src/core/lang/program.ts';
-import { LangRuntime } from '../src/core/lang/vm-node.ts';
+import { runShellSource } from './lang-run.ts';
 import { standardModules } from '../src/core/lang/standard-modules.ts';
 import { nodeTablesModules } from '../src/core/lang/ets/node-tables.ts';
-import type { MachineResult } from '../src/core/lang/vm.ts';
 
 const N = 200_000;
 
@@ -51,31 +45,10 @@ const BEAM_MAIN = `
 end
 `;
 
-/** Our VM: the module and one call of run(n) in a fresh node's process; wall ms of the call. */
+/** Our VM: the module and one call of run(n) in a fresh node (with its ETS tables); wall ms of the call. */
 export function runOurs(n: number): number {
-  const node = createNode({ clock: { now: () => performance.now() }, random: new SeededRandom(1), stdout: () => {} });
-  const rt = new LangRuntime({ modules: [...standardModules, ...nodeTablesModules(node)] });
-  const ast = parse(`${MODULE}\nBenchEts.run(${n})`);
-  if (!ast.ok) throw new Error(ast.error.message);
-  const shell = compileShellExpr(ast.expr, [], rt.builtins);
-  const m = rt.machine();
-  m.start(shell.code, []);
-  let result: MachineResult | null = null;
-  node.spawn({
-    run(proc, budget) {
-      const r = m.run(proc, budget);
-      if (r.type === 'done' || r.type === 'error') {
-        result = r;
-        return { type: 'exit', reductions: r.reductions, reason: r.type === 'done' ? r.value : r.reason };
-      }
-      return r;
-    },
-  });
-  const t0 = performance.now();
-  while (result === null) node.runSlice();
-  const ms = performance.now() - t0;
-  const r = result as MachineResult;
-  if (r.type !== 'done' || r.value !== (n * (n + 1)) / 2) throw new Error(`ets benchmark failed: ${JSON.stringify(r)}`);
+  const { value, ms } = runShellSource(`${MODULE}\nBenchEts.run(${n})`, (node) => [...standardModules, ...nodeTablesModules(node)]);
+  if (value !== (n * (n + 1)) / 2) throw new Error(`ets benchmark failed: ${JSON.stringify(value)}`);
   return ms;
 }
 
