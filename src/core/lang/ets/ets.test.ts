@@ -111,3 +111,20 @@ describe(':ets', () => {
     expect(evalText(b, ':ets.info(:mine)')).toBe(':undefined');
   });
 });
+
+describe(':ets traversal', () => {
+  it('first/next walks a set table once, in insertion order, each key once', () => {
+    const t = etsNode();
+    const out = evalText(
+      t,
+      `t = :ets.new(:walk, [])
+       :ets.insert(t, Enum.map(1..20_000, fn i -> {i, i} end))
+       walk = fn
+         _, :"$end_of_table", acc -> acc
+         f, k, acc -> f.(f, :ets.next(t, k), acc + k)
+       end
+       {walk.(walk, :ets.first(t), 0), :ets.next(t, 7), :ets.prev(t, 7), :ets.last(t)}`,
+    );
+    expect(out).toBe(`{${(20_000 * 20_001) / 2}, 8, 6, 20000}`);
+  });
+});

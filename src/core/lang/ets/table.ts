@@ -58,9 +58,11 @@ function keyOf(obj: Tuple, keypos: number): Term {
   return obj.elements[keypos - 1] as Term;
 }
 
-/** Hash tables: keys in insertion order; next/prev find the key by walking (tables are small here). */
+/** Hash tables: keys in insertion order; `prev` finds its key by walking from the start. */
 abstract class HashObjects<V> {
   protected readonly map = new Map<unknown, V>();
+  /** Where the last `next` stopped (see next). */
+  private cursor: { readonly key: unknown; readonly it: Iterator<[unknown, V]> } | null = null;
   words = 0;
   size = 0;
   constructor(protected readonly keypos: number) {}
@@ -79,12 +81,24 @@ abstract class HashObjects<V> {
   next(key: Term): Term | null | undefined {
     const want = mapKey(key);
     if (!this.map.has(want)) return undefined;
-    let found = false;
-    for (const [k, v] of this.map) {
-      if (found) return this.keyOfValue(v);
-      if (k === want) found = true;
+    // A traversal (first, next, next...) continues the iterator the last call stopped at, so
+    // walking the whole table costs one pass; any other key is found from the start.
+    let it: Iterator<[unknown, V]>;
+    if (this.cursor !== null && this.cursor.key === want) it = this.cursor.it;
+    else {
+      it = this.map.entries();
+      for (let r = it.next(); ; r = it.next()) {
+        if (r.done === true) return null;
+        if (r.value[0] === want) break;
+      }
     }
-    return null;
+    const r = it.next();
+    if (r.done === true) {
+      this.cursor = null;
+      return null;
+    }
+    this.cursor = { key: r.value[0], it };
+    return this.keyOfValue(r.value[1]);
   }
   prev(key: Term): Term | null | undefined {
     const want = mapKey(key);
@@ -98,6 +112,7 @@ abstract class HashObjects<V> {
   }
   clear(): void {
     this.map.clear();
+    this.cursor = null;
     this.words = 0;
     this.size = 0;
   }
