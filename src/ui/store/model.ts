@@ -120,20 +120,8 @@ export interface PlaygroundData {
   readonly globalNames: Readonly<Record<string, string>>;
 }
 
-/** BEAM-style system pids: the low id range the runtime gives built-in processes. */
-export const USER_FIRST_ID = 100;
-
-/** Registered names of built-in processes (BEAM's, and the playground's own). */
-export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
-  'init', 'user', 'standard_error', 'code_server', 'application_controller', 'kernel_sup',
-  'global_name_server', 'global_group', 'net_kernel', 'net_sup', 'auth', 'rex', 'erl_epmd',
-  'inet_db', 'logger', 'erts_code_purger', 'erl_prim_loader', 'file_server_2', 'elixir_config',
-  'tracer', 'dist_tracer', 'playground_tracer', 'playground_trace_viewer', 'playground_classroom',
-]);
-
-export function isSystemProcess(pid: Pid, name: string | null): boolean {
-  return pid.id < USER_FIRST_ID || (name !== null && SYSTEM_NAMES.has(name));
-}
+export { USER_FIRST_ID, SYSTEM_NAMES, isSystemProcess } from '../../core/runtime/system-processes.ts';
+import { SYSTEM_NAMES } from '../../core/runtime/system-processes.ts';
 
 /**
  * A name the class gave (`Process.register` with a name of its own, or any `:global` name): such
