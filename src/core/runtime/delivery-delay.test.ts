@@ -3,6 +3,7 @@ import { atom, Tuple, type Term } from '../term/types.ts';
 import { advanceAndRun } from './testing.ts';
 import { collector, testNode } from './test-helpers.ts';
 import { MAX_DELAYED } from './delivery-delay.ts';
+import { generatorBody, receive } from './bodies.ts';
 
 const slow = atom('slow');
 const fast = atom('fast');
@@ -89,5 +90,33 @@ describe('the delivery-delay seam', () => {
     expect(sink.messages.length).toBe(MAX_DELAYED + 1);
     expect(sink.messages.every((m: Term, i) => m === i)).toBe(true);
     expect(node.nextTimerAt()).toBeNull();
+  });
+});
+
+describe('signals behind delayed messages', () => {
+  it('an exit signal and a DOWN from a sender wait behind its messages still on their way', () => {
+    const { node, clock } = testNode();
+    const got: Term[] = [];
+    const watcher = node.spawn(
+      generatorBody(function* (proc) {
+        proc.setTrapExit(true);
+        for (;;) got.push((yield receive()) as Term);
+      }),
+    );
+    node.runUntilIdle();
+    node.setDeliveryDelay((_f, _t, m) => (m === atom('last_words') ? 1000 : 0));
+    const sender = node.spawn(
+      generatorBody(function* (proc) {
+        proc.link(watcher);
+        proc.send(watcher, atom('last_words'));
+        return atom('bye');
+      }),
+    );
+    node.processApi(watcher)?.monitor(sender);
+    node.runUntilIdle();
+    expect(node.isAlive(sender)).toBe(false);
+    expect(got).toEqual([]);
+    advanceAndRun(clock, 1000, node);
+    expect(got.map((m) => (m instanceof Tuple ? (m.elements[0] as { name: string }).name : m))).toEqual([atom('last_words'), 'EXIT', 'DOWN']);
   });
 });

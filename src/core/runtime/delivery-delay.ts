@@ -39,14 +39,27 @@ export class DelayedDelivery {
 
   /** Delivers `message` from `from` to `q` now or when the policy says. */
   deliver(from: Pid, q: Proc, message: Term): void {
-    const to = q.self;
-    const key = `${from.node.name}/${from.id}.${from.serial}>${to.id}.${to.serial}`;
+    const key = pairKey(from, q.self);
     const pair = this.pairs.get(key);
-    const ms = this.policy(from, to, message);
-    if (pair === undefined && !(ms > 0)) {
-      this.rt.deliver(q, message);
-      return;
-    }
+    const ms = this.policy(from, q.self, message);
+    if (pair === undefined && !(ms > 0)) this.rt.deliver(q, message);
+    else this.wait(key, pair, ms, () => this.rt.deliver(q, message));
+  }
+
+  /**
+   * A signal from `from` to `q` that is not slowed itself (an exit signal, a DOWN): it must not
+   * overtake that pair's messages still on their way, so it waits behind them. False when none
+   * wait: the caller delivers it now.
+   */
+  behind(from: Pid, q: Proc, run: () => void): boolean {
+    const key = pairKey(from, q.self);
+    const pair = this.pairs.get(key);
+    if (pair === undefined) return false;
+    this.wait(key, pair, 0, run);
+    return true;
+  }
+
+  private wait(key: string, pair: Pair | undefined, ms: number, run: () => void): void {
     const at = Math.max(this.rt.clock.now() + (ms > 0 ? ms : 0), pair?.lastAt ?? -Infinity);
     const p = pair ?? { lastAt: at, pending: 0 };
     if (pair === undefined) this.pairs.set(key, p);
@@ -56,7 +69,7 @@ export class DelayedDelivery {
     const t: Timer = this.rt.timers.add(at, () => {
       this.waiting.delete(t);
       if (--p.pending === 0) this.pairs.delete(key);
-      this.rt.deliver(q, message);
+      run();
     });
     this.waiting.add(t);
     if (this.waiting.size > MAX_DELAYED) this.flush();
@@ -75,4 +88,8 @@ export class DelayedDelivery {
       t.fire();
     }
   }
+}
+
+function pairKey(from: Pid, to: Pid): string {
+  return `${from.node.name}/${from.id}.${from.serial}>${to.id}.${to.serial}`;
 }
