@@ -10,7 +10,7 @@ import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
-import { EVAL_TAG } from '../../core/shell/shell-process.ts';
+import { isEvalRequest } from '../../core/shell/shell-process.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
   EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
@@ -311,11 +311,6 @@ class Draft {
       nextMessageId: this.nextMessageId,
     };
   }
-}
-
-/** The page asking the shell process to evaluate what was typed: the tool's plumbing, not the class's message. */
-function isEvalRequest(m: Term): boolean {
-  return typeof m === 'object' && m.kind === 'tuple' && m.elements.length === 2 && m.elements[0] === EVAL_TAG;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
