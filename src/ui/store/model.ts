@@ -142,13 +142,16 @@ export function pidKey(pid: Pid): string {
   return `${pid.node.name}/${pid.id}.${pid.serial}.${pid.creation}`;
 }
 
-/** Milliseconds a token travels at each speed. */
+/**
+ * Milliseconds a token travels at each speed, and so how long the class's messages take to
+ * arrive (delivery follows the picture: controls/SpeedControl.tsx). The slowest is at least 2 s.
+ */
 export const SPEED_DURATION_MS: Readonly<Record<Speed, number>> = {
   instant: 0,
-  fast: 250,
-  normal: 700,
-  slow: 1600,
-  'slow motion': 4000,
+  fast: 200,
+  normal: 500,
+  slow: 1000,
+  'slow motion': 2000,
 };
 
 /** Slider order, fastest first. */

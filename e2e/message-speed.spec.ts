@@ -1,0 +1,95 @@
+// Issue 11, "one clock for picture and delivery": a message is delivered when its token lands,
+// local and remote, at every speed; the slowest takes at least 2 s; "instant" is the real
+// network; with the cluster view on, the teacher's speed slows every node.
+import { expect, test, type Page } from '@playwright/test';
+import { openNode, type PlaygroundNode } from './kit.ts';
+
+let n = 0;
+const host = () => `ms${process.pid}x${n++}`;
+const tokens = async (page: Page) => Number(await page.getByTestId('message-overlay').getAttribute('data-tokens'));
+const slowest = async (page: Page) => {
+  const slider = page.getByRole('slider', { name: 'message speed' });
+  // The slider's minimum is the slowest speed.
+  await slider.fill((await slider.getAttribute('min')) ?? '0');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'slow motion');
+};
+const PRINTER = 'spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end)';
+
+/** Waits for `text` in `node`'s shell, checking meanwhile that it never shows while `page` still draws a token. */
+async function landsAfterToken(node: PlaygroundNode, page: Page, text: string): Promise<number> {
+  const start = Date.now();
+  let sawToken = false;
+  for (;;) {
+    const [t, printed] = await Promise.all([tokens(page), node.transcript().then((s) => s.includes(text))]);
+    if (t > 0) sawToken = true;
+    if (printed) {
+      expect(sawToken).toBe(true);
+      expect(await tokens(page)).toBe(0);
+      return Date.now() - start;
+    }
+    expect(Date.now() - start).toBeLessThan(20_000);
+    await page.waitForTimeout(50);
+  }
+}
+
+test('at the slowest speed a local message arrives when its token lands, at least 2 s after the send', async ({ browser }) => {
+  const one = await openNode(browser, { sname: 'one', host: host() });
+  await one.iex(`pid = ${PRINTER}`);
+  await slowest(one.page);
+  const sent = Date.now();
+  expect(await one.iex('send pid, :hello')).toBe(':hello');
+  await landsAfterToken(one, one.page, 'got :hello');
+  expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
+  // Instant is the real network: no token, no wait.
+  await one.page.getByRole('slider', { name: 'message speed' }).fill('4');
+  await expect(one.page.getByRole('slider', { name: 'message speed' })).toHaveAttribute('aria-valuetext', 'instant');
+  await one.iex(`pid = ${PRINTER}`);
+  const fast = Date.now();
+  await one.iex('send pid, :quick');
+  await one.waitForOutput('got :quick');
+  expect(Date.now() - fast).toBeLessThan(1500);
+  await one.close();
+});
+
+test('a message to another node arrives when its token lands; order kept, nothing lost', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
+  expect(await two.iex(`Process.register(${PRINTER}, :box)`)).toBe('true');
+  expect(await two.iex('Process.register(spawn(fn -> IO.inspect(for _ <- 1..10, do: (receive do m -> m end), label: "all") end), :all)')).toBe('true');
+  await slowest(one.page);
+  const sent = Date.now();
+  await one.iex(`send({:box, :"two@${h}"}, :hello)`);
+  await landsAfterToken(two, one.page, 'got :hello');
+  expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
+  await one.iex(`for i <- 1..10, do: send({:all, :"two@${h}"}, i)`);
+  await two.waitForOutput('all: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]', { timeout: 15_000 });
+  // The link stays up (ticks and the tracing service are not slowed).
+  expect(await one.iex('Node.list')).toBe(`[:"two@${h}"]`);
+  await one.close();
+  await two.close();
+});
+
+test('with the cluster view on, the teacher\'s speed slows every node\'s messages', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const h = host();
+  const teacher = await openNode(browser, { sname: 'teacher', host: h });
+  const student = await openNode(browser, { sname: 'student', host: h });
+  expect(await teacher.iex(`Node.connect :"student@${h}"`)).toBe('true');
+  await teacher.page.getByRole('button', { name: 'cluster view' }).click();
+  await expect(teacher.page.getByRole('group', { name: `node student@${h}` }).getByRole('button').first()).toBeVisible({ timeout: 15_000 });
+  await student.iex(`pid = ${PRINTER}`);
+  await slowest(teacher.page);
+  // The student's own local message, slowed by the teacher's control.
+  await expect.poll(async () => {
+    await student.iex(`pid = ${PRINTER}`);
+    const sent = Date.now();
+    await student.iex('send pid, :slowed');
+    await student.waitForOutput(/got :slowed\n(?:.|\n)*$/, { timeout: 15_000 });
+    return Date.now() - sent;
+  }, { timeout: 40_000, intervals: [0] }).toBeGreaterThanOrEqual(2000);
+  await teacher.close();
+  await student.close();
+});
