@@ -94,7 +94,7 @@ describe('the delivery-delay seam', () => {
 });
 
 describe('signals behind delayed messages', () => {
-  it('an exit signal and a DOWN from a sender wait behind its messages still on their way', () => {
+  it('an exit signal and a DOWN travel as messages do, and wait behind the sender\'s messages still on their way', () => {
     const { node, clock } = testNode();
     const got: Term[] = [];
     const watcher = node.spawn(
@@ -118,5 +118,23 @@ describe('signals behind delayed messages', () => {
     expect(got).toEqual([]);
     advanceAndRun(clock, 1000, node);
     expect(got.map((m) => (m instanceof Tuple ? (m.elements[0] as { name: string }).name : m))).toEqual([atom('last_words'), 'EXIT', 'DOWN']);
+  });
+});
+
+describe('signals at a message speed', () => {
+  it('a linked process dies when the exit signal lands, not before', () => {
+    const { node, clock } = testNode();
+    const linked = collector(node);
+    node.setDeliveryDelay(() => 1000);
+    node.spawn(
+      generatorBody(function* (proc) {
+        proc.link(linked.pid);
+        return atom('boom');
+      }),
+    );
+    advanceAndRun(clock, 999, node);
+    expect(node.isAlive(linked.pid)).toBe(true);
+    advanceAndRun(clock, 1, node);
+    expect(node.isAlive(linked.pid)).toBe(false);
   });
 });

@@ -47,15 +47,16 @@ export class DelayedDelivery {
   }
 
   /**
-   * A signal from `from` to `q` that is not slowed itself (an exit signal, a DOWN): it must not
-   * overtake that pair's messages still on their way, so it waits behind them. False when none
-   * wait: the caller delivers it now.
+   * A signal from `from` to `q` (an exit signal, a DOWN; `term` is what a trapping receiver
+   * would get): slowed as a message would be, and never overtaking that pair's messages still
+   * on their way. False when it need not wait: the caller delivers it now.
    */
-  behind(from: Pid, q: Proc, run: () => void): boolean {
+  signal(from: Pid, q: Proc, term: Term, run: () => void): boolean {
     const key = pairKey(from, q.self);
     const pair = this.pairs.get(key);
-    if (pair === undefined) return false;
-    this.wait(key, pair, 0, run);
+    const ms = this.policy(from, q.self, term);
+    if (pair === undefined && !(ms > 0)) return false;
+    this.wait(key, pair, ms, run);
     return true;
   }
 

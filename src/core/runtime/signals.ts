@@ -86,8 +86,8 @@ export function exitSignal(rt: NodeRuntime, from: Pid, to: Pid, reason: Term): v
 
 /** An exit signal reaches local process `q`: via a link, or sent by exit/2. */
 export function deliverExit(rt: NodeRuntime, q: Proc, from: Pid, reason: Term, viaLink: boolean): void {
-  // Behind the sender's messages to q still on their way (a message speed): signals keep order.
-  if (rt.delayed?.behind(from, q, () => exitNow(rt, q, from, reason, viaLink)) === true) return;
+  // At a message speed it travels as a message does, behind the sender's messages to q still on their way.
+  if (rt.delayed?.signal(from, q, new Tuple([EXIT, from, reason]), () => exitNow(rt, q, from, reason, viaLink)) === true) return;
   exitNow(rt, q, from, reason, viaLink);
 }
 
@@ -166,7 +166,7 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
       if (w !== undefined) {
         w.monitors?.delete(e.key);
         const down = downMessage(e, reason);
-        if (rt.delayed?.behind(self, w, () => rt.deliver(w, down)) !== true) rt.deliver(w, down);
+        if (rt.delayed?.signal(self, w, down, () => rt.deliver(w, down)) !== true) rt.deliver(w, down);
         if (ev) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref: e.ref, watcher: e.watcher, target: self });
       } else if (!rt.isLocal(e.watcher)) rt.router?.monitorDown(self, e.watcher, e.ref, reason);
     }
