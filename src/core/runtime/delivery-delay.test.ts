@@ -109,6 +109,7 @@ describe('signals behind delayed messages', () => {
       generatorBody(function* (proc) {
         proc.link(watcher);
         proc.send(watcher, atom('last_words'));
+        yield* []; // ends at once
         return atom('bye');
       }),
     );
@@ -129,6 +130,7 @@ describe('signals at a message speed', () => {
     node.spawn(
       generatorBody(function* (proc) {
         proc.link(linked.pid);
+        yield* []; // ends at once
         return atom('boom');
       }),
     );

@@ -9,6 +9,7 @@
 import type { Pid } from '../../core/term/types.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
 import type { HandshakeLog } from './handshakes.ts';
+import type { TokenKind } from '../canvas/token-kind.ts';
 
 /** How this tab's distribution layer sees another node. */
 export type ConnectionState =
@@ -71,6 +72,11 @@ export interface MessageInFlight {
   readonly toNode: string;
   /** The term as inspect prints it (bounded). */
   readonly text: string;
+  /** What it is, for its colour (canvas/token-kind.ts): message, exit signal, DOWN, spawn request, I/O. */
+  readonly kind: TokenKind;
+  /** The sender and the receiver as this tab prints them (`#PID<0.110.0>`, `:box`, `{:box, :"two@lab"}`). */
+  readonly fromText: string;
+  readonly toText: string;
   /** UI clock (ms) when it was seen leaving. */
   readonly sentAt: number;
   /** How long its token travels (ms), fixed when sent so a speed change does not make tokens jump. */

@@ -57,7 +57,7 @@ describe('playground store', () => {
       processes: [summary(sender)],
     }, 100);
     expect(store.getState().messages).toEqual([
-      { id: 1, from: pidKey(sender), fromNode: 'one@lab', to: pidKey(remote), toNode: 'two@lab', text: ':tick', sentAt: 100, duration: SPEED_DURATION_MS.normal },
+      { id: 1, from: pidKey(sender), fromNode: 'one@lab', to: pidKey(remote), toNode: 'two@lab', text: ':tick', kind: 'message', fromText: '#PID<0.110.0>', toText: '#PID<1.96.0>', sentAt: 100, duration: SPEED_DURATION_MS.normal },
     ]);
   });
 
