@@ -15,20 +15,26 @@ const slowest = async (page: Page) => {
 };
 const PRINTER = 'spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end)';
 
-/** Waits for `text` in `node`'s shell, checking meanwhile that it never shows while `page` still draws a token. */
-async function landsAfterToken(node: PlaygroundNode, page: Page, text: string): Promise<number> {
+/**
+ * Waits for `printed` in `node`'s shell, checking all along that it never shows while `page`
+ * still draws the token of `term` (its line in the list `messages in flight`).
+ */
+async function landsAfterToken(node: PlaygroundNode, page: Page, term: string, printed: string): Promise<void> {
+  const item = page.getByRole('list', { name: 'messages in flight' }).getByRole('listitem').filter({ hasText: new RegExp(`→ .*: ${term}$`) });
   const start = Date.now();
   let sawToken = false;
   for (;;) {
-    const [t, printed] = await Promise.all([tokens(page), node.transcript().then((s) => s.includes(text))]);
-    if (t > 0) sawToken = true;
-    if (printed) {
+    const [flying, done] = await Promise.all([item.count(), node.transcript().then((s) => s.includes(printed))]);
+    if (flying > 0) {
+      sawToken = true;
+      expect(done).toBe(false); // its receiver has not printed while the token is on its way
+    }
+    if (done) {
       expect(sawToken).toBe(true);
-      expect(await tokens(page)).toBe(0);
-      return Date.now() - start;
+      return;
     }
     expect(Date.now() - start).toBeLessThan(20_000);
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(30);
   }
 }
 
@@ -38,16 +44,18 @@ test('at the slowest speed a local message arrives when its token lands, at leas
   await slowest(one.page);
   const sent = Date.now();
   expect(await one.iex('send pid, :hello')).toBe(':hello');
-  await landsAfterToken(one, one.page, 'got :hello');
+  await landsAfterToken(one, one.page, ':hello', 'got :hello');
   expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
-  // Instant is the real network: no token, no wait.
+  // Instant is the real network: no token, no wait (once the slow tokens still on their way landed).
   await one.page.getByRole('slider', { name: 'message speed' }).fill('4');
   await expect(one.page.getByRole('slider', { name: 'message speed' })).toHaveAttribute('aria-valuetext', 'instant');
+  await expect.poll(() => tokens(one.page), { timeout: 10_000 }).toBe(0);
   await one.iex(`pid = ${PRINTER}`);
   const fast = Date.now();
   await one.iex('send pid, :quick');
   await one.waitForOutput('got :quick');
   expect(Date.now() - fast).toBeLessThan(1500);
+  expect(await tokens(one.page)).toBe(0);
   await one.close();
 });
 
@@ -62,7 +70,7 @@ test('a message to another node arrives when its token lands; order kept, nothin
   await slowest(one.page);
   const sent = Date.now();
   await one.iex(`send({:box, :"two@${h}"}, :hello)`);
-  await landsAfterToken(two, one.page, 'got :hello');
+  await landsAfterToken(two, one.page, ':hello', 'got :hello');
   expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
   await one.iex(`for i <- 1..10, do: send({:all, :"two@${h}"}, i)`);
   await two.waitForOutput('all: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]', { timeout: 15_000 });
