@@ -15,13 +15,24 @@ import type { MessageInFlight } from '../store/model.ts';
 /** Tokens that get their place written on their item each frame. */
 export const PLACED_ITEMS = 20;
 
-export class FlightList {
-  private readonly items = new Map<number, HTMLLIElement>();
+/** The parts of the list and its items it touches (a test gives fakes). */
+export interface ListItem {
+  textContent: string | null;
+  readonly dataset: Record<string, string | undefined>;
+  remove(): void;
+}
+export interface ListElement<L extends ListItem> {
+  appendChild(item: L): unknown;
+  readonly ownerDocument: { createElement(tag: 'li'): L };
+}
+
+export class FlightList<L extends ListItem> {
+  private readonly items = new Map<number, L>();
   private readonly seen = new Set<number>();
   private lastAt = -Infinity;
 
   constructor(
-    private readonly ul: HTMLUListElement,
+    private readonly ul: ListElement<L>,
     private readonly crowd: number,
     private readonly crowdMs = 250,
   ) {}
@@ -37,7 +48,7 @@ export class FlightList {
       seen.add(m.id);
       let li = this.items.get(m.id);
       if (li === undefined) {
-        li = document.createElement('li');
+        li = this.ul.ownerDocument.createElement('li');
         li.textContent = flightLine(m.fromText, m.toText, m.text);
         li.dataset.kind = m.kind;
         this.items.set(m.id, li);
