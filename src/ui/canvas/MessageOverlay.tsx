@@ -161,7 +161,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
     const labelWidths = new WeakMap<MessageInFlight, { text: string; width: number; font: string }>();
-    const list = listRef.current === null ? null : new FlightList(listRef.current, CROWD);
+    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD);
     const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
       const px = Math.round(LABEL_PX * dpr);
       const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
