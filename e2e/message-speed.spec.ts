@@ -86,9 +86,10 @@ test('with the cluster view on, the teacher\'s speed slows every node\'s message
   const teacher = await openNode(browser, { sname: 'teacher', host: h });
   const student = await openNode(browser, { sname: 'student', host: h });
   expect(await teacher.iex(`Node.connect :"student@${h}"`)).toBe('true');
+  // The speed set first, the cluster view turned on after: it then reaches every node.
+  await slowest(teacher.page);
   await teacher.page.getByRole('button', { name: 'cluster view' }).click();
   await expect(teacher.page.getByRole('group', { name: `node student@${h}` }).getByRole('button').first()).toBeVisible({ timeout: 15_000 });
-  await slowest(teacher.page);
   // The student's own local message, slowed by the teacher's control (which reaches the student
   // through its tracer a moment after the slider moved: asked again until it has).
   let attempt = 0;

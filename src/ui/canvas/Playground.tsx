@@ -82,7 +82,7 @@ export function Playground(props: PlaygroundProps) {
     <PlaygroundStoreProvider store={store}>
       <section aria-label="playground" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
         <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-          <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} />
+          <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} clusterView={tracing !== undefined} />
         </div>
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">

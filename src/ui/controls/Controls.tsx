@@ -17,7 +17,8 @@ import { SpeedControl } from './SpeedControl.tsx';
 const button =
   'rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
+/** `clusterView`: the canvas follows every node (the message speed then acts on all of them). */
+export function PlaygroundControls({ delivery = {}, classroom = {}, clusterView = false }: { delivery?: DeliveryControls; classroom?: ClassroomControls; clusterView?: boolean }) {
   const store = usePlaygroundStoreApi();
   const { paused, showSystem, showSystemTraffic } = usePlayground(
     useShallow((s) => ({ paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic })),
@@ -28,7 +29,7 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
   };
   return (
     <div role="toolbar" aria-label="classroom controls" className="flex flex-wrap items-center gap-x-6 gap-y-2 text-base">
-      <SpeedControl delivery={delivery} />
+      <SpeedControl delivery={delivery} clusterView={clusterView} />
       <div className="flex items-center gap-2">
         <button type="button" aria-label="pause delivery" aria-pressed={paused} disabled={delivery.onPauseChange === undefined} onClick={togglePause} className={button}>
           {paused ? '▶ Resume' : '❚❚ Pause'}

@@ -13,13 +13,19 @@ import type { DeliveryControls } from './types.ts';
 // Slider runs slow → fast, so "more" means faster, and its minimum is the slowest speed.
 const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
 
-export function SpeedControl({ delivery }: { delivery: DeliveryControls }) {
+export function SpeedControl({ delivery, clusterView = false }: { delivery: DeliveryControls; clusterView?: boolean }) {
   const store = usePlaygroundStoreApi();
   const speed = usePlayground((s) => s.speed);
   const onSpeed = delivery.onSpeed;
   const ms = SPEED_DURATION_MS[speed];
-  // Delivery follows the picture, from the first render on (a store may start slow).
-  useEffect(() => onSpeed?.(ms), [onSpeed, ms]);
+  // Delivery follows the picture, from the first render on (a store may start slow), and again
+  // when the cluster view comes on (then it acts on every node). After this commit's effects:
+  // the cluster view follows the nodes in its parent's.
+  useEffect(() => {
+    if (onSpeed === undefined) return undefined;
+    const t = setTimeout(() => onSpeed(ms), 0);
+    return () => clearTimeout(t);
+  }, [onSpeed, ms, clusterView]);
   return (
     <label className="flex items-center gap-3" title="How long a message takes from its sender to its receiver: tokens and delivery alike">
       <span className="font-semibold">Message speed</span>
