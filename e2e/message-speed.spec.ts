@@ -2,17 +2,12 @@
 // local and remote, at every speed; the slowest takes at least 2 s; "instant" is the real
 // network; with the cluster view on, the teacher's speed slows every node.
 import { expect, test, type Page } from '@playwright/test';
+import { inFlight, slowest } from './speed.ts';
 import { openNode, type PlaygroundNode } from './kit.ts';
 
 let n = 0;
 const host = () => `ms${process.pid}x${n++}`;
 const tokens = async (page: Page) => Number(await page.getByTestId('message-overlay').getAttribute('data-tokens'));
-const slowest = async (page: Page) => {
-  const slider = page.getByRole('slider', { name: 'message speed' });
-  // The slider's minimum is the slowest speed.
-  await slider.fill((await slider.getAttribute('min')) ?? '0');
-  await expect(slider).toHaveAttribute('aria-valuetext', 'slow motion');
-};
 const PRINTER = 'spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end)';
 
 /**
@@ -20,7 +15,7 @@ const PRINTER = 'spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end
  * still draws the token of `term` (its line in the list `messages in flight`).
  */
 async function landsAfterToken(node: PlaygroundNode, page: Page, term: string, printed: string): Promise<void> {
-  const item = page.getByRole('list', { name: 'messages in flight' }).getByRole('listitem').filter({ hasText: new RegExp(`→ .*: ${term}$`) });
+  const item = inFlight(page).filter({ hasText: new RegExp(`→ .*: ${term}$`) });
   const start = Date.now();
   let sawToken = false;
   for (;;) {

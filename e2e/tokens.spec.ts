@@ -1,17 +1,12 @@
 // Issue 11, "tokens that explain themselves": every token drawn is a line `from → to: term` of
 // the list `messages in flight`, coloured by kind with a legend, and a click on it tells its
 // sender, receiver, term and when it was sent and delivered.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { inFlight, slowest } from './speed.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;
 const host = () => `tk${process.pid}x${n++}`;
-const slowest = async (page: Page) => {
-  const slider = page.getByRole('slider', { name: 'message speed' });
-  await slider.fill((await slider.getAttribute('min')) ?? '0');
-  await expect(slider).toHaveAttribute('aria-valuetext', 'slow motion');
-};
-const inFlight = (page: Page) => page.getByRole('list', { name: 'messages in flight' }).getByRole('listitem');
 
 test('each token is a line of messages in flight, and a click on it tells what it is', async ({ browser }) => {
   const one = await openNode(browser, { sname: 'one', host: host() });
@@ -69,4 +64,19 @@ test('tokens are coloured by kind, with a legend: an exit signal and a DOWN are 
   // Delivered when they land, in order: the EXIT, then the DOWN.
   await expect.poll(async () => (await one.iex('flush()')).split('\n').map((l) => l.slice(0, 6)), { timeout: 10_000 }).toEqual(['{:EXIT', '{:DOWN', ':ok']);
   await one.close();
+});
+
+test('a remote spawn is a spawn request token to the node asked, delivered when it lands', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const h = host();
+  const one = await openNode(browser, { sname: 'one', host: h });
+  const two = await openNode(browser, { sname: 'two', host: h });
+  expect(await one.iex(`Node.connect :"two@${h}"`)).toBe('true');
+  await slowest(one.page);
+  const spawned = one.iex(`Node.spawn(:"two@${h}", fn -> :ok end)`);
+  const request = inFlight(one.page).filter({ hasText: new RegExp(`^#PID<0\\.\\d+\\.0> → :two@${h}: \\{:erlang, :apply, `) });
+  await expect(request).toHaveAttribute('data-kind', 'spawn');
+  expect(await spawned).toMatch(/^#PID<\d+\.\d+\.0>$/);
+  await one.close();
+  await two.close();
 });

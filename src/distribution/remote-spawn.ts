@@ -9,7 +9,7 @@
  *   group leader, so its output appears on the caller's node; with `link` the child is linked
  *   to the caller before it runs, and the reply leaves before anything the child sends.
  */
-import { atom, list } from '../core/term/types.ts';
+import { Tuple, atom, list } from '../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
 import type { ProcessBody } from '../core/runtime/process-body.ts';
@@ -53,6 +53,7 @@ export class RemoteSpawner {
     const o: Term[] = [];
     if (opts.link === true) o.push(LINK);
     if (opts.monitor === true) o.push(MONITOR);
+    this.node.spawnRequested(caller, node, new Tuple([module, fun, list([...args])]));
     this.sendTo(node, { type: 'spawn_request', reqId, from: caller, groupLeader, module, fun, args, opts: list(o) });
   }
 

@@ -99,6 +99,8 @@ export interface Node {
    * lost); null delivers at once again, after what is waiting.
    */
   setDeliveryDelay(policy: DeliveryDelay | null): void;
+  /** The distribution layer sent a spawn request for `from` (told to the event stream: the canvas draws it). */
+  spawnRequested(from: Pid, node: Atom, call: Term): void;
 }
 
 class NodeImpl implements Node {
@@ -208,6 +210,10 @@ class NodeImpl implements Node {
     const pid = this.spawn(loggerBody((p, node, crash) => rt.reportRemoteCrash(p, node, crash)), { system: true, initialCall: ['logger_proxy', 'init', 1] });
     this.register(LOGGER, pid);
     return pid;
+  }
+  spawnRequested(from: Pid, node: Atom, call: Term): void {
+    const rt = this.rt;
+    if (rt.events.active) rt.events.emit({ type: 'spawn:requested', time: rt.clock.now(), from, node, call });
   }
   setDeliveryDelay(policy: DeliveryDelay | null): void {
     // What waits keeps its time (and its pair's order) under a new policy; with none, it goes now.

@@ -24,6 +24,7 @@ describe('trace wire format', () => {
       { type: 'monitor:removed', time: 5, ref, watcher: p(110), target: p(111) },
       { type: 'name:registered', time: 6, name: atom('ticker'), pid: p(110) },
       { type: 'name:unregistered', time: 6, name: atom('ticker'), pid: p(110) },
+      { type: 'spawn:requested', time: 8, from: p(110), node: atom('two@lab'), call: tuple(atom('erlang'), atom('apply'), atom('f')) },
     ];
     for (const e of events) expect(decodeEvent(encodeEvent(e))).toEqual(e);
     const got = decodeEvent(encodeEvent({ type: 'message:received', time: 7, pid: p(110), message: str('big') }));

@@ -65,8 +65,11 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
 
 /** Tokens travelling this long or longer (the slow speeds) carry a label of their term. */
 const LABEL_MIN_DURATION = 1000;
-/** Labels drawn at most per frame (the oldest tokens'). */
+/** Labels drawn at most per frame (the oldest tokens'); in a crowd fewer: a flood of labels is unreadable. */
 const LABELS = 24;
+const CROWD_LABELS = 8;
+/** How often the `messages in flight` list follows a crowd (above CROWD tokens), ms. */
+const LIST_CROWD_MS = 500;
 /** Label text, CSS px (legible on a projector). */
 const LABEL_PX = 14;
 
@@ -161,7 +164,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
     const labelWidths = new WeakMap<MessageInFlight, { text: string; width: number; font: string }>();
-    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD);
+    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD, LIST_CROWD_MS);
     const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
       const px = Math.round(LABEL_PX * dpr);
       const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
@@ -233,6 +236,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       else ctx.clearRect(0, 0, canvas.width, canvas.height);
       const half = kindSprites.message.width / 2;
       let labels = 0;
+      const maxLabels = crowd ? CROWD_LABELS : LABELS;
       const maxX = canvas.width + half;
       const maxY = canvas.height + half;
       for (const m of messages) {
@@ -256,7 +260,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         const st = buffer === null ? null : kindStamps[m.kind];
         if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
         else ctx.drawImage(kindSprites[m.kind], Math.round(cx - half), Math.round(cy - half));
-        if (m.duration >= LABEL_MIN_DURATION && labels < LABELS) {
+        if (m.duration >= LABEL_MIN_DURATION && labels < maxLabels) {
           labelAt[labels * 2] = Math.round(cx + half);
           labelAt[labels * 2 + 1] = Math.round(cy - half);
           labelOf[labels++] = m;

@@ -142,6 +142,8 @@ class Draft {
         return this.exited(e.pid, e.reason);
       case 'message:sent':
         return this.sent(e.from, e.to, e.message);
+      case 'spawn:requested':
+        return this.spawnRequested(e.from, e.node, e.call);
       case 'message:received': {
         // The snapshot is the truth when it changed; taking a message alone does not change
         // the runtime's version, so count it down here too.
@@ -252,6 +254,15 @@ class Draft {
     (this.messages ??= [...this.base.messages]).push({
       id: this.nextMessageId++, from, fromNode: this.node, to, toNode, text, kind, fromText, toText, sentAt: this.ctx.now, duration,
     });
+  }
+
+  /** A SPAWN_REQUEST on its way to another node: drawn to that node's card, as `{module, fun, args}`. */
+  private spawnRequested(from: Pid, node: Atom, call: Term): void {
+    const duration = SPEED_DURATION_MS[this.base.speed];
+    if (duration === 0 || (!this.base.showSystemTraffic && !this.classEnd(from))) return;
+    const text = inspect(call, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+    const key = pidKey(from);
+    this.token(key, null, node.name, 'spawn', text, this.endText(from, key), inspect(node), duration);
   }
 
   /** An end of a message as this tab prints it: a known process's pid text, else the term. */

@@ -48,6 +48,15 @@ describe('tokens of every kind', () => {
     ]);
   });
 
+  it('draws a spawn request to the node asked, as {module, fun, args}', () => {
+    const store = createPlaygroundStore({ localNode: 'one@lab', speed: 'slow' });
+    const call = new Tuple([atom('Elixir.Ticker'), atom('start'), atom('nil')]);
+    store.getState().applyBatch({ node: 'one@lab', events: [{ type: 'spawn:requested', time: 0, from: a, node: atom('two@lab'), call }], processes: [summary(a)] }, 10);
+    expect(store.getState().messages.map((m) => [m.kind, m.from, m.to, m.toNode, m.fromText, m.toText, m.text])).toEqual([
+      ['spawn', pidKey(a), null, 'two@lab', '#PID<0.110.0>', ':two@lab', '{Ticker, :start, nil}'],
+    ]);
+  });
+
   it('draws no token at instant speed, the real network', () => {
     const store = createPlaygroundStore({ localNode: 'one@lab', speed: 'instant' });
     store.getState().applyBatch({ node: 'one@lab', events: [{ type: 'message:sent', time: 0, from: a, to: b, message: atom('x'), remote: false }], processes: [summary(a), summary(b)] }, 0);
