@@ -38,6 +38,10 @@ describe('trace wire format', () => {
     expect(decodeBatch(encodeBatch({ ...b, processes: null }))?.processes).toBeNull();
     expect(decodeBatch(tuple(atom('trace_batch'), 1))).toBeNull();
     expect(decodeEvent(tuple(atom('spawned'), 1, atom('not_a_pid')))).toBeNull();
+    // A spawn request from a peer that is not a pid, or to a node that is not an atom, or without its call.
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, atom('x'), atom('two@lab'), atom('f')))).toBeNull();
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, p(110), 7, atom('f')))).toBeNull();
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, p(110), atom('two@lab')))).toBeNull();
   });
 
   it('bounds what it traces: long lists and binaries are cut, deep terms folded', () => {
