@@ -163,27 +163,29 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     // This frame's labels: where (canvas px, two numbers each) and whose (reused, never reallocated).
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
-    const labelWidths = new WeakMap<MessageInFlight, { text: string; width: number; font: string }>();
+    const labelTexts = new WeakMap<MessageInFlight, string>();
+    // The label font is monospaced: one character's width, measured once per font, sizes every
+    // label (measuring each new label's text showed in the profile under a flood).
+    let charWidth = { font: '', width: 0 };
     const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD, LIST_CROWD_MS);
     const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
       const px = Math.round(LABEL_PX * dpr);
       const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
       g.font = font;
       g.textBaseline = 'top';
+      if (charWidth.font !== font) charWidth = { font, width: g.measureText('0123456789').width / 10 };
       for (let i = 0; i < n; i++) {
         const m = labelOf[i] as MessageInFlight;
-        let l = labelWidths.get(m);
-        if (l === undefined || l.font !== font) {
-          const text = tokenLabel(m.text);
-          labelWidths.set(m, (l = { text, width: Math.ceil(g.measureText(text).width), font }));
-        }
+        let text = labelTexts.get(m);
+        if (text === undefined) labelTexts.set(m, (text = tokenLabel(m.text)));
+        const width = Math.ceil(text.length * charWidth.width);
         const x = labelAt[i * 2] as number;
         const y = labelAt[i * 2 + 1] as number;
         const pad = Math.round(3 * dpr);
         g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
-        g.fillRect(x, y, l.width + 2 * pad, px + 2 * pad);
+        g.fillRect(x, y, width + 2 * pad, px + 2 * pad);
         g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
-        g.fillText(l.text, x + pad, y + pad);
+        g.fillText(text, x + pad, y + pad);
       }
     };
 
