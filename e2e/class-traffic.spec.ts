@@ -57,6 +57,8 @@ test('a cluster where only the tool talks shows no moving token; a message of th
   // "show system traffic" draws the tool's own messages.
   const traffic = one.page.getByRole('checkbox', { name: 'show system traffic' });
   await traffic.check();
+  // (The shell panel's evaluation request on two is such a message: tokens fly 2 s at most now.)
+  await two.iex(':ok');
   await expect.poll(() => tokens(one.page), { timeout: 5_000 }).toBeGreaterThan(0);
   await traffic.uncheck();
   await expect.poll(() => tokens(one.page), { timeout: 15_000 }).toBe(0);

@@ -24,6 +24,8 @@ import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge
 import { connectClusterView, connectDistribution } from '../../src/ui/store/cluster-bridge.ts';
 import { Playground } from '../../src/ui/canvas/Playground.tsx';
 import { createNetworkConditioner } from '../../src/distribution/middleware/network-controls.ts';
+import { driveConditioner } from '../../src/host/drive-conditioner.ts';
+import { setLocalSpeed } from '../../src/playground/local-speed.ts';
 
 export interface Measure {
   readonly fps: number;
@@ -55,9 +57,12 @@ const canvas = params.get('canvas') ?? 'on';
 
 const { clock: realClock, random } = effects;
 const node = createPlaygroundNode(nodeOptionsFor({ ...start, node: name }, effects, () => {}));
-const loop = startNodeLoop(node.node, realClock, browserScheduling());
+const scheduling = browserScheduling();
+const loop = startNodeLoop(node.node, realClock, scheduling);
 const tracing = startTracing(node.node);
-const conditioner = createNetworkConditioner(realClock, random);
+// As a tab's: the viewer's message speed slows its local and outgoing messages (delivery follows the tokens).
+const conditioner = createNetworkConditioner(realClock, random, { onSpeed: (ms) => setLocalSpeed(node.node, ms) });
+driveConditioner(conditioner, realClock, scheduling, loop.wake);
 let dist: Distribution | null = null;
 const aliveWaiters: ((n: string) => void)[] = [];
 const config = signallingConfigFor(location);

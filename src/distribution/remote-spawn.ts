@@ -13,7 +13,7 @@
  *   erts does: so a child that exits at once (erpc's execute_call) still gives its DOWN, and
  *   `spawn_request`'s DOWN carries the request id.
  */
-import { atom, list } from '../core/term/types.ts';
+import { Tuple, atom, list } from '../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
 import type { ProcessBody } from '../core/runtime/process-body.ts';
@@ -60,6 +60,7 @@ export class RemoteSpawner {
     const o: Term[] = [];
     if (opts.link === true) o.push(LINK);
     if (opts.monitor === true) o.push(MONITOR);
+    this.node.spawnRequested(caller, node, new Tuple([module, fun, list([...args])]));
     this.sendTo(node, { type: 'spawn_request', reqId, from: caller, groupLeader, module, fun, args, opts: list(o) });
     return reqId;
   }

@@ -17,6 +17,7 @@ import type { Shell } from '../core/shell/shell.ts';
 import { MemoryNetwork } from '../distribution/transports/memory.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
 import { createPlaygroundNode, type PlaygroundNode } from './node.ts';
+import { setLocalSpeed } from './local-speed.ts';
 import { classroomTarget, conditionedTransport, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
 import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
 
@@ -62,9 +63,9 @@ export class Classroom {
     };
     const node = createPlaygroundNode({ clock: this.clock, random: new SeededRandom(seed), stdout: write, name, creation: seed, preludeCache: this.preludeCache });
     const random = new SeededRandom(seed * 7919);
-    const { transport, conditioner: local } = conditionedTransport(this.net.transport(), this.clock, random);
+    const { transport, conditioner: local } = conditionedTransport(this.net.transport(), this.clock, random, { onSpeed: (ms) => setLocalSpeed(node.node, ms) });
     // A close asked over the wire happens after the current run, as a tab closes between tasks.
-    const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name), classroom: classroomTarget(local, name) });
+    const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name), classroom: classroomTarget(local) });
     const conditioner = clusterAware(local, tracing);
     node.goAlive({ transport, names: (done) => done({ ok: this.net.names() }), cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
     const shell = createElixirShell(node, { write, echo: true });

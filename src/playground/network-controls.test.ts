@@ -71,21 +71,36 @@ describe('classroom controls on real delivery', () => {
     expect(run(room, three, 'flush()')).toBe(':via_two\n:direct\n:ok\n');
   });
 
-  it('slow network: every link waits, including links made afterwards', () => {
+  it('message speed: the class\'s messages wait, local and remote, on links made afterwards too; ticks and the tool do not', () => {
     const room = new Classroom();
     const one = room.open('one');
     const two = room.open('two');
     one.conditioner.slowNetwork(1500);
     expect(run(room, one, 'Node.connect :two@vm')).toBe('true\n');
-    expect(one.conditioner.get('two@vm').delayMs).toBe(1500);
+    expect(one.conditioner.slowNetworkMs).toBe(1500);
+    // The fault delay of the link is another control: it stays as it was.
+    expect(one.conditioner.get('two@vm').delayMs).toBe(0);
     run(room, two, 'Process.register(self(), :sink)');
     one.shell.input('send({:sink, :two@vm}, :slow)');
-    room.advance(1000);
+    room.advance(1400);
     expect(run(room, two, 'flush()')).toBe(':ok\n');
-    room.advance(1000);
+    room.advance(600);
     expect(run(room, two, 'flush()')).toBe(':slow\n:ok\n');
+    // A local message waits as long: `got` is printed only after it landed.
+    one.take();
+    one.shell.input('pid = spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end); send(pid, :hello)');
+    room.advance(1400);
+    expect(one.take()).not.toContain('got :hello');
+    room.advance(5000);
+    expect(one.take()).toContain('got :hello');
+    // Ticks pass at once: a long quiet spell at the slowest speed keeps the link up.
+    room.advance(200_000);
+    expect(run(room, one, 'Node.list')).toBe('[:two@vm]\n');
+    // Back to the real network: no wait at all.
     one.conditioner.slowNetwork(0);
-    expect(one.conditioner.get('two@vm').delayMs).toBe(0);
+    one.shell.input('send({:sink, :two@vm}, :fast)');
+    room.settle();
+    expect(run(room, two, 'flush()')).toBe(':fast\n:ok\n');
   });
 
   it('pause/step: held messages are released one at a time, in order; resume releases the rest', () => {

@@ -36,7 +36,7 @@ export interface AppProps {
 
 export function App({ identity, session, page, history, navigate = (url) => location.assign(url) }: AppProps) {
   const signalling = useSignalling(session);
-  const [store] = useState(() => createPlaygroundStore({ localNode: session.node.node.name.name, nodeNumber: session.node.nodeNumber }));
+  const [store] = useState(() => createPlaygroundStore({ localNode: session.node.node.name.name, nodeNumber: session.node.nodeNumber, speed: 'instant' }));
   // Distribution exists once the tab registered its name: the canvas then follows the cluster.
   const [dist, setDist] = useState<Distribution | null>(session.node.dist);
   useEffect(() => session.onDistribution(setDist), [session]);

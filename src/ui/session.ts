@@ -15,6 +15,7 @@ import type { Pid } from '../core/term/types.ts';
 import type { Identity } from './identity.ts';
 import { signallingConfigFor, signallingToken } from './signalling-config.ts';
 import { startTracing, type TracingService } from '../distribution/trace/service.ts';
+import { setLocalSpeed } from '../playground/local-speed.ts';
 import { classroomTarget, createNetworkConditioner, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
 import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
 import { driveConditioner } from '../host/drive-conditioner.ts';
@@ -110,12 +111,12 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     },
   });
 
-  const local = createNetworkConditioner(clock, random);
+  const local = createNetworkConditioner(clock, random, { onSpeed: (ms) => setLocalSpeed(node.node, ms) });
   driveConditioner(local, clock, scheduling, loop.wake);
   let stopNode = () => {};
   // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
   // A teacher's tab with the cluster view pauses, steps and slows every node through its tracer.
-  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake, classroom: classroomTarget(local, node.node.name.name) });
+  const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake, classroom: classroomTarget(local) });
   const conditioner = clusterAware(local, tracing);
 
   if (identity.alive) {

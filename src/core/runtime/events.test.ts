@@ -24,6 +24,8 @@ function brief(e: RuntimeEvent): string {
     case 'name:registered':
     case 'name:unregistered':
       return `${e.type} ${e.name.name} ${e.pid.id}`;
+    case 'spawn:requested':
+      return `${e.type} ${e.from.id} ${e.node.name}`;
   }
 }
 

@@ -16,7 +16,9 @@ export type RuntimeEvent =
   | { readonly type: 'monitor:added'; readonly time: number; readonly ref: Ref; readonly watcher: Pid; readonly target: Pid }
   | { readonly type: 'monitor:removed'; readonly time: number; readonly ref: Ref; readonly watcher: Pid; readonly target: Pid }
   | { readonly type: 'name:registered'; readonly time: number; readonly name: Atom; readonly pid: Pid }
-  | { readonly type: 'name:unregistered'; readonly time: number; readonly name: Atom; readonly pid: Pid };
+  | { readonly type: 'name:unregistered'; readonly time: number; readonly name: Atom; readonly pid: Pid }
+  /** A process asked another node to spawn `call` (`{module, fun, args}`): a SPAWN_REQUEST left. */
+  | { readonly type: 'spawn:requested'; readonly time: number; readonly from: Pid; readonly node: Atom; readonly call: Term };
 
 export type RuntimeEventType = RuntimeEvent['type'];
 export type Listener = (event: RuntimeEvent) => void;

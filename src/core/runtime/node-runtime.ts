@@ -29,6 +29,7 @@ import { crashEvent, LOGGER } from './remote-log.ts';
 import { sendNamed } from './routing.ts';
 import { parkIfSuspended } from './busy-dist.ts';
 import type { CrashFormatter, Timestamp } from './crash-report.ts';
+import type { DelayedDelivery } from './delivery-delay.ts';
 
 export const NONODE = atom('nonode@nohost');
 export const CONTEXT_REDS = 4000;
@@ -75,6 +76,8 @@ export class NodeRuntime {
   readonly refs: RefAllocator;
   readonly sendTimers = new Map<string, Timer>();
   router: RemoteRouter | null = null;
+  /** Local messages wait here when the host gave a delivery delay (delivery-delay.ts); null: delivered at once. */
+  delayed: DelayedDelivery | null = null;
   /** The number this node prints for another node in pids (set by the distribution layer). */
   nodeNumber: (node: Atom) => number = () => 0;
   /** The process whose body is running now; signals to it wait until its run returns. */

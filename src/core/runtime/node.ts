@@ -23,6 +23,7 @@ import { Status } from './status.ts';
 import { exitSignal } from './signals.ts';
 import { send } from './routing.ts';
 import { DEFAULT_MAX_HEAP_WORDS, maxHeapOf } from './heap-limit.ts';
+import { DelayedDelivery, type DeliveryDelay } from './delivery-delay.ts';
 
 export interface NodeOptions {
   readonly clock: Clock;
@@ -93,6 +94,13 @@ export interface Node {
    * (remote-log.ts); the distribution layer does it when the node goes alive. Idempotent.
    */
   startRemoteLogger(): Pid;
+  /**
+   * How long local messages take to arrive (delivery-delay.ts: order per pair kept, nothing
+   * lost); null delivers at once again, after what is waiting.
+   */
+  setDeliveryDelay(policy: DeliveryDelay | null): void;
+  /** The distribution layer sent a spawn request for `from` (told to the event stream: the canvas draws it). */
+  spawnRequested(from: Pid, node: Atom, call: Term): void;
 }
 
 class NodeImpl implements Node {
@@ -202,6 +210,20 @@ class NodeImpl implements Node {
     const pid = this.spawn(loggerBody((p, node, crash) => rt.reportRemoteCrash(p, node, crash)), { system: true, initialCall: ['logger_proxy', 'init', 1] });
     this.register(LOGGER, pid);
     return pid;
+  }
+  spawnRequested(from: Pid, node: Atom, call: Term): void {
+    const rt = this.rt;
+    if (rt.events.active) rt.events.emit({ type: 'spawn:requested', time: rt.clock.now(), from, node, call });
+  }
+  setDeliveryDelay(policy: DeliveryDelay | null): void {
+    // What waits keeps its time (and its pair's order) under a new policy; with none, it goes now.
+    if (policy !== null) {
+      if (this.rt.delayed === null) this.rt.delayed = new DelayedDelivery(this.rt, policy);
+      else this.rt.delayed.policy = policy;
+    } else if (this.rt.delayed !== null) {
+      this.rt.delayed.flush();
+      this.rt.delayed = null;
+    }
   }
 }
 

@@ -22,7 +22,7 @@ export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boo
       const q = rt.registry.lookup(dest);
       if (q === undefined) return false;
       if (rt.events.active) emitSent(rt, from, dest, message, false);
-      rt.deliver(q, message);
+      deliverFrom(rt, from, q, message);
       return true;
     }
     if (dest.kind === 'tuple' && dest.elements.length === 2) {
@@ -50,7 +50,14 @@ export function sendPid(rt: NodeRuntime, from: Pid, to: Pid, message: Term): voi
 /** Send to the local process `q`, already looked up from the pid `to`. */
 export function sendLocal(rt: NodeRuntime, from: Pid, q: Proc, to: Pid, message: Term): void {
   if (rt.events.active) emitSent(rt, from, to, message, false);
-  rt.deliver(q, message);
+  if (rt.delayed === null) rt.deliver(q, message);
+  else rt.delayed.deliver(from, q, message);
+}
+
+/** A local message into `q`'s mailbox, now or after the node's delivery delay (delivery-delay.ts). */
+function deliverFrom(rt: NodeRuntime, from: Pid, q: Proc, message: Term): void {
+  if (rt.delayed === null) rt.deliver(q, message);
+  else rt.delayed.deliver(from, q, message);
 }
 
 /** `send({name, node}, msg)`. */
@@ -59,7 +66,7 @@ export function sendNamed(rt: NodeRuntime, from: Pid, name: Atom, node: Atom, me
   if (rt.events.active) emitSent(rt, from, new Tuple([name, node]), message, !local);
   if (local) {
     const q = rt.registry.lookup(name);
-    if (q !== undefined) rt.deliver(q, message);
+    if (q !== undefined) deliverFrom(rt, from, q, message);
   } else if (rt.router?.sendNamed(from, node, name, message) === 'busy') suspendSender(rt, from, node);
 }
 

@@ -86,6 +86,12 @@ export function exitSignal(rt: NodeRuntime, from: Pid, to: Pid, reason: Term): v
 
 /** An exit signal reaches local process `q`: via a link, or sent by exit/2. */
 export function deliverExit(rt: NodeRuntime, q: Proc, from: Pid, reason: Term, viaLink: boolean): void {
+  // At a message speed it travels as a message does, behind the sender's messages to q still on their way.
+  if (rt.delayed?.signal(from, q, new Tuple([EXIT, from, reason]), () => exitNow(rt, q, from, reason, viaLink)) === true) return;
+  exitNow(rt, q, from, reason, viaLink);
+}
+
+function exitNow(rt: NodeRuntime, q: Proc, from: Pid, reason: Term, viaLink: boolean): void {
   if (q.status >= Status.Exiting) return;
   if (!viaLink && reason === KILL) return killOrHold(rt, q, KILLED);
   if (q.trapExit) return rt.deliver(q, new Tuple([EXIT, from, reason]));
@@ -164,7 +170,8 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
       const w = rt.lookup(e.watcher);
       if (w !== undefined) {
         w.monitors?.delete(e.key);
-        rt.deliver(w, downMessage(e, reason));
+        const down = downMessage(e, reason);
+        if (rt.delayed?.signal(self, w, down, () => rt.deliver(w, down)) !== true) rt.deliver(w, down);
         if (ev) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref: e.ref, watcher: e.watcher, target: self });
       } else if (!rt.isLocal(e.watcher)) rt.router?.monitorDown(self, e.watcher, e.ref, reason);
     }

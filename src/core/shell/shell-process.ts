@@ -15,7 +15,8 @@ export function evalRequest(ref: Ref): Tuple {
   return new Tuple([EVAL_TAG, ref]);
 }
 
-function isEvalRequest(msg: Term): msg is Tuple {
+/** The page asking the shell process to evaluate what was typed: the tool's plumbing, not the class's message. */
+export function isEvalRequest(msg: Term): msg is Tuple {
   return typeof msg === 'object' && msg.kind === 'tuple' && msg.elements.length === 2 && msg.elements[0] === EVAL_TAG;
 }
 

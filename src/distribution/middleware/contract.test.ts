@@ -8,6 +8,7 @@ import type { Transport } from '../transports/transport.ts';
 import { createConditioner } from './conditioner.ts';
 import { createHoldGate, type HoldScope } from './hold.ts';
 import { createNetworkConditioner } from './network-controls.ts';
+import { createMessageSpeed } from './message-speed.ts';
 
 const DELAY_MS = 40;
 
@@ -77,7 +78,22 @@ function networkControlsWorld(): ContractWorld {
   );
 }
 
+/** Message speed, slowing: the contract's bytes are not the class's packets, so they keep the link's pace and order. */
+function messageSpeedWorld(): ContractWorld {
+  const clock = new SimulatedClock();
+  const speed = createMessageSpeed(clock);
+  speed.set(DELAY_MS);
+  return world(
+    (t) => speed.wrap(t),
+    () => {
+      clock.advance(DELAY_MS);
+      speed.runDue();
+    },
+  );
+}
+
 const api = { describe, it, expect };
+registerTransportContract('message speed, slowing', messageSpeedWorld, api);
 registerTransportContract('conditioner, clear', () => conditionerWorld(0), api);
 registerTransportContract('conditioner, delaying', () => conditionerWorld(DELAY_MS), api);
 registerTransportContract('hold gate, passing', () => holdWorld(false), api);

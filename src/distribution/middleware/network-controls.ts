@@ -2,8 +2,8 @@
  * The classroom's network controls: a stack of link middleware (middleware.ts) between a node's
  * distribution and its transport:
  *
- *   distribution ─▶ activity ─▶ conditioner (delay, drop, cut) ─▶ hold gate (pause/step)
- *                ─▶ tracking (links per peer, for disconnect) ─▶ transport
+ *   distribution ─▶ activity ─▶ message speed (message-speed.ts) ─▶ conditioner (delay, drop, cut)
+ *                ─▶ hold gate (pause/step) ─▶ tracking (links per peer, for disconnect) ─▶ transport
  *
  * `conditionedTransport(transport, clock, random)` gives the transport to pass to `goAlive`
  * and the `NetworkConditioner` the controls call (or `createNetworkConditioner(clock, random)`
@@ -19,8 +19,11 @@
  * - `disconnect(peer)`: the link closes now (a pulled cable): nodedown on both sides at once,
  *   which BEAM does not log.
  * - `heal(peer)`: lifts the cut; `Node.connect` (or any send) connects again.
- * - `delay`, `dropRate`, `slowNetwork` (a delay added to every link): delivery really waits,
- *   order per link is kept, so ordering effects between routes become visible.
+ * - `delay`, `dropRate`: delivery really waits (everything on that link, ticks too), order per
+ *   link is kept, so ordering effects between routes become visible.
+ * - `slowNetwork(ms)`: the message speed (message-speed.ts): what this node sends of the class's
+ *   traffic waits `ms` (the tool's own traffic and ticks do not), so a message to another node
+ *   lands when its token does. The runtime slows local messages by the same `slowNetworkMs`.
  * - `hold(true)` / `releaseOne()`: pause/step (hold.ts).
  */
 import type { Clock, Random } from '../../core/ports.ts';
@@ -28,6 +31,7 @@ import { createConditioner, type ConditionerStats, type LinkConditions } from '.
 import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, withLinkMiddleware, type LinkMiddleware } from './middleware.ts';
 import { createHoldGate, type HoldScope } from './hold.ts';
+import { createMessageSpeed } from './message-speed.ts';
 import type { ClassroomTarget } from '../trace/classroom-wire.ts';
 import type { HeldMessage } from './held-message.ts';
 import type { HeldReport } from '../trace/classroom-held.ts';
@@ -51,8 +55,8 @@ export interface NetworkConditioner {
   delay(peer: string, ms: number): void;
   dropRate(peer: string, probability: number): void;
   /**
-   * A delay on every link, present and future (0 turns it off); with `peers`, only on the links
-   * to the peers it accepts (a cluster-wide slow network: each link is slowed by one end only).
+   * The message speed: a delay of the class's messages this node sends on every link, present
+   * and future (0: the real network); with `peers`, only on the links to the peers it accepts.
    */
   slowNetwork(ms: number, peers?: (peer: string) => boolean): void;
   readonly slowNetworkMs: number;
@@ -88,37 +92,40 @@ export interface NetworkConditioner {
   readonly stats: ConditionerStats;
 }
 
-export function conditionedTransport(transport: Transport, clock: Clock, random: Random): { transport: Transport; conditioner: NetworkConditioner } {
-  const conditioner = createNetworkConditioner(clock, random);
+export interface ConditionerOptions {
+  /** Called with the message speed whenever it is set (the node's runtime slows its local messages alike). */
+  readonly onSpeed?: (ms: number) => void;
+}
+
+export function conditionedTransport(transport: Transport, clock: Clock, random: Random, options: ConditionerOptions = {}): { transport: Transport; conditioner: NetworkConditioner } {
+  const conditioner = createNetworkConditioner(clock, random, options);
   return { transport: conditioner.wrap(transport), conditioner };
 }
 
 /** A conditioner made before the transport exists (a tab goes alive later); `wrap` it then. */
-export function createNetworkConditioner(clock: Clock, random: Random): NetworkConditioner {
+export function createNetworkConditioner(clock: Clock, random: Random, options: ConditionerOptions = {}): NetworkConditioner {
   const listeners = new Set<() => void>();
   const activity = () => {
     for (const l of listeners) l();
   };
   const base = createConditioner({ clock, random });
+  const speed = createMessageSpeed(clock);
   const gate = createHoldGate(activity);
   const links = new Map<string, Set<Link>>();
   const own = new Map<string, number>();
-  let slow = 0;
-  let slowPeers: (peer: string) => boolean = () => true;
   let steps: StepRelease[] = [];
 
-  const applyDelay = (peer: string) => base.set(peer, { delayMs: (own.get(peer) ?? 0) + (slowPeers(peer) ? slow : 0) });
+  const applyDelay = (peer: string) => base.set(peer, { delayMs: own.get(peer) ?? 0 });
   const track = (link: Link): Link => {
     let set = links.get(link.peer);
     if (set === undefined) links.set(link.peer, (set = new Set()));
     set.add(link);
     link.onClose(() => set.delete(link));
-    if (slow > 0 && !own.has(link.peer)) applyDelay(link.peer);
     return link;
   };
   // Outgoing messages enter the conditioner at the top; incoming ones are seen by the gate.
   const wrap = (transport: Transport): Transport =>
-    withLinkMiddleware(base.wrap(gate.wrap(withLinkMiddleware(transport, track))), notifying(activity));
+    withLinkMiddleware(speed.wrap(base.wrap(gate.wrap(withLinkMiddleware(transport, track)))), notifying(activity));
 
   return {
     wrap,
@@ -132,13 +139,12 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       applyDelay(peer);
     },
     dropRate: (peer, p) => base.set(peer, { dropProbability: Math.min(1, Math.max(0, p)) }),
-    slowNetwork(ms, peers = () => true) {
-      slow = Math.max(0, ms);
-      slowPeers = peers;
-      for (const peer of new Set([...links.keys(), ...own.keys()])) applyDelay(peer);
+    slowNetwork(ms, peers) {
+      speed.set(ms, peers);
+      options.onSpeed?.(speed.ms);
     },
     get slowNetworkMs() {
-      return slow;
+      return speed.ms;
     },
     get: (peer) => ({ ...base.get(peer), ownDelayMs: own.get(peer) ?? 0 }),
     hold: (on, scope, by) => {
@@ -165,8 +171,13 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
     heldByNode: () => [],
     heldInCluster: () => [],
     steps: () => steps,
-    nextDueAt: () => base.nextDueAt(),
-    runDue: () => base.runDue(),
+    nextDueAt: () => {
+      const a = base.nextDueAt();
+      const b = speed.nextDueAt();
+      return a === null ? b : b === null ? a : Math.min(a, b);
+    },
+    // The speed's packets go on into the conditioner, which may pass them now.
+    runDue: () => speed.runDue() + base.runDue(),
     onActivity(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);
@@ -176,12 +187,12 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
 }
 
 /**
- * What a teacher's request acts on, through this node's tracer (`self`: this node's name): a
+ * What a teacher's request acts on, through this node's tracer: a
  * remote pause holds only what this node sends (each message is held once, at its sender), and
- * a remote slow network slows only the links to nodes named after this one (the conditioner
- * delays both directions, so each link is slowed once, by the end whose name sorts first).
+ * a remote message speed slows what this node sends (so each message is slowed once, at its
+ * sender, and the node's runtime slows its local messages alike).
  */
-export function classroomTarget(c: NetworkConditioner, self: string): ClassroomTarget {
+export function classroomTarget(c: NetworkConditioner): ClassroomTarget {
   return {
     hold: (on, by) => c.hold(on, 'outgoing', by),
     get holding() {
@@ -194,7 +205,7 @@ export function classroomTarget(c: NetworkConditioner, self: string): ClassroomT
     lastReleased: () => c.lastReleased(),
     releaseOne: () => c.releaseOne(),
     held: () => c.held(),
-    slowNetwork: (ms) => c.slowNetwork(ms, (peer) => peer > self),
+    slowNetwork: (ms) => c.slowNetwork(ms),
     get slowNetworkMs() {
       return c.slowNetworkMs;
     },

@@ -93,6 +93,8 @@ export function startTracer(node: Node, self: TraceSelf, o: TracerOptions = {}):
         return !self.has(e.from) && !self.has(e.to);
       case 'message:received':
         return e.message !== FLUSH && !self.has(e.pid);
+      case 'spawn:requested':
+        return !self.has(e.from);
       default:
         return !self.has(e.pid);
     }

@@ -24,6 +24,7 @@ describe('trace wire format', () => {
       { type: 'monitor:removed', time: 5, ref, watcher: p(110), target: p(111) },
       { type: 'name:registered', time: 6, name: atom('ticker'), pid: p(110) },
       { type: 'name:unregistered', time: 6, name: atom('ticker'), pid: p(110) },
+      { type: 'spawn:requested', time: 8, from: p(110), node: atom('two@lab'), call: tuple(atom('erlang'), atom('apply'), atom('f')) },
     ];
     for (const e of events) expect(decodeEvent(encodeEvent(e))).toEqual(e);
     const got = decodeEvent(encodeEvent({ type: 'message:received', time: 7, pid: p(110), message: str('big') }));
@@ -37,6 +38,10 @@ describe('trace wire format', () => {
     expect(decodeBatch(encodeBatch({ ...b, processes: null }))?.processes).toBeNull();
     expect(decodeBatch(tuple(atom('trace_batch'), 1))).toBeNull();
     expect(decodeEvent(tuple(atom('spawned'), 1, atom('not_a_pid')))).toBeNull();
+    // A spawn request from a peer that is not a pid, or to a node that is not an atom, or without its call.
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, atom('x'), atom('two@lab'), atom('f')))).toBeNull();
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, p(110), 7, atom('f')))).toBeNull();
+    expect(decodeEvent(tuple(atom('spawn_request'), 1, p(110), atom('two@lab')))).toBeNull();
   });
 
   it('bounds what it traces: long lists and binaries are cut, deep terms folded', () => {

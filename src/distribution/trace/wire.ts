@@ -37,6 +37,7 @@ const TAGS = {
   'monitor:removed': atom('demonitor'),
   'name:registered': atom('register'),
   'name:unregistered': atom('unregister'),
+  'spawn:requested': atom('spawn_request'),
 } as const satisfies Record<RuntimeEvent['type'], Atom>;
 const TYPE_OF = new Map<Atom, RuntimeEvent['type']>(Object.entries(TAGS).map(([k, v]) => [v, k as RuntimeEvent['type']]));
 
@@ -77,6 +78,8 @@ export function encodeEvent(e: RuntimeEvent): Term {
     case 'name:registered':
     case 'name:unregistered':
       return new Tuple([tag, e.time, e.name, e.pid]);
+    case 'spawn:requested':
+      return new Tuple([tag, e.time, e.from, e.node, bounded(e.call)]);
   }
 }
 
@@ -107,6 +110,8 @@ export function decodeEvent(t: Term): RuntimeEvent | null {
     case 'name:registered':
     case 'name:unregistered':
       return isAtom(el[2]) && isPid(el[3]) ? { type, time, name: el[2], pid: el[3] } : null;
+    case 'spawn:requested':
+      return isPid(el[2]) && isAtom(el[3]) && el[4] !== undefined ? { type, time, from: el[2], node: el[3], call: el[4] } : null;
   }
 }
 

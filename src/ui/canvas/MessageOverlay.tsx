@@ -5,9 +5,15 @@
  * Nothing here goes through React state per frame: a requestAnimationFrame loop reads the
  * playground store's message list and React Flow's node positions and viewport transform
  * straight from their stores, and runs only while tokens are in flight. Hovering a token shows
- * its term (the only React state, changed when the hovered token changes).
+ * its term, clicking it its details (TokenDetails.tsx): the only React state, changed when the
+ * hovered or clicked token changes.
+ *
+ * Tokens are coloured by kind (token-kind.ts, with the legend beside the node table) and, at slow
+ * speeds, carry a short label of their term (LABELS at most, the oldest first: a flood of labels
+ * would be unreadable and cost the frame). Each token drawn is also a line of the hidden list
+ * `messages in flight` (token-list.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import type { PlaygroundStore } from '../store/playground-store.ts';
 import type { MessageInFlight, PlaygroundData } from '../store/model.ts';
@@ -15,11 +21,16 @@ import { cardId, type ClusterData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
 import { stamp, stampOf, type Stamp } from './token-pixels.ts';
+import { TOKEN_KINDS, flightLine, tokenLabel, type TokenKind } from './token-kind.ts';
+import { FlightList } from './token-list.ts';
+import { TokenDetails } from './TokenDetails.tsx';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
 /** Screen px: zoomed far out (a whole class on a projector) a token stays a visible dot. */
 const MIN_SCREEN_RADIUS = 3;
 const HOVER_RADIUS = 12; // screen px
+/** A moving token is hard to click: a click finds it a little further off than hovering does. */
+const CLICK_RADIUS = 18; // screen px
 /** Radius of a message-to-self's loop, flow units. */
 const SELF_LOOP = 60;
 /** Above this many tokens the overlay is drawn at half resolution. */
@@ -52,8 +63,15 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
   return tile === undefined ? null : slotCentre(card.internals.positionAbsolute, tile.slot, DEFAULT_LAYOUT);
 }
 
-/** Token colours: crossing nodes, arriving on this node, local to another node. */
-const COLOURS = { across: '#d946ef', here: '#f59e0b', elsewhere: '#0ea5e9' } as const;
+/** Tokens travelling this long or longer (the slow speeds) carry a label of their term. */
+const LABEL_MIN_DURATION = 1000;
+/** Labels drawn at most per frame (the oldest tokens'); in a crowd fewer: a flood of labels is unreadable. */
+const LABELS = 24;
+const CROWD_LABELS = 8;
+/** How often the `messages in flight` list follows a crowd (above CROWD tokens), ms. */
+const LIST_CROWD_MS = 500;
+/** Label text, CSS px (legible on a projector). */
+const LABEL_PX = 14;
 
 type Sprite = HTMLCanvasElement | ImageBitmap;
 
@@ -120,6 +138,9 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const flow = useStoreApi();
   const [hover, setHover] = useState<Hover | null>(null);
+  const [details, setDetails] = useState<MessageInFlight | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const closeDetails = useCallback(() => setDetails(null), []);
   // Screen positions of the tokens drawn last frame, for hit testing (reused, never reallocated per frame).
   const drawn = useRef<{ points: { x: number; y: number }[]; messages: MessageInFlight[]; count: number }>({ points: [], messages: [], count: 0 });
 
@@ -137,13 +158,43 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     // Where the canvas sits (screen px in the flow pane): only over the cards, see overlayBounds.
     let at: Rect = { x: -1, y: -1, width: -1, height: -1 };
     const cards: Rect[] = [];
+    const kindSprites = {} as Record<TokenKind, Sprite>;
+    const kindStamps = {} as Record<TokenKind, Stamp | null>;
+    // This frame's labels: where (canvas px, two numbers each) and whose (reused, never reallocated).
+    const labelAt = new Float64Array(LABELS * 2);
+    const labelOf: MessageInFlight[] = [];
+    const labelTexts = new WeakMap<MessageInFlight, string>();
+    // The label font is monospaced: one character's width, measured once per font, sizes every
+    // label (measuring each new label's text showed in the profile under a flood).
+    let charWidth = { font: '', width: 0 };
+    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD, LIST_CROWD_MS);
+    const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
+      const px = Math.round(LABEL_PX * dpr);
+      const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
+      g.font = font;
+      g.textBaseline = 'top';
+      if (charWidth.font !== font) charWidth = { font, width: g.measureText('0123456789').width / 10 };
+      for (let i = 0; i < n; i++) {
+        const m = labelOf[i] as MessageInFlight;
+        let text = labelTexts.get(m);
+        if (text === undefined) labelTexts.set(m, (text = tokenLabel(m.text)));
+        const width = Math.ceil(text.length * charWidth.width);
+        const x = labelAt[i * 2] as number;
+        const y = labelAt[i * 2 + 1] as number;
+        const pad = Math.round(3 * dpr);
+        g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
+        g.fillRect(x, y, width + 2 * pad, px + 2 * pad);
+        g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
+        g.fillText(text, x + pad, y + pad);
+      }
+    };
 
     const draw = () => {
       raf = 0;
       const { transform, nodeLookup, width, height } = flow.getState();
       const [tx, ty, k] = transform;
       const state = store.getState();
-      const { messages, localNode } = state;
+      const { messages } = state;
       // A flood of tokens is drawn at half resolution: the canvas is rasterised and handed to the
       // compositor every frame, at a cost that grows with its pixels (a software-rendered tab
       // spends more there than on anything else); small dots lose nothing visible.
@@ -177,16 +228,17 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       // hundreds of outlined circles every frame cost more than everything else on the canvas.
       const radius = Math.max(TOKEN_RADIUS * k, MIN_SCREEN_RADIUS) * dpr;
       const outline = dark?.matches ? '#0f172a' : '#ffffff';
-      const sprite = (colour: string) => spriteFor(sprites, colour, radius, 2 * dpr, outline);
-      const across = sprite(COLOURS.across);
-      const here = sprite(COLOURS.here);
-      const elsewhere = sprite(COLOURS.elsewhere);
-      const st3 = buffer === null ? null : { across: stampFor(stamps, across), here: stampFor(stamps, here), elsewhere: stampFor(stamps, elsewhere) };
-      const stampOfColour = st3 !== null && st3.across !== null && st3.here !== null && st3.elsewhere !== null ? st3 : null;
-      if (stampOfColour === null) buffer = null;
+      for (const k of TOKEN_KINDS) {
+        const sp = spriteFor(sprites, k.colour, radius, 2 * dpr, outline);
+        kindSprites[k.kind] = sp;
+        kindStamps[k.kind] = buffer === null ? null : stampFor(stamps, sp);
+      }
+      if (buffer !== null && TOKEN_KINDS.some((k) => kindStamps[k.kind] === null)) buffer = null;
       if (buffer !== null) buffer.fill(0);
       else ctx.clearRect(0, 0, canvas.width, canvas.height);
-      const half = across.width / 2;
+      const half = kindSprites.message.width / 2;
+      let labels = 0;
+      const maxLabels = crowd ? CROWD_LABELS : LABELS;
       const maxX = canvas.width + half;
       const maxY = canvas.height + half;
       for (const m of messages) {
@@ -207,10 +259,14 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         const cy = (sy - b.y) * dpr;
         // Off screen (a zoomed-in view shows a few cards): nothing to draw or to hover.
         if (cx < -half || cy < -half || cx > maxX || cy > maxY) continue;
-        const kind = m.fromNode !== m.toNode ? 'across' : m.toNode === localNode ? 'here' : 'elsewhere';
-        const st = stampOfColour?.[kind] ?? null;
+        const st = buffer === null ? null : kindStamps[m.kind];
         if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
-        else ctx.drawImage(kind === 'across' ? across : kind === 'here' ? here : elsewhere, Math.round(cx - half), Math.round(cy - half));
+        else ctx.drawImage(kindSprites[m.kind], Math.round(cx - half), Math.round(cy - half));
+        if (m.duration >= LABEL_MIN_DURATION && labels < maxLabels) {
+          labelAt[labels * 2] = Math.round(cx + half);
+          labelAt[labels * 2 + 1] = Math.round(cy - half);
+          labelOf[labels++] = m;
+        }
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: sx, y: sy });
         else {
@@ -221,10 +277,13 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.count++;
       }
       if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
+      if (labels > 0) drawLabels(ctx, labels, dpr, dark?.matches === true);
+      list?.update(d.messages, d.points, d.count, now);
       // How many tokens are drawn, for tests and tools (written only when it changes).
       const tokens = String(d.count);
       if (canvas.dataset.tokens !== tokens) canvas.dataset.tokens = tokens;
       if (messages.length > 0) raf = requestAnimationFrame(draw);
+      // The clicked token's details stay until closed; they need no frame.
     };
     const start = () => {
       if (raf === 0) raf = requestAnimationFrame(draw);
@@ -241,6 +300,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     return () => {
       unsubscribe();
       unsubscribeFlow();
+      list?.clear();
       if (raf !== 0) cancelAnimationFrame(raf);
       for (const s of sprites.values()) if ('close' in s) s.close();
     };
@@ -256,14 +316,28 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       const d = drawn.current;
       const i = hitToken(d.points, d.count, p, HOVER_RADIUS);
       const m = i < 0 ? undefined : d.messages[i];
-      setHover((h) => (m === undefined ? null : h?.text === m.text && Math.abs(h.x - p.x) < 4 ? h : { text: m.text, x: p.x, y: p.y }));
+      const text = m === undefined ? '' : flightLine(m.fromText, m.toText, m.text);
+      setHover((h) => (m === undefined ? null : h?.text === text && Math.abs(h.x - p.x) < 4 ? h : { text, x: p.x, y: p.y }));
     };
     const onLeave = () => setHover(null);
+    // A click on a token shows its details, and goes no further (not to a tile beneath it).
+    const onClick = (e: MouseEvent) => {
+      const r = host.getBoundingClientRect();
+      const d = drawn.current;
+      const i = hitToken(d.points, d.count, { x: e.clientX - r.left, y: e.clientY - r.top }, CLICK_RADIUS);
+      const m = i < 0 ? undefined : d.messages[i];
+      if (m === undefined) return;
+      e.stopPropagation();
+      e.preventDefault();
+      setDetails(m);
+    };
     host.addEventListener('mousemove', onMove);
     host.addEventListener('mouseleave', onLeave);
+    host.addEventListener('click', onClick, true);
     return () => {
       host.removeEventListener('mousemove', onMove);
       host.removeEventListener('mouseleave', onLeave);
+      host.removeEventListener('click', onClick, true);
     };
   }, []);
 
@@ -288,6 +362,8 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
           {hover.text}
         </div>
       )}
+      <ul ref={listRef} aria-label="messages in flight" aria-live="off" className="sr-only" style={{ contain: 'strict' }} />
+      {details !== null && <TokenDetails message={details} onClose={closeDetails} />}
     </>
   );
 }

@@ -101,7 +101,7 @@ export function Playground(props: PlaygroundProps) {
         )}
         {showControls && (
           <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-            <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} />
+            <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} clusterView={tracing !== undefined} />
           </div>
         )}
         <PausePanel view={pause} />

@@ -1,33 +1,41 @@
 /**
- * Classroom controls: the message speed slider (instant → slow motion), pause/step of delivery
+ * Classroom controls: the message speed slider (SpeedControl.tsx: slow motion → instant, for
+ * tokens and delivery alike), pause/step of delivery
  * between nodes, folding system processes, and per-connection faults (cut, heal, delay, drop).
  * Every control has an accessible name a test can use: slider `message speed`, buttons
  * `pause delivery` (aria-pressed), `step delivery` (status `held messages` beside it and, when
- * the cluster view makes them act on every node, list `held per node` of `held on two@lab`), combobox
- * `slow network`, checkboxes `show system processes` and `show system traffic` (the tool's own
+ * the cluster view makes them act on every node, list `held per node` of `held on two@lab`), checkboxes `show system processes` and `show system traffic` (the tool's own
  * messages: tracer, classroom control, `:global`, I/O plumbing), and per node `cut two@lab`, `heal two@lab`,
  * `delay two@lab`, `drop rate two@lab`, `close two@lab`.
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
-import { SPEEDS, type Speed } from '../store/model.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
 import type { PauseView } from './pause-view.ts';
+import { SpeedControl } from './SpeedControl.tsx';
 
 /** Pause while someone else's pause holds this tab: disabled, but as legible as the banner. */
 const HELD_BY_OTHER = 'rounded-lg border border-amber-500 bg-amber-100 px-3 py-1.5 font-semibold text-amber-950 dark:bg-amber-900 dark:text-amber-50';
 
-// Slider runs slow → fast, so "more" means faster.
-const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
-
 const button =
   'rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { delivery?: DeliveryControls; classroom?: ClassroomControls; pause?: PauseView }) {
+/** `clusterView`: the canvas follows every node (the message speed then acts on all of them). */
+export function PlaygroundControls({
+  delivery = {},
+  classroom = {},
+  pause,
+  clusterView = false,
+}: {
+  delivery?: DeliveryControls;
+  classroom?: ClassroomControls;
+  pause?: PauseView;
+  clusterView?: boolean;
+}) {
   const store = usePlaygroundStoreApi();
-  const { speed, paused: pressed, showSystem, showSystemTraffic, localNode } = usePlayground(
-    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic, localNode: s.localNode })),
+  const { paused: pressed, showSystem, showSystemTraffic, localNode } = usePlayground(
+    useShallow((s) => ({ paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic, localNode: s.localNode })),
   );
   // The node's real state when known: a teacher's pause reaches this tab without its button.
   const paused = pause === undefined ? pressed : pause.holding;
@@ -38,21 +46,7 @@ export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { d
   };
   return (
     <div role="toolbar" aria-label="classroom controls" className="flex flex-wrap items-center gap-x-6 gap-y-2 text-base">
-      <label className="flex items-center gap-3">
-        <span className="font-semibold">Message speed</span>
-        <input
-          type="range"
-          aria-label="message speed"
-          min={0}
-          max={SLIDER.length - 1}
-          step={1}
-          value={SLIDER.indexOf(speed)}
-          aria-valuetext={speed}
-          onChange={(e) => store.getState().setSpeed(SLIDER[Number(e.target.value)] ?? 'normal')}
-          className="w-40 accent-sky-600"
-        />
-        <output className="w-28 font-mono">{speed}</output>
-      </label>
+      <SpeedControl delivery={delivery} clusterView={clusterView} />
       <div className="flex items-center gap-2">
         <button
           type="button"
@@ -70,7 +64,6 @@ export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { d
         </button>
         {paused && pausedBy === null && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
       </div>
-      <SlowNetwork delivery={delivery} />
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={showSystem} onChange={(e) => store.getState().setShowSystem(e.target.checked)} className="h-5 w-5" />
         show system processes
@@ -115,33 +108,6 @@ function HeldCount({ held, byNode }: { held: () => number; byNode?: () => PerNod
         </ul>
       )}
     </>
-  );
-}
-
-const SLOW = [0, 500, 2000, 5000];
-
-/** "Slow network": a real delay on every link, so students see ordering effects. */
-function SlowNetwork({ delivery }: { delivery: DeliveryControls }) {
-  const [ms, setMs] = useState(0);
-  return (
-    <label className="flex items-center gap-2">
-      <span className="font-semibold">Network</span>
-      <select
-        aria-label="slow network"
-        disabled={delivery.onSlowNetwork === undefined}
-        value={ms}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          setMs(v);
-          delivery.onSlowNetwork?.(v);
-        }}
-        className="rounded-lg border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-600"
-      >
-        {SLOW.map((v) => (
-          <option key={v} value={v}>{v === 0 ? 'normal network' : `slow: +${v} ms per link`}</option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -19,8 +19,11 @@ export interface DeliveryControls {
   readonly held?: () => number;
   /** Held messages per node, when pause acts on the whole cluster (the cluster view is on); else empty. */
   readonly heldByNode?: () => readonly (readonly [string, number])[];
-  /** "Slow network": a delay in ms on every link (0 turns it off). */
-  readonly onSlowNetwork?: (ms: number) => void;
+  /**
+   * The message speed: how long (ms) the class's messages take to arrive, local and remote (0:
+   * the real network). The speed slider calls it with the tokens' travel time.
+   */
+  readonly onSpeed?: (ms: number) => void;
 }
 
 /** Fault injection on this tab's connection to `node` (the link conditioner of src/distribution/middleware/conditioner.ts). */

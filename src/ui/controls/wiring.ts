@@ -1,6 +1,6 @@
 /**
  * The controls' callbacks made from the real thing: the classroom conditioner on this tab's
- * transport (src/distribution/middleware/network-controls.ts; its pause, step and slow network act on the whole
+ * transport (src/distribution/middleware/network-controls.ts; its pause, step and message speed act on the whole
  * cluster while the cluster view is on, cluster-controls.ts) and the node's distribution. The composition root
  * calls `controlsFor(...)` once and passes the result to <Playground delivery classroom />.
  */
@@ -28,7 +28,7 @@ export function controlsFor({ node, conditioner, dist }: ControlTargets): { deli
       onStep: () => void conditioner.releaseOne(),
       held: () => conditioner.held(),
       heldByNode: () => conditioner.heldByNode(),
-      onSlowNetwork: (ms) => conditioner.slowNetwork(ms),
+      onSpeed: (ms) => conditioner.slowNetwork(ms),
     },
     classroom: {
       onCut: (n) => conditioner.cut(n),

@@ -9,6 +9,7 @@
 import type { Pid } from '../../core/term/types.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
 import type { HandshakeLog } from './handshakes.ts';
+import type { TokenKind } from '../canvas/token-kind.ts';
 
 /** How this tab's distribution layer sees another node. */
 export type ConnectionState =
@@ -71,6 +72,11 @@ export interface MessageInFlight {
   readonly toNode: string;
   /** The term as inspect prints it (bounded). */
   readonly text: string;
+  /** What it is, for its colour (canvas/token-kind.ts): message, exit signal, DOWN, spawn request, I/O. */
+  readonly kind: TokenKind;
+  /** The sender and the receiver as this tab prints them (`#PID<0.110.0>`, `:box`, `{:box, :"two@lab"}`). */
+  readonly fromText: string;
+  readonly toText: string;
   /** UI clock (ms) when it was seen leaving. */
   readonly sentAt: number;
   /** How long its token travels (ms), fixed when sent so a speed change does not make tokens jump. */
@@ -120,20 +126,8 @@ export interface PlaygroundData {
   readonly globalNames: Readonly<Record<string, string>>;
 }
 
-/** BEAM-style system pids: the low id range the runtime gives built-in processes. */
-export const USER_FIRST_ID = 100;
-
-/** Registered names of built-in processes (BEAM's, and the playground's own). */
-export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
-  'init', 'user', 'standard_error', 'code_server', 'application_controller', 'kernel_sup',
-  'global_name_server', 'global_group', 'net_kernel', 'net_sup', 'auth', 'rex', 'erl_epmd',
-  'inet_db', 'logger', 'erts_code_purger', 'erl_prim_loader', 'file_server_2', 'elixir_config',
-  'tracer', 'dist_tracer', 'playground_tracer', 'playground_trace_viewer', 'playground_classroom',
-]);
-
-export function isSystemProcess(pid: Pid, name: string | null): boolean {
-  return pid.id < USER_FIRST_ID || (name !== null && SYSTEM_NAMES.has(name));
-}
+export { USER_FIRST_ID, SYSTEM_NAMES, isSystemProcess } from '../../core/runtime/system-processes.ts';
+import { SYSTEM_NAMES } from '../../core/runtime/system-processes.ts';
 
 /**
  * A name the class gave (`Process.register` with a name of its own, or any `:global` name): such
@@ -154,13 +148,16 @@ export function pidKey(pid: Pid): string {
   return `${pid.node.name}/${pid.id}.${pid.serial}.${pid.creation}`;
 }
 
-/** Milliseconds a token travels at each speed. */
+/**
+ * Milliseconds a token travels at each speed, and so how long the class's messages take to
+ * arrive (delivery follows the picture: controls/SpeedControl.tsx). The slowest is at least 2 s.
+ */
 export const SPEED_DURATION_MS: Readonly<Record<Speed, number>> = {
   instant: 0,
-  fast: 250,
-  normal: 700,
-  slow: 1600,
-  'slow motion': 4000,
+  fast: 200,
+  normal: 500,
+  slow: 1000,
+  'slow motion': 2000,
 };
 
 /** Slider order, fastest first. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atom, Pid } from '../../core/term/types.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import { createPlaygroundStore } from './playground-store.ts';
-import { pidKey } from './model.ts';
+import { pidKey, SPEED_DURATION_MS } from './model.ts';
 
 const one = atom('one@lab');
 const two = atom('two@lab');
@@ -57,7 +57,7 @@ describe('playground store', () => {
       processes: [summary(sender)],
     }, 100);
     expect(store.getState().messages).toEqual([
-      { id: 1, from: pidKey(sender), fromNode: 'one@lab', to: pidKey(remote), toNode: 'two@lab', text: ':tick', sentAt: 100, duration: 700 },
+      { id: 1, from: pidKey(sender), fromNode: 'one@lab', to: pidKey(remote), toNode: 'two@lab', text: ':tick', kind: 'message', fromText: '#PID<0.110.0>', toText: '#PID<1.96.0>', sentAt: 100, duration: SPEED_DURATION_MS.normal },
     ]);
   });
 

@@ -10,7 +10,8 @@ import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
-import { EVAL_TAG } from '../../core/shell/shell-process.ts';
+import { isEvalRequest } from '../../core/shell/shell-process.ts';
+import { messageKind, type TokenKind } from '../canvas/token-kind.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
   EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
@@ -141,6 +142,8 @@ class Draft {
         return this.exited(e.pid, e.reason);
       case 'message:sent':
         return this.sent(e.from, e.to, e.message);
+      case 'spawn:requested':
+        return this.spawnRequested(e.from, e.node, e.call);
       case 'message:received': {
         // The snapshot is the truth when it changed; taking a message alone does not change
         // the runtime's version, so count it down here too.
@@ -222,6 +225,7 @@ class Draft {
     const v = this.view(pidKey(pid));
     if (v === undefined || v.exit !== null) return;
     const text = inspect(reason, { nodeNumber: this.ctx.nodeNumber, limit: 8, printableLimit: 80 });
+    this.deathSignals(v, text);
     const at = this.ctx.now;
     this.put({ ...v, status: 'exited', mailbox: 0, links: [], exit: { reason: text, at } });
     (this.exits ??= [...this.base.exits]).push({ key: v.key, pidText: v.pidText, reason: text, at });
@@ -242,17 +246,49 @@ class Draft {
     const dest = this.resolve(to);
     if (dest === null) return;
     if (!this.base.showSystemTraffic && (isEvalRequest(message) || (!this.classEnd(from) && !this.classEnd(to, dest.key)))) return;
-    const msgs = (this.messages ??= [...this.base.messages]);
-    msgs.push({
-      id: this.nextMessageId++,
-      from: from === null ? null : pidKey(from),
-      fromNode: this.node,
-      to: dest.key,
-      toNode: dest.node,
-      text: inspect(message, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT }),
-      sentAt: this.ctx.now,
-      duration,
+    const text = inspect(message, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+    this.token(from === null ? null : pidKey(from), dest.key, dest.node, messageKind(message), text, from === null ? 'outside' : this.endText(from, pidKey(from)), this.endText(to, dest.key), duration);
+  }
+
+  private token(from: string | null, to: string | null, toNode: string, kind: TokenKind, text: string, fromText: string, toText: string, duration: number): void {
+    (this.messages ??= [...this.base.messages]).push({
+      id: this.nextMessageId++, from, fromNode: this.node, to, toNode, text, kind, fromText, toText, sentAt: this.ctx.now, duration,
     });
+  }
+
+  /** A SPAWN_REQUEST on its way to another node: drawn to that node's card, as `{module, fun, args}`. */
+  private spawnRequested(from: Pid, node: Atom, call: Term): void {
+    const duration = SPEED_DURATION_MS[this.base.speed];
+    if (duration === 0 || (!this.base.showSystemTraffic && !this.classEnd(from))) return;
+    const text = inspect(call, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+    const key = pidKey(from);
+    this.token(key, null, node.name, 'spawn', text, this.endText(from, key), inspect(node), duration);
+  }
+
+  /** An end of a message as this tab prints it: a known process's pid text, else the term. */
+  private endText(end: Term, key: string | null): string {
+    const v = key === null ? undefined : this.view(key);
+    return v?.pidText ?? inspect(end, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+  }
+
+  /**
+   * The signals a death sends, as tokens: an exit signal to each linked process and a DOWN to
+   * each watcher (at a message speed they travel as messages do: core/runtime/delivery-delay.ts).
+   */
+  private deathSignals(v: ProcessView, reason: string): void {
+    const duration = SPEED_DURATION_MS[this.base.speed];
+    if (duration === 0) return;
+    const shown = (key: string) => this.base.showSystemTraffic || !foldable(v) || this.classEnd(this.view(key)?.pid ?? null, key);
+    for (const k of v.links) {
+      if (!shown(k)) continue;
+      const q = this.view(k);
+      this.token(v.key, k, q?.node ?? v.node, 'exit', `{:EXIT, ${v.pidText}, ${reason}}`, v.pidText, q?.pidText ?? k, duration);
+    }
+    for (const m of Object.values(this.monitors ?? this.base.monitors)) {
+      if (m.target !== v.key || !shown(m.watcher)) continue;
+      const w = this.view(m.watcher);
+      this.token(v.key, m.watcher, w?.node ?? v.node, 'down', `{:DOWN, #Reference<…>, :process, ${v.pidText}, ${reason}}`, v.pidText, w?.pidText ?? m.watcher, duration);
+    }
   }
 
   /**
@@ -311,11 +347,6 @@ class Draft {
       nextMessageId: this.nextMessageId,
     };
   }
-}
-
-/** The page asking the shell process to evaluate what was typed: the tool's plumbing, not the class's message. */
-function isEvalRequest(m: Term): boolean {
-  return typeof m === 'object' && m.kind === 'tuple' && m.elements.length === 2 && m.elements[0] === EVAL_TAG;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
