@@ -107,8 +107,10 @@ export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
       return forForm(call, s, rest, pos);
     case 'defmodule': {
       const [alias] = args(call, 1, pos, name);
-      if (alias?.kind !== 'alias') return fail(pos, 'invalid module name in defmodule');
-      return { kind: 'defmodule', pos, name: alias.name, body: required(block(s.get('do'), pos, name), pos, name) };
+      // `defmodule :timer do`: an Erlang-style module, its name marked with a leading `:`.
+      const modName = alias?.kind === 'alias' ? alias.name : alias?.kind === 'atom' ? `:${alias.name}` : null;
+      if (modName === null) return fail(pos, 'invalid module name in defmodule');
+      return { kind: 'defmodule', pos, name: modName, body: required(block(s.get('do'), pos, name), pos, name) };
     }
     case 'def':
     case 'defp':

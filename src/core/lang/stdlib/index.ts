@@ -18,14 +18,17 @@ import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
+import { STREAM_PRELUDE } from './prelude/stream.ts';
+import { TIMER_PRELUDE } from './prelude/timer.ts';
+import { acceptingStreams } from './lazy.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
-  { name: 'enum', bifs: enumBifs, prelude: ENUM_PRELUDE },
+  { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
   { name: 'stdlib_native', bifs: nativeBifs },
   { name: 'lists', bifs: [...listsBifs, ...listsHigherOrderBifs] },
   { name: 'maps', bifs: mapsBifs },
   { name: 'list', bifs: listBifs },
-  { name: 'map', bifs: [...mapBifs, ...mapWalkBifs] },
+  { name: 'map', bifs: [...mapBifs, ...acceptingStreams(mapWalkBifs, ['new/1'])] },
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },
@@ -39,4 +42,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'exception', bifs: exceptionBifs },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
+  // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).
+  { name: 'stream', bifs: [], prelude: STREAM_PRELUDE },
+  { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
 ];

@@ -6,7 +6,7 @@ import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
 import { at, defineBifs, findBif } from './define.ts';
-import { erlangBifs } from './erlang.ts';
+import { erlangBifs, functionExported } from './erlang.ts';
 import { functionClause } from './errors.ts';
 import { enumToArray, fromArray, makeRange, rangeParts, rangeSize } from './enumerable.ts';
 import { argumentError } from '../errors.ts';
@@ -52,7 +52,17 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
   },
 });
 
-export const thenBifs = defineBifs('Elixir.Kernel', { 'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]) }, true);
+export const thenBifs = defineBifs(
+  'Elixir.Kernel',
+  {
+    'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]),
+    // Runs the fun then returns the value: continues in Elixir (prelude/timer.ts).
+    'tap/2': (a, ctx) => ctx.tailCallMfa(atom('stdlib_kernel'), atom('tap'), [at(a, 0), at(a, 1)]),
+    'function_exported?/3': (a, ctx) => functionExported(a, ctx),
+  },
+  true,
+);
+
 
 function accessGet(c: Term, k: Term, dflt: Term): Term {
   if (c === NIL_ATOM) return dflt;
