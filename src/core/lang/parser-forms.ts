@@ -173,12 +173,21 @@ function forForm(call: Call, s: Sections, rest: readonly KwPair[], pos: Pos): Ex
     const { pattern, guard } = guarded(a.left);
     return { kind: 'generator', pattern, guard, source: toExpr(a.right) };
   });
-  let into: Expr | null = null;
+  const opts = new Map<string, Expr>();
   for (const kv of rest) {
-    if (kv.key !== 'into') return fail(kv.pos, `unsupported option :${kv.key} given to for`);
-    into = kv.value;
+    if (kv.key !== 'into' && kv.key !== 'uniq' && kv.key !== 'reduce') return fail(kv.pos, `unsupported option :${kv.key} given to for`);
+    opts.set(kv.key, kv.value);
   }
-  return { kind: 'for', pos, steps, into, body: required(block(s.get('do'), pos, 'for'), pos, 'for') };
+  const init = opts.get('reduce');
+  if (init !== undefined) {
+    // `acc -> expr` clauses, each with the accumulator as its one parameter.
+    const bodies = s.get('do') ?? [];
+    const ok = bodies.length > 0 && bodies.every((b) => b.kind === 'clauses' && b.clauses.every((c) => c.params.length === 1));
+    const cls = ok ? clauses(bodies, pos, 'do') : null;
+    return { kind: 'for', pos, steps, into: opts.get('into') ?? null, uniq: opts.get('uniq') ?? null, reduce: { init, clauses: cls }, body: { kind: 'atom', pos, name: 'nil' } };
+  }
+  const body = required(block(s.get('do'), pos, 'for'), pos, 'for');
+  return { kind: 'for', pos, steps, into: opts.get('into') ?? null, uniq: opts.get('uniq') ?? null, reduce: null, body };
 }
 
 function guarded(n: Node): { pattern: Expr; guard: Expr | null } {

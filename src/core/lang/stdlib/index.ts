@@ -20,7 +20,7 @@ import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 import { STREAM_PRELUDE } from './prelude/stream.ts';
 import { TIMER_PRELUDE } from './prelude/timer.ts';
-import { acceptingStreams } from './lazy.ts';
+import { acceptingStreams, streamBifs } from './lazy.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -43,6 +43,6 @@ export const stdlibModules: readonly BuiltinModule[] = [
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
   // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).
-  { name: 'stream', bifs: [], prelude: STREAM_PRELUDE },
+  { name: 'stream', bifs: streamBifs, prelude: STREAM_PRELUDE },
   { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
 ];

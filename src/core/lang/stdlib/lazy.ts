@@ -64,3 +64,20 @@ export function acceptingStreams(bifs: readonly Bif[], only?: readonly string[])
     return wrapped;
   });
 }
+
+const TO_LIST = atom('__to_list__');
+
+/**
+ * `Stream.__for__/1`: what a `for` generator walks (for-options.ts wraps each source in it).
+ * Lists, ranges and maps pass inline; a lazy enumerable is reduced to its list.
+ */
+export const streamBifs: Bif[] = [
+  {
+    module: 'Elixir.Stream',
+    name: '__for__',
+    arity: 1,
+    control: true,
+    fn: (a, ctx) => (isLazy(a[0] as Term) ? ctx.tailCallMfa(STREAM, TO_LIST, [a[0] as Term]) : (a[0] as Term)),
+    small: (a) => (isLazy(a[0] as Term) ? undefined : a[0]),
+  },
+];
