@@ -7,6 +7,8 @@
  * anything else). Raising and keyed sorting go through the
  * TS helpers of `:stdlib_native` (native.ts), so exceptions come out exactly as Elixir's.
  */
+import { ENUM_MORE } from './enum-more.ts';
+
 export const ENUM_PRELUDE = `
 defmodule Enum do
   # Ranges are walked, never built: Enum.each(1..100_000_000, f) needs no memory. Each function
@@ -395,5 +397,6 @@ defmodule Enum do
 
   defp merge([], b, _f, acc), do: :lists.reverse(acc, b)
   defp merge(a, [], _f, acc), do: :lists.reverse(acc, a)
+${ENUM_MORE}
 end
 `;
