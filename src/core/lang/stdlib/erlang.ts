@@ -192,6 +192,8 @@ export const erlangBifs = defineBifs('erlang', {
   'max/2': (a) => (compare(at(a, 1), at(a, 0)) > 0 ? at(a, 1) : at(a, 0)),
   'min/2': (a) => (compare(at(a, 1), at(a, 0)) < 0 ? at(a, 1) : at(a, 0)),
   'function_exported/3': (a, ctx) => functionExported(a, ctx),
+  'floor/1': (a) => roundWith(at(a, 0), Math.floor),
+  'ceil/1': (a) => roundWith(at(a, 0), Math.ceil),
   'is_function/2': (a) => {
     const f = at(a, 0);
     const n = at(a, 1);
@@ -209,6 +211,14 @@ export function functionExported(a: readonly Term[], ctx: BifContext): Term {
   return bool(ctx.node.functionExported(m, f, n));
 }
 
+
+/** floor/ceil: integers as they are, floats rounded to an integer (a bignum when large). */
+function roundWith(t: Term, f: (x: number) => number): Term {
+  if (typeof t === 'number' || typeof t === 'bigint') return t;
+  if (typeof t !== 'object' || t.kind !== 'float') return badarg(1, 'not a number');
+  const x = f(t.value);
+  return Number.isSafeInteger(x) ? x : BigInt(x);
+}
 
 function binToInt(t: Term, base: number): Term {
   const r = parseIntText(needBinary(t).text ?? '', base);
