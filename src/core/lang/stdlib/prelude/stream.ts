@@ -415,41 +415,98 @@ defmodule Stream do
   # One element at a time from an enumerable: {:suspended, x, step} or {:done | :halted, _}.
   defp stepper(e), do: &Stream.__reduce__(e, &1, fn x, _ -> {:suspend, x} end)
 
-  def transform(e, acc0, reducer) when is_function(reducer, 2), do: &do_transform(stepper(e), acc0, reducer, &1, &2)
+  # transform/3,4,5: x is {reducer, last_fun | nil, after_fun | nil}.
+  def transform(e, acc0, reducer) when is_function(reducer, 2),
+    do: &do_transform(stepper(e), acc0, {reducer, nil, nil}, &1, &2)
 
-  defp do_transform(step, _t, _r, {:halt, acc}, _fun) do
+  def transform(e, start_fun, reducer, after_fun), do: transform(e, start_fun, reducer, nil, after_fun)
+
+  def transform(e, start_fun, reducer, last_fun, after_fun) when is_function(start_fun, 0) and is_function(reducer, 2),
+    do: fn acc, fun -> do_transform(stepper(e), start_fun.(), {reducer, last_fun, after_fun}, acc, fun) end
+
+  defp do_transform(step, t, x, {:halt, acc}, _fun) do
     step.({:halt, nil})
+    transform_after(x, t)
     {:halted, acc}
   end
 
-  defp do_transform(step, t, r, {:suspend, acc}, fun), do: {:suspended, acc, &do_transform(step, t, r, &1, fun)}
+  defp do_transform(step, t, x, {:suspend, acc}, fun), do: {:suspended, acc, &do_transform(step, t, x, &1, fun)}
 
-  defp do_transform(step, t, r, {:cont, acc}, fun) do
+  defp do_transform(step, t, {r, _, _} = x, {:cont, acc}, fun) do
     case step.({:cont, nil}) do
-      {:suspended, x, step} ->
-        case r.(x, t) do
-          {:halt, _t} ->
+      {:suspended, v, step} ->
+        case r.(v, t) do
+          {:halt, t} ->
             step.({:halt, nil})
+            transform_after(x, t)
             {:halted, acc}
 
           {items, t} ->
-            transform_items(Stream.__reduce__(items, {:cont, acc}, fun), step, t, r, fun)
+            transform_items(Stream.__reduce__(items, {:cont, acc}, fun), step, t, x, fun)
         end
 
       _ ->
-        {:done, acc}
+        transform_last(x, t, acc, fun)
     end
   end
 
-  defp transform_items({:done, acc}, step, t, r, fun), do: do_transform(step, t, r, {:cont, acc}, fun)
+  defp transform_items({:done, acc}, step, t, x, fun), do: do_transform(step, t, x, {:cont, acc}, fun)
 
-  defp transform_items({:halted, acc}, step, _t, _r, _fun) do
+  defp transform_items({:halted, acc}, step, t, x, _fun) do
     step.({:halt, nil})
+    transform_after(x, t)
     {:halted, acc}
   end
 
-  defp transform_items({:suspended, acc, k}, step, t, r, fun),
-    do: {:suspended, acc, &transform_items(k.(&1), step, t, r, fun)}
+  defp transform_items({:suspended, acc, k}, step, t, x, fun),
+    do: {:suspended, acc, &transform_items(k.(&1), step, t, x, fun)}
+
+  defp transform_last({_, nil, _} = x, t, acc, _fun) do
+    transform_after(x, t)
+    {:done, acc}
+  end
+
+  defp transform_last({_, last_fun, _} = x, t, acc, fun) do
+    {items, t} = last_fun.(t)
+    last_items(Stream.__reduce__(items, {:cont, acc}, fun), x, t)
+  end
+
+  defp last_items({:suspended, acc, k}, x, t), do: {:suspended, acc, &last_items(k.(&1), x, t)}
+
+  defp last_items({reason, acc}, x, t) do
+    transform_after(x, t)
+    {reason, acc}
+  end
+
+  defp transform_after({_, _, nil}, _t), do: :ok
+  defp transform_after({_, _, after_fun}, t), do: after_fun.(t)
+
+  def take_every(_e, 0), do: %{__struct__: Stream, enum: [], funs: [], accs: [], done: nil}
+
+  def take_every(e, nth) when is_integer(nth) and nth > 0 do
+    lazy(e, nth, fn f1 ->
+      fn
+        x, [acc, n | t] when n >= nth -> next(f1, x, acc, 1, t)
+        _x, [acc, n | t] -> {:cont, [acc, n + 1 | t]}
+      end
+    end)
+  end
+
+  def drop_every(e, 0), do: lazy(e, fn f1 -> f1 end)
+
+  def drop_every(e, nth) when is_integer(nth) and nth > 0 do
+    lazy(e, nth, fn f1 ->
+      fn
+        _x, [acc, n | t] when n >= nth -> {:cont, [acc, 1 | t]}
+        x, [acc, n | t] -> next(f1, x, acc, n + 1, t)
+      end
+    end)
+  end
+
+  def duplicate(x, n) when is_integer(n) and n >= 0, do: unfold(n, fn 0 -> nil; left -> {x, left - 1} end)
+
+  # The collectable is immutable here: into/2,3 pass the elements through.
+  def into(e, _collectable, _f \\\\ nil), do: fn acc, fun -> Stream.__reduce__(e, acc, fun) end
 
   def flat_map(e, f) when is_function(f, 1), do: transform(e, nil, fn x, nil -> {f.(x), nil} end)
 
