@@ -21,7 +21,7 @@ import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 import { STREAM_PRELUDE } from './prelude/stream.ts';
 import { TIMER_PRELUDE } from './prelude/timer.ts';
 import { acceptingStreams, streamBifs } from './lazy.ts';
-import { integerMoreBifs, stringMoreBifs } from './string-more.ts';
+import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -33,7 +33,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },
-  { name: 'string', bifs: [...stringBifs, ...stringMoreBifs] },
+  { name: 'string', bifs: [...stringBifs, ...stringMoreBifs, ...stringWalkBifs] },
   { name: 'integer', bifs: [...integerBifs, ...integerMoreBifs] },
   { name: 'float', bifs: floatBifs },
   { name: 'erlang', bifs: erlangBifs },

@@ -71,3 +71,4 @@ describe('streams: errors in Elixir’s words', () => {
     expect(runMessage('for x <- [1, 2], reduce: :a do\n :b -> x\nend')).toBe('** (CaseClauseError) no case clause matching: :a');
   });
 });
+

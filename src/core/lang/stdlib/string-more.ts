@@ -15,6 +15,7 @@ import { bin, graphemes, needText } from './text.ts';
 import { fromArray } from './enumerable.ts';
 import { needInt } from './numbers.ts';
 import { mkFloat } from './values.ts';
+import { STEP, walk, type Walk } from './walk.ts';
 
 const ASCII = atom('ascii');
 
@@ -77,20 +78,30 @@ function normalize(a: readonly Term[]): Term {
   return form === undefined ? functionClause('String', 'normalize', 2) : bin(s.normalize(form));
 }
 
-/** Jaro similarity of two grapheme sequences (1.0 equal, 0.0 nothing in common). */
-export function jaro(a: readonly string[], b: readonly string[]): number {
+/**
+ * Jaro similarity of two grapheme sequences (1.0 equal, 0.0 nothing in common). The matching
+ * window makes it quadratic on long strings, so it is a walk: it yields every STEP comparisons.
+ */
+export function* jaro(a: readonly string[], b: readonly string[]): Walk<number> {
   if (a.length === 0 && b.length === 0) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
   const usedB = new Array<boolean>(b.length).fill(false);
   const matchedA: string[] = [];
+  let work = 0;
   for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j <= Math.min(b.length - 1, i + window); j++) {
+    const hi = Math.min(b.length - 1, i + window);
+    for (let j = Math.max(0, i - window); j <= hi; j++) {
       if (!usedB[j] && a[i] === b[j]) {
         usedB[j] = true;
         matchedA.push(a[i] as string);
         break;
       }
+    }
+    work += hi - i + window + 1;
+    if (work >= STEP) {
+      work = 0;
+      yield;
     }
   }
   const m = matchedA.length;
@@ -116,6 +127,20 @@ function bagDistance(x: string, y: string): number {
   return 1 - Math.max(diff(bx, by), diff(by, bx)) / Math.max(gx.length, gy.length);
 }
 
+/** jaro_distance/2 traps (a control BIF): see jaro. */
+export const stringWalkBifs = defineBifs(
+  'Elixir.String',
+  {
+    'jaro_distance/2': (a, ctx) => {
+      const [x, y] = [graphemes(needText(at(a, 0), 'jaro_distance', 2)), graphemes(needText(at(a, 1), 'jaro_distance', 2))];
+      return walk(ctx, (function* () {
+        return mkFloat(yield* jaro(x, y));
+      })());
+    },
+  },
+  true,
+);
+
 export const stringMoreBifs = defineBifs('Elixir.String', {
   'upcase/2': (a) => withMode(a, 'upcase', asciiUp, (s) => s.toUpperCase()),
   'downcase/2': (a) => withMode(a, 'downcase', asciiDown, (s) => s.toLowerCase()),
@@ -135,7 +160,6 @@ export const stringMoreBifs = defineBifs('Elixir.String', {
   },
   'normalize/2': normalize,
   'equivalent?/2': (a) => bool(needText(at(a, 0), 'equivalent?', 2).normalize('NFD') === needText(at(a, 1), 'equivalent?', 2).normalize('NFD')),
-  'jaro_distance/2': (a) => mkFloat(jaro(graphemes(needText(at(a, 0), 'jaro_distance', 2)), graphemes(needText(at(a, 1), 'jaro_distance', 2)))),
   'bag_distance/2': (a) => mkFloat(bagDistance(needText(at(a, 0), 'bag_distance', 2), needText(at(a, 1), 'bag_distance', 2))),
 });
 

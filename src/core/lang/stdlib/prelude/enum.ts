@@ -44,8 +44,12 @@ defmodule Enum do
 
   def each(%{__struct__: Range, first: a, last: b, step: s}, f), do: range_each(a, b, s, f)
   def each(e, f) when is_list(e), do: each_list(e, f)
+  def each(%{__struct__: _} = e, f), do: each_lazy(e, f)
+  def each(e, f) when is_map(e), do: each_list(Enum.to_list(e), f)
+  def each(e, f), do: each_lazy(e, f)
 
-  def each(e, f) do
+  # Streams (and other structs: Enumerable) one element at a time: they may be infinite.
+  defp each_lazy(e, f) do
     Stream.__reduce__(e, {:cont, nil}, fn x, _ ->
       f.(x)
       {:cont, nil}
@@ -74,13 +78,19 @@ defmodule Enum do
 
   def reduce(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce(a, b, s, acc, f)
   def reduce(e, acc, f) when is_list(e), do: reduce_list(e, acc, f)
-  def reduce(e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, fn x, acc -> {:cont, f.(x, acc)} end), 1)
+  def reduce(%{__struct__: _} = e, acc, f), do: reduce_lazy(e, acc, f)
+  def reduce(e, acc, f) when is_map(e), do: reduce_list(Enum.to_list(e), acc, f)
+  def reduce(e, acc, f), do: reduce_lazy(e, acc, f)
+
+  defp reduce_lazy(e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, fn x, acc -> {:cont, f.(x, acc)} end), 1)
 
   defp reduce_list([h | t], acc, f), do: reduce_list(t, f.(h, acc), f)
   defp reduce_list([], acc, _f), do: acc
 
   def reduce_while(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce_while(a, b, s, acc, f)
   def reduce_while(e, acc, f) when is_list(e), do: reduce_while_list(e, acc, f)
+  def reduce_while(%{__struct__: _} = e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, f), 1)
+  def reduce_while(e, acc, f) when is_map(e), do: reduce_while_list(Enum.to_list(e), acc, f)
   def reduce_while(e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, f), 1)
 
   defp reduce_while_list([h | t], acc, f) do
