@@ -60,6 +60,7 @@ function args(call: Call, n: number, pos: Pos, name: string): Expr[] {
 
 /** Build the node for a local call `name(args…)`, recognising the special forms. */
 export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
+  if (name === 'match?' && call.args.length === 2 && call.kw.length === 0 && call.sections.length === 0) return matchForm(call, pos);
   if (!FORMS.has(name) || (call.kw.length === 0 && call.sections.length === 0)) {
     if (call.args.some((a) => a.kind === '\\\\' || a.kind === 'when')) {
       return { kind: 'head', pos, name, args: call.args };
@@ -188,6 +189,20 @@ function forForm(call: Call, s: Sections, rest: readonly KwPair[], pos: Pos): Ex
   }
   const body = required(block(s.get('do'), pos, 'for'), pos, 'for');
   return { kind: 'for', pos, steps, into: opts.get('into') ?? null, uniq: opts.get('uniq') ?? null, reduce: null, body };
+}
+
+/** `match?(pattern, expr)` (a Kernel macro): `case expr do pattern -> true; _ -> false end`. */
+function matchForm(call: Call, pos: Pos): Expr {
+  const [p, v] = call.args as [Node, Node];
+  const { pattern, guard } = guarded(p);
+  const atomNode = (name: string): Expr => ({ kind: 'atom', pos, name });
+  return {
+    kind: 'case', pos, subject: toExpr(v),
+    clauses: [
+      { pos, params: [pattern], guard, body: atomNode('true') },
+      { pos, params: [{ kind: 'var', pos, name: '_' }], guard: null, body: atomNode('false') },
+    ],
+  };
 }
 
 function guarded(n: Node): { pattern: Expr; guard: Expr | null } {

@@ -1,4 +1,4 @@
-# Map, List and Keyword beyond the basics, Kernel's get_in/put_in/update_in/pop_in with key lists, floor/ceil, tap/then, :timer.tc and :timer.sleep, for with reduce: and uniq:. Captured from piped real iex 1.14, each typed line put back after its prompt.
+# Map, List and Keyword beyond the basics, Kernel's get_in/put_in/update_in/pop_in with key lists, floor/ceil, tap/then, match?, :timer.tc and :timer.sleep, for with reduce: and uniq:. Captured from piped real iex 1.14, each typed line put back after its prompt.
 iex(1)> Map.from_keys([:a, :b], 0)
 %{a: 0, b: 0}
 iex(2)> Map.get_and_update(%{a: 1}, :a, fn v -> {v, v + 1} end)
@@ -159,61 +159,67 @@ iex(67)> :timer.tc(fn -> Enum.sum(1..1000) end) |> elem(1)
 500500
 iex(68)> {time, _} = :timer.tc(fn -> :ok end); is_integer(time) and time >= 0
 true
-iex(69)> {_, v} = :timer.tc(&Enum.max/1, [[1, 5, 3]])
-{0, 5}
-iex(70)> v
+iex(69)> elem(:timer.tc(&Enum.max/1, [[1, 5, 3]]), 1)
 5
-iex(71)> {_, v} = :timer.tc(Enum, :min, [[4, 2, 8]])
-{0, 2}
-iex(72)> v
+iex(70)> elem(:timer.tc(Enum, :min, [[4, 2, 8]]), 1)
 2
-iex(73)> :timer.sleep(5)
+iex(71)> :timer.sleep(5)
 :ok
-iex(74)> for x <- [1, 2, 3], reduce: 0 do
-...(74)>   acc -> acc + x * x
-...(74)> end
+iex(72)> for x <- [1, 2, 3], reduce: 0 do
+...(72)>   acc -> acc + x * x
+...(72)> end
 14
-iex(75)> for x <- 1..10, rem(x, 2) == 0, reduce: [] do
-...(75)>   acc -> [x | acc]
-...(75)> end
+iex(73)> for x <- 1..10, rem(x, 2) == 0, reduce: [] do
+...(73)>   acc -> [x | acc]
+...(73)> end
 [10, 8, 6, 4, 2]
-iex(76)> for {k, v} <- %{a: 1, b: 2}, reduce: %{} do
-...(76)>   acc -> Map.put(acc, v, k)
-...(76)> end
+iex(74)> for {k, v} <- %{a: 1, b: 2}, reduce: %{} do
+...(74)>   acc -> Map.put(acc, v, k)
+...(74)> end
 %{1 => :a, 2 => :b}
-iex(77)> for x <- [1, 2, 3], y <- [10, 20], reduce: {0, 0} do
-...(77)>   {xs, ys} -> {xs + x, ys + y}
-...(77)> end
+iex(75)> for x <- [1, 2, 3], y <- [10, 20], reduce: {0, 0} do
+...(75)>   {xs, ys} -> {xs + x, ys + y}
+...(75)> end
 {12, 90}
-iex(78)> for x <- [1, 2, 3, 4], reduce: 0 do
-...(78)>   acc when acc > 3 -> acc
-...(78)>   acc -> acc + x
-...(78)> end
+iex(76)> for x <- [1, 2, 3, 4], reduce: 0 do
+...(76)>   acc when acc > 3 -> acc
+...(76)>   acc -> acc + x
+...(76)> end
 6
-iex(79)> for x <- [1, 2, 1, 3, 2], uniq: true, do: x * 10
+iex(77)> for x <- [1, 2, 1, 3, 2], uniq: true, do: x * 10
 [10, 20, 30]
-iex(80)> for x <- [1, 2], y <- [2, 1], uniq: true, do: x + y
+iex(78)> for x <- [1, 2], y <- [2, 1], uniq: true, do: x + y
 [3, 2, 4]
-iex(81)> for x <- ~w(a b a), uniq: true, into: "", do: x
+iex(79)> for x <- ~w(a b a), uniq: true, into: "", do: x
 "ab"
-iex(82)> for x <- [1, 2, 1], uniq: false, do: x
+iex(80)> for x <- [1, 2, 1], uniq: false, do: x
 [1, 2, 1]
-iex(83)> for x <- [1, 2], uniq: 1, do: x
-** (CompileError) iex:83: :uniq option for comprehensions only accepts a boolean, got: 1
+iex(81)> for x <- [1, 2], uniq: 1, do: x
+** (CompileError) iex:81: :uniq option for comprehensions only accepts a boolean, got: 1
 
-iex(83)> for x <- [1, 2], reduce: 0, into: %{} do
-...(83)>   acc -> acc
-...(83)> end
-** (CompileError) iex:83: cannot use :reduce alongside :into/:uniq in comprehension
+iex(81)> for x <- [1, 2], reduce: 0, into: %{} do
+...(81)>   acc -> acc
+...(81)> end
+** (CompileError) iex:81: cannot use :reduce alongside :into/:uniq in comprehension
 
-iex(83)> for x <- [1, 2], reduce: 0, do: x
-** (CompileError) iex:83: when using :reduce with comprehensions, the do block must be written using acc -> expr clauses, where each clause expects the accumulator as a single argument
+iex(81)> for x <- [1, 2], reduce: 0, do: x
+** (CompileError) iex:81: when using :reduce with comprehensions, the do block must be written using acc -> expr clauses, where each clause expects the accumulator as a single argument
 
-iex(83)> for w <- ~w(apple banana avocado), into: %{}, do: {w, String.length(w)}
+iex(81)> for w <- ~w(apple banana avocado), into: %{}, do: {w, String.length(w)}
 %{"apple" => 5, "avocado" => 7, "banana" => 6}
-iex(84)> for c <- ["a", "b"], into: "", do: String.upcase(c)
+iex(82)> for c <- ["a", "b"], into: "", do: String.upcase(c)
 "AB"
-iex(85)> function_exported?(Enum, :map, 2)
+iex(83)> function_exported?(Enum, :map, 2)
 true
-iex(86)> function_exported?(Enum, :nope, 1)
+iex(84)> function_exported?(Enum, :nope, 1)
 false
+iex(85)> match?({:ok, _}, {:ok, 1})
+true
+iex(86)> match?([_ | _], [])
+false
+iex(87)> Enum.filter([{:ok, 1}, :error, {:ok, 5}], &match?({:ok, n} when n > 2, &1))
+[ok: 5]
+iex(88)> limit = 3
+3
+iex(89)> Enum.count([1, 5, 2, 7], &match?(n when n > limit, &1))
+2

@@ -15,16 +15,7 @@ export const MAP_MORE = `
   end
 
   def get_and_update!(map, key, f) when is_map(map) do
-    case Map.fetch(map, key) do
-      {:ok, current} ->
-        case f.(current) do
-          {get, new} -> {get, Map.put(map, key, new)}
-          :pop -> {current, Map.delete(map, key)}
-        end
-
-      :error ->
-        :stdlib_native.key_error(key, map)
-    end
+    if Map.has_key?(map, key), do: Map.get_and_update(map, key, f), else: :stdlib_native.key_error(key, map)
   end
 
   def merge(a, b, f) when is_function(f, 3) do

@@ -32,14 +32,8 @@ defmodule :stdlib_kernel do
   def update_in(data, [key], f), do: access_put(data, key, f.(Access.get(data, key)))
   def update_in(data, [key | rest], f), do: access_put(data, key, update_in(Access.get(data, key), rest, f))
 
-  def get_and_update_in(data, [key], f) do
-    current = Access.get(data, key)
-
-    case f.(current) do
-      {get, new} -> {get, access_put(data, key, new)}
-      :pop -> {current, access_delete(data, key)}
-    end
-  end
+  def get_and_update_in(data, [key], f) when is_map(data), do: Map.get_and_update(data, key, f)
+  def get_and_update_in(data, [key], f) when is_list(data), do: Keyword.get_and_update(data, key, f)
 
   def get_and_update_in(data, [key | rest], f) do
     {get, new} = get_and_update_in(Access.get(data, key), rest, f)
