@@ -159,3 +159,15 @@ iex(79)> String.valid?("abc")
 true
 iex(80)> String.to_charlist("abc")
 'abc'
+iex(81)> String.replace_leading(String.duplicate("-", 1_000_000), "-", "=") |> byte_size
+1000000
+iex(82)> String.replace_trailing("aaa", "aa", "b")
+"ab"
+iex(83)> String.replace_leading("aaa", "aa", "b")
+"ba"
+iex(84)> String.replace_leading("x", "", "b")
+** (ArgumentError) cannot use an empty string as the match to replace
+    (elixir 1.14.0) lib/string.ex:994: String.replace_leading/3
+iex(84)> String.replace_trailing("x", "", "b")
+** (ArgumentError) cannot use an empty string as the match to replace
+    (elixir 1.14.0) lib/string.ex:1053: String.replace_trailing/3

@@ -38,16 +38,16 @@ function capitalizeWith(s: string, up: (s: string) => string, down: (s: string) 
 /** Every `match` at the start (or end) of `s` replaced by `replacement`, as many times. */
 function replaceEdge(a: readonly Term[], name: string, leading: boolean): Term {
   const [s, match, replacement] = [needText(at(a, 0), name, 3), needText(at(a, 1), name, 3), needText(at(a, 2), name, 3)];
-  if (match === '') return argumentError(`cannot use an empty string as the pattern to ${name}/3`);
-  let rest = s;
+  if (match === '') return argumentError("cannot use an empty string as the match to replace");
+  // Indexes, not slices: a long run of matches stays linear.
+  const m = match.length;
   let n = 0;
-  while (leading ? rest.startsWith(match) : rest.endsWith(match) && rest.length >= match.length) {
-    rest = leading ? rest.slice(match.length) : rest.slice(0, rest.length - match.length);
-    n++;
-    if (rest === '') break;
+  if (leading) {
+    while (s.startsWith(match, n * m)) n++;
+    return bin(replacement.repeat(n) + s.slice(n * m));
   }
-  const r = replacement.repeat(n);
-  return bin(leading ? r + rest : rest + r);
+  while (s.length - (n + 1) * m >= 0 && s.startsWith(match, s.length - (n + 1) * m)) n++;
+  return bin(s.slice(0, s.length - n * m) + replacement.repeat(n));
 }
 
 function printable(t: Term, limit: Term): Term {
