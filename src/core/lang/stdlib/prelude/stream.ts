@@ -555,7 +555,17 @@ defmodule Stream do
   ## Enum on streams (stdlib/lazy.ts calls these): the functions that may stop early stop
   ## early (so they work on infinite streams); the others take the whole stream as a list.
 
-  def __enum__(Enum, :take, [e, n]) when is_integer(n) and n >= 0, do: Enum.to_list(take(e, n))
+  def __enum__(Enum, :take, [_e, 0]), do: []
+
+  def __enum__(Enum, :take, [e, n]) when is_integer(n) and n > 0 do
+    taken = fn
+      x, {list, 1} -> {:halt, {[x | list], 0}}
+      x, {list, left} -> {:cont, {[x | list], left - 1}}
+    end
+
+    {_, {list, _}} = Stream.__reduce__(e, {:cont, {[], n}}, taken)
+    :lists.reverse(list)
+  end
 
   def __enum__(Enum, :at, [e, i]), do: __enum__(Enum, :at, [e, i, nil])
 
