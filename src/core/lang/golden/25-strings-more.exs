@@ -1,4 +1,4 @@
-# More of String (case modes, replace_leading/trailing, printable?, next_codepoint/grapheme, normalize, jaro/bag distance) and Integer, Tuple, and the Stream functions not in 22. Captured from piped real iex 1.14, each typed line put back after its prompt.
+# More of String (case modes, replace_leading/trailing, printable?, next_codepoint/grapheme, normalize, jaro/bag distance), Integer, Float (floor/ceil to digits on the exact binary value, ratio, pow), Tuple, and the Stream functions not in 22. Captured from piped real iex 1.14, each typed line put back after its prompt.
 iex(1)> String.upcase("straße", :ascii)
 "STRAßE"
 iex(2)> String.upcase("straße")
@@ -171,3 +171,52 @@ iex(84)> String.replace_leading("x", "", "b")
 iex(84)> String.replace_trailing("x", "", "b")
 ** (ArgumentError) cannot use an empty string as the match to replace
     (elixir 1.14.0) lib/string.ex:1053: String.replace_trailing/3
+iex(84)> Float.floor(12.52, 2)
+12.51
+iex(85)> Float.ceil(12.52, 2)
+12.52
+iex(86)> Float.floor(-3.456, 1)
+-3.5
+iex(87)> Float.ceil(-3.456, 1)
+-3.4
+iex(88)> Float.floor(3.456, 0)
+3.0
+iex(89)> Float.ceil(0.1 + 0.2, 1)
+0.4
+iex(90)> Float.floor(5.0e-324, 15)
+0.0
+iex(91)> Float.ceil(1.0e20, 3)
+1.0e20
+iex(92)> Float.floor(2.5)
+2.0
+iex(93)> Float.pow(2.0, 10)
+1024.0
+iex(94)> Float.ratio(0.75)
+{3, 4}
+iex(95)> Float.ratio(0.1)
+{3602879701896397, 36028797018963968}
+iex(96)> Float.floor(3, 1)
+** (FunctionClauseError) no function clause matching in Float.floor/2
+
+    The following arguments were given to Float.floor/2:
+
+        # 1
+        3
+
+        # 2
+        1
+
+    Attempted function clauses (showing 3 out of 3):
+
+        def floor(number, -0-) when -is_float(number)-
+        def floor(number, precision) when -is_float(number)- and is_integer(precision) and precision >= 0 and precision <= 15
+        def floor(number, precision) when -is_float(number)-
+
+    (elixir 1.14.0) lib/float.ex:231: Float.floor/2
+iex(96)> Float.ceil(1.1, 16)
+** (ArgumentError) precision 16 is out of valid range of 0..15
+    (elixir 1.14.0) lib/float.ex:287: Float.ceil/2
+iex(96)> Float.ceil(-0.01, 1)
+0.0
+iex(97)> Float.floor(0.01, 1)
+0.0

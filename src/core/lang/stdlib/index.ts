@@ -22,6 +22,7 @@ import { STREAM_PRELUDE } from './prelude/stream.ts';
 import { TIMER_PRELUDE } from './prelude/timer.ts';
 import { acceptingStreams, streamBifs } from './lazy.ts';
 import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.ts';
+import { floatMoreBifs } from './float-more.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -35,7 +36,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'keyword', bifs: keywordBifs },
   { name: 'string', bifs: [...stringBifs, ...stringMoreBifs, ...stringWalkBifs] },
   { name: 'integer', bifs: [...integerBifs, ...integerMoreBifs] },
-  { name: 'float', bifs: floatBifs },
+  { name: 'float', bifs: [...floatBifs, ...floatMoreBifs] },
   { name: 'erlang', bifs: erlangBifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
