@@ -63,7 +63,12 @@ export type Expr =
   | { kind: 'if'; pos: Pos; cond: Expr; then: Expr; else: Expr | null }
   | { kind: 'receive'; pos: Pos; clauses: readonly Clause[]; after: { timeout: Expr; body: Expr } | null }
   | { kind: 'with'; pos: Pos; steps: readonly WithStep[]; body: Expr; else: readonly Clause[] | null }
-  | { kind: 'for'; pos: Pos; steps: readonly ForStep[]; into: Expr | null; body: Expr }
+  /**
+   * `for gens, filters, into: c, uniq: b do body end`, or with `reduce: init do acc -> ... end`:
+   * then `reduce.clauses` are the `acc -> expr` clauses (null when the block is not written so,
+   * a CompileError) and `body` is unused.
+   */
+  | { kind: 'for'; pos: Pos; steps: readonly ForStep[]; into: Expr | null; uniq: Expr | null; reduce: ForReduce | null; body: Expr }
   | {
       kind: 'try';
       pos: Pos;
@@ -113,6 +118,11 @@ export interface RescueClause {
 export type WithStep =
   | { readonly kind: 'bind'; readonly pattern: Expr; readonly guard: Expr | null; readonly value: Expr }
   | { readonly kind: 'expr'; readonly value: Expr };
+
+export interface ForReduce {
+  readonly init: Expr;
+  readonly clauses: readonly Clause[] | null;
+}
 
 export type ForStep =
   | { readonly kind: 'generator'; readonly pattern: Expr; readonly guard: Expr | null; readonly source: Expr }

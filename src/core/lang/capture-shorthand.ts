@@ -21,6 +21,12 @@ const ERLANG_UNARY: Readonly<Record<string, string>> = { '-': '-', '+': '+', not
 
 type CaptureFun = Expr & { kind: 'capture_fun' };
 
+/** The `:erlang` name of a Kernel operator (`&<=/2` is `&:erlang.=</2`), else the name itself. */
+export function erlangName(name: string, arity: number): string {
+  const op = arity === 2 ? ERLANG_BINARY[name] : arity === 1 ? ERLANG_UNARY[name] : undefined;
+  return op ?? name;
+}
+
 /** The named-function capture `e` stands for, or null when it must stay an anonymous function. */
 export function captureShorthand(
   e: Expr & { kind: 'capture_expr' },

@@ -18,7 +18,7 @@ import { CompileError, FnBuilder, lookupVar, type Ctx } from './env.ts';
 import { atBif } from './errors.ts';
 import type { Machine } from './vm.ts';
 import { compilePattern, literalValue } from './patterns.ts';
-import { captureShorthand } from './capture-shorthand.ts';
+import { captureShorthand, erlangName } from './capture-shorthand.ts';
 import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
 
 const KERNEL = 'Elixir.Kernel';
@@ -333,7 +333,7 @@ export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): 
       for (let i = 1; i <= e.arity; i++) params.push({ kind: 'var', pos: e.pos, name: `&${i}` });
       return compileFn({ kind: 'fn', pos: e.pos, clauses: [{ pos: e.pos, params, guard: null, body: { kind: 'call', pos: e.pos, name: e.name, args: params } }] }, ctx);
     }
-    const f = new Fun(e.arity, { type: 'export', module: atom(kernelHome(e.name, e.arity, ctx)), name: atom(e.name) }, null, null);
+    const f = kernelCapture(e.name, e.arity, ctx);
     return () => f;
   }
   const m = moduleName(e.module, ctx);
@@ -345,9 +345,15 @@ export function compileCaptureFun(e: Expr & { kind: 'capture_fun' }, ctx: Ctx): 
     };
   }
   // `&Kernel.+/2` is `&:erlang.+/2`, as for a local capture.
-  const home = m === KERNEL ? kernelHome(e.name, e.arity, ctx) : m;
-  const f = new Fun(e.arity, { type: 'export', module: atom(home), name: atom(e.name) }, null, null);
+  const f = m === KERNEL ? kernelCapture(e.name, e.arity, ctx) : new Fun(e.arity, { type: 'export', module: atom(m), name: atom(e.name) }, null, null);
   return () => f;
+}
+
+/** `&is_atom/1` and `&<=/2` are `&:erlang.is_atom/1` and `&:erlang.=</2`, when :erlang has them. */
+function kernelCapture(name: string, arity: number, ctx: Ctx): Fun {
+  const erl = erlangName(name, arity);
+  const home = ctx.fb.bifs.lookup('erlang', erl, arity) !== undefined ? { module: 'erlang', name: erl } : { module: kernelHome(name, arity, ctx), name };
+  return new Fun(arity, { type: 'export', module: atom(home.module), name: atom(home.name) }, null, null);
 }
 
 /** `&is_atom/1` is `&:erlang.is_atom/1` in iex: Kernel guards live in :erlang. */

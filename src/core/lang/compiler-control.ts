@@ -17,6 +17,7 @@ import { compilePattern, literalValue } from './patterns.ts';
 import { compileExpr, compileStatement, compileTail, constEv, slotEv } from './compiler.ts';
 import { compileGuard } from './compiler-calls.ts';
 import { generatorSource, collectInto, RangeCursor } from './enum-helpers.ts';
+import { FOR_ACC, forMode, generatorSourceExpr, pushResult, SeenResults } from './for-options.ts';
 import { normalizeException, ERROR_ATOM, THROW_ATOM, EXIT_ATOM } from './exceptions.ts';
 
 /** Where branch results go: a slot (jumping to the end) or a return (tail position). */
@@ -211,10 +212,17 @@ function compileWith(e: Expr & { kind: 'with' }, ctx: Ctx, tail: boolean): Ev | 
 }
 
 function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
+  const mode = forMode(e);
   const acc = ctx.fb.newSlot();
   const init = ctx.fb.emit(OP_EVAL, e.pos);
   init.a = acc;
-  init.ev = constEv(NIL);
+  init.ev = mode.kind === 'reduce' ? compileExpr(mode.init, ctx) : constEv(NIL);
+  const seen = mode.kind === 'collect' && mode.uniq ? ctx.fb.newSlot() : -1;
+  if (seen >= 0) {
+    const start = ctx.fb.emit(OP_EVAL, e.pos);
+    start.a = seen;
+    start.ev = () => new SeenResults() as unknown as Term;
+  }
   const into = e.into === null ? null : compileExpr(e.into, ctx);
   let fctx = child(ctx);
   // Stack of loop heads: a filter that fails, or an exhausted inner generator, continues the
@@ -229,7 +237,7 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
       jf.a = inner.head;
       continue;
     }
-    const src = compileExpr(step.source, fctx);
+    const src = compileExpr(generatorSourceExpr(step.source, ctx), fctx);
     const ls = ctx.fb.newSlot();
     const load = ctx.fb.emit(OP_EVAL, step.source.pos);
     load.a = ls;
@@ -265,16 +273,20 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
     sel.clauses = [{ eqSlot: -1, eqValue: 0, match, guard: compileGuard(step.guard, fctx), target: ctx.fb.here() }];
     loops.push({ head, exit: test });
   }
-  const body = compileExpr(e.body, fctx);
+  if (mode.kind === 'reduce') fctx.scope.set(FOR_ACC, acc);
+  const body = compileExpr(mode.kind === 'reduce' ? mode.body : e.body, fctx);
   const push = ctx.fb.emit(OP_EVAL, e.body.pos);
   push.a = acc;
-  push.ev = (r, b, m) => new Cons(body(r, b, m), r[b + acc] as Term);
+  if (mode.kind === 'reduce') push.ev = body;
+  else if (seen >= 0) push.ev = (r, b, m) => pushResult(body(r, b, m), r[b + acc] as Term, r[b + seen] as unknown as SeenResults);
+  else push.ev = (r, b, m) => new Cons(body(r, b, m), r[b + acc] as Term);
   for (let i = loops.length - 1; i >= 0; i--) {
     const l = loops[i] as { head: number; exit: Instr };
     const back = ctx.fb.emit(OP_JUMP, e.pos);
     back.a = l.head;
     l.exit.a = ctx.fb.here();
   }
+  if (mode.kind === 'reduce') return slotEv(acc);
   if (into === null) return (r, b) => reverse(r[b + acc] as Term);
   return (r, b, m) => collectInto(reverse(r[b + acc] as Term), into(r, b, m));
 }

@@ -50,13 +50,13 @@ export function compileModuleExpr(e: Expr, ctx: Ctx): Ev {
   if (e.kind !== 'defmodule') throw new CompileError(e.pos, 'not a module form');
   const outer = nesting[nesting.length - 1];
   const short = e.name.startsWith('Elixir.') ? e.name.slice(7) : e.name;
-  const name = outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
+  const name = e.name.startsWith(':') ? e.name.slice(1) : outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
   nesting.push(name);
   try {
     // Nested modules are their own entries: the source of this one leaves them out.
     const forms = e.body.kind === 'block' ? e.body.exprs : [e.body];
     const own = forms.filter((f) => f.kind !== 'defmodule');
-    const source = { ...e, name, body: own.length === forms.length ? e.body : { kind: 'block' as const, pos: e.body.pos, exprs: own } };
+    const source = { ...e, name: e.name.startsWith(':') ? e.name : name, body: own.length === forms.length ? e.body : { kind: 'block' as const, pos: e.body.pos, exprs: own } };
     return compileDefmodule(name, e.body, ctx, source);
   } finally {
     nesting.pop();

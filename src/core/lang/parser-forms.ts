@@ -60,6 +60,7 @@ function args(call: Call, n: number, pos: Pos, name: string): Expr[] {
 
 /** Build the node for a local call `name(args…)`, recognising the special forms. */
 export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
+  if (name === 'match?' && call.args.length === 2 && call.kw.length === 0 && call.sections.length === 0) return matchForm(call, pos);
   if (!FORMS.has(name) || (call.kw.length === 0 && call.sections.length === 0)) {
     if (call.args.some((a) => a.kind === '\\\\' || a.kind === 'when')) {
       return { kind: 'head', pos, name, args: call.args };
@@ -107,8 +108,10 @@ export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
       return forForm(call, s, rest, pos);
     case 'defmodule': {
       const [alias] = args(call, 1, pos, name);
-      if (alias?.kind !== 'alias') return fail(pos, 'invalid module name in defmodule');
-      return { kind: 'defmodule', pos, name: alias.name, body: required(block(s.get('do'), pos, name), pos, name) };
+      // `defmodule :timer do`: an Erlang-style module, its name marked with a leading `:`.
+      const modName = alias?.kind === 'alias' ? alias.name : alias?.kind === 'atom' ? `:${alias.name}` : null;
+      if (modName === null) return fail(pos, 'invalid module name in defmodule');
+      return { kind: 'defmodule', pos, name: modName, body: required(block(s.get('do'), pos, name), pos, name) };
     }
     case 'def':
     case 'defp':
@@ -171,12 +174,35 @@ function forForm(call: Call, s: Sections, rest: readonly KwPair[], pos: Pos): Ex
     const { pattern, guard } = guarded(a.left);
     return { kind: 'generator', pattern, guard, source: toExpr(a.right) };
   });
-  let into: Expr | null = null;
+  const opts = new Map<string, Expr>();
   for (const kv of rest) {
-    if (kv.key !== 'into') return fail(kv.pos, `unsupported option :${kv.key} given to for`);
-    into = kv.value;
+    if (kv.key !== 'into' && kv.key !== 'uniq' && kv.key !== 'reduce') return fail(kv.pos, `unsupported option :${kv.key} given to for`);
+    opts.set(kv.key, kv.value);
   }
-  return { kind: 'for', pos, steps, into, body: required(block(s.get('do'), pos, 'for'), pos, 'for') };
+  const init = opts.get('reduce');
+  if (init !== undefined) {
+    // `acc -> expr` clauses, each with the accumulator as its one parameter.
+    const bodies = s.get('do') ?? [];
+    const ok = bodies.length > 0 && bodies.every((b) => b.kind === 'clauses' && b.clauses.every((c) => c.params.length === 1));
+    const cls = ok ? clauses(bodies, pos, 'do') : null;
+    return { kind: 'for', pos, steps, into: opts.get('into') ?? null, uniq: opts.get('uniq') ?? null, reduce: { init, clauses: cls }, body: { kind: 'atom', pos, name: 'nil' } };
+  }
+  const body = required(block(s.get('do'), pos, 'for'), pos, 'for');
+  return { kind: 'for', pos, steps, into: opts.get('into') ?? null, uniq: opts.get('uniq') ?? null, reduce: null, body };
+}
+
+/** `match?(pattern, expr)` (a Kernel macro): `case expr do pattern -> true; _ -> false end`. */
+function matchForm(call: Call, pos: Pos): Expr {
+  const [p, v] = call.args as [Node, Node];
+  const { pattern, guard } = guarded(p);
+  const atomNode = (name: string): Expr => ({ kind: 'atom', pos, name });
+  return {
+    kind: 'case', pos, subject: toExpr(v),
+    clauses: [
+      { pos, params: [pattern], guard, body: atomNode('true') },
+      { pos, params: [{ kind: 'var', pos, name: '_' }], guard: null, body: atomNode('false') },
+    ],
+  };
 }
 
 function guarded(n: Node): { pattern: Expr; guard: Expr | null } {

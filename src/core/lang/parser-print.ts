@@ -76,7 +76,9 @@ export function sexpr(e: Expr): string {
         s.kind === 'filter' ? sexpr(s.cond) : `(<- ${sexpr(s.pattern)}${guard(s.guard)} ${sexpr(s.source)})`,
       );
       const into = e.into === null ? '' : ` (into ${sexpr(e.into)})`;
-      return `(for ${steps.join(' ')}${into} ${sexpr(e.body)})`;
+      const uniq = e.uniq === null ? '' : ` (uniq ${sexpr(e.uniq)})`;
+      if (e.reduce !== null) return `(for ${steps.join(' ')}${into}${uniq} (reduce ${sexpr(e.reduce.init)}) ${e.reduce.clauses?.length ?? 'bad'} clauses)`;
+      return `(for ${steps.join(' ')}${into}${uniq} ${sexpr(e.body)})`;
     }
     case 'try': {
       const out = [`(try ${sexpr(e.body)}`];

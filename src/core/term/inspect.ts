@@ -7,7 +7,7 @@
  * the runtime supplies `nodeNumber` (0 for its own node), so one pid prints differently on
  * different nodes, as on BEAM.
  */
-import { atom, type Atom, type Binary, type Cons, type Fun, type MapTerm, type Term, type Tuple } from './types.ts';
+import { atom, Cons, NIL, Tuple, type Atom, type Binary, type Fun, type MapTerm, type Term } from './types.ts';
 import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts';
 import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
@@ -269,6 +269,7 @@ function* arrowDoc(p: readonly [Term, Term], limit: number): DocGen {
 const STRUCT = atom('__struct__');
 const EXCEPTION = atom('__exception__');
 const RANGE = atom('Elixir.Range');
+const STREAM = atom('Elixir.Stream');
 const TRUE = atom('true');
 
 /**
@@ -300,6 +301,7 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     const bounds = concatAll([String(first), '..', String(last)]);
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
+  if (mod === STREAM && m.size === 5) return yield* streamDoc(m, limit);
   if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return undefined;
   const name = mod.name.slice('Elixir.'.length);
   const order = EXCEPTION_FIELDS.get(name);
@@ -312,6 +314,16 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     pairs.sort((a, b) => rank(a[0]) - rank(b[0]));
   }
   return yield* container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, atomKeyDoc, ',', 'strict');
+}
+
+/** Inspect for Stream: `#Stream<[enum: 1..3, funs: [#Function<...>]]>`, stages oldest first. */
+function* streamDoc(m: MapTerm, limit: number): DocGen<Doc | undefined> {
+  const [e, funs] = [m.entries.get(atom('enum'))?.[1], m.entries.get(atom('funs'))?.[1]];
+  if (e === undefined || funs === undefined || typeof funs !== 'object' || (funs.kind !== 'cons' && funs.kind !== 'nil')) return undefined;
+  let reversed: Term = NIL;
+  for (let l: Term = funs; typeof l === 'object' && l.kind === 'cons'; l = l.tail) reversed = new Cons(l.head, reversed);
+  const inner = new Cons(new Tuple([atom('enum'), e]), new Cons(new Tuple([atom('funs'), reversed]), NIL));
+  return concatAll(['#Stream<', yield [inner, limit], '>']);
 }
 
 function* mapDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen {

@@ -7,6 +7,7 @@ import { compare } from '../../term/order.ts';
 import { encode } from '../../term/hash.ts';
 import { formatFloat } from '../../term/float-format.ts';
 import { at, defineBifs } from './define.ts';
+import type { BifContext } from '../builtins.ts';
 import { badarg } from './errors.ts';
 import { fromArray } from './enumerable.ts';
 import { intToString, needInt, parseFloatText, parseIntText } from './numbers.ts';
@@ -190,6 +191,9 @@ export const erlangBifs = defineBifs('erlang', {
   },
   'max/2': (a) => (compare(at(a, 1), at(a, 0)) > 0 ? at(a, 1) : at(a, 0)),
   'min/2': (a) => (compare(at(a, 1), at(a, 0)) < 0 ? at(a, 1) : at(a, 0)),
+  'function_exported/3': (a, ctx) => functionExported(a, ctx),
+  'floor/1': (a) => roundWith(at(a, 0), Math.floor),
+  'ceil/1': (a) => roundWith(at(a, 0), Math.ceil),
   'is_function/2': (a) => {
     const f = at(a, 0);
     const n = at(a, 1);
@@ -197,6 +201,24 @@ export const erlangBifs = defineBifs('erlang', {
     return bool(typeof f === 'object' && f.kind === 'fun' && f.arity === n);
   },
 });
+
+/** `function_exported?(module, name, arity)`: an Elixir function or a BIF of a loaded module. */
+export function functionExported(a: readonly Term[], ctx: BifContext): Term {
+  const [m, f, n] = [at(a, 0), at(a, 1), at(a, 2)];
+  if (typeof m !== 'object' || m.kind !== 'atom' || typeof f !== 'object' || f.kind !== 'atom' || typeof n !== 'number') {
+    return badarg(1, 'not an atom');
+  }
+  return bool(ctx.node.functionExported(m, f, n));
+}
+
+
+/** floor/ceil: integers as they are, floats rounded to an integer (a bignum when large). */
+function roundWith(t: Term, f: (x: number) => number): Term {
+  if (typeof t === 'number' || typeof t === 'bigint') return t;
+  if (typeof t !== 'object' || t.kind !== 'float') return badarg(1, 'not a number');
+  const x = f(t.value);
+  return Number.isSafeInteger(x) ? x : BigInt(x);
+}
 
 function binToInt(t: Term, base: number): Term {
   const r = parseIntText(needBinary(t).text ?? '', base);

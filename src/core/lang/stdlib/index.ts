@@ -18,20 +18,25 @@ import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
+import { STREAM_PRELUDE } from './prelude/stream.ts';
+import { TIMER_PRELUDE } from './prelude/timer.ts';
+import { acceptingStreams, streamBifs } from './lazy.ts';
+import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.ts';
+import { floatMoreBifs } from './float-more.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
-  { name: 'enum', bifs: enumBifs, prelude: ENUM_PRELUDE },
+  { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
   { name: 'stdlib_native', bifs: nativeBifs },
   { name: 'lists', bifs: [...listsBifs, ...listsHigherOrderBifs] },
   { name: 'maps', bifs: mapsBifs },
   { name: 'list', bifs: listBifs },
-  { name: 'map', bifs: [...mapBifs, ...mapWalkBifs] },
+  { name: 'map', bifs: [...mapBifs, ...acceptingStreams(mapWalkBifs, ['new/1'])] },
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },
-  { name: 'string', bifs: stringBifs },
-  { name: 'integer', bifs: integerBifs },
-  { name: 'float', bifs: floatBifs },
+  { name: 'string', bifs: [...stringBifs, ...stringMoreBifs, ...stringWalkBifs] },
+  { name: 'integer', bifs: [...integerBifs, ...integerMoreBifs] },
+  { name: 'float', bifs: [...floatBifs, ...floatMoreBifs] },
   { name: 'erlang', bifs: erlangBifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
@@ -39,4 +44,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'exception', bifs: exceptionBifs },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
+  // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).
+  { name: 'stream', bifs: streamBifs, prelude: STREAM_PRELUDE },
+  { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
 ];

@@ -6,10 +6,11 @@ import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
 import { at, defineBifs, findBif } from './define.ts';
-import { erlangBifs } from './erlang.ts';
+import { erlangBifs, functionExported } from './erlang.ts';
 import { functionClause } from './errors.ts';
 import { enumToArray, fromArray, makeRange, rangeParts, rangeSize } from './enumerable.ts';
 import { argumentError } from '../errors.ts';
+import type { BifContext } from '../builtins.ts';
 import { chars } from './values.ts';
 
 function option(opts: Term, name: string): Term | undefined {
@@ -41,6 +42,8 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
     return fromArray(Array.from(b.text ?? String.fromCharCode(...b.bytes), (c) => c.codePointAt(0) as number));
   },
   'inspect/2': (a) => Binary.fromString(inspectWith(at(a, 0), at(a, 1))),
+  'floor/1': (a) => (findBif(erlangBifs, 'floor', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
+  'ceil/1': (a) => (findBif(erlangBifs, 'ceil', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
   'binary_part/3': (a) => (findBif(erlangBifs, 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),
   // `string =~ string`: does the left contain the right? (Regexes are not supported.)
   '=~/2': (a) => {
@@ -52,7 +55,24 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
   },
 });
 
-export const thenBifs = defineBifs('Elixir.Kernel', { 'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]) }, true);
+export const thenBifs = defineBifs(
+  'Elixir.Kernel',
+  {
+    'then/2': (a, ctx) => ctx.tailCall(at(a, 1), [at(a, 0)]),
+    // Runs the fun then returns the value: continues in Elixir (prelude/timer.ts).
+    'tap/2': (a, ctx) => ctx.tailCallMfa(atom('stdlib_kernel'), atom('tap'), [at(a, 0), at(a, 1)]),
+    'function_exported?/3': (a, ctx) => functionExported(a, ctx),
+    // Access paths (prelude/timer.ts's :stdlib_kernel, since they may call funs).
+    ...Object.fromEntries(
+      ['get_in/2', 'put_in/3', 'update_in/3', 'pop_in/2', 'get_and_update_in/3'].map((k) => {
+        const name = atom(k.slice(0, k.indexOf('/')));
+        return [k, (a: readonly Term[], ctx: BifContext) => ctx.tailCallMfa(atom('stdlib_kernel'), name, a)];
+      }),
+    ),
+  },
+  true,
+);
+
 
 function accessGet(c: Term, k: Term, dflt: Term): Term {
   if (c === NIL_ATOM) return dflt;

@@ -12,10 +12,35 @@ type Segmenter = { segment(s: string): Iterable<{ segment: string }> };
 const IntlSeg = (Intl as unknown as { Segmenter?: new (l: undefined, o: { granularity: 'grapheme' }) => Segmenter }).Segmenter;
 const segmenter: Segmenter | null = IntlSeg === undefined ? null : new IntlSeg(undefined, { granularity: 'grapheme' });
 
+/**
+ * Segmenting is done in chunks: V8's Intl.Segmenter takes time quadratic in the length of the
+ * text it iterates (80,000 characters took 7 s), so a long string is segmented CHUNK
+ * characters at a time, each chunk's last grapheme (which may go on past it) segmented again
+ * at the start of the next. Linear; exact unless one grapheme is longer than a chunk.
+ */
+const CHUNK = 2048;
+
 export function graphemes(s: string): string[] {
   if (segmenter === null) return Array.from(s);
   const out: string[] = [];
-  for (const g of segmenter.segment(s)) out.push(g.segment);
+  let pos = 0;
+  while (s.length - pos > CHUNK) {
+    let last = '';
+    let done = 0;
+    for (const g of segmenter.segment(s.slice(pos, pos + CHUNK))) {
+      if (last !== '') {
+        out.push(last);
+        done += last.length;
+      }
+      last = g.segment;
+    }
+    if (done === 0) {
+      out.push(last);
+      done = last.length;
+    }
+    pos += done;
+  }
+  for (const g of segmenter.segment(pos === 0 ? s : s.slice(pos))) out.push(g.segment);
   return out;
 }
 

@@ -3,6 +3,8 @@
  * Missing keys and non-maps raise through the TS BIFs they call (Map.fetch/2 raises
  * BadMapError; `:stdlib_native.key_error/2` raises KeyError as Elixir words it).
  */
+import { KEYWORD_MORE, LIST_MORE, MAP_MORE } from './collections-more.ts';
+
 export const COLLECTIONS_PRELUDE = `
 defmodule Map do
   def update(map, key, default, f) do
@@ -41,6 +43,7 @@ defmodule Map do
   def reject(map, f), do: Map.new(Enum.reject(Map.to_list(map), f))
 
   def map(map, f), do: Map.new(Enum.map(Map.to_list(map), fn {k, _} = kv -> {k, f.(kv)} end))
+${MAP_MORE}
 end
 
 defmodule List do
@@ -54,6 +57,7 @@ defmodule List do
       :error -> list
     end
   end
+${LIST_MORE}
 end
 
 defmodule Keyword do
@@ -77,6 +81,7 @@ defmodule Keyword do
       :error -> f.()
     end
   end
+${KEYWORD_MORE}
 end
 
 `;

@@ -7,6 +7,8 @@
  * anything else). Raising and keyed sorting go through the
  * TS helpers of `:stdlib_native` (native.ts), so exceptions come out exactly as Elixir's.
  */
+import { ENUM_MORE } from './enum-more.ts';
+
 export const ENUM_PRELUDE = `
 defmodule Enum do
   # Ranges are walked, never built: Enum.each(1..100_000_000, f) needs no memory. Each function
@@ -41,7 +43,20 @@ defmodule Enum do
   defp map_list([], _f, acc), do: :lists.reverse(acc)
 
   def each(%{__struct__: Range, first: a, last: b, step: s}, f), do: range_each(a, b, s, f)
-  def each(e, f), do: each_list(Enum.to_list(e), f)
+  def each(e, f) when is_list(e), do: each_list(e, f)
+  def each(%{__struct__: _} = e, f), do: each_lazy(e, f)
+  def each(e, f) when is_map(e), do: each_list(Enum.to_list(e), f)
+  def each(e, f), do: each_lazy(e, f)
+
+  # Streams (and other structs: Enumerable) one element at a time: they may be infinite.
+  defp each_lazy(e, f) do
+    Stream.__reduce__(e, {:cont, nil}, fn x, _ ->
+      f.(x)
+      {:cont, nil}
+    end)
+
+    :ok
+  end
 
   defp each_list([h | t], f) do
     f.(h)
@@ -62,13 +77,21 @@ defmodule Enum do
   end
 
   def reduce(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce(a, b, s, acc, f)
-  def reduce(e, acc, f), do: reduce_list(Enum.to_list(e), acc, f)
+  def reduce(e, acc, f) when is_list(e), do: reduce_list(e, acc, f)
+  def reduce(%{__struct__: _} = e, acc, f), do: reduce_lazy(e, acc, f)
+  def reduce(e, acc, f) when is_map(e), do: reduce_list(Enum.to_list(e), acc, f)
+  def reduce(e, acc, f), do: reduce_lazy(e, acc, f)
+
+  defp reduce_lazy(e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, fn x, acc -> {:cont, f.(x, acc)} end), 1)
 
   defp reduce_list([h | t], acc, f), do: reduce_list(t, f.(h, acc), f)
   defp reduce_list([], acc, _f), do: acc
 
   def reduce_while(%{__struct__: Range, first: a, last: b, step: s}, acc, f), do: range_reduce_while(a, b, s, acc, f)
-  def reduce_while(e, acc, f), do: reduce_while_list(Enum.to_list(e), acc, f)
+  def reduce_while(e, acc, f) when is_list(e), do: reduce_while_list(e, acc, f)
+  def reduce_while(%{__struct__: _} = e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, f), 1)
+  def reduce_while(e, acc, f) when is_map(e), do: reduce_while_list(Enum.to_list(e), acc, f)
+  def reduce_while(e, acc, f), do: elem(Stream.__reduce__(e, {:cont, acc}, f), 1)
 
   defp reduce_while_list([h | t], acc, f) do
     case f.(h, acc) do
@@ -154,10 +177,10 @@ defmodule Enum do
 
   def find(e, f), do: find(e, nil, f)
 
-  def find(%{__struct__: Range} = r, default, f),
-    do: Enum.reduce_while(r, default, fn x, acc -> if f.(x), do: {:halt, x}, else: {:cont, acc} end)
+  def find(e, default, f) when is_list(e), do: find_list(e, default, f)
 
-  def find(e, default, f), do: find_list(Enum.to_list(e), default, f)
+  def find(e, default, f),
+    do: Enum.reduce_while(e, default, fn x, acc -> if f.(x), do: {:halt, x}, else: {:cont, acc} end)
 
   defp find_list([h | t], default, f) do
     if f.(h) do
@@ -171,14 +194,15 @@ defmodule Enum do
 
   def find_value(e, f), do: find_value(e, nil, f)
 
-  def find_value(%{__struct__: Range} = r, default, f) do
-    Enum.reduce_while(r, default, fn x, acc ->
+  def find_value(e, default, f) when is_list(e), do: find_value_list(e, default, f)
+
+  def find_value(e, default, f) do
+    Enum.reduce_while(e, default, fn x, acc ->
       v = f.(x)
       if v, do: {:halt, v}, else: {:cont, acc}
     end)
   end
 
-  def find_value(e, default, f), do: find_value_list(Enum.to_list(e), default, f)
 
   defp find_value_list([h | t], default, f) do
     v = f.(h)
@@ -191,14 +215,15 @@ defmodule Enum do
 
   defp find_value_list([], default, _f), do: default
 
-  def find_index(%{__struct__: Range} = r, f) do
-    case Enum.reduce_while(r, 0, fn x, i -> if f.(x), do: {:halt, {:found, i}}, else: {:cont, i + 1} end) do
+  def find_index(e, f) when is_list(e), do: find_index_list(e, 0, f)
+
+  def find_index(e, f) do
+    case Enum.reduce_while(e, 0, fn x, i -> if f.(x), do: {:halt, {:found, i}}, else: {:cont, i + 1} end) do
       {:found, i} -> i
       _ -> nil
     end
   end
 
-  def find_index(e, f), do: find_index_list(Enum.to_list(e), 0, f)
 
   defp find_index_list([h | t], i, f) do
     if f.(h) do
@@ -210,8 +235,8 @@ defmodule Enum do
 
   defp find_index_list([], _i, _f), do: nil
 
-  def any?(%{__struct__: Range} = r, f), do: Enum.reduce_while(r, false, fn x, _ -> if f.(x), do: {:halt, true}, else: {:cont, false} end)
-  def any?(e, f), do: any_list(Enum.to_list(e), f)
+  def any?(e, f) when is_list(e), do: any_list(e, f)
+  def any?(e, f), do: Enum.reduce_while(e, false, fn x, _ -> if f.(x), do: {:halt, true}, else: {:cont, false} end)
 
   defp any_list([h | t], f) do
     if f.(h) do
@@ -223,8 +248,8 @@ defmodule Enum do
 
   defp any_list([], _f), do: false
 
-  def all?(%{__struct__: Range} = r, f), do: Enum.reduce_while(r, true, fn x, _ -> if f.(x), do: {:cont, true}, else: {:halt, false} end)
-  def all?(e, f), do: all_list(Enum.to_list(e), f)
+  def all?(e, f) when is_list(e), do: all_list(e, f)
+  def all?(e, f), do: Enum.reduce_while(e, true, fn x, _ -> if f.(x), do: {:cont, true}, else: {:halt, false} end)
 
   defp all_list([h | t], f) do
     if f.(h) do
@@ -249,10 +274,10 @@ defmodule Enum do
 
   defp count_list([], _f, n), do: n
 
-  def take_while(%{__struct__: Range} = r, f),
-    do: :lists.reverse(Enum.reduce_while(r, [], fn x, acc -> if f.(x), do: {:cont, [x | acc]}, else: {:halt, acc} end))
+  def take_while(e, f) when is_list(e), do: take_while_list(e, f, [])
 
-  def take_while(e, f), do: take_while_list(Enum.to_list(e), f, [])
+  def take_while(e, f),
+    do: :lists.reverse(Enum.reduce_while(e, [], fn x, acc -> if f.(x), do: {:cont, [x | acc]}, else: {:halt, acc} end))
 
   defp take_while_list([h | t], f, acc) do
     if f.(h) do
@@ -382,5 +407,6 @@ defmodule Enum do
 
   defp merge([], b, _f, acc), do: :lists.reverse(acc, b)
   defp merge(a, [], _f, acc), do: :lists.reverse(acc, a)
+${ENUM_MORE}
 end
 `;
