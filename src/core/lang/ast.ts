@@ -34,6 +34,11 @@ export type Expr =
   | { kind: 'tuple'; pos: Pos; items: readonly Expr[] }
   /** `%{k => v, a: 1}` or `%{base | k => v}` when `update` is set. */
   | { kind: 'map'; pos: Pos; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
+  /**
+   * `%User{name: "a"}`, `%User{u | age: 31}`; in patterns also `%_{}` and `%m{}` (module a var).
+   * Kept apart from `map`: building one asks the module for its fields (structs.ts).
+   */
+  | { kind: 'struct'; pos: Pos; module: Expr; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
   /** `<<...>>` is not in the subset except the `<<...>>` printed for module binaries: not parsed. */
   /** Binary operators, `op` as written: + - * / ++ -- <> == != === !== < > <= >= and or && || in .. |> etc. */
   | { kind: 'binop'; pos: Pos; op: BinaryOp; left: Expr; right: Expr }

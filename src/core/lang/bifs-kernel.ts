@@ -10,6 +10,7 @@ import { compare } from '../term/order.ts';
 import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
+import { structFieldsOf } from './structs.ts';
 import { toStr } from './values.ts';
 import * as ops from './ops.ts';
 import { list as listOf } from '../term/types.ts';
@@ -50,7 +51,7 @@ export function inspectOpts(opts: Term, node?: LangNode): { opts: InspectOptions
   let pretty = false;
   let label: string | null = null;
   // PIDs print with the printing node's numbering of other nodes.
-  const o: { limit?: number; width?: number; printableLimit?: number; nodeNumber?: (n: Atom) => number } = node ? { nodeNumber: node.nodeNumber } : {};
+  const o: { -readonly [K in keyof InspectOptions]: InspectOptions[K] } = node ? { nodeNumber: node.nodeNumber, structFields: structFieldsOf(node) } : {};
   for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
     const kv = l.head;
     if (typeof kv !== 'object' || kv.kind !== 'tuple' || kv.elements.length !== 2) continue;
@@ -83,12 +84,17 @@ function number(t: Term, i: number): number {
 
 /** `raise/1,2`: a message, a module, a module with a message or options, or an exception. */
 export function raiseBif(args: readonly Term[]): never {
+  throw new ElixirThrow('error', exceptionOf(args));
+}
+
+/** The exception `raise/1,2` raises for a built-in module (or a string, or an exception itself). */
+export function exceptionOf(args: readonly Term[]): Term {
   const [what, arg] = args as [Term, Term | undefined];
-  if (kindIs(what, 'binary')) throw new ElixirThrow('error', exception('RuntimeError', (what as Binary).text ?? ''));
-  if (isException(what)) throw new ElixirThrow('error', what);
+  if (kindIs(what, 'binary')) return exception('RuntimeError', (what as Binary).text ?? '');
+  if (isException(what)) return what;
   if (kindIs(what, 'atom')) {
-    if (arg === undefined) throw new ElixirThrow('error', makeException(what as Atom, null));
-    if (kindIs(arg, 'binary')) throw new ElixirThrow('error', makeException(what as Atom, (arg as Binary).text ?? ''));
+    if (arg === undefined) return makeException(what as Atom, null);
+    if (kindIs(arg, 'binary')) return makeException(what as Atom, (arg as Binary).text ?? '');
     const fields: [string, Term][] = [];
     let message: string | null = null;
     for (let l = arg; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
@@ -102,7 +108,7 @@ export function raiseBif(args: readonly Term[]): never {
         }
       }
     }
-    throw new ElixirThrow('error', makeException(what as Atom, message, fields));
+    return makeException(what as Atom, message, fields);
   }
   return raise('ArgumentError', `raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: ${inspect(what)}`);
 }
@@ -181,7 +187,7 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   e('element', 2, ([i, t]) => (typeof i === 'number' ? elem(t as Term, i - 1) : badargAt(0, 'not an integer'))),
   e('setelement', 3, ([i, t, v]) => (typeof i === 'number' ? putElem(t as Term, i - 1, v as Term) : badargAt(0, 'not an integer'))),
   k('to_string', 1, ([x]) => toStr(x as Term)),
-  k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber }))),
+  k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber, structFields: structFieldsOf(c.node) }))),
   k('inspect', 2, ([x, o], c) => Binary.fromString(inspectTerm(x as Term, o as Term, c.node))),
   k('raise', 1, (args) => raiseBif(args)),
   k('raise', 2, (args) => raiseBif(args)),

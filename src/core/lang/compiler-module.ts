@@ -13,6 +13,8 @@ import { OP_DEFMODULE, type Ev, type FnCode, type LocalSite, type ModuleTemplate
 import { CompileError, FnBuilder, type Ctx } from './env.ts';
 import { compileExpr, compileStatement, slotEv, toSlot, constEv } from './compiler.ts';
 import { compileFunctionClauses } from './compiler-calls.ts';
+import { exceptionDefs, structDefs, structForm } from './compiler-struct.ts';
+import type { StructDef } from './structs.ts';
 
 export class ModuleCtx {
   readonly defs = new Set<string>();
@@ -69,8 +71,20 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
   const mctx: Ctx = { fb: ctx.fb, scope: new Map() };
   const groups = new Map<string, Group>();
   const attrEvs: Ev[] = [];
-  let last: { name: string; arity: number } | null = null;
+  let last: ModuleTemplate['last'] = null;
+  let struct: StructDef | undefined;
   for (const f of forms) {
+    const sd = structForm(f);
+    if (sd !== null) {
+      // `defstruct fields`: the fields are a hidden attribute, `__struct__/0,1` read them.
+      if (struct !== undefined) throw new CompileError(f.pos, `defstruct has already been called for ${name.slice(7)}, defstruct can only be called once per module`);
+      const v = toSlot(compileExpr(sd.fields, mctx), mctx, f.pos);
+      struct = { fields: attrEvs.length, enforce: mod.currentAttrs.get('enforce_keys') ?? -1, exception: sd.exception };
+      attrEvs.push(v);
+      for (const d of structDefs(f.pos)) addDef(groups, mod, d);
+      last = 'struct';
+      continue;
+    }
     if (f.kind === 'attr_set') {
       const v = toSlot(compileExpr(f.value, mctx), mctx, f.pos);
       mod.currentAttrs = new Map(mod.currentAttrs).set(f.name, attrEvs.length);
@@ -86,6 +100,7 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
     compileStatement(f, mctx);
     last = null;
   }
+  if (struct?.exception === true) for (const d of exceptionDefs(body.pos)) if (!groups.has(`${d.name}/${d.clause.params.length}`)) addDef(groups, mod, d);
   for (const g of groups.values()) mod.defs.add(`${g.name}/${g.arity}`);
   const functions = new Map<string, { code: FnCode; private: boolean }>();
   for (const g of groups.values()) {
@@ -102,7 +117,7 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
     if (f === undefined) throw new Error(`internal: unresolved local ${site.name}/${site.arity}`);
     site.target = f.code;
   }
-  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites, source };
+  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites, source, ...(struct ? { struct } : {}) };
   const dst = ctx.fb.newSlot();
   const i = ctx.fb.emit(OP_DEFMODULE, body.pos);
   i.a = dst;

@@ -22,6 +22,7 @@ import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
 import { compileControl } from './compiler-control.ts';
 import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
+import { desugarStruct } from './compiler-struct.ts';
 import { isIn, makeRange, toStr } from './values.ts';
 
 export const BADMATCH = atom('badmatch');
@@ -58,6 +59,8 @@ export function isSimple(e: Expr, ctx: Ctx): boolean {
       return e.items.every((i) => isSimple(i, ctx));
     case 'map':
       return e.pairs.every(([k, v]) => isSimple(k, ctx) && isSimple(v, ctx)) && (e.update === null || isSimple(e.update, ctx));
+    case 'struct':
+      return isSimple(desugarStruct(e), ctx);
     case 'binop':
       if (e.op === '|>') return isSimple(desugarPipe(e), ctx);
       if (trapsInBody(e, ctx)) return false;
@@ -122,6 +125,8 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
     }
     case 'map':
       return compileMap(e, ctx);
+    case 'struct':
+      return compileExpr(desugarStruct(e), ctx);
     case 'binop':
       return compileBinop(e, ctx);
     case 'unop': {

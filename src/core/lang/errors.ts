@@ -22,6 +22,8 @@ export class ElixirThrow {
      * frame is the top (a deliberate `raise`/`throw`/`exit`).
      */
     public top: Term | null = null,
+    /** False for an error of the calling code itself (code a BIF stands in for): no BIF frame on top. */
+    readonly bifFrame = true,
   ) {}
 }
 
@@ -40,7 +42,7 @@ const RAISERS = new Set(['raise', 'reraise', 'error', 'throw', 'exit']);
 export function atBif(e: unknown, module: string, name: string, args: readonly Term[], erlangToo: boolean): unknown {
   if (e instanceof ErlangError) e = new ElixirThrow('error', e.reason);
   else if (e instanceof AtomLimitError) e = new ElixirThrow('error', atom('system_limit'));
-  if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || RAISERS.has(name)) return e;
+  if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || !e.bifFrame || RAISERS.has(name)) return e;
   e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(erlangToo ? 'erlang' : module), atom(name), listOfArgs(args), NIL]);
   return e;
 }

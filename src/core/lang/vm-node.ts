@@ -11,6 +11,7 @@ import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
 import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
 import { Machine, type MachineResult, type VmNode } from './vm.ts';
 import { ModuleRegistry } from './modules.ts';
+import type { StructInfo } from './structs.ts';
 import { FnCode, Instr, OP_CALL_REMOTE, type RemoteSite } from './vm-code.ts';
 import { compilePrelude, type PreludeCache } from './prelude-cache.ts';
 
@@ -86,6 +87,10 @@ export class LangRuntime implements VmNode {
     this.nodeNumber = options.nodeNumber ?? (() => 0);
     this.nodeAt = options.nodeAt ?? (() => undefined);
     loadPrelude(this, options.preludeCache);
+  }
+
+  structOf(module: Term): StructInfo | undefined {
+    return this.modules.structOf(module);
   }
 
   moduleLoaded(module: Atom): boolean {

@@ -9,6 +9,7 @@ import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
 import { formatError } from '../lang/format-error.ts';
+import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
 import type { LangRuntime } from '../lang/vm-node.ts';
@@ -88,7 +89,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                 case 'error': {
                   // iex prints the stacktrace under the message; with none left after pruning
                   // the evaluator's own frames, a blank line stands in its place.
-                  let text = formatError(r.kind, r.reason, r.stack);
+                  let text = formatError(r.kind, r.reason, r.stack, true, { structFields: structFieldsOf(lang) });
                   // An unresolvable local call is found when it runs; iex reports it as a
                   // compile error of the line.
                   if (text.startsWith('** (CompileError) ')) {

@@ -33,11 +33,17 @@ export interface InspectOptions {
   readonly printableLimit?: number;
   /** Line width; `inspect` defaults to Infinity (one line), `inspectPretty` to 80. */
   readonly width?: number;
+  /**
+   * The printing node's structs: a module's fields in definition order, undefined when it
+   * defines none. Without it, only ranges and exceptions print as structs.
+   */
+  readonly structFields?: (module: Atom) => readonly Atom[] | undefined;
 }
 
 interface Ctx {
   readonly nodeNumber: (node: Atom) => number;
   readonly printableLimit: number;
+  readonly structFields: ((module: Atom) => readonly Atom[] | undefined) | undefined;
 }
 
 const zero = (): number => 0;
@@ -54,7 +60,7 @@ export function inspectPretty(term: Term, width = 80, opts: InspectOptions = {})
 
 /** The algebra document, for callers that compose bigger documents (exceptions, IEx). */
 export function toDoc(term: Term, opts: InspectOptions = {}): Doc {
-  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096 };
+  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096, structFields: opts.structFields };
   return doc(term, opts.limit ?? 50, ctx);
 }
 
@@ -299,6 +305,13 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     if (!isInt(first) || !isInt(last) || !isInt(step)) return undefined;
     const bounds = concatAll([String(first), '..', String(last)]);
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
+  }
+  const fields = ctx.structFields?.(mod);
+  if (fields !== undefined) {
+    // Inspect.Any: the module's fields in their order, when the map has exactly those keys.
+    if (m.size !== fields.length + 1 || !fields.every((f) => m.entries.has(f))) return undefined;
+    const pairs = fields.filter((f) => f !== EXCEPTION).map((f) => m.entries.get(f) as readonly [Term, Term]);
+    return yield* container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, atomKeyDoc, ',', 'strict');
   }
   if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return undefined;
   const name = mod.name.slice('Elixir.'.length);
