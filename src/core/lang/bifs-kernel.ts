@@ -3,7 +3,7 @@
  * data accessors are also registered under `:erlang`, where BEAM has them, so `&is_atom/1`
  * prints `&:erlang.is_atom/1` and `:erlang.element/2` works.
  */
-import { toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { atom, toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
@@ -110,7 +110,9 @@ export function exceptionOf(args: readonly Term[]): Term {
     }
     return makeException(what as Atom, message, fields);
   }
-  return raise('ArgumentError', `raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: ${inspect(what)}`);
+  // Raised by the caller's own `raise` (no BIF frame), as iex shows it.
+  const reason = exception('ArgumentError', `raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: ${inspect(what)}`);
+  throw new ElixirThrow('error', reason, null, false);
 }
 
 const k = (name: string, arity: number, fn: BifFn, control = false): Bif =>
@@ -192,6 +194,8 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   k('raise', 1, (args) => raiseBif(args)),
   k('raise', 2, (args) => raiseBif(args)),
   k('reraise', 2, ([x]) => raiseBif([x as Term])),
+  k('is_exception', 1, ([x]) => bool(isException(x as Term))),
+  k('is_exception', 2, ([x, m]) => bool(isException(x as Term) && (x as MapTerm).entries.get(atom('__struct__'))?.[1] === m)),
   k('apply', 2, ([f, args], ctx) => ctx.tailCall(f as Term, listArgs(args as Term, 1)), true),
   k('apply', 3, ([m, f, args], ctx) => applyMfa(m as Term, f as Term, args as Term, ctx), true),
   e('apply', 2, ([f, args], ctx) => ctx.tailCall(f as Term, listArgs(args as Term, 1)), true),

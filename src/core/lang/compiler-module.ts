@@ -82,7 +82,8 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
       struct = { fields: attrEvs.length, enforce: mod.currentAttrs.get('enforce_keys') ?? -1, exception: sd.exception };
       attrEvs.push(v);
       for (const d of structDefs(f.pos)) addDef(groups, mod, d);
-      last = 'struct';
+      // defstruct's value is the struct; defexception's is :ok, as iex shows them.
+      last = sd.exception ? null : 'struct';
       continue;
     }
     if (f.kind === 'attr_set') {

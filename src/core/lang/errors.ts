@@ -9,6 +9,7 @@
  */
 import { atom, AtomLimitError, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
 import { ErlangError } from '../runtime/errors.ts';
+import { NO_MESSAGE_FIELD } from './exception-structs.ts';
 
 export type ErrorKind = 'error' | 'exit' | 'throw';
 
@@ -89,7 +90,11 @@ export function exception(module: string, message: string, fields: readonly (rea
   const put = (k: Atom, v: Term) => entries.set(k, [k, v]);
   put(STRUCT, moduleAtom(module));
   put(EXCEPTION, TRUE);
-  put(MESSAGE, Binary.fromString(message));
+  // As Elixir's structs: MatchError and friends hold no message (message/1 computes it, see
+  // exception-structs.ts); a KeyError's is nil unless given apart from its key and term.
+  if (module === 'CompileError') put(atom('description'), Binary.fromString(message));
+  else if (module === 'KeyError' && fields.some(([k]) => k === 'key')) put(MESSAGE, atom('nil'));
+  else if (!NO_MESSAGE_FIELD.has(module)) put(MESSAGE, Binary.fromString(message));
   for (const [k, v] of fields) put(atom(k), v);
   return new MapTerm(entries);
 }

@@ -10,6 +10,7 @@ import { atom, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/t
 import { mapGet } from '../term/map.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { exception, moduleAtom } from './errors.ts';
+import { computedMessage } from './exception-structs.ts';
 
 export const ERROR_ATOM = atom('error');
 export const THROW_ATOM = atom('throw');
@@ -26,10 +27,10 @@ export function exceptionModule(t: MapTerm): Atom {
   return mapGet(t, STRUCT) as Atom;
 }
 
-export function exceptionMessage(t: MapTerm): string {
+export function exceptionMessage(t: MapTerm, opts: InspectOptions = {}): string {
   const m = mapGet(t, MESSAGE);
   if (typeof m === 'object' && m.kind === 'binary') return m.text ?? '';
-  return inspect(t);
+  return computedMessage(moduleName(exceptionModule(t)), t, opts) ?? inspect(t, opts);
 }
 
 /** Elixir's name for a module atom: `Elixir.Foo` → `Foo`, `foo` → `:foo`. */

@@ -30,7 +30,7 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
   if (kind === 'exit') return `** (exit) ${formatExit(reason, opts)}`;
   const { module, struct } = normalizeException(reason, stacktrace, opts);
   const name = moduleName(module);
-  let message = exceptionMessage(struct);
+  let message = exceptionMessage(struct, opts);
   const top = stackTop(stacktrace);
   let tail = '';
   // Only a failed `:erlang` operator gets the blame (`Integer.pow(2, -1)` raising does not).

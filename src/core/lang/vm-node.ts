@@ -134,6 +134,13 @@ export class LangRuntime implements VmNode {
   }
 }
 
+/** A machine that will run `module.name(args)` and finish with its value (the shell's follow-up calls). */
+export function callMachine(rt: LangRuntime, module: Atom, name: Atom, args: readonly Term[]): Machine {
+  const m = rt.machine();
+  m.start(mfaShim(module, name, args.length), args);
+  return m;
+}
+
 /** Code that tail-calls `module.name/arity` with its arguments: resolution happens in the child. */
 function mfaShim(module: Atom, name: Atom, arity: number): FnCode {
   const code = new FnCode(module.name, name.name, arity);

@@ -3,7 +3,7 @@
  * bindings, and runs it as a task inside the shell process; keeps the bindings and the result
  * history (for `v/1`) between expressions. Errors print as iex prints them.
  */
-import { atom, type Pid, type Term } from '../term/types.ts';
+import { atom, type Atom, type MapTerm, type Pid, type Term } from '../term/types.ts';
 import { inspectPretty } from '../term/inspect.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
@@ -12,7 +12,11 @@ import { formatError } from '../lang/format-error.ts';
 import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
-import type { LangRuntime } from '../lang/vm-node.ts';
+import { callMachine, type LangRuntime } from '../lang/vm-node.ts';
+import type { Machine, MachineResult } from '../lang/vm.ts';
+import { exceptionModule, isException } from '../lang/exceptions.ts';
+import { BUILTIN_EXCEPTIONS } from '../lang/exception-structs.ts';
+import { mapPut } from '../term/map.ts';
 import type { SyntaxErrorInfo } from '../lang/ast.ts';
 import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
 import { registerShell, type ShellState } from './helpers.ts';
@@ -73,9 +77,30 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             compiled.code,
             names.map((n) => state.bindings.get(n) as Term),
           );
+          // An exception of a user module is worded by its own message/1, run here after the error.
+          let wording: { machine: Machine; error: Extract<MachineResult, { type: 'error' }> } | null = null;
+          const raised = (r: Extract<MachineResult, { type: 'error' }>, reductions: number, message: Term | null): EvalStep => {
+            const reason = message === null ? r.reason : mapPut(r.reason as MapTerm, MESSAGE, message);
+            // iex prints the stacktrace under the message; with none left after pruning
+            // the evaluator's own frames, a blank line stands in its place.
+            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang) });
+            // An unresolvable local call is found when it runs; iex reports it as a
+            // compile error of the line.
+            if (text.startsWith('** (CompileError) ')) {
+              text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
+            }
+            const blank = hasOwnFrames(r.stack) ? '' : '\n';
+            return { type: 'raised', reductions, text: text + blank };
+          };
           return {
-            interrupt: () => machine.interrupt(),
+            interrupt: () => (wording?.machine ?? machine).interrupt(),
             run(p, budget): EvalStep {
+              if (wording !== null) {
+                const w = wording.machine.run(p, budget);
+                if (w.type === 'yield' || w.type === 'wait') return w;
+                const message = w.type === 'done' && typeof w.value === 'object' && w.value.kind === 'binary' ? w.value : null;
+                return raised(wording.error, w.reductions, message);
+              }
               const r = machine.run(p, budget);
               switch (r.type) {
                 case 'yield':
@@ -87,16 +112,10 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                   if (state.history.length > HISTORY) state.history.shift();
                   return { type: 'value', reductions: r.reductions, value: r.value };
                 case 'error': {
-                  // iex prints the stacktrace under the message; with none left after pruning
-                  // the evaluator's own frames, a blank line stands in its place.
-                  let text = formatError(r.kind, r.reason, r.stack, true, { structFields: structFieldsOf(lang) });
-                  // An unresolvable local call is found when it runs; iex reports it as a
-                  // compile error of the line.
-                  if (text.startsWith('** (CompileError) ')) {
-                    text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
-                  }
-                  const blank = hasOwnFrames(r.stack) ? '' : '\n';
-                  return { type: 'raised', reductions: r.reductions, text: text + blank };
+                  const mod = userException(r, lang);
+                  if (mod === null) return raised(r, r.reductions, null);
+                  wording = { machine: callMachine(lang, mod, MESSAGE, [r.reason]), error: r };
+                  return { type: 'yield', reductions: r.reductions };
                 }
               }
             },
@@ -111,6 +130,19 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
     inspect: show,
   };
 }
+
+const MESSAGE = atom('message');
+
+/** The module of an error's exception when it is the user's own with a `message/1` to run, else null. */
+function userException(r: Extract<MachineResult, { type: 'error' }>, lang: LangRuntime): Atom | null {
+  if (r.kind !== 'error' || !isException(r.reason)) return null;
+  const mod = exceptionModule(r.reason);
+  const info = lang.structOf(mod);
+  if (info === undefined || BUILTIN_NAMES.has(mod.name) || !lang.functionExported(mod, MESSAGE, 1)) return null;
+  return mod;
+}
+
+const BUILTIN_NAMES: ReadonlySet<string> = new Set(BUILTIN_EXCEPTIONS.map(([n]) => `Elixir.${n}`));
 
 /** iex's history size (`IEx.configure(history_size: 20)`). */
 const HISTORY = 20;

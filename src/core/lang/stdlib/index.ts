@@ -16,7 +16,7 @@ import { floatBifs, integerBifs } from './numbers.ts';
 import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
-import { structBifs } from './structs.ts';
+import { EXCEPTIONS_PRELUDE, structBifs } from './structs.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 
@@ -38,7 +38,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
   { name: 'exception', bifs: exceptionBifs },
-  { name: 'structs', bifs: structBifs },
+  { name: 'structs', bifs: structBifs, prelude: EXCEPTIONS_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
 ];

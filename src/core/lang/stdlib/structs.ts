@@ -3,13 +3,15 @@
  * internal `:elixir_struct` functions the compiler's struct forms call (compiler-struct.ts):
  * expanding a literal, `__struct__/0,1`, and defexception's default `exception/1`/`message/1`.
  */
-import { atom, MapTerm, NIL, type Atom, type Term } from '../../term/types.ts';
+import { atom, Binary, MapTerm, NIL, type Atom, type Term } from '../../term/types.ts';
 import type { BifContext } from '../builtins.ts';
 import { ElixirThrow, raise } from '../errors.ts';
 import { exceptionOf } from '../bifs-kernel.ts';
 import { undefinedFunctionMessage } from '../modules.ts';
 import { buildStruct, expanding, isStruct, STRUCT_KEY, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
 import { at, defineBifs } from './define.ts';
+import { BUILTIN_EXCEPTIONS } from '../exception-structs.ts';
+import { exceptionMessage, isException } from '../exceptions.ts';
 import { bool } from '../../term/types.ts';
 
 const MESSAGE = atom('message');
@@ -63,11 +65,11 @@ function defaultException(mod: Term, arg: Term, ctx: BifContext): Term {
   return buildStruct(info, arg, 'loose');
 }
 
-/** defexception's `message/1`: the `message` field. */
+/** defexception's `message/1`: the `message` field (computed from the fields for the built-ins that have none). */
 function defaultMessage(e: Term): Term {
-  const m = typeof e === 'object' && e.kind === 'map' ? e.entries.get(MESSAGE)?.[1] : undefined;
-  if (m === undefined) raise('KeyError', `key :message not found in: ${String(e)}`);
-  return m;
+  if (!isException(e)) raise('KeyError', 'key :message not found');
+  const m = e.entries.get(MESSAGE)?.[1];
+  return m !== undefined && m !== atom('nil') ? m : Binary.fromString(exceptionMessage(e));
 }
 
 /**
@@ -113,3 +115,6 @@ export const structBifs = [
     },
   }),
 ];
+
+/** The built-in exceptions as modules, defined as Elixir defines them (exception-structs.ts). */
+export const EXCEPTIONS_PRELUDE = BUILTIN_EXCEPTIONS.map(([name, fields]) => `defmodule ${name} do\n  defexception ${fields}\nend\n`).join('');
