@@ -80,7 +80,8 @@ export type Expr =
       else: readonly Clause[] | null;
       after: Expr | null;
     }
-  | { kind: 'defmodule'; pos: Pos; name: string; body: Expr }
+  /** `defmodule`; also `defprotocol` and `defimpl` (role), which compile to modules too (compiler-protocol.ts). */
+  | { kind: 'defmodule'; pos: Pos; name: string; body: Expr; role?: ModuleRole }
   /** `def`/`defp` of one clause; the compiler groups clauses by name/arity. */
   | { kind: 'def'; pos: Pos; private: boolean; name: string; clause: Clause; defaults: readonly (Expr | null)[] }
   /** `@name value` at module level. */
@@ -89,6 +90,9 @@ export type Expr =
   | { kind: 'attr_get'; pos: Pos; name: string }
   /** `__MODULE__`. */
   | { kind: 'module_ref'; pos: Pos };
+
+/** `defprotocol Name`, or `defimpl Proto, for: T` (`for` null: the enclosing module). */
+export type ModuleRole = { readonly kind: 'protocol' } | { readonly kind: 'impl'; readonly for: Expr | null };
 
 export type BinaryOp =
   | '+' | '-' | '*' | '/'

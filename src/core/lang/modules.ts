@@ -33,7 +33,8 @@ export class ModuleRegistry {
   define(t: ModuleTemplate): LoadedModule {
     const name = atom(t.name);
     const def = t.struct;
-    const struct = def === undefined ? undefined : structInfo(name, t.attrs[def.fields] as Term, def.enforce < 0 ? NIL_ATOM : (t.attrs[def.enforce] as Term), def.exception);
+    const attr = (i: number): Term => (i < 0 ? NIL_ATOM : (t.attrs[i] as Term));
+    const struct = def === undefined ? undefined : structInfo(name, attr(def.fields), attr(def.enforce), def.exception, attr(def.derive));
     const m: LoadedModule = { name, functions: t.functions, binary: moduleBinary(t), source: t.source, ...(struct ? { struct } : {}) };
     this.mods.set(t.name, m);
     this.generation = ++generations;

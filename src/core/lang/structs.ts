@@ -21,17 +21,20 @@ export interface StructInfo {
   readonly fields: readonly (readonly [Atom, Term])[];
   /** `@enforce_keys` at the `defstruct`. */
   readonly enforce: readonly Atom[];
+  /** `@derive` at the `defstruct`: protocols whose `Any` implementation this struct uses. */
+  readonly derive?: readonly Atom[];
 }
 
 /** Where `defstruct`/`defexception` put their arguments (attribute versions of the module). */
 export interface StructDef {
   readonly fields: number;
   readonly enforce: number;
+  readonly derive: number;
   readonly exception: boolean;
 }
 
 /** Elixir's Kernel.Utils.defstruct/3: `[:a, b: 1]` → fields; ArgumentError for anything else. */
-export function structInfo(module: Atom, fields: Term, enforce: Term, isException: boolean): StructInfo {
+export function structInfo(module: Atom, fields: Term, enforce: Term, isException: boolean, derive: Term = atom('nil')): StructInfo {
   const out: [Atom, Term][] = isException ? [[EXCEPTION_KEY, TRUE]] : [];
   for (const f of listItems(fields, 'defstruct')) {
     if (typeof f === 'object' && f.kind === 'atom') out.push([f, atom('nil')]);
@@ -44,7 +47,10 @@ export function structInfo(module: Atom, fields: Term, enforce: Term, isExceptio
     if (!isAtom(k)) raise('ArgumentError', `keys given to @enforce_keys must be atoms, got: ${inspect(k)}`);
     keys.push(k as Atom);
   }
-  return { module, fields: out, enforce: keys };
+  // `@derive Proto` or `@derive [Proto, …]` (options in `{Proto, opts}` are not used).
+  const derived = derive === atom('nil') ? [] : typeof derive === 'object' && derive.kind === 'atom' ? [derive] : listItems(derive, '@derive');
+  const protocols = derived.map((d) => (typeof d === 'object' && d.kind === 'tuple' ? (d.elements[0] as Term) : d)).filter(isAtom) as Atom[];
+  return { module, fields: out, enforce: keys, derive: protocols };
 }
 
 /** How a struct is built: a literal (`%User{}`), `struct!/2`, or `struct/2` (unknown keys ignored). */

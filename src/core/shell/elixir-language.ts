@@ -3,7 +3,8 @@
  * bindings, and runs it as a task inside the shell process; keeps the bindings and the result
  * history (for `v/1`) between expressions. Errors print as iex prints them.
  */
-import { atom, type Atom, type MapTerm, type Pid, type Term } from '../term/types.ts';
+import { atom, list, type Atom, type Binary, type MapTerm, type Pid, type Term } from '../term/types.ts';
+import { customStructs, INSPECT_CUSTOM, INSPECT_RENDER, SHELL_INSPECT_OPTS } from '../lang/stdlib/inspect-protocol.ts';
 import { inspectPretty } from '../term/inspect.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
@@ -77,8 +78,9 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             compiled.code,
             names.map((n) => state.bindings.get(n) as Term),
           );
-          // An exception of a user module is worded by its own message/1, run here after the error.
-          let wording: { machine: Machine; error: Extract<MachineResult, { type: 'error' }> } | null = null;
+          // Elixir code run after the expression, for its printing: a user exception's message/1,
+          // or the Inspect implementations of structs in the result. `done` gets its text (null if it failed).
+          let followUp: { machine: Machine; done: (text: Binary | null, reductions: number) => EvalStep } | null = null;
           const raised = (r: Extract<MachineResult, { type: 'error' }>, reductions: number, message: Term | null): EvalStep => {
             const reason = message === null ? r.reason : mapPut(r.reason as MapTerm, MESSAGE, message);
             // iex prints the stacktrace under the message; with none left after pruning
@@ -93,13 +95,12 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             return { type: 'raised', reductions, text: text + blank };
           };
           return {
-            interrupt: () => (wording?.machine ?? machine).interrupt(),
+            interrupt: () => (followUp?.machine ?? machine).interrupt(),
             run(p, budget): EvalStep {
-              if (wording !== null) {
-                const w = wording.machine.run(p, budget);
+              if (followUp !== null) {
+                const w = followUp.machine.run(p, budget);
                 if (w.type === 'yield' || w.type === 'wait') return w;
-                const message = w.type === 'done' && typeof w.value === 'object' && w.value.kind === 'binary' ? w.value : null;
-                return raised(wording.error, w.reductions, message);
+                return followUp.done(w.type === 'done' && typeof w.value === 'object' && w.value.kind === 'binary' ? w.value : null, w.reductions);
               }
               const r = machine.run(p, budget);
               switch (r.type) {
@@ -110,11 +111,17 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                   state.bindings = readBindings(compiled, machine);
                   state.history.push({ counter, value: r.value });
                   if (state.history.length > HISTORY) state.history.shift();
-                  return { type: 'value', reductions: r.reductions, value: r.value };
+                  const structs = customStructs(r.value, lang);
+                  if (structs.length === 0) return { type: 'value', reductions: r.reductions, value: r.value };
+                  followUp = {
+                    machine: callMachine(lang, INSPECT_CUSTOM, INSPECT_RENDER, [r.value, SHELL_INSPECT_OPTS, list(structs)]),
+                    done: (text, reductions) => ({ type: 'value', reductions, value: r.value, ...(text === null ? {} : { text: text.text ?? '' }) }),
+                  };
+                  return { type: 'yield', reductions: r.reductions };
                 case 'error': {
                   const mod = userException(r, lang);
                   if (mod === null) return raised(r, r.reductions, null);
-                  wording = { machine: callMachine(lang, mod, MESSAGE, [r.reason]), error: r };
+                  followUp = { machine: callMachine(lang, mod, MESSAGE, [r.reason]), done: (text, reductions) => raised(r, reductions, text) };
                   return { type: 'yield', reductions: r.reductions };
                 }
               }

@@ -38,12 +38,15 @@ export interface InspectOptions {
    * defines none. Without it, only ranges and exceptions print as structs.
    */
   readonly structFields?: (module: Atom) => readonly Atom[] | undefined;
+  /** Structs printed by their own Inspect implementation: the text it gave (by identity). */
+  readonly custom?: ReadonlyMap<MapTerm, string>;
 }
 
 interface Ctx {
   readonly nodeNumber: (node: Atom) => number;
   readonly printableLimit: number;
   readonly structFields: ((module: Atom) => readonly Atom[] | undefined) | undefined;
+  readonly custom: ReadonlyMap<MapTerm, string> | undefined;
 }
 
 const zero = (): number => 0;
@@ -60,7 +63,7 @@ export function inspectPretty(term: Term, width = 80, opts: InspectOptions = {})
 
 /** The algebra document, for callers that compose bigger documents (exceptions, IEx). */
 export function toDoc(term: Term, opts: InspectOptions = {}): Doc {
-  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096, structFields: opts.structFields };
+  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096, structFields: opts.structFields, custom: opts.custom };
   return doc(term, opts.limit ?? 50, ctx);
 }
 
@@ -296,6 +299,8 @@ const EXCEPTION_FIELDS = new Map<string, readonly string[]>([
  * Elixir prints a struct whose module it cannot load.
  */
 function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined> {
+  const custom = ctx.custom?.get(m);
+  if (custom !== undefined) return custom;
   const mod = m.entries.get(STRUCT)?.[1];
   if (typeof mod !== 'object' || mod.kind !== 'atom' || !mod.name.startsWith('Elixir.')) return undefined;
   const field = (k: string) => m.entries.get(atom(k))?.[1];

@@ -17,6 +17,8 @@ import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
 import { EXCEPTIONS_PRELUDE, structBifs } from './structs.ts';
+import { protocolBifs } from './protocols.ts';
+import { INSPECT_PRELUDE, inspectProtocolBifs } from './inspect-protocol.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 
@@ -39,6 +41,8 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'range', bifs: rangeBifs },
   { name: 'exception', bifs: exceptionBifs },
   { name: 'structs', bifs: structBifs, prelude: EXCEPTIONS_PRELUDE },
+  { name: 'protocols', bifs: protocolBifs },
+  { name: 'inspect_protocol', bifs: inspectProtocolBifs, prelude: INSPECT_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
 ];
