@@ -107,7 +107,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                 case 'yield':
                 case 'wait':
                   return r;
-                case 'done':
+                case 'done': {
                   state.bindings = readBindings(compiled, machine);
                   state.history.push({ counter, value: r.value });
                   if (state.history.length > HISTORY) state.history.shift();
@@ -118,6 +118,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                     done: (text, reductions) => ({ type: 'value', reductions, value: r.value, ...(text === null ? {} : { text: text.text ?? '' }) }),
                   };
                   return { type: 'yield', reductions: r.reductions };
+                }
                 case 'error': {
                   const mod = userException(r, lang);
                   if (mod === null) return raised(r, r.reductions, null);
