@@ -229,7 +229,7 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
       jf.a = inner.head;
       continue;
     }
-    const src = compileExpr(step.source, fctx);
+    const src = compileExpr(enumerableSource(step.source, fctx), fctx);
     const ls = ctx.fb.newSlot();
     const load = ctx.fb.emit(OP_EVAL, step.source.pos);
     load.a = ls;
@@ -376,6 +376,12 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
 }
 
 export { EXIT_ATOM };
+
+/** A generator's source through `Enumerable.Custom.source/1` (inline but for structs), where the node has it. */
+function enumerableSource(e: Expr, ctx: Ctx): Expr {
+  if (e.kind === 'list' || (e.kind === 'binop' && e.op === '..') || ctx.fb.bifs.lookup('Elixir.Enumerable.Custom', 'source', 1) === undefined) return e;
+  return { kind: 'remote', pos: e.pos, module: { kind: 'alias', pos: e.pos, name: 'Enumerable.Custom' }, name: 'source', args: [e] };
+}
 
 /** `__STACKTRACE__` in a rescue or catch clause: the stacktrace of what was caught. */
 const STACKTRACE = '__STACKTRACE__';

@@ -121,6 +121,12 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
       last = { name: f.name, arity: f.clause.params.length };
       continue;
     }
+    if (f.kind === 'defmodule') {
+      // A nested module (or defimpl) as the last form: its result is the module's value, as in iex.
+      last = { attr: attrEvs.length };
+      attrEvs.push(toSlot(compileExpr(f, mctx), mctx, f.pos));
+      continue;
+    }
     compileStatement(f, mctx);
     last = null;
   }

@@ -270,7 +270,7 @@ export interface ModuleTemplate {
   readonly name: string;
   readonly functions: ReadonlyMap<string, { code: FnCode; private: boolean }>;
   /** The result's last element: the value of the last form ({name, arity} of the last def, or the struct of a last `defstruct`). */
-  readonly last: { name: string; arity: number } | 'struct' | null;
+  readonly last: { name: string; arity: number } | { attr: number } | 'struct' | null;
   /** Where `defstruct`/`defexception` left the struct's fields (structs.ts). */
   readonly struct?: StructDef;
   /** Attribute versions, filled at definition time (reads in defs index this array). */

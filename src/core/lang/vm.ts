@@ -594,6 +594,7 @@ export class Machine {
     const last =
       t.last === null ? (empty ? NIL_ATOM : atom('ok'))
       : t.last === 'struct' ? (loaded.struct ? buildStruct(loaded.struct, NIL, 'loose') : NIL_ATOM)
+      : 'attr' in t.last ? (t.attrs[t.last.attr] as Term)
       : new Tuple([atom(t.last.name), t.last.arity]);
     return new Tuple([MODULE, loaded.name, loaded.binary, last]);
   }
