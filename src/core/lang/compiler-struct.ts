@@ -5,6 +5,7 @@
  * (compiler-module.ts keeps them as a hidden attribute; modules.ts turns them into StructInfo).
  */
 import type { Clause, Expr, Pos } from './ast.ts';
+import { CompileError } from './env.ts';
 
 type Def = Expr & { kind: 'def' };
 
@@ -54,6 +55,7 @@ type StructExpr = Expr & { kind: 'struct' };
  */
 export function desugarStruct(e: StructExpr): Expr {
   const pos = e.pos;
+  if (e.module.kind === 'var') throw new CompileError(e.module.pos, `expected struct name to be a compile time atom or alias, got: ${e.module.name}`);
   const kv: Expr = { kind: 'list', pos, items: e.pairs.map(([k, v]) => ({ kind: 'tuple', pos: k.pos, items: [k, v] })), tail: null };
   return e.update === null ? bif(pos, 'expand', [e.module, kv]) : bif(pos, 'update', [e.module, e.update, kv]);
 }

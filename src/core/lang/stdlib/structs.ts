@@ -36,12 +36,12 @@ function update(mod: Term, base: Term, kv: Term, ctx: BifContext): Term {
 }
 
 /** The struct a module names, or UndefinedFunctionError for `Mod.__struct__/1` as Elixir raises. */
-function infoOf(mod: Term, ctx: BifContext): StructInfo {
+function infoOf(mod: Term, ctx: BifContext, arity = 1): StructInfo {
   const info = ctx.node.structOf(mod);
   if (info !== undefined) return info;
   const loaded = typeof mod === 'object' && mod.kind === 'atom' && ctx.node.moduleLoaded(mod);
-  return raise('UndefinedFunctionError', undefinedFunctionMessage(mod, STRUCT_KEY, 1, loaded), [
-    ['module', mod], ['function', STRUCT_KEY], ['arity', 1], ['reason', atom(loaded ? 'function_not_exported' : 'module_could_not_be_loaded')],
+  return raise('UndefinedFunctionError', undefinedFunctionMessage(mod, STRUCT_KEY, arity, loaded), [
+    ['module', mod], ['function', STRUCT_KEY], ['arity', arity], ['reason', atom(loaded ? 'function_not_exported' : 'module_could_not_be_loaded')],
   ]);
 }
 
@@ -50,7 +50,8 @@ function infoOf(mod: Term, ctx: BifContext): StructInfo {
  * module, a new struct; from a struct, that struct with the given keys it has replaced.
  */
 function struct(target: Term, kv: Term, strict: boolean, ctx: BifContext): Term {
-  if (!isStruct(target)) return buildStruct(infoOf(target, ctx), kv, strict ? 'strict' : 'loose');
+  // struct/2 asks the module for `__struct__/0`, struct!/2 for `__struct__/1`.
+  if (!isStruct(target)) return buildStruct(infoOf(target, ctx, strict ? 1 : 0), kv, strict ? 'strict' : 'loose');
   const base = target as MapTerm;
   const info = { module: base.entries.get(STRUCT_KEY)?.[1] as Atom, fields: [...base.entries.values()].filter(([k]) => k !== STRUCT_KEY) as [Atom, Term][], enforce: [] };
   return buildStruct(info, kv, strict ? 'strict' : 'loose');
