@@ -276,7 +276,7 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
     l.exit.a = ctx.fb.here();
   }
   if (into === null) return (r, b) => reverse(r[b + acc] as Term);
-  return (r, b, m) => collectInto(reverse(r[b + acc] as Term), into(r, b, m));
+  return collectResults((r, b) => reverse(r[b + acc] as Term), into, ctx, e.pos);
 }
 
 function reverse(l: Term): Term {
@@ -376,6 +376,24 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
 }
 
 export { EXIT_ATOM };
+
+/**
+ * `into:`: the results (a list) collected into the target by `Collectable.Custom.into/2`, inline
+ * but for a struct target (its Collectable implementation), where the node has it.
+ */
+function collectResults(items: Ev, into: Ev, ctx: Ctx, pos: Pos): Ev {
+  if (ctx.fb.bifs.lookup('Elixir.Collectable.Custom', 'into', 2) === undefined) return (r, b, m) => collectInto(items(r, b, m), into(r, b, m));
+  const cctx = child(ctx);
+  for (const [name, ev] of [['&for_items', items], ['&for_into', into]] as const) {
+    const slot = ctx.fb.newSlot();
+    const i = ctx.fb.emit(OP_EVAL, pos);
+    i.a = slot;
+    i.ev = ev;
+    cctx.scope.set(name, slot);
+  }
+  const arg = (name: string): Expr => ({ kind: 'var', pos, name });
+  return compileExpr({ kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Collectable.Custom' }, name: 'into', args: [arg('&for_items'), arg('&for_into')] }, cctx);
+}
 
 /** A generator's source through `Enumerable.Custom.source/1` (inline but for structs), where the node has it. */
 function enumerableSource(e: Expr, ctx: Ctx): Expr {

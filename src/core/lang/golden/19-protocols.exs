@@ -1,6 +1,6 @@
 # Protocols: defprotocol/defimpl (for: lists, Any, @fallback_to_any, @derive, defimpl inside a
 # module), dispatch on built-in types and structs, String.Chars (to_string, interpolation), a
-# custom Inspect used by printing, Enumerable for a struct (Enum and for), Protocol.UndefinedError.
+# custom Inspect used by printing, Enumerable and Collectable for structs (Enum, for, into:), Protocol.UndefinedError.
 # Captured from piped input (iex < lines), each typed line put back after its prompt.
 iex(1)> defprotocol Size do
 ...(1)>   @doc "The size"
@@ -211,5 +211,49 @@ iex(40)> Enum.map(%User{}, & &1)
     (elixir 1.14.0) lib/enum.ex:1: Enumerable.impl_for!/1
     (elixir 1.14.0) lib/enum.ex:166: Enumerable.reduce/3
     (elixir 1.14.0) lib/enum.ex:4307: Enum.map/2
-iex(40)> Size.__protocol__(:functions)
+iex(40)> defmodule Box do
+...(40)>   defstruct items: []
+...(40)>   defimpl Collectable do
+...(40)>     def into(bag) do
+...(40)>       {bag.items, fn
+...(40)>         acc, {:cont, x} -> [x | acc]
+...(40)>         acc, :done -> %Box{items: Enum.reverse(acc)}
+...(40)>         _, :halt -> :ok
+...(40)>       end}
+...(40)>     end
+...(40)>   end
+...(40)> end
+{:module, Box,
+ <<70, 79, 82, 49, 0, 0, 7, 168, 66, 69, 65, 77, 65, 116, 85, 56, 0, 0, 0, 246,
+   0, 0, 0, 22, 10, 69, 108, 105, 120, 105, 114, 46, 66, 111, 120, 8, 95, 95,
+   105, 110, 102, 111, 95, 95, 10, 97, 116, ...>>,
+ {:module, Collectable.Box,
+  <<70, 79, 82, 49, 0, 0, 9, 192, 66, 69, 65, 77, 65, 116, 85, 56, 0, 0, 1, 85,
+    0, 0, 0, 36, 22, 69, 108, 105, 120, 105, 114, 46, 67, 111, 108, 108, 101,
+    99, 116, 97, 98, 108, 101, ...>>, {:into, 1}}}
+iex(41)> for x <- [1, 2, 3], into: %Box{}, do: x * 10
+%Box{items: [10, 20, 30]}
+iex(42)> Enum.into([4, 5], %Box{items: [0]})
+%Box{items: [0, 4, 5]}
+iex(43)> for x <- 1..3, into: %{}, do: {x, x}
+%{1 => 1, 2 => 2, 3 => 3}
+iex(44)> for x <- [1, 2], into: "", do: "#{x}"
+"12"
+iex(45)> defmodule Plain do
+...(45)>   defstruct []
+...(45)> end
+{:module, Plain,
+ <<70, 79, 82, 49, 0, 0, 7, 92, 66, 69, 65, 77, 65, 116, 85, 56, 0, 0, 0, 248,
+   0, 0, 0, 22, 12, 69, 108, 105, 120, 105, 114, 46, 80, 108, 97, 105, 110, 8,
+   95, 95, 105, 110, 102, 111, 95, 95, 10, ...>>, %Plain{}}
+iex(46)> for x <- [1], into: %Plain{}, do: x
+** (Protocol.UndefinedError) protocol Collectable not implemented for %Plain{} of type Plain (a struct)
+    (elixir 1.14.0) lib/collectable.ex:1: Collectable.impl_for!/1
+    (elixir 1.14.0) lib/collectable.ex:92: Collectable.into/1
+iex(46)> Enum.into([1], %Plain{})
+** (Protocol.UndefinedError) protocol Collectable not implemented for %Plain{} of type Plain (a struct)
+    (elixir 1.14.0) lib/collectable.ex:1: Collectable.impl_for!/1
+    (elixir 1.14.0) lib/collectable.ex:92: Collectable.into/1
+    (elixir 1.14.0) lib/enum.ex:1499: Enum.into_protocol/2
+iex(46)> Size.__protocol__(:functions)
 [size: 1]

@@ -11,10 +11,11 @@
 import { atom, type Atom, type Term } from '../../term/types.ts';
 import type { Bif, BifContext } from '../builtins.ts';
 import { isStruct } from '../structs.ts';
-import { rangeParts } from './enumerable.ts';
+import { enumToArray, rangeParts } from './enumerable.ts';
 import { implFor, undefinedProtocol } from './protocols.ts';
 import { at, defineBifs } from './define.ts';
 import { list } from '../../term/types.ts';
+import { collectInto } from '../enum-helpers.ts';
 
 const ENUMERABLE = atom('Elixir.Enumerable');
 const CUSTOM = atom('Elixir.Enumerable.Custom');
@@ -31,6 +32,10 @@ export function enumerableStructs(bifs: readonly Bif[]): Bif[] {
     control: true,
     fn: (args: readonly Term[], ctx: BifContext) => {
       const x = args[0];
+      // Enum.into(enumerable, %Bag{}): into a struct through its Collectable implementation.
+      if (b.name === 'into' && args.length === 2 && needsImpl(args[1])) {
+        return ctx.tailCallMfa(COLLECTABLE_CUSTOM, atom('into'), [list(enumToArray(x as Term)), args[1] as Term]);
+      }
       if (!needsImpl(x)) return b.fn(args, ctx);
       if (implFor(ENUMERABLE, false, x as Term, ctx.node) === null) throw undefinedProtocol(ENUMERABLE, x as Term, ctx.node);
       return ctx.tailCallMfa(CUSTOM, atom('call'), [atom(b.name), list([...args])]);
@@ -72,5 +77,37 @@ defmodule Enumerable.List do
   def count(list), do: {:ok, length(list)}
   def member?(_list, _value), do: {:error, __MODULE__}
   def slice(_list), do: {:error, __MODULE__}
+end
+`;
+
+const COLLECTABLE = atom('Elixir.Collectable');
+const COLLECTABLE_CUSTOM = atom('Elixir.Collectable.Custom');
+
+/**
+ * `Collectable.Custom.into(items, target)`: `for …, into: target` with the items collected (a
+ * list): a struct target goes through its Collectable implementation (the prelude's `collect/2`),
+ * anything else into the built-in targets (lists, maps, strings), inline.
+ */
+export const collectableBifs: Bif[] = [
+  {
+    module: 'Elixir.Collectable.Custom', name: 'into', arity: 2, control: true,
+    small: (a: readonly Term[]): Term | undefined => (needsImpl(a[1]) ? undefined : collectInto(a[0] as Term, a[1] as Term)),
+    fn: (a: readonly Term[], ctx: BifContext): Term => {
+      const [items, target] = [at(a, 0), at(a, 1)];
+      if (!needsImpl(target)) return collectInto(items, target);
+      if (implFor(COLLECTABLE, false, target, ctx.node) === null) throw undefinedProtocol(COLLECTABLE, target, ctx.node);
+      return ctx.tailCallMfa(COLLECTABLE_CUSTOM, atom('collect'), [items, target]);
+    },
+  },
+  ...defineBifs('Elixir.Collectable.Custom', {
+    'impl/1': (a, ctx) => implFor(COLLECTABLE, false, at(a, 0), ctx.node) as Atom,
+  }),
+];
+
+export const COLLECTABLE_PRELUDE = `defmodule Collectable.Custom do
+  def collect(items, target) do
+    {acc, fun} = Collectable.Custom.impl(target).into(target)
+    fun.(:lists.foldl(fn x, acc -> fun.(acc, {:cont, x}) end, acc, items), :done)
+  end
 end
 `;

@@ -19,7 +19,7 @@ import { exceptionBifs } from './exception.ts';
 import { EXCEPTIONS_PRELUDE, structBifs } from './structs.ts';
 import { protocolBifs } from './protocols.ts';
 import { INSPECT_PRELUDE, inspectProtocolBifs } from './inspect-protocol.ts';
-import { ENUMERABLE_PRELUDE, enumerableProtocolBifs, enumerableStructs } from './enumerable-protocol.ts';
+import { COLLECTABLE_PRELUDE, collectableBifs, ENUMERABLE_PRELUDE, enumerableProtocolBifs, enumerableStructs } from './enumerable-protocol.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 
@@ -46,6 +46,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'inspect_protocol', bifs: inspectProtocolBifs, prelude: INSPECT_PRELUDE },
   // The Enum built-ins again, taking structs through their Enumerable implementation.
   { name: 'enumerable_protocol', bifs: [...enumerableStructs(enumBifs), ...enumerableProtocolBifs], prelude: ENUMERABLE_PRELUDE },
+  { name: 'collectable_protocol', bifs: collectableBifs, prelude: COLLECTABLE_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
 ];
