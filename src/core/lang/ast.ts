@@ -34,6 +34,11 @@ export type Expr =
   | { kind: 'tuple'; pos: Pos; items: readonly Expr[] }
   /** `%{k => v, a: 1}` or `%{base | k => v}` when `update` is set. */
   | { kind: 'map'; pos: Pos; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
+  /**
+   * `%User{name: "a"}`, `%User{u | age: 31}`; in patterns also `%_{}` and `%m{}` (module a var).
+   * Kept apart from `map`: building one asks the module for its fields (structs.ts).
+   */
+  | { kind: 'struct'; pos: Pos; module: Expr; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
   /** `<<...>>` is not in the subset except the `<<...>>` printed for module binaries: not parsed. */
   /** Binary operators, `op` as written: + - * / ++ -- <> == != === !== < > <= >= and or && || in .. |> etc. */
   | { kind: 'binop'; pos: Pos; op: BinaryOp; left: Expr; right: Expr }
@@ -80,7 +85,8 @@ export type Expr =
       else: readonly Clause[] | null;
       after: Expr | null;
     }
-  | { kind: 'defmodule'; pos: Pos; name: string; body: Expr }
+  /** `defmodule`; also `defprotocol` and `defimpl` (role), which compile to modules too (compiler-protocol.ts). */
+  | { kind: 'defmodule'; pos: Pos; name: string; body: Expr; role?: ModuleRole }
   /** `def`/`defp` of one clause; the compiler groups clauses by name/arity. */
   | { kind: 'def'; pos: Pos; private: boolean; name: string; clause: Clause; defaults: readonly (Expr | null)[] }
   /** `@name value` at module level. */
@@ -89,6 +95,9 @@ export type Expr =
   | { kind: 'attr_get'; pos: Pos; name: string }
   /** `__MODULE__`. */
   | { kind: 'module_ref'; pos: Pos };
+
+/** `defprotocol Name`, or `defimpl Proto, for: T` (`for` null: the enclosing module). */
+export type ModuleRole = { readonly kind: 'protocol' } | { readonly kind: 'impl'; readonly for: Expr | null };
 
 export type BinaryOp =
   | '+' | '-' | '*' | '/'

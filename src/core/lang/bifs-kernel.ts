@@ -3,13 +3,14 @@
  * data accessors are also registered under `:erlang`, where BEAM has them, so `&is_atom/1`
  * prints `&:erlang.is_atom/1` and `:erlang.element/2` works.
  */
-import { toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { atom, toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
 import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
+import { structFieldsOf } from './structs.ts';
 import { toStr } from './values.ts';
 import * as ops from './ops.ts';
 import { list as listOf } from '../term/types.ts';
@@ -50,7 +51,7 @@ export function inspectOpts(opts: Term, node?: LangNode): { opts: InspectOptions
   let pretty = false;
   let label: string | null = null;
   // PIDs print with the printing node's numbering of other nodes.
-  const o: { limit?: number; width?: number; printableLimit?: number; nodeNumber?: (n: Atom) => number } = node ? { nodeNumber: node.nodeNumber } : {};
+  const o: { -readonly [K in keyof InspectOptions]: InspectOptions[K] } = node ? { nodeNumber: node.nodeNumber, structFields: structFieldsOf(node) } : {};
   for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
     const kv = l.head;
     if (typeof kv !== 'object' || kv.kind !== 'tuple' || kv.elements.length !== 2) continue;
@@ -83,12 +84,17 @@ function number(t: Term, i: number): number {
 
 /** `raise/1,2`: a message, a module, a module with a message or options, or an exception. */
 export function raiseBif(args: readonly Term[]): never {
+  throw new ElixirThrow('error', exceptionOf(args));
+}
+
+/** The exception `raise/1,2` raises for a built-in module (or a string, or an exception itself). */
+export function exceptionOf(args: readonly Term[]): Term {
   const [what, arg] = args as [Term, Term | undefined];
-  if (kindIs(what, 'binary')) throw new ElixirThrow('error', exception('RuntimeError', (what as Binary).text ?? ''));
-  if (isException(what)) throw new ElixirThrow('error', what);
+  if (kindIs(what, 'binary')) return exception('RuntimeError', (what as Binary).text ?? '');
+  if (isException(what)) return what;
   if (kindIs(what, 'atom')) {
-    if (arg === undefined) throw new ElixirThrow('error', makeException(what as Atom, null));
-    if (kindIs(arg, 'binary')) throw new ElixirThrow('error', makeException(what as Atom, (arg as Binary).text ?? ''));
+    if (arg === undefined) return makeException(what as Atom, null);
+    if (kindIs(arg, 'binary')) return makeException(what as Atom, (arg as Binary).text ?? '');
     const fields: [string, Term][] = [];
     let message: string | null = null;
     for (let l = arg; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
@@ -102,9 +108,11 @@ export function raiseBif(args: readonly Term[]): never {
         }
       }
     }
-    throw new ElixirThrow('error', makeException(what as Atom, message, fields));
+    return makeException(what as Atom, message, fields);
   }
-  return raise('ArgumentError', `raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: ${inspect(what)}`);
+  // Raised by the caller's own `raise` (no BIF frame), as iex shows it.
+  const reason = exception('ArgumentError', `raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: ${inspect(what)}`);
+  throw new ElixirThrow('error', reason, null, false);
 }
 
 const k = (name: string, arity: number, fn: BifFn, control = false): Bif =>
@@ -181,11 +189,13 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   e('element', 2, ([i, t]) => (typeof i === 'number' ? elem(t as Term, i - 1) : badargAt(0, 'not an integer'))),
   e('setelement', 3, ([i, t, v]) => (typeof i === 'number' ? putElem(t as Term, i - 1, v as Term) : badargAt(0, 'not an integer'))),
   k('to_string', 1, ([x]) => toStr(x as Term)),
-  k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber }))),
+  k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber, structFields: structFieldsOf(c.node) }))),
   k('inspect', 2, ([x, o], c) => Binary.fromString(inspectTerm(x as Term, o as Term, c.node))),
   k('raise', 1, (args) => raiseBif(args)),
   k('raise', 2, (args) => raiseBif(args)),
   k('reraise', 2, ([x]) => raiseBif([x as Term])),
+  k('is_exception', 1, ([x]) => bool(isException(x as Term))),
+  k('is_exception', 2, ([x, m]) => bool(isException(x as Term) && (x as MapTerm).entries.get(atom('__struct__'))?.[1] === m)),
   k('apply', 2, ([f, args], ctx) => ctx.tailCall(f as Term, listArgs(args as Term, 1)), true),
   k('apply', 3, ([m, f, args], ctx) => applyMfa(m as Term, f as Term, args as Term, ctx), true),
   e('apply', 2, ([f, args], ctx) => ctx.tailCall(f as Term, listArgs(args as Term, 1)), true),

@@ -49,6 +49,7 @@
 import type { Atom, Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import type { Logger } from '../ports.ts';
+import type { StructInfo } from './structs.ts';
 
 /** What a BIF can reach: the calling process, and its node's language services. */
 export interface BifContext {
@@ -81,6 +82,8 @@ export interface LangNode {
   readonly nodeNumber: (node: Atom) => number;
   /** The node this node numbers `n` (and its creation), for `pid("1.103.0")`; undefined if none. */
   readonly nodeAt: (n: number) => { node: Atom; creation: number } | undefined;
+  /** The struct `module` defines (its fields in order), if any. */
+  structOf(module: Term): StructInfo | undefined;
   /** Is `module` loaded (an Elixir module or one with BIFs)? */
   moduleLoaded(module: Atom): boolean;
   /** Does `module` export `name/arity` (Elixir or BIF)? */

@@ -20,6 +20,7 @@ import type { Machine } from './vm.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { captureShorthand, erlangName } from './capture-shorthand.ts';
 import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
+import { raiseWithException } from './compiler-struct.ts';
 
 const KERNEL = 'Elixir.Kernel';
 /** Where a local call that is not a function of the module goes, in order. */
@@ -58,7 +59,15 @@ function resolve(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx): Tar
 }
 
 export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): boolean {
+  const raised = raiseCall(e, ctx);
+  if (raised !== e) return false;
   return resolve(e, ctx).kind === 'inline' && e.args.every((a) => isSimple(a, ctx)) && (e.kind === 'call' || isSimple(e.module, ctx));
+}
+
+/** `raise Mod, opts` builds its exception with `Mod.exception/1` (compiler-struct.ts), unless `raise` is a local function. */
+function raiseCall<E extends Expr & { kind: 'call' | 'remote' }>(e: E, ctx: Ctx): E | (Expr & { kind: 'call' }) {
+  if (e.kind !== 'call' || e.name !== 'raise' || ctx.fb.mod?.defines('raise', e.args.length) === true) return e;
+  return raiseWithException(e);
 }
 
 /** `a |> f(b)` → `f(a, b)`. */
@@ -159,6 +168,7 @@ function smallFirst(bif: Bif, small: NonNullable<Bif['small']>, evs: Ev[], ctx: 
 
 /** Compiles a call; in tail position emits a tail call and returns null. */
 export function compileCall(e: Expr & { kind: 'call' | 'remote' | 'apply' }, ctx: Ctx, tail: boolean): Ev | null {
+  if (e.kind === 'call') e = raiseCall(e, ctx);
   const t = resolve(e, ctx);
   const pre: Expr[] = e.kind === 'apply' ? [e.fun] : t.kind === 'remote' && t.modExpr !== null ? [t.modExpr] : [];
   const evs = compileOperands([...pre, ...e.args], ctx);

@@ -288,7 +288,7 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
   }
   if (mode.kind === 'reduce') return slotEv(acc);
   if (into === null) return (r, b) => reverse(r[b + acc] as Term);
-  return (r, b, m) => collectInto(reverse(r[b + acc] as Term), into(r, b, m));
+  return collectResults((r, b) => reverse(r[b + acc] as Term), into, ctx, e.pos);
 }
 
 function reverse(l: Term): Term {
@@ -338,6 +338,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
       const mods = rc.modules.map((m) => atom(m.startsWith('Elixir.') ? m : `Elixir.${m}`));
       const slot = rc.binding === null || rc.binding.startsWith('_') ? -1 : fb.newSlot();
       if (slot >= 0) cctx.scope.set(rc.binding as string, slot);
+      cctx.scope.set(STACKTRACE, ex + 2);
       const match: Matcher = (_v, r, b) => {
         if (r[b + ex] !== ERROR_ATOM) return false;
         const exc = normalizeException(r[b + ex + 1] as Term, r[b + ex + 2] as Term);
@@ -350,6 +351,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
     }
     for (const cl of e.catch) {
       const cctx = child(ctx);
+      cctx.scope.set(STACKTRACE, ex + 2);
       const [kp, vp] = cl.params.length === 2 ? (cl.params as [Expr, Expr]) : [null, cl.params[0] as Expr];
       const km = kp === null ? null : compilePattern(kp, cctx);
       const vm = compilePattern(vp, cctx);
@@ -386,3 +388,24 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
 }
 
 export { EXIT_ATOM };
+
+/**
+ * `into:`: the results (a list) collected into the target by `Collectable.Custom.into/2`, inline
+ * but for a struct target (its Collectable implementation), where the node has it.
+ */
+function collectResults(items: Ev, into: Ev, ctx: Ctx, pos: Pos): Ev {
+  if (ctx.fb.bifs.lookup('Elixir.Collectable.Custom', 'into', 2) === undefined) return (r, b, m) => collectInto(items(r, b, m), into(r, b, m));
+  const cctx = child(ctx);
+  for (const [name, ev] of [['&for_items', items], ['&for_into', into]] as const) {
+    const slot = ctx.fb.newSlot();
+    const i = ctx.fb.emit(OP_EVAL, pos);
+    i.a = slot;
+    i.ev = ev;
+    cctx.scope.set(name, slot);
+  }
+  const arg = (name: string): Expr => ({ kind: 'var', pos, name });
+  return compileExpr({ kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Collectable.Custom' }, name: 'into', args: [arg('&for_items'), arg('&for_into')] }, cctx);
+}
+
+/** `__STACKTRACE__` in a rescue or catch clause: the stacktrace of what was caught. */
+const STACKTRACE = '__STACKTRACE__';

@@ -7,12 +7,15 @@
  * `@attr` reads inside a def see the attribute's last value set before that def, as in Elixir:
  * each `@attr value` is a new "version" slot, and a read resolves to a version at compile time.
  */
-import { atom, NIL_ATOM, type Term } from '../term/types.ts';
+import { atom, list, NIL_ATOM, type Term } from '../term/types.ts';
+import { implNames, protocolBody } from './compiler-protocol.ts';
 import type { Clause, Expr } from './ast.ts';
 import { OP_DEFMODULE, type Ev, type FnCode, type LocalSite, type ModuleTemplate } from './vm-code.ts';
 import { CompileError, FnBuilder, type Ctx } from './env.ts';
 import { compileExpr, compileStatement, slotEv, toSlot, constEv } from './compiler.ts';
 import { compileFunctionClauses } from './compiler-calls.ts';
+import { exceptionDefs, structDefs, structForm } from './compiler-struct.ts';
+import type { StructDef } from './structs.ts';
 
 export class ModuleCtx {
   readonly defs = new Set<string>();
@@ -49,18 +52,40 @@ export function compileModuleExpr(e: Expr, ctx: Ctx): Ev {
   if (e.kind === 'attr_set') throw new CompileError(e.pos, `cannot invoke @/1 outside module`);
   if (e.kind !== 'defmodule') throw new CompileError(e.pos, 'not a module form');
   const outer = nesting[nesting.length - 1];
+  if (e.role?.kind === 'impl') return compileImpl(e, e.role.for, outer, ctx);
   const short = e.name.startsWith('Elixir.') ? e.name.slice(7) : e.name;
   const name = e.name.startsWith(':') ? e.name.slice(1) : outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
+  return compileNamed(e.role?.kind === 'protocol' ? { ...e, body: protocolBody(e) } : e, name, ctx);
+}
+
+/** Compiles `e` as the module `name` (nested modules inside it are named under it). */
+function compileNamed(e: Expr & { kind: 'defmodule' }, name: string, ctx: Ctx): Ev {
   nesting.push(name);
   try {
     // Nested modules are their own entries: the source of this one leaves them out.
     const forms = e.body.kind === 'block' ? e.body.exprs : [e.body];
     const own = forms.filter((f) => f.kind !== 'defmodule');
-    const source = { ...e, name: e.name.startsWith(':') ? e.name : name, body: own.length === forms.length ? e.body : { kind: 'block' as const, pos: e.body.pos, exprs: own } };
+    const { role: _role, ...plain } = e;
+    const source = { ...plain, name: e.name.startsWith(':') ? e.name : name, body: own.length === forms.length ? e.body : { kind: 'block' as const, pos: e.body.pos, exprs: own } };
     return compileDefmodule(name, e.body, ctx, source);
   } finally {
     nesting.pop();
   }
+}
+
+/** `defimpl`: one module per type; several types give a list of `{:module, …}` results, as Elixir. */
+function compileImpl(e: Expr & { kind: 'defmodule' }, forExpr: Expr | null, enclosing: string | undefined, ctx: Ctx): Ev {
+  const names = implNames(e, forExpr, enclosing);
+  const evs = names.map((n) => {
+    const saved = nesting.splice(0);
+    try {
+      return compileNamed(e, n, ctx);
+    } finally {
+      nesting.push(...saved);
+    }
+  });
+  if (forExpr === null || forExpr.kind !== 'list') return evs[0] as Ev;
+  return (r, b, m) => list(evs.map((ev) => ev(r, b, m)));
 }
 
 function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemplate['source']): Ev {
@@ -69,8 +94,21 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
   const mctx: Ctx = { fb: ctx.fb, scope: new Map() };
   const groups = new Map<string, Group>();
   const attrEvs: Ev[] = [];
-  let last: { name: string; arity: number } | null = null;
+  let last: ModuleTemplate['last'] = null;
+  let struct: StructDef | undefined;
   for (const f of forms) {
+    const sd = structForm(f);
+    if (sd !== null) {
+      // `defstruct fields`: the fields are a hidden attribute, `__struct__/0,1` read them.
+      if (struct !== undefined) throw new CompileError(f.pos, `defstruct has already been called for ${name.slice(7)}, defstruct can only be called once per module`);
+      const v = toSlot(compileExpr(sd.fields, mctx), mctx, f.pos);
+      struct = { fields: attrEvs.length, enforce: mod.currentAttrs.get('enforce_keys') ?? -1, derive: mod.currentAttrs.get('derive') ?? -1, exception: sd.exception };
+      attrEvs.push(v);
+      for (const d of structDefs(f.pos)) addDef(groups, mod, d);
+      // defstruct's value is the struct; defexception's is :ok, as iex shows them.
+      last = sd.exception ? null : 'struct';
+      continue;
+    }
     if (f.kind === 'attr_set') {
       const v = toSlot(compileExpr(f.value, mctx), mctx, f.pos);
       mod.currentAttrs = new Map(mod.currentAttrs).set(f.name, attrEvs.length);
@@ -83,9 +121,16 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
       last = { name: f.name, arity: f.clause.params.length };
       continue;
     }
+    if (f.kind === 'defmodule') {
+      // A nested module (or defimpl) as the last form: its result is the module's value, as in iex.
+      last = { attr: attrEvs.length };
+      attrEvs.push(toSlot(compileExpr(f, mctx), mctx, f.pos));
+      continue;
+    }
     compileStatement(f, mctx);
     last = null;
   }
+  if (struct?.exception === true) for (const d of exceptionDefs(body.pos)) if (!groups.has(`${d.name}/${d.clause.params.length}`)) addDef(groups, mod, d);
   for (const g of groups.values()) mod.defs.add(`${g.name}/${g.arity}`);
   const functions = new Map<string, { code: FnCode; private: boolean }>();
   for (const g of groups.values()) {
@@ -102,7 +147,7 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
     if (f === undefined) throw new Error(`internal: unresolved local ${site.name}/${site.arity}`);
     site.target = f.code;
   }
-  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites, source };
+  const template: ModuleTemplate = { name, functions, last, attrs: mod.attrValues, localSites: mod.localSites, source, ...(struct ? { struct } : {}) };
   const dst = ctx.fb.newSlot();
   const i = ctx.fb.emit(OP_DEFMODULE, body.pos);
   i.a = dst;

@@ -22,6 +22,7 @@ import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
 import { compileControl } from './compiler-control.ts';
 import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
+import { desugarStruct } from './compiler-struct.ts';
 import { isIn, makeRange, toStr } from './values.ts';
 
 export const BADMATCH = atom('badmatch');
@@ -51,13 +52,15 @@ export function isSimple(e: Expr, ctx: Ctx): boolean {
     case 'var':
       return lookupVar(ctx.fb, ctx.scope, e.name) !== undefined || isSimpleCall({ kind: 'call', pos: e.pos, name: e.name, args: [] }, ctx);
     case 'string': case 'charlist':
-      return e.parts.every((p) => typeof p === 'string' || isSimple(p, ctx));
+      return e.parts.every((p) => typeof p === 'string' || isSimple(stringChars(p, ctx), ctx));
     case 'list':
       return e.items.every((i) => isSimple(i, ctx)) && (e.tail === null || isSimple(e.tail, ctx));
     case 'tuple':
       return e.items.every((i) => isSimple(i, ctx));
     case 'map':
       return e.pairs.every(([k, v]) => isSimple(k, ctx) && isSimple(v, ctx)) && (e.update === null || isSimple(e.update, ctx));
+    case 'struct':
+      return isSimple(desugarStruct(e), ctx);
     case 'binop':
       if (e.op === '|>') return isSimple(desugarPipe(e), ctx);
       if (trapsInBody(e, ctx)) return false;
@@ -122,6 +125,8 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
     }
     case 'map':
       return compileMap(e, ctx);
+    case 'struct':
+      return compileExpr(desugarStruct(e), ctx);
     case 'binop':
       return compileBinop(e, ctx);
     case 'unop': {
@@ -362,8 +367,15 @@ function compileMap(e: Expr & { kind: 'map' }, ctx: Ctx): Ev {
   };
 }
 
+/** `String.Chars.to_string(p)` where the node has it (and `p` is not already a string). */
+function stringChars(p: Expr, ctx: Ctx): Expr {
+  if (p.kind === 'string' || ctx.fb.bifs.lookup('Elixir.String.Chars', 'to_string', 1) === undefined) return p;
+  return { kind: 'remote', pos: p.pos, module: { kind: 'alias', pos: p.pos, name: 'String.Chars' }, name: 'to_string', args: [p] };
+}
+
 function compileInterpolation(e: Expr & { kind: 'string' | 'charlist' }, ctx: Ctx): Ev {
-  const exprParts = e.parts.filter((p): p is Expr => typeof p !== 'string');
+  // Each part goes through String.Chars.to_string/1: inline but for structs (their implementation).
+  const exprParts = e.parts.filter((p): p is Expr => typeof p !== 'string').map((p) => stringChars(p, ctx));
   const evs = compileOperands(exprParts, ctx);
   let k = 0;
   const parts = e.parts.map((p) => (typeof p === 'string' ? p : (evs[k++] as Ev)));

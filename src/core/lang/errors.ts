@@ -9,6 +9,7 @@
  */
 import { atom, AtomLimitError, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
 import { ErlangError } from '../runtime/errors.ts';
+import { NO_MESSAGE_FIELD } from './exception-structs.ts';
 
 export type ErrorKind = 'error' | 'exit' | 'throw';
 
@@ -22,6 +23,8 @@ export class ElixirThrow {
      * frame is the top (a deliberate `raise`/`throw`/`exit`).
      */
     public top: Term | null = null,
+    /** False for an error of the calling code itself (code a BIF stands in for): no BIF frame on top. */
+    readonly bifFrame = true,
   ) {}
 }
 
@@ -40,7 +43,7 @@ const RAISERS = new Set(['raise', 'reraise', 'error', 'throw', 'exit']);
 export function atBif(e: unknown, module: string, name: string, args: readonly Term[], erlangToo: boolean): unknown {
   if (e instanceof ErlangError) e = new ElixirThrow('error', e.reason);
   else if (e instanceof AtomLimitError) e = new ElixirThrow('error', atom('system_limit'));
-  if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || RAISERS.has(name)) return e;
+  if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || !e.bifFrame || RAISERS.has(name)) return e;
   e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(erlangToo ? 'erlang' : module), atom(name), listOfArgs(args), NIL]);
   return e;
 }
@@ -87,7 +90,11 @@ export function exception(module: string, message: string, fields: readonly (rea
   const put = (k: Atom, v: Term) => entries.set(k, [k, v]);
   put(STRUCT, moduleAtom(module));
   put(EXCEPTION, TRUE);
-  put(MESSAGE, Binary.fromString(message));
+  // As Elixir's structs: MatchError and friends hold no message (message/1 computes it, see
+  // exception-structs.ts); a KeyError's is nil unless given apart from its key and term.
+  if (module === 'CompileError') put(atom('description'), Binary.fromString(message));
+  else if (module === 'KeyError' && fields.some(([k]) => k === 'key')) put(MESSAGE, atom('nil'));
+  else if (!NO_MESSAGE_FIELD.has(module)) put(MESSAGE, Binary.fromString(message));
   for (const [k, v] of fields) put(atom(k), v);
   return new MapTerm(entries);
 }

@@ -8,8 +8,9 @@
  */
 import { atom, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { mapGet } from '../term/map.ts';
-import { inspect } from '../term/inspect.ts';
+import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { exception, moduleAtom } from './errors.ts';
+import { computedMessage } from './exception-structs.ts';
 
 export const ERROR_ATOM = atom('error');
 export const THROW_ATOM = atom('throw');
@@ -26,10 +27,10 @@ export function exceptionModule(t: MapTerm): Atom {
   return mapGet(t, STRUCT) as Atom;
 }
 
-export function exceptionMessage(t: MapTerm): string {
+export function exceptionMessage(t: MapTerm, opts: InspectOptions = {}): string {
   const m = mapGet(t, MESSAGE);
   if (typeof m === 'object' && m.kind === 'binary') return m.text ?? '';
-  return inspect(t);
+  return computedMessage(moduleName(exceptionModule(t)), t, opts) ?? inspect(t, opts);
 }
 
 /** Elixir's name for a module atom: `Elixir.Foo` → `Foo`, `foo` → `:foo`. */
@@ -53,12 +54,12 @@ function tupleOf(t: Term, tag: string, size: number): readonly Term[] | null {
 }
 
 /** Elixir's Exception.normalize(:error, reason, stacktrace). */
-export function normalizeException(reason: Term, stack: Term): { module: Atom; struct: MapTerm } {
-  const s = toStruct(reason, stack);
+export function normalizeException(reason: Term, stack: Term, opts: InspectOptions = {}): { module: Atom; struct: MapTerm } {
+  const s = toStruct(reason, stack, opts);
   return { module: exceptionModule(s), struct: s };
 }
 
-function toStruct(reason: Term, stack: Term): MapTerm {
+function toStruct(reason: Term, stack: Term, opts: InspectOptions): MapTerm {
   if (isException(reason)) return reason;
   if (reason === atom('badarg')) return exception('ArgumentError', 'argument error');
   if (reason === atom('badarith')) return exception('ArithmeticError', 'bad argument in arithmetic expression');
@@ -77,30 +78,30 @@ function toStruct(reason: Term, stack: Term): MapTerm {
   }
   if (reason === atom('undef')) return exception('UndefinedFunctionError', 'undefined function');
   let t: readonly Term[] | null;
-  if ((t = tupleOf(reason, 'badmatch', 2))) return exception('MatchError', `no match of right hand side value: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
-  if ((t = tupleOf(reason, 'case_clause', 2))) return exception('CaseClauseError', `no case clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
-  if ((t = tupleOf(reason, 'try_clause', 2))) return exception('TryClauseError', `no try clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
-  if ((t = tupleOf(reason, 'with_clause', 2))) return exception('WithClauseError', `no with clause matching: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badmatch', 2))) return exception('MatchError', `no match of right hand side value: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'case_clause', 2))) return exception('CaseClauseError', `no case clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'try_clause', 2))) return exception('TryClauseError', `no try clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'with_clause', 2))) return exception('WithClauseError', `no with clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'badkey', 3))) {
-    return exception('KeyError', `key ${inspect(t[1] as Term)} not found in: ${inspect(t[2] as Term)}`, [['key', t[1] as Term], ['term', t[2] as Term]]);
+    return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found in: ${inspect(t[2] as Term, opts)}`, [['key', t[1] as Term], ['term', t[2] as Term]]);
   }
-  if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term)} not found`, [['key', t[1] as Term]]);
-  if ((t = tupleOf(reason, 'badmap', 2))) return exception('BadMapError', `expected a map, got: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
-  if ((t = tupleOf(reason, 'badfun', 2))) return exception('BadFunctionError', `expected a function, got: ${inspect(t[1] as Term)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found`, [['key', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badmap', 2))) return exception('BadMapError', `expected a map, got: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badfun', 2))) return exception('BadFunctionError', `expected a function, got: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'badarity', 2))) {
     const inner = t[1] as Term;
     if (typeof inner === 'object' && inner.kind === 'tuple' && inner.elements.length === 2) {
       const [f, args] = inner.elements as [Term, Term];
       const argv: string[] = [];
-      for (let l = args; typeof l === 'object' && l.kind === 'cons'; l = l.tail) argv.push(inspect(l.head));
+      for (let l = args; typeof l === 'object' && l.kind === 'cons'; l = l.tail) argv.push(inspect(l.head, opts));
       const arity = typeof f === 'object' && f.kind === 'fun' ? f.arity : 0;
       const n = argv.length;
-      return exception('BadArityError', `${inspect(f)} with arity ${arity} called with ${n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${argv.join(', ')})`}`, [
+      return exception('BadArityError', `${inspect(f, opts)} with arity ${arity} called with ${n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${argv.join(', ')})`}`, [
         ['function', f], ['args', args],
       ]);
     }
   }
-  return exception('ErlangError', `Erlang error: ${inspect(reason)}`, [['original', reason]]);
+  return exception('ErlangError', `Erlang error: ${inspect(reason, opts)}`, [['original', reason]]);
 }
 
 function listLen(t: Term): number {

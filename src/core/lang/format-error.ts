@@ -14,7 +14,7 @@
 import { atom, Binary, NIL, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { mapGet, mapPut } from '../term/map.ts';
 import { undefinedFunctionMessage } from './modules.ts';
-import { inspect } from '../term/inspect.ts';
+import { inspect, type InspectOptions } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
 import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
@@ -25,12 +25,12 @@ const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>
  * The `** (...)` text for an error reaching the shell. `blame` adds what iex adds at the prompt
  * (arithmetic operands, function clause arguments); crash reports leave it out, as Elixir does.
  */
-export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true): string {
-  if (kind === 'throw') return `** (throw) ${inspect(reason)}`;
-  if (kind === 'exit') return `** (exit) ${formatExit(reason)}`;
-  const { module, struct } = normalizeException(reason, stacktrace);
+export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}): string {
+  if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}`;
+  if (kind === 'exit') return `** (exit) ${formatExit(reason, opts)}`;
+  const { module, struct } = normalizeException(reason, stacktrace, opts);
   const name = moduleName(module);
-  let message = exceptionMessage(struct);
+  let message = exceptionMessage(struct, opts);
   const top = stackTop(stacktrace);
   let tail = '';
   // Only a failed `:erlang` operator gets the blame (`Integer.pow(2, -1)` raising does not).
@@ -50,11 +50,18 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
       message += `\n    Attempted function clauses (showing ${clauses.length} out of ${clauses.length}):\n    \n${clauses.map((c) => `        ${c}\n`).join('')}    `;
     }
   }
+  if (top !== null && isExpanding(top)) tail = `\n    expanding struct: ${moduleName(top[0] as Term)}.__struct__/${String(top[2])}`;
   if (name === 'ArgumentError' && message.startsWith('errors were found') && top !== null) {
     const call = callText(top);
     if (call !== null) tail = `\n    ${call.line}`;
   }
   return `** (${name}) ${message}${tail}`;
+}
+
+/** The frame structs.ts puts on top of a struct literal's error: `{Mod, :__struct__, arity, [expanding: true]}`. */
+function isExpanding(top: readonly Term[]): boolean {
+  const loc = top[3];
+  return typeof loc === 'object' && loc.kind === 'cons' && typeof loc.head === 'object' && loc.head.kind === 'tuple' && loc.head.elements[0] === atom('expanding');
 }
 
 /** The rendered clauses a FunctionClauseError carries (see stdlib/errors.ts functionClause). */
@@ -67,11 +74,11 @@ function clauseLines(struct: MapTerm): string[] {
 }
 
 /** iex's `** (exit)` wording: `shutdown: 1` for {:shutdown, 1}, else the inspected reason. */
-export function formatExit(reason: Term): string {
+export function formatExit(reason: Term, opts: InspectOptions = {}): string {
   if (typeof reason === 'object' && reason.kind === 'tuple' && reason.elements.length === 2 && reason.elements[0] === atom('shutdown')) {
-    return `shutdown: ${inspect(reason.elements[1] as Term)}`;
+    return `shutdown: ${inspect(reason.elements[1] as Term, opts)}`;
   }
-  return inspect(reason);
+  return inspect(reason, opts);
 }
 
 /** `:erlang./(1, 0)` and the blame `1 / 0` for a `{:erlang, op, args, _}` stack entry. */

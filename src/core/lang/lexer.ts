@@ -136,8 +136,9 @@ function lexTokens(c: Cursor, inInterp: boolean): readonly Token[] {
       c.col += j - c.i;
       c.i = j;
       push('capture_arg', '&' + String(value), line, col, { value });
-    } else if ('()[]{},;'.includes(ch) || (ch === '%' && src[c.i + 1] === '{')) {
-      const text = ch === '%' ? '%{' : ch;
+    } else if ('()[]{},;'.includes(ch) || (ch === '%' && /[{A-Za-z_]/.test(src[c.i + 1] ?? ''))) {
+      // `%{` opens a map; `%` before a name starts a struct (`%User{`, `%_{`, `%__MODULE__{`).
+      const text = ch === '%' ? (src[c.i + 1] === '{' ? '%{' : '%') : ch;
       c.i += text.length;
       c.col += text.length;
       if (text === '}' && inInterp && stack.length === 0) return out;

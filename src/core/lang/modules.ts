@@ -5,7 +5,8 @@
  * `generation`; generations are unique across all tables, so a cached entry from another node
  * (prelude code is shared between nodes) or from before a redefinition is never reused.
  */
-import { atom, Binary, NIL, Tuple, type Atom, type Term } from '../term/types.ts';
+import { atom, Binary, NIL, NIL_ATOM, Tuple, type Atom, type Term } from '../term/types.ts';
+import { structInfo, type StructInfo } from './structs.ts';
 import type { Bif, Builtins } from './builtins.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import { funName, moduleName } from './exceptions.ts';
@@ -19,6 +20,8 @@ export interface LoadedModule {
   readonly binary: Binary;
   /** Its `defmodule` form (full name, nested modules left out): what `nl/1` sends. */
   readonly source: ModuleTemplate['source'];
+  /** Its struct, when it has `defstruct`/`defexception`. */
+  readonly struct?: StructInfo;
 }
 
 export class ModuleRegistry {
@@ -28,7 +31,11 @@ export class ModuleRegistry {
   constructor(readonly builtins: Builtins) {}
 
   define(t: ModuleTemplate): LoadedModule {
-    const m: LoadedModule = { name: atom(t.name), functions: t.functions, binary: moduleBinary(t), source: t.source };
+    const name = atom(t.name);
+    const def = t.struct;
+    const attr = (i: number): Term => (i < 0 ? NIL_ATOM : (t.attrs[i] as Term));
+    const struct = def === undefined ? undefined : structInfo(name, attr(def.fields), attr(def.enforce), def.exception, attr(def.derive));
+    const m: LoadedModule = { name, functions: t.functions, binary: moduleBinary(t), source: t.source, ...(struct ? { struct } : {}) };
     this.mods.set(t.name, m);
     this.generation = ++generations;
     return m;
@@ -36,6 +43,11 @@ export class ModuleRegistry {
 
   get(name: string): LoadedModule | undefined {
     return this.mods.get(name);
+  }
+
+  /** The struct `module` defines, if any (`%Mod{}`, printing, `struct/2`). */
+  structOf(module: Term): StructInfo | undefined {
+    return typeof module === 'object' && module.kind === 'atom' ? this.mods.get(module.name)?.struct : undefined;
   }
 
   names(): string[] {

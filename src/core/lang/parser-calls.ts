@@ -49,7 +49,7 @@ export function canStartArg(p: ParserState, local: boolean): boolean {
     case 'capture_arg':
       return true;
     case 'punct':
-      return t.text === '[' || t.text === '{' || t.text === '%{' || t.text === '(';
+      return t.text === '[' || t.text === '{' || t.text === '%{' || t.text === '%' || t.text === '(';
     case 'reserved':
       return t.text === 'fn';
     case 'op':

@@ -52,6 +52,8 @@ export function parsePrimary(p: ParserState): Node {
           return nested(p, () => tuple(p, pos));
         case '%{':
           return nested(p, () => map(p, pos));
+        case '%':
+          return nested(p, () => struct(p, pos));
       }
       throw errorBefore(t);
     default:
@@ -188,4 +190,20 @@ function map(p: ParserState, pos: Pos): Expr {
     return 'item';
   });
   return { kind: 'map', pos, pairs, update };
+}
+
+/** `%Name{...}` after the `%`: the name (an alias, `__MODULE__`, or in patterns `_`/a variable), then a map body. */
+function struct(p: ParserState, pos: Pos): Expr {
+  const t = next(p);
+  const tpos = posOf(t);
+  let module: Expr;
+  if (t.kind === 'alias') module = { kind: 'alias', pos: tpos, name: t.text };
+  else if (t.kind === 'ident' && t.text === '__MODULE__') module = { kind: 'module_ref', pos: tpos };
+  else if (t.kind === 'ident') module = { kind: 'var', pos: tpos, name: t.text };
+  else throw errorBefore(t);
+  const open = next(p);
+  if (!isPunct(open, '{')) throw errorBefore(open);
+  const body = map(p, pos);
+  if (body.kind !== 'map') return body;
+  return { kind: 'struct', pos, module, pairs: body.pairs, update: body.update };
 }

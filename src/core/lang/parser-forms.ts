@@ -68,7 +68,7 @@ export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
     return { kind: 'call', pos, name, args: plainArgs(call, pos) };
   }
   const { sections: s, rest } = split(call);
-  if (rest.length > 0 && name !== 'for') return { kind: 'call', pos, name, args: plainArgs(call, pos) };
+  if (rest.length > 0 && name !== 'for' && name !== 'defimpl') return { kind: 'call', pos, name, args: plainArgs(call, pos) };
   switch (name) {
     case 'if':
     case 'unless': {
@@ -113,6 +113,15 @@ export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
       if (modName === null) return fail(pos, 'invalid module name in defmodule');
       return { kind: 'defmodule', pos, name: modName, body: required(block(s.get('do'), pos, name), pos, name) };
     }
+    case 'defprotocol':
+    case 'defimpl': {
+      const [alias] = args(call, 1, pos, name);
+      if (alias?.kind !== 'alias') return fail(pos, `invalid module name in ${name}`);
+      const body = required(block(s.get('do'), pos, name), pos, name);
+      const forKw = rest.find((kv) => kv.key === 'for');
+      const role = name === 'defprotocol' ? { kind: 'protocol' as const } : { kind: 'impl' as const, for: forKw === undefined ? null : forKw.value };
+      return { kind: 'defmodule', pos, name: alias.name, body, role };
+    }
     case 'def':
     case 'defp':
       return defForm(name === 'defp', call, s, pos);
@@ -122,7 +131,7 @@ export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
 }
 
 const FORMS: ReadonlySet<string> = new Set([
-  'if', 'unless', 'case', 'cond', 'receive', 'try', 'with', 'for', 'defmodule', 'def', 'defp',
+  'if', 'unless', 'case', 'cond', 'receive', 'try', 'with', 'for', 'defmodule', 'def', 'defp', 'defprotocol', 'defimpl',
 ]);
 
 function tryForm(call: Call, s: Sections, pos: Pos): Expr {

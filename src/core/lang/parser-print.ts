@@ -30,6 +30,10 @@ export function sexpr(e: Expr): string {
       const pairs = e.pairs.map(([k, v]) => `${sexpr(k)} => ${sexpr(v)}`).join(', ');
       return e.update === null ? `%{${pairs}}` : `%{${sexpr(e.update)} | ${pairs}}`;
     }
+    case 'struct': {
+      const pairs = e.pairs.map(([k, v]) => `${sexpr(k)} => ${sexpr(v)}`).join(', ');
+      return `%${sexpr(e.module)}{${e.update === null ? '' : `${sexpr(e.update)} | `}${pairs}}`;
+    }
     case 'binop':
       return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
     case 'unop':

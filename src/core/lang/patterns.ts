@@ -10,6 +10,7 @@ import { mapGet } from '../term/map.ts';
 import type { Expr } from './ast.ts';
 import type { Matcher } from './vm-code.ts';
 import { CompileError, lookupVar, type Ctx } from './env.ts';
+import { structPattern } from './compiler-struct.ts';
 
 /** The value of a literal expression (no variables, no calls), or undefined. */
 export function literalValue(e: Expr): Term | undefined {
@@ -113,6 +114,8 @@ export function compilePattern(p: Expr, ctx: Ctx, seen: Map<string, number> = ne
     case 'list':
     case 'charlist':
       return listPattern(p, ctx, seen);
+    case 'struct':
+      return compilePattern(structPattern(p, ctx.fb.mod?.name ?? null), ctx, seen);
     case 'map': {
       if (p.update !== null) throw new CompileError(p.pos, 'cannot use map update syntax in a pattern');
       const pairs = p.pairs.map(([k, vp]) => {
@@ -209,6 +212,10 @@ export function patternVars(p: Expr, out: Set<string> = new Set()): Set<string> 
       if (p.kind === 'list' && p.tail !== null) patternVars(p.tail, out);
       break;
     case 'map':
+      for (const [, v] of p.pairs) patternVars(v, out);
+      break;
+    case 'struct':
+      patternVars(p.module, out);
       for (const [, v] of p.pairs) patternVars(v, out);
       break;
     case 'match':

@@ -264,11 +264,15 @@ export interface RemoteSite {
 }
 
 /** What OP_DEFMODULE needs to instantiate a module. */
+import type { StructDef } from './structs.ts';
+
 export interface ModuleTemplate {
   readonly name: string;
   readonly functions: ReadonlyMap<string, { code: FnCode; private: boolean }>;
-  /** The result's last element: the value of the last form ({name, arity} of the last def). */
-  readonly last: { name: string; arity: number } | null;
+  /** The result's last element: the value of the last form ({name, arity} of the last def, or the struct of a last `defstruct`). */
+  readonly last: { name: string; arity: number } | { attr: number } | 'struct' | null;
+  /** Where `defstruct`/`defexception` left the struct's fields (structs.ts). */
+  readonly struct?: StructDef;
   /** Attribute versions, filled at definition time (reads in defs index this array). */
   readonly attrs: Term[];
   readonly localSites: LocalSite[];

@@ -11,6 +11,7 @@ import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
 import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
 import { Machine, type MachineResult, type VmNode } from './vm.ts';
 import { ModuleRegistry } from './modules.ts';
+import type { StructInfo } from './structs.ts';
 import { FnCode, Instr, OP_CALL_REMOTE, type RemoteSite } from './vm-code.ts';
 import { compilePrelude, type PreludeCache } from './prelude-cache.ts';
 
@@ -88,6 +89,10 @@ export class LangRuntime implements VmNode {
     loadPrelude(this, options.preludeCache);
   }
 
+  structOf(module: Term): StructInfo | undefined {
+    return this.modules.structOf(module);
+  }
+
   moduleLoaded(module: Atom): boolean {
     return this.modules.isLoaded(module);
   }
@@ -127,6 +132,13 @@ export class LangRuntime implements VmNode {
     m.start(mfaShim(what.module, what.name, what.args.length), what.args);
     return { body: new VmBody(m), initialCall: [what.module.name, what.name.name, what.args.length] };
   }
+}
+
+/** A machine that will run `module.name(args)` and finish with its value (the shell's follow-up calls). */
+export function callMachine(rt: LangRuntime, module: Atom, name: Atom, args: readonly Term[]): Machine {
+  const m = rt.machine();
+  m.start(mfaShim(module, name, args.length), args);
+  return m;
 }
 
 /** Code that tail-calls `module.name/arity` with its arguments: resolution happens in the child. */

@@ -33,6 +33,7 @@ import { ERROR_ATOM, EXIT_ATOM, THROW_ATOM } from './exceptions.ts';
 import { truthy } from './ops.ts';
 import { bifShim, funTarget, remoteTarget } from './vm-calls.ts';
 import { failureOf, Rethrow, selectError, VmError } from './vm-errors.ts';
+import { buildStruct } from './structs.ts';
 
 export type MachineResult =
   | { readonly type: 'yield'; readonly reductions: number }
@@ -590,7 +591,11 @@ export class Machine {
     const loaded = this.node.modules.define(t);
     // The value of the body's last form: `{:f, 1}` after a def, nil for an empty body.
     const empty = t.functions.size === 0 && t.attrs.length === 0;
-    const last = t.last === null ? (empty ? NIL_ATOM : atom('ok')) : new Tuple([atom(t.last.name), t.last.arity]);
+    const last =
+      t.last === null ? (empty ? NIL_ATOM : atom('ok'))
+      : t.last === 'struct' ? (loaded.struct ? buildStruct(loaded.struct, NIL, 'loose') : NIL_ATOM)
+      : 'attr' in t.last ? (t.attrs[t.last.attr] as Term)
+      : new Tuple([atom(t.last.name), t.last.arity]);
     return new Tuple([MODULE, loaded.name, loaded.binary, last]);
   }
 }

@@ -20,7 +20,7 @@ export function redefinitionWarnings(expr: Expr, counter: number, loaded: (modul
   const forms = expr.kind === 'block' ? expr.exprs : [expr];
   let text = '';
   for (const f of forms) {
-    if (f.kind !== 'defmodule') continue;
+    if (f.kind !== 'defmodule' || f.role?.kind === 'impl') continue; // an impl is named by its protocol and type
     const short = f.name.startsWith('Elixir.') ? f.name.slice(7) : f.name;
     if (loaded(`Elixir.${short}`)) {
       text += `warning: redefining module ${short} (current version defined in memory)\n  iex:${line(counter, f.pos)}\n\n`;

@@ -3,15 +3,21 @@
  * bindings, and runs it as a task inside the shell process; keeps the bindings and the result
  * history (for `v/1`) between expressions. Errors print as iex prints them.
  */
-import { atom, type Pid, type Term } from '../term/types.ts';
+import { atom, list, type Atom, type Binary, type MapTerm, type Pid, type Term } from '../term/types.ts';
+import { customStructs, INSPECT_CUSTOM, INSPECT_RENDER, SHELL_INSPECT_OPTS } from '../lang/stdlib/inspect-protocol.ts';
 import { inspectPretty } from '../term/inspect.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
 import { formatError } from '../lang/format-error.ts';
+import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
-import type { LangRuntime } from '../lang/vm-node.ts';
+import { callMachine, type LangRuntime } from '../lang/vm-node.ts';
+import type { Machine, MachineResult } from '../lang/vm.ts';
+import { exceptionModule, isException } from '../lang/exceptions.ts';
+import { BUILTIN_EXCEPTIONS } from '../lang/exception-structs.ts';
+import { mapPut } from '../term/map.ts';
 import type { SyntaxErrorInfo } from '../lang/ast.ts';
 import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
 import { registerShell, type ShellState } from './helpers.ts';
@@ -72,30 +78,52 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             compiled.code,
             names.map((n) => state.bindings.get(n) as Term),
           );
+          // Elixir code run after the expression, for its printing: a user exception's message/1,
+          // or the Inspect implementations of structs in the result. `done` gets its text (null if it failed).
+          let followUp: { machine: Machine; done: (text: Binary | null, reductions: number) => EvalStep } | null = null;
+          const raised = (r: Extract<MachineResult, { type: 'error' }>, reductions: number, message: Term | null): EvalStep => {
+            const reason = message === null ? r.reason : mapPut(r.reason as MapTerm, MESSAGE, message);
+            // iex prints the stacktrace under the message; with none left after pruning
+            // the evaluator's own frames, a blank line stands in its place.
+            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang) });
+            // An unresolvable local call is found when it runs; iex reports it as a
+            // compile error of the line.
+            if (text.startsWith('** (CompileError) ')) {
+              text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
+            }
+            const blank = hasOwnFrames(r.stack) ? '' : '\n';
+            return { type: 'raised', reductions, text: text + blank };
+          };
           return {
-            interrupt: () => machine.interrupt(),
+            interrupt: () => (followUp?.machine ?? machine).interrupt(),
             run(p, budget): EvalStep {
+              if (followUp !== null) {
+                const w = followUp.machine.run(p, budget);
+                if (w.type === 'yield' || w.type === 'wait') return w;
+                return followUp.done(w.type === 'done' && typeof w.value === 'object' && w.value.kind === 'binary' ? w.value : null, w.reductions);
+              }
               const r = machine.run(p, budget);
               switch (r.type) {
                 case 'yield':
                 case 'wait':
                   return r;
-                case 'done':
+                case 'done': {
                   state.bindings = readBindings(compiled, machine);
                   state.history.push({ counter, value: r.value });
                   if (state.history.length > HISTORY) state.history.shift();
-                  return { type: 'value', reductions: r.reductions, value: r.value };
+                  const structs = customStructs(r.value, lang);
+                  if (structs.length === 0) return { type: 'value', reductions: r.reductions, value: r.value };
+                  followUp = {
+                    machine: callMachine(lang, INSPECT_CUSTOM, INSPECT_RENDER, [r.value, SHELL_INSPECT_OPTS, list(structs)]),
+                    done: (text, reductions) => ({ type: 'value', reductions, value: r.value, ...(text === null ? {} : { text: text.text ?? '' }) }),
+                  };
+                  return { type: 'yield', reductions: r.reductions };
+                }
                 case 'error': {
-                  // iex prints the stacktrace under the message; with none left after pruning
-                  // the evaluator's own frames, a blank line stands in its place.
-                  let text = formatError(r.kind, r.reason, r.stack);
-                  // An unresolvable local call is found when it runs; iex reports it as a
-                  // compile error of the line.
-                  if (text.startsWith('** (CompileError) ')) {
-                    text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
-                  }
-                  const blank = hasOwnFrames(r.stack) ? '' : '\n';
-                  return { type: 'raised', reductions: r.reductions, text: text + blank };
+                  const mod = userException(r, lang);
+                  if (mod === null) return raised(r, r.reductions, null);
+                  followUp = { machine: callMachine(lang, mod, MESSAGE, [r.reason]), done: (text, reductions) => raised(r, reductions, text) };
+                  return { type: 'yield', reductions: r.reductions };
                 }
               }
             },
@@ -110,6 +138,19 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
     inspect: show,
   };
 }
+
+const MESSAGE = atom('message');
+
+/** The module of an error's exception when it is the user's own with a `message/1` to run, else null. */
+function userException(r: Extract<MachineResult, { type: 'error' }>, lang: LangRuntime): Atom | null {
+  if (r.kind !== 'error' || !isException(r.reason)) return null;
+  const mod = exceptionModule(r.reason);
+  const info = lang.structOf(mod);
+  if (info === undefined || BUILTIN_NAMES.has(mod.name) || !lang.functionExported(mod, MESSAGE, 1)) return null;
+  return mod;
+}
+
+const BUILTIN_NAMES: ReadonlySet<string> = new Set(BUILTIN_EXCEPTIONS.map(([n]) => `Elixir.${n}`));
 
 /** iex's history size (`IEx.configure(history_size: 20)`). */
 const HISTORY = 20;

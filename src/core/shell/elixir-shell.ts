@@ -4,6 +4,7 @@ import type { OutputSink } from '../ports.ts';
 import { createElixirLanguage } from './elixir-language.ts';
 import { Shell } from './shell.ts';
 import { inspectPretty } from '../term/inspect.ts';
+import { structFieldsOf } from '../lang/structs.ts';
 
 export interface ElixirShellOptions {
   readonly write: OutputSink;
@@ -20,7 +21,7 @@ export function createElixirShell({ node, lang }: ElixirNode, options: ElixirShe
   const language = createElixirLanguage(lang, {
     respawn: () => shell?.respawn(),
     // Results print PIDs with this node's numbering of other nodes (it grows as nodes connect).
-    inspect: (t) => inspectPretty(t, 80, { nodeNumber: (n) => lang.nodeNumber(n) }),
+    inspect: (t) => inspectPretty(t, 80, { nodeNumber: (n) => lang.nodeNumber(n), structFields: structFieldsOf(lang) }),
     ...(options.clear ? { clear: options.clear } : {}),
   });
   shell = new Shell({ node, language, write: options.write, echo: options.echo, ...(options.banner ? { banner: true } : {}), ...(options.bannerText !== undefined ? { bannerText: options.bannerText } : {}) });

@@ -16,7 +16,7 @@ export type EvalStep =
   | { readonly type: 'yield'; readonly reductions: number }
   | { readonly type: 'wait'; readonly reductions: number }
   /** Evaluated: the value to print. The evaluator keeps the new bindings itself. */
-  | { readonly type: 'value'; readonly reductions: number; readonly value: Term }
+  | { readonly type: 'value'; readonly reductions: number; readonly value: Term; readonly text?: string }
   /** Raised, threw or exited: `text` is what iex prints (`** (MatchError) ...`). */
   | { readonly type: 'raised'; readonly reductions: number; readonly text: string };
 

@@ -116,7 +116,7 @@ export class Shell {
 
   private finished(step: Extract<EvalStep, { type: 'value' | 'raised' }>): void {
     if (step.type === 'value') {
-      if (step.value !== DONT_DISPLAY) this.opts.write(`${this.opts.language.inspect(step.value)}\n`);
+      if (step.value !== DONT_DISPLAY) this.opts.write(`${step.text ?? this.opts.language.inspect(step.value)}\n`);
       this.counter++;
     } else {
       this.opts.write(`${step.text}\n`);

@@ -33,11 +33,20 @@ export interface InspectOptions {
   readonly printableLimit?: number;
   /** Line width; `inspect` defaults to Infinity (one line), `inspectPretty` to 80. */
   readonly width?: number;
+  /**
+   * The printing node's structs: a module's fields in definition order, undefined when it
+   * defines none. Without it, only ranges and exceptions print as structs.
+   */
+  readonly structFields?: (module: Atom) => readonly Atom[] | undefined;
+  /** Structs printed by their own Inspect implementation: the text it gave (by identity). */
+  readonly custom?: ReadonlyMap<MapTerm, string>;
 }
 
 interface Ctx {
   readonly nodeNumber: (node: Atom) => number;
   readonly printableLimit: number;
+  readonly structFields: ((module: Atom) => readonly Atom[] | undefined) | undefined;
+  readonly custom: ReadonlyMap<MapTerm, string> | undefined;
 }
 
 const zero = (): number => 0;
@@ -54,7 +63,7 @@ export function inspectPretty(term: Term, width = 80, opts: InspectOptions = {})
 
 /** The algebra document, for callers that compose bigger documents (exceptions, IEx). */
 export function toDoc(term: Term, opts: InspectOptions = {}): Doc {
-  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096 };
+  const ctx: Ctx = { nodeNumber: opts.nodeNumber ?? zero, printableLimit: opts.printableLimit ?? 4096, structFields: opts.structFields, custom: opts.custom };
   return doc(term, opts.limit ?? 50, ctx);
 }
 
@@ -291,6 +300,8 @@ const EXCEPTION_FIELDS = new Map<string, readonly string[]>([
  * Elixir prints a struct whose module it cannot load.
  */
 function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined> {
+  const custom = ctx.custom?.get(m);
+  if (custom !== undefined) return custom;
   const mod = m.entries.get(STRUCT)?.[1];
   if (typeof mod !== 'object' || mod.kind !== 'atom' || !mod.name.startsWith('Elixir.')) return undefined;
   const field = (k: string) => m.entries.get(atom(k))?.[1];
@@ -302,6 +313,13 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
   if (mod === STREAM && m.size === 5) return yield* streamDoc(m, limit);
+  const fields = ctx.structFields?.(mod);
+  if (fields !== undefined) {
+    // Inspect.Any: the module's fields in their order, when the map has exactly those keys.
+    if (m.size !== fields.length + 1 || !fields.every((f) => m.entries.has(f))) return undefined;
+    const pairs = fields.filter((f) => f !== EXCEPTION).map((f) => m.entries.get(f) as readonly [Term, Term]);
+    return yield* container(`%${inspectAtom(mod.name)}{`, pairs, null, '}', limit, ctx, atomKeyDoc, ',', 'strict');
+  }
   if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return undefined;
   const name = mod.name.slice('Elixir.'.length);
   const order = EXCEPTION_FIELDS.get(name);

@@ -4,14 +4,21 @@
  * The stacktrace argument is accepted but not printed: our stacktraces are not BEAM's.
  */
 import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
-import { exceptionMessage, isException, normalizeException } from '../exceptions.ts';
+import { exceptionMessage, exceptionModule, isException, normalizeException } from '../exceptions.ts';
+import type { BifContext } from '../builtins.ts';
 import { formatError, type ErrorKind } from '../format-error.ts';
 import { at, defineBifs } from './define.ts';
 import { functionClause } from './errors.ts';
 
-function message(e: Term): Term {
-  return isException(e) ? Binary.fromString(exceptionMessage(e)) : functionClause('Exception', 'message', 1);
+/** `Exception.message/1`: the module's `message/1` (defexception's, or the module's own). */
+function message(e: Term, ctx: BifContext): Term {
+  if (!isException(e)) return functionClause('Exception', 'message', 1);
+  const mod = exceptionModule(e);
+  if (ctx.node.functionExported(mod, MESSAGE, 1)) return ctx.tailCallMfa(mod, MESSAGE, [e]);
+  return Binary.fromString(exceptionMessage(e));
 }
+
+const MESSAGE = atom('message');
 
 function kindOf(k: Term, fn: string, arity: number): ErrorKind {
   if (k === atom('error') || k === atom('throw') || k === atom('exit')) return k.name as ErrorKind;
@@ -27,8 +34,7 @@ function banner(kind: Term, reason: Term, fn: string, arity: number): Term {
   return Binary.fromString(formatError(kindOf(kind, fn, arity), reason, NIL_ATOM, false));
 }
 
-export const exceptionBifs = defineBifs('Elixir.Exception', {
-  'message/1': (a) => message(at(a, 0)),
+export const exceptionBifs = [...defineBifs('Elixir.Exception', { 'message/1': (a, ctx) => message(at(a, 0), ctx) }, true), ...defineBifs('Elixir.Exception', {
   'exception?/1': (a) => (isException(at(a, 0)) ? TRUE : atom('false')),
   'normalize/2': (a) => normalize(at(a, 0), at(a, 1)),
   'normalize/3': (a) => normalize(at(a, 0), at(a, 1)),
@@ -36,4 +42,4 @@ export const exceptionBifs = defineBifs('Elixir.Exception', {
   'format/3': (a) => banner(at(a, 0), at(a, 1), 'format', 3),
   'format_banner/2': (a) => banner(at(a, 0), at(a, 1), 'format_banner', 3),
   'format_banner/3': (a) => banner(at(a, 0), at(a, 1), 'format_banner', 3),
-});
+})];

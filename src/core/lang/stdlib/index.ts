@@ -16,6 +16,10 @@ import { floatBifs, integerBifs } from './numbers.ts';
 import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
+import { EXCEPTIONS_PRELUDE, structBifs } from './structs.ts';
+import { protocolBifs } from './protocols.ts';
+import { INSPECT_PRELUDE, inspectProtocolBifs } from './inspect-protocol.ts';
+import { COLLECTABLE_PRELUDE, collectableBifs, ENUMERABLE_PRELUDE, enumerableProtocolBifs, intoStructs } from './enumerable-protocol.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 import { STREAM_PRELUDE } from './prelude/stream.ts';
@@ -42,6 +46,12 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
   { name: 'exception', bifs: exceptionBifs },
+  { name: 'structs', bifs: structBifs, prelude: EXCEPTIONS_PRELUDE },
+  { name: 'protocols', bifs: protocolBifs },
+  { name: 'inspect_protocol', bifs: inspectProtocolBifs, prelude: INSPECT_PRELUDE },
+  // The Enum built-ins again, taking structs through their Enumerable implementation.
+  { name: 'enumerable_protocol', bifs: [...intoStructs(acceptingStreams(enumBifs)), ...enumerableProtocolBifs], prelude: ENUMERABLE_PRELUDE },
+  { name: 'collectable_protocol', bifs: collectableBifs, prelude: COLLECTABLE_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
   // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).

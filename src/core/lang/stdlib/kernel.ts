@@ -5,6 +5,7 @@
 import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
+import { structFieldsOf } from '../structs.ts';
 import { at, defineBifs, findBif } from './define.ts';
 import { erlangBifs, functionExported } from './erlang.ts';
 import { functionClause } from './errors.ts';
@@ -24,10 +25,10 @@ function option(opts: Term, name: string): Term | undefined {
  * `inspect(term, opts)`: `limit`, `printable_limit`, `pretty`, `width` (`:infinity` allowed).
  * `charlists:`/`binaries:` need the term layer's inspect to support them (not yet: ignored).
  */
-export function inspectWith(t: Term, opts: Term): string {
+export function inspectWith(t: Term, opts: Term, structFields?: InspectOptions['structFields']): string {
   const num = (v: Term | undefined): number | undefined =>
     typeof v === 'number' ? v : v === atom('infinity') ? Infinity : undefined;
-  const o: { -readonly [K in keyof InspectOptions]: InspectOptions[K] } = {};
+  const o: { -readonly [K in keyof InspectOptions]: InspectOptions[K] } = structFields ? { structFields } : {};
   const limit = num(option(opts, 'limit'));
   if (limit !== undefined) o.limit = limit;
   const plimit = num(option(opts, 'printable_limit'));
@@ -41,7 +42,7 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
     const b = chars(at(a, 0));
     return fromArray(Array.from(b.text ?? String.fromCharCode(...b.bytes), (c) => c.codePointAt(0) as number));
   },
-  'inspect/2': (a) => Binary.fromString(inspectWith(at(a, 0), at(a, 1))),
+  'inspect/2': (a, ctx) => Binary.fromString(inspectWith(at(a, 0), at(a, 1), structFieldsOf(ctx.node))),
   'floor/1': (a) => (findBif(erlangBifs, 'floor', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
   'ceil/1': (a) => (findBif(erlangBifs, 'ceil', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
   'binary_part/3': (a) => (findBif(erlangBifs, 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),

@@ -10,8 +10,9 @@ import { compare } from '../../term/order.ts';
 import { mapKey } from '../../term/hash.ts';
 import { mapFromPairs } from '../../term/map.ts';
 import { at, defineBifs } from './define.ts';
-import { emptyError, functionClause, keyError, outOfBounds, protocolUndefined } from './errors.ts';
+import { emptyError, functionClause, keyError, outOfBounds } from './errors.ts';
 import { raise } from '../errors.ts';
+import { undefinedProtocol } from './protocols.ts';
 import { chars } from './values.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
 import { sortedList } from './enum.ts';
@@ -29,9 +30,12 @@ function pairsOf(list: Term): [Term, Term][] {
 export const nativeBifs = defineBifs('stdlib_native', {
   'empty_error/0': () => emptyError(),
   'out_of_bounds/0': () => outOfBounds(),
-  'not_enumerable/1': (a) => protocolUndefined('Enumerable', at(a, 0)),
+  'not_enumerable/1': (a, ctx) => {
+    throw undefinedProtocol(atom('Elixir.Enumerable'), at(a, 0), ctx.node);
+  },
   'key_error/2': (a) => keyError(at(a, 0), at(a, 1)),
-  'raise_key_error/3': (a) => raise('KeyError', chars(at(a, 0)).text ?? '', [['key', at(a, 1)], ['term', at(a, 2)]]),
+  // As List.keyfind!/3 raises it: `raise KeyError, message: ..., key: key, term: list`.
+  'raise_key_error/3': (a) => raise('KeyError', chars(at(a, 0)).text ?? '', [['key', at(a, 1)], ['term', at(a, 2)], ['message', at(a, 0)]]),
   'function_clause/3': (a) => functionClause((at(a, 0) as Atom).name.replace(/^Elixir\./, ''), (at(a, 1) as Atom).name, at(a, 2) as number),
   'sort/2': (a, ctx) => sortedList(ctx, at(a, 0), at(a, 1) === DESC),
   'sort_keyed/2': (a) => {

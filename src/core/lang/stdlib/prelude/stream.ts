@@ -30,10 +30,9 @@ defmodule Stream do
   def __reduce__(f, acc, fun) when is_function(f, 2), do: f.(acc, fun)
 
   def __reduce__(%{__struct__: _} = e, acc, fun) do
-    if :erlang.function_exported(Enumerable, :reduce, 3) do
-      Enumerable.reduce(e, acc, fun)
-    else
-      :stdlib_native.not_enumerable(e)
+    case Enumerable.Custom.impl(e) do
+      nil -> :stdlib_native.not_enumerable(e)
+      impl -> impl.reduce(e, acc, fun)
     end
   end
 

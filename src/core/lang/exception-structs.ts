@@ -1,0 +1,79 @@
+/**
+ * Elixir 1.14's built-in exceptions as structs: their fields (as `defexception` declares them
+ * in lib/exception.ex, so `%MatchError{term: 1}` prints and matches as in iex) and the message
+ * of those whose struct has no `message` field (Elixir's `message/1` computes it from the fields).
+ * The prelude (stdlib/structs.ts) defines each as a module with `defexception`.
+ */
+import { atom, type MapTerm, type Term } from '../term/types.ts';
+import { inspect, type InspectOptions } from '../term/inspect.ts';
+
+/** `defexception` arguments of each built-in exception, as Elixir source. */
+export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
+  ['RuntimeError', 'message: "runtime error"'],
+  ['ArgumentError', 'message: "argument error"'],
+  ['ArithmeticError', 'message: "bad argument in arithmetic expression"'],
+  ['SystemLimitError', 'message: "a system limit has been reached"'],
+  ['CompileError', '[:file, :line, description: "compile error"]'],
+  ['BadFunctionError', '[:term]'],
+  ['BadMapError', '[:term]'],
+  ['BadBooleanError', '[:term, :operator]'],
+  ['MatchError', '[:term]'],
+  ['CaseClauseError', '[:term]'],
+  ['WithClauseError', '[:term]'],
+  ['CondClauseError', '[]'],
+  ['TryClauseError', '[:term]'],
+  ['BadArityError', '[:function, :args]'],
+  ['BadStructError', '[:struct, :term]'],
+  ['UndefinedFunctionError', '[:module, :function, :arity, :reason, :message]'],
+  ['FunctionClauseError', '[:module, :function, :arity, :kind, :args, :clauses]'],
+  ['Protocol.UndefinedError', '[:protocol, :value, description: ""]'],
+  ['KeyError', '[:key, :term, :message]'],
+  ['ErlangError', '[:original, :reason]'],
+  ['Enum.EmptyError', 'message: "empty error"'],
+  ['Enum.OutOfBoundsError', 'message: "out of bounds error"'],
+];
+
+/**
+ * Built-in exceptions whose struct has no `message` field: exception() leaves it out. Three keep
+ * the message our built-ins word for them (argument lists, clauses, type descriptions), which
+ * Elixir computes from fields we do not all have: they print as maps when inspected whole.
+ */
+const KEEP_MESSAGE = new Set(['FunctionClauseError', 'BadArityError', 'Protocol.UndefinedError']);
+export const NO_MESSAGE_FIELD: ReadonlySet<string> = new Set(
+  BUILTIN_EXCEPTIONS.filter(([name, fields]) => !fields.includes('message') && !KEEP_MESSAGE.has(name)).map(([name]) => name),
+);
+
+type Field = (name: string) => Term | undefined;
+
+/** Elixir's `message/1` of the built-ins that compute it (when the struct holds no message). */
+const COMPUTED: Readonly<Record<string, (f: Field, o: InspectOptions) => string>> = {
+  MatchError: (f, o) => `no match of right hand side value: ${inspect(f('term') ?? atom('nil'), o)}`,
+  CaseClauseError: (f, o) => `no case clause matching: ${inspect(f('term') ?? atom('nil'), o)}`,
+  TryClauseError: (f, o) => `no try clause matching: ${inspect(f('term') ?? atom('nil'), o)}`,
+  WithClauseError: (f, o) => `no with clause matching: ${inspect(f('term') ?? atom('nil'), o)}`,
+  CondClauseError: () => 'no cond clause evaluated to a truthy value',
+  BadMapError: (f, o) => `expected a map, got: ${inspect(f('term') ?? atom('nil'), o)}`,
+  BadFunctionError: (f, o) => `expected a function, got: ${inspect(f('term') ?? atom('nil'), o)}`,
+  BadBooleanError: (f, o) => `expected a boolean on left-side of "${atomText(f('operator'))}", got: ${inspect(f('term') ?? atom('nil'), o)}`,
+  BadStructError: (f, o) => `expected a struct named ${inspect(f('struct') ?? atom('nil'), o)}, got: ${inspect(f('term') ?? atom('nil'), o)}`,
+  ErlangError: (f, o) => `Erlang error: ${inspect(f('original') ?? atom('nil'), o)}`,
+  CompileError: (f) => textOf(f('description')),
+  KeyError: (f, o) => {
+    const term = f('term');
+    return `key ${inspect(f('key') ?? atom('nil'), o)} not found${term === undefined || term === atom('nil') ? '' : ` in: ${inspect(term, o)}`}`;
+  },
+};
+
+/** The message of a built-in exception computed from its fields, or null when it has none such. */
+export function computedMessage(module: string, e: MapTerm, opts: InspectOptions = {}): string | null {
+  const compute = COMPUTED[module];
+  return compute === undefined ? null : compute((k) => e.entries.get(atom(k))?.[1], opts);
+}
+
+function atomText(t: Term | undefined): string {
+  return typeof t === 'object' && t.kind === 'atom' ? t.name : inspect(t ?? atom('nil'));
+}
+
+function textOf(t: Term | undefined): string {
+  return typeof t === 'object' && t.kind === 'binary' ? (t.text ?? '') : inspect(t ?? atom('nil'));
+}
