@@ -288,6 +288,9 @@ function reverse(l: Term): Term {
   return out;
 }
 
+/** `__STACKTRACE__` inside a rescue/catch clause reads the caught stacktrace's slot. */
+const STACKTRACE = '__STACKTRACE__';
+
 function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
   const fb = ctx.fb;
   const result = fb.newSlot();
@@ -326,6 +329,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
       const mods = rc.modules.map((m) => atom(m.startsWith('Elixir.') ? m : `Elixir.${m}`));
       const slot = rc.binding === null || rc.binding.startsWith('_') ? -1 : fb.newSlot();
       if (slot >= 0) cctx.scope.set(rc.binding as string, slot);
+      cctx.scope.set(STACKTRACE, ex + 2);
       const match: Matcher = (_v, r, b) => {
         if (r[b + ex] !== ERROR_ATOM) return false;
         const exc = normalizeException(r[b + ex + 1] as Term, r[b + ex + 2] as Term);
@@ -338,6 +342,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
     }
     for (const cl of e.catch) {
       const cctx = child(ctx);
+      cctx.scope.set(STACKTRACE, ex + 2);
       const [kp, vp] = cl.params.length === 2 ? (cl.params as [Expr, Expr]) : [null, cl.params[0] as Expr];
       const km = kp === null ? null : compilePattern(kp, cctx);
       const vm = compilePattern(vp, cctx);

@@ -13,6 +13,7 @@ import { OP_DEFMODULE, type Ev, type FnCode, type LocalSite, type ModuleTemplate
 import { CompileError, FnBuilder, type Ctx } from './env.ts';
 import { compileExpr, compileStatement, slotEv, toSlot, constEv } from './compiler.ts';
 import { compileFunctionClauses } from './compiler-calls.ts';
+import { expandUse } from './compiler-use.ts';
 
 export class ModuleCtx {
   readonly defs = new Set<string>();
@@ -65,7 +66,7 @@ export function compileModuleExpr(e: Expr, ctx: Ctx): Ev {
 
 function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemplate['source']): Ev {
   const mod = new ModuleCtx(name);
-  const forms = body.kind === 'block' ? body.exprs : [body];
+  const forms = expandUse(body.kind === 'block' ? body.exprs : [body]);
   const mctx: Ctx = { fb: ctx.fb, scope: new Map() };
   const groups = new Map<string, Group>();
   const attrEvs: Ev[] = [];
