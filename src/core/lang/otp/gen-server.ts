@@ -388,6 +388,7 @@ defmodule GenServer do
     :ok
   end
 
+  # proc_lib:stop/3: monitor, ask the server to terminate, wait for its DOWN.
   def stop(server, reason \\\\ :normal, timeout \\\\ :infinity) do
     case whereis(server) do
       nil -> exit({:noproc, {GenServer, :stop, [server, reason, timeout]}})
@@ -396,13 +397,26 @@ defmodule GenServer do
         mref = Process.monitor(pid)
         send(pid, {:system, {self(), [:alias | mref]}, {:terminate, reason}})
         receive do
-          {:DOWN, ^mref, _, _, ^reason} -> :ok
-          {:DOWN, ^mref, _, _, other} -> exit({other, {:sys, :terminate, [server, reason, timeout]}})
+          {:DOWN, ^mref, _, _, ^reason} -> flush_reply(mref)
+          {:DOWN, ^mref, _, _, other} ->
+            flush_reply(mref)
+            exit({other, {GenServer, :stop, [server, reason, timeout]}})
         after
           timeout ->
             Process.demonitor(mref, [:flush])
-            exit({:timeout, {:sys, :terminate, [server, reason, timeout]}})
+            Process.exit(pid, :kill)
+            exit({:timeout, {GenServer, :stop, [server, reason, timeout]}})
         end
+    end
+  end
+
+  # The server acks the terminate request before it exits (sys's protocol); OTP gets it in a
+  # helper process, here the caller drops it.
+  defp flush_reply(mref) do
+    receive do
+      {[:alias | ^mref], _} -> :ok
+    after
+      0 -> :ok
     end
   end
 
@@ -423,7 +437,8 @@ defmodule GenServer do
   def whereis({name, local}) when is_atom(name) and local == node(), do: Process.whereis(name)
   def whereis({name, node} = server) when is_atom(name) and is_atom(node), do: server
 
-  # The callbacks \`use GenServer\` defines (compiler-use.ts), with Elixir 1.14's words.
+  # The callbacks \`use GenServer\` defines (compiler-use.ts), with Elixir 1.14's words (its
+  # handle_info report is an Erlang format ending in ~n, hence the newline).
   @doc false
   def __default_call__(_mod, _msg, _from, _state) do
     raise "attempted to call GenServer " <> inspect(proc_name()) <> " but no handle_call/3 clause was provided"
@@ -436,7 +451,7 @@ defmodule GenServer do
 
   @doc false
   def __default_info__(mod, msg, state) do
-    :otp_native.log(:error, inspect(mod) <> " " <> inspect(proc_name()) <> " received unexpected message in handle_info/2: " <> inspect(msg))
+    :otp_native.log(:error, inspect(mod) <> " " <> inspect(proc_name()) <> " received unexpected message in handle_info/2: " <> inspect(msg) <> "\\n")
     {:noreply, state}
   end
 
