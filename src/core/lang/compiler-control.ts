@@ -348,7 +348,8 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
       const vm = compilePattern(vp, cctx);
       const match: Matcher = (_v, r, b, m) => {
         const kind = r[b + ex] as Term;
-        if (km === null ? kind !== THROW_ATOM : !km(kind, r, b, m)) return false;
+        // `catch v ->` catches throws only; `catch _, v ->` any kind (a wildcard compiles to no matcher).
+        if (kp === null ? kind !== THROW_ATOM : km !== null && !km(kind, r, b, m)) return false;
         return vm === null || vm(r[b + ex + 1] as Term, r, b, m);
       };
       entries.push({ eqSlot: -1, eqValue: 0, match, guard: compileGuard(cl.guard, cctx), target: fb.here() });

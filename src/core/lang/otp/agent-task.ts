@@ -78,14 +78,50 @@ defmodule Task do
   @doc false
   def reply_to(owner, module, fun, args) do
     receive do
-      {^owner, ref} -> send(owner, {ref, apply(module, fun, args)})
+      {^owner, ref} -> send(owner, {ref, __invoke__(owner, module, fun, args)})
     end
   end
 
-  def start(fun) when is_function(fun, 0), do: {:ok, spawn(fun)}
-  def start(module, fun, args), do: {:ok, spawn(module, fun, args)}
-  def start_link(fun) when is_function(fun, 0), do: {:ok, spawn_link(fun)}
-  def start_link(module, fun, args), do: {:ok, spawn_link(module, fun, args)}
+  # Task.Supervised.invoke_mfa: a task that fails is reported as Elixir's Logger words it
+  # ("Task #PID<...> started from #PID<...> terminating", the function and its arguments),
+  # then exits with OTP's reason ({exception, stacktrace} for a raise).
+  @doc false
+  def __invoke__(owner, module, fun, args) do
+    try do
+      apply(module, fun, args)
+    catch
+      :exit, reason when reason == :normal or reason == :shutdown -> exit(reason)
+      :exit, {:shutdown, _} = reason -> exit(reason)
+      class, reason ->
+        reason =
+          case class do
+            :error -> {reason, __STACKTRACE__}
+            :throw -> {{:nocatch, reason}, __STACKTRACE__}
+            :exit -> reason
+          end
+        :otp_native.log(:error,
+          "Task " <> inspect(self()) <> " started from " <> inspect(owner) <> " terminating" <>
+            :otp_native.format_stop(reason) <> function_text(module, fun, args))
+        exit(reason)
+    end
+  end
+
+  defp function_text(:erlang, :apply, [fun, args]), do: "\nFunction: " <> inspect(fun) <> "\n    Args: " <> inspect(args)
+  defp function_text(m, f, args), do: "\nFunction: &" <> inspect(m) <> "." <> Atom.to_string(f) <> "/" <> Integer.to_string(length(args)) <> "\n    Args: " <> inspect(args)
+
+  def start(fun) when is_function(fun, 0), do: start(:erlang, :apply, [fun, []])
+
+  def start(module, fun, args) do
+    owner = self()
+    {:ok, spawn(fn -> __invoke__(owner, module, fun, args) end)}
+  end
+
+  def start_link(fun) when is_function(fun, 0), do: start_link(:erlang, :apply, [fun, []])
+
+  def start_link(module, fun, args) do
+    owner = self()
+    {:ok, spawn_link(fn -> __invoke__(owner, module, fun, args) end)}
+  end
 
   def await(task, timeout \\\\ 5000), do: do_await(task, timeout)
 

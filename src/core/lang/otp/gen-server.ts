@@ -145,9 +145,12 @@ defmodule GenServer do
         send(starter, {:ack, self(), {:error, error}})
         exit(error)
       {:EXIT, class, reason, stack} ->
+        # OTP re-raises and proc_lib exits with the reason; its crash report is a SASL
+        # report, which Elixir's Logger does not print: iex shows only the {:error, _} return.
         unregister(name)
-        send(starter, {:ack, self(), {:error, terminate_reason(class, reason, stack)}})
-        :erlang.raise(class, reason, stack)
+        reason = terminate_reason(class, reason, stack)
+        send(starter, {:ack, self(), {:error, reason}})
+        exit(reason)
     end
   end
 

@@ -10,6 +10,7 @@ import { ElixirThrow } from '../errors.ts';
 import { badargAt } from '../bifs-kernel.ts';
 import { formatError, formatExit } from '../format-error.ts';
 import { isErrorExit } from '../exit-format.ts';
+import { isException, normalizeException } from '../exceptions.ts';
 import type { LogLevel } from '../../ports.ts';
 
 const LEVELS = new Set<string>(['debug', 'info', 'notice', 'warning', 'error']);
@@ -29,10 +30,15 @@ function isAtom(t: Term | undefined): t is Atom {
  */
 function formatStop(reason: Term): string {
   if (isErrorExit(reason) && typeof reason === 'object' && reason.kind === 'tuple') {
-    return `\n${formatError('error', reason.elements[0] as Term, reason.elements[1] as Term, false)}`;
+    const [error, stack] = reason.elements as [Term, Term];
+    // An Erlang reason Elixir has no exception for ({:nocatch, v}...) prints as a stop.
+    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false)}`;
+    return `\n** (stop) ${formatExit(error, '\n')}`;
   }
   return `\n** (stop) ${formatExit(reason, '\n')}`;
 }
+
+const ERLANG_ERROR = atom('Elixir.ErlangError');
 
 const raise3: BifFn = ([cls, reason]) => {
   const kind = isAtom(cls) ? cls.name : '';

@@ -45,7 +45,7 @@ defmodule Supervisor do
 
   def start_link(children, options) when is_list(children) do
     keys = [:strategy, :max_seconds, :max_restarts, :max_children]
-    start_link(Supervisor.Default, {children, Keyword.take(options, keys)}, Keyword.drop(options, keys))
+    start_link(Supervisor.Default, init(children, Keyword.take(options, keys)), Keyword.drop(options, keys))
   end
 
   def start_link(module, init_arg, options \\\\ []) when is_atom(module) and is_list(options) do
@@ -62,7 +62,7 @@ defmodule Supervisor do
 end
 
 defmodule Supervisor.Default do
-  def init({children, options}), do: Supervisor.init(children, options)
+  def init(spec), do: spec
 end
 
 defmodule DynamicSupervisor do
@@ -126,6 +126,21 @@ defmodule Supervisor.Server do
 
   defp init_static(flags, specs, name) do
     state = new_state(flags, name, false)
+    ids = Enum.map(specs, fn spec -> Map.get(spec, :id) end)
+    cond do
+      not (state.strategy in [:one_for_one, :one_for_all, :rest_for_one]) ->
+        {:stop, {:supervisor_data, {:invalid_strategy, state.strategy}}}
+      not (is_integer(state.intensity) and state.intensity >= 0) ->
+        {:stop, {:supervisor_data, {:invalid_intensity, state.intensity}}}
+      not (is_integer(state.period) and state.period > 0) ->
+        {:stop, {:supervisor_data, {:invalid_period, state.period}}}
+      length(Enum.uniq(ids)) != length(ids) ->
+        {:stop, {:start_spec, {:duplicate_child_name, hd(ids -- Enum.uniq(ids))}}}
+      true -> start_static(state, specs)
+    end
+  end
+
+  defp start_static(state, specs) do
     case start_all(Enum.map(specs, &child/1), []) do
       {:ok, children} -> {:ok, %{state | children: children}}
       {:error, started, id, reason} ->
@@ -372,7 +387,12 @@ defmodule Task.Supervisor do
   end
 
   def start_child(sup, fun) when is_function(fun, 0) do
-    DynamicSupervisor.start_child(sup, %{id: Task, start: {Task, :start_link, [fun]}, restart: :temporary})
+    DynamicSupervisor.start_child(sup, %{id: Task, start: {Task.Supervisor, :start_task_link, [self(), fun]}, restart: :temporary})
+  end
+
+  @doc false
+  def start_task_link(owner, fun) do
+    {:ok, spawn_link(fn -> Task.__invoke__(owner, :erlang, :apply, [fun, []]) end)}
   end
 
   def children(sup) do
