@@ -1,7 +1,7 @@
 // OTP in the prelude: what the golden transcripts (golden/25-28, playground/golden-nodes) cannot
 // show: the wire format a real BEAM node speaks, `use` of an unknown module, and hostile servers
-// (a flood of casts, a server that never answers, a callback that never returns) that must not
-// hold the scheduler or lose a message. Expected texts are real iex 1.14's.
+// (a flood of casts, a server that never answers, a bad name) that must not lose a message or
+// leave a process behind. Expected texts are real iex 1.14's.
 import { describe, expect, test } from 'vitest';
 import { evalText, langNode, run } from '../vm-test-helpers.ts';
 
