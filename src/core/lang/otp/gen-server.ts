@@ -40,13 +40,10 @@ defmodule GenServer do
     end
   end
 
+  # As gen:start, the name is taken by the new process itself (register/1 below), so a
+  # :global name a dead server still held is free by the time the name server answers.
   @doc false
-  def __start__(link, name, module, init_arg, opts) do
-    case where(name) do
-      nil -> spawn_server(link, name, module, init_arg, opts)
-      pid -> {:error, {:already_started, pid}}
-    end
-  end
+  def __start__(link, name, module, init_arg, opts), do: spawn_server(link, name, module, init_arg, opts)
 
   defp spawn_server(link, name, module, init_arg, opts) do
     starter = self()
@@ -79,7 +76,6 @@ defmodule GenServer do
     end
   end
 
-  defp where(nil), do: nil
   defp where({:local, name}), do: Process.whereis(name)
   defp where(name), do: whereis(name)
 

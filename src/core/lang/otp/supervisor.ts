@@ -225,7 +225,8 @@ defmodule Supervisor.Server do
 
   def handle_call(:which_children, _from, state) do
     list = for c <- state.children do
-      {if(state.dynamic, do: :undefined, else: c.id), c.pid, c.type, c.modules}
+      pid = if is_tuple(c.pid), do: :restarting, else: c.pid
+      {if(state.dynamic, do: :undefined, else: c.id), pid, c.type, c.modules}
     end
     {:reply, if(state.dynamic, do: list, else: Enum.reverse(list)), state}
   end
@@ -301,6 +302,13 @@ defmodule Supervisor.Server do
     end
   end
 
+  def handle_cast({:try_again_restart, old}, state) do
+    case Enum.find(state.children, fn c -> c.pid == {:restarting, old} end) do
+      nil -> {:noreply, state}
+      c -> child_exited(c, :restart_failed, state)
+    end
+  end
+
   def handle_info({:EXIT, pid, reason}, state) do
     case Enum.find(state.children, fn c -> c.pid == pid end) do
       nil -> {:noreply, state}
@@ -345,9 +353,12 @@ defmodule Supervisor.Server do
   defp normal_exit?(_), do: false
 
   defp restart(c, %{strategy: :one_for_one} = state) do
-    case start_one(c, []) do
+    case start_one(c, state.extra) do
       {:ok, pid} -> {:noreply, %{state | children: replace(state.children, c, %{c | pid: pid})}}
-      _ -> {:noreply, %{state | children: replace(state.children, c, %{c | pid: :undefined})}}
+      _ ->
+        # OTP's try_again_restart: a failed restart is tried again later, counted as a restart.
+        GenServer.cast(self(), {:try_again_restart, c.pid})
+        {:noreply, %{state | children: replace(state.children, c, %{c | pid: {:restarting, c.pid}})}}
     end
   end
 
