@@ -130,16 +130,24 @@ defmodule Task do
   end
 
   defp do_await(%{__struct__: Task, ref: ref} = task, timeout) do
+    case wait(ref, timeout) do
+      {:ok, reply} -> reply
+      {:down, reason} -> exit({reason, {Task, :await, [task, timeout]}})
+      :timeout ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {Task, :await, [task, timeout]}})
+    end
+  end
+
+  # The owner waits for a task: {:ok, reply}, {:down, reason} or :timeout.
+  defp wait(ref, timeout) do
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
-        reply
-      {:DOWN, ^ref, _, proc, reason} ->
-        exit({down_reason(reason, proc), {Task, :await, [task, timeout]}})
+        {:ok, reply}
+      {:DOWN, ^ref, _, proc, reason} -> {:down, down_reason(reason, proc)}
     after
-      timeout ->
-        Process.demonitor(ref, [:flush])
-        exit({:timeout, {Task, :await, [task, timeout]}})
+      timeout -> :timeout
     end
   end
 
@@ -152,16 +160,12 @@ defmodule Task do
 
   def await_many(tasks, timeout \\\\ 5000) do
     deadline = if timeout == :infinity, do: :infinity, else: :erlang.monotonic_time(:millisecond) + timeout
-    Enum.map(tasks, fn %{ref: ref} = task ->
+    Enum.map(tasks, fn %{ref: ref} ->
       left = if deadline == :infinity, do: :infinity, else: max(deadline - :erlang.monotonic_time(:millisecond), 0)
-      receive do
-        {^ref, reply} ->
-          Process.demonitor(ref, [:flush])
-          reply
-        {:DOWN, ^ref, _, proc, reason} ->
-          exit({down_reason(reason, proc), {Task, :await_many, [tasks, timeout]}})
-      after
-        left ->
+      case wait(ref, left) do
+        {:ok, reply} -> reply
+        {:down, reason} -> exit({reason, {Task, :await_many, [tasks, timeout]}})
+        :timeout ->
           Enum.each(tasks, fn t -> Process.demonitor(t.ref, [:flush]) end)
           exit({:timeout, {Task, :await_many, [tasks, timeout]}})
       end
@@ -169,13 +173,10 @@ defmodule Task do
   end
 
   def yield(%{__struct__: Task, ref: ref}, timeout \\\\ 5000) do
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        {:ok, reply}
-      {:DOWN, ^ref, _, proc, reason} -> {:exit, down_reason(reason, proc)}
-    after
-      timeout -> nil
+    case wait(ref, timeout) do
+      {:ok, reply} -> {:ok, reply}
+      {:down, reason} -> {:exit, reason}
+      :timeout -> nil
     end
   end
 

@@ -259,12 +259,16 @@ defmodule Supervisor.Server do
     case find(state.children, c.id, state) do
       %{pid: pid} when is_pid(pid) -> {:reply, {:error, {:already_started, pid}}, state}
       %{} -> {:reply, {:error, :already_present}, state}
-      nil ->
-        case start_one(c, []) do
-          {:ok, pid} -> {:reply, {:ok, pid}, %{state | children: state.children ++ [%{c | pid: pid}]}}
-          :ignore -> {:reply, {:ok, :undefined}, %{state | children: state.children ++ [c]}}
-          {:error, reason} -> {:reply, {:error, reason}, state}
-        end
+      nil -> start_reply(c, state, fn new -> %{state | children: state.children ++ [new]} end)
+    end
+  end
+
+  # Starts c and answers the call; put gives the state with the child (started or not) in it.
+  defp start_reply(c, state, put) do
+    case start_one(c, []) do
+      {:ok, pid} -> {:reply, {:ok, pid}, put.(%{c | pid: pid})}
+      :ignore -> {:reply, {:ok, :undefined}, put.(c)}
+      {:error, reason} -> {:reply, {:error, reason}, state}
     end
   end
 
@@ -285,12 +289,7 @@ defmodule Supervisor.Server do
     case find(state.children, id, state) do
       nil -> {:reply, {:error, :not_found}, state}
       %{pid: pid} when is_pid(pid) -> {:reply, {:error, :running}, state}
-      c ->
-        case start_one(c, []) do
-          {:ok, pid} -> {:reply, {:ok, pid}, %{state | children: replace(state.children, c, %{c | pid: pid})}}
-          :ignore -> {:reply, {:ok, :undefined}, state}
-          {:error, reason} -> {:reply, {:error, reason}, state}
-        end
+      c -> start_reply(c, state, fn new -> %{state | children: replace(state.children, c, new)} end)
     end
   end
 
