@@ -156,7 +156,7 @@ defmodule GenServer do
 
   # The server loop: {:continue, c} runs handle_continue first; a timeout gives :timeout.
   defp loop(parent, name, state, mod, {:continue, c} = msg) do
-    reply = try_dispatch(mod, :handle_continue, [c, state])
+    reply = try_dispatch(mod, :handle_continue, c, state)
     handle_common_reply(reply, parent, name, nil, msg, mod, state)
   end
 
@@ -210,7 +210,7 @@ defmodule GenServer do
   end
 
   defp handle_msg({:"$gen_call", from, req} = msg, parent, name, state, mod) do
-    case try_dispatch(mod, :handle_call, [req, from, state]) do
+    case try_dispatch(mod, :handle_call, {req, from}, state) do
       {:ok, {:reply, reply, new_state}} ->
         reply(from, reply)
         loop(parent, name, new_state, mod, :infinity)
@@ -228,21 +228,27 @@ defmodule GenServer do
   end
 
   defp handle_msg({:"$gen_cast", req} = msg, parent, name, state, mod) do
-    handle_common_reply(try_dispatch(mod, :handle_cast, [req, state]), parent, name, nil, msg, mod, state)
+    handle_common_reply(try_dispatch(mod, :handle_cast, req, state), parent, name, nil, msg, mod, state)
   end
 
   defp handle_msg(msg, parent, name, state, mod) do
-    handle_common_reply(try_dispatch(mod, :handle_info, [msg, state]), parent, name, nil, msg, mod, state)
+    handle_common_reply(try_dispatch(mod, :handle_info, msg, state), parent, name, nil, msg, mod, state)
   end
 
-  defp try_dispatch(mod, fun, args) do
+  defp try_dispatch(mod, callback, arg, state) do
     try do
-      {:ok, apply(mod, fun, args)}
+      {:ok, callback(mod, callback, arg, state)}
     catch
       :throw, r -> {:ok, r}
       class, r -> {:EXIT, class, r, __STACKTRACE__}
     end
   end
+
+  # Direct calls, not apply/3: the call sites cache the module's function (the hot path).
+  defp callback(mod, :handle_call, {req, from}, state), do: mod.handle_call(req, from, state)
+  defp callback(mod, :handle_cast, req, state), do: mod.handle_cast(req, state)
+  defp callback(mod, :handle_info, msg, state), do: mod.handle_info(msg, state)
+  defp callback(mod, :handle_continue, c, state), do: mod.handle_continue(c, state)
 
   defp handle_common_reply(reply, parent, name, from, msg, mod, state) do
     case reply do
@@ -375,6 +381,11 @@ defmodule GenServer do
     rescue
       _ -> :ok
     end
+    :ok
+  end
+
+  def reply({to, tag}, reply) when is_pid(to) do
+    send(to, {tag, reply})
     :ok
   end
 
