@@ -88,6 +88,24 @@ describe('use', () => {
     expect(run(src)).toBe('{{:ok, :own}, :mine, {:ok, :st}, %{id: Own, start: {Own, :start_link, [:a]}}}');
   });
 
+  test('typespecs (@spec, @type, @callback, over several lines) are read and dropped', () => {
+    const src = `
+      defmodule Typed do
+        use GenServer
+        @moduledoc """
+        A typed server.
+        """
+        @type state :: %{count: non_neg_integer()} | nil
+        @callback changed(term) :: :ok
+        @impl true
+        @spec init(term) ::
+                {:ok, term}
+        def init(s), do: {:ok, s}
+      end
+      Typed.init(3)`;
+    expect(run(src)).toBe('{:ok, 3}');
+  });
+
   test('use options override the child spec', () => {
     const src = `
       defmodule Opt do
