@@ -11,9 +11,10 @@ import { spawn } from './spawn.ts';
 import { fib } from './fib.ts';
 import { ringShell } from './ring-shell.ts';
 import { dist } from './dist.ts';
+import { genserver } from './genserver.ts';
 import { ets } from './ets.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, ets];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, genserver, ets];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

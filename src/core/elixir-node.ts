@@ -37,6 +37,7 @@ export function createElixirNode(options: ElixirNodeOptions): ElixirNode {
   const lang: LangRuntime = new LangRuntime({
     modules: typeof modules === 'function' ? modules(node) : modules,
     nodeNumber,
+    log: (level, text) => node.log(level, text),
     ...(options.nodeAt ? { nodeAt: options.nodeAt } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(preludeCache ? { preludeCache } : {}),

@@ -27,8 +27,12 @@ export function typedLines(transcript: string): string[] {
     .map((l) => l.slice((promptOf(l) as string).length));
 }
 
-/** A stack-trace line iex prints under an error (our VM does not reproduce these). */
-const STACK_LINE = /^ {4}(\(\w+ [\d.]+\) |:\w+\.|[A-Z]\w*(\.\w+)*\.\w+.*\(|iex:\d+: )/;
+/**
+ * A stack-trace line iex prints under an error (our VM does not reproduce these), also when an
+ * exit nests an exception deeper (`** (EXIT) an exception was raised:` indents 8 or 12 spaces),
+ * and a `use GenServer` default callback's `lib/gen_server.ex:832: ...` line.
+ */
+const STACK_LINE = /^ {4,}(\(\w+ [\d.]+\) |:\w+\.|[A-Z]\w*(\.\w+)*\.\w+.*\(|iex:\d+: |lib\/[\w/.]+\.ex:\d+: )/;
 
 /** Masks what may differ between two runs of the same session. */
 export function normalize(text: string): string {

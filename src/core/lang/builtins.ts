@@ -48,7 +48,7 @@
  */
 import type { Atom, Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
-import type { Logger } from '../ports.ts';
+import type { Logger, LogLevel } from '../ports.ts';
 import type { StructInfo } from './structs.ts';
 
 /** What a BIF can reach: the calling process, and its node's language services. */
@@ -78,6 +78,8 @@ export interface BifContext {
  */
 export interface LangNode {
   readonly logger: Logger | undefined;
+  /** Logs as Elixir's console logger prints (`[error] text`) on the node's output (OTP's reports). */
+  log(level: LogLevel, text: string): void;
   /** How this node numbers other nodes in printed PIDs (`#PID<2.96.0>`); 0 for itself. */
   readonly nodeNumber: (node: Atom) => number;
   /** The node this node numbers `n` (and its creation), for `pid("1.103.0")`; undefined if none. */

@@ -300,6 +300,9 @@ function reverse(l: Term): Term {
   return out;
 }
 
+/** `__STACKTRACE__` inside a rescue/catch clause reads the caught stacktrace's slot. */
+const STACKTRACE = '__STACKTRACE__';
+
 function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
   const fb = ctx.fb;
   const result = fb.newSlot();
@@ -357,7 +360,8 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
       const vm = compilePattern(vp, cctx);
       const match: Matcher = (_v, r, b, m) => {
         const kind = r[b + ex] as Term;
-        if (km === null ? kind !== THROW_ATOM : !km(kind, r, b, m)) return false;
+        // `catch v ->` catches throws only; `catch _, v ->` any kind (a wildcard compiles to no matcher).
+        if (kp === null ? kind !== THROW_ATOM : km !== null && !km(kind, r, b, m)) return false;
         return vm === null || vm(r[b + ex + 1] as Term, r, b, m);
       };
       entries.push({ eqSlot: -1, eqValue: 0, match, guard: compileGuard(cl.guard, cctx), target: fb.here() });
@@ -407,5 +411,3 @@ function collectResults(items: Ev, into: Ev, ctx: Ctx, pos: Pos): Ev {
   return compileExpr({ kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Collectable.Custom' }, name: 'into', args: [arg('&for_items'), arg('&for_into')] }, cctx);
 }
 
-/** `__STACKTRACE__` in a rescue or catch clause: the stacktrace of what was caught. */
-const STACKTRACE = '__STACKTRACE__';

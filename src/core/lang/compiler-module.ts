@@ -16,6 +16,7 @@ import { compileExpr, compileStatement, slotEv, toSlot, constEv } from './compil
 import { compileFunctionClauses } from './compiler-calls.ts';
 import { exceptionDefs, structDefs, structForm } from './compiler-struct.ts';
 import type { StructDef } from './structs.ts';
+import { expandUse } from './compiler-use.ts';
 
 export class ModuleCtx {
   readonly defs = new Set<string>();
@@ -90,7 +91,7 @@ function compileImpl(e: Expr & { kind: 'defmodule' }, forExpr: Expr | null, encl
 
 function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemplate['source']): Ev {
   const mod = new ModuleCtx(name);
-  const forms = body.kind === 'block' ? body.exprs : [body];
+  const forms = expandUse(body.kind === 'block' ? body.exprs : [body]);
   const mctx: Ctx = { fb: ctx.fb, scope: new Map() };
   const groups = new Map<string, Group>();
   const attrEvs: Ev[] = [];

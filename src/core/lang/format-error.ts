@@ -17,6 +17,7 @@ import { undefinedFunctionMessage } from './modules.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
+import { formatExitText } from './exit-format.ts';
 import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
 
 const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
@@ -27,7 +28,7 @@ const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>
  */
 export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}): string {
   if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}`;
-  if (kind === 'exit') return `** (exit) ${formatExit(reason, opts)}`;
+  if (kind === 'exit') return `** (exit) ${formatExit(reason, '\n    ', opts)}`;
   const { module, struct } = normalizeException(reason, stacktrace, opts);
   const name = moduleName(module);
   let message = exceptionMessage(struct, opts);
@@ -73,12 +74,12 @@ function clauseLines(struct: MapTerm): string[] {
   return out;
 }
 
-/** iex's `** (exit)` wording: `shutdown: 1` for {:shutdown, 1}, else the inspected reason. */
-export function formatExit(reason: Term, opts: InspectOptions = {}): string {
-  if (typeof reason === 'object' && reason.kind === 'tuple' && reason.elements.length === 2 && reason.elements[0] === atom('shutdown')) {
-    return `shutdown: ${inspect(reason.elements[1] as Term, opts)}`;
-  }
-  return inspect(reason, opts);
+/**
+ * iex's `** (exit)` wording (Exception.format_exit, exit-format.ts): `shutdown: 1` for
+ * {:shutdown, 1}, `exited in: GenServer.call(...)` for OTP's call exits, else the inspected reason.
+ */
+export function formatExit(reason: Term, joiner = '\n    ', opts: InspectOptions = {}): string {
+  return formatExitText(reason, (r, s) => formatError('error', r, s, false, opts), joiner, opts);
 }
 
 /** `:erlang./(1, 0)` and the blame `1 / 0` for a `{:erlang, op, args, _}` stack entry. */

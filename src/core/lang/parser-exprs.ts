@@ -6,7 +6,7 @@ import type { BinaryOp, Expr, Pos } from './ast.ts';
 import type { Token } from './tokens.ts';
 import { errorBefore, incompleteError } from './parser-errors.ts';
 import {
-  fail, isOp, isPunct, next, peek, posOf, prev, skipNl, toExpr,
+  fail, isOp, isPunct, isSep, next, peek, posOf, prev, skipNl, toExpr,
   type Node, type ParserState,
 } from './parser.ts';
 import { parsePrimary } from './parser-data.ts';
@@ -170,11 +170,40 @@ function operand(p: ParserState, prec: number): Expr {
   return toExpr(parseExpr(p, prec));
 }
 
+/** Typespec attributes: read and dropped (the playground does not check types). */
+const TYPESPECS: ReadonlySet<string> = new Set(['spec', 'type', 'typep', 'opaque', 'callback', 'macrocallback']);
+
+/**
+ * Skips a typespec (`@spec f(integer) :: integer`): to the end of the line at bracket depth 0,
+ * continuing over a line that ends with an operator or a comma (`| nil` on the next line).
+ */
+function skipTypespec(p: ParserState): void {
+  let depth = 0;
+  for (;;) {
+    const t = peek(p);
+    if (t.kind === 'eof') {
+      if (depth > 0 || prev(p).kind === 'op') throw incompleteError(prev(p));
+      return;
+    }
+    if (depth === 0 && isSep(t)) {
+      const before = prev(p);
+      if (!(before.kind === 'op' || isPunct(before, ','))) return;
+    }
+    if (t.kind === 'punct' && ['(', '[', '{', '%{', '<<'].includes(t.text)) depth++;
+    if (t.kind === 'punct' && [')', ']', '}'].includes(t.text)) depth--;
+    next(p);
+  }
+}
+
 /** `@name value` sets a module attribute, `@name` reads it. */
 function attribute(p: ParserState, pos: Pos): Expr {
   const t = next(p);
   if (t.kind === 'eof') throw incompleteError(prev(p));
   if (t.kind !== 'ident') throw errorBefore(t);
+  if (TYPESPECS.has(t.text) && canStartArg(p, false)) {
+    skipTypespec(p);
+    return { kind: 'attr_set', pos, name: t.text, value: { kind: 'atom', pos, name: 'nil' } };
+  }
   if (canStartArg(p, false)) {
     const { args } = callArgs(p, false);
     const value = args[0] === undefined ? undefined : toExpr(args[0]);

@@ -10,5 +10,6 @@ import { listOpsModule } from './stdlib/list-ops.ts';
 import { processModule } from './bifs-process.ts';
 import { ioModule } from './bifs-io.ts';
 import { stdlibModules } from './stdlib/index.ts';
+import { otpModules } from './otp/index.ts';
 
-export const standardModules: readonly BuiltinModule[] = [kernelModule, listOpsModule, processModule, ioModule, ...stdlibModules];
+export const standardModules: readonly BuiltinModule[] = [kernelModule, listOpsModule, processModule, ioModule, ...stdlibModules, ...otpModules];

@@ -5,7 +5,7 @@
  * createNode so crash reports print Elixir's text.
  */
 import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
-import type { Logger } from '../ports.ts';
+import type { Logger, LogLevel } from '../ports.ts';
 import type { ProcessApi, SpawnOptions } from '../runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
 import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
@@ -64,6 +64,8 @@ export interface LangRuntimeOptions {
   /** The built-in modules this node has (e.g. standardModules, plus the shell's, distribution's). */
   readonly modules: readonly BuiltinModule[];
   readonly logger?: Logger;
+  /** Where OTP's reports (GenServer crashes) are logged: the runtime node's console log. */
+  readonly log?: (level: LogLevel, text: string) => void;
   /** How this node numbers other nodes in printed PIDs; default 0 for all (a lone node). */
   readonly nodeNumber?: (node: Atom) => number;
   /** The node numbered n (for `pid/3`); default: none (a lone node). */
@@ -80,7 +82,10 @@ export class LangRuntime implements VmNode {
   /** The node numbered n in this node's table (a lone node knows none but itself). */
   readonly nodeAt: (n: number) => { node: Atom; creation: number } | undefined;
 
+  private readonly logTo: (level: LogLevel, text: string) => void;
+
   constructor(options: LangRuntimeOptions) {
+    this.logTo = options.log ?? ((level, text) => this.logger?.log(level, text));
     this.builtins = new Builtins(options.modules);
     this.modules = new ModuleRegistry(this.builtins);
     this.logger = options.logger;
@@ -91,6 +96,10 @@ export class LangRuntime implements VmNode {
 
   structOf(module: Term): StructInfo | undefined {
     return this.modules.structOf(module);
+  }
+
+  log(level: LogLevel, text: string): void {
+    this.logTo(level, text);
   }
 
   moduleLoaded(module: Atom): boolean {

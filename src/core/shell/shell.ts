@@ -16,6 +16,7 @@ import { ShellProcessBody, evalRequest } from './shell-process.ts';
 import { BANNER, continuationPrompt, prompt } from './prompt.ts';
 import { DONT_DISPLAY } from './helpers.ts';
 import { inspect } from '../term/inspect.ts';
+import { formatExit } from '../lang/format-error.ts';
 
 export interface ShellOptions {
   readonly node: Node;
@@ -180,5 +181,7 @@ function exitReasonText(reason: Term, language: ShellLanguage): string {
     const words = EXIT_WORDS.get(reason.name);
     if (words !== undefined) return words;
   }
-  return language.inspect(reason);
+  // OTP's `{exception, stacktrace}` and `{reason, {mod, fun, args}}` exits, worded as iex words them.
+  const words = formatExit(reason, '\n');
+  return words !== inspect(reason) ? words : language.inspect(reason);
 }

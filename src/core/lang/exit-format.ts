@@ -1,0 +1,103 @@
+/**
+ * Elixir 1.14's `Exception.format_exit/2`: the words iex prints after `** (exit) ` and the
+ * crash reports print after `** (stop) `. OTP exits carry the call that failed, e.g.
+ * `{:timeout, {GenServer, :call, [pid, :get, 100]}}`, which reads
+ *
+ *     exited in: GenServer.call(#PID<0.117.0>, :get, 100)
+ *         ** (EXIT) time out
+ *
+ * `joiner` is what goes between the lines (iex uses "\n    ", Logger "\n"); nested exits indent
+ * four more spaces each. Stacktrace lines are left out (our stacktraces are not BEAM's, and the
+ * golden runner masks iex's).
+ */
+import type { Term } from '../term/types.ts';
+import { inspect, type InspectOptions } from '../term/inspect.ts';
+import { moduleName } from './exceptions.ts';
+
+/** `** (RuntimeError) boom` for an error reason and its stacktrace (format-error.ts gives it). */
+export type Banner = (reason: Term, stack: Term) => string;
+
+// Maps, not object literals: an atom named `toString` must not find Object.prototype's.
+const WORDS: ReadonlyMap<string, string> = new Map([
+  ['normal', 'normal'],
+  ['shutdown', 'shutdown'],
+  ['calling_self', 'process attempted to call itself'],
+  ['timeout', 'time out'],
+  ['killed', 'killed'],
+  ['noconnection', 'no connection'],
+  [
+    'noproc',
+    "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started",
+  ],
+]);
+
+/** gen_server's and supervisor's tagged reasons: `{:bad_call, req}` → `bad call: req`. */
+const TAGGED: ReadonlyMap<string, string> = new Map([
+  ['already_started', 'already started: '],
+  ['bad_return_value', 'bad return value: '],
+  ['bad_call', 'bad call: '],
+  ['bad_cast', 'bad cast: '],
+]);
+
+function listItems(t: Term): Term[] | null {
+  const out: Term[] = [];
+  let l = t;
+  for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) out.push(l.head);
+  return typeof l === 'object' && l.kind === 'nil' ? out : null;
+}
+
+/** `Mod.fun(arg1, arg2)` as Exception.format_mfa prints a call with its arguments. */
+export function formatMfaCall(mod: Term, fun: Term, args: readonly Term[], opts: InspectOptions = {}): string {
+  const f = typeof fun === 'object' && fun.kind === 'atom' ? inspect(fun).replace(/^:/, '') : inspect(fun);
+  return `${moduleName(mod)}.${f}(${args.map((a) => inspect(a, opts)).join(', ')})`;
+}
+
+/** A stacktrace entry `{mod, fun, arity_or_args, location}`. */
+function isStackEntry(t: Term): boolean {
+  if (typeof t !== 'object' || t.kind !== 'tuple') return false;
+  const e = t.elements;
+  return (e.length === 4 || e.length === 3) && typeof e[0] === 'object' && (e[0].kind === 'atom' || e[0].kind === 'fun');
+}
+
+export function formatExitText(reason: Term, banner: Banner, joiner = '\n', opts: InspectOptions = {}): string {
+  if (typeof reason === 'object' && reason.kind === 'tuple' && reason.elements.length === 2) {
+    const [inner, mfa] = reason.elements as [Term, Term];
+    if (typeof mfa === 'object' && mfa.kind === 'tuple' && mfa.elements.length === 3) {
+      const [m, f, a] = mfa.elements as [Term, Term, Term];
+      const args = listItems(a);
+      if (typeof m === 'object' && m.kind === 'atom' && typeof f === 'object' && f.kind === 'atom' && args !== null && args.length < 256) {
+        return `exited in: ${formatMfaCall(m, f, args, opts)}${joiner}** (EXIT) ${formatExitText(inner, banner, `${joiner}    `, opts)}`;
+      }
+    }
+  }
+  return formatExitReason(reason, banner, joiner, opts);
+}
+
+function formatExitReason(reason: Term, banner: Banner, joiner: string, opts: InspectOptions): string {
+  if (typeof reason === 'object' && reason.kind === 'atom') {
+    const w = WORDS.get(reason.name);
+    if (w !== undefined) return w;
+  }
+  if (typeof reason === 'object' && reason.kind === 'tuple' && reason.elements.length === 2) {
+    const [tag, value] = reason.elements as [Term, Term];
+    if (typeof tag === 'object' && tag.kind === 'atom') {
+      if (tag.name === 'shutdown') return `shutdown: ${inspect(value, opts)}`;
+      if (tag.name === 'nodedown' && typeof value === 'object' && value.kind === 'atom') return `no connection to ${value.name}`;
+      const t = TAGGED.get(tag.name);
+      if (t !== undefined) return t + inspect(value, opts);
+    }
+    const stack = listItems(value);
+    if (stack !== null && stack.length > 0 && stack.every(isStackEntry)) {
+      const text = banner(tag, value).split('\n').join(`${joiner}    `);
+      return `an exception was raised:${joiner}    ${text}`;
+    }
+  }
+  return inspect(reason, opts);
+}
+
+/** Is `reason` `{exception_or_erlang_error, stacktrace}`, as an OTP process exits after a raise? */
+export function isErrorExit(reason: Term): boolean {
+  if (typeof reason !== 'object' || reason.kind !== 'tuple' || reason.elements.length !== 2) return false;
+  const stack = listItems(reason.elements[1] as Term);
+  return stack !== null && stack.length > 0 && stack.every(isStackEntry);
+}

@@ -1,0 +1,85 @@
+/**
+ * The few TS BIFs the OTP prelude (GenServer, Supervisor, Agent, Task, Registry: all written in
+ * Elixir, as OTP writes them in Erlang) needs where BEAM has a BIF or where Elixir's Logger does
+ * the printing: logging a report, the `** (stop)` text of an exit reason, `:erlang.raise/3`,
+ * `function_exported?/3`.
+ */
+import { atom, Binary, bool, OK, type Atom, type Term } from '../../term/types.ts';
+import type { Bif, BifFn } from '../builtins.ts';
+import { ElixirThrow } from '../errors.ts';
+import { badargAt } from '../bifs-kernel.ts';
+import { formatError, formatExit } from '../format-error.ts';
+import { isErrorExit } from '../exit-format.ts';
+import { isException, normalizeException } from '../exceptions.ts';
+import type { LogLevel } from '../../ports.ts';
+
+const LEVELS = new Set<string>(['debug', 'info', 'notice', 'warning', 'error']);
+
+function text(t: Term, i: number): string {
+  if (typeof t !== 'object' || t.kind !== 'binary') return badargAt(i, 'not a binary');
+  return t.text ?? new TextDecoder().decode(t.bytes);
+}
+
+function isAtom(t: Term | undefined): t is Atom {
+  return typeof t === 'object' && t.kind === 'atom';
+}
+
+/**
+ * Logger's `format_stop`: a raise (`{exception, stacktrace}`) prints as its banner, any other
+ * reason as `** (stop) ` and Exception.format_exit's words, each on a new line.
+ */
+function formatStop(reason: Term): string {
+  if (isErrorExit(reason) && typeof reason === 'object' && reason.kind === 'tuple') {
+    const [error, stack] = reason.elements as [Term, Term];
+    // An Erlang reason Elixir has no exception for ({:nocatch, v}...) prints as a stop.
+    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false)}`;
+    return `\n** (stop) ${formatExit(error, '\n')}`;
+  }
+  return `\n** (stop) ${formatExit(reason, '\n')}`;
+}
+
+const ERLANG_ERROR = atom('Elixir.ErlangError');
+
+const raise3: BifFn = ([cls, reason]) => {
+  const kind = isAtom(cls) ? cls.name : '';
+  if (kind !== 'error' && kind !== 'exit' && kind !== 'throw') return badargAt(0, 'not a valid class');
+  throw new ElixirThrow(kind, reason as Term);
+};
+
+const exported: BifFn = ([m, f, a], c) => bool(isAtom(m) && isAtom(f) && typeof a === 'number' && c.node.functionExported(m, f, a));
+
+/** `:sys.name/arity`, run by GenServer.Sys's Elixir function of the same name. */
+const sys = (name: string, arity: number): Bif => ({
+  module: 'sys',
+  name,
+  arity,
+  control: true,
+  fn: (args, c) => c.tailCallMfa(atom('Elixir.GenServer.Sys'), atom(name), args),
+});
+
+export const otpNativeBifs: readonly Bif[] = [
+  sys('get_state', 1),
+  sys('get_state', 2),
+  sys('replace_state', 2),
+  sys('replace_state', 3),
+  sys('terminate', 2),
+  sys('terminate', 3),
+  {
+    module: 'otp_native',
+    name: 'log',
+    arity: 2,
+    fn: ([level, msg], c) => {
+      if (!isAtom(level) || !LEVELS.has(level.name)) return badargAt(0, 'not a log level');
+      c.node.log(level.name as LogLevel, text(msg as Term, 1));
+      return OK;
+    },
+  },
+  { module: 'otp_native', name: 'format_stop', arity: 1, fn: ([r]) => Binary.fromString(formatStop(r as Term)) },
+  { module: 'Elixir.Exception', name: 'format_exit', arity: 1, fn: ([r]) => Binary.fromString(formatExit(r as Term, '\n')) },
+  { module: 'erlang', name: 'raise', arity: 3, fn: raise3 },
+  // A node runs one scheduler (the tab's event loop): Task.async_stream's default concurrency.
+  { module: 'Elixir.System', name: 'schedulers_online', arity: 0, fn: () => 1 },
+  { module: 'erlang', name: 'function_exported', arity: 3, fn: exported },
+  { module: 'Elixir.Kernel', name: 'function_exported?', arity: 3, fn: exported },
+];
+

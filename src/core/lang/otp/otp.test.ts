@@ -1,0 +1,178 @@
+// OTP in the prelude: what the golden transcripts (golden/25-28, playground/golden-nodes) cannot
+// show: the wire format a real BEAM node speaks, `use` of an unknown module, and hostile servers
+// (a flood of casts, a server that never answers, a bad name) that must not lose a message or
+// leave a process behind. Expected texts are real iex 1.14's.
+import { describe, expect, test } from 'vitest';
+import { evalText, langNode, run } from '../vm-test-helpers.ts';
+
+const COUNTER = `
+defmodule Counter do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_call(:get, _from, n), do: {:reply, n, n}
+  def handle_call(:silent, _from, n), do: {:noreply, n}
+  def handle_cast({:add, k}, n), do: {:noreply, n + k}
+end
+`;
+
+describe('the wire format is OTP 25 gen\'s', () => {
+  test('a raw $gen_call with the alias-style tag gets {tag, reply}, as a BEAM caller expects', () => {
+    const src = `${COUNTER}
+      {:ok, pid} = GenServer.start(Counter, 41)
+      ref = make_ref()
+      send(pid, {:"$gen_cast", {:add, 1}})
+      send(pid, {:"$gen_call", {self(), [:alias | ref]}, :get})
+      receive do
+        {[:alias | ^ref], reply} -> {:reply, reply}
+      after 1000 -> :no_reply
+      end`;
+    expect(run(src)).toBe('{:reply, 42}');
+  });
+
+  test('GenServer.call works against a hand-written server speaking the protocol (as a BEAM gen_server would)', () => {
+    const src = `
+      server = spawn(fn ->
+        receive do
+          {:"$gen_call", {from, [:alias | ref] = tag}, req} when is_pid(from) and is_reference(ref) -> send(from, {tag, {:echo, req}})
+        end
+      end)
+      GenServer.call(server, :hello)`;
+    expect(run(src)).toBe('{:echo, :hello}');
+  });
+
+  test(':sys.get_state is a {:system, from, :get_state} call', () => {
+    const src = `
+      server = spawn(fn ->
+        receive do
+          {:system, {from, tag}, :get_state} -> send(from, {tag, :raw_state})
+        end
+      end)
+      :sys.get_state(server)`;
+    expect(run(src)).toBe(':raw_state');
+  });
+});
+
+describe('use', () => {
+  test('an unknown module is a CompileError in Elixir\'s words, at the line of the use', () => {
+    let error: unknown = null;
+    try {
+      run('defmodule Nope do\n  use Foo\nend');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ message: 'module Foo is not loaded and could not be found', pos: { line: 2 } });
+  });
+
+  test('use GenServer without handle_call: the default raises as Elixir 1.14 does', () => {
+    const src = `
+      defmodule Bare do
+        use GenServer
+      end
+      {:ok, _} = GenServer.start(Bare, :s, name: Bare)
+      try do
+        GenServer.call(Bare, :x)
+      catch
+        :exit, {{%{__struct__: RuntimeError, message: m}, _stack}, _call} -> m
+      end`;
+    expect(run(src)).toBe('"attempted to call GenServer Bare but no handle_call/3 clause was provided"');
+  });
+
+  test('a module overriding a default keeps its own clauses', () => {
+    const src = `
+      defmodule Own do
+        use GenServer
+        def init(_), do: {:ok, :own}
+        def terminate(_, _), do: :mine
+      end
+      {Own.init(1), Own.terminate(:r, :s), Own.code_change(1, :st, 2), Own.child_spec(:a)}`;
+    expect(run(src)).toBe('{{:ok, :own}, :mine, {:ok, :st}, %{id: Own, start: {Own, :start_link, [:a]}}}');
+  });
+
+  test('typespecs (@spec, @type, @callback, over several lines) are read and dropped', () => {
+    const src = `
+      defmodule Typed do
+        use GenServer
+        @moduledoc """
+        A typed server.
+        """
+        @type state :: %{count: non_neg_integer()} | nil
+        @callback changed(term) :: :ok
+        @impl true
+        @spec init(term) ::
+                {:ok, term}
+        def init(s), do: {:ok, s}
+      end
+      Typed.init(3)`;
+    expect(run(src)).toBe('{:ok, 3}');
+  });
+
+  test('use options override the child spec', () => {
+    const src = `
+      defmodule Opt do
+        use Agent, restart: :transient, id: :x, shutdown: 10
+      end
+      Opt.child_spec(1)`;
+    expect(run(src)).toBe('%{id: :x, restart: :transient, shutdown: 10, start: {Opt, :start_link, [1]}}');
+  });
+});
+
+describe('hostile servers', () => {
+  test('20,000 casts then a call: every cast is applied before the reply, none lost', () => {
+    const src = `${COUNTER}
+      {:ok, pid} = GenServer.start(Counter, 0)
+      Enum.each(1..20_000, fn _ -> GenServer.cast(pid, {:add, 1}) end)
+      GenServer.call(pid, :get, :infinity)`;
+    expect(run(src)).toBe('20000');
+  });
+
+  test('a server that never answers: the caller times out and the server still serves the next call', () => {
+    const t = langNode();
+    const src = `${COUNTER}
+      {:ok, pid} = GenServer.start(Counter, 7)
+      r = try do
+        GenServer.call(pid, :silent, 100)
+      catch
+        :exit, {:timeout, {GenServer, :call, [_, :silent, 100]}} -> :timed_out
+      end
+      {r, GenServer.call(pid, :get)}`;
+    expect(evalText(t, src)).toBe('{:timed_out, 7}');
+  });
+
+  test('a call to a process that died is noproc at once, with any timeout', () => {
+    const src = `
+      pid = spawn(fn -> :ok end)
+      Process.sleep(10)
+      try do
+        GenServer.call(pid, :x, :infinity)
+      catch
+        :exit, {reason, _} -> reason
+      end`;
+    expect(run(src)).toBe(':noproc');
+  });
+
+  test('a bad :name is an ArgumentError before any process starts', () => {
+    const src = `
+      before = length(Process.list())
+      r = try do
+        GenServer.start(Counter, 0, name: "x")
+      rescue
+        e in ArgumentError -> :raised
+      end
+      {r, length(Process.list()) == before}`;
+    expect(run(`${COUNTER}\n${src}`)).toBe('{:raised, true}');
+  });
+
+  test('a transient child that exits normally is not restarted; a permanent one is', () => {
+    const src = `
+      children = [
+        %{id: :t, start: {Agent, :start_link, [fn -> 0 end, [name: :t]]}, restart: :transient},
+        %{id: :p, start: {Agent, :start_link, [fn -> 0 end, [name: :p]]}}
+      ]
+      {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one)
+      Agent.stop(:t)
+      Agent.stop(:p)
+      Process.sleep(10)
+      {Process.whereis(:t), is_pid(Process.whereis(:p)), Supervisor.count_children(sup).active}`;
+    expect(run(src)).toBe('{nil, true, 1}');
+  });
+});
