@@ -20,6 +20,7 @@ export class ToStringError {
 }
 
 const TYPE_NAMES: Record<string, string> = {
+  bitstring: 'BitString',
   tuple: 'Tuple',
   map: 'Map',
   pid: 'PID',
