@@ -34,7 +34,11 @@ export type Expr =
   | { kind: 'tuple'; pos: Pos; items: readonly Expr[] }
   /** `%{k => v, a: 1}` or `%{base | k => v}` when `update` is set. */
   | { kind: 'map'; pos: Pos; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
-  /** `<<...>>` is not in the subset except the `<<...>>` printed for module binaries: not parsed. */
+  /**
+   * `<<a::8, rest::binary>>`: segments in order. `generator` is set only for `<<c <- s>>`, the
+   * binary generator of a `for` (its source), which the for form takes apart.
+   */
+  | { kind: 'bitstring'; pos: Pos; segments: readonly Segment[]; generator: Expr | null }
   /** Binary operators, `op` as written: + - * / ++ -- <> == != === !== < > <= >= and or && || in .. |> etc. */
   | { kind: 'binop'; pos: Pos; op: BinaryOp; left: Expr; right: Expr }
   /** Unary: `-x`, `+x`, `not x`, `!x`. */
@@ -85,6 +89,13 @@ export type Expr =
   /** `__MODULE__`. */
   | { kind: 'module_ref'; pos: Pos };
 
+/** One segment of `<<...>>`: `value::spec`; `spec` as written (`binary-size(4)`), read by bitstring-spec.ts. */
+export interface Segment {
+  readonly pos: Pos;
+  readonly value: Expr;
+  readonly spec: Expr | null;
+}
+
 export type BinaryOp =
   | '+' | '-' | '*' | '/'
   | '++' | '--' | '<>' | '..'
@@ -116,7 +127,9 @@ export type WithStep =
 
 export type ForStep =
   | { readonly kind: 'generator'; readonly pattern: Expr; readonly guard: Expr | null; readonly source: Expr }
-  | { readonly kind: 'filter'; readonly cond: Expr };
+  | { readonly kind: 'filter'; readonly cond: Expr }
+  /** `<<r::8, g::8 <- pixels>>`: `pattern` is the bitstring (without its generator). */
+  | { readonly kind: 'bits'; readonly pattern: Expr & { kind: 'bitstring' }; readonly source: Expr };
 
 /** Result of parsing: either an AST or a positioned error, never a throw. */
 export type ParseResult =

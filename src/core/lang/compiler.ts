@@ -22,6 +22,7 @@ import { compilePattern, literalValue } from './patterns.ts';
 import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, compileCaptureExpr } from './compiler-calls.ts';
 import { compileControl } from './compiler-control.ts';
 import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
+import { compileBitstring } from './compiler-bitstring.ts';
 import { isIn, makeRange, toStr } from './values.ts';
 
 export const BADMATCH = atom('badmatch');
@@ -120,6 +121,8 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
       }
       return (r, b, m) => new Tuple(evs.map((f) => f(r, b, m)));
     }
+    case 'bitstring':
+      return compileBitstring(e, ctx);
     case 'map':
       return compileMap(e, ctx);
     case 'binop':

@@ -49,15 +49,16 @@ function readSmall(bytes: Uint8Array, from: number, n: number): number {
   return v;
 }
 
-/** Reads `n` bits at bit offset `from` as an unsigned big-endian integer. */
+/** Reads `n` bits at bit offset `from` as an unsigned big-endian integer (linear: through hex digits). */
 export function readBits(bytes: Uint8Array, from: number, n: number): bigint | number {
   if (n <= 32) return readSmall(bytes, from, n);
-  let v = 0n;
-  let i = 0;
-  for (; i + 32 <= n; i += 32) v = (v << 32n) | BigInt(readSmall(bytes, from + i, 32));
-  if (i < n) v = (v << BigInt(n - i)) | BigInt(readSmall(bytes, from + i, n - i));
-  return v;
+  const lead = n & 3;
+  const digits: string[] = [lead > 0 ? readSmall(bytes, from, lead).toString(16) : '0'];
+  for (let i = lead; i < n; i += 4) digits.push(HEX[readSmall(bytes, from + i, 4)] as string);
+  return BigInt('0x' + digits.join(''));
 }
+
+const HEX = '0123456789abcdef';
 
 /**
  * Appends bits. Starts with room for `hint` bits and grows by doubling; the caller bounds the
@@ -100,20 +101,34 @@ export class BitWriter {
       this.putSmall(v, n);
       return;
     }
-    const x = BigInt.asUintN(n, BigInt(v));
-    const words: number[] = [];
-    let rest = n;
-    while (rest > 0) {
-      const take = rest % 32 === 0 ? 32 : rest % 32;
-      words.push(take);
-      rest -= take;
+    const big = BigInt(v);
+    if (n > 64 && big >= -(2n ** 63n) && big < 2n ** 63n) {
+      // A wide field for a small value (`<<0::size(1_000_000)>>`): the sign bits, then 64 bits.
+      this.fill(big < 0n, n - 64);
+      this.putInt(big, 64);
+      return;
     }
-    // Highest chunk first: the first chunk holds the leftover bits.
-    let shift = BigInt(n);
-    for (const take of words) {
-      shift -= BigInt(take);
-      this.putSmall(Number((x >> shift) & ((1n << BigInt(take)) - 1n)), take);
+    // Linear in n: through hex digits, the first one holding the n % 4 leftover bits.
+    const lead = n & 3;
+    const hex = BigInt.asUintN(n, big).toString(16).padStart(Math.ceil(n / 4), '0');
+    let i = 0;
+    if (lead > 0) this.putSmall(parseInt(hex[i++] as string, 16), lead);
+    for (; i < hex.length; i++) this.putSmall(parseInt(hex[i] as string, 16), 4);
+  }
+  /** `n` zero bits, or `n` one bits. */
+  private fill(ones: boolean, n: number): void {
+    this.ensure(n);
+    if (!ones) {
+      this.len += n; // the buffer past len is zero
+      return;
     }
+    const head = Math.min(n, (8 - (this.len & 7)) & 7);
+    if (head > 0) this.putSmall((1 << head) - 1, head);
+    const whole = (n - head) >>> 3;
+    this.buf.fill(0xff, this.len >>> 3, (this.len >>> 3) + whole);
+    this.len += whole * 8;
+    const tail = (n - head) & 7;
+    if (tail > 0) this.putSmall((1 << tail) - 1, tail);
   }
   /** `n` bits of `bytes` from bit `from`. */
   copyBits(bytes: Uint8Array, from: number, n: number): void {
