@@ -12,6 +12,7 @@ import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts
 import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
 import { sortedPairs } from './map-order.ts';
+import { REGEX_MODULE, regexSigil } from './inspect-regex.ts';
 import {
   concat,
   concatAll,
@@ -311,6 +312,7 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     const bounds = concatAll([String(first), '..', String(last)]);
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
+  if (mod === REGEX_MODULE) return regexSigil(m);
   if (m.entries.get(EXCEPTION)?.[1] !== TRUE) return undefined;
   const name = mod.name.slice('Elixir.'.length);
   const order = EXCEPTION_FIELDS.get(name);

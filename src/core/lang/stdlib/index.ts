@@ -17,6 +17,7 @@ import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
 import { binaryBifs } from './binary.ts';
+import { REGEX_PRELUDE, regexBifs, regexControlBifs } from './regex.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 
@@ -39,6 +40,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'range', bifs: rangeBifs },
   { name: 'exception', bifs: exceptionBifs },
   { name: 'binary', bifs: binaryBifs },
+  { name: 'regex', bifs: [...regexBifs, ...regexControlBifs], prelude: REGEX_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
 ];
