@@ -45,7 +45,8 @@ export function toStringTerm(t: Term, opts: InspectOptions = {}): Binary {
     default:
       throw new ToStringError(
         'Protocol.UndefinedError',
-        `protocol String.Chars not implemented for ${inspect(t, opts)} of type ${TYPE_NAMES[t.kind] ?? 'Unknown'}`,
+        `protocol String.Chars not implemented for ${inspect(t, opts)} of type ${TYPE_NAMES[t.kind] ?? 'Unknown'}` +
+          (t.kind === 'bitstring' ? ', cannot convert a bitstring to a string' : ''),
         t,
       );
   }

@@ -1,4 +1,4 @@
-# Binaries and bitstrings: construction, patterns, sizes and types, printing, errors, binary generators, :binary. Captured from piped real iex 1.14 (no async output, so the screen is each prompt, the line typed, then the output).
+# Binaries and bitstrings: construction, patterns, sizes and types, printing, errors, binary generators and into: <<>>, :binary. Captured from piped real iex 1.14 (no async output, so the screen is each prompt, the line typed, then the output).
 iex(1)> <<1, 2, 3>>
 <<1, 2, 3>>
 iex(2)> <<1::3>>
@@ -293,3 +293,50 @@ iex(89)> [<<1::1>>, <<1>>, <<0::3>>] |> Enum.sort()
 [<<0::size(3)>>, <<1>>, <<1::size(1)>>]
 iex(90)> %{<<1::3>> => :bits}
 %{<<1::size(3)>> => :bits}
+iex(91)> for x <- [1, 2], into: <<>>, do: <<x::3>>
+<<10::size(6)>>
+iex(92)> for <<x::3 <- <<255, 255>> >>, into: <<>>, do: <<x::3>>
+<<255, 127::size(7)>>
+iex(93)> f = fn <<a::4, _::bits>> when bit_size(a) == 0 -> :no; <<a::4, _::bits>> -> a end
+#Function<42.3316493/1 in :erl_eval.expr/6>
+iex(94)> f.(<<0xF0>>)
+15
+iex(95)> case <<1, 2, 3>> do <<1, rest::binary>> -> rest end
+<<2, 3>>
+iex(96)> defmodule P do def parse(<<len::16, body::binary-size(len), rest::binary>>), do: {body, rest} end
+{:module, P,
+ <<70, 79, 82, 49, 0, 0, 5, 236, 66, 69, 65, 77, 65, 116, 85, 56, 0, 0, 0, 187,
+   0, 0, 0, 19, 8, 69, 108, 105, 120, 105, 114, 46, 80, 8, 95, 95, 105, 110,
+   102, 111, 95, 95, 10, 97, 116, 116, 114, ...>>, {:parse, 1}}
+iex(97)> P.parse(<<0, 2, "hi", "rest">>)
+{"hi", "rest"}
+iex(98)> IO.inspect(<<1::3>>)
+<<1::size(3)>>
+<<1::size(3)>>
+iex(99)> x = <<1::3>>
+<<1::size(3)>>
+iex(100)> is_bitstring(x) and not is_binary(x)
+true
+iex(101)> <<a::binary-size(1), _::binary>> = "é"
+"é"
+iex(102)> a
+<<195>>
+iex(103)> :erlang.bitstring_to_list(<<1, 2::3>>)
+[1, <<2::size(3)>>]
+iex(104)> :erlang.list_to_bitstring([1, <<2::3>>])
+<<1, 2::size(3)>>
+iex(105)> String.valid?(<<255>>)
+false
+iex(106)> <<"a", 0>> <> "b"
+<<97, 0, 98>>
+iex(107)> << 1 , 2 >>
+<<1, 2>>
+iex(108)> <<
+...(108)> 1,
+...(108)> 2
+...(108)> >>
+<<1, 2>>
+iex(109)> send(self(), <<1::5>>)
+<<1::size(5)>>
+iex(110)> receive do <<n::5>> -> n end
+1

@@ -8,6 +8,7 @@ import { argumentError, raise } from '../errors.ts';
 import { at, defineBifs } from './define.ts';
 import { fromArray } from './enumerable.ts';
 import { MAX_CONSTRUCTION_BITS } from '../bitstring-ops.ts';
+import { BitWriter, bitSizeOf, isBits, subBits } from '../../term/bits.ts';
 
 function bin(t: Term): Binary {
   return typeof t === 'object' && t.kind === 'binary' ? t : argumentError();
@@ -169,5 +170,30 @@ export const binaryBifs = defineBifs('binary', {
     let hex = BigInt(n).toString(16);
     if (hex.length % 2 === 1) hex = '0' + hex;
     return Binary.fromBytes(Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16)));
+  },
+});
+
+/** :erlang's bitstring list conversions (bitstrings are a term of their own, bits.ts). */
+export const erlangBitsBifs = defineBifs('erlang', {
+  'bitstring_to_list/1': (a) => {
+    const t = at(a, 0);
+    if (!isBits(t)) return argumentError();
+    const n = bitSizeOf(t);
+    const whole = n >>> 3;
+    const items: Term[] = [...t.bytes.subarray(0, whole)];
+    if ((n & 7) !== 0) items.push(subBits(t.bytes, whole * 8, n & 7));
+    return fromArray(items);
+  },
+  'list_to_bitstring/1': (a) => {
+    const w = new BitWriter();
+    const stack: Term[] = [at(a, 0)];
+    while (stack.length > 0) {
+      const t = stack.pop() as Term;
+      if (typeof t === 'number' && t >= 0 && t <= 255) w.putInt(t, 8);
+      else if (isBits(t)) w.putBits(t);
+      else if (t instanceof Cons) stack.push(t.tail, t.head);
+      else if (t !== NIL) argumentError();
+    }
+    return w.finish();
   },
 });

@@ -16,7 +16,7 @@ import { floatBifs, integerBifs } from './numbers.ts';
 import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
 import { exceptionBifs } from './exception.ts';
-import { binaryBifs } from './binary.ts';
+import { binaryBifs, erlangBitsBifs } from './binary.ts';
 import { REGEX_PRELUDE, regexBifs, regexControlBifs } from './regex.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
@@ -39,7 +39,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
   { name: 'exception', bifs: exceptionBifs },
-  { name: 'binary', bifs: binaryBifs },
+  { name: 'binary', bifs: [...binaryBifs, ...erlangBitsBifs] },
   { name: 'regex', bifs: [...regexBifs, ...regexControlBifs], prelude: REGEX_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
