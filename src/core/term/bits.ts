@@ -5,6 +5,13 @@
  */
 import { Binary, Bitstring } from './types.ts';
 
+/** Bytes as a string of the same length, one character per byte (Latin-1), in chunks: a spread of megabytes would overflow the JS stack. */
+export function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
 /** A binary or a bitstring: the terms `is_bitstring` accepts. */
 export type Bits = Binary | Bitstring;
 

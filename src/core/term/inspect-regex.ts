@@ -3,6 +3,7 @@
  * characters escaped as Elixir 1.14 escapes them (`~r{a/b}` prints `~r/a\/b/`).
  */
 import { atom, type MapTerm } from './types.ts';
+import { latin1 } from './bits.ts';
 
 export const REGEX_MODULE = atom('Elixir.Regex');
 
@@ -13,7 +14,7 @@ export function regexSigil(m: MapTerm): string | undefined {
   const source = m.entries.get(atom('source'))?.[1];
   const opts = m.entries.get(atom('opts'))?.[1];
   if (typeof source !== 'object' || source.kind !== 'binary' || typeof opts !== 'object' || opts.kind !== 'binary') return undefined;
-  const text = source.text ?? String.fromCharCode(...source.bytes);
+  const text = source.text ?? latin1(source.bytes);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;

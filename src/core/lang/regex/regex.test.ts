@@ -36,6 +36,10 @@ describe('regexes', () => {
     expect(run('Regex.match?(~r/((a+)+)+$/, String.duplicate("a", 15) <> "b")')).toMatch(/at most 10 bytes; this one has 16/);
   });
 
+  it('runs over a large subject (a 4 MB binary, each byte a character)', () => {
+    expect(run('s = :binary.copy(<<0, 255>>, 2_000_000) <> "needle"; Regex.run(~r/ne+dle/, s, return: :index)')).toBe('[{4000000, 6}]');
+  });
+
   it('refuses what JavaScript would read differently, with Regex.CompileError', () => {
     expect(run('Regex.compile("(?>a)")')).toMatch(/^\{:error, \{'\(\?> is not supported in the playground/);
     expect(run('Regex.compile("a++")')).toBe("{:error, {'possessive quantifiers are not supported in the playground', 2}}");

@@ -11,6 +11,7 @@
  */
 import { atom, Binary, Tuple, type MapTerm, type Term } from '../../term/types.ts';
 import { mapFromPairs } from '../../term/map.ts';
+import { latin1 } from '../../term/bits.ts';
 import { REGEX_MODULE } from '../../term/inspect-regex.ts';
 import { raise } from '../errors.ts';
 import { translate, type Translated } from './translate.ts';
@@ -47,7 +48,7 @@ const OPTION_LETTERS: Readonly<Record<string, string>> = {
 };
 
 function text(b: Binary, unicode: boolean): string | null {
-  return unicode ? b.text : String.fromCharCode(...b.bytes);
+  return unicode ? b.text : latin1(b.bytes);
 }
 
 /** `Regex.compile(source, opts)`: opts a string of modifiers or a list of option atoms. */
@@ -126,7 +127,7 @@ export class Subject {
       offs[t.length] = byte;
       this.offsets = offs;
     } else {
-      this.text = String.fromCharCode(...bin.bytes);
+      this.text = latin1(bin.bytes);
       this.offsets = null;
     }
   }
