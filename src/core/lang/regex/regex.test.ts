@@ -4,7 +4,8 @@
  * as plain data (the ETF crossing is in playground/bits-and-regex-across.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../vm-test-helpers.ts';
+import { langNode, resultText, run, spawnEval } from '../vm-test-helpers.ts';
+import { advanceAndRun } from '../../runtime/testing.ts';
 import { translate } from './translate.ts';
 import { compileRegex, compiledRegex, exec, RISKY_SUBJECT_LIMIT, Subject } from './regex.ts';
 import { Binary, MapTerm } from '../../term/types.ts';
@@ -36,6 +37,18 @@ describe('regexes', () => {
 
   it('runs over a large subject (a 4 MB binary, each byte a character)', () => {
     expect(run('s = :binary.copy(<<0, 255>>, 2_000_000) <> "needle"; Regex.run(~r/ne+dle/, s, return: :index)')).toBe('[{4000000, 6}]');
+  });
+
+  it('a scan over many matches traps like other walking built-ins, so other processes run', () => {
+    const t = langNode();
+    const ev = spawnEval(t, 'length(Regex.scan(~r/a/, :binary.copy("a", 200_000)))');
+    t.node.runSlice();
+    expect(ev.result).toBeNull(); // 200 steps of 1,000 matches: far more than one slice's budget
+    advanceAndRun(t.clock, 60_000, t.node);
+    expect(resultText(ev)).toBe('200000');
+    expect(run('length(String.split(:binary.copy("a,", 5_000), ~r/,/))')).toBe('5001');
+    expect(run('byte_size(Regex.replace(~r/a/, :binary.copy("ab", 5_000), "xx"))')).toBe('15000');
+    expect(run('String.replace("a1b22", ~r/\\d+/, fn d -> "<" <> d <> ">" end)')).toBe('"a<1>b<22>"');
   });
 
   it('refuses what JavaScript would read differently, with Regex.CompileError', () => {

@@ -11,7 +11,7 @@ import { listBifs } from './list.ts';
 import { mapBifs, mapWalkBifs } from './map.ts';
 import { atomBifs, tupleBifs } from './tuple.ts';
 import { keywordBifs } from './keyword.ts';
-import { stringBifs } from './string.ts';
+import { stringBifs, stringControlBifs } from './string.ts';
 import { floatBifs, integerBifs } from './numbers.ts';
 import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
@@ -31,7 +31,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },
-  { name: 'string', bifs: stringBifs },
+  { name: 'string', bifs: [...stringBifs, ...stringControlBifs] },
   { name: 'integer', bifs: integerBifs },
   { name: 'float', bifs: floatBifs },
   { name: 'erlang', bifs: erlangBifs },

@@ -13,6 +13,7 @@ import type { BifContext } from '../builtins.ts';
 import { at, defineBifs } from './define.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
 import { functionClause } from './errors.ts';
+import { STEP, walk, type Walk } from './walk.ts';
 
 function opt(opts: Term, name: string): Term | undefined {
   for (const p of enumToArray(opts)) {
@@ -35,18 +36,39 @@ function stepPast(s: Subject, i: number): number {
   return i + (c >= 0xd800 && c <= 0xdbff && i + 1 < s.text.length ? 2 : 1);
 }
 
-/** Every match, left to right; an empty match moves the search on by one character. */
-function allMatches(c: Compiled, s: Subject, limit = Infinity): Match[] {
+/**
+ * Every match, left to right; an empty match moves the search on by one character. A walk
+ * (walk.ts): it yields every STEP matches, so scanning megabytes never holds the scheduler.
+ */
+function* matchesWalk(c: Compiled, s: Subject, limit = Infinity): Walk<Match[]> {
   const out: Match[] = [];
   let from = 0;
   while (out.length < limit && from <= s.text.length) {
     const m = exec(c, s, from);
     if (m === null) break;
     out.push(m);
+    if (out.length % STEP === 0) yield;
     const [a, b] = m[0] as readonly [number, number];
     from = b > a ? b : stepPast(s, b);
   }
   return out;
+}
+
+/** A list built from `items`, yielding every STEP of them. */
+function* listWalk<T>(items: readonly T[], f: (x: T) => Term): Walk<Term> {
+  const out: Term[] = [];
+  for (const x of items) {
+    out.push(f(x));
+    if (out.length % STEP === 0) yield;
+  }
+  return fromArray(out);
+}
+
+function finish<T>(w: Walk<T>): T {
+  for (;;) {
+    const r = w.next();
+    if (r.done === true) return r.value;
+  }
 }
 
 type Capture = { kind: 'all' | 'first' | 'all_but_first' | 'none' } | { kind: 'list'; groups: (number | null)[] };
@@ -117,13 +139,16 @@ function run(a: readonly Term[], arity: number): Term {
   return fromArray(shape(m, s, captureOf(c, opts), opt(opts, 'return') === atom('index')));
 }
 
-function scan(a: readonly Term[], arity: number): Term {
+function scan(a: readonly Term[], arity: number, ctx: BifContext): Term {
   const c = needRegex(at(a, 0), 'scan', arity);
   const s = new Subject(needBin(at(a, 1), 'scan', arity), c.unicode);
   const opts = arity > 2 ? at(a, 2) : NIL;
   const cap = captureOf(c, opts);
   const index = opt(opts, 'return') === atom('index');
-  return fromArray(allMatches(c, s).map((m) => fromArray(shape(m, s, cap, index))));
+  return walk(ctx, (function* () {
+    const ms = yield* matchesWalk(c, s);
+    return yield* listWalk(ms, (m) => fromArray(shape(m, s, cap, index)));
+  })());
 }
 
 function namedCaptures(a: readonly Term[], arity: number): Term {
@@ -165,8 +190,8 @@ function replacementParts(r: string): (string | number)[] {
 }
 
 /** The text between matches and the matches themselves, for replace and split. */
-function pieces(c: Compiled, s: Subject, global: boolean): { matches: Match[]; between: Binary[] } {
-  const matches = allMatches(c, s, global ? Infinity : 1);
+function* pieces(c: Compiled, s: Subject, global: boolean): Walk<{ matches: Match[]; between: Binary[] }> {
+  const matches = yield* matchesWalk(c, s, global ? Infinity : 1);
   const between: Binary[] = [];
   let pos = 0;
   for (const m of matches) {
@@ -179,13 +204,12 @@ function pieces(c: Compiled, s: Subject, global: boolean): { matches: Match[]; b
 }
 
 /** Regex.replace: a string with `\\N` references, or a fun (run in Elixir, see the prelude). */
-export function regexReplace(re: Term, str: Term, replacement: Term, global: boolean, ctx: BifContext | null, arity: number): Term {
+export function regexReplace(re: Term, str: Term, replacement: Term, global: boolean, ctx: BifContext, arity: number): Term {
   const c = needRegex(re, 'replace', arity);
   const s = new Subject(needBin(str, 'replace', arity), c.unicode);
-  const { matches, between } = pieces(c, s, global);
   if (replacement instanceof Fun) {
-    // Funs run as Elixir code through Regex's prelude; String.replace (not a control BIF) takes strings.
-    if (ctx === null) return functionClause('String', 'replace', 4);
+    // Funs run as Elixir code, through Regex's prelude.
+    const { matches, between } = finish(pieces(c, s, global));
     const parts: Term[] = [];
     matches.forEach((m, i) => {
       parts.push(between[i] as Binary);
@@ -195,6 +219,11 @@ export function regexReplace(re: Term, str: Term, replacement: Term, global: boo
     return ctx.tailCallMfa(atom('Elixir.Regex'), atom('__replace_fun__'), [fromArray(parts), replacement, replacement.arity]);
   }
   const rp = replacementParts(needBin(replacement, 'replace', arity).text ?? '');
+  return walk(ctx, replaceWalk(c, s, global, rp));
+}
+
+function* replaceWalk(c: Compiled, s: Subject, global: boolean, rp: readonly (string | number)[]): Walk<Term> {
+  const { matches, between } = yield* pieces(c, s, global);
   const chunks: Uint8Array[] = [];
   matches.forEach((m, i) => {
     chunks.push((between[i] as Binary).bytes);
@@ -217,7 +246,7 @@ export function regexReplace(re: Term, str: Term, replacement: Term, global: boo
 }
 
 /** Regex.split (and String.split with a regex): `parts:`, `trim:`. */
-export function regexSplit(re: Term, str: Term, opts: Term, module: string, arity: number): Term {
+export function regexSplit(re: Term, str: Term, opts: Term, module: string, arity: number, ctx: BifContext): Term {
   if (!isRegex(re)) return functionClause(module, 'split', arity);
   const c = compiledRegex(re);
   const s = new Subject(needBin(str, 'split', arity), c.unicode);
@@ -225,17 +254,19 @@ export function regexSplit(re: Term, str: Term, opts: Term, module: string, arit
   const parts = p === undefined || p === atom('infinity') ? Infinity : typeof p === 'number' && p > 0 ? p : functionClause(module, 'split', arity);
   const trim = opt(opts, 'trim') === TRUE;
   if (s.text === '') return fromArray(trim ? [] : [Binary.fromString('')]);
+  return walk(ctx, splitWalk(c, s, parts, trim));
+}
+
+function* splitWalk(c: Compiled, s: Subject, parts: number, trim: boolean): Walk<Term> {
   const out: Binary[] = [];
   let pos = 0;
-  for (const m of allMatches(c, s)) {
-    if (out.length >= parts - 1) break;
+  for (const m of yield* matchesWalk(c, s, parts - 1)) {
     const [a, b] = m[0] as readonly [number, number];
     out.push(s.slice(pos, a));
     pos = b;
   }
   out.push(s.slice(pos, s.text.length));
-  const kept = trim ? out.filter((x) => x.byteSize > 0) : out;
-  return fromArray(kept);
+  return yield* listWalk(trim ? out.filter((x) => x.byteSize > 0) : out, (x) => x);
 }
 
 export function regexMatch(re: Term, str: Term, module: string, name: string): Term {
@@ -275,8 +306,6 @@ export const regexBifs = defineBifs('Elixir.Regex', {
   'compile!/2': compileBang,
   'run/2': (a) => run(a, 2),
   'run/3': (a) => run(a, 3),
-  'scan/2': (a) => scan(a, 2),
-  'scan/3': (a) => scan(a, 3),
   'match?/2': (a) => regexMatch(at(a, 0), at(a, 1), 'Regex', 'match?'),
   'named_captures/2': (a) => namedCaptures(a, 2),
   'named_captures/3': (a) => namedCaptures(a, 3),
@@ -289,14 +318,16 @@ export const regexBifs = defineBifs('Elixir.Regex', {
     const ctl: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f', '\v': '\\v' };
     return Binary.fromString([...s].map((ch) => (ESCAPED.has(ch) ? (ctl[ch] ?? '\\' + ch) : ch)).join(''));
   },
-  'split/2': (a) => regexSplit(at(a, 0), at(a, 1), NIL, 'Regex', 2),
-  'split/3': (a) => regexSplit(at(a, 0), at(a, 1), at(a, 2), 'Regex', 3),
 });
 
-/** replace/3,4 may call a fun: control BIFs. */
+/** scan, split and replace walk their matches (trapping every 1,000) and replace may call a fun: control BIFs. */
 export const regexControlBifs = defineBifs(
   'Elixir.Regex',
   {
+    'scan/2': (a, ctx) => scan(a, 2, ctx),
+    'scan/3': (a, ctx) => scan(a, 3, ctx),
+    'split/2': (a, ctx) => regexSplit(at(a, 0), at(a, 1), NIL, 'Regex', 2, ctx),
+    'split/3': (a, ctx) => regexSplit(at(a, 0), at(a, 1), at(a, 2), 'Regex', 3, ctx),
     'replace/3': (a, ctx) => regexReplace(at(a, 0), at(a, 1), at(a, 2), true, ctx, 3),
     'replace/4': (a, ctx) => regexReplace(at(a, 0), at(a, 1), at(a, 2), opt(at(a, 3), 'global') !== FALSE, ctx, 4),
   },

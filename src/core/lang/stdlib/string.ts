@@ -140,17 +140,10 @@ export const stringBifs = defineBifs('Elixir.String', {
   'capitalize/1': (a) => bin(capitalize(needText(at(a, 0), 'capitalize', 2))),
   'length/1': (a) => graphemeCount(needText(at(a, 0), 'length', 1)),
   'split/1': (a) => fromArray(needText(at(a, 0), 'split', 1).split(/[\s\u0085]+/u).filter((p) => p !== '').map(bin)),
-  'split/2': (a) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), NIL, 'String', 3) : splitOpts(a)),
-  'split/3': (a) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), at(a, 2), 'String', 3) : splitOpts(a)),
   'match?/2': (a) => regexMatch(at(a, 1), at(a, 0), 'String', 'match?'),
   ...trimFn('trim', true, true),
   ...trimFn('trim_leading', true, false),
   ...trimFn('trim_trailing', false, true),
-  'replace/3': (a) => (isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), true, null, 4) : replace(a, true)),
-  'replace/4': (a) => {
-    const global = opt(at(a, 3), 'global') !== FALSE;
-    return isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), global, null, 4) : replace(a, global);
-  },
   'contains?/2': (a) => {
     const s = needText(at(a, 0), 'contains?', 2);
     return bool(patterns(at(a, 1), 'contains?', 2).some((p) => s.includes(p)));
@@ -241,3 +234,18 @@ function caseText(t: Term, name: string): string {
     `def ${name}(string, mode) when ${guard} and -mode === :greek- or -mode === :turkic-`,
   ]);
 }
+
+/** split and replace may walk a regex's matches (regex.ts traps every 1,000): control BIFs. */
+export const stringControlBifs = defineBifs(
+  'Elixir.String',
+  {
+    'split/2': (a, ctx) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), NIL, 'String', 3, ctx) : splitOpts(a)),
+    'split/3': (a, ctx) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), at(a, 2), 'String', 3, ctx) : splitOpts(a)),
+    'replace/3': (a, ctx) => (isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), true, ctx, 4) : replace(a, true)),
+    'replace/4': (a, ctx) => {
+      const global = opt(at(a, 3), 'global') !== FALSE;
+      return isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), global, ctx, 4) : replace(a, global);
+    },
+  },
+  true,
+);
