@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { SeededRandom } from '../src/core/ports.ts';
 import type { Term } from '../src/core/term/types.ts';
-import { createNode } from '../src/core/runtime/node.ts';
+import { createNode, type Node } from '../src/core/runtime/node.ts';
+import type { BuiltinModule } from '../src/core/lang/builtins.ts';
 import { parse } from '../src/core/lang/parser.ts';
 import { compileShellExpr } from '../src/core/lang/program.ts';
 import { LangRuntime } from '../src/core/lang/vm-node.ts';
@@ -18,10 +19,13 @@ import { elixirAvailable } from './beam.ts';
 /** The benchmarks' nodes share their compiled prelude (compiling it is not what they measure). */
 const preludeCache = new PreludeCache();
 
-/** Evaluates `src` in a process; returns its value and the wall time of the run (ms). */
-export function runShellSource(src: string): { value: Term; ms: number } {
+/**
+ * Evaluates `src` in a process; returns its value and the wall time of the run (ms). `modules`
+ * gives the node other built-ins than the standard ones (e.g. its ETS tables).
+ */
+export function runShellSource(src: string, modules: (node: Node) => readonly BuiltinModule[] = () => standardModules): { value: Term; ms: number } {
   const node = createNode({ clock: { now: () => performance.now() }, random: new SeededRandom(1), stdout: () => {} });
-  const rt = new LangRuntime({ modules: standardModules, preludeCache });
+  const rt = new LangRuntime({ modules: modules(node), preludeCache });
   const ast = parse(src);
   if (!ast.ok) throw new Error(ast.error.message);
   const shell = compileShellExpr(ast.expr, [], rt.builtins);

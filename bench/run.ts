@@ -11,8 +11,9 @@ import { spawn } from './spawn.ts';
 import { fib } from './fib.ts';
 import { ringShell } from './ring-shell.ts';
 import { dist } from './dist.ts';
+import { ets } from './ets.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, ets];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

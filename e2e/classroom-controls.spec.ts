@@ -3,7 +3,7 @@
  * its pause holds a message between two students' tabs, Step releases it, Resume the rest.
  */
 import { expect, test } from '@playwright/test';
-import { openNode } from './kit.ts';
+import { lesson } from './classroom-kit.ts';
 
 // Unique host per test, so parallel workers never share node names on the signalling server.
 let n = 0;
@@ -11,19 +11,8 @@ const host = () => `cc${process.pid}x${n++}`;
 
 test('pause on the teacher\'s cluster view holds student → student messages; step and resume deliver them', async ({ browser }) => {
   const h = host();
-  const teacher = await openNode(browser, { sname: 'teacher', host: h });
-  const two = await openNode(browser, { sname: 'two', host: h });
-  const three = await openNode(browser, { sname: 'three', host: h });
-  expect(await two.iex(`Node.connect :"three@${h}"`)).toBe('true');
-  expect(await teacher.iex(`Node.connect :"two@${h}"`)).toBe('true');
-  // The mesh connects the teacher to three too.
-  await expect.poll(() => teacher.iex('length(Node.list)'), { timeout: 15_000 }).toBe('2');
-  expect(await three.iex('Process.register(self(), :sink)')).toBe('true');
-
-  await teacher.page.getByRole('button', { name: 'cluster view' }).click();
+  const { teacher, two, three } = await lesson(browser, h);
   const page = teacher.page;
-  // The cluster view follows the students (their processes show, numbered as the teacher does).
-  await expect(page.getByRole('button', { name: /^#PID<[1-9]\d*\.\d+\.\d+>/ }).first()).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'pause delivery' }).click();
   // Every node answered: the teacher sees each one's held count.
   for (const node of ['teacher', 'two', 'three']) {

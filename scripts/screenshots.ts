@@ -108,6 +108,22 @@ async function main(): Promise<void> {
     await shoot(one, 'classroom');
     await shoot(two, 'client');
 
+    // The class paused from the Ticker's tab (its cluster view is on: the pause holds every
+    // node), on a projector: the held ticks, one Step's release, a client's banner.
+    await one.getByRole('slider', { name: 'message speed' }).fill('3');
+    await one.setViewportSize({ width: 1920, height: 1080 });
+    await one.getByRole('button', { name: 'pause delivery' }).click();
+    const held = one.getByRole('list', { name: 'messages held' }).getByRole('listitem');
+    await held.nth(2).waitFor({ timeout: 15_000 });
+    await one.getByRole('button', { name: 'step delivery' }).click();
+    await one.getByRole('list', { name: 'step releases' }).getByRole('listitem').first().waitFor({ timeout: 10_000 });
+    await two.getByRole('status', { name: 'delivery paused' }).waitFor();
+    await one.getByRole('button', { name: 'projector mode' }).click();
+    await shoot(one, 'paused');
+    await shoot(two, 'paused-client');
+    await one.getByRole('button', { name: 'projector mode' }).click();
+    await one.getByRole('button', { name: 'pause delivery' }).click();
+
     const start = await openNode(browser, null);
     await start.getByRole('button', { name: `connect one@${host}` }).waitFor();
     await shoot(start, 'start');

@@ -52,7 +52,9 @@ function main(): void {
   const loop = startNodeLoop(node, effects.clock, nodeScheduling());
   if (start.node !== null) {
     const cookie = start.cookie ?? defaultCookie(effects.random);
-    elixir.goAlive({ transport: terminalNetwork().transport(), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...(start.hidden ? { hidden: true } : {}) });
+    const net = terminalNetwork();
+    // :net_adm.names lists the nodes of this process's network (the terminal's EPMD).
+    elixir.goAlive({ transport: net.transport(), names: (done) => done({ ok: net.names() }), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...(start.hidden ? { hidden: true } : {}) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 

@@ -7,6 +7,6 @@ import type { Transport } from '../distribution/transports/transport.ts';
  * WebRTC in the page), so `Node.connect` to another node answers false, as for a missing node.
  * A real transport in every other way: it keeps the transport contract (terminal-network.test.ts).
  */
-export function terminalNetwork(): { transport(): Transport } {
+export function terminalNetwork(): { transport(): Transport; names(): string[] } {
   return new MemoryNetwork({ maxMessageBytes: 16 * 1024, highWaterBytes: 1024 * 1024, schedule: (flush) => setImmediate(flush) });
 }

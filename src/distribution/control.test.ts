@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Pid, Ref, Tuple, atom, list, tuple } from '../core/term/types.ts';
 import type { Term } from '../core/term/types.ts';
-import { decodeControl, encodeControl } from './control.ts';
+import { decodeControl, encodeControl, hasSpawnOption } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { DFLAG, PLAYGROUND_FLAGS } from './handshake/flags.ts';
 import { decodePacket, encodePacket } from './etf/packet.ts';
@@ -69,5 +69,15 @@ describe('control messages', () => {
       [tuple(atom('op')), undefined, 'unsupported control message without an operation number'],
     ];
     for (const [c, p, why] of cases) expect(decodeControl(c, p)).toBe(why);
+  });
+});
+
+describe('SPAWN_REQUEST options', () => {
+  it('finds an option bare or with its own options, as erpc:multicall sends {monitor, [{tag, T}]}', () => {
+    const monitor = atom('monitor');
+    expect(hasSpawnOption(list([atom('link'), monitor]), monitor)).toBe(true);
+    expect(hasSpawnOption(list([tuple(monitor, list([tuple(atom('tag'), atom('t'))]))]), monitor)).toBe(true);
+    expect(hasSpawnOption(list([atom('link'), tuple(atom('priority'), atom('high'))]), monitor)).toBe(false);
+    expect(hasSpawnOption(atom('not_a_list'), monitor)).toBe(false);
   });
 });

@@ -191,8 +191,14 @@ function decodeSpawnRequest(e: readonly Term[], payload: Term | undefined): Cont
   };
 }
 
-/** Does the SPAWN_REQUEST option list hold `opt` (an atom like `link`/`monitor`)? */
+/**
+ * Does the SPAWN_REQUEST option list hold `opt` (an atom like `link`/`monitor`), bare or as
+ * `{opt, options}` (`{monitor, [{tag, T}]}`, erpc:multicall's)?
+ */
 export function hasSpawnOption(opts: Term, opt: Atom): boolean {
-  for (let l: Term = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) if (l.head === opt) return true;
+  for (let l: Term = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    const o = l.head;
+    if (o === opt || (typeof o === 'object' && o.kind === 'tuple' && o.elements.length === 2 && o.elements[0] === opt)) return true;
+  }
   return false;
 }

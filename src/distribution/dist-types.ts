@@ -1,5 +1,5 @@
 /** The public types of the distribution layer: options of attachDistribution, its API, its events. */
-import type { Atom, Pid, Term } from '../core/term/types.ts';
+import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
 import type { Clock, Logger, Random } from '../core/ports.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
 import type { ConnectionStats } from './connection.ts';
@@ -76,12 +76,15 @@ export interface Distribution {
   monitorNode(pid: Pid, node: Atom, on: boolean): true | 'notalive';
   /**
    * Remote spawn. Returns the result at once when it is known (not alive: `notalive`; this
-   * node: spawned here), else null and calls `done` when the reply (or a failure) arrives.
+   * node: spawned here), else the request's id (SPAWN_REQUEST's, the monitor's ref with
+   * `monitor`) and calls `done` when the reply (or a failure) arrives.
    */
   spawnRemote(
     caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid,
     done: (r: SpawnResult) => void,
-  ): SpawnResult | null;
+  ): SpawnResult | { readonly pending: Ref };
+  /** `:erlang.spawn_request_abandon/1` of a pending remote spawn: true when it was still pending. */
+  abandonSpawn(reqId: Ref): boolean;
   subscribe(listener: (e: DistEvent) => void): () => void;
   /** Counters of the connection to `node` (batching, ticks), for tests and the UI. */
   stats(node: Atom): ConnectionStats | undefined;

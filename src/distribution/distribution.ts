@@ -231,9 +231,9 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         const r = api.spawn(body, { groupLeader, ...(opts.link === true ? { link: true } : {}), ...(opts.monitor === true ? { monitor: true } : {}) });
         return r.monitorRef !== undefined ? { ok: true, pid: r.pid, monitorRef: r.monitorRef } : { ok: true, pid: r.pid };
       }
-      spawner.request(caller, peer, module, fun, args, opts, groupLeader, done);
-      return null;
+      return { pending: spawner.request(caller, peer, module, fun, args, opts, groupLeader, done) };
     },
+    abandonSpawn: (reqId) => spawner.abandon(reqId),
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -8,6 +8,10 @@
  *   (a fun arrives as `:erlang.apply(fun, [])`) into a process body; the child gets the CALLER's
  *   group leader, so its output appears on the caller's node; with `link` the child is linked
  *   to the caller before it runs, and the reply leaves before anything the child sends.
+ * - With `monitor`, the serving side sets the monitor up before the child runs and names it
+ *   with the request id, and the caller adopts it when the reply arrives (no MONITOR_P), as
+ *   erts does: so a child that exits at once (erpc's execute_call) still gives its DOWN, and
+ *   `spawn_request`'s DOWN carries the request id.
  */
 import { atom, list } from '../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
@@ -36,6 +40,8 @@ interface Pending {
   readonly caller: Pid;
   readonly node: Atom;
   readonly done: (r: SpawnResult) => void;
+  /** spawn_request_abandon: the reply is dropped and the monitor never adopted. */
+  abandoned?: boolean;
 }
 
 export class RemoteSpawner {
@@ -47,13 +53,15 @@ export class RemoteSpawner {
     private readonly spawnBody: SpawnBodyHook | undefined,
   ) {}
 
-  request(caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid, done: (r: SpawnResult) => void): void {
+  /** Sends the request; returns its id (the monitor's ref, when one is asked for). */
+  request(caller: Pid, node: Atom, module: Atom, fun: Atom, args: readonly Term[], opts: SpawnOpts, groupLeader: Pid, done: (r: SpawnResult) => void): Ref {
     const reqId = this.node.makeRef();
     this.pending.set(refKey(reqId), { caller, node, done });
     const o: Term[] = [];
     if (opts.link === true) o.push(LINK);
     if (opts.monitor === true) o.push(MONITOR);
     this.sendTo(node, { type: 'spawn_request', reqId, from: caller, groupLeader, module, fun, args, opts: list(o) });
+    return reqId;
   }
 
   /** Spawns locally for a request that came from `peer`, and answers it. */
@@ -69,8 +77,11 @@ export class RemoteSpawner {
       this.node.remote.deliverLink(m.from, pid);
       flags |= 1;
     }
-    // The caller sets up the monitor when the reply arrives (see reply()).
-    if (hasSpawnOption(m.opts, MONITOR)) flags |= 2;
+    // The caller's monitor, named by the request id, before the child can run (see reply()).
+    if (hasSpawnOption(m.opts, MONITOR)) {
+      this.node.remote.deliverMonitor(m.from, pid, m.reqId);
+      flags |= 2;
+    }
     this.sendTo(peer, { type: 'spawn_reply', reqId: m.reqId, to: m.from, flags, result: pid });
   }
 
@@ -80,16 +91,25 @@ export class RemoteSpawner {
     const p = this.pending.get(key);
     if (p === undefined) return;
     this.pending.delete(key);
+    // Abandoned: the child's DOWN (if it was monitored) finds no monitor here and is dropped.
+    if (p.abandoned === true) return;
     if (m.result.kind === 'atom') return p.done({ ok: false, reason: m.result });
     const child = m.result;
     // The child already holds the link; add the caller's half without another LINK message.
     // If the caller died meanwhile, this answers noproc to the child, which then dies too.
     if ((m.flags & 1) !== 0) this.node.remote.deliverLink(child, p.caller);
-    if ((m.flags & 2) !== 0) {
-      const monitorRef = this.node.processApi(p.caller)?.monitor(child);
-      if (monitorRef !== undefined) return p.done({ ok: true, pid: child, monitorRef });
+    if ((m.flags & 2) !== 0 && this.node.remote.adoptMonitor(p.caller, child, m.reqId)) {
+      return p.done({ ok: true, pid: child, monitorRef: m.reqId });
     }
     p.done({ ok: true, pid: child });
+  }
+
+  /** `:erlang.spawn_request_abandon/1`: true when the request was still waiting for its reply. */
+  abandon(reqId: Ref): boolean {
+    const p = this.pending.get(refKey(reqId));
+    if (p === undefined || p.abandoned === true) return false;
+    p.abandoned = true;
+    return true;
   }
 
   /** The connection to `node` failed or went down: every request to it ends in noconnection. */
@@ -97,7 +117,7 @@ export class RemoteSpawner {
     for (const [k, p] of [...this.pending]) {
       if (p.node !== node) continue;
       this.pending.delete(k);
-      p.done({ ok: false, reason: NOCONNECTION });
+      if (p.abandoned !== true) p.done({ ok: false, reason: NOCONNECTION });
     }
   }
 }

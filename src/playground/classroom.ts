@@ -66,7 +66,7 @@ export class Classroom {
     // A close asked over the wire happens after the current run, as a tab closes between tasks.
     const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name), classroom: classroomTarget(local, name) });
     const conditioner = clusterAware(local, tracing);
-    node.goAlive({ transport, cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
+    node.goAlive({ transport, names: (done) => done({ ok: this.net.names() }), cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
     const shell = createElixirShell(node, { write, echo: true });
     const tab: Tab = {
       name,

@@ -17,6 +17,9 @@ import { ClusterRelay } from '../distribution/global/cluster-view.ts';
 import { startGlobal, type GlobalServer } from '../distribution/global/server.ts';
 import { attachElixirDistribution, type ElixirDistributionOptions } from '../distribution/elixir/attach.ts';
 import { distributionModules } from '../distribution/elixir/modules.ts';
+import { startRex } from '../distribution/elixir/rpc-bifs.ts';
+import type { NameServer } from '../distribution/elixir/context.ts';
+import { nodeTablesModules } from '../core/lang/ets/node-tables.ts';
 
 export interface PlaygroundNode extends ElixirNode {
   /** Distribution, once `goAlive` was called on a named node. */
@@ -37,6 +40,7 @@ export interface PlaygroundNodeOptions extends Omit<NodeOptions, 'formatCrash' |
 export function createPlaygroundNode(options: PlaygroundNodeOptions): PlaygroundNode {
   const relay = new ClusterRelay();
   let dist: Distribution | null = null;
+  let names: NameServer | null = null;
   const nodeNumber = (n: Atom) => (dist === null ? 0 : dist.nodeTable.nodeNumber(n));
   let global = null as GlobalServer | null; // (a cast: set inside the callback below)
   const elixir = createElixirNode({
@@ -49,11 +53,12 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
         inspect: (t) => inspect(t, { nodeNumber }),
       });
       // The distribution BIFs answer from these services; `dist` is set when the node goes alive.
-      return [...standardModules, ...distributionModules({ node, global, dist: () => dist }), iexHelpersModule];
+      return [...standardModules, ...nodeTablesModules(node), ...distributionModules({ node, global, dist: () => dist, nameServer: () => names }), iexHelpersModule];
     },
   });
   const { node, lang } = elixir;
   if (global === null) throw new Error('internal: the node was made without its :global server');
+  startRex(elixir);
 
   return {
     node,
@@ -65,6 +70,7 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
     goAlive(o) {
       if (dist !== null) return dist;
       dist = attachElixirDistribution(elixir, o);
+      names = o.names ?? null;
       relay.attach(dist);
       return dist;
     },

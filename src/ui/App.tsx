@@ -11,6 +11,7 @@ import { Playground } from './canvas/Playground.tsx';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Identity } from './identity.ts';
 import { NodeList } from './layout/NodeList.tsx';
+import { ProjectorToggle } from './layout/ProjectorToggle.tsx';
 import { TopBar } from './layout/TopBar.tsx';
 import { useSignalling } from './layout/use-signalling.ts';
 import type { ShellSession } from './session.ts';
@@ -52,6 +53,8 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   // costs each node tracing its runtime for the others: on demand, `?cluster` or the toggle.
   const [clusterView, setClusterView] = useState(() => new URLSearchParams(location.search).has('cluster'));
   const connect = useCallback((node: string) => session.input(`Node.connect :"${node}"`), [session]);
+  // Projector mode: the canvas takes the screen; the shell is hidden (still running), the controls fold.
+  const [projector, setProjector] = useState(false);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -69,9 +72,10 @@ export function App({ identity, session, page, history, navigate = (url) => loca
             Cluster view {clusterView ? 'on' : 'off'}
           </button>
         )}
+        {identity.alive && <ProjectorToggle on={projector} onChange={setProjector} />}
       </TopBar>
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
-        <main aria-label={identity.alive ? 'cluster' : 'start'} className="flex h-[60vh] min-h-0 min-w-0 flex-none flex-col lg:h-auto lg:flex-1">
+        <main aria-label={identity.alive ? 'cluster' : 'start'} className={`flex min-h-0 min-w-0 flex-col ${projector ? 'flex-1' : 'h-[60vh] flex-none lg:h-auto lg:flex-1'}`}>
           {identity.alive ? (
             <Playground
               node={session.node.node}
@@ -81,12 +85,13 @@ export function App({ identity, session, page, history, navigate = (url) => loca
               conditioner={session.conditioner}
               onSend={onSend}
               onKill={onKill}
+              projector={projector}
             />
           ) : (
             <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
         </main>
-        <div className="flex min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700">
+        <div className={`min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700 ${projector ? 'hidden' : 'flex'}`}>
           {identity.alive && (
             <NodeList
               self={identity.node}

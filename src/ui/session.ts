@@ -19,6 +19,18 @@ import { classroomTarget, createNetworkConditioner, type NetworkConditioner } fr
 import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
 import { driveConditioner } from '../host/drive-conditioner.ts';
 import type { PageOptions } from './layout/url-options.ts';
+import { nodesFromPeerIds, peersUrl } from './layout/use-known-nodes.ts';
+import type { NameServer } from '../distribution/elixir/context.ts';
+
+/** `:net_adm.names` in a tab: the signalling server's peer list (our EPMD), as node names. */
+const signallingNames: NameServer = (done) => {
+  fetch(peersUrl(location), { cache: 'no-store' })
+    .then((res) => (res.ok ? (res.json() as Promise<string[]>) : Promise.reject(new Error(`HTTP ${res.status}`))))
+    .then(
+      (ids) => done({ ok: nodesFromPeerIds(ids) }),
+      (err: unknown) => done({ error: String(err) }),
+    );
+};
 
 /** iex's banner, but a tab cannot exit: Ctrl+C in its input abandons the pending expression. */
 const PAGE_BANNER = 'Interactive Elixir (1.14.0) - press Ctrl+C to clear the expression (type h() ENTER for help)';
@@ -116,7 +128,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = page.tuning;
-        const dist = node.goAlive({ transport, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
+        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
         loop.wake();
         for (const l of distListeners) l(dist);
         if (page.connect !== null) input(`Node.connect :"${page.connect}"`);

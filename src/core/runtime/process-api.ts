@@ -36,6 +36,11 @@ export interface ProcessApi {
   endReceive(): void;
   mailboxLength(): number;
   /**
+   * Runs `hook` when this process exits, before its links and monitors are told (BEAM deletes
+   * the ETS tables a process owns as it dies, so a linked process already sees them gone).
+   */
+  atExit(hook: () => void): void;
+  /**
    * True when an exit signal that kills this process reached it during its current run (e.g.
    * `Process.exit(self(), :kill)`). Signals are applied between runs, so a body that sees this
    * should return promptly (any RunResult); the scheduler then ends the process.

@@ -53,6 +53,8 @@ export class Proc implements ProcessApi {
   system = false;
   /** The node whose busy connection this process waits on (busy-dist.ts), or null. */
   suspendedOn: Atom | null = null;
+  /** Called as the process is torn down (the ETS tables it owns die with it): see atExit. */
+  exitHooks: (() => void)[] | null = null;
   /**
    * The last local process this one sent to, by its pid object: most senders keep sending to
    * the same pid (the next in a ring, a server), and a pid object names one process forever,
@@ -115,6 +117,10 @@ export class Proc implements ProcessApi {
 
   mailboxLength(): number {
     return this.mailbox.length;
+  }
+
+  atExit(hook: () => void): void {
+    (this.exitHooks ??= []).push(hook);
   }
 
   /** True when a killing exit signal reached this process during its run: return soon. */

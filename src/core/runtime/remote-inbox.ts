@@ -68,6 +68,15 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       // Told as deliverMonitor told its adding, so a viewer's picture drops it too.
       if (rt.events.active) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher: e.watcher, target: q.self });
     },
+    adoptMonitor(watcher, target, ref) {
+      const w = rt.lookup(watcher);
+      if (w === undefined || w.status >= Status.Exiting) return false;
+      const entry: MonitorEntry = { ref, key: refKey(ref), watcher, target, name: null, node: target.node };
+      (w.monitors ??= new Map()).set(entry.key, entry);
+      rt.version++;
+      if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher, target });
+      return true;
+    },
     deliverMonitorDown(watcher, ref, reason) {
       const w = rt.lookup(watcher);
       const key = refKey(ref);

@@ -56,6 +56,11 @@ export interface RemoteInbox {
   /** MONITOR_P: remote `watcher` monitors local `target` (pid or name); noproc answered via router. */
   deliverMonitor(watcher: Pid, target: Pid | Atom, ref: Ref): void;
   deliverDemonitor(watcher: Pid, target: Pid | Atom, ref: Ref): void;
+  /**
+   * A monitor of remote `target` that its node set up for local `watcher` (a spawn_request with
+   * `monitor`): recorded under `ref` without a MONITOR_P. False when `watcher` is gone.
+   */
+  adoptMonitor(watcher: Pid, target: Pid, ref: Ref): boolean;
   /** MONITOR_P_EXIT: the remote process local `watcher` monitored (monitor `ref`) died. */
   deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term): void;
   /**

@@ -135,6 +135,11 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
   p.mailbox.clear();
   p.body = DEAD_BODY; // let the body's state be collected even if someone keeps the Proc
   rt.version++;
+  if (p.exitHooks !== null) {
+    const hooks = p.exitHooks;
+    p.exitHooks = null;
+    for (const h of hooks) h();
+  }
   const ev = rt.events.active;
   if (ev) rt.events.emit({ type: 'process:exited', time: rt.clock.now(), pid: p.self, reason });
   const self = p.self;

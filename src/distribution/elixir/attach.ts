@@ -14,6 +14,7 @@ import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
 import { startCodeServer } from './code-server.ts';
+import type { NameServer } from './context.ts';
 
 export interface ElixirDistributionOptions {
   readonly transport: Transport;
@@ -21,6 +22,8 @@ export interface ElixirDistributionOptions {
   readonly clock: Clock;
   readonly random: Random;
   readonly wake?: () => void;
+  /** The name server `:net_adm.names/0,1` asks (the signalling server's list); none: `{:error, :address}`. */
+  readonly names?: NameServer;
   /** Started hidden (`--hidden`, `?hidden`): see DistributionOptions.hidden. */
   readonly hidden?: boolean;
   /** Overrides for tests (tick timings, mesh...). */

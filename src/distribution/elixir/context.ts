@@ -8,8 +8,16 @@ import type { Node } from '../../core/runtime/node.ts';
 import type { Distribution } from '../dist-types.ts';
 import type { GlobalServer } from '../global/server.ts';
 
+/**
+ * What the name server (EPMD's role: our signalling server, or the terminal's in-process
+ * network) knows: the full names (`one@host`) of the nodes registered with it.
+ */
+export type NameServer = (done: (r: { readonly ok: readonly string[] } | { readonly error: string }) => void) => void;
+
 export interface NodeServices {
   readonly node: Node;
+  /** The node's name server once it is alive (`:net_adm.names`), else null. */
+  nameServer?(): NameServer | null;
   /** The node's distribution once it is alive, else null (BIFs then answer as a lone node). */
   dist(): Distribution | null;
   readonly global: GlobalServer;

@@ -8,7 +8,8 @@ import type { NodeServices } from './context.ts';
 import { etfModule } from './erlang-bifs.ts';
 import { globalModule } from './global-bifs.ts';
 import { nodeModule } from './node-bifs.ts';
+import { rpcModule } from './rpc-bifs.ts';
 
 export function distributionModules(services: NodeServices): BuiltinModule[] {
-  return [etfModule, nodeModule(services), globalModule(services.global)];
+  return [etfModule, nodeModule(services), globalModule(services.global), rpcModule(services)];
 }

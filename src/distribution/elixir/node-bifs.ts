@@ -93,6 +93,13 @@ function crasher(s: NodeServices, c: BifContext, node: Atom, module: Atom, fun: 
   return monitorRef === undefined ? pid : (tuple(pid, monitorRef) as never);
 }
 
+function localSpawn(c: BifContext, module: Atom, fun: Atom, args: Term, link: boolean, monitor: boolean): Term {
+  const items = listToArray(args).items;
+  const what = module === atom('erlang') && fun === atom('apply') && items.length === 2 ? { fun: items[0] as Term } : { module, name: fun, args: items };
+  const r = c.node.spawn(c.proc, what, { link, monitor });
+  return monitor && r.monitorRef !== undefined ? tuple(r.pid, r.monitorRef) : r.pid;
+}
+
 function spawnAnswer(r: SpawnResult, monitor: boolean, fallback: () => Term): Term {
   if (!r.ok) return fallback();
   return monitor && r.monitorRef !== undefined ? tuple(r.pid, r.monitorRef) : r.pid;
@@ -194,12 +201,14 @@ function nodeBifs(s: NodeServices): Bif[] {
         const monitor = opts.includes(MONITOR);
         const ctx = ctxOf(s);
         const fallback = () => crasher(s, c, node, module, fun, args, opts);
+        // Not alive, this node is still nonode@nohost, and spawning there is a local spawn.
+        if (ctx === undefined && node === c.proc.nodeName) return localSpawn(c, module, fun, args, link, monitor);
         if (ctx === undefined) return fallback();
         return pending(s, c, (reply) => {
           const r = ctx.dist.spawnRemote(c.proc.self, node, module, fun, listToArray(args).items, { link, monitor }, c.proc.groupLeader(), (res) =>
             reply(spawnAnswer(res, monitor, fallback)),
           );
-          return r === null ? null : spawnAnswer(r, monitor, fallback);
+          return 'pending' in r ? null : spawnAnswer(r, monitor, fallback);
         });
       },
     },

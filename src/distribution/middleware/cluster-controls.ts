@@ -10,7 +10,8 @@
  *   turned off on the cluster), so no node is left behind.
  * - Cluster-wide, `releaseOne()` asks for a step and returns true (the release happens on some
  *   node, a moment later); `held()` returns the counts last reported and asks for fresh ones
- *   (the controls poll it while paused), `heldByNode()` them per node.
+ *   (the controls poll it while paused), `heldByNode()` them per node, `heldInCluster()` the
+ *   messages each node holds and `steps()` what each step released.
  */
 import type { TracingService } from '../trace/service.ts';
 import type { NetworkConditioner } from './network-controls.ts';
@@ -33,15 +34,23 @@ export function clusterAware(local: NetworkConditioner, tracing: TracingService)
     get stats() {
       return local.stats;
     },
-    hold(on, scope) {
+    hold(on, scope, by) {
       if (on && !pausedCluster && !local.holding && tracing.following()) pausedCluster = true;
       if (pausedCluster) tracing.classroom().pause(on);
-      else local.hold(on, scope);
+      else local.hold(on, scope, by);
       if (!on) pausedCluster = false;
     },
     get holding() {
       return pausedCluster || local.holding;
     },
+    get pausedBy() {
+      return local.pausedBy;
+    },
+    heldHere: () => local.held(),
+    heldMessages: (limit) => local.heldMessages(limit),
+    lastReleased: () => local.lastReleased(),
+    heldInCluster: () => (pausedCluster ? tracing.classroom().held() : []),
+    steps: () => (pausedCluster ? tracing.classroom().steps() : local.steps()),
     releaseOne() {
       if (!pausedCluster) return local.releaseOne();
       tracing.classroom().step();

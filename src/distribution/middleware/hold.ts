@@ -19,6 +19,9 @@
  *   delivery.
  * - Resuming releases everything held, in order. A link that closes forgets what it held:
  *   those bytes were on the wire.
+ * - `heldMessages()` and `lastReleased()` tell what is held and what the last step released
+ *   (held-message.ts), decoded only when asked; `pausedBy` is the node whose pause this is (a
+ *   teacher's), for the tab's banner.
  * - What a link's sends hold counts toward its back-pressure (middleware.ts HeldBytes): past
  *   1 MiB held the link is not writable, so a process flooding a paused link holds back instead
  *   of filling the tab's memory. The rest waits in the link driver's queue, and the ticks the
@@ -28,19 +31,21 @@
 import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
 import { Listeners } from '../transports/listeners.ts';
-import { Tuple, type Atom, type Term } from '../../core/term/types.ts';
+import { Tuple, atom, type Atom, type Term } from '../../core/term/types.ts';
+import { describeHeld, type HeldMessage } from './held-message.ts';
 import { decodePacket, TICK } from '../etf/packet.ts';
 import { decodeControl } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
 import { SUBSCRIBE, TRACE_ACK, TRACE_BATCH, TRACER_NAME, UNSUBSCRIBE } from '../trace/wire.ts';
 import { CLASSROOM, CLASSROOM_NAME, CLASSROOM_STATE } from '../trace/classroom-wire.ts';
+import { CLASSROOM_HELD } from '../trace/classroom-held.ts';
 import { PROCESS_INFO, PROCESS_INFO_REPLY } from '../trace/info-wire.ts';
 import { CLOSE_NODE } from '../trace/tracer.ts';
 import { VIEWER_NAME } from '../trace/viewer.ts';
 
 const names = (atoms: readonly Atom[]) => new Set(atoms.map((a) => a.name));
 /** Messages of the tracing service (src/distribution/trace), which pass a paused gate. */
-const TRACING_TAGS = names([TRACE_BATCH, TRACE_ACK, SUBSCRIBE, UNSUBSCRIBE, CLASSROOM, CLASSROOM_STATE, PROCESS_INFO, PROCESS_INFO_REPLY, CLOSE_NODE]);
+const TRACING_TAGS = names([TRACE_BATCH, TRACE_ACK, SUBSCRIBE, UNSUBSCRIBE, CLASSROOM, CLASSROOM_STATE, CLASSROOM_HELD, PROCESS_INFO, PROCESS_INFO_REPLY, CLOSE_NODE]);
 /** Its registered processes: monitors of them (by name) pass too. */
 const TRACING_NAMES = names([TRACER_NAME, VIEWER_NAME, CLASSROOM_NAME]);
 
@@ -53,38 +58,50 @@ interface Stream {
   queued: number;
   /** The sending direction counts its held bytes toward the link's back-pressure. */
   readonly pressure: HeldBytes | null;
+  readonly toNode: Atom | null;
 }
 
 interface Held {
   readonly link: object;
   readonly stream: Stream;
   readonly whole: boolean;
-  readonly bytes: number;
+  readonly chunk: Uint8Array;
+  /** Where a send to a registered name goes: the peer for what this node sends, null for what it receives. */
+  readonly toNode: Atom | null;
   readonly release: () => void;
 }
 
 export interface HoldGate {
   wrap(transport: Transport): Transport;
   /** Start (true) or stop (false) holding; stopping releases everything held, in order. */
-  hold(on: boolean, scope?: HoldScope): void;
+  hold(on: boolean, scope?: HoldScope, by?: string): void;
   readonly scope: HoldScope;
   readonly holding: boolean;
+  /** The node that asked for this pause (a teacher's); null when this tab paused itself, or not paused. */
+  readonly pausedBy: string | null;
   /** Releases the oldest held message; false when none was held. */
   releaseOne(): boolean;
   /** Messages held now. */
   held(): number;
+  /** The oldest `limit` held messages, described. */
+  heldMessages(limit: number): HeldMessage[];
+  /** The message the last releaseOne released (null before any). */
+  lastReleased(): HeldMessage | null;
 }
 
 export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   let holding = false;
   let scope: HoldScope = 'both';
   let queue: Held[] = [];
+  let by: string | null = null;
+  let released: Held | null = null;
+  const describe = (h: Held) => describeHeld(h.chunk, h.whole, h.toNode);
 
   const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
     stream.queued++;
     if (!whole) stream.partial++;
     stream.pressure?.hold(bytes.length);
-    queue.push({ link: owner, stream, whole, bytes: bytes.length, release: () => deliver(bytes) });
+    queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, release: () => deliver(bytes) });
   };
   const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
     const held = holding && (outgoing || scope === 'both');
@@ -108,8 +125,8 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   function wrapLink(link: Link): Link {
     const owner = {};
     const pressure = new HeldBytes(link);
-    const incoming: Stream = { partial: 0, queued: 0, pressure: null };
-    const outgoing: Stream = { partial: 0, queued: 0, pressure };
+    const incoming: Stream = { partial: 0, queued: 0, pressure: null, toNode: null };
+    const outgoing: Stream = { partial: 0, queued: 0, pressure, toNode: atom(link.peer) };
     const messages = new Listeners<Uint8Array>();
     const closes = new Listeners<string>();
     let closed = false;
@@ -138,25 +155,32 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     h.stream.queued--;
     if (!h.whole) h.stream.partial--;
     h.release();
-    h.stream.pressure?.release(h.bytes);
+    h.stream.pressure?.release(h.chunk.length);
+    released = h;
     return true;
   };
 
   return {
     wrap: (transport) => withLinkMiddleware(transport, wrapLink),
-    hold(on, s = 'both') {
+    hold(on, s = 'both', who) {
       holding = on;
       scope = s;
+      by = on ? (who ?? null) : null;
       if (!on) while (releaseOne());
     },
     get holding() {
       return holding;
+    },
+    get pausedBy() {
+      return by;
     },
     get scope() {
       return scope;
     },
     releaseOne,
     held: () => queue.length,
+    heldMessages: (limit) => queue.slice(0, limit).map(describe),
+    lastReleased: () => (released === null ? null : describe(released)),
   };
 }
 

@@ -29,6 +29,12 @@ import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, withLinkMiddleware, type LinkMiddleware } from './middleware.ts';
 import { createHoldGate, type HoldScope } from './hold.ts';
 import type { ClassroomTarget } from '../trace/classroom-wire.ts';
+import type { HeldMessage } from './held-message.ts';
+import type { HeldReport } from '../trace/classroom-held.ts';
+import type { StepRelease } from '../trace/classroom-controller.ts';
+
+/** Steps remembered for the held list (the current pause's; the oldest go). */
+const STEPS_KEPT = 50;
 
 export interface PeerConditions extends LinkConditions {
   /** The delay the controls set for this peer alone (delayMs adds the slow-network delay). */
@@ -51,13 +57,28 @@ export interface NetworkConditioner {
   slowNetwork(ms: number, peers?: (peer: string) => boolean): void;
   readonly slowNetworkMs: number;
   get(peer: string): PeerConditions;
-  /** Pause (true) or resume (false) delivery between this node and the others (both ways, or only what it sends). */
-  hold(on: boolean, scope?: HoldScope): void;
+  /**
+   * Pause (true) or resume (false) delivery between this node and the others (both ways, or only
+   * what it sends); `by`: the node whose pause it is, when not this tab's own (a teacher's).
+   */
+  hold(on: boolean, scope?: HoldScope, by?: string): void;
   readonly holding: boolean;
+  /** Who paused this node (a teacher's node); null when it paused itself or is not paused. */
+  readonly pausedBy: string | null;
   releaseOne(): boolean;
   held(): number;
+  /** Messages this node holds now (held() counts the cluster's during a cluster-wide pause). */
+  heldHere(): number;
+  /** The oldest `limit` messages this node holds, described (held-message.ts). */
+  heldMessages(limit: number): HeldMessage[];
+  /** What the last releaseOne released here. */
+  lastReleased(): HeldMessage | null;
   /** Held messages per node when the controls act on the whole cluster (cluster-controls.ts); else empty. */
   heldByNode(): readonly (readonly [string, number])[];
+  /** What each node holds when the controls act on the whole cluster; else empty. */
+  heldInCluster(): readonly HeldReport[];
+  /** What each step of the current pause released (node null: this node), oldest first. */
+  steps(): readonly StepRelease[];
   /** When the next delayed message is due, or null. */
   nextDueAt(): number | null;
   /** Delivers the delayed messages whose time has come; returns how many. */
@@ -84,6 +105,7 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
   const own = new Map<string, number>();
   let slow = 0;
   let slowPeers: (peer: string) => boolean = () => true;
+  let steps: StepRelease[] = [];
 
   const applyDelay = (peer: string) => base.set(peer, { delayMs: (own.get(peer) ?? 0) + (slowPeers(peer) ? slow : 0) });
   const track = (link: Link): Link => {
@@ -119,20 +141,30 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
       return slow;
     },
     get: (peer) => ({ ...base.get(peer), ownDelayMs: own.get(peer) ?? 0 }),
-    hold: (on, scope) => {
-      gate.hold(on, scope);
+    hold: (on, scope, by) => {
+      if (on && !gate.holding) steps = [];
+      gate.hold(on, scope, by);
       activity();
     },
     get holding() {
       return gate.holding;
     },
+    get pausedBy() {
+      return gate.pausedBy;
+    },
     releaseOne: () => {
       const r = gate.releaseOne();
+      if (r) steps = [...steps.slice(1 - STEPS_KEPT), { node: null, message: gate.lastReleased() }];
       activity();
       return r;
     },
     held: () => gate.held(),
+    heldHere: () => gate.held(),
+    heldMessages: (limit) => gate.heldMessages(limit),
+    lastReleased: () => gate.lastReleased(),
     heldByNode: () => [],
+    heldInCluster: () => [],
+    steps: () => steps,
     nextDueAt: () => base.nextDueAt(),
     runDue: () => base.runDue(),
     onActivity(cb) {
@@ -151,10 +183,15 @@ export function createNetworkConditioner(clock: Clock, random: Random): NetworkC
  */
 export function classroomTarget(c: NetworkConditioner, self: string): ClassroomTarget {
   return {
-    hold: (on) => c.hold(on, 'outgoing'),
+    hold: (on, by) => c.hold(on, 'outgoing', by),
     get holding() {
       return c.holding;
     },
+    get pausedBy() {
+      return c.pausedBy;
+    },
+    heldMessages: (limit) => c.heldMessages(limit),
+    lastReleased: () => c.lastReleased(),
     releaseOne: () => c.releaseOne(),
     held: () => c.held(),
     slowNetwork: (ms) => c.slowNetwork(ms, (peer) => peer > self),

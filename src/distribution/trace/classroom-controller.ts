@@ -10,6 +10,9 @@
  *   first one that had something held releases its oldest message and the round stops. A node
  *   with nothing held answers `released: false` and the next is asked. (Tabs' clocks are not
  *   comparable, so "the oldest message in the cluster" is not something we can know honestly.)
+ * - Each node tells what it holds (classroom-held.ts) before its state: `held()` is the latest
+ *   list per node, `steps()` what each step of this pause released, and where (bounded: the
+ *   last STEPS_KEPT).
  * - `refresh()` asks every node for its state (the UI polls it while paused to show held counts),
  *   and a node whose state differs from what the teacher set (it joined after the pause, say)
  *   is sent the request again.
@@ -21,6 +24,16 @@ import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { TRACER_NAME } from './wire.ts';
 import type { TraceSelf } from './tracer.ts';
 import { CLASSROOM_NAME, CLASSROOM_STATE, classroomRequest, decodeState, type ClassroomCommand, type ClassroomState } from './classroom-wire.ts';
+import { CLASSROOM_HELD, decodeHeld, type HeldReport } from './classroom-held.ts';
+import type { HeldMessage } from '../middleware/held-message.ts';
+
+/** What one step released (null: the node did not say), and on which node (null: this tab's own). */
+export interface StepRelease {
+  readonly node: string | null;
+  readonly message: HeldMessage | null;
+}
+
+const STEPS_KEPT = 50;
 
 const REQUEST = atom('$request');
 const STEP = atom('$step');
@@ -39,6 +52,10 @@ export interface ClassroomController {
   readonly slowMs: number;
   /** The latest state each node reported, for the nodes followed now, in name order. */
   states(): ClassroomState[];
+  /** The held messages each node last told about (while paused), in name order. */
+  held(): HeldReport[];
+  /** What each step of the current pause released, oldest first. */
+  steps(): readonly StepRelease[];
 }
 
 /**
@@ -47,6 +64,8 @@ export interface ClassroomController {
  */
 export function startClassroomController(node: Node, self: TraceSelf, targets: () => Atom[], wake: () => void = () => {}): ClassroomController {
   const known = new Map<string, ClassroomState>();
+  const heldOn = new Map<string, HeldReport>();
+  let steps: StepRelease[] = [];
   let paused = false;
   let slowMs = 0;
   // A student's own slow network is left alone until the teacher sets one.
@@ -56,6 +75,8 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
   let round: Atom[] | null = null;
 
   const ask = (proc: ProcessApi, n: Atom, c: ClassroomCommand) => proc.send(new Tuple([TRACER_NAME, n]), classroomRequest(proc.self, c));
+  /** The entries of `m` for the nodes followed now, in name order. */
+  const latest = <T>(m: ReadonlyMap<string, T>): T[] => sorted().flatMap((n) => (m.has(n.name) ? [m.get(n.name) as T] : []));
   const sorted = () => [...targets()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const startRound = (proc: ProcessApi) => {
@@ -73,8 +94,10 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
 
   const onState = (s: ClassroomState, proc: ProcessApi) => {
     known.set(s.node, s);
+    if (!s.holding) heldOn.delete(s.node);
     if (round !== null && round[0]?.name === s.node) {
       if (s.released) {
+        steps = [...steps.slice(1 - STEPS_KEPT), { node: s.node, message: heldOn.get(s.node)?.released ?? null }];
         lastStepped = s.node;
         round = null;
       } else {
@@ -92,7 +115,11 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
   const handle = (m: Term, proc: ProcessApi) => {
     if (!(m instanceof Tuple)) return;
     const [tag, arg] = m.elements;
-    if (tag === CLASSROOM_STATE) {
+    if (tag === CLASSROOM_HELD) {
+      const r = decodeHeld(m);
+      // Only the nodes followed: a peer naming others must not grow this map.
+      if (r !== null && targets().some((n) => n.name === r.node)) heldOn.set(r.node, r);
+    } else if (tag === CLASSROOM_STATE) {
       const s = decodeState(m);
       if (s !== null) onState(s, proc);
     } else if (tag === REQUEST && typeof arg === 'object' && arg.kind === 'atom') {
@@ -113,6 +140,8 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
     pid,
     pause(on) {
       paused = on;
+      steps = [];
+      heldOn.clear();
       request(on ? 'pause' : 'resume');
     },
     step() {
@@ -131,13 +160,8 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
     get slowMs() {
       return slowMs;
     },
-    states() {
-      const out: ClassroomState[] = [];
-      for (const n of sorted()) {
-        const s = known.get(n.name);
-        if (s !== undefined) out.push(s);
-      }
-      return out;
-    },
+    states: () => latest(known),
+    held: () => latest(heldOn),
+    steps: () => steps,
   };
 }

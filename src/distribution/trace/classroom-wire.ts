@@ -16,6 +16,8 @@
 import { Tuple, atom, bool, TRUE, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { isPid, isRef, isAtom } from './guards.ts';
+import type { HeldMessage } from '../middleware/held-message.ts';
+import { encodeHeld, HELD_SHOWN } from './classroom-held.ts';
 
 export const CLASSROOM = atom('classroom');
 /** The teacher's controller process (classroom-controller.ts), which a paused tracer monitors. */
@@ -42,13 +44,17 @@ export interface ClassroomState {
 
 /** What a node's tracer acts on: the pause/step gate and slow network of its own links. */
 export interface ClassroomTarget {
-  /** Holds (true) or releases everything (false); a remote pause holds outgoing messages only. */
-  hold(on: boolean): void;
+  /** Holds (true) or releases everything (false); a remote pause holds outgoing messages only. `by`: the node that asked. */
+  hold(on: boolean, by?: string): void;
   readonly holding: boolean;
   releaseOne(): boolean;
   held(): number;
   slowNetwork(ms: number): void;
   readonly slowNetworkMs: number;
+  /** What is held, told to the teacher (classroom-held.ts); without it only counts are. */
+  heldMessages?(limit: number): HeldMessage[];
+  lastReleased?(): HeldMessage | null;
+  readonly pausedBy?: string | null;
 }
 
 export function encodeCommand(c: ClassroomCommand): Term {
@@ -110,13 +116,18 @@ export function classroomAgent(target: ClassroomTarget, nodeName: Atom): { handl
       let released = false;
       if (c.kind === 'pause') {
         follow(arg, proc);
-        target.hold(true);
+        target.hold(true, arg.node.name);
       } else if (c.kind === 'resume') target.hold(false);
       else if (c.kind === 'step') released = target.releaseOne();
       else if (c.kind === 'delay') {
         if (c.ms > 0) follow(arg, proc);
         target.slowNetwork(c.ms);
         slowFromController = c.ms > 0;
+      }
+      // The held list goes first: the state that follows ends the teacher's step round.
+      if (target.heldMessages !== undefined && (target.holding || released)) {
+        const r = released ? (target.lastReleased?.() ?? null) : null;
+        proc.send(arg, encodeHeld({ node: nodeName.name, pausedBy: target.pausedBy ?? null, messages: target.heldMessages(HELD_SHOWN), released: r }));
       }
       proc.send(arg, encodeState(state(released)));
       return true;

@@ -17,19 +17,20 @@ import { ClusterCard } from './ClusterCard.tsx';
 import { createFlowGraphBuilder, type FlowEdge, type FlowNode } from './flow-graph.ts';
 import { MessageOverlay } from './MessageOverlay.tsx';
 import { ProcessEdge } from './ProcessEdge.tsx';
+import { ConnectionEdge } from './ConnectionEdge.tsx';
 import { TileUpdaterContext } from './ProcessTile.tsx';
 import { createTileUpdater } from './tile-live.ts';
 
 // Outside the component: React Flow warns (and re-mounts nodes) when nodeTypes changes identity.
 const nodeTypes: NodeTypes = { cluster: ClusterCard };
-const edgeTypes: EdgeTypes = { process: ProcessEdge };
+const edgeTypes: EdgeTypes = { process: ProcessEdge, connection: ConnectionEdge };
 const CONNECTION = 'connection:';
 /**
  * Fit in pixels, not a fraction of the view: a fraction wastes a fifth of a projector's width.
- * The top leaves room for the zoom buttons (a horizontal row in the corner), so they never sit
- * on a card.
+ * The left leaves room for the zoom buttons (a column in the corner), so they never sit on a
+ * card: a column costs the fit less than a row, as a screen's height is what runs out first.
  */
-const FIT_PADDING = { top: '52px', right: '12px', bottom: '12px', left: '12px' } as const;
+const FIT_PADDING = { top: '12px', right: '12px', bottom: '12px', left: '48px' } as const;
 const FIT_OPTIONS = { padding: FIT_PADDING } as const;
 
 /** Where the cards are and how big: what a fit depends on. */
@@ -108,7 +109,7 @@ export function ClusterCanvas() {
         minZoom={0.1}
       >
         <Background gap={24} />
-        <Controls position="top-left" orientation="horizontal" showInteractive={false} />
+        <Controls position="top-left" orientation="vertical" showInteractive={false} />
         <MessageOverlay store={store} />
       </ReactFlow>
     </TileUpdaterContext.Provider>

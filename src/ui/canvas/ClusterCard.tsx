@@ -2,12 +2,17 @@
  * A cluster node's card (a React Flow node): its name, whether it is this tab's node or the state
  * of our connection to it, how many processes it holds, and its processes as a grid of tiles
  * (ProcessTile) at their slots. Named `node one@lab` (role group) by flow-graph.ts.
+ *
+ * Text is 18 px or more: the canvas is zoomed to fit (≈ 0.85 at 1920×1080 with three nodes),
+ * and nothing on a projector may come out under 14 px. A remote card shows no processes until
+ * the cluster view follows its node: it says so instead of "0 processes".
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
 import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
+import { tileWidth } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
@@ -32,21 +37,25 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
       <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
       <div className="flex items-center gap-3 px-4 pt-3">
         <span className="font-mono text-xl font-bold text-slate-900 dark:text-slate-50">{n.name}</span>
-        <span className={`rounded-full px-3 py-0.5 text-sm font-semibold ${STATE_TONE[kind] ?? ''}`}>{connectionText(n.connection)}</span>
-        <span className="ml-auto text-sm text-slate-600 dark:text-slate-300">
-          {data.processCount} process{data.processCount === 1 ? '' : 'es'}
-          {data.hiddenSystem > 0 ? ` (${data.hiddenSystem} system hidden)` : ''}
-        </span>
+        <span className={`rounded-full px-3 py-0.5 text-[18px] font-semibold ${STATE_TONE[kind] ?? ''}`}>{connectionText(n.connection)}</span>
+        <span className="ml-auto text-[18px] text-slate-600 dark:text-slate-300">{countText(data, kind)}</span>
         {dashed !== '' && <DismissButton node={n.name} />}
       </div>
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
         {data.tiles.map((t) => (
-          <ProcessTile key={t.key} tile={t} width={DEFAULT_LAYOUT.processWidth} height={DEFAULT_LAYOUT.processHeight} />
+          <ProcessTile key={t.key} tile={t} width={tileWidth(t, data.tiles, DEFAULT_LAYOUT)} height={DEFAULT_LAYOUT.processHeight} />
         ))}
       </div>
     </div>
   );
+}
+
+/** `6 processes (3 system hidden)`; for a remote node not followed (yet), how to see them. */
+function countText(data: ClusterFlowNode['data'], kind: string): string {
+  const n = data.processCount;
+  if (n === 0 && kind !== 'local') return kind === 'up' || kind === 'handshaking' ? 'turn on Cluster view to see its processes' : '';
+  return `${n} process${n === 1 ? '' : 'es'}${data.hiddenSystem > 0 ? ` (${data.hiddenSystem} system hidden)` : ''}`;
 }
 
 /** A node that is gone can be dismissed at once (it also goes by itself after a minute: store/forget-down.ts). */
@@ -59,7 +68,7 @@ function DismissButton({ node }: { node: string }) {
       title="Remove this card (it goes by itself a minute after the node went down)"
       onClick={() => store.getState().removeNode(node)}
       // The card takes no pointer events (see ProcessTile): its button does.
-      className="nodrag nopan pointer-events-auto rounded-lg border border-slate-400 px-2 py-0.5 text-sm font-semibold hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"
+      className="nodrag nopan pointer-events-auto rounded-lg border border-slate-400 px-2 py-0.5 text-[18px] font-semibold hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"
     >
       Dismiss
     </button>

@@ -19,6 +19,8 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
 import { controlsFor } from '../controls/wiring.ts';
+import { PausePanel } from '../controls/PausePanel.tsx';
+import { usePauseView } from '../controls/use-pause-view.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
 import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
 
@@ -50,6 +52,8 @@ export interface PlaygroundProps {
   readonly dist?: Distribution | null;
   /** The classroom conditioner on this tab's transport: default `delivery`/`classroom` controls act on it. */
   readonly conditioner?: NetworkConditioner;
+  /** Projector mode: the controls fold away (button `show controls` brings them back). */
+  readonly projector?: boolean;
 }
 
 export function Playground(props: PlaygroundProps) {
@@ -73,6 +77,9 @@ export function Playground(props: PlaygroundProps) {
   const wired = useMemo(() => (conditioner === undefined ? null : controlsFor({ node, conditioner, dist: () => dist })), [node, conditioner, dist]);
   const delivery = props.delivery ?? wired?.delivery;
   const classroom = props.classroom ?? wired?.classroom;
+  const pause = usePauseView(delivery?.pause);
+  const [controlsOpen, setControlsOpen] = useState(false);
+  const showControls = props.projector !== true || controlsOpen;
   const info = useCallback((pid: Pid) => node.info(pid), [node]);
   const kill = useCallback((pid: Pid) => (onKill ?? ((p: Pid) => node.exit(p, atom('kill'))))(pid), [onKill, node]);
   const numberOf = useCallback((n: Atom) => store.getState().nodeNumber(n), [store]);
@@ -81,10 +88,24 @@ export function Playground(props: PlaygroundProps) {
   return (
     <PlaygroundStoreProvider store={store}>
       <section aria-label="playground" className="flex h-full min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-        <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-          <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} />
-        </div>
-        <div className="flex min-h-0 flex-1">
+        {props.projector === true && (
+          <button
+            type="button"
+            aria-label="show controls"
+            aria-expanded={controlsOpen}
+            onClick={() => setControlsOpen((o) => !o)}
+            className="border-b border-slate-200 px-4 py-1 text-left text-base font-semibold hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            {controlsOpen ? '▾ Hide controls' : '▸ Controls'}
+          </button>
+        )}
+        {showControls && (
+          <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+            <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} />
+          </div>
+        )}
+        <PausePanel view={pause} />
+        <div className="relative flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
             <div className="relative min-h-0 flex-1">
               <ReactFlowProvider>

@@ -18,14 +18,10 @@
 import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
 import type { TileData } from './flow-graph.ts';
 import type { TileUpdater } from './tile-live.ts';
+import { fitChars, longestLine, nameOf } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
 
 export const TileUpdaterContext = createContext<TileUpdater | null>(null);
-
-/** Characters of the 22 px monospace lines that fit a tile's 180 px of text (0.6 em each). */
-const FIT_CHARS = 13;
-
-const GLOBAL = /^\{:global, (.*)\}$/;
 
 const TONE_USER = 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
 const TONE_SYSTEM = 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400';
@@ -47,18 +43,16 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
     e.stopPropagation();
     store.getState().select(tile.key);
   }, [store, tile.key]);
-  // `{:global, :ticker}` does not fit a tile at a projector's size: the tile shows `:ticker` and
-  // a "global" mark (its accessible name keeps the full label).
-  const label = tile.label.slice(tile.pidText.length).trim();
-  const global = GLOBAL.exec(label);
-  const name = global?.[1] ?? label;
+  const { name, global } = nameOf(tile);
   // Clipped only when a line may not fit (or once it shows an exit reason): see the header.
-  const clip = tile.pidText.length > FIT_CHARS || name.length > (global !== null ? FIT_CHARS - 4 : FIT_CHARS);
+  const clip = fitChars(width) < longestLine(tile);
   return (
     <button
       ref={attach}
       type="button"
       aria-label={tile.label}
+      // A name cut by the tile's width shows whole on hover.
+      title={clip ? tile.label : undefined}
       data-key={tile.key}
       onClick={onClick}
       style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'size layout style' }}
@@ -66,16 +60,16 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
         tile.system ? TONE_SYSTEM : TONE_USER
       }`}
     >
-      <span className="font-mono text-[22px] font-semibold leading-tight">{tile.pidText}</span>
+      <span className="font-mono text-[22px] font-semibold leading-[1.1]">{tile.pidText}</span>
       {name !== '' && (
-        <span className="whitespace-nowrap font-mono text-[22px] leading-tight text-sky-700 dark:text-sky-300">
-          {global !== null && <span className="mr-1 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">global</span>}
+        <span className="whitespace-nowrap font-mono text-[22px] leading-[1.1] text-sky-700 dark:text-sky-300">
+          {global && <span className="mr-1 text-[17px] text-slate-500 dark:text-slate-400">global</span>}
           {name}
         </span>
       )}
       {/* Filled by the tile updater only (React renders them empty). */}
-      <span ref={status} className="whitespace-nowrap text-xs uppercase tracking-wide text-slate-500 group-data-exited:text-sm group-data-exited:font-medium group-data-exited:normal-case group-data-exited:tracking-normal group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
-      <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-sm font-bold text-white" />
+      <span ref={status} className="whitespace-nowrap text-[17px] leading-tight text-slate-500 group-data-exited:font-medium group-data-exited:text-rose-600 dark:text-slate-400 dark:group-data-exited:text-rose-300" />
+      <span ref={badge} className="absolute right-1 top-1 min-w-8 rounded-full bg-amber-500 px-2 py-0.5 text-center text-[17px] font-bold leading-tight text-white" />
     </button>
   );
 }

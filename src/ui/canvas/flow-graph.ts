@@ -21,6 +21,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { inspect } from '../../core/term/inspect.ts';
 import { atom } from '../../core/term/types.ts';
 import { foldable, type ClusterNode, type ConnectionState, type PlaygroundData, type ProcessView } from '../store/model.ts';
+import { labelSize, placeConnection, type Rect } from './edge-label.ts';
 import { DEFAULT_LAYOUT, cardPositions, cardSize, slotCentre, slotPosition, type LayoutOptions, type Point } from './layout.ts';
 
 export type GraphInput = Pick<PlaygroundData, 'localNode' | 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'showSystem'>;
@@ -56,7 +57,14 @@ export interface ProcessEdgeData extends Record<string, unknown> {
   readonly curved: boolean;
 }
 export type ProcessEdge = Edge<ProcessEdgeData, 'process'>;
-export type FlowEdge = Edge | ProcessEdge;
+/** A connection: drawn between the cards' borders, its label where no card covers it (edge-label.ts). */
+export interface ConnectionEdgeData extends Record<string, unknown> {
+  readonly from: Point;
+  readonly to: Point;
+  readonly labelAt: Point;
+}
+export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
+export type FlowEdge = Edge | ProcessEdge | ConnectionEdge;
 
 export interface FlowGraph {
   readonly nodes: FlowNode[];
@@ -200,7 +208,7 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     }
     for (const k of tileCache.keys()) if (state.processes[k] === undefined) tileCache.delete(k);
     for (const k of cardCache.keys()) if (state.nodes[k] === undefined) cardCache.delete(k);
-    const graph = { nodes, edges: edgesOf(state, order, shown) };
+    const graph = { nodes, edges: edgesOf(state, order, shown, nodes) };
     last = { graph, input: state, sigs, count: Object.keys(state.processes).length };
     return graph;
   };
@@ -222,8 +230,10 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 const CONNECTION_COLOUR: Record<string, string> = { up: '#0284c7', handshaking: '#f59e0b', refused: '#e11d48', down: '#64748b', cut: '#b45309' };
 
-function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap<string, Point>): FlowEdge[] {
+function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap<string, Point>, cards: readonly FlowNode[]): FlowEdge[] {
   const edges: FlowEdge[] = [];
+  const rects = new Map<string, Rect>(cards.map((c) => [c.id, { x: c.position.x, y: c.position.y, width: c.width ?? 0, height: c.height ?? 0 }]));
+  const rectOf = (name: string): Rect => rects.get(cardId(name)) ?? { x: 0, y: 0, width: 0, height: 0 };
   const card = (k: string) => cardId((state.processes[k] as ProcessView).node);
   const label = (k: string) => state.processes[k]?.pidText ?? k;
   // Connections: this tab's view of each other node.
@@ -231,12 +241,14 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap
     const n = state.nodes[name] as ClusterNode;
     if (n.local) continue;
     const kind = n.connection?.kind ?? 'down';
+    const text = connectionText(n.connection);
     edges.push({
       id: `connection:${name}`,
       source: cardId(state.localNode),
       target: cardId(name),
-      type: 'straight',
-      label: connectionText(n.connection),
+      type: 'connection',
+      data: { ...placeConnection(rectOf(state.localNode), rectOf(name), [...rects.values()], labelSize(text)) },
+      label: text,
       labelStyle: { fontSize: 18, fontWeight: 600 },
       labelBgPadding: [8, 4],
       labelBgBorderRadius: 6,
@@ -247,7 +259,8 @@ function edgesOf(state: GraphInput, order: readonly string[], shown: ReadonlyMap
       selectable: false,
       // Reachable by Tab; Enter (or a click) shows its handshake steps in the inspector.
       focusable: true,
-      zIndex: 0,
+      // Above the cards (it runs between their borders): its label is never hidden under one.
+      zIndex: 1,
     });
   }
   // Links are symmetric: one edge per pair, drawn when both ends are shown.

@@ -20,9 +20,10 @@ export interface LayoutOptions {
 }
 
 /**
- * Sizes chosen for a projector: a tile holds a 22 px PID and name, and three nodes of a
- * classroom (two cards side by side) fit a 1280×720 screen beside the shell at a zoom where
- * those labels are still 12 px or more (2 × 648 + 80 units into ~800 px: zoom ≈ 0.57).
+ * Sizes chosen for a projector: a tile holds a 22 px PID and name over a 17 px status, and
+ * three nodes of a classroom (two cards side by side) fit a 1920×1080 screen beside the shell
+ * at a zoom (2 × 648 + 64 units into ~1200 px: ≈ 0.86) where no text is under 14 px, and a
+ * 1280×720 one where the labels are still 12 px or more (zoom ≈ 0.57).
  */
 export const DEFAULT_LAYOUT: LayoutOptions = {
   columns: 3,
@@ -30,7 +31,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   processHeight: 76,
   gap: 12,
   header: 56,
-  cardGap: 80,
+  cardGap: 64,
   cardsPerRow: 2,
 };
 

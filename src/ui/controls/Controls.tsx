@@ -13,6 +13,10 @@ import { useShallow } from 'zustand/shallow';
 import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { SPEEDS, type Speed } from '../store/model.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
+import type { PauseView } from './pause-view.ts';
+
+/** Pause while someone else's pause holds this tab: disabled, but as legible as the banner. */
+const HELD_BY_OTHER = 'rounded-lg border border-amber-500 bg-amber-100 px-3 py-1.5 font-semibold text-amber-950 dark:bg-amber-900 dark:text-amber-50';
 
 // Slider runs slow → fast, so "more" means faster.
 const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
@@ -20,11 +24,14 @@ const SLIDER: readonly Speed[] = [...SPEEDS].reverse();
 const button =
   'rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery?: DeliveryControls; classroom?: ClassroomControls }) {
+export function PlaygroundControls({ delivery = {}, classroom = {}, pause }: { delivery?: DeliveryControls; classroom?: ClassroomControls; pause?: PauseView }) {
   const store = usePlaygroundStoreApi();
-  const { speed, paused, showSystem, showSystemTraffic } = usePlayground(
-    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic })),
+  const { speed, paused: pressed, showSystem, showSystemTraffic, localNode } = usePlayground(
+    useShallow((s) => ({ speed: s.speed, paused: s.paused, showSystem: s.showSystem, showSystemTraffic: s.showSystemTraffic, localNode: s.localNode })),
   );
+  // The node's real state when known: a teacher's pause reaches this tab without its button.
+  const paused = pause === undefined ? pressed : pause.holding;
+  const pausedBy = pause?.holding === true && pause.by !== null && pause.by !== localNode ? pause.by : null;
   const togglePause = () => {
     store.getState().setPaused(!paused);
     delivery.onPauseChange?.(!paused);
@@ -47,13 +54,21 @@ export function PlaygroundControls({ delivery = {}, classroom = {} }: { delivery
         <output className="w-28 font-mono">{speed}</output>
       </label>
       <div className="flex items-center gap-2">
-        <button type="button" aria-label="pause delivery" aria-pressed={paused} disabled={delivery.onPauseChange === undefined} onClick={togglePause} className={button}>
-          {paused ? '▶ Resume' : '❚❚ Pause'}
+        <button
+          type="button"
+          aria-label="pause delivery"
+          aria-pressed={paused}
+          disabled={delivery.onPauseChange === undefined || pausedBy !== null}
+          title={pausedBy === null ? undefined : `${pausedBy} paused delivery: it resumes or steps`}
+          onClick={togglePause}
+          className={pausedBy === null ? button : HELD_BY_OTHER}
+        >
+          {pausedBy !== null ? `❚❚ Paused by ${pausedBy}` : paused ? '▶ Resume' : '❚❚ Pause'}
         </button>
-        <button type="button" aria-label="step delivery" disabled={!paused || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
+        <button type="button" aria-label="step delivery" disabled={!paused || pausedBy !== null || delivery.onStep === undefined} onClick={() => delivery.onStep?.()} className={button}>
           Step
         </button>
-        {paused && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
+        {paused && pausedBy === null && delivery.held ? <HeldCount held={delivery.held} {...(delivery.heldByNode ? { byNode: delivery.heldByNode } : {})} /> : null}
       </div>
       <SlowNetwork delivery={delivery} />
       <label className="flex items-center gap-2">
@@ -131,6 +146,8 @@ function SlowNetwork({ delivery }: { delivery: DeliveryControls }) {
 }
 
 const DELAYS = [0, 200, 1000, 3000];
+/** Up to this many nodes, their fault rows show at once; a bigger class opens them on demand. */
+const FAULT_ROWS_OPEN = 4;
 const DROPS = [0, 0.1, 0.5];
 
 /** One row per remote node: cut/heal, delay and drop rate of our connection to it. */
@@ -145,11 +162,17 @@ function FaultControls({ classroom }: { classroom: ClassroomControls }) {
   };
   const [delay, setDelay] = useState<Record<string, number>>({});
   const [drop, setDrop] = useState<Record<string, number>>({});
+  // Every row whole (a scroll box cut the third in half): the rows wrap, and a big class folds them.
+  const [open, setOpen] = useState<boolean | null>(null);
   if (remotes.length === 0) return null;
+  const shown = open ?? remotes.length <= FAULT_ROWS_OPEN;
   return (
-    // Bounded: a class of eight nodes must not push the canvas off a projector; the rest scroll.
-    <div className="flex max-h-[5.5rem] flex-col gap-1 overflow-y-auto">
-      {remotes.map((n) => (
+    // Items of the toolbar's own wrapping row: they take a line of their own only when needed.
+    <div className="contents">
+      <button type="button" aria-expanded={shown} aria-label="network faults" onClick={() => setOpen(!shown)} className={button}>
+        {shown ? '▾' : '▸'} Faults ({remotes.length} node{remotes.length === 1 ? '' : 's'})
+      </button>
+      {shown && remotes.map((n) => (
         <div key={n} className="flex items-center gap-2" role="group" aria-label={`faults ${n}`}>
           <span className="font-mono">{n}</span>
           <button type="button" aria-label={`cut ${n}`} disabled={classroom.onCut === undefined} onClick={() => cut(n, true)} className={button}>

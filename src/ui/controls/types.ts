@@ -5,8 +5,12 @@
  * missing is shown disabled.
  */
 
+import type { PauseView } from './pause-view.ts';
+
 /** Holding and releasing delivery of messages between nodes. */
 export interface DeliveryControls {
+  /** The pause as it is now on this node (polled: a teacher's pause arrives over the wire), with the held list. */
+  readonly pause?: () => PauseView;
   /** Hold (true) or resume (false) delivery between nodes. */
   readonly onPauseChange?: (paused: boolean) => void;
   /** While paused: release the next held message. */

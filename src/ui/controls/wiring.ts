@@ -11,6 +11,7 @@ import { CLOSE_NODE } from '../../distribution/trace/tracer.ts';
 import { TRACER_NAME } from '../../distribution/trace/wire.ts';
 import type { NetworkConditioner } from '../../distribution/middleware/network-controls.ts';
 import type { ClassroomControls, DeliveryControls } from './types.ts';
+import { readPause } from './pause-view.ts';
 
 export interface ControlTargets {
   readonly node: Node;
@@ -22,6 +23,7 @@ export interface ControlTargets {
 export function controlsFor({ node, conditioner, dist }: ControlTargets): { delivery: DeliveryControls; classroom: ClassroomControls } {
   return {
     delivery: {
+      pause: () => readPause(conditioner),
       onPauseChange: (paused) => conditioner.hold(paused),
       onStep: () => void conditioner.releaseOne(),
       held: () => conditioner.held(),

@@ -3,6 +3,9 @@
  * panel with a close button. Keyboard: when it opens, focus moves to its title (so Tab reaches
  * its actions next); Escape or the close button closes it and gives focus back to what opened
  * it (the process tile or connection on the canvas), so a keyboard user never loses their place.
+ *
+ * It lies over the canvas's right edge rather than beside it: beside, it took 416 px of a
+ * 1280-wide screen's ~820 px canvas, and the fit shrank every card to half its size.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
@@ -42,7 +45,7 @@ export function InspectorPanel({ title, itemKey, onClose, children }: InspectorP
     <aside
       aria-label="inspector"
       onKeyDown={onKeyDown}
-      className="flex h-full w-[26rem] shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-base dark:border-slate-700 dark:bg-slate-900"
+      className="absolute inset-y-0 right-0 z-10 flex w-[26rem] max-w-[80%] flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 text-base shadow-2xl dark:border-slate-700 dark:bg-slate-900"
     >
       <header className="flex items-start gap-2">
         <h2 ref={heading} tabIndex={-1} className="flex-1 font-mono text-xl font-bold break-all outline-none focus-visible:ring-2 focus-visible:ring-sky-500">

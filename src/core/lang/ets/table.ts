@@ -1,0 +1,273 @@
+/**
+ * One ETS table's objects, for the four table types:
+ *  - set: one object per key, keys compared exactly (`=:=`, so `1` and `1.0` are two keys);
+ *  - ordered_set: one object per key, kept in Erlang term order, keys compared with `==`
+ *    (so inserting `{1.0, x}` replaces `{1, ...}`, as on BEAM);
+ *  - bag: objects per key, no two exactly equal;
+ *  - duplicate_bag: objects per key, duplicates kept.
+ * A hash table (set, bag, duplicate_bag) lists its objects in insertion order (BEAM's order is
+ * its hash's, which no program may rely on); an ordered_set in key order.
+ *
+ * The table counts the words its objects take (heap-limit.ts's termWords), so the node can bound
+ * what all its tables hold (store.ts).
+ */
+import type { Term, Tuple } from '../../term/types.ts';
+import { mapKey } from '../../term/hash.ts';
+import { compare } from '../../term/order.ts';
+import { strictEquals } from '../../term/equality.ts';
+import { termWords } from '../../runtime/heap-limit.ts';
+
+export type TableType = 'set' | 'ordered_set' | 'bag' | 'duplicate_bag';
+
+/** The objects of one table, whatever its type. */
+export interface Objects {
+  readonly size: number;
+  /** Words the objects take. */
+  readonly words: number;
+  lookup(key: Term): readonly Tuple[];
+  /** Adds (a set replaces the object of the same key); `words` is termWords(obj). */
+  insert(obj: Tuple, words: number): void;
+  /** Removes every object of `key`. */
+  delete(key: Term): void;
+  /** Removes the objects exactly equal to `obj`. */
+  deleteObject(obj: Tuple): void;
+  /** Every object, in table order; a snapshot, so the table may change while a walk traps. */
+  all(): Tuple[];
+  /** The first key, the key after `key` (null: none; undefined: `key` is not in the table). */
+  first(): Term | null;
+  next(key: Term): Term | null | undefined;
+  last(): Term | null;
+  prev(key: Term): Term | null | undefined;
+  clear(): void;
+}
+
+export function makeObjects(type: TableType, keypos: number): Objects {
+  switch (type) {
+    case 'set':
+      return new SetObjects(keypos);
+    case 'ordered_set':
+      return new OrderedObjects(keypos);
+    case 'bag':
+      return new BagObjects(keypos, false);
+    case 'duplicate_bag':
+      return new BagObjects(keypos, true);
+  }
+}
+
+function keyOf(obj: Tuple, keypos: number): Term {
+  return obj.elements[keypos - 1] as Term;
+}
+
+/** Hash tables: keys in insertion order; `prev` finds its key by walking from the start. */
+abstract class HashObjects<V> {
+  protected readonly map = new Map<unknown, V>();
+  /** Where the last `next` stopped (see next). */
+  private cursor: { readonly key: unknown; readonly it: Iterator<[unknown, V]> } | null = null;
+  words = 0;
+  size = 0;
+  constructor(protected readonly keypos: number) {}
+
+  protected abstract keyOfValue(v: V): Term;
+
+  first(): Term | null {
+    for (const v of this.map.values()) return this.keyOfValue(v);
+    return null;
+  }
+  last(): Term | null {
+    let k: Term | null = null;
+    for (const v of this.map.values()) k = this.keyOfValue(v);
+    return k;
+  }
+  next(key: Term): Term | null | undefined {
+    const want = mapKey(key);
+    if (!this.map.has(want)) return undefined;
+    // A traversal (first, next, next...) continues the iterator the last call stopped at, so
+    // walking the whole table costs one pass; any other key is found from the start.
+    let it: Iterator<[unknown, V]>;
+    if (this.cursor !== null && this.cursor.key === want) it = this.cursor.it;
+    else {
+      it = this.map.entries();
+      for (let r = it.next(); ; r = it.next()) {
+        if (r.done === true) return null;
+        if (r.value[0] === want) break;
+      }
+    }
+    const r = it.next();
+    if (r.done === true) {
+      this.cursor = null;
+      return null;
+    }
+    this.cursor = { key: r.value[0], it };
+    return this.keyOfValue(r.value[1]);
+  }
+  prev(key: Term): Term | null | undefined {
+    const want = mapKey(key);
+    if (!this.map.has(want)) return undefined;
+    let before: Term | null = null;
+    for (const [k, v] of this.map) {
+      if (k === want) return before;
+      before = this.keyOfValue(v);
+    }
+    return null;
+  }
+  clear(): void {
+    this.map.clear();
+    this.cursor = null;
+    this.words = 0;
+    this.size = 0;
+  }
+}
+
+class SetObjects extends HashObjects<Tuple> implements Objects {
+  protected keyOfValue(v: Tuple): Term {
+    return keyOf(v, this.keypos);
+  }
+  lookup(key: Term): readonly Tuple[] {
+    const o = this.map.get(mapKey(key));
+    return o === undefined ? [] : [o];
+  }
+  insert(obj: Tuple, words: number): void {
+    const k = mapKey(keyOf(obj, this.keypos));
+    const old = this.map.get(k);
+    if (old !== undefined) this.words -= termWords(old);
+    else this.size++;
+    this.map.set(k, obj);
+    this.words += words;
+  }
+  delete(key: Term): void {
+    const k = mapKey(key);
+    const old = this.map.get(k);
+    if (old === undefined) return;
+    this.map.delete(k);
+    this.words -= termWords(old);
+    this.size--;
+  }
+  deleteObject(obj: Tuple): void {
+    const old = this.map.get(mapKey(keyOf(obj, this.keypos)));
+    if (old !== undefined && strictEquals(old, obj)) this.delete(keyOf(obj, this.keypos));
+  }
+  all(): Tuple[] {
+    return [...this.map.values()];
+  }
+}
+
+class BagObjects extends HashObjects<Tuple[]> implements Objects {
+  constructor(
+    keypos: number,
+    private readonly duplicates: boolean,
+  ) {
+    super(keypos);
+  }
+  protected keyOfValue(v: Tuple[]): Term {
+    return keyOf(v[0] as Tuple, this.keypos);
+  }
+  lookup(key: Term): readonly Tuple[] {
+    return this.map.get(mapKey(key)) ?? [];
+  }
+  insert(obj: Tuple, words: number): void {
+    const k = mapKey(keyOf(obj, this.keypos));
+    const objs = this.map.get(k);
+    if (objs === undefined) this.map.set(k, [obj]);
+    else if (this.duplicates || !objs.some((o) => strictEquals(o, obj))) objs.push(obj);
+    else return;
+    this.size++;
+    this.words += words;
+  }
+  delete(key: Term): void {
+    const k = mapKey(key);
+    const objs = this.map.get(k);
+    if (objs === undefined) return;
+    this.map.delete(k);
+    this.forget(objs);
+  }
+  deleteObject(obj: Tuple): void {
+    const k = mapKey(keyOf(obj, this.keypos));
+    const objs = this.map.get(k);
+    if (objs === undefined) return;
+    const keep = objs.filter((o) => !strictEquals(o, obj));
+    this.forget(objs.filter((o) => strictEquals(o, obj)));
+    if (keep.length === 0) this.map.delete(k);
+    else this.map.set(k, keep);
+  }
+  all(): Tuple[] {
+    const out: Tuple[] = [];
+    for (const objs of this.map.values()) for (const o of objs) out.push(o);
+    return out;
+  }
+  private forget(objs: readonly Tuple[]): void {
+    for (const o of objs) this.words -= termWords(o);
+    this.size -= objs.length;
+  }
+}
+
+/** ordered_set: objects sorted by key (term order, `1 == 1.0`), found by binary search. */
+class OrderedObjects implements Objects {
+  private readonly objs: Tuple[] = [];
+  words = 0;
+  constructor(private readonly keypos: number) {}
+
+  get size(): number {
+    return this.objs.length;
+  }
+  /** The index of `key`'s object, or -(insertion point) - 1. */
+  private find(key: Term): number {
+    let lo = 0;
+    let hi = this.objs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compare(keyOf(this.objs[mid] as Tuple, this.keypos), key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -lo - 1;
+  }
+  lookup(key: Term): readonly Tuple[] {
+    const i = this.find(key);
+    return i >= 0 ? [this.objs[i] as Tuple] : [];
+  }
+  insert(obj: Tuple, words: number): void {
+    const i = this.find(keyOf(obj, this.keypos));
+    if (i >= 0) {
+      this.words -= termWords(this.objs[i] as Tuple);
+      this.objs[i] = obj;
+    } else this.objs.splice(-i - 1, 0, obj);
+    this.words += words;
+  }
+  delete(key: Term): void {
+    const i = this.find(key);
+    if (i < 0) return;
+    this.words -= termWords(this.objs[i] as Tuple);
+    this.objs.splice(i, 1);
+  }
+  deleteObject(obj: Tuple): void {
+    const i = this.find(keyOf(obj, this.keypos));
+    if (i >= 0 && strictEquals(this.objs[i] as Tuple, obj)) this.delete(keyOf(obj, this.keypos));
+  }
+  all(): Tuple[] {
+    return this.objs.slice();
+  }
+  private keyAt(i: number): Term | null {
+    const o = this.objs[i];
+    return o === undefined ? null : keyOf(o, this.keypos);
+  }
+  first(): Term | null {
+    return this.keyAt(0);
+  }
+  last(): Term | null {
+    return this.keyAt(this.objs.length - 1);
+  }
+  // An ordered_set's next/prev take any key, in the table or not (BEAM does the same).
+  next(key: Term): Term | null {
+    const i = this.find(key);
+    return this.keyAt(i >= 0 ? i + 1 : -i - 1);
+  }
+  prev(key: Term): Term | null {
+    const i = this.find(key);
+    return this.keyAt(i >= 0 ? i - 1 : -i - 2);
+  }
+  clear(): void {
+    this.objs.length = 0;
+    this.words = 0;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * `:erpc`, `:rpc` and `:net_adm` as a node's built-ins: each function continues in the Elixir
+ * of rpc-prelude.ts (`Kernel.Erpc`, `Kernel.Rpc`), over `:erlang.spawn_request`
+ * (spawn-request.ts). `startRex` runs the node's `rex` server, a system process like BEAM's
+ * (hidden on the canvas with the node's other built-in processes).
+ */
+import { atom, list, tuple, type Pid, type Term } from '../../core/term/types.ts';
+import { listToArray } from '../../core/term/list.ts';
+import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
+import type { ElixirNode } from '../../core/elixir-node.ts';
+import type { NodeServices } from './context.ts';
+import { RPC_PRELUDE } from './rpc-prelude.ts';
+import { spawnRequestBifs } from './spawn-request.ts';
+import { erlangReason } from '../../core/lang/erlang-reason.ts';
+
+/** BIFs of `module` that continue as the same function of the Elixir module `target`. */
+function continueIn(module: string, target: string, functions: readonly string[]): Bif[] {
+  const to = atom(target);
+  return functions.map((f) => {
+    const slash = f.lastIndexOf('/');
+    const name = f.slice(0, slash);
+    const fn = atom(name);
+    return { module, name, arity: Number(f.slice(slash + 1)), control: true, fn: (args, ctx) => ctx.tailCallMfa(to, fn, args) };
+  });
+}
+
+const ERPC = ['call/2', 'call/3', 'call/4', 'call/5', 'cast/2', 'cast/4', 'multicall/2', 'multicall/3', 'multicall/4', 'multicall/5', 'execute_call/4', 'execute_cast/3'];
+const RPC = ['call/4', 'call/5', 'cast/4', 'multicall/3', 'multicall/4', 'multicall/5'];
+
+/** The rpc modules of the node whose services are `s`. */
+export function rpcModule(s: NodeServices): BuiltinModule {
+  return {
+    name: 'rpc',
+    bifs: [
+      ...spawnRequestBifs(s),
+      // What erpc/rpc hand on of an error: the bare Erlang reason (erlang-reason.ts).
+      { module: 'Elixir.Kernel.Erpc', name: 'erlang_reason', arity: 1, fn: ([e]) => erlangReason(e as Term) },
+      ...continueIn('erpc', 'Elixir.Kernel.Erpc', ERPC),
+      ...continueIn('rpc', 'Elixir.Kernel.Rpc', RPC),
+      // net_adm:ping/1 is what Node.ping/1 calls in Elixir 1.14; here the other way round.
+      ...continueIn('net_adm', 'Elixir.Node', ['ping/1']),
+      ...continueIn('net_adm', 'Elixir.Kernel.Rpc', ['names/0', 'names/1', 'localhost/0']),
+      { module: 'Elixir.Kernel.Rpc', name: 'names_request', arity: 1, fn: ([h], c) => namesRequest(s, c, h as Term) },
+    ],
+    prelude: RPC_PRELUDE,
+  };
+}
+
+/** A host as net_adm:names/1 takes it: a charlist, an atom or a string. */
+function hostText(h: Term): string | null {
+  if (typeof h !== 'object') return null;
+  if (h.kind === 'atom') return h.name;
+  if (h.kind === 'binary') return h.text;
+  if (h.kind !== 'cons' && h.kind !== 'nil') return null;
+  const { items, tail } = listToArray(h);
+  if (typeof tail !== 'object' || tail.kind !== 'nil' || !items.every((x) => typeof x === 'number')) return null;
+  return String.fromCodePoint(...(items as number[]));
+}
+
+/**
+ * `:net_adm.names(host)`: what the name server knows of `host`, as EPMD answers,
+ * `{:ok, [{~c"one", port}]}`, sorted. There are no ports on WebRTC: each is 0. The answer
+ * comes as `{:"$dist_reply", ref, result}` when the name server answers later (the page asks
+ * the signalling server over HTTP). No name server (the node is not alive): `{:error, :address}`.
+ */
+function namesRequest(s: NodeServices, c: BifContext, h: Term): Term {
+  const host = hostText(h);
+  const server = s.nameServer?.() ?? null;
+  if (host === null || server === null) return tuple(ERROR, atom('address'));
+  const ref = c.proc.makeRef();
+  const caller = c.proc.self;
+  let now: Term | null = null;
+  let waiting = false;
+  server((r) => {
+    const result = 'error' in r ? tuple(ERROR, atom('address')) : tuple(atom('ok'), list(onHost(r.ok, host).map((n) => tuple(charlist(n), 0))));
+    if (waiting) s.node.send(caller, tuple(DIST_REPLY, ref, result));
+    else now = result;
+  });
+  if (now !== null) return now;
+  waiting = true;
+  return tuple(PENDING, ref);
+}
+
+function onHost(names: readonly string[], host: string): string[] {
+  return names.flatMap((n) => {
+    const at = n.indexOf('@');
+    return at > 0 && n.slice(at + 1) === host ? [n.slice(0, at)] : [];
+  }).sort();
+}
+
+function charlist(s: string): Term {
+  return list(Array.from(s, (ch) => ch.codePointAt(0) as number));
+}
+
+const ERROR = atom('error');
+const PENDING = atom('$pending');
+const DIST_REPLY = atom('$dist_reply');
+const REX = atom('rex');
+
+/** Starts the node's registered `rex` server (kernel's rpc server). */
+export function startRex(elixir: ElixirNode): Pid {
+  const { body } = elixir.lang.body({ module: atom('Elixir.Kernel.Rpc'), name: atom('rex_loop'), args: [] as Term[] });
+  const pid = elixir.node.spawn(body, { system: true, initialCall: ['rpc', 'init', 1] });
+  elixir.node.register(REX, pid);
+  return pid;
+}

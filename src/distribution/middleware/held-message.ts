@@ -1,0 +1,70 @@
+/**
+ * What a paused gate (hold.ts) holds, told in the class's words: the kind of distribution
+ * message, who sent it to whom, and its term, decoded from the held packet only when asked (the
+ * teacher's held list, what a Step released), so holding costs nothing per message.
+ *
+ * - The term is told only for packets of at most TERM_SHOWN_BYTES: a held list is polled while
+ *   paused, and a flood of large messages must not become a flood of large replies.
+ * - A chunk that is not a whole packet (a handshake message, a fragment of a large packet) is
+ *   kind `bytes`: the gate releases it whole, so a step may release one.
+ */
+import { Tuple, list, type Atom, type Term } from '../../core/term/types.ts';
+import { decodePacket } from '../etf/packet.ts';
+import { decodeControl, type ControlMessage } from '../control.ts';
+import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
+
+export const TERM_SHOWN_BYTES = 512;
+
+export interface HeldMessage {
+  /** `message`, `link`, `unlink`, `exit`, `monitor`, `demonitor`, `DOWN`, `spawn_request`, `spawn_reply`, `group_leader`, or `bytes`. */
+  readonly kind: string;
+  /** The sender (a pid, or the name a monitored process went by); null when the packet does not say. */
+  readonly from: Term | null;
+  /** The receiver: a pid, `{name, node}` for a send to a registered name, or the name alone. */
+  readonly to: Term | null;
+  /** The message (or exit reason, spawned `{module, fun, args}`...); null when none or too big to tell. */
+  readonly term: Term | null;
+  /** The packet's size. */
+  readonly bytes: number;
+}
+
+/**
+ * Describes `chunk` (length-prefixed when `whole`). `toNode`: the node a send to a registered
+ * name goes to (the peer, for what this node sends), or null when it is this node.
+ */
+export function describeHeld(chunk: Uint8Array, whole: boolean, toNode: Atom | null): HeldMessage {
+  const bytes = chunk.length;
+  const raw: HeldMessage = { kind: 'bytes', from: null, to: null, term: null, bytes };
+  if (!whole) return raw;
+  const r = decodePacket(chunk.subarray(PACKET_LENGTH_BYTES));
+  if (!r.ok || r.packet.kind !== 'message') return raw;
+  const m = decodeControl(r.packet.control, r.packet.payload);
+  if (typeof m === 'string') return raw;
+  const shown = (t: Term) => (bytes <= TERM_SHOWN_BYTES ? t : null);
+  const { kind, term } = kindAndTerm(m);
+  const to = m.type === 'reg_send' ? (toNode === null ? m.name : new Tuple([m.name, toNode])) : 'to' in m ? m.to : 'target' in m ? m.target : null;
+  return { kind, from: 'from' in m ? m.from : null, to, term: term === null ? null : shown(term), bytes };
+}
+
+function kindAndTerm(m: ControlMessage): { kind: string; term: Term | null } {
+  switch (m.type) {
+    case 'send':
+    case 'reg_send':
+      return { kind: 'message', term: m.message };
+    case 'exit':
+    case 'exit2':
+      return { kind: 'exit', term: m.reason };
+    case 'monitor_exit':
+      return { kind: 'DOWN', term: m.reason };
+    case 'spawn_request':
+      return { kind: 'spawn_request', term: new Tuple([m.module, m.fun, list(m.args)]) };
+    case 'spawn_reply':
+      return { kind: 'spawn_reply', term: m.result };
+    case 'unlink':
+    case 'unlink_id':
+    case 'unlink_id_ack':
+      return { kind: 'unlink', term: null };
+    default:
+      return { kind: m.type, term: null };
+  }
+}
