@@ -39,7 +39,11 @@ export type Expr =
    * Kept apart from `map`: building one asks the module for its fields (structs.ts).
    */
   | { kind: 'struct'; pos: Pos; module: Expr; pairs: readonly (readonly [Expr, Expr])[]; update: Expr | null }
-  /** `<<...>>` is not in the subset except the `<<...>>` printed for module binaries: not parsed. */
+  /**
+   * `<<a::8, rest::binary>>`: segments in order. `generator` is set only for `<<c <- s>>`, the
+   * binary generator of a `for` (its source), which the for form takes apart.
+   */
+  | { kind: 'bitstring'; pos: Pos; segments: readonly Segment[]; generator: Expr | null }
   /** Binary operators, `op` as written: + - * / ++ -- <> == != === !== < > <= >= and or && || in .. |> etc. */
   | { kind: 'binop'; pos: Pos; op: BinaryOp; left: Expr; right: Expr }
   /** Unary: `-x`, `+x`, `not x`, `!x`. */
@@ -99,6 +103,13 @@ export type Expr =
 /** `defprotocol Name`, or `defimpl Proto, for: T` (`for` null: the enclosing module). */
 export type ModuleRole = { readonly kind: 'protocol' } | { readonly kind: 'impl'; readonly for: Expr | null };
 
+/** One segment of `<<...>>`: `value::spec`; `spec` as written (`binary-size(4)`), read by bitstring-spec.ts. */
+export interface Segment {
+  readonly pos: Pos;
+  readonly value: Expr;
+  readonly spec: Expr | null;
+}
+
 export type BinaryOp =
   | '+' | '-' | '*' | '/'
   | '++' | '--' | '<>' | '..'
@@ -135,7 +146,9 @@ export interface ForReduce {
 
 export type ForStep =
   | { readonly kind: 'generator'; readonly pattern: Expr; readonly guard: Expr | null; readonly source: Expr }
-  | { readonly kind: 'filter'; readonly cond: Expr };
+  | { readonly kind: 'filter'; readonly cond: Expr }
+  /** `<<r::8, g::8 <- pixels>>`: `pattern` is the bitstring (without its generator). */
+  | { readonly kind: 'bits'; readonly pattern: Expr & { kind: 'bitstring' }; readonly source: Expr };
 
 /** Result of parsing: either an AST or a positioned error, never a throw. */
 export type ParseResult =

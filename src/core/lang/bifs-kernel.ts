@@ -7,6 +7,7 @@ import { atom, toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Bina
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
+import { bitSizeOf, isBits } from '../term/bits.ts';
 import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
 import { ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
@@ -140,7 +141,7 @@ const shared: [string, number, BifFn][] = [
   ['is_atom', 1, ([x]) => bool(kindIs(x as Term, 'atom'))],
   ['is_boolean', 1, ([x]) => bool(x === TRUE || x === FALSE)],
   ['is_binary', 1, ([x]) => bool(kindIs(x as Term, 'binary'))],
-  ['is_bitstring', 1, ([x]) => bool(kindIs(x as Term, 'binary'))],
+  ['is_bitstring', 1, ([x]) => bool(isBits(x))],
   ['is_list', 1, ([x]) => bool(kindIs(x as Term, 'cons') || x === NIL)],
   ['is_tuple', 1, ([x]) => bool(kindIs(x as Term, 'tuple'))],
   ['is_map', 1, ([x]) => bool(kindIs(x as Term, 'map'))],
@@ -153,7 +154,8 @@ const shared: [string, number, BifFn][] = [
   ['tl', 1, ([x]) => (kindIs(x as Term, 'cons') ? (x as Term & { tail: Term }).tail : badargAt(0, 'not a nonempty list'))],
   ['tuple_size', 1, ([x]) => tupleArg(x as Term, 0).elements.length],
   ['map_size', 1, ([x]) => (kindIs(x as Term, 'map') ? (x as Term & { size: number }).size : badargAt(0, 'not a map'))],
-  ['byte_size', 1, ([x]) => (kindIs(x as Term, 'binary') ? (x as Binary).byteSize : badargAt(0, 'not a bitstring'))],
+  ['byte_size', 1, ([x]) => (isBits(x) ? x.bytes.length : badargAt(0, 'not a bitstring'))],
+  ['bit_size', 1, ([x]) => (isBits(x) ? bitSizeOf(x) : badargAt(0, 'not a bitstring'))],
   ['abs', 1, ([x]) => {
     const v = x as Term;
     if (typeof v === 'number') return Math.abs(v);

@@ -18,6 +18,7 @@ import { compileExpr, compileStatement, compileTail, constEv, slotEv } from './c
 import { compileGuard } from './compiler-calls.ts';
 import { generatorSource, collectInto, RangeCursor } from './enum-helpers.ts';
 import { FOR_ACC, forMode, generatorSourceExpr, pushResult, SeenResults } from './for-options.ts';
+import { compileBitsGenerator } from './compiler-bitstring.ts';
 import { normalizeException, ERROR_ATOM, THROW_ATOM, EXIT_ATOM } from './exceptions.ts';
 
 /** Where branch results go: a slot (jumping to the end) or a return (tail position). */
@@ -235,6 +236,13 @@ function compileFor(e: Expr & { kind: 'for' }, ctx: Ctx): Ev {
       const inner = loops[loops.length - 1];
       if (inner === undefined) throw new CompileError(step.cond.pos, 'for comprehensions must start with a generator');
       jf.a = inner.head;
+      continue;
+    }
+    if (step.kind === 'bits') {
+      // `for <<c <- s>>`: a binary generator (compiler-bitstring.ts).
+      const g = compileBitsGenerator(step, ctx, fctx);
+      fctx = g.fctx;
+      loops.push({ head: g.head, exit: g.exit });
       continue;
     }
     const src = compileExpr(generatorSourceExpr(step.source, ctx), fctx);

@@ -23,6 +23,7 @@ import { compileCall, isSimpleCall, desugarPipe, compileFn, compileCaptureFun, c
 import { compileControl } from './compiler-control.ts';
 import { compileModuleExpr, compileAttrGet } from './compiler-module.ts';
 import { desugarStruct } from './compiler-struct.ts';
+import { compileBitstring } from './compiler-bitstring.ts';
 import { isIn, makeRange, toStr } from './values.ts';
 
 export const BADMATCH = atom('badmatch');
@@ -123,6 +124,8 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
       }
       return (r, b, m) => new Tuple(evs.map((f) => f(r, b, m)));
     }
+    case 'bitstring':
+      return compileBitstring(e, ctx);
     case 'map':
       return compileMap(e, ctx);
     case 'struct':

@@ -2,13 +2,13 @@
  * The few Enumerable operations the compiler itself needs (for comprehensions): walking a list,
  * range or map, and collecting a result `into:` a list, map or binary.
  */
-import { Binary, Cons, NIL, Tuple, type Term } from '../term/types.ts';
+import { BitWriter, isBits } from '../term/bits.ts';
+import { Cons, NIL, Tuple, type Term } from '../term/types.ts';
 import { mapPairs, mapPutMany } from '../term/map.ts';
 import { inspect } from '../term/inspect.ts';
 import { ElixirThrow, exception } from './errors.ts';
 import { typeName, toStr } from './values.ts';
 import { rangeParts, rangeSize } from './stdlib/enumerable.ts';
-import { concat } from './ops.ts';
 
 export function notEnumerable(t: Term): never {
   throw new ElixirThrow(
@@ -69,10 +69,12 @@ export function collectInto(items: Term, into: Term): Term {
       }
       return mapPutMany(into, pairs);
     }
-    if (into.kind === 'binary') {
-      let acc: Term = into;
-      for (let l: Term = items; typeof l === 'object' && l.kind === 'cons'; l = l.tail) acc = concat(acc, toStr(l.head));
-      return acc as Binary;
+    if (into.kind === 'binary' || into.kind === 'bitstring') {
+      // Collectable for BitString: bitstrings append bit by bit (`<<x::3>>` pieces make <<10::size(6)>>).
+      const w = new BitWriter();
+      w.putBits(into);
+      for (let l: Term = items; typeof l === 'object' && l.kind === 'cons'; l = l.tail) w.putBits(isBits(l.head) ? l.head : toStr(l.head));
+      return w.finish();
     }
   }
   return notEnumerable(into);

@@ -19,6 +19,8 @@ export class CompileError {
   constructor(
     readonly pos: Pos,
     readonly message: string,
+    /** The stack lines iex prints under it (Elixir's own compiler frames); none: a blank line. */
+    readonly stack: readonly string[] = [],
   ) {}
 }
 

@@ -21,6 +21,8 @@ export interface QuoteOpts {
   readonly term: string;
   readonly interp: boolean;
   readonly escapes: boolean;
+  /** `~r`: escapes stay for the regex engine (even before the terminator), but for Regex.unescape_map's `\f \n \r \t \v \a`. */
+  readonly regex?: boolean;
   /** How the missing-terminator error names it: `string`, `heredoc`, `sigil ~w(`. */
   readonly what: string;
   readonly openLine: number;
@@ -62,7 +64,7 @@ export function scanQuoted(c: Cursor, o: QuoteOpts, lexInterp: LexInterp): StrPa
     if (ch === '\\') {
       advance(c);
       if (c.i >= c.src.length) continue;
-      buf += o.escapes ? escape(c) : rawEscape(c, o.term);
+      buf += o.regex === true ? regexEscape(c) : o.escapes ? escape(c) : rawEscape(c, o.term);
       continue;
     }
     if (o.interp && ch === '#' && c.src[c.i + 1] === '{') {
@@ -95,6 +97,13 @@ function rawEscape(c: Cursor, term: string): string {
     return s;
   }
   return '\\' + advance(c);
+}
+
+const REGEX_UNESCAPED: Readonly<Record<string, string>> = { f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', a: '\x07' };
+
+function regexEscape(c: Cursor): string {
+  const ch = advance(c);
+  return REGEX_UNESCAPED[ch] ?? '\\' + ch;
 }
 
 const SIMPLE: Readonly<Record<string, string>> = {
@@ -142,7 +151,8 @@ export function scanSigil(c: Cursor, lexInterp: LexInterp): { letter: string; pa
   }
   const lower = letter >= 'a' && letter <= 'z';
   const what = indent === null ? `sigil ~${letter}${open}` : 'heredoc';
-  const parts = scanQuoted(c, { term, interp: lower, escapes: lower, what, openLine: line, indent }, lexInterp);
+  const regex = letter === 'r' || letter === 'R';
+  const parts = scanQuoted(c, { term, interp: lower, escapes: lower, regex, what, openLine: line, indent }, lexInterp);
   let modifiers = '';
   while (/[a-zA-Z]/.test(c.src[c.i] ?? '')) modifiers += advance(c);
   return { letter, parts, modifiers };

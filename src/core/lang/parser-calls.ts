@@ -26,7 +26,7 @@ export interface Call {
   sections: Section[];
 }
 
-const ARG_OPS: ReadonlySet<string> = new Set(['!', '^', '&', '@', 'not']);
+const ARG_OPS: ReadonlySet<string> = new Set(['!', '^', '&', '@', 'not', '<<']);
 
 /**
  * Can the next token start the first argument of a call without parentheses?

@@ -94,6 +94,13 @@ function sigil(t: Token, pos: Pos): Expr {
       );
       return { kind: 'list', pos, items, tail: null };
     }
+    case 'r':
+    case 'R': {
+      // Regex.compile!/2 at run time: the same %Regex{} and the same Regex.CompileError.
+      const regex: Expr = { kind: 'alias', pos, name: 'Regex' };
+      const source: Expr = { kind: 'string', pos, parts };
+      return { kind: 'remote', pos, module: regex, name: 'compile!', args: [source, { kind: 'string', pos, parts: [mods] }] };
+    }
     default:
       return fail(pos, `undefined function sigil_${t.text}/2`);
   }

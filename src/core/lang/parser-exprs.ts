@@ -11,6 +11,7 @@ import {
 } from './parser.ts';
 import { parsePrimary } from './parser-data.ts';
 import { callArgs, canStartArg, plainArgs } from './parser-calls.ts';
+import { parseBitstring } from './parser-bitstring.ts';
 
 interface OpInfo {
   readonly prec: number;
@@ -128,7 +129,7 @@ function parseUnary(p: ParserState): Node {
     }
     case '<<':
       next(p);
-      return parsePostfix(p, bitstring(p, pos));
+      return parsePostfix(p, parseBitstring(p, pos));
     case '@':
       next(p);
       return parsePostfix(p, attribute(p, pos));
@@ -141,28 +142,6 @@ function parseUnary(p: ParserState): Node {
 const OPERATOR_NAMES: ReadonlySet<string> = new Set([
   '+', '-', '*', '/', '++', '--', '<>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '=<', '=:=', '=/=', '/=', '..', '=~', '!', '**',
 ]);
-
-/**
- * `<<104, 101>>`: a binary built from bytes and strings, as `:erlang.list_to_binary/1` builds it
- * (segments with `::` types are not supported).
- */
-function bitstring(p: ParserState, pos: Pos): Expr {
-  const items: Expr[] = [];
-  skipNl(p);
-  while (!isOp(peek(p), '>>')) {
-    items.push(toExpr(parseExpr(p, PREC_CONTAINER)));
-    skipNl(p);
-    const t = peek(p);
-    if (isOp(t, '::')) return fail(posOf(t), 'binary segments with types (::) are not supported in the playground');
-    if (isPunct(t, ',')) {
-      next(p);
-      skipNl(p);
-    } else if (!isOp(t, '>>')) throw t.kind === 'eof' ? incompleteError(prev(p)) : errorBefore(t);
-  }
-  next(p);
-  const erlang: Expr = { kind: 'atom', pos, name: 'erlang' };
-  return { kind: 'remote', pos, module: erlang, name: 'list_to_binary', args: [{ kind: 'list', pos, items, tail: null }] };
-}
 
 function operand(p: ParserState, prec: number): Expr {
   skipNl(p);

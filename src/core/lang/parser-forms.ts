@@ -179,6 +179,7 @@ function withForm(call: Call, s: Sections, pos: Pos): Expr {
 
 function forForm(call: Call, s: Sections, rest: readonly KwPair[], pos: Pos): Expr {
   const steps: ForStep[] = call.args.map((a) => {
+    if (a.kind === 'bitstring' && a.generator !== null) return { kind: 'bits', pattern: { ...a, generator: null }, source: a.generator };
     if (a.kind !== '<-') return { kind: 'filter', cond: toExpr(a) };
     const { pattern, guard } = guarded(a.left);
     return { kind: 'generator', pattern, guard, source: toExpr(a.right) };

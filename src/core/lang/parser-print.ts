@@ -16,6 +16,11 @@ export function sexpr(e: Expr): string {
       return e.name;
     case 'string':
       return strParts(e.parts, 'str', JSON.stringify);
+    case 'bitstring': {
+      const segs = e.segments.map((s) => (s.spec === null ? sexpr(s.value) : `(:: ${sexpr(s.value)} ${sexpr(s.spec)})`));
+      const gen = e.generator === null ? '' : ` (<- ${sexpr(e.generator)})`;
+      return `(<<>> ${segs.join(' ')}${gen})`;
+    }
     case 'charlist':
       return strParts(e.parts, 'chars', (s) => `'${JSON.stringify(s).slice(1, -1)}'`);
     case 'var':
@@ -77,7 +82,9 @@ export function sexpr(e: Expr): string {
     }
     case 'for': {
       const steps = e.steps.map((s) =>
-        s.kind === 'filter' ? sexpr(s.cond) : `(<- ${sexpr(s.pattern)}${guard(s.guard)} ${sexpr(s.source)})`,
+        s.kind === 'filter'
+          ? sexpr(s.cond)
+          : `(<- ${sexpr(s.pattern)}${s.kind === 'bits' ? '' : guard(s.guard)} ${sexpr(s.source)})`,
       );
       const into = e.into === null ? '' : ` (into ${sexpr(e.into)})`;
       const uniq = e.uniq === null ? '' : ` (uniq ${sexpr(e.uniq)})`;

@@ -11,6 +11,7 @@ import type { Expr } from './ast.ts';
 import type { Matcher } from './vm-code.ts';
 import { CompileError, lookupVar, type Ctx } from './env.ts';
 import { structPattern } from './compiler-struct.ts';
+import { bitstringPattern } from './patterns-bitstring.ts';
 
 /** The value of a literal expression (no variables, no calls), or undefined. */
 export function literalValue(e: Expr): Term | undefined {
@@ -142,6 +143,8 @@ export function compilePattern(p: Expr, ctx: Ctx, seen: Map<string, number> = ne
     case 'binop':
       if (p.op === '<>') return prefixPattern(p.left, p.right, ctx, seen);
       break;
+    case 'bitstring':
+      return bitstringPattern(p, ctx, seen, compilePattern);
     default:
       break;
   }
@@ -224,6 +227,9 @@ export function patternVars(p: Expr, out: Set<string> = new Set()): Set<string> 
       break;
     case 'binop':
       patternVars(p.right, out);
+      break;
+    case 'bitstring':
+      for (const s of p.segments) patternVars(s.value, out);
       break;
     default:
       break;

@@ -78,6 +78,9 @@ function compoundWords(t: Term): number {
         case 'binary':
           words += 2 + Math.ceil(x.byteSize / 8);
           break;
+        case 'bitstring':
+          words += 3 + Math.ceil(x.bytes.length / 8);
+          break;
         case 'float':
           words += 2;
           break;

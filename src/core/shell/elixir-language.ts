@@ -63,7 +63,8 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
         if (e instanceof CompileError) {
-          return { type: 'error', text: `** (CompileError) iex:${counter + e.pos.line - 1}: ${e.message}\n` };
+          const stack = e.stack.length === 0 ? '\n' : `\n${e.stack.join('\n')}`;
+          return { type: 'error', text: `** (CompileError) iex:${counter + e.pos.line - 1}: ${e.message}${stack}` };
         }
         // A construct the compiler does not handle: say so in Elixir's words, keep the shell.
         return { type: 'error', text: `** (CompileError) iex:${counter}: ${e instanceof Error ? e.message : String(e)}\n` };

@@ -8,6 +8,7 @@
  * wait on an explicit stack, which is only allocated when a container holds another container.
  */
 import type { Binary, Term } from './types.ts';
+import { bitsEqual } from './bits.ts';
 
 /** Elixir `==`: numbers compare by value across integer/float; everything else structurally. */
 export function equals(a: Term, b: Term): boolean {
@@ -129,6 +130,8 @@ function shallow(a: Term, b: Term, exact: boolean): Shallow {
       return DIFFERENT; // interned / singleton: identity was checked above
     case 'binary':
       return b.kind === 'binary' && binaryEquals(oa, b) ? EQUAL : DIFFERENT;
+    case 'bitstring':
+      return b.kind === 'bitstring' && bitsEqual(oa, b) ? EQUAL : DIFFERENT;
     case 'cons':
       return b.kind === 'cons' ? CONTENTS : DIFFERENT;
     case 'tuple':

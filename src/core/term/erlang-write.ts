@@ -79,6 +79,14 @@ function binaryText(bytes: Uint8Array, pretty: boolean, unicode: boolean): strin
   return `<<${[...bytes].join(',')}>>`;
 }
 
+/** `<<1,2:3>>`: the whole bytes, then the last byte's bits as an integer with their count. */
+function bitstringText(bytes: Uint8Array, bitSize: number): string {
+  const rest = bitSize & 7;
+  const whole = [...bytes.subarray(0, bytes.length - 1)];
+  const last = (bytes[bytes.length - 1] as number) >>> (8 - rest);
+  return `<<${[...whole, `${last}:${rest}`].join(',')}>>`;
+}
+
 /**
  * `float_to_list(X, [short])` (OTP 25, what ~p/~w print): the shortest digits that read back
  * as X, in plain or scientific notation, whichever is shorter (plain on a tie):
@@ -119,6 +127,8 @@ function build(t: Term, pretty: boolean, o: WriteOptions): Node {
       return leaf(writeAtom(t.name));
     case 'binary':
       return leaf(binaryText(t.bytes, pretty, o.unicode === true));
+    case 'bitstring':
+      return leaf(bitstringText(t.bytes, t.bitSize));
     case 'nil':
       return leaf('[]');
     case 'cons': {

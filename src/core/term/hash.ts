@@ -125,6 +125,9 @@ function encodeLeaf(t: Exclude<Term, number | bigint | Cons | Tuple | MapTerm>, 
       else out.push('x', hex(t.bytes), ';');
       return;
     }
+    case 'bitstring':
+      out.push('y', String(t.bitSize), ':', hex(t.bytes), ';');
+      return;
     case 'nil':
       out.push(']');
       return;

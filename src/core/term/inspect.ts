@@ -12,6 +12,7 @@ import { inspectAtom, inspectAtomKey, inspectAtomRemote } from './atom-format.ts
 import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
 import { sortedPairs } from './map-order.ts';
+import { REGEX_MODULE, regexSigil } from './inspect-regex.ts';
 import {
   concat,
   concatAll,
@@ -121,6 +122,8 @@ function leafDoc(t: Term, limit: number, ctx: Ctx): Doc | undefined {
       return inspectAtom(t.name);
     case 'binary':
       return binaryDoc(t, limit, ctx);
+    case 'bitstring':
+      return bitsDoc(t.bytes, t.bitSize & 7, limit);
     case 'nil':
       return '[]';
     case 'cons':
@@ -197,13 +200,22 @@ function binaryDoc(b: Binary, limit: number, ctx: Ctx): Doc {
     const e = escape(text, 34, ctx.printableLimit);
     return '"' + e.text + (e.truncated ? '" <> ...' : '"');
   }
-  const bytes = b.bytes;
-  // Inspect.BitString.each_bit: `<<1, 2, ...>>` with flex breaks, nested by 2.
-  let inner: Doc = null;
-  const shown = Math.min(bytes.length, limit);
-  if (shown < bytes.length) inner = '...';
-  for (let i = shown - 1; i >= 0; i--) {
-    const s = String(bytes[i]);
+  return bitsDoc(b.bytes, 0, limit);
+}
+
+/**
+ * Inspect.BitString.each_bit: `<<1, 2, ...>>` with flex breaks, nested by 2; a partial last
+ * byte (`tailBits` of it used) prints as `5::size(3)`.
+ */
+function bitsDoc(bytes: Uint8Array, tailBits: number, limit: number): Doc {
+  const items: string[] = [];
+  const whole = tailBits === 0 ? bytes.length : bytes.length - 1;
+  for (let i = 0; i < whole && i < limit; i++) items.push(String(bytes[i]));
+  const all = whole + (tailBits === 0 ? 0 : 1);
+  if (tailBits !== 0 && whole < limit) items.push(`${(bytes[whole] as number) >>> (8 - tailBits)}::size(${tailBits})`);
+  let inner: Doc = items.length < all ? '...' : null;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const s = items[i] as string;
     inner = inner === null ? s : flexGlue(s + ',', ' ', inner);
   }
   return group(concatAll(['<<', nest(inner, 2), '>>']));
@@ -313,6 +325,7 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
   if (mod === STREAM && m.size === 5) return yield* streamDoc(m, limit);
+  if (mod === REGEX_MODULE) return regexSigil(m);
   const fields = ctx.structFields?.(mod);
   if (fields !== undefined) {
     // Inspect.Any: the module's fields in their order, when the map has exactly those keys.

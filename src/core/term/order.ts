@@ -9,6 +9,7 @@
  */
 import type { Binary, Cons, MapTerm, Term, Tuple } from './types.ts';
 import { sortedPairs } from './map-order.ts';
+import { compareBits, type Bits } from './bits.ts';
 
 export type Ordering = -1 | 0 | 1;
 
@@ -33,6 +34,7 @@ const RANK: Record<string, number> = {
   nil: 8,
   cons: 8,
   binary: 9,
+  bitstring: 9,
 };
 
 function rank(t: Term): number {
@@ -151,7 +153,9 @@ function cmpSameKind(a: Term, b: Term): Ordering | typeof CONTENTS {
     case 'cons':
       return ob.kind === 'cons' ? CONTENTS : 1; // a nonempty list is above []
     case 'binary':
-      return compareBinaries(oa, ob as Binary);
+      return ob.kind === 'binary' ? compareBinaries(oa, ob) : compareBits(oa, ob as Bits);
+    case 'bitstring':
+      return compareBits(oa, ob as Bits);
     case 'tuple': {
       const x = oa.elements.length;
       const y = (ob as typeof oa).elements.length;

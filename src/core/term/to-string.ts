@@ -20,6 +20,7 @@ export class ToStringError {
 }
 
 const TYPE_NAMES: Record<string, string> = {
+  bitstring: 'BitString',
   tuple: 'Tuple',
   map: 'Map',
   pid: 'PID',
@@ -44,7 +45,8 @@ export function toStringTerm(t: Term, opts: InspectOptions = {}): Binary {
     default:
       throw new ToStringError(
         'Protocol.UndefinedError',
-        `protocol String.Chars not implemented for ${inspect(t, opts)} of type ${TYPE_NAMES[t.kind] ?? 'Unknown'}`,
+        `protocol String.Chars not implemented for ${inspect(t, opts)} of type ${TYPE_NAMES[t.kind] ?? 'Unknown'}` +
+          (t.kind === 'bitstring' ? ', cannot convert a bitstring to a string' : ''),
         t,
       );
   }

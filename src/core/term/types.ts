@@ -16,6 +16,7 @@ export type Term =
   | Float
   | Atom
   | Binary
+  | Bitstring
   | Cons
   | Nil
   | Tuple
@@ -150,6 +151,22 @@ export class Binary {
     }
     return this.textCache;
   }
+}
+
+/**
+ * A bitstring whose length is not a whole number of bytes (`<<1::size(3)>>`). A bitstring of
+ * whole bytes is always a `Binary`, so `kind === 'binary'` stays the test for "is a binary".
+ * The bits are packed from the most significant bit of `bytes[0]` on; the unused low bits of
+ * the last byte are zero (the layout of ETF's BIT_BINARY_EXT), so two equal bitstrings have
+ * equal bytes.
+ */
+export class Bitstring {
+  readonly kind = 'bitstring' as const;
+  /** Use `bitsOf` (bits.ts), which gives a Binary for whole bytes and clears the padding. */
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly bitSize: number,
+  ) {}
 }
 
 export function str(s: string): Binary {

@@ -1,7 +1,7 @@
 /** Round trips, canonical integers, funs (with and without the language layer's hooks). */
 import { describe, expect, it } from 'vitest';
 import {
-  Binary, Float, Fun, NIL, Pid, atom, list, str, tuple, type Term,
+  Binary, Bitstring, Float, Fun, NIL, Pid, atom, list, str, tuple, type Term,
 } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
 import { EtfEncodeError, encodeTerm, type EncodeOptions } from './encode.ts';
@@ -89,9 +89,23 @@ describe('round trips', () => {
     expect(pid.ok && termEq(pid.term, new Pid(atom('one@vm'), 5, 0, 3))).toBe(true);
   });
 
-  it('BIT_BINARY_EXT with 8 bits in the last byte is a binary; other bit counts are errors', () => {
-    expect(decodeTerm(unhex('834d000000020861 62'.replace(' ', '')))).toMatchObject({ ok: true });
-    expect(decodeTerm(unhex('834d00000002036162'))).toEqual({ ok: false, error: 'bitstrings are not supported (3 bits in last byte)' });
+  it('BIT_BINARY_EXT: 8 bits in the last byte is a binary, 1..7 a bitstring, padding cleared, as OTP 25 decodes', () => {
+    const ab = decodeTerm(unhex('834d00000002086162'));
+    expect(ab.ok && termEq(ab.term, Binary.fromString('ab'))).toBe(true);
+    // erl: binary_to_term(<<131,77,0,0,0,1,3,255>>) =:= <<7:3>>, <<131,77,0,0,0,0,0>> =:= <<>>
+    const b = decodeTerm(unhex('834d0000000103ff'));
+    expect(b.ok && termEq(b.term, new Bitstring(new Uint8Array([0xe0]), 3))).toBe(true);
+    const empty = decodeTerm(unhex('834d0000000000'));
+    expect(empty.ok && termEq(empty.term, Binary.fromString(''))).toBe(true);
+    // badarg in OTP: 0 bits with data, 9 bits, bits with no data.
+    for (const h of ['834d000000010005', '834d000000010905', '834d0000000003', '834d0000000008']) expect(decodeTerm(unhex(h)).ok).toBe(false);
+  });
+
+  it('encodes bitstrings byte-exact against OTP 25 term_to_binary', () => {
+    // erl: term_to_binary(<<1:3>>), term_to_binary(<<255,1:1>>), term_to_binary({<<"a">>, <<5:7>>})
+    expect(hex(encodeTerm(new Bitstring(new Uint8Array([0x20]), 3)))).toBe('834d0000000103' + '20');
+    expect(hex(encodeTerm(new Bitstring(new Uint8Array([255, 128]), 9)))).toBe('834d0000000201ff80');
+    expect(hex(encodeTerm(tuple(Binary.fromString('a'), new Bitstring(new Uint8Array([10]), 7))))).toBe('8368026d00000001614d00000001070a');
   });
 
   it('refuses to encode what no Erlang term can be', () => {

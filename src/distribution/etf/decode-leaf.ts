@@ -6,6 +6,7 @@
 import {
   Binary, Float, Fun, NIL, Pid, Port, Ref, list, tryAtom, normInt, type Atom, type Term,
 } from '../../core/term/types.ts';
+import { bitsOf } from '../../core/term/bits.ts';
 import { MAX_BIG_DIGITS, fromMagnitude } from './bigint.ts';
 import type { ByteReader } from './reader.ts';
 import * as T from './tags.ts';
@@ -116,8 +117,10 @@ export function readLeaf(r: ByteReader, tag: number): Term | undefined {
       const len = r.u32();
       const bits = r.u8();
       const data = r.take(len);
-      if (bits !== 8) return r.fail(`bitstrings are not supported (${bits} bits in last byte)`);
-      return Binary.fromBytes(data.slice());
+      // As OTP 25 decodes: no bytes needs 0 bits, else 1..8 bits of the last byte are used (its
+      // unused low bits are cleared, so <<131,77,0,0,0,1,3,255>> is <<7:3>>).
+      if (len === 0 ? bits !== 0 : bits < 1 || bits > 8) return r.fail(`bad bit count ${bits} in a bitstring of ${len} bytes`);
+      return bitsOf(data.slice(), len === 0 ? 0 : (len - 1) * 8 + bits);
     }
     case T.NEW_PID_EXT: case T.PID_EXT: return readPidBody(r, tag);
     case T.NEW_PORT_EXT: case T.PORT_EXT: case T.V4_PORT_EXT: {

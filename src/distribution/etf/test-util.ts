@@ -30,6 +30,10 @@ export function termEq(a: Term, b: Term): boolean {
       const y = (b as typeof a).bytes;
       return x.length === y.length && x.every((v, i) => v === y[i]);
     }
+    case 'bitstring': {
+      const y = b as typeof a;
+      return a.bitSize === y.bitSize && a.bytes.every((v, i) => v === y.bytes[i]);
+    }
     case 'nil': return true;
     case 'cons': {
       // Iterate along tails: long lists must not recurse.

@@ -172,6 +172,8 @@ export function bounded(t: Term, depth = 0): Term {
   switch (t.kind) {
     case 'binary':
       return t.byteSize <= MAX_BYTES ? t : Binary.fromBytes(t.bytes.slice(0, MAX_BYTES));
+    case 'bitstring':
+      return t.bytes.length <= MAX_BYTES ? t : Binary.fromBytes(t.bytes.slice(0, MAX_BYTES));
     case 'fun':
       // Funs cross the wire only as code the receiving VM rebuilds; a trace needs just their face.
       return Binary.fromString(inspect(t));

@@ -173,10 +173,6 @@ export const erlangBifs = defineBifs('erlang', {
     if (typeof n !== 'number' || n < 0 || n > b.byteSize) return badarg(2, 'out of range');
     return new Tuple([Binary.fromBytes(b.bytes.slice(0, n)), Binary.fromBytes(b.bytes.slice(n))]);
   },
-  'bit_size/1': (a) => {
-    const t = at(a, 0);
-    return isBinary(t) ? t.byteSize * 8 : badarg(1, 'not a bitstring');
-  },
   'phash2/1': (a) => phash2(at(a, 0), 2 ** 27),
   'phash2/2': (a) => phash2(at(a, 0), at(a, 1) as number),
   'system_time/0': (_a, ctx) => Math.floor(ctx.proc.now() * 1e6),

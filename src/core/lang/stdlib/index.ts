@@ -11,7 +11,7 @@ import { listBifs } from './list.ts';
 import { mapBifs, mapWalkBifs } from './map.ts';
 import { atomBifs, tupleBifs } from './tuple.ts';
 import { keywordBifs } from './keyword.ts';
-import { stringBifs } from './string.ts';
+import { stringBifs, stringControlBifs } from './string.ts';
 import { floatBifs, integerBifs } from './numbers.ts';
 import { erlangBifs } from './erlang.ts';
 import { accessBifs, kernelBifs, rangeBifs, thenBifs } from './kernel.ts';
@@ -20,6 +20,8 @@ import { EXCEPTIONS_PRELUDE, structBifs } from './structs.ts';
 import { protocolBifs } from './protocols.ts';
 import { INSPECT_PRELUDE, inspectProtocolBifs } from './inspect-protocol.ts';
 import { COLLECTABLE_PRELUDE, collectableBifs, ENUMERABLE_PRELUDE, enumerableProtocolBifs, intoStructs } from './enumerable-protocol.ts';
+import { binaryBifs, erlangBitsBifs } from './binary.ts';
+import { REGEX_PRELUDE, regexBifs, regexControlBifs } from './regex.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 import { STREAM_PRELUDE } from './prelude/stream.ts';
@@ -38,7 +40,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'tuple', bifs: tupleBifs },
   { name: 'atom', bifs: atomBifs },
   { name: 'keyword', bifs: keywordBifs },
-  { name: 'string', bifs: [...stringBifs, ...stringMoreBifs, ...stringWalkBifs] },
+  { name: 'string', bifs: [...stringBifs, ...stringMoreBifs, ...stringWalkBifs, ...stringControlBifs] },
   { name: 'integer', bifs: [...integerBifs, ...integerMoreBifs] },
   { name: 'float', bifs: [...floatBifs, ...floatMoreBifs] },
   { name: 'erlang', bifs: erlangBifs },
@@ -49,9 +51,11 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'structs', bifs: structBifs, prelude: EXCEPTIONS_PRELUDE },
   { name: 'protocols', bifs: protocolBifs },
   { name: 'inspect_protocol', bifs: inspectProtocolBifs, prelude: INSPECT_PRELUDE },
-  // The Enum built-ins again, taking structs through their Enumerable implementation.
+  // Enum.into/2 again, collecting into a struct through its Collectable implementation.
   { name: 'enumerable_protocol', bifs: [...intoStructs(acceptingStreams(enumBifs)), ...enumerableProtocolBifs], prelude: ENUMERABLE_PRELUDE },
   { name: 'collectable_protocol', bifs: collectableBifs, prelude: COLLECTABLE_PRELUDE },
+  { name: 'binary', bifs: [...binaryBifs, ...erlangBitsBifs] },
+  { name: 'regex', bifs: [...regexBifs, ...regexControlBifs], prelude: REGEX_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
   // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).

@@ -22,7 +22,7 @@ function typeModule(t: Term): string {
   switch (t.kind) {
     case 'float': return 'Float';
     case 'atom': return 'Atom';
-    case 'binary': return 'BitString';
+    case 'binary': case 'bitstring': return 'BitString';
     case 'cons': case 'nil': return 'List';
     case 'tuple': return 'Tuple';
     case 'map': return 'Map';

@@ -1,15 +1,16 @@
 /**
  * Elixir's String module on UTF-8 binaries. Lengths and indices count graphemes (text.ts).
- * Regex patterns are not supported (the language has no regexes): patterns are strings or
- * lists of strings. FunctionClauseError names the arity Elixir reports (default arguments
+ * Patterns are strings, lists of strings, or regexes (handed to regex.ts). FunctionClauseError names the arity Elixir reports (default arguments
  * included, e.g. `String.upcase/2`).
  */
-import { atom, bool, existingAtom, toAtom, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
+import { atom, bool, existingAtom, toAtom, NIL, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg, functionClause } from './errors.ts';
 import { enumToArray, fromArray, rangeParts } from './enumerable.ts';
 import { bin, findMatch, graphemeCount, graphemes, needText, patterns, WHITESPACE } from './text.ts';
 import { parseFloatText, parseIntText } from './numbers.ts';
+import { isRegex } from '../regex/regex.ts';
+import { regexMatch, regexReplace, regexSplit } from './regex.ts';
 
 function opt(opts: Term, name: string): Term | undefined {
   for (const p of enumToArray(opts)) {
@@ -139,13 +140,10 @@ export const stringBifs = defineBifs('Elixir.String', {
   'capitalize/1': (a) => bin(capitalize(needText(at(a, 0), 'capitalize', 2))),
   'length/1': (a) => graphemeCount(needText(at(a, 0), 'length', 1)),
   'split/1': (a) => fromArray(needText(at(a, 0), 'split', 1).split(/[\s\u0085]+/u).filter((p) => p !== '').map(bin)),
-  'split/2': splitOpts,
-  'split/3': splitOpts,
+  'match?/2': (a) => regexMatch(at(a, 1), at(a, 0), 'String', 'match?'),
   ...trimFn('trim', true, true),
   ...trimFn('trim_leading', true, false),
   ...trimFn('trim_trailing', false, true),
-  'replace/3': (a) => replace(a, true),
-  'replace/4': (a) => replace(a, opt(at(a, 3), 'global') !== FALSE),
   'contains?/2': (a) => {
     const s = needText(at(a, 0), 'contains?', 2);
     return bool(patterns(at(a, 1), 'contains?', 2).some((p) => s.includes(p)));
@@ -236,3 +234,18 @@ function caseText(t: Term, name: string): string {
     `def ${name}(string, mode) when ${guard} and -mode === :greek- or -mode === :turkic-`,
   ]);
 }
+
+/** split and replace may walk a regex's matches (regex.ts traps every 1,000): control BIFs. */
+export const stringControlBifs = defineBifs(
+  'Elixir.String',
+  {
+    'split/2': (a, ctx) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), NIL, 'String', 3, ctx) : splitOpts(a)),
+    'split/3': (a, ctx) => (isRegex(at(a, 1)) ? regexSplit(at(a, 1), at(a, 0), at(a, 2), 'String', 3, ctx) : splitOpts(a)),
+    'replace/3': (a, ctx) => (isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), true, ctx, 4) : replace(a, true)),
+    'replace/4': (a, ctx) => {
+      const global = opt(at(a, 3), 'global') !== FALSE;
+      return isRegex(at(a, 1)) ? regexReplace(at(a, 1), at(a, 0), at(a, 2), global, ctx, 4) : replace(a, global);
+    },
+  },
+  true,
+);
