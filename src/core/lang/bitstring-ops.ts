@@ -22,6 +22,8 @@ function fail(index: number, type: SegType, what: string): never {
 
 /** The size in bits of a segment, from its evaluated size (null: the type's default) and unit. */
 export function segmentBits(index: number, type: SegType, size: Term | null, unit: number, value: Term): number {
+  // BEAM's units are 1..256: eval_bits refuses others (a pattern with one simply never matches).
+  if (unit < 1 || unit > 256) throw new ElixirThrow('error', new Tuple([atom('undefined_bittype'), new Tuple([atom('unit'), unit])]));
   if (size === null) {
     if (type === 'integer') return 8;
     if (type === 'float') return 64;

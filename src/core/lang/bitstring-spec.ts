@@ -110,6 +110,9 @@ export function readSpec(seg: Segment): SegSpec {
   if (t.startsWith('utf') && (size !== null || unit !== null)) {
     throw new CompileError(seg.pos, 'size and unit are not supported on utf types');
   }
+  if (unit !== null && size === null && (t === 'integer' || t === 'float')) {
+    throw specError(seg.pos, 'integer and float types require a size specifier if the unit specifier is given', 167);
+  }
   const u = unit ?? (t === 'binary' ? 8 : 1);
   if (t === 'float' && size !== null && size.kind === 'int') {
     const bits = Number(size.value) * u;

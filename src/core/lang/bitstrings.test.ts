@@ -25,6 +25,19 @@ describe('bitstrings in the language', () => {
     expect(run('bit_size(<<-1::size(100_000_000)>>)')).toBe('100000000');
   });
 
+  it('a unit outside 1..256, or a unit without a size on an integer, is refused as iex refuses it', () => {
+    // Texts from iex 1.14 (eval_bits raises at run time; the size rule is a CompileError).
+    expect(run('<<1::size(1)-unit(0)>>')).toBe('** (ErlangError) Erlang error: {:undefined_bittype, {:unit, 0}}');
+    expect(run('<<1::size(3)-unit(300)>>')).toBe('** (ErlangError) Erlang error: {:undefined_bittype, {:unit, 300}}');
+    expect(run('x = "a"; <<x::binary-unit(0)>>')).toBe('** (ErlangError) Erlang error: {:undefined_bittype, {:unit, 0}}');
+    // (the frames iex prints with it are specError's, as for the other spec errors)
+    const sizeRule = /^integer and float types require a size specifier if the unit specifier is given$/;
+    expect(() => run('<<1::unit(8)>>')).toThrow(sizeRule);
+    expect(() => run('<<1.0::unit(8)>>')).toThrow(sizeRule);
+    // In a pattern such a unit matches nothing, as on BEAM.
+    expect(run('<<x::size(2)-unit(300)>> = "ab"')).toBe('** (MatchError) no match of right hand side value: "ab"');
+  });
+
   it('a binary generator whose pattern reads no bits ends instead of looping forever', () => {
     expect(run('for <<_::size(0) <- "abc">>, do: 1')).toBe('[]');
   });
