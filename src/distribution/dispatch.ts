@@ -48,7 +48,7 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       if (m.target.kind === 'atom' || mine(m.target)) inbox.deliverDemonitor(m.from, m.target, m.ref);
       return;
     case 'monitor_exit':
-      if (mine(m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason);
+      if (mine(m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason, peer);
       return;
     case 'group_leader':
       if (mine(m.to)) node.processApi(m.to)?.setGroupLeader(m.to, m.from);

@@ -55,14 +55,17 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       const entry: MonitorEntry = {
         ref, key: refKey(ref), watcher, target: q.self, name: target.kind === 'atom' ? target : null, node: rt.name,
       };
+      // A ref already in use is a peer's forgery (refs are unique): it must not take that monitor over.
+      if (q.monitoredBy?.has(entry.key) === true) return;
       (q.monitoredBy ??= new Map()).set(entry.key, entry);
       rt.version++;
       if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher, target: q.self });
     },
-    deliverDemonitor(_watcher, target, ref) {
+    deliverDemonitor(watcher, target, ref) {
       const q = target.kind === 'pid' ? rt.lookup(target) : rt.registry.lookup(target);
       const e = q?.monitoredBy?.get(refKey(ref));
-      if (q === undefined || e === undefined) return;
+      // Only the watcher's own monitor: a peer naming another's ref cancels nothing.
+      if (q === undefined || e === undefined || pidKey(e.watcher) !== pidKey(watcher)) return;
       q.monitoredBy?.delete(e.key);
       rt.version++;
       // Told as deliverMonitor told its adding, so a viewer's picture drops it too.
@@ -77,11 +80,12 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher, target });
       return true;
     },
-    deliverMonitorDown(watcher, ref, reason) {
+    deliverMonitorDown(watcher, ref, reason, from) {
       const w = rt.lookup(watcher);
       const key = refKey(ref);
       const e = w?.monitors?.get(key);
-      if (w === undefined || e === undefined) return;
+      // Only a monitor of a process on the node the DOWN comes from (not a local one, nor another peer's).
+      if (w === undefined || e === undefined || e.node !== from) return;
       w.monitors?.delete(key);
       rt.deliver(w, downMessage(e, reason));
       if (rt.events.active && e.target !== null) {

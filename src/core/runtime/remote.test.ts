@@ -32,7 +32,7 @@ function connect(nodes: Node[]): { pump: () => void; log: string[] } {
       },
       monitor: (watcher, target, node, ref) => queue.push(() => at(node)?.deliverMonitor(watcher, target, ref)),
       demonitor: (watcher, target, node, ref) => queue.push(() => at(node)?.deliverDemonitor(watcher, target, ref)),
-      monitorDown: (_target, watcher, ref, reason) => queue.push(() => at(watcher.node)?.deliverMonitorDown(watcher, ref, reason)),
+      monitorDown: (_target, watcher, ref, reason) => queue.push(() => at(watcher.node)?.deliverMonitorDown(watcher, ref, reason, n.name)),
     };
     n.setRemoteRouter(router);
   }

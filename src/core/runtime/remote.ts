@@ -61,8 +61,8 @@ export interface RemoteInbox {
    * `monitor`): recorded under `ref` without a MONITOR_P. False when `watcher` is gone.
    */
   adoptMonitor(watcher: Pid, target: Pid, ref: Ref): boolean;
-  /** MONITOR_P_EXIT: the remote process local `watcher` monitored (monitor `ref`) died. */
-  deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term): void;
+  /** MONITOR_P_EXIT from node `from`: the process there that local `watcher` monitored (monitor `ref`) died. */
+  deliverMonitorDown(watcher: Pid, ref: Ref, reason: Term, from: Atom): void;
   /**
    * The connection to `node` is gone: every link to a process there breaks with `noconnection`
    * and every monitor of one fires DOWN with `noconnection`; senders suspended on it resume.

@@ -185,9 +185,9 @@ export class TestCluster {
       unlink: (from, to) => this.route(me, to.node, (i) => i.deliverUnlink(w(from), to)),
       exit: (from, to, reason, viaLink) => this.route(me, to.node, (i) => i.deliverExit(w(from), to, w(reason), viaLink)),
       monitor: (watcher, target, node, ref) =>
-        this.route(me, node, (i) => i.deliverMonitor(w(watcher), target, ref), () => inboxOf(me)?.deliverMonitorDown(watcher, ref, NOCONNECTION)),
+        this.route(me, node, (i) => i.deliverMonitor(w(watcher), target, ref), () => inboxOf(me)?.deliverMonitorDown(watcher, ref, NOCONNECTION, node)),
       demonitor: (watcher, target, node, ref) => this.route(me, node, (i) => i.deliverDemonitor(w(watcher), target, ref)),
-      monitorDown: (target, watcher, ref, reason) => this.route(me, watcher.node, (i) => i.deliverMonitorDown(watcher, ref, w(reason))),
+      monitorDown: (target, watcher, ref, reason) => this.route(me, watcher.node, (i) => i.deliverMonitorDown(watcher, ref, w(reason), me)),
     };
   }
 }

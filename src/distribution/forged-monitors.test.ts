@@ -1,0 +1,65 @@
+/**
+ * A hostile peer forging monitor signals with refs that are not its own (refs are sequential,
+ * so a peer can guess them; spawn_request hands the serving node a ref of the caller's choice
+ * too). Whatever it sends, a monitor between two processes of this node, or another peer's,
+ * keeps its DOWN: a DEMONITOR_P cancels only the sender's own monitor, a MONITOR_P reusing a
+ * ref in use is ignored, and a MONITOR_P_EXIT fires only a monitor of a process on the peer
+ * that sends it.
+ */
+import { describe, expect, it } from 'vitest';
+import { atom, tuple, type Ref } from '../core/term/types.ts';
+import type { NodeRuntime } from '../core/runtime/node-runtime.ts';
+import { Cluster, collect } from './testing.ts';
+
+const DOWN = atom('DOWN');
+const PROCESS = atom('process');
+const boom = atom('boom');
+
+function setUp() {
+  const c = new Cluster();
+  const one = c.add('one@lab');
+  const two = c.add('two@lab');
+  c.settle();
+  const watcher = collect(one.node);
+  const target = collect(one.node);
+  const peerProc = collect(two.node);
+  c.connect(one, two);
+  // A local monitor on node one, whose ref the peer guesses.
+  const ref = one.node.processApi(watcher.pid)?.monitor(target.pid) as Ref;
+  c.settle();
+  // What node two's connection sends: any control message, with any fields.
+  const forge = (two.node as unknown as { rt: NodeRuntime }).rt.router;
+  if (forge === undefined || forge === null) throw new Error('two has no router');
+  return { c, one, two, watcher, target, peerProc, ref, forge };
+}
+
+describe('forged monitor signals from a peer', () => {
+  it("a DEMONITOR_P with another watcher's ref does not cancel that monitor", () => {
+    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
+    forge.demonitor(peerProc.pid, target.pid, one.name, ref);
+    c.settle();
+    one.node.exit(target.pid, boom);
+    c.settle();
+    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+  });
+
+  it('a MONITOR_P reusing a ref in use does not take that monitor over', () => {
+    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
+    forge.monitor(peerProc.pid, target.pid, one.name, ref);
+    c.settle();
+    one.node.exit(target.pid, boom);
+    c.settle();
+    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+    expect(peerProc.got).toEqual([]);
+  });
+
+  it('a MONITOR_P_EXIT for a monitor of a process on another node is dropped', () => {
+    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
+    forge.monitorDown(peerProc.pid, watcher.pid, ref, atom('forged'));
+    c.settle();
+    expect(watcher.got).toEqual([]);
+    one.node.exit(target.pid, boom);
+    c.settle();
+    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+  });
+});
