@@ -1,7 +1,9 @@
 /**
  * Control messages from a peer, applied to this node through its RemoteInbox. A message that
  * names a pid of some OTHER node as its local end is ignored: a peer may only address our
- * processes. Spawn requests and replies go to the remote-spawn handlers.
+ * processes; and one whose sender is a pid not of the peer's node is ignored too: a peer speaks
+ * only for its own processes (as erts checks), so it cannot forge a link's exit between two of
+ * ours. Spawn requests and replies go to the remote-spawn handlers.
  */
 import type { Atom, Pid } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
@@ -16,6 +18,7 @@ export interface DispatchHooks {
 
 export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: DispatchHooks): void {
   const mine = (p: Pid): boolean => p.node === node.name;
+  const theirs = (p: Pid | Atom): boolean => p.kind !== 'pid' || p.node === peer;
   const inbox = node.remote;
   switch (m.type) {
     case 'send':
@@ -25,13 +28,13 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       inbox.deliverNamedSend(m.name, m.message);
       return;
     case 'link':
-      if (mine(m.to)) inbox.deliverLink(m.from, m.to);
+      if (mine(m.to) && theirs(m.from)) inbox.deliverLink(m.from, m.to);
       return;
     case 'unlink':
-      if (mine(m.to)) inbox.deliverUnlink(m.from, m.to);
+      if (mine(m.to) && theirs(m.from)) inbox.deliverUnlink(m.from, m.to);
       return;
     case 'unlink_id':
-      if (!mine(m.to)) return;
+      if (!mine(m.to) || !theirs(m.from)) return;
       inbox.deliverUnlink(m.from, m.to);
       hooks.reply(peer, { type: 'unlink_id_ack', id: m.id, from: m.to, to: m.from });
       return;
@@ -39,13 +42,13 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       return; // the runtime dropped the link when unlink/1 was called
     case 'exit':
     case 'exit2':
-      if (mine(m.to)) inbox.deliverExit(m.from, m.to, m.reason, m.type === 'exit');
+      if (mine(m.to) && theirs(m.from)) inbox.deliverExit(m.from, m.to, m.reason, m.type === 'exit');
       return;
     case 'monitor':
-      if (m.target.kind === 'atom' || mine(m.target)) inbox.deliverMonitor(m.from, m.target, m.ref);
+      if ((m.target.kind === 'atom' || mine(m.target)) && theirs(m.from)) inbox.deliverMonitor(m.from, m.target, m.ref);
       return;
     case 'demonitor':
-      if (m.target.kind === 'atom' || mine(m.target)) inbox.deliverDemonitor(m.from, m.target, m.ref);
+      if ((m.target.kind === 'atom' || mine(m.target)) && theirs(m.from)) inbox.deliverDemonitor(m.from, m.target, m.ref);
       return;
     case 'monitor_exit':
       if (mine(m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason, peer);
@@ -54,7 +57,7 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       if (mine(m.to)) node.processApi(m.to)?.setGroupLeader(m.to, m.from);
       return;
     case 'spawn_request':
-      hooks.spawnRequest(peer, m);
+      if (theirs(m.from)) hooks.spawnRequest(peer, m);
       return;
     case 'spawn_reply':
       if (mine(m.to)) hooks.spawnReply(peer, m);

@@ -1,5 +1,9 @@
 /**
- * A hostile peer forging monitor signals with refs that are not its own (refs are sequential,
+ * A hostile peer forging signals. Links and exits: a peer may only speak for its own processes
+ * (erts checks that a signal's sender is on the connection's node), so it cannot break or fire a
+ * link between two processes of this node.
+ *
+ * Monitors: a hostile peer forging monitor signals with refs that are not its own (refs are sequential,
  * so a peer can guess them; spawn_request hands the serving node a ref of the caller's choice
  * too). Whatever it sends, a monitor between two processes of this node, or another peer's,
  * keeps its DOWN: a DEMONITOR_P cancels only the sender's own monitor, a MONITOR_P reusing a
@@ -61,5 +65,33 @@ describe('forged monitor signals from a peer', () => {
     one.node.exit(target.pid, boom);
     c.settle();
     expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+  });
+});
+
+describe('forged link signals from a peer', () => {
+  function linked() {
+    const s = setUp();
+    const a = collect(s.one.node);
+    const b = collect(s.one.node, true); // traps exits: an EXIT from a shows in its mailbox
+    s.one.node.processApi(a.pid)?.link(b.pid);
+    s.c.settle();
+    return { ...s, a, b };
+  }
+
+  it('an UNLINK naming a local process as its sender does not break a local link', () => {
+    const { c, one, a, b, forge } = linked();
+    forge.unlink(a.pid, b.pid);
+    c.settle();
+    one.node.exit(a.pid, boom);
+    c.settle();
+    expect(b.got).toEqual([tuple(atom('EXIT'), a.pid, boom)]);
+  });
+
+  it('an EXIT naming a local process as its sender is dropped', () => {
+    const { c, a, b, forge } = linked();
+    forge.exit(a.pid, b.pid, atom('forged'), true);
+    forge.exit(a.pid, b.pid, atom('forged2'), false);
+    c.settle();
+    expect(b.got).toEqual([]);
   });
 });
