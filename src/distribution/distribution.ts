@@ -117,7 +117,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
   const spawner = new RemoteSpawner(node, sendTo, o.spawnBody);
   const dispatchHooks = {
     spawnRequest: (peer: Atom, m: Parameters<RemoteSpawner['serve']>[1]) => spawner.serve(peer, m),
-    spawnReply: (_peer: Atom, m: Parameters<RemoteSpawner['reply']>[0]) => spawner.reply(m),
+    spawnReply: (peer: Atom, m: Parameters<RemoteSpawner['reply']>[1]) => spawner.reply(peer, m),
     reply: sendTo,
   };
 

@@ -86,11 +86,11 @@ export class RemoteSpawner {
     this.sendTo(peer, { type: 'spawn_reply', reqId: m.reqId, to: m.from, flags, result: pid });
   }
 
-  /** The SPAWN_REPLY for one of our requests. */
-  reply(m: Extract<ControlMessage, { type: 'spawn_reply' }>): void {
+  /** The SPAWN_REPLY for one of our requests, from `peer`: only the node asked may answer. */
+  reply(peer: Atom, m: Extract<ControlMessage, { type: 'spawn_reply' }>): void {
     const key = refKey(m.reqId);
     const p = this.pending.get(key);
-    if (p === undefined) return;
+    if (p === undefined || p.node !== peer) return;
     this.pending.delete(key);
     // Abandoned: the child's DOWN (if it was monitored) finds no monitor here and is dropped.
     if (p.abandoned === true) return;
