@@ -37,34 +37,34 @@ function setUp() {
   return { c, one, two, watcher, target, peerProc, ref, forge };
 }
 
+/** The target dies: the local watcher must get its one real DOWN. */
+function expectRealDown({ c, one, watcher, target, ref }: ReturnType<typeof setUp>): void {
+  c.settle();
+  one.node.exit(target.pid, boom);
+  c.settle();
+  expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+}
+
 describe('forged monitor signals from a peer', () => {
   it("a DEMONITOR_P with another watcher's ref does not cancel that monitor", () => {
-    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
-    forge.demonitor(peerProc.pid, target.pid, one.name, ref);
-    c.settle();
-    one.node.exit(target.pid, boom);
-    c.settle();
-    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+    const s = setUp();
+    s.forge.demonitor(s.peerProc.pid, s.target.pid, s.one.name, s.ref);
+    expectRealDown(s);
   });
 
   it('a MONITOR_P reusing a ref in use does not take that monitor over', () => {
-    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
-    forge.monitor(peerProc.pid, target.pid, one.name, ref);
-    c.settle();
-    one.node.exit(target.pid, boom);
-    c.settle();
-    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
-    expect(peerProc.got).toEqual([]);
+    const s = setUp();
+    s.forge.monitor(s.peerProc.pid, s.target.pid, s.one.name, s.ref);
+    expectRealDown(s);
+    expect(s.peerProc.got).toEqual([]);
   });
 
   it('a MONITOR_P_EXIT for a monitor of a process on another node is dropped', () => {
-    const { c, one, watcher, target, peerProc, ref, forge } = setUp();
-    forge.monitorDown(peerProc.pid, watcher.pid, ref, atom('forged'));
-    c.settle();
-    expect(watcher.got).toEqual([]);
-    one.node.exit(target.pid, boom);
-    c.settle();
-    expect(watcher.got).toEqual([tuple(DOWN, ref, PROCESS, target.pid, boom)]);
+    const s = setUp();
+    s.forge.monitorDown(s.peerProc.pid, s.watcher.pid, s.ref, atom('forged'));
+    s.c.settle();
+    expect(s.watcher.got).toEqual([]);
+    expectRealDown(s);
   });
 });
 
