@@ -1,4 +1,4 @@
-# Elixir 1.14 iex session: Agent, use Agent, Task (async/await/await_many/yield/yield_many/shutdown/async_stream/start), use Task, Task.Supervisor and Registry (unique, duplicate, dispatch, via tuples).
+# Elixir 1.14 iex session: Agent, use Agent, Task (async/await/await_many/yield/yield_many/shutdown/async_stream/start; %Task{} printed, async_stream as the lazy 2-arity fun it is), use Task, Task.Supervisor and Registry (unique, duplicate, dispatch, via tuples).
 # Captured under a pseudo-terminal as the README says (one line typed at a time).
 iex(1)> {:ok, agent} = Agent.start_link(fn -> 0 end)
 {:ok, #PID<0.110.0>}
@@ -161,3 +161,55 @@ iex(64)> Agent.get(name, & &1)
 iex(64)> Registry.start_link(keys: :other, name: Bad)
 ** (ArgumentError) expected :keys to be given and be one of :unique or :duplicate, got: :other
     (elixir 1.14.0) lib/registry.ex:325: Registry.start_link/1
+iex(64)> t = Task.async(fn -> 1 end)
+%Task{
+  mfa: {:erlang, :apply, 2},
+  owner: #PID<0.106.0>,
+  pid: #PID<0.108.0>,
+  ref: #Reference<0.1857218855.2537095169.223300>
+}
+iex(65)> Task.await(t)
+1
+iex(66)> t
+%Task{
+  mfa: {:erlang, :apply, 2},
+  owner: #PID<0.106.0>,
+  pid: #PID<0.108.0>,
+  ref: #Reference<0.1857218855.2537095169.223300>
+}
+iex(67)> Map.keys(t)
+[:__struct__, :mfa, :owner, :pid, :ref]
+iex(68)> %Task{ref: r} = t; r == t.ref
+true
+iex(69)> inspect(%Task{t | pid: nil}, limit: 2)
+"%Task{mfa: {:erlang, ...}, owner: #PID<0.106.0>, ...}"
+iex(70)> s = Task.async_stream([1, 2, 3], fn x -> x * 2 end)
+#Function<3.106504518/2 in Task.build_stream/3>
+iex(71)> is_function(s, 2)
+true
+iex(72)> Enum.to_list(s)
+[ok: 2, ok: 4, ok: 6]
+iex(73)> me = self(); lazy = Task.async_stream([1], fn x -> send(me, {:ran, x}) end)
+#Function<3.106504518/2 in Task.build_stream/3>
+iex(74)> receive do {:ran, _} -> :ran after 50 -> :not_yet end
+:not_yet
+iex(75)> Enum.to_list(lazy)
+[ok: {:ran, 1}]
+iex(76)> receive do {:ran, x} -> {:ran, x} after 50 -> :not_yet end
+{:ran, 1}
+iex(77)> Task.async_stream(1..4, fn x -> x + 1 end, max_concurrency: 2) |> Enum.map(fn {:ok, v} -> v end)
+[2, 3, 4, 5]
+iex(78)> Stream.iterate(1, &(&1 + 1)) |> Task.async_stream(fn x -> x * x end) |> Enum.take(3)
+[ok: 1, ok: 4, ok: 9]
+iex(79)> Task.async_stream([5, 1, 3], fn x -> Process.sleep(x * 20); x end, ordered: false, max_concurrency: 2) |> Enum.to_list()
+[ok: 1, ok: 3, ok: 5]
+iex(80)> Task.async_stream([1, 200], fn x -> Process.sleep(x); x end, timeout: 100, on_timeout: :kill_task, zip_input_on_exit: true) |> Enum.to_list()
+[ok: 1, exit: {200, :timeout}]
+iex(81)> Task.async_stream(["a", "b"], String, :duplicate, [2]) |> Enum.to_list()
+[ok: "aa", ok: "bb"]
+iex(82)> Task.async_stream([1, 2], &(&1 * 10)) |> Stream.map(fn {:ok, v} -> v end) |> Enum.sum()
+30
+iex(83)> Task.async_stream([1, 2, 3], &(&1 * 10)) |> Enum.zip([:a, :b, :c])
+[{{:ok, 10}, :a}, {{:ok, 20}, :b}, {{:ok, 30}, :c}]
+iex(84)> Task.yield(Task.async(fn -> 7 end))
+{:ok, 7}

@@ -383,7 +383,7 @@ defmodule Task.Supervisor do
     Process.link(pid)
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
-    Task.__struct__(owner, pid, ref, {module, fun, length(args)})
+    %Task{owner: owner, pid: pid, ref: ref, mfa: {module, fun, length(args)}}
   end
 
   def async_nolink(sup, fun) when is_function(fun, 0), do: async_nolink(sup, :erlang, :apply, [fun, []])
@@ -393,7 +393,7 @@ defmodule Task.Supervisor do
     {:ok, pid} = start_task(sup, [owner, module, fun, args])
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
-    Task.__struct__(owner, pid, ref, {module, fun, length(args)})
+    %Task{owner: owner, pid: pid, ref: ref, mfa: {module, fun, length(args)}}
   end
 
   def start_child(sup, fun) when is_function(fun, 0) do
