@@ -213,3 +213,33 @@ iex(83)> Task.async_stream([1, 2, 3], &(&1 * 10)) |> Enum.zip([:a, :b, :c])
 [{{:ok, 10}, :a}, {{:ok, 20}, :b}, {{:ok, 30}, :c}]
 iex(84)> Task.yield(Task.async(fn -> 7 end))
 {:ok, 7}
+iex(85)> {:ok, ts} = Task.Supervisor.start_link()
+{:ok, #PID<0.108.0>}
+iex(86)> Task.Supervisor.async_stream(ts, [1, 2], fn x -> x * 3 end)
+#Function<0.77514672/2 in Task.Supervisor.build_stream/5>
+iex(87)> Task.Supervisor.async_stream(ts, [1, 2], fn x -> x * 3 end, max_concurrency: 1) |> Enum.to_list()
+[ok: 3, ok: 6]
+iex(88)> Task.Supervisor.async_stream(ts, ["a"], String, :duplicate, [3]) |> Enum.to_list()
+[ok: "aaa"]
+iex(89)> Task.Supervisor.async_stream_nolink(ts, ["b"], String, :upcase, []) |> Enum.to_list()
+[ok: "B"]
+iex(90)> Task.async_stream([1], fn x -> x end, max_concurrency: 0) |> Enum.to_list()
+** (ArgumentError) :max_concurrency must be an integer greater than zero
+    (elixir 1.14.0) lib/task/supervised.ex:181: Task.Supervised.stream/7
+    (elixir 1.14.0) lib/enum.ex:4307: Enum.reverse/1
+    (elixir 1.14.0) lib/enum.ex:3646: Enum.to_list/1
+iex(90)> Task.async_stream([1], fn x -> x end, max_concurrency: :a)
+#Function<3.106504518/2 in Task.build_stream/3>
+iex(91)> done = Task.completed(3)
+%Task{
+  mfa: {Task, :completed, 1},
+  owner: #PID<0.106.0>,
+  pid: nil,
+  ref: #Reference<0.2187140329.1734082561.50556>
+}
+iex(92)> Task.await(done)
+3
+iex(93)> Task.ignore(Task.async(fn -> Process.sleep(100); 1 end))
+nil
+iex(94)> t2 = Task.async(fn -> 2 end); Process.sleep(50); Task.ignore(t2)
+{:ok, 2}

@@ -150,6 +150,28 @@ defmodule Task do
   defp down_reason(:noconnection, proc), do: {:nodedown, node(proc)}
   defp down_reason(reason, _proc), do: reason
 
+  def completed(result) do
+    ref = make_ref()
+    send(self(), {ref, result})
+    %Task{mfa: {Task, :completed, 1}, owner: self(), pid: nil, ref: ref}
+  end
+
+  def ignore(%Task{owner: owner} = task) when owner != self() do
+    raise ArgumentError, "task " <> inspect(task) <> " must be queried from the owner but was queried from " <> inspect(self())
+  end
+
+  # The reply if it is already here; otherwise the task runs on, unwatched.
+  def ignore(%Task{ref: ref, pid: pid}) do
+    case wait(ref, 0) do
+      {:ok, reply} -> {:ok, reply}
+      {:down, reason} -> {:exit, reason}
+      :timeout ->
+        if is_pid(pid), do: Process.unlink(pid)
+        Process.demonitor(ref, [:flush])
+        nil
+    end
+  end
+
   def await_many(tasks, timeout \\\\ 5000) do
     deadline = if timeout == :infinity, do: :infinity, else: :erlang.monotonic_time(:millisecond) + timeout
     Enum.map(tasks, fn %{ref: ref} ->
@@ -209,18 +231,27 @@ defmodule Task do
   # walk that stops early (Enum.take) kills the tasks still running. mfa.(x) is what a task
   # runs for x, so a crash report names the function and its arguments as Elixir's does.
   defp build_stream(enumerable, mfa, options) do
-    fn acc, acc_fun ->
-      config = %{
-        max: Keyword.get(options, :max_concurrency, System.schedulers_online()),
-        ordered: Keyword.get(options, :ordered, true),
-        timeout: Keyword.get(options, :timeout, 5000),
-        on_timeout: Keyword.get(options, :on_timeout, :exit),
-        zip: Keyword.get(options, :zip_input_on_exit, false)
-      }
-      step = &Stream.__reduce__(enumerable, &1, fn x, _ -> {:suspend, x} end)
-      stream = Stream.resource(fn -> {step, []} end, &stream_next(&1, mfa, config), &stream_close/1)
-      Stream.__reduce__(stream, acc, acc_fun)
+    fn acc, acc_fun -> __stream__(enumerable, mfa, options, &Task.async/3, acc, acc_fun) end
+  end
+
+  # Walks the stream: spawn.(m, f, a) starts one task (Task.async, or under a Task.Supervisor).
+  @doc false
+  def __stream__(enumerable, mfa, options, spawn, acc, acc_fun) do
+    max = Keyword.get(options, :max_concurrency, System.schedulers_online())
+    unless is_integer(max) and max > 0 do
+      raise ArgumentError, ":max_concurrency must be an integer greater than zero"
     end
+    config = %{
+      max: max,
+      ordered: Keyword.get(options, :ordered, true),
+      timeout: Keyword.get(options, :timeout, 5000),
+      on_timeout: Keyword.get(options, :on_timeout, :exit),
+      zip: Keyword.get(options, :zip_input_on_exit, false),
+      spawn: spawn
+    }
+    step = &Stream.__reduce__(enumerable, &1, fn x, _ -> {:suspend, x} end)
+    stream = Stream.resource(fn -> {step, []} end, &stream_next(&1, mfa, config), &stream_close/1)
+    Stream.__reduce__(stream, acc, acc_fun)
   end
 
   # {input step | :done, [{input, task}] oldest first} → {[result], state} or {:halt, state}.
@@ -229,7 +260,7 @@ defmodule Task do
       case step.({:cont, nil}) do
         {:suspended, x, step} ->
           {m, f, a} = mfa.(x)
-          stream_next({step, running ++ [{x, Task.async(m, f, a)}]}, mfa, config)
+          stream_next({step, running ++ [{x, config.spawn.(m, f, a)}]}, mfa, config)
         _ -> stream_next({:done, running}, mfa, config)
       end
     else

@@ -386,6 +386,26 @@ defmodule Task.Supervisor do
     %Task{owner: owner, pid: pid, ref: ref, mfa: {module, fun, length(args)}}
   end
 
+  def async_stream(sup, enumerable, fun, options \\\\ []) when is_function(fun, 1),
+    do: build_stream(sup, :link, enumerable, &{:erlang, :apply, [fun, [&1]]}, options)
+
+  def async_stream(sup, enumerable, module, fun, args, options \\\\ []) when is_atom(fun),
+    do: build_stream(sup, :link, enumerable, &{module, fun, [&1 | args]}, options)
+
+  def async_stream_nolink(sup, enumerable, fun, options \\\\ []) when is_function(fun, 1),
+    do: build_stream(sup, :nolink, enumerable, &{:erlang, :apply, [fun, [&1]]}, options)
+
+  def async_stream_nolink(sup, enumerable, module, fun, args, options \\\\ []) when is_atom(fun),
+    do: build_stream(sup, :nolink, enumerable, &{module, fun, [&1 | args]}, options)
+
+  # Task.async_stream's stream, its tasks started under sup.
+  defp build_stream(sup, link, enumerable, mfa, options) do
+    fn acc, acc_fun ->
+      spawn = if link == :link, do: &async(sup, &1, &2, &3), else: &async_nolink(sup, &1, &2, &3)
+      Task.__stream__(enumerable, mfa, options, spawn, acc, acc_fun)
+    end
+  end
+
   def async_nolink(sup, fun) when is_function(fun, 0), do: async_nolink(sup, :erlang, :apply, [fun, []])
 
   def async_nolink(sup, module, fun, args) do
