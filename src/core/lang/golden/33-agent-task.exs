@@ -243,3 +243,47 @@ iex(93)> Task.ignore(Task.async(fn -> Process.sleep(100); 1 end))
 nil
 iex(94)> t2 = Task.async(fn -> 2 end); Process.sleep(50); Task.ignore(t2)
 {:ok, 2}
+iex(95)> Agent.child_spec(fn -> 1 end) |> Map.delete(:start)
+%{id: Agent}
+iex(96)> Task.child_spec(fn -> 1 end) |> Map.delete(:start)
+%{id: Task, restart: :temporary}
+iex(97)> Agent.child_spec(:x)
+%{id: Agent, start: {Agent, :start_link, [:x]}}
+iex(98)> Task.child_spec(:x)
+%{id: Task, restart: :temporary, start: {Task, :start_link, [:x]}}
+iex(99)> Task.Supervisor.child_spec(name: TS2)
+%{
+  id: TS2,
+  start: {Task.Supervisor, :start_link, [[name: TS2]]},
+  type: :supervisor
+}
+iex(100)> Registry.child_spec(keys: :unique, name: R2)
+%{
+  id: R2,
+  start: {Registry, :start_link, [[keys: :unique, name: R2]]},
+  type: :supervisor
+}
+iex(101)> DynamicSupervisor.child_spec(name: DS2)
+%{
+  id: DS2,
+  start: {DynamicSupervisor, :start_link, [[name: DS2]]},
+  type: :supervisor
+}
+iex(102)> {:ok, ds2} = DynamicSupervisor.start_link(strategy: :one_for_one)
+{:ok, #PID<0.115.0>}
+iex(103)> DynamicSupervisor.start_child(ds2, {Agent, fn -> 5 end}) |> elem(0)
+:ok
+iex(104)> DynamicSupervisor.start_child(ds2, {Task, fn -> Process.sleep(:infinity) end}) |> elem(0)
+:ok
+iex(105)> DynamicSupervisor.count_children(ds2)
+%{active: 2, specs: 2, supervisors: 0, workers: 2}
+iex(106)> {:ok, s1} = Supervisor.start_link([{Agent, fn -> 7 end}], strategy: :one_for_one)
+{:ok, #PID<0.122.0>}
+iex(107)> [{Agent, pid, :worker, [Agent]}] = Supervisor.which_children(s1); Agent.get(pid, & &1)
+7
+iex(108)> {:ok, s2} = Supervisor.start_link([{Task.Supervisor, name: TS3}, {Registry, keys: :unique, name: R3}], strategy: :one_for_one)
+{:ok, #PID<0.126.0>}
+iex(109)> Supervisor.count_children(s2)
+%{active: 2, specs: 2, supervisors: 2, workers: 0}
+iex(110)> Task.Supervisor.async(TS3, fn -> 9 end) |> Task.await()
+9

@@ -9,6 +9,9 @@
  */
 export const AGENT_TASK_PRELUDE = `
 defmodule Agent do
+  # {Agent, fun} as a child, as Elixir 1.14's Agent.child_spec/1.
+  def child_spec(arg), do: %{id: Agent, start: {Agent, :start_link, [arg]}}
+
   def start_link(fun, options \\\\ []) when is_function(fun, 0) do
     GenServer.start_link(Agent.Server, fun, options)
   end
@@ -111,6 +114,8 @@ defmodule Task do
     owner = self()
     {:ok, spawn(fn -> __invoke__(owner, module, fun, args) end)}
   end
+
+  def child_spec(arg), do: %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}
 
   def start_link(fun) when is_function(fun, 0), do: start_link(:erlang, :apply, [fun, []])
 

@@ -12,6 +12,16 @@
  */
 export const SUPERVISOR_PRELUDE = `
 defmodule Supervisor do
+  # The id a child spec of a supervisor started with name: gets (DynamicSupervisor.child_spec/1).
+  @doc false
+  def __name_id__(options, default) do
+    case Keyword.get(options, :name, default) do
+      {:global, name} -> name
+      {:via, _, name} -> name
+      name -> name
+    end
+  end
+
   @spec_keys [:id, :start, :restart, :shutdown, :type, :modules, :significant]
 
   def child_spec(module_or_map, overrides) do
@@ -66,6 +76,10 @@ defmodule Supervisor.Default do
 end
 
 defmodule DynamicSupervisor do
+  def child_spec(options) when is_list(options) do
+    %{id: Supervisor.__name_id__(options, DynamicSupervisor), start: {DynamicSupervisor, :start_link, [options]}, type: :supervisor}
+  end
+
   def start_link(options) when is_list(options) do
     keys = [:strategy, :max_seconds, :max_restarts, :max_children, :extra_arguments]
     init = {:dynamic, DynamicSupervisor.Default, Keyword.take(options, keys), Keyword.get(options, :name)}
@@ -371,6 +385,10 @@ defmodule Supervisor.Server do
 end
 
 defmodule Task.Supervisor do
+  def child_spec(options) when is_list(options) do
+    %{id: Keyword.get(options, :name, Task.Supervisor), start: {Task.Supervisor, :start_link, [options]}, type: :supervisor}
+  end
+
   def start_link(options \\\\ []) do
     DynamicSupervisor.start_link(Keyword.take(options, [:name, :max_restarts, :max_seconds, :max_children]))
   end
