@@ -287,3 +287,17 @@ iex(109)> Supervisor.count_children(s2)
 %{active: 2, specs: 2, supervisors: 2, workers: 0}
 iex(110)> Task.Supervisor.async(TS3, fn -> 9 end) |> Task.await()
 9
+iex(111)> Task.await(Task.async(fn -> Process.sleep(1000) end), 10)
+** (exit) exited in: Task.await(%Task{mfa: {:erlang, :apply, 2}, owner: #PID<0.106.0>, pid: #PID<0.108.0>, ref: #Reference<0.860324174.3882680322.20296>}, 10)
+    ** (EXIT) time out
+    (elixir 1.14.0) lib/task.ex:830: Task.await/2
+iex(111)> Task.yield_many([Task.async(fn -> 1 end)]) |> Enum.map(fn {t, r} -> {t.mfa, r} end)
+[{{:erlang, :apply, 2}, {:ok, 1}}]
+iex(112)> Task.async_stream([1], fn x -> x end) |> Stream.map(& &1) |> Enum.to_list()
+[ok: 1]
+iex(113)> Enum.map(Task.async_stream([1, 2], fn x -> x end), fn {:ok, v} -> v end)
+[1, 2]
+iex(114)> Task.async_stream([], fn x -> x end) |> Enum.to_list()
+[]
+iex(115)> Task.async_stream(%{a: 1}, fn {k, v} -> {v, k} end) |> Enum.into(%{}, fn {:ok, kv} -> kv end)
+%{1 => :a}
