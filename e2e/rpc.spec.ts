@@ -1,7 +1,7 @@
 // :rpc and :erpc between browser tabs (one node each) over real WebRTC data channels: calls run
 // on the other tab and answer here, errors come back as OTP words them, and once the other tab
 // is closed the calls answer {:badrpc, :nodedown} and {:erpc, :noconnection}
-// (src/core/lang/golden/multi-node/30-rpc.*.exs has the same session taken from real iex).
+// (src/core/lang/golden/multi-node/30-rpc.exs has the same session taken from real iex).
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
 

@@ -17,6 +17,7 @@ import { nodeOptionsFor } from '../../src/playground/start-options.ts';
 import { peerIdForNode } from '../../src/distribution/peer-id.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
+import { genServerRtt, startEchoServer } from './dist-genserver.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
 export interface RemotePid {
@@ -205,6 +206,16 @@ const api = {
       node().node.spawn(pingerBody(remote(echo), n, () => resolve(((performance.now() - t0) * 1000) / n)));
       wake();
     });
+  },
+
+  /** Starts the GenServer `:bench_echo` on this tab (dist-genserver.ts). */
+  startGenServer(): Promise<void> {
+    return startEchoServer(node(), wake);
+  },
+
+  /** Mean `GenServer.call` round trip from a process here to `:bench_echo` on `serverNode`, in µs. */
+  genServerRtt(serverNode: string, n: number): Promise<number> {
+    return genServerRtt(node(), serverNode, n, wake);
   },
 
   /** One process here sends n `{:msg, i}` to `sink` there; msgs/s counted at the sink. */

@@ -3,6 +3,8 @@
  * WebRTC, side by side with its baselines, in one run:
  * - dist-rtt: remote ping-pong round trip between two tabs vs a bare PeerJS data channel echo
  *   between the same two contexts (target ≤ 1.15×);
+ * - dist-genserver: `GenServer.call` between two tabs (Elixir code, the prelude's GenServer) vs
+ *   the same raw echo (issue 12's target ≤ 1.15×);
  * - dist-msgs: one-way small messages/s, counted at the receiver, vs real BEAM distribution over
  *   loopback TCP (two `elixir --sname` nodes, dist-beam.ts) (target ≥ 160k msgs/s), and
  *   dist-msgs-raw: the same vs unbatched raw data-channel messages/s;
@@ -128,6 +130,9 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     if (only.has('rtt')) log('round trips...');
     if (only.has('rtt')) await call(pa, 'rawRtt', RTTS);
     if (only.has('rtt')) await call(pa, 'distRtt', b.echo, RTTS);
+    const gsRtts: number[] = [];
+    if (only.has('rtt')) await call(pb, 'startGenServer');
+    if (only.has('rtt')) await call(pa, 'genServerRtt', b.node, RTTS);
     // Short runs, interleaved (and in alternating order), so load from other programs on the
     // machine hits both sides alike; the medians then compare like with like.
     for (let i = 0; only.has('rtt') && i < RTT_ROUNDS; i++) {
@@ -135,10 +140,11 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       const dist = async () => distRtts.push(await (profile && i === 0 ? profiled(pages, 'dist-rtt', rtt, log) : rtt()));
       const raw = () => call(pa, 'rawRtt', RTTS);
       const rawOne = async () => rawRtts.push(await (profile && i === 0 ? profiled(pages, 'raw-rtt', raw, log) : raw()));
-      if (i % 2 === 0) await rawOne().then(dist);
-      else await dist().then(rawOne);
+      const gsOne = async () => gsRtts.push(await call(pa, 'genServerRtt', b.node, RTTS));
+      if (i % 2 === 0) await rawOne().then(dist).then(gsOne);
+      else await gsOne().then(dist).then(rawOne);
     }
-    if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
+    if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs; GenServer.call ${gsRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     const rawRates: number[] = [];
     const distRates: number[] = [];
     let batching = '';
@@ -167,9 +173,11 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     const rawConnect = median(rawConnects);
     const rate = Math.max(...distRates);
     const rawRate = Math.max(...rawRates);
-    const part: Record<string, Part> = { 'dist-rtt': 'rtt', 'dist-msgs': 'msgs', 'dist-msgs-raw': 'msgs', 'dist-connect': 'connect' };
+    const gsRtt = median(gsRtts);
+    const part: Record<string, Part> = { 'dist-rtt': 'rtt', 'dist-genserver': 'rtt', 'dist-msgs': 'msgs', 'dist-msgs-raw': 'msgs', 'dist-connect': 'connect' };
     const rows: Row[] = [
       { name: 'dist-rtt', unit: 'µs', ours: rtt, reference: rawRtt, higherIsBetter: false, details: `reference: raw PeerJS echo; median of ${RTT_ROUNDS} × ${RTTS}, interleaved; target ≤ 1.15×` },
+      { name: 'dist-genserver', unit: 'µs', ours: gsRtt, reference: rawRtt, higherIsBetter: false, details: `GenServer.call between two tabs; reference: raw PeerJS echo; median of ${RTT_ROUNDS} × ${RTTS}, interleaved; target ≤ 1.15×` },
       { name: 'dist-msgs', unit: 'msgs/s', ours: rate, reference: null, higherIsBetter: true, details: `{:msg, i}, best of 3 × ${MESSAGES.toLocaleString('en')}; ${batching}; target ≥ 160k` },
       { name: 'dist-msgs-raw', unit: 'msgs/s', ours: rate, reference: rawRate, higherIsBetter: true, details: `reference: unbatched 16-byte raw data-channel messages, best of 3 × ${RAW_MESSAGES.toLocaleString('en')}` },
       { name: 'dist-connect', unit: 'ms', ours: connect, reference: rawConnect, higherIsBetter: false, details: `reference: bare PeerJS connect to open; median of ${CONNECTS}; +${(connect - rawConnect).toFixed(1)} ms, target ≤ +30 ms` },

@@ -102,9 +102,11 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
     if (sd !== null) {
       // `defstruct fields`: the fields are a hidden attribute, `__struct__/0,1` read them.
       if (struct !== undefined) throw new CompileError(f.pos, `defstruct has already been called for ${name.slice(7)}, defstruct can only be called once per module`);
-      const v = toSlot(compileExpr(sd.fields, mctx), mctx, f.pos);
-      struct = { fields: attrEvs.length, enforce: mod.currentAttrs.get('enforce_keys') ?? -1, derive: mod.currentAttrs.get('derive') ?? -1, exception: sd.exception };
-      attrEvs.push(v);
+      // `defstruct @enforce_keys` (as Elixir's own Task does) reads the attribute's version.
+      const fromAttr = sd.fields.kind === 'attr_get' ? mod.currentAttrs.get(sd.fields.name) : undefined;
+      const fields = fromAttr ?? attrEvs.length;
+      if (fromAttr === undefined) attrEvs.push(toSlot(compileExpr(sd.fields, mctx), mctx, f.pos));
+      struct = { fields, enforce: mod.currentAttrs.get('enforce_keys') ?? -1, derive: mod.currentAttrs.get('derive') ?? -1, exception: sd.exception };
       for (const d of structDefs(f.pos)) addDef(groups, mod, d);
       // defstruct's value is the struct; defexception's is :ok, as iex shows them.
       last = sd.exception ? null : 'struct';

@@ -4,13 +4,14 @@
  * `{:cast, fun}`); a Task is a linked process that sends `{ref, result}` to its owner, who
  * waits for it or for the `:DOWN` of the monitor `ref` is.
  *
- * `%Task{}` is the map Elixir's struct is (`__struct__: Task`) until the language has structs:
- * only `task_struct/3` makes one, so it becomes a real struct in one place.
- * `Task.async_stream` returns the results as a list (Elixir returns a lazy stream; Enum
- * functions take either).
+ * `%Task{}` is Elixir 1.14's struct (all four keys enforced). `Task.async_stream` returns, as
+ * Elixir's does, a 2-arity fun (Enumerable's reduce): nothing runs until it is walked.
  */
 export const AGENT_TASK_PRELUDE = `
 defmodule Agent do
+  # {Agent, fun} as a child, as Elixir 1.14's Agent.child_spec/1.
+  def child_spec(arg), do: %{id: Agent, start: {Agent, :start_link, [arg]}}
+
   def start_link(fun, options \\\\ []) when is_function(fun, 0) do
     GenServer.start_link(Agent.Server, fun, options)
   end
@@ -56,10 +57,8 @@ defmodule Agent.Server do
 end
 
 defmodule Task do
-  @doc false
-  def __struct__(owner, pid, ref, mfa) do
-    %{__struct__: Task, owner: owner, pid: pid, ref: ref, mfa: mfa}
-  end
+  @enforce_keys [:mfa, :owner, :pid, :ref]
+  defstruct @enforce_keys
 
   def async(fun) when is_function(fun, 0), do: async(:erlang, :apply, [fun, []])
 
@@ -68,7 +67,7 @@ defmodule Task do
     pid = spawn_link(fn -> reply_to(owner, module, fun, args) end)
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
-    __struct__(owner, pid, ref, mfa(module, fun, args))
+    %Task{owner: owner, pid: pid, ref: ref, mfa: mfa(module, fun, args)}
   end
 
   defp mfa(:erlang, :apply, [_fun, []]), do: {:erlang, :apply, 2}
@@ -106,7 +105,7 @@ defmodule Task do
     end
   end
 
-  defp function_text(:erlang, :apply, [fun, args]), do: "\nFunction: " <> inspect(fun) <> "\n    Args: " <> inspect(args)
+  defp function_text(:erlang, :apply, [fun, []]) when is_function(fun, 0), do: "\nFunction: " <> inspect(fun) <> "\n    Args: []"
   defp function_text(m, f, args), do: "\nFunction: &" <> inspect(m) <> "." <> Atom.to_string(f) <> "/" <> Integer.to_string(length(args)) <> "\n    Args: " <> inspect(args)
 
   def start(fun) when is_function(fun, 0), do: start(:erlang, :apply, [fun, []])
@@ -115,6 +114,8 @@ defmodule Task do
     owner = self()
     {:ok, spawn(fn -> __invoke__(owner, module, fun, args) end)}
   end
+
+  def child_spec(arg), do: %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}
 
   def start_link(fun) when is_function(fun, 0), do: start_link(:erlang, :apply, [fun, []])
 
@@ -125,11 +126,11 @@ defmodule Task do
 
   def await(task, timeout \\\\ 5000), do: do_await(task, timeout)
 
-  defp do_await(%{__struct__: Task, owner: owner} = task, _timeout) when owner != self() do
-    raise ArgumentError, "task " <> inspect_task(task) <> " must be queried from the owner but was queried from " <> inspect(self())
+  defp do_await(%Task{owner: owner} = task, _timeout) when owner != self() do
+    raise ArgumentError, "task " <> inspect(task) <> " must be queried from the owner but was queried from " <> inspect(self())
   end
 
-  defp do_await(%{__struct__: Task, ref: ref} = task, timeout) do
+  defp do_await(%Task{ref: ref} = task, timeout) do
     case wait(ref, timeout) do
       {:ok, reply} -> reply
       {:down, reason} -> exit({reason, {Task, :await, [task, timeout]}})
@@ -154,8 +155,26 @@ defmodule Task do
   defp down_reason(:noconnection, proc), do: {:nodedown, node(proc)}
   defp down_reason(reason, _proc), do: reason
 
-  defp inspect_task(%{pid: pid, ref: ref, owner: owner, mfa: mfa}) do
-    "%Task{mfa: " <> inspect(mfa) <> ", owner: " <> inspect(owner) <> ", pid: " <> inspect(pid) <> ", ref: " <> inspect(ref) <> "}"
+  def completed(result) do
+    ref = make_ref()
+    send(self(), {ref, result})
+    %Task{mfa: {Task, :completed, 1}, owner: self(), pid: nil, ref: ref}
+  end
+
+  def ignore(%Task{owner: owner} = task) when owner != self() do
+    raise ArgumentError, "task " <> inspect(task) <> " must be queried from the owner but was queried from " <> inspect(self())
+  end
+
+  # The reply if it is already here; otherwise the task runs on, unwatched.
+  def ignore(%Task{ref: ref, pid: pid}) do
+    case wait(ref, 0) do
+      {:ok, reply} -> {:ok, reply}
+      {:down, reason} -> {:exit, reason}
+      :timeout ->
+        if is_pid(pid), do: Process.unlink(pid)
+        Process.demonitor(ref, [:flush])
+        nil
+    end
   end
 
   def await_many(tasks, timeout \\\\ 5000) do
@@ -172,7 +191,7 @@ defmodule Task do
     end)
   end
 
-  def yield(%{__struct__: Task, ref: ref}, timeout \\\\ 5000) do
+  def yield(%Task{ref: ref}, timeout \\\\ 5000) do
     case wait(ref, timeout) do
       {:ok, reply} -> {:ok, reply}
       {:down, reason} -> {:exit, reason}
@@ -187,7 +206,7 @@ defmodule Task do
     end)
   end
 
-  def shutdown(%{__struct__: Task, pid: pid, ref: ref}, shutdown \\\\ 5000) do
+  def shutdown(%Task{pid: pid, ref: ref}, shutdown \\\\ 5000) do
     Process.unlink(pid)
     Process.exit(pid, if(shutdown == :brutal_kill, do: :kill, else: :shutdown))
     receive do
@@ -206,62 +225,96 @@ defmodule Task do
     end
   end
 
-  def async_stream(enumerable, fun, options \\\\ []) when is_function(fun, 1) do
+  def async_stream(enumerable, fun, options \\\\ []) when is_function(fun, 1) and is_list(options),
+    do: build_stream(enumerable, &{:erlang, :apply, [fun, [&1]]}, options)
+
+  def async_stream(enumerable, module, fun, args, options \\\\ []) when is_atom(module) and is_atom(fun) and is_list(args) and is_list(options),
+    do: build_stream(enumerable, &{module, fun, [&1 | args]}, options)
+
+  # The stream is a 2-arity fun (Enumerable's reduce), as Elixir's: nothing runs until it is
+  # walked; the input is pulled one element at a time, at most :max_concurrency tasks run, and a
+  # walk that stops early (Enum.take) kills the tasks still running. mfa.(x) is what a task
+  # runs for x, so a crash report names the function and its arguments as Elixir's does.
+  defp build_stream(enumerable, mfa, options) do
+    fn acc, acc_fun -> __stream__(enumerable, mfa, options, &Task.async/3, acc, acc_fun) end
+  end
+
+  # Walks the stream: spawn.(m, f, a) starts one task (Task.async, or under a Task.Supervisor).
+  @doc false
+  def __stream__(enumerable, mfa, options, spawn, acc, acc_fun) do
     max = Keyword.get(options, :max_concurrency, System.schedulers_online())
-    ordered = Keyword.get(options, :ordered, true)
-    timeout = Keyword.get(options, :timeout, 5000)
-    on_timeout = Keyword.get(options, :on_timeout, :exit)
-    items = Enum.with_index(Enum.to_list(enumerable))
-    stream_run(items, [], [], fun, max, ordered, timeout, on_timeout)
+    unless is_integer(max) and max > 0 do
+      raise ArgumentError, ":max_concurrency must be an integer greater than zero"
+    end
+    config = %{
+      max: max,
+      ordered: Keyword.get(options, :ordered, true),
+      timeout: Keyword.get(options, :timeout, 5000),
+      on_timeout: Keyword.get(options, :on_timeout, :exit),
+      zip: Keyword.get(options, :zip_input_on_exit, false),
+      spawn: spawn
+    }
+    step = &Stream.__reduce__(enumerable, &1, fn x, _ -> {:suspend, x} end)
+    stream = Stream.resource(fn -> {step, []} end, &stream_next(&1, mfa, config), &stream_close/1)
+    Stream.__reduce__(stream, acc, acc_fun)
   end
 
-  def async_stream(enumerable, module, fun, args, options \\\\ []) do
-    async_stream(enumerable, fn x -> apply(module, fun, [x | args]) end, options)
+  # {input step | :done, [{input, task}] oldest first} → {[result], state} or {:halt, state}.
+  defp stream_next({step, running}, mfa, config) do
+    if step != :done and length(running) < config.max do
+      case step.({:cont, nil}) do
+        {:suspended, x, step} ->
+          {m, f, a} = mfa.(x)
+          stream_next({step, running ++ [{x, config.spawn.(m, f, a)}]}, mfa, config)
+        _ -> stream_next({:done, running}, mfa, config)
+      end
+    else
+      stream_wait({step, running}, config)
+    end
   end
 
-  # Keeps up to max tasks running; collects {index, result} as they finish.
-  defp stream_run([], [], done, _fun, _max, ordered, _timeout, _on_timeout) do
-    done = if ordered, do: Enum.sort_by(done, fn {i, _} -> i end), else: Enum.reverse(done)
-    Enum.map(done, fn {_, r} -> r end)
-  end
+  defp stream_wait({:done, []} = state, _config), do: {:halt, state}
 
-  defp stream_run([{x, i} | rest], running, done, fun, max, ordered, timeout, on_timeout) when length(running) < max do
-    task = Task.async(fn -> fun.(x) end)
-    stream_run(rest, running ++ [{i, task}], done, fun, max, ordered, timeout, on_timeout)
+  defp stream_wait({step, [{x, task} | rest] = running}, %{ordered: true} = config) do
+    case Task.yield(task, config.timeout) do
+      {:ok, value} -> {[{:ok, value}], {step, rest}}
+      {:exit, reason} -> {[{:exit, exit_value(x, reason, config)}], {step, rest}}
+      nil -> stream_timeout({step, running}, config)
+    end
   end
 
   # Unordered: whichever running task finishes first.
-  defp stream_run(items, running, done, fun, max, false, timeout, on_timeout) when running != [] do
+  defp stream_wait({step, running}, config) do
     refs = Enum.map(running, fn {_, t} -> t.ref end)
     receive do
       {ref, value} when ref in refs ->
         Process.demonitor(ref, [:flush])
-        {i, _} = Enum.find(running, fn {_, t} -> t.ref == ref end)
-        stream_run(items, Enum.reject(running, fn {_, t} -> t.ref == ref end), [{i, {:ok, value}} | done], fun, max, false, timeout, on_timeout)
+        {[{:ok, value}], {step, Enum.reject(running, fn {_, t} -> t.ref == ref end)}}
       {:DOWN, ref, _, _, reason} when ref in refs ->
-        {i, _} = Enum.find(running, fn {_, t} -> t.ref == ref end)
-        stream_run(items, Enum.reject(running, fn {_, t} -> t.ref == ref end), [{i, {:exit, reason}} | done], fun, max, false, timeout, on_timeout)
+        {x, _} = Enum.find(running, fn {_, t} -> t.ref == ref end)
+        {[{:exit, exit_value(x, reason, config)}], {step, Enum.reject(running, fn {_, t} -> t.ref == ref end)}}
     after
-      timeout -> stream_timeout(items, running, done, fun, max, false, timeout, on_timeout)
+      config.timeout -> stream_timeout({step, running}, config)
     end
   end
 
-  defp stream_run(items, [{i, task} | running], done, fun, max, ordered, timeout, on_timeout) do
-    case Task.yield(task, timeout) do
-      {:ok, value} -> stream_run(items, running, [{i, {:ok, value}} | done], fun, max, ordered, timeout, on_timeout)
-      {:exit, reason} -> stream_run(items, running, [{i, {:exit, reason}} | done], fun, max, ordered, timeout, on_timeout)
-      nil -> stream_timeout(items, [{i, task} | running], done, fun, max, ordered, timeout, on_timeout)
-    end
-  end
+  defp exit_value(x, reason, %{zip: true}), do: {x, reason}
+  defp exit_value(_x, reason, _config), do: reason
 
-  # The oldest running task took longer than :timeout: killed, then exit or {:exit, :timeout}.
-  defp stream_timeout(items, [{i, task} | running], done, fun, max, ordered, timeout, on_timeout) do
-    Task.shutdown(task, :brutal_kill)
-    if on_timeout == :kill_task do
-      stream_run(items, running, [{i, {:exit, :timeout}} | done], fun, max, ordered, timeout, on_timeout)
+  # The oldest running task took longer than :timeout: killed, then {:exit, :timeout} or exit.
+  defp stream_timeout({step, [{x, task} | rest]} = state, config) do
+    if config.on_timeout == :kill_task do
+      Task.shutdown(task, :brutal_kill)
+      {[{:exit, exit_value(x, :timeout, config)}], {step, rest}}
     else
-      exit({:timeout, {Task.Supervised, :stream, [timeout]}})
+      stream_close(state)
+      exit({:timeout, {Task.Supervised, :stream, [config.timeout]}})
     end
+  end
+
+  defp stream_close({step, running}) do
+    Enum.each(running, fn {_, task} -> Task.shutdown(task, :brutal_kill) end)
+    if step != :done, do: step.({:halt, nil})
   end
 end
 `;

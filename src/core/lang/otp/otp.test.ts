@@ -1,4 +1,4 @@
-// OTP in the prelude: what the golden transcripts (golden/25-28, playground/golden-nodes) cannot
+// OTP in the prelude: what the golden transcripts (golden/25-28, golden/multi-node) cannot
 // show: the wire format a real BEAM node speaks, `use` of an unknown module, and hostile servers
 // (a flood of casts, a server that never answers, a bad name) that must not lose a message or
 // leave a process behind. Expected texts are real iex 1.14's.

@@ -6,6 +6,10 @@
  */
 export const REGISTRY_PRELUDE = `
 defmodule Registry do
+  def child_spec(options) do
+    %{id: Keyword.get(options, :name, Registry), start: {Registry, :start_link, [options]}, type: :supervisor}
+  end
+
   def start_link(options) do
     keys = Keyword.get(options, :keys)
     name = Keyword.get(options, :name)

@@ -12,6 +12,16 @@
  */
 export const SUPERVISOR_PRELUDE = `
 defmodule Supervisor do
+  # The id a child spec of a supervisor started with name: gets (DynamicSupervisor.child_spec/1).
+  @doc false
+  def __name_id__(options, default) do
+    case Keyword.get(options, :name, default) do
+      {:global, name} -> name
+      {:via, _, name} -> name
+      name -> name
+    end
+  end
+
   @spec_keys [:id, :start, :restart, :shutdown, :type, :modules, :significant]
 
   def child_spec(module_or_map, overrides) do
@@ -66,6 +76,10 @@ defmodule Supervisor.Default do
 end
 
 defmodule DynamicSupervisor do
+  def child_spec(options) when is_list(options) do
+    %{id: Supervisor.__name_id__(options, DynamicSupervisor), start: {DynamicSupervisor, :start_link, [options]}, type: :supervisor}
+  end
+
   def start_link(options) when is_list(options) do
     keys = [:strategy, :max_seconds, :max_restarts, :max_children, :extra_arguments]
     init = {:dynamic, DynamicSupervisor.Default, Keyword.take(options, keys), Keyword.get(options, :name)}
@@ -371,6 +385,10 @@ defmodule Supervisor.Server do
 end
 
 defmodule Task.Supervisor do
+  def child_spec(options) when is_list(options) do
+    %{id: Keyword.get(options, :name, Task.Supervisor), start: {Task.Supervisor, :start_link, [options]}, type: :supervisor}
+  end
+
   def start_link(options \\\\ []) do
     DynamicSupervisor.start_link(Keyword.take(options, [:name, :max_restarts, :max_seconds, :max_children]))
   end
@@ -383,7 +401,27 @@ defmodule Task.Supervisor do
     Process.link(pid)
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
-    Task.__struct__(owner, pid, ref, {module, fun, length(args)})
+    %Task{owner: owner, pid: pid, ref: ref, mfa: {module, fun, length(args)}}
+  end
+
+  def async_stream(sup, enumerable, fun, options \\\\ []) when is_function(fun, 1),
+    do: build_stream(sup, :link, enumerable, &{:erlang, :apply, [fun, [&1]]}, options)
+
+  def async_stream(sup, enumerable, module, fun, args, options \\\\ []) when is_atom(fun),
+    do: build_stream(sup, :link, enumerable, &{module, fun, [&1 | args]}, options)
+
+  def async_stream_nolink(sup, enumerable, fun, options \\\\ []) when is_function(fun, 1),
+    do: build_stream(sup, :nolink, enumerable, &{:erlang, :apply, [fun, [&1]]}, options)
+
+  def async_stream_nolink(sup, enumerable, module, fun, args, options \\\\ []) when is_atom(fun),
+    do: build_stream(sup, :nolink, enumerable, &{module, fun, [&1 | args]}, options)
+
+  # Task.async_stream's stream, its tasks started under sup.
+  defp build_stream(sup, link, enumerable, mfa, options) do
+    fn acc, acc_fun ->
+      spawn = if link == :link, do: &async(sup, &1, &2, &3), else: &async_nolink(sup, &1, &2, &3)
+      Task.__stream__(enumerable, mfa, options, spawn, acc, acc_fun)
+    end
   end
 
   def async_nolink(sup, fun) when is_function(fun, 0), do: async_nolink(sup, :erlang, :apply, [fun, []])
@@ -393,7 +431,7 @@ defmodule Task.Supervisor do
     {:ok, pid} = start_task(sup, [owner, module, fun, args])
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
-    Task.__struct__(owner, pid, ref, {module, fun, length(args)})
+    %Task{owner: owner, pid: pid, ref: ref, mfa: {module, fun, length(args)}}
   end
 
   def start_child(sup, fun) when is_function(fun, 0) do

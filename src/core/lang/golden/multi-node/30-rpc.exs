@@ -1,4 +1,11 @@
-# :rpc, :erpc, spawn_request and rex between two real named nodes on one machine (`iex --sname one --cookie rpcgold` piped, two@vm already up with Remote loaded: 30-rpc.two.exs), each typed line put back after its prompt. Replayed over the classroom's memory transport by src/playground/multi-node-golden.test.ts.
+# :rpc, :erpc, spawn_request and rex between two real named nodes on one machine: two@vm started first (`iex --sname two --cookie rpcgold`, piped) and loaded Remote; then one@vm (`iex --sname one --cookie rpcgold`, piped) typed against it. Each typed line put back after its prompt.
+iex(two@vm)1> defmodule Remote do
+...(two@vm)1>   def hello(name), do: "hello #{name} from #{node()}"
+...(two@vm)1> end
+{:module, Remote,
+ <<70, 79, 82, 49, 0, 0, 6, 88, 66, 69, 65, 77, 65, 116, 85, 56, 0, 0, 0, 223,
+   0, 0, 0, 23, 13, 69, 108, 105, 120, 105, 114, 46, 82, 101, 109, 111, 116,
+   101, 8, 95, 95, 105, 110, 102, 111, 95, 95, ...>>, {:hello, 1}}
 iex(one@vm)1> Node.connect(:two@vm)
 true
 iex(one@vm)2> :rpc.call(:two@vm, Kernel, :node, [])
