@@ -115,23 +115,6 @@ function spriteFor(cache: Map<string, Sprite>, colour: string, radius: number, l
 }
 
 /** A sprite's pixels, for the crowded path (token-pixels.ts); null if the browser cannot read them. */
-/** A token's label, `text` on its backdrop, in a canvas of its own (device px), drawn once. */
-function labelSprite(text: string, font: string, px: number, charWidth: number, dpr: number, darkMode: boolean): HTMLCanvasElement {
-  const pad = Math.round(3 * dpr);
-  const c = document.createElement('canvas');
-  c.width = Math.max(1, Math.ceil(text.length * charWidth) + 2 * pad);
-  c.height = px + 2 * pad;
-  const g = c.getContext('2d');
-  if (g === null) return c;
-  g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
-  g.fillRect(0, 0, c.width, c.height);
-  g.font = font;
-  g.textBaseline = 'top';
-  g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
-  g.fillText(text, pad, pad);
-  return c;
-}
-
 function stampFor(cache: WeakMap<Sprite, Stamp | null>, sprite: Sprite): Stamp | null {
   let st = cache.get(sprite);
   if (st !== undefined) return st;
@@ -180,10 +163,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     // This frame's labels: where (canvas px, two numbers each) and whose (reused, never reallocated).
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
-    // Each token's label is rasterised once (per font and theme) into its own small canvas and
-    // copied every frame: a token keeps its label for its whole flight, and fillText of the
-    // labels every frame showed in the bench's profile (a tab without a GPU rasterises text slowly).
-    const labelSprites = new WeakMap<MessageInFlight, { key: string; sprite: HTMLCanvasElement }>();
+    const labelTexts = new WeakMap<MessageInFlight, string>();
     // The label font is monospaced: one character's width, measured once per font, sizes every
     // label (measuring each new label's text showed in the profile under a flood).
     let charWidth = { font: '', width: 0 };
@@ -194,15 +174,18 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       g.font = font;
       g.textBaseline = 'top';
       if (charWidth.font !== font) charWidth = { font, width: g.measureText('0123456789').width / 10 };
-      const key = `${font}|${darkMode}`;
       for (let i = 0; i < n; i++) {
         const m = labelOf[i] as MessageInFlight;
-        let label = labelSprites.get(m);
-        if (label === undefined || label.key !== key) {
-          label = { key, sprite: labelSprite(tokenLabel(m.text), font, px, charWidth.width, dpr, darkMode) };
-          labelSprites.set(m, label);
-        }
-        g.drawImage(label.sprite, labelAt[i * 2] as number, labelAt[i * 2 + 1] as number);
+        let text = labelTexts.get(m);
+        if (text === undefined) labelTexts.set(m, (text = tokenLabel(m.text)));
+        const width = Math.ceil(text.length * charWidth.width);
+        const x = labelAt[i * 2] as number;
+        const y = labelAt[i * 2 + 1] as number;
+        const pad = Math.round(3 * dpr);
+        g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
+        g.fillRect(x, y, width + 2 * pad, px + 2 * pad);
+        g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
+        g.fillText(text, x + pad, y + pad);
       }
     };
 
