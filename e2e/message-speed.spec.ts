@@ -35,6 +35,12 @@ async function landsAfterToken(node: PlaygroundNode, page: Page, term: string, p
 
 test('at the slowest speed a local message arrives when its token lands, at least 2 s after the send', async ({ browser }) => {
   const one = await openNode(browser, { sname: 'one', host: host() });
+  // One speed control after the merge of builds 1 and 4: the slider, starting at the real network;
+  // the old `slow network` combobox is gone.
+  const toolbar = one.page.getByRole('toolbar', { name: 'classroom controls' });
+  await expect(toolbar.getByRole('slider', { name: 'message speed' })).toHaveCount(1);
+  await expect(toolbar.getByRole('slider', { name: 'message speed' })).toHaveAttribute('aria-valuetext', 'instant');
+  await expect(one.page.getByRole('combobox', { name: /slow network|speed/ })).toHaveCount(0);
   await one.iex(`pid = ${PRINTER}`);
   await slowest(one.page);
   const sent = Date.now();

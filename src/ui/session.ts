@@ -63,7 +63,7 @@ export interface ShellSession {
   onDistribution(listener: (dist: Distribution) => void): () => void;
   /**
    * The classroom conditioner on this tab's transport (cut, heal, delay, drop, pause/step); pause,
-   * step and slow network act on the whole cluster while the cluster view is on.
+   * step and the message speed act on the whole cluster while the cluster view is on.
    */
   readonly conditioner: NetworkConditioner;
   /** This node's tracing service: the canvas shows the whole cluster through it. */

@@ -46,7 +46,7 @@ export interface TracerOptions {
   readonly maxEvents?: number;
   /** `{:close_node, from}` asks the node to close (the classroom's "close a node"); ignored without it. */
   readonly onCloseRequest?: (from: Pid) => void;
-  /** `{:classroom, from, request}` acts on this (the node's pause/step and slow network); ignored without it. */
+  /** `{:classroom, from, request}` acts on this (the node's pause/step and message speed); ignored without it. */
   readonly classroom?: ClassroomTarget;
 }
 

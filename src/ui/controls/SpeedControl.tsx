@@ -40,7 +40,7 @@ export function SpeedControl({ delivery, clusterView = false }: { delivery: Deli
         onChange={(e) => store.getState().setSpeed(SLIDER[Number(e.target.value)] ?? 'instant')}
         className="w-40 accent-sky-600"
       />
-      <output className="w-40 font-mono">{speed === 'instant' ? 'instant' : `${speed} (${ms / 1000} s)`}</output>
+      <output className="w-[17ch] whitespace-nowrap font-mono">{speed === 'instant' ? 'instant' : `${speed} (${ms / 1000} s)`}</output>
     </label>
   );
 }

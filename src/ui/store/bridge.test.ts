@@ -97,6 +97,21 @@ describe('runtime bridge', () => {
     expect(store.getState().exits).toEqual([]);
   });
 
+  it('keeps a killed process the inspector shows until the inspector closes', () => {
+    const { node, frames, store } = setup();
+    const c = collector(node);
+    frames.tick();
+    store.getState().select(pidKey(c.pid));
+    node.exit(c.pid, atom('kill'));
+    frames.tick();
+    frames.tick(EXIT_SHOW_MS * 4);
+    expect(store.getState().selected).toBe(pidKey(c.pid));
+    expect(store.getState().processes[pidKey(c.pid)]?.exit?.reason).toBe(':killed');
+    store.getState().select(null);
+    frames.tick();
+    expect(store.getState().processes[pidKey(c.pid)]).toBeUndefined();
+  });
+
   it('shows a process that lived and died within one frame', () => {
     const { node, frames, store } = setup();
     const pid = node.spawn(generatorBody(function* () {}));

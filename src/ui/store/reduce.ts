@@ -62,26 +62,29 @@ export function applyBatches(state: PlaygroundData, batches: readonly NodeBatch[
   return d.finish();
 }
 
-/** Drops tokens that have arrived and exited processes whose fade is over. Same object if nothing changed. */
+/**
+ * Drops tokens that have arrived and exited processes whose fade is over. Same object if nothing
+ * changed. The selected process stays while the inspector shows it, so Kill's `exited (:killed)`
+ * is there to read; it goes once the inspector closes.
+ */
 export function expire(state: PlaygroundData, now: number): PlaygroundData {
   const messages = state.messages.filter((m) => m.sentAt + m.duration > now);
   const gone = new Set<string>();
   for (const k in state.processes) {
     const v = state.processes[k];
-    if (v !== undefined && v.exit !== null && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
+    if (v !== undefined && v.exit !== null && v.key !== state.selected && now - v.exit.at >= EXIT_SHOW_MS) gone.add(v.key);
   }
   const kept = state.exits.filter((x) => now - x.at < EXIT_SHOW_MS);
   const exits = kept.length === state.exits.length ? state.exits : kept;
   if (messages.length === state.messages.length && gone.size === 0 && exits.length === state.exits.length) return state;
-  let { processes, monitors, selected } = state;
+  let { processes, monitors } = state;
   if (gone.size > 0) {
     const kept: Record<string, ProcessView> = { ...processes };
     for (const k of gone) delete kept[k];
     processes = kept;
     monitors = Object.fromEntries(Object.entries(monitors).filter(([, m]) => !gone.has(m.watcher) && !gone.has(m.target)));
   }
-  if (selected !== null && gone.has(selected)) selected = null;
-  return { ...state, messages: messages.length === state.messages.length ? state.messages : messages, exits, processes, monitors, selected };
+  return { ...state, messages: messages.length === state.messages.length ? state.messages : messages, exits, processes, monitors };
 }
 
 /**
