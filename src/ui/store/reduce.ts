@@ -11,7 +11,7 @@ import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { isEvalRequest } from '../../core/shell/shell-process.ts';
-import { messageKind, type TokenKind } from '../canvas/token-kind.ts';
+import { tokenOf, type TokenKind } from '../canvas/token-kind.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
   EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
@@ -246,8 +246,10 @@ class Draft {
     const dest = this.resolve(to);
     if (dest === null) return;
     if (!this.base.showSystemTraffic && (isEvalRequest(message) || (!this.classEnd(from) && !this.classEnd(to, dest.key)))) return;
-    const text = inspect(message, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
-    this.token(from === null ? null : pidKey(from), dest.key, dest.node, messageKind(message), text, from === null ? 'outside' : this.endText(from, pidKey(from)), this.endText(to, dest.key), duration);
+    // A GenServer call reads `call :get`, its reply `reply 42`: the request and the answer, not gen's envelope.
+    const t = tokenOf(message);
+    const text = t.prefix + inspect(t.shown, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+    this.token(from === null ? null : pidKey(from), dest.key, dest.node, t.kind, text, from === null ? 'outside' : this.endText(from, pidKey(from)), this.endText(to, dest.key), duration);
   }
 
   private token(from: string | null, to: string | null, toNode: string, kind: TokenKind, text: string, fromText: string, toText: string, duration: number): void {
