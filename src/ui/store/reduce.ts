@@ -12,6 +12,7 @@ import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { isEvalRequest } from '../../core/shell/shell-process.ts';
 import { tokenOf, type TokenKind } from '../canvas/token-kind.ts';
+import { supervisorStrategy } from '../canvas/supervision.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
   EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
@@ -136,7 +137,7 @@ class Draft {
   event(e: RuntimeEvent): void {
     switch (e.type) {
       case 'process:spawned':
-        if (this.view(pidKey(e.pid)) === undefined) this.add(e.pid, null, e.system);
+        if (this.view(pidKey(e.pid)) === undefined) this.add(e.pid, null, e.system, e.parent);
         return;
       case 'process:exited':
         return this.exited(e.pid, e.reason);
@@ -184,10 +185,16 @@ class Draft {
       const key = pidKey(s.pid);
       live.add(key);
       const name = s.registeredName?.name ?? null;
-      const v = this.view(key) ?? this.add(s.pid, name, false);
+      const v = this.view(key) ?? this.add(s.pid, name, false, s.parent ?? null);
       const links = s.links.map(pidKey);
-      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links)) {
-        this.put({ ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links, system: v.system || isSystemProcess(v.pid, name) });
+      // A summary without a parent (an older tracer) keeps the one the spawn event gave.
+      const parent = s.parent == null ? v.parent : pidKey(s.parent);
+      const supervisor = supervisorStrategy(s.label);
+      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links) || v.parent !== parent || v.supervisor !== supervisor) {
+        this.put({
+          ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links,
+          system: v.system || isSystemProcess(v.pid, name), parent, supervisor,
+        });
       }
     }
     for (const v of Object.values(this.processes ?? this.base.processes)) {
@@ -198,11 +205,12 @@ class Draft {
     }
   }
 
-  private add(pid: Pid, name: string | null, system: boolean): ProcessView {
+  private add(pid: Pid, name: string | null, system: boolean, parent: Pid | null): ProcessView {
     const v: ProcessView = {
       key: pidKey(pid), pid, node: this.node, pidText: inspect(pid, { nodeNumber: this.ctx.nodeNumber }),
       name, globalName: null, status: 'runnable', mailbox: 0, links: [],
       system: system || isSystemProcess(pid, name), slot: this.takeSlot(), exit: null,
+      parent: parent === null ? null : pidKey(parent), supervisor: null,
     };
     this.put(v);
     return v;
