@@ -2,6 +2,7 @@
 // supervisor's label `{:supervisor, strategy}` and each child's parent, in the node's snapshot.
 import { describe, expect, test } from 'vitest';
 import { inspect } from '../../term/inspect.ts';
+import { atom } from '../../term/types.ts';
 import { evalText, langNode } from '../vm-test-helpers.ts';
 
 describe('a supervisor says what it is', () => {
@@ -21,7 +22,7 @@ describe('a supervisor says what it is', () => {
     const procs = t.node.getSnapshot().processes;
     const byName = (n: string) => procs.find((p) => p.registeredName?.name === n);
     const sup = byName('sup');
-    expect(inspect(sup?.label ?? null)).toBe('{:supervisor, :rest_for_one}');
+    expect(inspect(sup?.label ?? atom('none'))).toBe('{:supervisor, :rest_for_one}');
     expect(byName('a')?.parent).toBe(sup?.pid);
     expect(byName('b')?.parent).toBe(sup?.pid);
     expect(byName('a')?.label ?? null).toBeNull();
@@ -34,6 +35,6 @@ describe('a supervisor says what it is', () => {
       {:ok, _} = DynamicSupervisor.start_link(strategy: :one_for_one, name: :dyn)
       Process.sleep(:infinity)`, 1000);
     const dyn = t.node.getSnapshot().processes.find((p) => p.registeredName?.name === 'dyn');
-    expect(inspect(dyn?.label ?? null)).toBe('{:supervisor, :one_for_one}');
+    expect(inspect(dyn?.label ?? atom('none'))).toBe('{:supervisor, :one_for_one}');
   });
 });
