@@ -187,8 +187,8 @@ class Draft {
       const name = s.registeredName?.name ?? null;
       const v = this.view(key) ?? this.add(s.pid, name, false, s.parent ?? null);
       const links = s.links.map(pidKey);
-      // A summary without a parent (an older tracer) keeps the one the spawn event gave.
-      const parent = s.parent == null ? v.parent : pidKey(s.parent);
+      // A pid's parent never changes: known once (spawn event or an earlier summary), kept.
+      const parent = v.parent ?? (s.parent == null ? null : pidKey(s.parent));
       const supervisor = supervisorStrategy(s.label);
       if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links) || v.parent !== parent || v.supervisor !== supervisor) {
         this.put({
