@@ -47,8 +47,7 @@ export interface ProcessSummary {
   readonly links: readonly Pid[];
   readonly reductions: number;
   readonly groupLeader: Pid;
-  /** Who spawned it (null: the node itself), and its label (Proc.setLabel) or null. */
-  readonly parent?: Pid | null;
+  /** Its label (Proc.setLabel: a supervisor's `{:supervisor, strategy}`), or null. */
   readonly label?: Term | null;
 }
 
@@ -71,7 +70,6 @@ export function summarize(p: Proc, running: boolean): ProcessSummary {
     links: p.links === null ? [] : [...p.links.values()],
     reductions: p.reductions,
     groupLeader: p.groupLeaderPid,
-    parent: p.parent,
     label: p.label,
   };
 }

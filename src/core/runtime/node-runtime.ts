@@ -158,7 +158,6 @@ export class NodeRuntime {
     const gl = options.groupLeader ?? (parent !== null ? parent.groupLeaderPid : this.stdGroupLeader);
     const p = new Proc(this, pid, body, gl, options.initialCall);
     p.system = options.system === true;
-    p.parent = parent?.self ?? null;
     p.maxHeap = options.system === true ? NO_LIMIT : (options.maxHeap ?? this.maxHeap);
     this.procs.set(pid.id, p);
     this.version++;

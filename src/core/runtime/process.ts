@@ -36,8 +36,6 @@ export class Proc implements ProcessApi {
   reductions = 0;
   trapExit = false;
   registeredName: Atom | null = null;
-  /** The process that spawned it (OTP keeps it as `$ancestors`'s head), null for one made by the node. */
-  parent: Pid | null = null;
   /** What it says it is (setLabel), or null. */
   label: Term | null = null;
   readonly mailbox = new Mailbox();

@@ -118,14 +118,14 @@ export function decodeEvent(t: Term): RuntimeEvent | null {
 export function encodeSummary(s: ProcessSummary): Term {
   return new Tuple([
     s.pid, atom(s.status), orNil(s.registeredName ?? null), s.messageQueueLen, list(s.links), s.reductions, s.groupLeader,
-    orNil(s.parent ?? null), s.label == null ? NIL_ATOM : bounded(s.label),
+    s.label == null ? NIL_ATOM : bounded(s.label),
   ]);
 }
 
 export function decodeSummary(t: Term): ProcessSummary | null {
-  // 7 elements from a tracer that knows no parents or labels (an older tab), 9 from one that does.
-  if (!(t instanceof Tuple) || (t.elements.length !== 7 && t.elements.length !== 9)) return null;
-  const [pid, status, name, qlen, links, reductions, gl, parent, label] = t.elements;
+  // 7 elements from a tracer that knows no labels (an older tab), 8 from one that does.
+  if (!(t instanceof Tuple) || (t.elements.length !== 7 && t.elements.length !== 8)) return null;
+  const [pid, status, name, qlen, links, reductions, gl, label] = t.elements;
   const st = isAtom(status) ? STATUSES.find((s) => s === status.name) : undefined;
   if (!isPid(pid) || st === undefined || typeof qlen !== 'number' || typeof reductions !== 'number' || !isPid(gl)) return null;
   const linked: Pid[] = [];
@@ -133,7 +133,7 @@ export function decodeSummary(t: Term): ProcessSummary | null {
   return {
     pid, status: st, registeredName: isAtom(name) && name !== NIL_ATOM ? name : undefined,
     messageQueueLen: qlen, links: linked, reductions, groupLeader: gl,
-    parent: isPid(parent) ? parent : null, label: label === undefined || label === NIL_ATOM ? null : label,
+    label: label === undefined || label === NIL_ATOM ? null : label,
   };
 }
 

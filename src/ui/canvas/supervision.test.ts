@@ -15,7 +15,7 @@ const a = pid(121);
 const b = pid(122);
 const other = pid(130);
 const summary = (p: Pid, extra: Partial<ProcessSummary> = {}): ProcessSummary => ({
-  pid: p, status: 'waiting', registeredName: undefined, messageQueueLen: 0, links: [], reductions: 0, groupLeader: p, parent: null, label: null, ...extra,
+  pid: p, status: 'waiting', registeredName: undefined, messageQueueLen: 0, links: [], reductions: 0, groupLeader: p, label: null, ...extra,
 });
 const supLabel = tuple(atom('supervisor'), atom('one_for_one'));
 
@@ -57,10 +57,12 @@ describe('supervision on the canvas', () => {
     const s = store.getState();
     s.applyBatch({
       node: 'one@lab',
-      events: [],
+      // The parents come with the spawn events; the label with the snapshot.
+      events: [[shell, null], [sup, shell], [a, sup], [b, sup], [other, shell]].map(([p, parent]) => (
+        { type: 'process:spawned' as const, time: 0, pid: p as Pid, parent: parent as Pid | null, system: false })),
       processes: [
-        summary(shell), summary(sup, { parent: shell, label: supLabel, links: [shell, a, b] }),
-        summary(a, { parent: sup, links: [sup] }), summary(b, { parent: sup, links: [sup] }), summary(other, { parent: shell }),
+        summary(shell), summary(sup, { label: supLabel, links: [shell, a, b] }),
+        summary(a, { links: [sup] }), summary(b, { links: [sup] }), summary(other),
       ],
     }, 0);
     const card = () => toFlowGraph(store.getState()).nodes.find((n) => n.id === cardId('one@lab')) as ClusterFlowNode;

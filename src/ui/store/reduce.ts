@@ -185,15 +185,13 @@ class Draft {
       const key = pidKey(s.pid);
       live.add(key);
       const name = s.registeredName?.name ?? null;
-      const v = this.view(key) ?? this.add(s.pid, name, false, s.parent ?? null);
+      const v = this.view(key) ?? this.add(s.pid, name, false, null);
       const links = s.links.map(pidKey);
-      // A pid's parent never changes: known once (spawn event or an earlier summary), kept.
-      const parent = v.parent ?? (s.parent == null ? null : pidKey(s.parent));
       const supervisor = supervisorStrategy(s.label);
-      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links) || v.parent !== parent || v.supervisor !== supervisor) {
+      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links) || v.supervisor !== supervisor) {
         this.put({
           ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links,
-          system: v.system || isSystemProcess(v.pid, name), parent, supervisor,
+          system: v.system || isSystemProcess(v.pid, name), supervisor,
         });
       }
     }

@@ -8,6 +8,11 @@ import { evalText, langNode } from '../vm-test-helpers.ts';
 describe('a supervisor says what it is', () => {
   test('its label names the strategy and its children (restarted ones too) have it as parent', () => {
     const t = langNode();
+    // Who spawned whom: the runtime's event stream (what the page's store reads).
+    const parents = new Map<number, number | null>();
+    t.node.subscribe((e) => {
+      if (e.type === 'process:spawned') parents.set(e.pid.id, e.parent?.id ?? null);
+    });
     // The shell process stays (its supervisor would go with it, as a linked GenServer's parent).
     const out = evalText(t, `
       children = [
@@ -23,8 +28,8 @@ describe('a supervisor says what it is', () => {
     const byName = (n: string) => procs.find((p) => p.registeredName?.name === n);
     const sup = byName('sup');
     expect(inspect(sup?.label ?? atom('none'))).toBe('{:supervisor, :rest_for_one}');
-    expect(byName('a')?.parent).toBe(sup?.pid);
-    expect(byName('b')?.parent).toBe(sup?.pid);
+    expect(parents.get(byName('a')?.pid.id ?? -1)).toBe(sup?.pid.id);
+    expect(parents.get(byName('b')?.pid.id ?? -1)).toBe(sup?.pid.id);
     expect(byName('a')?.label ?? null).toBeNull();
     expect(out).toBe('<not finished>');
   });
