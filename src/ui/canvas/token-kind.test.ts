@@ -34,6 +34,6 @@ describe('token kinds and labels', () => {
 
   it('reads a flight as from → to: term; the legend has the seven kinds', () => {
     expect(flightLine('#PID<0.110.0>', '#PID<0.111.0>', ':hello')).toBe('#PID<0.110.0> → #PID<0.111.0>: :hello');
-    expect(TOKEN_KINDS.map((k) => k.label)).toEqual(['message', 'link or exit signal', 'monitor DOWN', 'spawn request', 'I/O request', 'GenServer call', 'call reply']);
+    expect(TOKEN_KINDS.map((k) => k.label)).toEqual(['message', 'link or exit signal', 'monitor DOWN', 'spawn request', 'I/O request', 'call', 'reply']);
   });
 });

@@ -14,8 +14,8 @@ export const TOKEN_KINDS: readonly { readonly kind: TokenKind; readonly colour: 
   { kind: 'down', colour: '#a855f7', label: 'monitor DOWN' },
   { kind: 'spawn', colour: '#22c55e', label: 'spawn request' },
   { kind: 'io', colour: '#f59e0b', label: 'I/O request' },
-  { kind: 'call', colour: '#ec4899', label: 'GenServer call' },
-  { kind: 'reply', colour: '#14b8a6', label: 'call reply' },
+  { kind: 'call', colour: '#ec4899', label: 'call' },
+  { kind: 'reply', colour: '#14b8a6', label: 'reply' },
 ];
 
 export const TOKEN_COLOUR: Readonly<Record<TokenKind, string>> = Object.fromEntries(TOKEN_KINDS.map((k) => [k.kind, k.colour])) as Record<TokenKind, string>;
