@@ -4,8 +4,9 @@
  *
  * Nothing here keeps a table of supervisors: a supervisor says what it is by its label
  * (`{:supervisor, strategy}`, set by Supervisor.Server's init as OTP 27's proc_lib:set_label
- * does), and a child is the process it spawned (its parent, OTP's `$ancestors` head). Both come
- * with each process (the node's snapshot, or another node's tracer) into its ProcessView.
+ * does), and a child is the process it spawned (its parent, OTP's `$ancestors` head, from the
+ * runtime's spawn event). The label comes with the node's snapshot or another node's tracer, the
+ * spawn events with the event stream; the store keeps both in each ProcessView.
  *
  * A card with a supervisor lays its tiles out in reading order instead of at their own slots: a
  * supervisor starts a row, its children follow on the rows under it, one column further in (a
