@@ -55,7 +55,7 @@ test('each token is a line of messages in flight, and a click on it tells what i
 test('tokens are coloured by kind, with a legend: an exit signal and a DOWN are tokens too', async ({ browser }) => {
   const one = await openNode(browser, { sname: 'one', host: host() });
   const legend = one.page.getByRole('list', { name: 'token colours' }).getByRole('listitem');
-  await expect(legend).toHaveText(['message', 'link or exit signal', 'monitor DOWN', 'spawn request', 'I/O request']);
+  await expect(legend).toHaveText(['message', 'link or exit signal', 'monitor DOWN', 'spawn request', 'I/O request', 'call', 'reply']);
   await one.iex('Process.flag(:trap_exit, true)');
   await slowest(one.page);
   await one.iex('pid = spawn_link(fn -> receive do :go -> exit(:boom) end end)');

@@ -3,7 +3,7 @@
  * store reads (cached by the runtime's version counter, so asking twice without a change in
  * between returns the same object, as React's useSyncExternalStore requires).
  */
-import type { Atom, Pid, Ref } from '../term/types.ts';
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 import type { ProcessInfo, ProcessStatus } from './process-api.ts';
 import type { Proc } from './process.ts';
 import { Status } from './status.ts';
@@ -47,6 +47,8 @@ export interface ProcessSummary {
   readonly links: readonly Pid[];
   readonly reductions: number;
   readonly groupLeader: Pid;
+  /** Its label (Proc.setLabel: a supervisor's `{:supervisor, strategy}`), or null. */
+  readonly label?: Term | null;
 }
 
 export interface NodeSnapshot {
@@ -68,5 +70,6 @@ export function summarize(p: Proc, running: boolean): ProcessSummary {
     links: p.links === null ? [] : [...p.links.values()],
     reductions: p.reductions,
     groupLeader: p.groupLeaderPid,
+    label: p.label,
   };
 }

@@ -61,6 +61,11 @@ export interface ProcessApi {
   setTrapExit(on: boolean): boolean;
   /** Process.flag(:max_heap_size, ...): returns the old limit (heap-limit.ts). */
   setMaxHeap(limit: MaxHeap): MaxHeap;
+  /**
+   * Labels this process for those who look at it from outside (OTP 27's `proc_lib:set_label/1`):
+   * a supervisor says it is one, and with which strategy, so the canvas can group its children.
+   */
+  setLabel(label: Term): void;
   isAlive(pid: Pid): boolean;
 
   // --- registry ---

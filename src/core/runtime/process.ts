@@ -36,6 +36,8 @@ export class Proc implements ProcessApi {
   reductions = 0;
   trapExit = false;
   registeredName: Atom | null = null;
+  /** What it says it is (setLabel), or null. */
+  label: Term | null = null;
   readonly mailbox = new Mailbox();
   /** max_heap_size (heap-limit.ts), set at spawn. */
   maxHeap: MaxHeap = NO_LIMIT;
@@ -176,6 +178,10 @@ export class Proc implements ProcessApi {
     return old;
   }
   /** Takes effect with the next message, as BEAM's with the next garbage collection. */
+  setLabel(label: Term): void {
+    this.label = label;
+    this.rt.version++; // a snapshot shows it
+  }
   setMaxHeap(limit: MaxHeap): MaxHeap {
     const old = this.maxHeap;
     this.maxHeap = limit;

@@ -190,7 +190,7 @@ function sameProcesses(a: readonly ProcessSummary[], b: readonly ProcessSummary[
     const x = a[i] as ProcessSummary;
     const y = b[i] as ProcessSummary;
     if (x.pid !== y.pid && (x.pid.id !== y.pid.id || x.pid.serial !== y.pid.serial)) return false;
-    if (x.status !== y.status || x.registeredName !== y.registeredName || x.messageQueueLen !== y.messageQueueLen || x.links.length !== y.links.length) return false;
+    if (x.status !== y.status || x.registeredName !== y.registeredName || x.messageQueueLen !== y.messageQueueLen || x.links.length !== y.links.length || x.label !== y.label) return false;
   }
   return true;
 }

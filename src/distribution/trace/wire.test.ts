@@ -3,7 +3,7 @@ import { Binary, Pid, Ref, atom, list, str, tuple, type Term } from '../../core/
 import { inspect } from '../../core/term/inspect.ts';
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
-import { bounded, decodeBatch, decodeEvent, encodeBatch, encodeEvent } from './wire.ts';
+import { bounded, decodeBatch, decodeEvent, decodeSummary, encodeBatch, encodeEvent, encodeSummary } from './wire.ts';
 import { EventBuffer } from './event-buffer.ts';
 
 const node = atom('two@lab');
@@ -32,10 +32,16 @@ describe('trace wire format', () => {
   });
 
   it('a batch carries events, the process list (or nil when unchanged) and the dropped count', () => {
-    const summary: ProcessSummary = { pid: p(110), status: 'waiting', registeredName: atom('ticker'), messageQueueLen: 2, links: [p(111)], reductions: 30, groupLeader: p(60) };
+    const summary: ProcessSummary = { pid: p(110), status: 'waiting', registeredName: atom('ticker'), messageQueueLen: 2, links: [p(111)], reductions: 30, groupLeader: p(60), label: null };
     const b = { tracer: p(70), node, seq: 4, events: [{ type: 'link:added', time: 1, from: p(110), to: p(111) } as RuntimeEvent], processes: [summary], dropped: 9 };
     expect(decodeBatch(encodeBatch(b))).toEqual(b);
     expect(decodeBatch(encodeBatch({ ...b, processes: null }))?.processes).toBeNull();
+    // A supervisor's label travels with it; a 7-element summary (an older tracer) has none.
+    const sup: ProcessSummary = { ...summary, label: tuple(atom('supervisor'), atom('one_for_one')) };
+    expect(decodeSummary(encodeSummary(sup))).toEqual(sup);
+    const old = tuple(p(110), atom('waiting'), atom('nil'), 0, atom('nil'), 1, p(60));
+    expect(decodeSummary(old)).toMatchObject({ label: null });
+    expect(decodeSummary(tuple(p(110), atom('waiting'), atom('nil'), 0, atom('nil'), 1, p(60), p(1), p(2)))).toBeNull();
     expect(decodeBatch(tuple(atom('trace_batch'), 1))).toBeNull();
     expect(decodeEvent(tuple(atom('spawned'), 1, atom('not_a_pid')))).toBeNull();
     // A spawn request from a peer that is not a pid, or to a node that is not an atom, or without its call.

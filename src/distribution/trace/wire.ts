@@ -116,12 +116,16 @@ export function decodeEvent(t: Term): RuntimeEvent | null {
 }
 
 export function encodeSummary(s: ProcessSummary): Term {
-  return new Tuple([s.pid, atom(s.status), orNil(s.registeredName ?? null), s.messageQueueLen, list(s.links), s.reductions, s.groupLeader]);
+  return new Tuple([
+    s.pid, atom(s.status), orNil(s.registeredName ?? null), s.messageQueueLen, list(s.links), s.reductions, s.groupLeader,
+    s.label == null ? NIL_ATOM : bounded(s.label),
+  ]);
 }
 
 export function decodeSummary(t: Term): ProcessSummary | null {
-  if (!(t instanceof Tuple) || t.elements.length !== 7) return null;
-  const [pid, status, name, qlen, links, reductions, gl] = t.elements;
+  // 7 elements from a tracer that knows no labels (an older tab), 8 from one that does.
+  if (!(t instanceof Tuple) || (t.elements.length !== 7 && t.elements.length !== 8)) return null;
+  const [pid, status, name, qlen, links, reductions, gl, label] = t.elements;
   const st = isAtom(status) ? STATUSES.find((s) => s === status.name) : undefined;
   if (!isPid(pid) || st === undefined || typeof qlen !== 'number' || typeof reductions !== 'number' || !isPid(gl)) return null;
   const linked: Pid[] = [];
@@ -129,6 +133,7 @@ export function decodeSummary(t: Term): ProcessSummary | null {
   return {
     pid, status: st, registeredName: isAtom(name) && name !== NIL_ATOM ? name : undefined,
     messageQueueLen: qlen, links: linked, reductions, groupLeader: gl,
+    label: label === undefined || label === NIL_ATOM ? null : label,
   };
 }
 

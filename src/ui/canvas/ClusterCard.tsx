@@ -9,7 +9,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { connectionText, type ClusterFlowNode } from './flow-graph.ts';
+import { connectionText, type ClusterFlowNode, type GroupData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
 import { tileWidth } from './tile-width.ts';
@@ -43,10 +43,44 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
       </div>
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
-        {data.tiles.map((t) => (
+        {data.groups.map((g) => <SupervisorGroup key={g.key} group={g} tiles={data.tiles} />)}
+        {data.tiles.map((t) => (inGroup(data.groups, t.key) ? null : (
           <ProcessTile key={t.key} tile={t} width={tileWidth(t, data.tiles, DEFAULT_LAYOUT)} height={DEFAULT_LAYOUT.processHeight} />
-        ))}
+        )))}
       </div>
+    </div>
+  );
+}
+
+function inGroup(groups: readonly GroupData[], key: string): boolean {
+  for (const g of groups) if (g.children.includes(key)) return true;
+  return false;
+}
+
+/**
+ * A supervisor's children in a dashed frame named `supervisor #PID<0.120.0> one_for_one` (role
+ * group), its strategy written in the supervisor's row. The children's tiles are inside it (so a
+ * test finds them in the group); the supervisor's own tile is where its parent puts it.
+ */
+function SupervisorGroup({ group, tiles }: { group: GroupData; tiles: readonly TileData[] }) {
+  const { position: p, width, height } = group;
+  return (
+    <div
+      role="group"
+      aria-label={group.label}
+      data-strategy={group.strategy}
+      style={{ left: p.x, top: p.y, width, height }}
+      className="pointer-events-none absolute rounded-2xl border-2 border-dashed border-violet-400 bg-violet-50/60 dark:border-violet-500 dark:bg-violet-950/40"
+    >
+      <span
+        style={{ top: (DEFAULT_LAYOUT.gap + DEFAULT_LAYOUT.processHeight) / 2 }}
+        className="absolute right-3 -translate-y-1/2 rounded-full bg-violet-600 px-3 py-0.5 font-mono text-[18px] font-semibold text-white"
+      >
+        {group.strategy}
+      </span>
+      {tiles.map((t) => (group.children.includes(t.key) ? (
+        <ProcessTile key={t.key} tile={t} width={tileWidth(t, tiles, DEFAULT_LAYOUT)} height={DEFAULT_LAYOUT.processHeight} origin={p} />
+      ) : null))}
     </div>
   );
 }

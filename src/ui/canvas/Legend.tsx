@@ -2,7 +2,7 @@
  * The node table legend: which number in `#PID<N.id.serial>` is which node, as this tab
  * numbers them (0 is this node). A pid prints differently on each node: this is the key.
  * Beside it, the key to the tokens' colours (`token colours`: message, link or exit signal,
- * monitor DOWN, spawn request, I/O request).
+ * monitor DOWN, spawn request, I/O request, call, reply).
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';

@@ -17,6 +17,7 @@
  */
 import { createContext, memo, useCallback, useContext, useRef, type MouseEvent } from 'react';
 import type { TileData } from './flow-graph.ts';
+import type { Point } from './layout.ts';
 import type { TileUpdater } from './tile-live.ts';
 import { fitChars, longestLine, nameOf } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
@@ -26,7 +27,8 @@ export const TileUpdaterContext = createContext<TileUpdater | null>(null);
 const TONE_USER = 'border-sky-500 bg-white text-slate-900 dark:border-sky-400 dark:bg-slate-900 dark:text-slate-50';
 const TONE_SYSTEM = 'border-slate-300 bg-slate-100 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400';
 
-function Tile({ tile, width, height }: { tile: TileData; width: number; height: number }) {
+/** `origin`: the corner of the box the tile is drawn in, when not the card's (a supervisor's group frame). */
+function Tile({ tile, width, height, origin }: { tile: TileData; width: number; height: number; origin?: Point }) {
   const store = usePlaygroundStoreApi();
   const updater = useContext(TileUpdaterContext);
   const status = useRef<HTMLSpanElement>(null);
@@ -55,7 +57,7 @@ function Tile({ tile, width, height }: { tile: TileData; width: number; height: 
       title={clip ? tile.label : undefined}
       data-key={tile.key}
       onClick={onClick}
-      style={{ left: tile.position.x, top: tile.position.y, width, height, contain: 'size layout style' }}
+      style={{ left: tile.position.x - (origin?.x ?? 0), top: tile.position.y - (origin?.y ?? 0), width, height, contain: 'size layout style' }}
       className={`group nodrag nopan pointer-events-auto absolute flex flex-col ${clip ? 'overflow-hidden' : ''} justify-center rounded-xl border-2 px-2 text-left focus-visible:outline-4 focus-visible:outline-amber-500 aria-pressed:outline-4 aria-pressed:outline-amber-400 data-exited:overflow-hidden data-exited:border-rose-500 data-exited:opacity-25 data-exited:transition-opacity data-exited:duration-[2500ms] dark:data-exited:border-rose-400 ${
         tile.system ? TONE_SYSTEM : TONE_USER
       }`}

@@ -22,6 +22,7 @@ import { inspect } from '../../core/term/inspect.ts';
 import { atom } from '../../core/term/types.ts';
 import { foldable, type ClusterNode, type ConnectionState, type PlaygroundData, type ProcessView } from '../store/model.ts';
 import { labelSize, placeConnection, type Rect } from './edge-label.ts';
+import { arrangeCard, type GroupPlan } from './supervision.ts';
 import { DEFAULT_LAYOUT, cardPositions, cardSize, slotCentre, slotPosition, type LayoutOptions, type Point } from './layout.ts';
 
 export type GraphInput = Pick<PlaygroundData, 'localNode' | 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'showSystem'>;
@@ -45,6 +46,20 @@ export interface ClusterData extends Record<string, unknown> {
   readonly hiddenSystem: number;
   /** The processes drawn in this card, by slot. */
   readonly tiles: readonly TileData[];
+  /** Its supervisors' groups (canvas/supervision.ts), each framed around its tiles. */
+  readonly groups: readonly GroupData[];
+}
+
+/** A supervisor's group: a frame (card coordinates) named `supervisor #PID<0.120.0> one_for_one`. */
+export interface GroupData {
+  readonly key: string;
+  readonly label: string;
+  readonly strategy: string;
+  readonly position: Point;
+  readonly width: number;
+  readonly height: number;
+  /** The keys of the tiles drawn inside the frame: the supervisor's direct children. */
+  readonly children: readonly string[];
 }
 export type ClusterFlowNode = Node<ClusterData, 'cluster'>;
 export type FlowNode = ClusterFlowNode;
@@ -121,10 +136,10 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     return tile;
   };
 
-  const cardNode = (node: ClusterNode, position: Point, size: { width: number; height: number }, count: number, tiles: TileData[]): ClusterFlowNode => {
+  const cardNode = (node: ClusterNode, position: Point, size: { width: number; height: number }, count: number, tiles: TileData[], groups: readonly GroupData[]): ClusterFlowNode => {
     const kind = node.connection?.kind ?? 'local';
     const hidden = count - tiles.length;
-    const sig = `${position.x},${position.y},${size.width},${size.height}|${count}|${hidden}`;
+    const sig = `${position.x},${position.y},${size.width},${size.height}|${count}|${hidden}|${groups.map(groupSig).join(';')}`;
     const hit = cardCache.get(node.name);
     if (hit !== undefined && hit.sig === sig && hit.node.data.node === node && sameList(hit.node.data.tiles, tiles)) return hit.node;
     const card: ClusterFlowNode = {
@@ -133,7 +148,7 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
       position,
       width: size.width,
       height: size.height,
-      data: { node, processCount: count, hiddenSystem: hidden, tiles },
+      data: { node, processCount: count, hiddenSystem: hidden, tiles, groups },
       selectable: false,
       draggable: false,
       connectable: false,
@@ -154,7 +169,8 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
       const o = placed.get(k);
       if (o === undefined) return false;
       if (o !== v) {
-        if (o.slot !== v.slot || o.name !== v.name || o.globalName !== v.globalName || o.pidText !== v.pidText || o.system !== v.system || o.links !== v.links || o.node !== v.node) return false;
+        if (o.slot !== v.slot || o.name !== v.name || o.globalName !== v.globalName || o.pidText !== v.pidText || o.system !== v.system || o.links !== v.links || o.node !== v.node ||
+          o.parent !== v.parent || o.supervisor !== v.supervisor) return false;
         placed.set(k, v);
       }
       n++;
@@ -180,10 +196,15 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     }
     const order = state.nodeOrder.filter((n) => state.nodes[n] !== undefined);
     // Folded: the processes shown take the first slots in their own order, so no holes are left.
+    // With supervisors, tiles go in reading order around them (supervision.ts).
     const tilesOf = order.map((n) => {
       const procs = (byNode.get(n) ?? []).sort((a, b) => a.slot - b.slot);
       const visible = state.showSystem ? procs : procs.filter((p) => !foldable(p));
-      return { count: procs.length, visible, tiles: visible.map((v, i) => tileOf(v, state.showSystem ? v.slot : i)) };
+      const arranged = arrangeCard(visible, layout.columns);
+      const slotOf = (v: ProcessView, i: number) => arranged?.slots.get(v.key) ?? (state.showSystem ? v.slot : i);
+      const tiles = visible.map((v, i) => tileOf(v, slotOf(v, i)));
+      if (arranged !== null) tiles.sort((a, b) => a.slot - b.slot);
+      return { count: procs.length, visible, tiles, groups: arranged === null ? NO_GROUPS : groupsOf(arranged.groups, state.processes, layout) };
     });
     const sizes = tilesOf.map((t) => cardSize((t.tiles[t.tiles.length - 1]?.slot ?? -1) + 1, layout));
     const corners = cardPositions(sizes, layout);
@@ -192,13 +213,11 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     const shown = new Map<string, Point>();
     const linkSigs: string[] = [];
     order.forEach((name, i) => {
-      const { count, visible, tiles } = tilesOf[i] as (typeof tilesOf)[number];
+      const { count, visible, tiles, groups } = tilesOf[i] as (typeof tilesOf)[number];
       const corner = corners[i] as Point;
-      nodes.push(cardNode(state.nodes[name] as ClusterNode, corner, sizes[i] as { width: number; height: number }, count, tiles));
-      visible.forEach((v, j) => {
-        shown.set(v.key, slotCentre(corner, (tiles[j] as TileData).slot, layout));
-        if (v.links.length > 0) linkSigs.push(`${v.key}>${v.links.join(',')}`);
-      });
+      nodes.push(cardNode(state.nodes[name] as ClusterNode, corner, sizes[i] as { width: number; height: number }, count, tiles, groups));
+      for (const t of tiles) shown.set(t.key, slotCentre(corner, t.slot, layout));
+      for (const v of visible) if (v.links.length > 0) linkSigs.push(`${v.key}>${v.links.join(',')}`);
     });
     // Nothing placed changed (only mailboxes or statuses did): hand back the previous graph.
     const sigs = linkSigs.join(';');
@@ -212,6 +231,30 @@ export function createFlowGraphBuilder(layout: LayoutOptions = DEFAULT_LAYOUT): 
     last = { graph, input: state, sigs, count: Object.keys(state.processes).length };
     return graph;
   };
+}
+
+const NO_GROUPS: readonly GroupData[] = [];
+
+const groupSig = (g: GroupData): string => `${g.key}:${g.strategy}:${g.position.x},${g.position.y},${g.width},${g.height}:${g.children.join(',')}`;
+
+/** Each group's frame: from its supervisor's column to the card's right edge, over its rows. */
+function groupsOf(plans: readonly GroupPlan[], processes: GraphInput['processes'], layout: LayoutOptions): GroupData[] {
+  const half = layout.gap / 2;
+  return plans.map((g) => {
+    const topLeft = slotPosition(g.top * layout.columns + g.indent, layout);
+    const bottom = slotPosition(g.bottom * layout.columns, layout).y + layout.processHeight;
+    const right = slotPosition(layout.columns - 1, layout).x + layout.processWidth;
+    const v = processes[g.supervisor];
+    return {
+      key: g.supervisor,
+      label: `supervisor ${v === undefined ? g.supervisor : processLabel(v)} ${g.strategy}`,
+      strategy: g.strategy,
+      position: { x: topLeft.x - half, y: topLeft.y - half },
+      width: right - topLeft.x + 2 * half,
+      height: bottom - topLeft.y + 2 * half,
+      children: g.children,
+    };
+  });
 }
 
 /** SVG has no outline: a focused connection shows an amber halo along its line and label. */

@@ -28,7 +28,7 @@ function fakeElement() {
 describe('tileLive', () => {
   const view = (extra: Partial<ProcessView>): ProcessView => ({
     key: 'k', pid: ticker, node: 'one@lab', pidText: '#PID<0.110.0>', name: null, globalName: null, status: 'waiting',
-    mailbox: 0, links: [], system: false, slot: 0, exit: null, ...extra,
+    mailbox: 0, links: [], system: false, slot: 0, exit: null, parent: null, supervisor: null, ...extra,
   });
 
   it('shows the status, and a badge only when messages wait', () => {

@@ -48,6 +48,10 @@ export interface ProcessView {
   readonly system: boolean;
   /** Grid slot inside its card: stable while the process lives, reused after it is gone. */
   readonly slot: number;
+  /** Key of the process that spawned it (a supervisor's children are grouped under it), or null. */
+  readonly parent: string | null;
+  /** The strategy when it is a supervisor (its label says so: canvas/supervision.ts), else null. */
+  readonly supervisor: string | null;
   /** Set when it exited: the reason as inspect prints it, and when (UI clock). */
   readonly exit: { readonly reason: string; readonly at: number } | null;
 }

@@ -11,7 +11,8 @@ import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { Pid, Ref, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { isEvalRequest } from '../../core/shell/shell-process.ts';
-import { messageKind, type TokenKind } from '../canvas/token-kind.ts';
+import { tokenOf, type TokenKind } from '../canvas/token-kind.ts';
+import { supervisorStrategy } from '../canvas/supervision.ts';
 import type { Atom } from '../../core/term/types.ts';
 import {
   EXIT_SHOW_MS, MAX_IN_FLIGHT, SPEED_DURATION_MS, SYSTEM_NAMES, USER_FIRST_ID, foldable, isSystemProcess, pidKey,
@@ -139,7 +140,7 @@ class Draft {
   event(e: RuntimeEvent): void {
     switch (e.type) {
       case 'process:spawned':
-        if (this.view(pidKey(e.pid)) === undefined) this.add(e.pid, null, e.system);
+        if (this.view(pidKey(e.pid)) === undefined) this.add(e.pid, null, e.system, e.parent);
         return;
       case 'process:exited':
         return this.exited(e.pid, e.reason);
@@ -187,10 +188,14 @@ class Draft {
       const key = pidKey(s.pid);
       live.add(key);
       const name = s.registeredName?.name ?? null;
-      const v = this.view(key) ?? this.add(s.pid, name, false);
+      const v = this.view(key) ?? this.add(s.pid, name, false, null);
       const links = s.links.map(pidKey);
-      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links)) {
-        this.put({ ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links, system: v.system || isSystemProcess(v.pid, name) });
+      const supervisor = supervisorStrategy(s.label);
+      if (v.status !== s.status || v.mailbox !== s.messageQueueLen || v.name !== name || !sameList(v.links, links) || v.supervisor !== supervisor) {
+        this.put({
+          ...v, status: s.status, mailbox: s.messageQueueLen, name, links: sameList(v.links, links) ? v.links : links,
+          system: v.system || isSystemProcess(v.pid, name), supervisor,
+        });
       }
     }
     for (const v of Object.values(this.processes ?? this.base.processes)) {
@@ -201,11 +206,12 @@ class Draft {
     }
   }
 
-  private add(pid: Pid, name: string | null, system: boolean): ProcessView {
+  private add(pid: Pid, name: string | null, system: boolean, parent: Pid | null): ProcessView {
     const v: ProcessView = {
       key: pidKey(pid), pid, node: this.node, pidText: inspect(pid, { nodeNumber: this.ctx.nodeNumber }),
       name, globalName: null, status: 'runnable', mailbox: 0, links: [],
       system: system || isSystemProcess(pid, name), slot: this.takeSlot(), exit: null,
+      parent: parent === null ? null : pidKey(parent), supervisor: null,
     };
     this.put(v);
     return v;
@@ -249,8 +255,10 @@ class Draft {
     const dest = this.resolve(to);
     if (dest === null) return;
     if (!this.base.showSystemTraffic && (isEvalRequest(message) || (!this.classEnd(from) && !this.classEnd(to, dest.key)))) return;
-    const text = inspect(message, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
-    this.token(from === null ? null : pidKey(from), dest.key, dest.node, messageKind(message), text, from === null ? 'outside' : this.endText(from, pidKey(from)), this.endText(to, dest.key), duration);
+    // A GenServer call reads `call :get`, its reply `reply 42`: the request and the answer, not gen's envelope.
+    const t = tokenOf(message);
+    const text = t.prefix + inspect(t.shown, { nodeNumber: this.ctx.nodeNumber, ...MESSAGE_INSPECT });
+    this.token(from === null ? null : pidKey(from), dest.key, dest.node, t.kind, text, from === null ? 'outside' : this.endText(from, pidKey(from)), this.endText(to, dest.key), duration);
   }
 
   private token(from: string | null, to: string | null, toNode: string, kind: TokenKind, text: string, fromText: string, toText: string, duration: number): void {

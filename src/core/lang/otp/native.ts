@@ -77,6 +77,8 @@ export const otpNativeBifs: readonly Bif[] = [
   { module: 'otp_native', name: 'format_stop', arity: 1, fn: ([r]) => Binary.fromString(formatStop(r as Term)) },
   { module: 'Elixir.Exception', name: 'format_exit', arity: 1, fn: ([r]) => Binary.fromString(formatExit(r as Term, '\n')) },
   { module: 'erlang', name: 'raise', arity: 3, fn: raise3 },
+  // A label for the canvas (OTP 27's proc_lib:set_label/1): the supervisor's `{:supervisor, strategy}`.
+  { module: 'otp_native', name: 'set_label', arity: 1, fn: ([label], c) => (c.proc.setLabel(label as Term), OK) },
   // A node runs one scheduler (the tab's event loop): Task.async_stream's default concurrency.
   { module: 'Elixir.System', name: 'schedulers_online', arity: 0, fn: () => 1 },
   { module: 'erlang', name: 'function_exported', arity: 3, fn: exported },

@@ -117,12 +117,20 @@ defmodule Supervisor.Server do
   def init({kind, module, arg, name}) do
     Process.flag(:trap_exit, true)
     case module.init(arg) do
-      {:ok, {flags, specs}} when kind == :static -> init_static(flags, specs, name || self())
-      {:ok, flags} when kind == :dynamic -> {:ok, new_state(flags, name || self(), true)}
+      {:ok, {flags, specs}} when kind == :static ->
+        label(flags)
+        init_static(flags, specs, name || self())
+      {:ok, flags} when kind == :dynamic ->
+        label(flags)
+        {:ok, new_state(flags, name || self(), true)}
       :ignore -> :ignore
       other -> {:stop, {:bad_return, {module, :init, other}}}
     end
   end
+
+  # Says what it is before its children start, so the canvas groups them under it with the strategy.
+  defp label(flags) when is_map(flags), do: :otp_native.set_label({:supervisor, Map.get(flags, :strategy, :one_for_one)})
+  defp label(_), do: :ok
 
   defp new_state(flags, name, dynamic) do
     %{
