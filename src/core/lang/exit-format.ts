@@ -10,7 +10,7 @@
  * four more spaces each. Stacktrace lines are left out (our stacktraces are not BEAM's, and the
  * golden runner masks iex's).
  */
-import type { Term } from '../term/types.ts';
+import { atom, type Term } from '../term/types.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { moduleName } from './exceptions.ts';
 
@@ -73,7 +73,19 @@ export function formatExitText(reason: Term, banner: Banner, joiner = '\n', opts
   return formatExitReason(reason, banner, joiner, opts);
 }
 
+/** `{:shutdown, {:failed_to_start_child, id, reason}}`: Elixir's format_start_child (reason without its :EXIT tag). */
+function failedToStart(reason: Term, banner: Banner, joiner: string, opts: InspectOptions): string | null {
+  if (typeof reason !== 'object' || reason.kind !== 'tuple' || reason.elements.length !== 2 || reason.elements[0] !== atom('shutdown')) return null;
+  const inner = reason.elements[1] as Term;
+  if (typeof inner !== 'object' || inner.kind !== 'tuple' || inner.elements.length !== 3 || inner.elements[0] !== atom('failed_to_start_child')) return null;
+  const [, child, why] = inner.elements as [Term, Term, Term];
+  const cause = typeof why === 'object' && why.kind === 'tuple' && why.elements.length === 2 && why.elements[0] === atom('EXIT') ? (why.elements[1] as Term) : why;
+  return `shutdown: failed to start child: ${inspect(child, opts)}${joiner}** (EXIT) ${formatExitText(cause, banner, joiner, opts)}`;
+}
+
 function formatExitReason(reason: Term, banner: Banner, joiner: string, opts: InspectOptions): string {
+  const start = failedToStart(reason, banner, joiner, opts);
+  if (start !== null) return start;
   if (typeof reason === 'object' && reason.kind === 'atom') {
     const w = WORDS.get(reason.name);
     if (w !== undefined) return w;

@@ -203,8 +203,11 @@ defmodule Supervisor.Server do
         other -> {:error, other}
       end
     catch
-      :exit, reason -> {:error, reason}
-      class, reason -> {:error, {class, reason}}
+      # As supervisor.erl's catch apply(M, F, A): an exit is {:EXIT, reason}, an error
+      # {:EXIT, {reason, stack}} (our stack: the call itself), a throw the thrown value.
+      :exit, reason -> {:error, {:EXIT, reason}}
+      :error, reason -> {:error, {:EXIT, {reason, [{m, f, extra ++ a, []}]}}}
+      :throw, value -> {:error, value}
     end
   end
 
