@@ -69,7 +69,9 @@ test('tokens are coloured by kind, with a legend: an exit signal and a DOWN are 
   await expect.poll(async () => {
     flushed.push(...(await one.iex('flush()')).split('\n').filter((l) => l !== ':ok').map((l) => l.slice(0, 6)));
     return flushed;
-  }, { timeout: 10_000 }).toEqual(['{:EXIT', '{:DOWN']);
+    // 20 s, not 10: on the loaded 2-core machine one run in a few received both only after 8-10 s
+    // (nothing lost or reordered; the cause is not found yet, see the issue 11 note).
+  }, { timeout: 20_000 }).toEqual(['{:EXIT', '{:DOWN']);
   await one.close();
 });
 
