@@ -43,7 +43,9 @@ test('a closed tab stays `down: node closed` through failed retries, keeps its h
 
   // Not dismissed: gone by itself a minute after it went down.
   await three.close();
-  await expect(page.getByRole('group', { name: `connection one@${h} – three@${h} (down: node closed)` })).toBeAttached({ timeout: 15_000 });
+  // Usually at once; in one CI run of the merged main not within 15 s (the closing tab's data
+  // channel close did not reach us; ICE's own timeout then tells). Open finding in the note.
+  await expect(page.getByRole('group', { name: `connection one@${h} – three@${h} (down: node closed)` })).toBeAttached({ timeout: 45_000 });
   await expect(page.getByRole('group', { name: `node three@${h}` })).toHaveCount(0, { timeout: 80_000 });
   await one.close();
 });
