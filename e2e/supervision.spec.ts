@@ -57,10 +57,13 @@ test('a GenServer call at a slow speed is a call token, then a reply token', asy
   await one.iex(COUNTER);
   const server = await one.iex('{:ok, server} = GenServer.start(Counter, 42, name: :counter); server');
   await slowest(one.page);
-  // A caller process (the shell would wait in the call): it prints the answer.
-  const caller = await one.iex('spawn(fn -> IO.puts("answer #{GenServer.call(:counter, :get, 20_000)}") end)');
+  // A caller process (the shell would wait in the call): it prints the answer. It calls only on
+  // :go, so the call token flies 2-4 s after the send below, not before iex() has returned
+  // (under load the shell's answer can come after a 2 s token has landed).
+  const caller = await one.iex('caller = spawn(fn -> receive do :go -> IO.puts("answer #{GenServer.call(:counter, :get, 20_000)}") end end)');
+  await one.iex('send(caller, :go)');
   const call = inFlight(one.page).filter({ hasText: `${caller} → ${server}: call :get` });
-  await expect(call).toHaveCount(1);
+  await expect(call).toHaveCount(1, { timeout: 8_000 });
   await expect(call).toHaveAttribute('data-kind', 'call');
   const reply = inFlight(one.page).filter({ hasText: `${server} → ${caller}: reply 42` });
   await expect(reply).toHaveCount(1, { timeout: 8_000 });
