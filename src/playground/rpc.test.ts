@@ -75,3 +75,22 @@ describe('hostile requests from a peer', () => {
     expect(value(room, one, ':rpc.call(:two@vm, Kernel, :node, [])')).toBe(':two@vm');
   });
 });
+
+describe('a hostile regex from a peer', () => {
+  it('a catastrophic pattern run by a peer answers nil (PCRE at its match limit) and the serving node keeps running its other processes', () => {
+    const room = new Classroom();
+    const one = room.open('one');
+    room.open('two');
+    typeAll(room, one, ['me = self()', 'Node.connect(:two@vm)']);
+    // A peer's process on two spawns the match there, then a small job; the job still answers
+    // first, because the match traps between its steps instead of holding two's scheduler.
+    typeAll(room, one, [
+      'Node.spawn(:two@vm, fn -> spawn(fn -> send(me, {:regex, Regex.run(~r/(a+)+$/, String.duplicate("a", 40) <> "b")}) end); spawn(fn -> send(me, {:job, Enum.sum(Enum.to_list(1..3000))}) end) end); :sent',
+    ]);
+    expect(value(room, one, 'receive do m -> m after 60_000 -> :none end')).toBe('{:job, 4501500}');
+    expect(value(room, one, 'receive do m -> m after 60_000 -> :none end')).toBe('{:regex, nil}');
+    // Through :rpc, the same answer, and rex serves on.
+    expect(value(room, one, ':rpc.call(:two@vm, Regex, :run, [~r/c|(a+)+$/, String.duplicate("a", 40) <> "bc"])')).toBe('nil');
+    expect(value(room, one, ':rpc.call(:two@vm, Regex, :run, [~r/(a+)+$/, "aaa"])')).toBe('["aaa", "aaa"]');
+  });
+});
