@@ -11,6 +11,7 @@ import type { Bif, BifContext, BifFn, BuiltinModule } from './builtins.ts';
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { list as listOf } from '../term/types.ts';
+import { aliasBifs } from './bifs-alias.ts';
 import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
@@ -184,6 +185,7 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   bif('Elixir.Node', 'alive?', 0, (_a, c) => bool(c.proc.nodeName !== atom('nonode@nohost'))),
   bif('Elixir.Node', 'list', 0, () => NIL),
   ...mathBifs(),
+  ...aliasBifs,
 ] };
 
 function processFlag(c: BifContext, flag: Term, v: Term): Term {
