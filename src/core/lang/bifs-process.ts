@@ -99,9 +99,14 @@ function register(ctx: BifContext, pid: Term, name: Term): Term {
 function demonitor(ctx: BifContext, ref: Term, opts: Term): Term {
   if (!kindIs(ref, 'ref')) badargAt(0, 'not a reference');
   let flush = false;
-  for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) if (l.head === atom('flush')) flush = true;
-  ctx.proc.demonitor(ref as Ref, flush);
-  return TRUE;
+  let info = false;
+  for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    if (l.head === atom('flush')) flush = true;
+    else if (l.head === atom('info')) info = true;
+  }
+  const found = ctx.proc.demonitor(ref as Ref, flush);
+  // [:info]: whether the monitor was still there (false: its DOWN was already sent), as erts answers.
+  return info ? bool(found) : TRUE;
 }
 
 const P = 'Elixir.Process';
