@@ -137,6 +137,8 @@ export function isClassPacket(packet: Uint8Array): boolean {
   switch (m.type) {
     case 'reg_send':
       return classEndpoint(m.from) || classEndpoint(m.name);
+    case 'alias_send':
+      return classEndpoint(m.from);
     case 'monitor':
     case 'demonitor':
       return classEndpoint(m.from) || classEndpoint(m.target);
