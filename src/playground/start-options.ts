@@ -20,8 +20,8 @@ export interface StartOptions {
   /** The cookie given, or null for the machine's default. */
   readonly cookie: string | null;
   readonly hidden: boolean;
-  /** False with `-connect_all false`: no transitive full mesh (see DistributionOptions.connectAll). */
-  readonly connectAll: boolean;
+  /** False with `-connect_all false`: no transitive full mesh (see DistributionOptions.connectAll); absent: on. */
+  readonly connectAll?: boolean;
 }
 
 type Flag = 'sname' | 'name' | 'cookie' | 'hidden' | 'connect_all';
@@ -41,7 +41,8 @@ function resolve(flags: readonly (readonly [Flag, string])[], host: string): Sta
     else if (flag === 'connect_all') connectAll ??= value !== 'false';
     else node = value.includes('@') ? value : `${value}@${host}`;
   }
-  return { node, cookie, hidden, connectAll: connectAll ?? true };
+  // Only the change from the default is written down, so options made by hand need not say it.
+  return { node, cookie, hidden, ...(connectAll === false ? { connectAll } : {}) };
 }
 
 /** `npm run iex -- --sname one --cookie c [--hidden] [--connect-all false]`; throws on an unknown or incomplete flag, in erl's words. */
@@ -95,5 +96,5 @@ export function nodeOptionsFor(start: StartOptions, effects: NodeEffects, stdout
 
 /** What a node's start options ask of its distribution (goAlive's options beside transport and cookie). */
 export function distributionStart(start: StartOptions): { hidden?: true; connectAll?: false } {
-  return { ...(start.hidden ? { hidden: true } : {}), ...(start.connectAll ? {} : { connectAll: false }) };
+  return { ...(start.hidden ? { hidden: true } : {}), ...(start.connectAll === false ? { connectAll: false } : {}) };
 }
