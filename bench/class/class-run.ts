@@ -12,7 +12,8 @@
  *    receiver from sequence numbers (class-tally.ts). Both must be 0.
  * 3. The signalling server alone against `clients` simulated clients registering, listing and
  *    leaving (signalling-load.ts): latency p50/p99, its CPU and memory.
- * References: the same classroom on N real BEAM nodes on this machine (class-beam.ts).
+ * References: the same classroom on N real BEAM nodes on this machine (class-beam.ts), and EPMD,
+ * BEAM's name server, under the same load as the signalling server (epmd-load.ts).
  */
 import { spawnSync, fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,8 @@ import type { ServerMessage, ServerStats } from './class-server.ts';
 import { quantile, signallingLoad } from './signalling-load.ts';
 import { tally, type PairReport, type Tally } from './class-tally.ts';
 import { beamClass, type BeamClassFigures } from './class-beam.ts';
+import { epmdLoad } from './epmd-load.ts';
+import type { LoadResult } from './signalling-load.ts';
 import { printComparison } from '../harness.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5197);
@@ -277,6 +280,15 @@ export async function runClass(o: ClassOptions): Promise<Row[]> {
       return null;
     });
   }
+  // EPMD (up since the BEAM nodes started) under the same load as the signalling server.
+  let epmd: LoadResult | null = null;
+  if (o.beam) {
+    log(`EPMD alone: ${o.clients} clients registering, listing, leaving...`);
+    epmd = await epmdLoad(o.clients).catch((e: unknown) => {
+      log(`EPMD reference failed: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
+  }
   const n = o.tabs;
   const t = m.tally;
   if (t.faults.length > 0) log(`faults:\n  ${t.faults.slice(0, 20).join('\n  ')}`);
@@ -292,21 +304,25 @@ export async function runClass(o: ClassOptions): Promise<Row[]> {
     { name: 'class-reordered', unit: 'msgs', ours: t.reordered, reference: null, higherIsBetter: false, details: `arrived after a later number from the same sender; must be 0 (duplicated: ${t.duplicated})` },
     { name: 'class-server-join-cpu', unit: 'ms', ours: m.serverJoinCpuMs, reference: null, higherIsBetter: false, details: `signalling server CPU time while ${n} tabs registered and met (${(n * (n - 1)) / 2} connections); during the traffic ${m.serverTrafficCpuMs.toFixed(0)} ms` },
     { name: 'class-server-memory', unit: 'MB', ours: mb(m.serverRss), reference: null, higherIsBetter: false, details: `signalling server resident memory (a Node process running tsx) with ${n} tabs registered; JS heap ${mb(m.serverHeap).toFixed(1)} MB` },
-    ...latencyRows('register', load.register, o.clients),
-    ...latencyRows('list', load.list, o.clients),
-    ...latencyRows('leave', load.leave, o.clients, `; the list empty ${load.emptyAfterMs.toFixed(0)} ms after the last close`),
+    ...latencyRows('register', load.register, epmd?.register ?? null, o.clients),
+    ...latencyRows('list', load.list, epmd?.list ?? null, o.clients),
+    ...latencyRows('leave', load.leave, epmd?.leave ?? null, o.clients, `; the list empty ${load.emptyAfterMs.toFixed(0)} ms after the last close`),
     { name: 'class-signal-cpu', unit: 'ms', ours: loadCpuMs, reference: null, higherIsBetter: false, details: `signalling server CPU time for ${o.clients} clients registering, listing and leaving` },
     { name: 'class-signal-memory', unit: 'MB', ours: mb(loadRss), reference: null, higherIsBetter: false, details: `signalling server resident memory after the ${o.clients} clients` },
   ];
 }
 
-function latencyRows(what: string, xs: readonly number[], clients: number, more = ''): Row[] {
-  const words: Record<string, string> = { register: 'websocket opened to OPEN', list: 'GET of the registered ids (each saw them all)', leave: 'close sent to closed' };
+function latencyRows(what: string, xs: readonly number[], epmd: readonly number[] | null, clients: number, more = ''): Row[] {
+  const words: Record<string, string> = {
+    register: 'websocket opened to OPEN; reference: EPMD, TCP connect to ALIVE2_RESP',
+    list: 'GET of the registered ids (each saw them all); reference: EPMD NAMES_REQ',
+    leave: 'close sent to closed; reference: EPMD, a TCP close',
+  };
   return [0.5, 0.99].map((q) => ({
     name: `class-signal-${what}-p${q * 100}`,
     unit: 'ms',
     ours: quantile(xs, q),
-    reference: null,
+    reference: epmd === null ? null : quantile(epmd, q),
     higherIsBetter: false,
     details: `${clients} clients at once: ${words[what] ?? what}${more}`,
   }));
