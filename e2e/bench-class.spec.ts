@@ -29,7 +29,7 @@ test('bench:class runs a class of 3 tabs: mesh, traffic with nothing lost or reo
       .map((l) => JSON.parse(l) as Figure)
       .map((f) => [f.name, f]),
   );
-  const names = ['class-join', 'class-join-all', 'class-tab-memory', 'class-tab-cpu', 'class-msgs', 'class-lost', 'class-reordered', 'class-server-join-cpu', 'class-server-memory'];
+  const names = ['class-join', 'class-join-all', 'class-tab-memory', 'class-browser-memory', 'class-tab-cpu', 'class-msgs', 'class-lost', 'class-reordered', 'class-server-join-cpu', 'class-server-memory'];
   const signal = ['register', 'list', 'leave'].flatMap((w) => [`class-signal-${w}-p50`, `class-signal-${w}-p99`]);
   for (const n of [...names, ...signal, 'class-signal-cpu', 'class-signal-memory']) expect(figures.has(n), n).toBe(true);
   expect(figures.get('class-lost')?.ours).toBe(0);

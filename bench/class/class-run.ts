@@ -25,6 +25,7 @@ import { quantile, signallingLoad } from './signalling-load.ts';
 import { tally, type PairReport, type Tally } from './class-tally.ts';
 import { beamClass, type BeamClassFigures } from './class-beam.ts';
 import { epmdLoad } from './epmd-load.ts';
+import { descendantsPss } from './process-memory.ts';
 import type { LoadResult } from './signalling-load.ts';
 import { printComparison } from '../harness.ts';
 
@@ -155,6 +156,8 @@ interface Measured {
   readonly serverTrafficCpuMs: number;
   readonly serverRss: number;
   readonly serverHeap: number;
+  /** The browser's PSS with the N tabs minus before them, per tab; null where /proc is missing. */
+  readonly browserPerTab: number | null;
 }
 
 async function openTabs(browser: Browser, o: ClassOptions): Promise<Tab[]> {
@@ -181,6 +184,8 @@ async function classroom(o: ClassOptions, server: { stats: () => Promise<ServerS
   });
   try {
     const s0 = await server.stats();
+    const chromium = /chrom/i;
+    const pss0 = descendantsPss(process.pid, chromium);
     log(`${o.tabs} tabs registering...`);
     const tabs = await openTabs(browser, o);
     const [first] = tabs as [Tab];
@@ -212,6 +217,7 @@ async function classroom(o: ClassOptions, server: { stats: () => Promise<ServerS
     await sleep(o.seconds * 1000);
     await Promise.all(tabs.map((t) => call(t.page, 'stopSending')));
     const m1 = await Promise.all(tabs.map(metrics));
+    const pss1 = descendantsPss(process.pid, chromium);
     const wallSeconds = (performance.now() - w0) / 1000;
     const s2 = await server.stats();
     // Wait until what was sent has arrived (or 15 s): what is still missing then is lost.
@@ -233,6 +239,7 @@ async function classroom(o: ClassOptions, server: { stats: () => Promise<ServerS
       serverTrafficCpuMs: s2.cpuMs - s1.cpuMs,
       serverRss: s2.rss,
       serverHeap: s2.heapUsed,
+      browserPerTab: pss0 === null || pss1 === null ? null : (pss1 - pss0) / o.tabs,
     };
   } finally {
     await browser.close();
@@ -298,6 +305,7 @@ export async function runClass(o: ClassOptions): Promise<Row[]> {
     { name: 'class-join', unit: 'ms', ours: m.joinLastMs, reference: beam?.joinLastMs ?? null, higherIsBetter: false, details: `tab ${n} of ${n}: its Node.connect to the first until its Node.list holds the ${n - 1} others; seen by all after ${m.joinLastAllMs.toFixed(0)} ms; reference: node ${n} of ${n} BEAM nodes` },
     { name: 'class-join-all', unit: 'ms', ours: m.joinTotalMs, reference: beam?.joinTotalMs ?? null, higherIsBetter: false, details: `${n - 1} tabs joining one after another until all see each other` },
     { name: 'class-tab-memory', unit: 'MB', ours: mb(mean(m.heap)), reference: beam === null ? null : mb(beam.memoryPerNode), higherIsBetter: false, details: `JS heap in use per tab after the traffic (max ${mb(maxOf(m.heap)).toFixed(1)} MB); reference: erlang:memory(total) per BEAM node` },
+    { name: 'class-browser-memory', unit: 'MB', ours: m.browserPerTab === null ? NaN : mb(m.browserPerTab), reference: beam === null ? null : mb(beam.memoryPerNode), higherIsBetter: false, details: `Chromium's memory (PSS of its processes) with the ${n} tabs minus before them, per tab: renderer, WebRTC connections and all; reference: erlang:memory(total) per BEAM node` },
     { name: 'class-tab-cpu', unit: '% core', ours: mean(m.cpuPercent), reference: beam?.cpuPercentPerNode ?? null, higherIsBetter: false, details: `main-thread task time per tab during the traffic (max ${maxOf(m.cpuPercent).toFixed(1)} %); reference: statistics(runtime) per BEAM node` },
     { name: 'class-msgs', unit: 'msgs/s', ours: m.delivered / m.wallSeconds, reference: null, higherIsBetter: true, details: `delivered in the whole class: ${n} × ${n - 1} pairs × ${o.rate} msgs/s for ${o.seconds} s (${t.sent.toLocaleString('en')} sent over ${t.pairs} pairs)` },
     { name: 'class-lost', unit: 'msgs', ours: t.lost, reference: null, higherIsBetter: false, details: `sent minus received per sender→receiver pair, counted at the receiver; must be 0${beamNote}` },
