@@ -24,6 +24,8 @@ export interface NodeOptions {
   readonly cookie?: string;
   /** Start the node hidden (`iex --hidden`): `/?…&hidden`. */
   readonly hidden?: boolean;
+  /** `false`: start without the transitive mesh (`iex --connect-all false`): `/?…&connect_all=false`. */
+  readonly connectAll?: boolean;
   /** Another server than the one Playwright started (e.g. `http://localhost:5287`). */
   readonly baseURL?: string;
   /** Called with the node's browser context before its page opens (e.g. to route its websockets). */
@@ -57,6 +59,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   if (options.host) params.set('host', options.host);
   params.set('cookie', options.cookie ?? KIT_COOKIE);
   if (options.hidden) params.set('hidden', '');
+  if (options.connectAll === false) params.set('connect_all', 'false');
   await page.goto(`${options.baseURL ?? ''}/?${params}`);
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });

@@ -7,7 +7,7 @@
 import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
-import { nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
+import { distributionStart, nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
 import { createPeerJsTransport, registerNode, type SignallingState } from '../distribution/transports/peerjs.ts';
 import { startNodeLoop, type HostScheduling } from '../host/node-loop.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
@@ -129,7 +129,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = page.tuning;
-        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
+        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
         loop.wake();
         for (const l of distListeners) l(dist);
         if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
