@@ -32,7 +32,7 @@ module.exports = {
       name: 'pure-layers',
       comment: 'core and distribution run the same in Node and the page: no React, React Flow, zustand or peerjs (but transports/peerjs.ts), no Node built-ins.',
       severity: 'error',
-      from: { path: '^src/(core|distribution)/', pathNot: [TEST, '^src/distribution/transports/peerjs[.]ts$', '^src/distribution/testing[.]ts$'] },
+      from: { path: '^src/(core|distribution)/', pathNot: [TEST, '^src/distribution/transports/peerjs[.]ts$', '^src/distribution/transports/peerjs-fake[.]ts$', '^src/distribution/testing[.]ts$'] },
       to: { path: ['^node_modules/(react|react-dom|@xyflow|zustand|peerjs)/', '^(node:)?(fs|path|os|child_process|http|net|crypto|worker_threads)$'] },
     },
     forbid('builtins-without-compiler', 'Built-in functions are runtime: they never depend on the compiler (shared helpers: core/lang/values.ts).', ['^src/core/lang/(stdlib/|bifs-)', '^src/core/shell/helpers[.]ts$', '^src/distribution/elixir/[^/]*-bifs[.]ts$'], '^src/core/lang/compiler'),
