@@ -56,6 +56,15 @@ const COOKIE = /^[A-Za-z0-9_.@-]{1,255}$/;
 
 class LessonError extends Error {}
 
+/** Prose as Markdown reads it: lines of a paragraph joined by a space, paragraphs apart by a blank line. */
+const prose = (lines: readonly string[]): string =>
+  lines
+    .join('\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' '))
+    .join('\n\n');
+
 interface StepDraft {
   title: string;
   line: number;
@@ -150,12 +159,12 @@ function parse(lines: string[]): Lesson {
     for (const t of [s.code?.tab, expectTab]) if (t != null && !tabs.has(t)) tabs.set(t, null);
     return {
       title: s.title,
-      text: s.text.join('\n').trim(),
+      text: prose(s.text),
       code: s.code,
       expect: s.expect === null ? null : { tab: expectTab as string, pattern: s.expect.pattern },
       hint: s.hint,
     };
   });
   if (tabs.size > LESSON_LIMITS.tabs) fail(`a lesson may use at most ${LESSON_LIMITS.tabs} tabs.`, 0);
-  return { title, intro: intro.join('\n').trim(), tabs: [...tabs].map(([name, cookie]) => ({ name, cookie })), steps: done };
+  return { title, intro: prose(intro), tabs: [...tabs].map(([name, cookie]) => ({ name, cookie })), steps: done };
 }

@@ -121,7 +121,7 @@ function LessonSteps({ lesson, param, identity, self, host, statuses, session, d
       <p className="text-slate-500 dark:text-slate-400">
         {done} of {checkable} steps checked{self !== null && ` · this tab is ${self}`}
       </p>
-      {lesson.intro && <p className="mt-2 whitespace-pre-wrap">{lesson.intro}</p>}
+      {lesson.intro && <Prose text={lesson.intro} />}
       <p className="mt-2 flex flex-wrap gap-2">
         {lesson.tabs.map((t) =>
           t.name === self ? (
@@ -141,6 +141,27 @@ function LessonSteps({ lesson, param, identity, self, host, statuses, session, d
         ))}
       </ol>
     </>
+  );
+}
+
+/** A lesson's prose: paragraphs, with `code` spans. Text nodes only: nothing of the file becomes HTML. */
+function Prose({ text }: { text: string }) {
+  return text.split('\n\n').map((p, i) => (
+    <p key={i} className="mt-1">
+      <Inline text={p} />
+    </p>
+  ));
+}
+
+function Inline({ text }: { text: string }) {
+  return text.split('`').map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }
 
@@ -180,7 +201,7 @@ function Step({ n, step, status, self, host, tabUrl, session, draft }: StepProps
         </span>{' '}
         {step.title}
       </h3>
-      {step.text && <p className="mt-1 whitespace-pre-wrap">{step.text}</p>}
+      {step.text && <Prose text={step.text} />}
       {code && (
         <div className="mt-1">
           <p className="text-xs text-slate-500 dark:text-slate-400">Type in {tabLink(code.tab)}{here ? ': click to put it in the shell, Enter to run it' : ''}</p>
@@ -200,7 +221,7 @@ function Step({ n, step, status, self, host, tabUrl, session, draft }: StepProps
       {step.expect && step.expect.tab !== code?.tab && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Watch {tabLink(step.expect.tab)}.</p>}
       {status?.wrong && !checked && step.hint && (
         <p role="note" aria-label="hint" className="mt-1 rounded bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          {step.hint}
+          <Inline text={step.hint} />
         </p>
       )}
     </li>
