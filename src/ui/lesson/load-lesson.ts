@@ -45,7 +45,8 @@ export async function fetchLesson(url: string, page: URL, fetcher: typeof fetch 
     if (!res.ok) return { error: `The lesson ${target.pathname} could not be loaded (HTTP ${res.status}).` };
     const reader = res.body?.getReader();
     if (reader === undefined) return { error: `The lesson ${target.pathname} is empty.` };
-    const parts: Uint8Array[] = [];
+    const decoder = new TextDecoder();
+    let text = '';
     let size = 0;
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       size += chunk.value.byteLength;
@@ -53,22 +54,12 @@ export async function fetchLesson(url: string, page: URL, fetcher: typeof fetch 
         await reader.cancel();
         return { error: `The lesson ${target.pathname} is too large (more than ${LESSON_LIMITS.bytes} bytes).` };
       }
-      parts.push(chunk.value);
+      text += decoder.decode(chunk.value, { stream: true });
     }
-    return { text: new TextDecoder().decode(concat(parts, size)) };
+    return { text: text + decoder.decode() };
   } catch (e) {
     return { error: abort.signal.aborted ? `The lesson ${target.pathname} took too long to load.` : `The lesson ${target.pathname} could not be loaded (${String(e)}).` };
   } finally {
     clearTimeout(timer);
   }
-}
-
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.byteLength;
-  }
-  return all;
 }
