@@ -134,10 +134,12 @@ test('a pasted lesson opens (its markup shown as text); a malformed one is refus
   await one.iex('1 + 2');
   await expect(step(one.page, 0)).toHaveAttribute('aria-checked', 'true');
   expect(await one.page.title()).not.toBe('pwned');
+  await panel(one.page).getByRole('button', { name: 'paste another lesson' }).click();
+  await expect(text).toBeVisible();
   await one.close();
 });
 
-test('?lesson=<url> loads a lesson file of this origin; another origin, a huge file or a missing one get a clear error', async ({ browser }) => {
+test('?lesson lists the lessons; ?lesson=<url> loads a lesson file of this origin; another origin, a huge file or a missing one get a clear error', async ({ browser }) => {
   const context = await browser.newContext();
   await context.route('**/my-lessons/**', (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -154,6 +156,11 @@ test('?lesson=<url> loads a lesson file of this origin; another origin, a huge f
   await expect(panel(huge.page).getByRole('alert')).toContainText('too large');
   const missing = await open('/my-lessons/missing.md');
   await expect(panel(missing.page).getByRole('alert')).toContainText('HTTP 404');
+  const index = await open('');
+  const links = panel(index.page).getByRole('navigation', { name: 'lessons' }).getByRole('link');
+  await expect(links).toHaveCount(ids.length + 1);
+  await links.filter({ hasText: 'Cookies' }).click();
+  await expect(panel(index.page).getByRole('heading', { level: 2 })).toHaveText('Cookies');
   const unknown = await open('99-nothing');
   await expect(panel(unknown.page).getByRole('alert')).toContainText('There is no built-in lesson named "99-nothing"');
   // The tab is not frozen: its shell answers.

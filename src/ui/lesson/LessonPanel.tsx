@@ -1,11 +1,12 @@
 /**
- * The lesson panel (`?lesson=<id|url|paste>`): a `complementary` region named `lesson` with the
+ * The lesson panel (`?lesson=<id|url|paste>`, or `?lesson` alone: the list of lessons): a `complementary` region named `lesson` with the
  * lesson's steps as a list; a step whose expected output appeared is `aria-checked` (✓). Each step
  * says which tab it is for, with a link that opens that tab as the lesson's node; its code goes
  * into this tab's shell input on a click and runs only on Enter (on the code, or in the shell).
  * After a wrong answer the step's hint shows. Everything from the lesson file is text, never HTML.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { BUILTIN_LESSONS } from '../../lessons/builtin.ts';
 import { parseLesson, type Lesson, type LessonStep } from '../../lessons/format.ts';
 import { withHost } from '../../lessons/pattern.ts';
 import type { StepStatus } from '../../lessons/progress.ts';
@@ -24,7 +25,7 @@ export interface LessonPanelProps {
   readonly draft: ShellDraft;
 }
 
-type State = { readonly lesson: Lesson } | { readonly error: string } | { readonly loading: true } | { readonly paste: true };
+type State = { readonly lesson: Lesson } | { readonly error: string } | { readonly loading: true } | { readonly paste: true } | { readonly index: true };
 
 const parsed = (loaded: Loaded): State => {
   if ('error' in loaded) return loaded;
@@ -32,9 +33,11 @@ const parsed = (loaded: Loaded): State => {
   return 'error' in r ? { error: `This lesson cannot be read. ${r.error}` } : { lesson: r.ok };
 };
 
-function useLesson(param: string): [State, (text: string) => void] {
+/** The lesson `?lesson=` names, and `paste` (text: open it; null: paste another). */
+function useLesson(param: string): [State, (text: string | null) => void] {
   const ref = useMemo(() => lessonRef(param), [param]);
   const [state, setState] = useState<State>(() => {
+    if (ref.kind === 'index') return { index: true };
     if (ref.kind === 'builtin') return parsed(builtinLesson(ref.id));
     if (ref.kind === 'paste') {
       const kept = localStorage.getItem(PASTED_KEY);
@@ -50,7 +53,8 @@ function useLesson(param: string): [State, (text: string) => void] {
       live = false;
     };
   }, [ref]);
-  const paste = (text: string) => {
+  const paste = (text: string | null) => {
+    if (text === null) return setState({ paste: true });
     const next = parsed({ text });
     if ('lesson' in next) localStorage.setItem(PASTED_KEY, text);
     setState(next);
@@ -74,6 +78,7 @@ export function LessonPanel({ param, identity, session, draft }: LessonPanelProp
         </p>
       )}
       {'loading' in state && <p role="status">Loading the lesson…</p>}
+      {'index' in state && <LessonIndex />}
       {('paste' in state || ('error' in state && lessonRef(param).kind === 'paste')) && (
         <form
           className="mt-2 flex flex-col gap-2"
@@ -91,8 +96,42 @@ export function LessonPanel({ param, identity, session, draft }: LessonPanelProp
           </button>
         </form>
       )}
+      {lesson && lessonRef(param).kind === 'paste' && (
+        <button type="button" className="self-end text-xs text-sky-700 underline dark:text-sky-300" onClick={() => paste(null)}>
+          paste another lesson
+        </button>
+      )}
       {lesson && <LessonSteps lesson={lesson} param={param} identity={identity} self={self} host={host} statuses={statuses} session={session} draft={draft} />}
     </aside>
+  );
+}
+
+/** `?lesson` alone: the built-in lessons, each a link that opens it in this tab. */
+function LessonIndex() {
+  const href = (id: string) => {
+    const url = new URL(location.href);
+    url.searchParams.set('lesson', id);
+    return url.toString();
+  };
+  return (
+    <nav aria-label="lessons">
+      <h2 className="text-lg font-bold">Lessons</h2>
+      <ul className="mt-2 flex flex-col gap-1">
+        {[...BUILTIN_LESSONS].map(([id, text]) => (
+          <li key={id}>
+            <a href={href(id)} className="text-sky-700 underline dark:text-sky-300">
+              {text.match(/^# (.*)$/m)?.[1] ?? id}
+            </a>{' '}
+            <span className="text-xs text-slate-500">{id}</span>
+          </li>
+        ))}
+        <li>
+          <a href={href('paste')} className="text-sky-700 underline dark:text-sky-300">
+            Paste a lesson
+          </a>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * Where `?lesson=` points: a built-in lesson's id (`03-cookies`), `paste` (a lesson pasted into
+ * Where `?lesson=` points: nothing (`?lesson`: the list of lessons), a built-in lesson's id (`03-cookies`), `paste` (a lesson pasted into
  * the page, kept in this browser so the lesson's other tabs open it too), or the URL of a lesson
  * file on this same origin. A lesson from elsewhere, too large, or slow is refused with a clear
  * message; the text is then parsed (src/lessons/format.ts) and never rendered as HTML.
@@ -7,7 +7,7 @@
 import { BUILTIN_LESSONS } from '../../lessons/builtin.ts';
 import { LESSON_LIMITS } from '../../lessons/format.ts';
 
-export type LessonRef = { readonly kind: 'builtin'; readonly id: string } | { readonly kind: 'paste' } | { readonly kind: 'url'; readonly url: string };
+export type LessonRef = { readonly kind: 'index' } | { readonly kind: 'builtin'; readonly id: string } | { readonly kind: 'paste' } | { readonly kind: 'url'; readonly url: string };
 
 export type Loaded = { readonly text: string } | { readonly error: string };
 
@@ -17,6 +17,7 @@ export const PASTED_KEY = 'playground.lesson.pasted';
 const FETCH_TIMEOUT_MS = 10_000;
 
 export function lessonRef(param: string): LessonRef {
+  if (param === '') return { kind: 'index' };
   if (param === 'paste') return { kind: 'paste' };
   if (/^[a-z0-9][a-z0-9-]*$/.test(param)) return { kind: 'builtin', id: param };
   return { kind: 'url', url: param };
