@@ -83,6 +83,7 @@ describe('parseLesson', () => {
     expect(error(`# T\n## s\n${'x'.repeat(LESSON_LIMITS.lineChars + 1)}`)).toMatch(/at most 4000 characters/);
     const nine = Array.from({ length: 9 }, (_, i) => `## s${i}\n\`\`\`iex t${i}\nx\n\`\`\``).join('\n');
     expect(error(`# T\n${nine}`)).toMatch(/at most 8 tabs/);
+    expect(error(`# T\n## s\n\`\`\`output one\n${'{*}'.repeat(33)}\n\`\`\``)).toBe('Line 3: an `output` block may have at most 32 placeholders.');
   });
 
   it('keeps markup as text: it is never rendered as HTML', () => {

@@ -49,7 +49,7 @@ export interface Lesson {
 export type ParseResult = { readonly ok: Lesson } | { readonly error: string };
 
 /** Limits on what a lesson file may hold (a lesson is small; anything beyond is refused). */
-export const LESSON_LIMITS = { bytes: 256 * 1024, steps: 100, tabs: 8, lineChars: 4000 } as const;
+export const LESSON_LIMITS = { bytes: 256 * 1024, steps: 100, tabs: 8, lineChars: 4000, placeholders: 32 } as const;
 
 const TAB_NAME = /^[a-z][a-z0-9_]{0,31}$/;
 const COOKIE = /^[A-Za-z0-9_.@-]{1,255}$/;
@@ -134,6 +134,7 @@ function parse(lines: string[]): Lesson {
       } else if (kind === 'output') {
         if (step.expect !== null) fail('a step has one `output` block.', start);
         if (content.trim() === '') fail('this `output` block is empty.', start);
+        if ((content.match(/\{(\*|pid|ref|fun)\}/g)?.length ?? 0) > LESSON_LIMITS.placeholders) fail(`an \`output\` block may have at most ${LESSON_LIMITS.placeholders} placeholders.`, start);
         step.expect = { tab, pattern: content };
       } else if (kind === 'hint') {
         step.hint = content.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, findPattern, squash } from './pattern.ts';
+import { compilePattern, findPattern, mayEndIn, squash } from './pattern.ts';
 
 const found = (pattern: string, text: string) => findPattern(compilePattern(pattern, 'lab'), squash(text)) >= 0;
 
@@ -18,6 +18,16 @@ describe('lesson output patterns', () => {
     expect(found('{fun}', '#Function<1.2/0>')).toBe(true);
     expect(found('{*} [info] global: {*}', '12:00:00.000 [info] global: Name conflict')).toBe(true);
     expect(found('a{*}b{*}c', 'xx a yy c b')).toBe(false);
+  });
+
+  it('tells cheaply whether a match could end in what was just added', () => {
+    const p = compilePattern('{:got, {pid}}', 'lab');
+    expect(mayEndIn(p, '{:got, #PID<1.2.3', 0)).toBe(false);
+    // The last piece (`>}`) may straddle the old text and the new.
+    expect(mayEndIn(p, '{:got, #PID<1.2.3>}', 18)).toBe(true);
+    expect(mayEndIn(p, '{:got, #PID<1.2.3> :ok', 17)).toBe(false);
+    expect(mayEndIn(p, '{:got, #PID<1.2.3>}', 17)).toBe(true);
+    expect(mayEndIn(compilePattern('x{*}', 'lab'), 'abc', 3)).toBe(true);
   });
 
   it('holds no regular expression from the file: a hostile pattern is literal text', () => {

@@ -8,7 +8,8 @@
  * step done when the pattern occurs in it anywhere.
  *
  * No regular expressions from the file: a pattern is literal pieces with gaps, found left to
- * right with indexOf, so a hostile lesson cannot make the check backtrack for ever.
+ * right with indexOf, so a hostile lesson cannot make the check backtrack for ever (and the
+ * parser bounds the gaps, format.ts).
  */
 
 /** The literal pieces of a pattern; between two pieces any text may stand. */
@@ -55,4 +56,13 @@ export function findPattern(pattern: Pattern, text: string): number {
     at = found + piece.length;
   }
   return at;
+}
+
+/**
+ * Whether a match of `pattern` could end in `text` after `from` (what was just added): its last
+ * piece must. A cheap test before findPattern, so a tab that prints fast checks little.
+ */
+export function mayEndIn(pattern: Pattern, text: string, from: number): boolean {
+  const last = pattern[pattern.length - 1] ?? '';
+  return last === '' || text.indexOf(last, Math.max(0, from - last.length + 1)) >= 0;
 }

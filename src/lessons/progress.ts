@@ -10,7 +10,7 @@
  * Output from elsewhere (a log line, a process printing) counts as it comes.
  */
 import type { Lesson } from './format.ts';
-import { compilePattern, findPattern, squash, type Pattern } from './pattern.ts';
+import { compilePattern, findPattern, mayEndIn, squash, type Pattern } from './pattern.ts';
 
 export interface StepStatus {
   /** The expected output appeared. */
@@ -60,8 +60,10 @@ export class TabProgress {
       if (ECHO.test(line)) {
         this.sawInput = true;
       } else if (this.sawInput || !step.typedHere) {
-        this.seen = `${this.seen} ${squash(line)}`.slice(-KEEP_CHARS);
-        changed = this.check() || changed;
+        const added = ` ${squash(line)}`;
+        this.seen = (this.seen + added).slice(-KEEP_CHARS);
+        // A match that was not there before ends in the new text: look only if the pattern's end can.
+        if (mayEndIn(step.pattern, this.seen, this.seen.length - added.length)) changed = this.check() || changed;
       }
     }
     return changed;
