@@ -58,6 +58,7 @@ export function ShellPanel({ session, history, draft }: { session: ShellSession;
       const h = history.lines;
       historyAt.current = Math.max(0, Math.min(h.length, historyAt.current + (e.key === 'ArrowUp' ? -1 : 1)));
       setLine(h[historyAt.current] ?? '');
+      setQueued([]);
     } else if (e.key.toLowerCase() === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
       const input = e.currentTarget;
       if (input.selectionStart !== input.selectionEnd) return; // Selected text: Ctrl+C copies it.

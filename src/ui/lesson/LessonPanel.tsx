@@ -71,7 +71,7 @@ export function LessonPanel({ param, identity, session, draft }: LessonPanelProp
   const [pasted, setPasted] = useState('');
 
   return (
-    <aside aria-label="lesson" className="flex min-h-0 flex-col overflow-y-auto border-slate-200 bg-white px-4 py-3 text-sm lg:w-96 lg:flex-none lg:border-l dark:border-slate-700 dark:bg-slate-950">
+    <aside aria-label="lesson" className="flex max-h-[45vh] min-h-0 flex-col overflow-y-auto lg:max-h-none border-slate-200 bg-white px-4 py-3 text-sm lg:w-96 lg:flex-none lg:border-l dark:border-slate-700 dark:bg-slate-950">
       {'error' in state && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-800 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
           {state.error}
