@@ -24,6 +24,7 @@ module.exports = {
     forbid('core-is-the-base', 'src/core is one node: it imports no other layer.', '^src/core/', '^src/(distribution|playground|host|ui|cli)/', true),
     forbid('distribution-below-playground', 'src/distribution knows nodes and links, not how a page or terminal composes them.', '^src/distribution/', '^src/(playground|host|ui|cli)/', true),
     forbid('playground-below-ui', 'src/playground composes nodes for the page, the terminal and the tests; it knows no UI.', '^src/playground/', '^src/(ui|cli)/', true),
+    forbid('lessons-below-ui', 'src/lessons is the pure part of lessons (format, patterns, progress); the page shows them.', '^src/lessons/', '^src/(ui|cli|host|distribution)/'),
     forbid('host-below-ui', 'src/host drives a node in a real host; it knows no UI and no composition.', '^src/host/', '^src/(ui|cli|playground)/', true),
     forbid('ui-and-cli-apart', 'The page and the terminal are two composition roots; neither imports the other.', '^src/ui/', '^src/cli/', true),
     forbid('cli-and-ui-apart', 'The page and the terminal are two composition roots; neither imports the other.', '^src/cli/', '^src/ui/', true),

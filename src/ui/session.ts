@@ -72,6 +72,8 @@ export interface ShellSession {
   pidArgument(pid: Pid): string;
   subscribe: (listener: () => void) => () => void;
   getView: () => ShellView;
+  /** Calls `listener` with each piece of output as it is written (echoed input included): a lesson checks it. */
+  onOutput(listener: (chunk: string) => void): () => void;
 }
 
 export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling): ShellSession {
@@ -82,6 +84,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
   let frame = 0;
   let shell: Shell | null = null;
   const distListeners = new Set<(dist: Distribution) => void>();
+  const outputListeners = new Set<(chunk: string) => void>();
 
   const publish = () => {
     frame = 0;
@@ -92,6 +95,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     if (frame === 0) frame = requestAnimationFrame(publish);
   };
   const write = (chunk: string) => {
+    for (const l of outputListeners) l(chunk);
     text += chunk;
     if (text.length > MAX_TRANSCRIPT) text = text.slice(text.length - MAX_TRANSCRIPT);
     schedulePublish();
@@ -175,5 +179,9 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       return () => listeners.delete(listener);
     },
     getView: () => view,
+    onOutput(listener) {
+      outputListeners.add(listener);
+      return () => outputListeners.delete(listener);
+    },
   };
 }
