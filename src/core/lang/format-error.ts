@@ -26,6 +26,9 @@ const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>
  * The `** (...)` text for an error reaching the shell. `blame` adds what iex adds at the prompt
  * (arithmetic operands, function clause arguments); crash reports leave it out, as Elixir does.
  */
+/** Elixir 1.14's structs with enforced keys, whose expansion errors come from Elixir's own code. */
+const ELIXIR_STRUCTS: ReadonlySet<string> = new Set(['Task', 'Date', 'Time', 'NaiveDateTime', 'DateTime', 'Version', 'Version.Requirement', 'IO.Stream', 'File.Stream', 'Macro.Env']);
+
 export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}): string {
   if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}`;
   if (kind === 'exit') return `** (exit) ${formatExit(reason, '\n    ', opts)}`;
@@ -51,7 +54,11 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
       message += `\n    Attempted function clauses (showing ${clauses.length} out of ${clauses.length}):\n    \n${clauses.map((c) => `        ${c}\n`).join('')}    `;
     }
   }
-  if (top !== null && isExpanding(top)) tail = `\n    expanding struct: ${moduleName(top[0] as Term)}.__struct__/${String(top[2])}`;
+  if (top !== null && isExpanding(top)) {
+    const mod = moduleName(top[0] as Term);
+    // A struct of Elixir's own (%Task{} with its enforced keys) is expanded in Elixir's code: iex names the app.
+    tail = `\n    ${ELIXIR_STRUCTS.has(mod) ? '(elixir 1.14.0) ' : ''}expanding struct: ${mod}.__struct__/${String(top[2])}`;
+  }
   if (name === 'ArgumentError' && message.startsWith('errors were found') && top !== null) {
     const call = callText(top);
     if (call !== null) tail = `\n    ${call.line}`;

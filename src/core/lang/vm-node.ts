@@ -14,15 +14,45 @@ import { ModuleRegistry } from './modules.ts';
 import type { StructInfo } from './structs.ts';
 import { FnCode, Instr, OP_CALL_REMOTE, type RemoteSite } from './vm-code.ts';
 import { compilePrelude, type PreludeCache } from './prelude-cache.ts';
+import { userExceptionModule } from './user-exception.ts';
 
 const NORMAL = atom('normal');
+const CRASH_TEXT = atom('Elixir.Kernel.CrashText');
+const WITH_MESSAGE = atom('with_message');
+/** How long a dying process's message/1 may run for its report. */
+const REPORT_REDUCTIONS = 200_000;
 const NOCATCH = atom('nocatch');
 
-/** A process running Elixir code: adapts the Machine to the scheduler's ProcessBody. */
+/**
+ * A process running Elixir code: adapts the Machine to the scheduler's ProcessBody. A process
+ * dying of a user exception with its own `message/1` first runs it (Kernel.CrashText, in this
+ * process, as its last act), so its crash report prints that text as Elixir's logger does; a
+ * message/1 that waits or runs past REPORT_REDUCTIONS is given up and the struct printed as is.
+ */
 export class VmBody implements ProcessBody {
-  constructor(readonly machine: Machine) {}
+  private report: { readonly r: MachineResult & { type: 'error' }; readonly machine: Machine; spent: number } | null = null;
+  constructor(
+    readonly machine: Machine,
+    private readonly lang?: LangRuntime,
+  ) {}
   run(proc: ProcessApi, budget: number): RunResult {
-    return toRunResult(this.machine.run(proc, budget));
+    if (this.report !== null) return this.runReport(proc, budget);
+    const r = this.machine.run(proc, budget);
+    if (r.type === 'error' && r.kind === 'error' && this.lang !== undefined && this.lang.functionExported(CRASH_TEXT, WITH_MESSAGE, 1)
+      && userExceptionModule(r.reason, this.lang) !== null) {
+      this.report = { r, machine: callMachine(this.lang, CRASH_TEXT, WITH_MESSAGE, [r.reason]), spent: 0 };
+      return { type: 'yield', reductions: r.reductions };
+    }
+    return toRunResult(r);
+  }
+  private runReport(proc: ProcessApi, budget: number): RunResult {
+    const rep = this.report as NonNullable<VmBody['report']>;
+    const w = rep.machine.run(proc, budget);
+    rep.spent += w.reductions;
+    if (w.type === 'yield' && rep.spent < REPORT_REDUCTIONS) return w;
+    const shown = w.type === 'done' ? w.value : rep.r.reason;
+    const exit = exitFor(rep.r);
+    return exit.type === 'exit' && exit.crash !== undefined ? { ...exit, reductions: w.reductions, crash: { ...exit.crash, value: shown } } : exit;
   }
   interrupt(): void {
     this.machine.interrupt();
@@ -136,10 +166,10 @@ export class LangRuntime implements VmNode {
     const m = new Machine(this);
     if ('fun' in what) {
       m.startFun(what.fun, what.args ?? []);
-      return { body: new VmBody(m), initialCall: ['erlang', 'apply', 2] };
+      return { body: new VmBody(m, this), initialCall: ['erlang', 'apply', 2] };
     }
     m.start(mfaShim(what.module, what.name, what.args.length), what.args);
-    return { body: new VmBody(m), initialCall: [what.module.name, what.name.name, what.args.length] };
+    return { body: new VmBody(m, this), initialCall: [what.module.name, what.name.name, what.args.length] };
   }
 }
 

@@ -15,8 +15,7 @@ import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
 import { callMachine, type LangRuntime } from '../lang/vm-node.ts';
 import type { Machine, MachineResult } from '../lang/vm.ts';
-import { exceptionModule, isException } from '../lang/exceptions.ts';
-import { BUILTIN_EXCEPTIONS } from '../lang/exception-structs.ts';
+import { userExceptionModule } from '../lang/user-exception.ts';
 import { mapPut } from '../term/map.ts';
 import type { SyntaxErrorInfo } from '../lang/ast.ts';
 import type { EvalStep, EvalTask, ParseOutcome, ShellLanguage } from './evaluator.ts';
@@ -144,14 +143,8 @@ const MESSAGE = atom('message');
 
 /** The module of an error's exception when it is the user's own with a `message/1` to run, else null. */
 function userException(r: Extract<MachineResult, { type: 'error' }>, lang: LangRuntime): Atom | null {
-  if (r.kind !== 'error' || !isException(r.reason)) return null;
-  const mod = exceptionModule(r.reason);
-  const info = lang.structOf(mod);
-  if (info === undefined || BUILTIN_NAMES.has(mod.name) || !lang.functionExported(mod, MESSAGE, 1)) return null;
-  return mod;
+  return r.kind === 'error' ? userExceptionModule(r.reason, lang) : null;
 }
-
-const BUILTIN_NAMES: ReadonlySet<string> = new Set(BUILTIN_EXCEPTIONS.map(([n]) => `Elixir.${n}`));
 
 /** iex's history size (`IEx.configure(history_size: 20)`). */
 const HISTORY = 20;

@@ -16,6 +16,7 @@ import { add } from '../ops.ts';
 import { boundList, depthOver, matchPattern, MatchSpec, MAX_DEPTH, type Bindings } from './match-spec.ts';
 import type { EtsStore, Protection, Table, TableOptions } from './store.ts';
 import type { TableType } from './table.ts';
+import { firstChunk, nextChunk } from './chunks.ts';
 
 const UNDEFINED = atom('undefined');
 const END = atom('$end_of_table');
@@ -462,6 +463,13 @@ export function etsBifs(store: EtsStore) {
         const s = spec(at(a, 1));
         return count(ctx, t, (o) => s.run(o, ctx.proc.self) === TRUE, (hits) => deleteObjects(store, t, hits));
       },
+      // A chunk at a time, with a continuation (chunks.ts).
+      'select/3': (a, ctx) => firstChunk(store, ctx, 'select', a),
+      'match/3': (a, ctx) => firstChunk(store, ctx, 'match', a),
+      'match_object/3': (a, ctx) => firstChunk(store, ctx, 'match_object', a),
+      'select/1': (a, ctx) => nextChunk(store, ctx, 'select', a),
+      'match/1': (a, ctx) => nextChunk(store, ctx, 'match', a),
+      'match_object/1': (a, ctx) => nextChunk(store, ctx, 'match_object', a),
       // foldl/foldr: the objects as a list (trapping), then :lists.foldl/foldr in Elixir code.
       'foldl/3': (a, ctx) => foldWith(ctx, read(ctx, at(a, 2)), 'foldl', a),
       'foldr/3': (a, ctx) => foldWith(ctx, read(ctx, at(a, 2)), 'foldr', a),

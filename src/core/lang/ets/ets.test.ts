@@ -40,6 +40,8 @@ describe(':ets', () => {
     ['match_object', 'length(:ets.match_object(:big, {:_, :_}))'],
     ['select_count', ':ets.select_count(:big, [{{:_, :"$1"}, [{:is_integer, :"$1"}], [true]}])'],
     ['foldl', ':ets.foldl(fn {_, v}, acc -> acc + v end, 0, :big)'],
+    // a chunk whose matches are rare walks far: it traps too (chunks.ts)
+    ['select/3', ':ets.select(:big, [{{:"$1", :"$2"}, [{:>, :"$2", 119_990}], [:"$1"]}], 10)'],
   ])('%s over 60,000 objects never holds the scheduler', (_name, walkExpr) => {
     const t = etsNode();
     bigTable(t);
@@ -126,5 +128,36 @@ describe(':ets traversal', () => {
        {walk.(walk, :ets.first(t), 0), :ets.next(t, 7), :ets.prev(t, 7), :ets.last(t)}`,
     );
     expect(out).toBe(`{${(20_000 * 20_001) / 2}, 8, 6, 20000}`);
+  });
+
+  it('continuations walk a big table chunk by chunk to the end, each chunk right', () => {
+    const t = etsNode();
+    keptTable(t, 'ord', ', :ordered_set');
+    evalText(t, ':ets.insert(:ord, Enum.map(1..5_000, fn i -> {i, rem(i, 7)} end))');
+    const out = evalText(t, `
+      walk = fn w, r, acc -> case r do
+        :"$end_of_table" -> acc
+        {keys, c} -> w.(w, :ets.select(c), acc ++ [length(keys)])
+      end end
+      sizes = walk.(walk, :ets.select(:ord, [{{:"$1", 0}, [], [:"$1"]}], 100), [])
+      {length(sizes), Enum.sum(sizes), Enum.uniq(Enum.drop(sizes, -1)) == [100]}`);
+    expect(out).toBe('{8, 714, true}');
+  });
+
+  it('a forged or stale continuation is invalid, never a crash', () => {
+    const t = etsNode();
+    keptTable(t, 'f', ', :ordered_set');
+    evalText(t, ':ets.insert(:f, [{1, :a}, {2, :b}, {3, :c}])');
+    const invalid = '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: invalid continuation\n';
+    for (const forged of [
+      '{:"$ets_cont", :select, :f, [{{:"$1", :_}, [], [:"$1"]}], 1, 0}', // limit out of range
+      '{:"$ets_cont", :select, :f, [{{:"$1", :_}, [], [:"$1"]}], 1, 1.5}', // not an integer
+      '{:"$ets_cont", :match, :f, {:"$1", :_}, 1, 1}', // a match continuation given to select
+      '{:"$ets_cont", :select, :f, :not_a_spec, 1, 1}',
+      '{:"$ets_cont", :select, :no_such_table, [{{:"$1", :_}, [], [:"$1"]}], 1, 1}',
+      '{:"$ets_cont", :select, :f, [{{:"$1", :_}, [], [:"$1"]}], 1}',
+    ]) expect(evalText(t, `:ets.select(${forged})`).startsWith(invalid)).toBe(true);
+    // a key deleted under a continuation: the walk ends, nothing is skipped twice or crashes
+    expect(evalText(t, '{[1], c} = :ets.select(:f, [{{:"$1", :_}, [], [:"$1"]}], 1); :ets.delete(:f, 1); :ets.select(c)')).toBe('{[2], {:"$ets_cont", :select, :f, [{{:"$1", :_}, [], [:"$1"]}], 2, 1}}');
   });
 });

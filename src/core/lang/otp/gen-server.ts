@@ -292,11 +292,24 @@ defmodule GenServer do
       {:via, _, n} -> n
     end
     text =
-      "GenServer " <> inspect(shown) <> " terminating" <> :otp_native.format_stop(reason) <>
+      "GenServer " <> inspect(shown) <> " terminating" <> stop_text(reason) <>
         "\\nLast message" <> from_text(from) <> ": " <> inspect(msg) <>
         "\\nState: " <> inspect(state) <> client_text(from)
     :otp_native.log(:error, text)
   end
+
+  # Logger's format_stop, with what Elixir code decides: a user exception's message/1 and the
+  # custom Inspect of structs in the reason (user-exception.ts).
+  defp stop_text({e, stack} = reason) do
+    if :otp_native.user_exception(e) do
+      stop_text_of({Kernel.CrashText.with_message(e), stack})
+    else
+      stop_text_of(reason)
+    end
+  end
+  defp stop_text(reason), do: stop_text_of(reason)
+
+  defp stop_text_of(reason), do: :otp_native.format_stop(reason, Kernel.CrashText.docs(reason))
 
   defp from_text(nil), do: ""
   defp from_text({pid, _}) do

@@ -12,6 +12,9 @@ import { formatError, formatExit } from '../format-error.ts';
 import { isErrorExit } from '../exit-format.ts';
 import { isException, normalizeException } from '../exceptions.ts';
 import type { LogLevel } from '../../ports.ts';
+import type { InspectOptions } from '../../term/inspect.ts';
+import { customTexts } from '../stdlib/inspect-protocol.ts';
+import { userExceptionModule } from '../user-exception.ts';
 
 const LEVELS = new Set<string>(['debug', 'info', 'notice', 'warning', 'error']);
 
@@ -28,14 +31,14 @@ function isAtom(t: Term | undefined): t is Atom {
  * Logger's `format_stop`: a raise (`{exception, stacktrace}`) prints as its banner, any other
  * reason as `** (stop) ` and Exception.format_exit's words, each on a new line.
  */
-function formatStop(reason: Term): string {
+function formatStop(reason: Term, opts: InspectOptions): string {
   if (isErrorExit(reason) && typeof reason === 'object' && reason.kind === 'tuple') {
     const [error, stack] = reason.elements as [Term, Term];
     // An Erlang reason Elixir has no exception for ({:nocatch, v}...) prints as a stop.
-    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false)}`;
-    return `\n** (stop) ${formatExit(error, '\n')}`;
+    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false, opts)}`;
+    return `\n** (stop) ${formatExit(error, '\n', opts)}`;
   }
-  return `\n** (stop) ${formatExit(reason, '\n')}`;
+  return `\n** (stop) ${formatExit(reason, '\n', opts)}`;
 }
 
 const ERLANG_ERROR = atom('Elixir.ErlangError');
@@ -74,7 +77,10 @@ export const otpNativeBifs: readonly Bif[] = [
       return OK;
     },
   },
-  { module: 'otp_native', name: 'format_stop', arity: 1, fn: ([r]) => Binary.fromString(formatStop(r as Term)) },
+  { module: 'otp_native', name: 'format_stop', arity: 1, fn: ([r]) => Binary.fromString(formatStop(r as Term, {})) },
+  // With the texts of the custom-Inspect structs in the reason (Kernel.CrashText.docs/1).
+  { module: 'otp_native', name: 'format_stop', arity: 2, fn: ([r, docs]) => Binary.fromString(formatStop(r as Term, { custom: customTexts(docs as Term) })) },
+  { module: 'otp_native', name: 'user_exception', arity: 1, fn: ([e], c) => bool(userExceptionModule(e as Term, c.node) !== null) },
   { module: 'Elixir.Exception', name: 'format_exit', arity: 1, fn: ([r]) => Binary.fromString(formatExit(r as Term, '\n')) },
   { module: 'erlang', name: 'raise', arity: 3, fn: raise3 },
   // A label for the canvas (OTP 27's proc_lib:set_label/1): the supervisor's `{:supervisor, strategy}`.

@@ -176,3 +176,69 @@ describe('hostile servers', () => {
     expect(run(src)).toBe('{nil, true, 1}');
   });
 });
+
+describe("hostile message/1 and Inspect in crash reports (golden 38/39 show the ordinary cases)", () => {
+  test('a message/1 that never returns: the process still dies on time, its report prints the struct as it is', () => {
+    const t = langNode();
+    const out = evalText(t, `
+      defmodule Forever do
+        defexception [:code]
+        def message(e), do: message(e)
+      end
+      Process.flag(:trap_exit, true)
+      pid = spawn_link(fn -> raise Forever, code: 5 end)
+      receive do
+        {:EXIT, ^pid, {%{__struct__: Forever}, _}} -> :died
+      after 1000 -> :still_alive
+      end`);
+    expect(out).toBe(':died');
+    expect(t.out.join('')).toContain('** (Forever) %Forever{code: 5}');
+  });
+
+  test('a message/1 that waits for a message is given up: the process dies, the report prints the struct', () => {
+    const t = langNode();
+    const out = evalText(t, `
+      defmodule Waits do
+        defexception [:code]
+        def message(_e) do
+          receive do
+            m -> m
+          end
+        end
+      end
+      {pid, ref} = spawn_monitor(fn -> raise Waits, code: 6 end)
+      receive do
+        {:DOWN, ^ref, :process, ^pid, {%{__struct__: Waits}, _}} -> :died
+      after 1000 -> :still_alive
+      end`);
+    expect(out).toBe(':died');
+    expect(t.out.join('')).toContain('** (Waits) %Waits{code: 6}');
+  });
+
+  // (Elixir prints such a struct as a multi-line #Inspect.Error<...>; we print it without its
+  // Inspect: the point here is that the report is written and the server stops.)
+  test('an Inspect implementation that raises does not stop the report from being written', () => {
+    const t = langNode(undefined, { logReports: true });
+    const out = evalText(t, `
+      defmodule Odd do
+        defstruct [:v]
+      end
+      defimpl Inspect, for: Odd do
+        def inspect(_s, _opts), do: raise("no")
+      end
+      defmodule Stops do
+        use GenServer
+        def init(s), do: {:ok, s}
+        def handle_cast(:stop, s), do: {:stop, {:odd, %Odd{v: 1}}, s}
+      end
+      {:ok, pid} = GenServer.start(Stops, :st)
+      ref = Process.monitor(pid)
+      GenServer.cast(pid, :stop)
+      receive do
+        {:DOWN, ^ref, :process, ^pid, {:odd, _}} -> :stopped
+      after 1000 -> :running
+      end`);
+    expect(out).toBe(':stopped');
+    expect(t.out.join('')).toMatch(/GenServer #PID<[\d.]+> terminating\n\*\* \(stop\) \{:odd, .*\}\nLast message: \{:"\$gen_cast", :stop\}\nState: :st/);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Registry, in Elixir: a GenServer holding `key => [{pid, value}]` (Elixir keeps it in ETS
- * partitions; the semantics are the same for one partition). A registering process is
+ * partitions; the semantics are the same for one partition, so `partitions:` is checked as
+ * Elixir checks it and one server serves them all). A registering process is
  * monitored and its entries go when it dies. `{:via, Registry, {registry, key}}` names a
  * GenServer through register_name/whereis_name/send/unregister_name.
  */
@@ -18,6 +19,10 @@ defmodule Registry do
     end
     unless is_atom(name) and name != nil do
       raise ArgumentError, "expected :name to be given and to be an atom, got: " <> inspect(name)
+    end
+    partitions = Keyword.get(options, :partitions, 1)
+    unless is_integer(partitions) and partitions >= 1 do
+      raise ArgumentError, "expected :partitions to be a positive integer, got: " <> inspect(partitions)
     end
     GenServer.start_link(Registry.Server, keys, name: name)
   end

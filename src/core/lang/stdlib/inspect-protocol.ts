@@ -45,12 +45,20 @@ export function customStructs(t: Term, node: LangNode): MapTerm[] {
 
 /** The printing options of a node plus the custom texts `docs` (`[{struct, text}]`). */
 function withDocs(docs: Term, base: InspectOptions): InspectOptions {
+  return { ...base, custom: customTexts(docs) };
+}
+
+/** The custom texts `docs` (`[{struct, text}]`, as Inspect.Custom makes them) by struct. */
+export function customTexts(docs: Term): Map<MapTerm, string> {
   const custom = new Map<MapTerm, string>();
   for (let l = docs; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
-    const pair = l.head as Tuple;
-    custom.set(pair.elements[0] as MapTerm, toStr(pair.elements[1] as Term).text ?? '');
+    const pair = l.head;
+    if (typeof pair !== 'object' || pair.kind !== 'tuple' || pair.elements.length !== 2) continue;
+    const s = pair.elements[0] as Term;
+    const text = pair.elements[1] as Term;
+    if (typeof s === 'object' && s.kind === 'map' && typeof text === 'object' && text.kind === 'binary') custom.set(s, toStr(text).text ?? '');
   }
-  return { ...base, custom };
+  return custom;
 }
 
 /** `inspect/1,2`: plain TS printing, or through the custom implementations when there are any. */
@@ -80,6 +88,7 @@ export const inspectProtocolBifs = [
   }, true),
   ...defineBifs('Elixir.Inspect.Custom', {
     'impl/1': (a, ctx) => implFor(INSPECT, false, at(a, 0), ctx.node) as Atom,
+    'structs/1': (a, ctx) => list(customStructs(at(a, 0), ctx.node)),
     'format/3': (a, ctx) => Binary.fromString(text(at(a, 0), at(a, 1), ctx.node, at(a, 2))),
   }),
   ...defineBifs('Elixir.Inspect.Algebra', {

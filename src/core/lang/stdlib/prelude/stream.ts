@@ -17,8 +17,8 @@
  *  - a 2-arity fun `fn acc, fun -> ... end` (unfold, resource, zip, transform...).
  *
  * Every loop is a tail call, so an infinite stream runs preemptibly like any other code.
- * Unlike Elixir, resource's after-fun does not run when the consumer raises (there is no
- * :erlang.raise/3 to re-raise with); it runs on halt and at the end.
+ * resource's after-fun runs on halt, at the end, and when next_fun or the consumer raises,
+ * throws or exits (then the error goes on with :erlang.raise/3), as Elixir's does.
  */
 export const STREAM_PRELUDE = `
 defmodule Stream do
@@ -391,13 +391,24 @@ defmodule Stream do
     do: {:suspended, acc, &do_resource(s, next_fun, &1, fun, after_fun)}
 
   defp do_resource(s, next_fun, {:cont, acc}, fun, after_fun) do
-    case next_fun.(s) do
+    case guarded(fn -> next_fun.(s) end, s, after_fun) do
       {:halt, s} ->
         after_fun.(s)
         {:done, acc}
 
       {items, s} ->
-        resource_items(Stream.__reduce__(items, {:cont, acc}, fun), s, next_fun, fun, after_fun)
+        resource_items(guarded(fn -> Stream.__reduce__(items, {:cont, acc}, fun) end, s, after_fun), s, next_fun, fun, after_fun)
+    end
+  end
+
+  # Runs f; if it raises, throws or exits, the resource is closed first (Elixir's do_list_resource).
+  defp guarded(f, s, after_fun) do
+    try do
+      f.()
+    catch
+      kind, reason ->
+        after_fun.(s)
+        :erlang.raise(kind, reason, __STACKTRACE__)
     end
   end
 
@@ -409,7 +420,7 @@ defmodule Stream do
   end
 
   defp resource_items({:suspended, acc, k}, s, next_fun, fun, after_fun),
-    do: {:suspended, acc, &resource_items(k.(&1), s, next_fun, fun, after_fun)}
+    do: {:suspended, acc, fn a -> resource_items(guarded(fn -> k.(a) end, s, after_fun), s, next_fun, fun, after_fun) end}
 
   # One element at a time from an enumerable: {:suspended, x, step} or {:done | :halted, _}.
   defp stepper(e), do: &Stream.__reduce__(e, &1, fn x, _ -> {:suspend, x} end)
