@@ -9,9 +9,9 @@
  * hovered or clicked token changes.
  *
  * Tokens are coloured by kind (token-kind.ts, with the legend beside the node table) and, at slow
- * speeds, carry a short label of their term (LABELS at most, the oldest first: a flood of labels
- * would be unreadable and cost the frame). Each token drawn is also a line of the hidden list
- * `messages in flight` (token-list.ts).
+ * speeds, carry a short label of their term (LABELS at most, each kept on its token until it
+ * lands, token-labels.ts: a flood of labels would be unreadable and cost the frame). Each token
+ * drawn is also a line of the hidden list `messages in flight` (token-list.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
@@ -21,7 +21,8 @@ import { cardId, type ClusterData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
 import { stamp, stampOf, type Stamp } from './token-pixels.ts';
-import { TOKEN_KINDS, flightLine, tokenLabel, type TokenKind } from './token-kind.ts';
+import { TOKEN_KINDS, flightLine, type TokenKind } from './token-kind.ts';
+import { TokenLabels } from './token-labels.ts';
 import { FlightList } from './token-list.ts';
 import { TokenDetails } from './TokenDetails.tsx';
 
@@ -65,11 +66,9 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
 
 /** Tokens travelling this long or longer (the slow speeds) carry a label of their term. */
 const LABEL_MIN_DURATION = 1000;
-/** Labels drawn at most per frame (the oldest tokens'); in a crowd fewer: a flood of labels is unreadable. */
+/** Tokens carrying a label at most; in a crowd fewer new ones: a flood of labels is unreadable. */
 const LABELS = 24;
 const CROWD_LABELS = 8;
-/** How often the `messages in flight` list follows a crowd (above CROWD tokens), ms. */
-const LIST_CROWD_MS = 500;
 /** Label text, CSS px (legible on a projector). */
 const LABEL_PX = 14;
 
@@ -160,34 +159,14 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     const cards: Rect[] = [];
     const kindSprites = {} as Record<TokenKind, Sprite>;
     const kindStamps = {} as Record<TokenKind, Stamp | null>;
+    // Labels stay on the token they were given to until it lands: each is drawn once into its
+    // own image (token-labels.ts) and copied each frame. Handing labels to "the oldest tokens" each frame
+    // moved them from token to token and re-drew the text every frame.
+    const labels = new TokenLabels(LABEL_PX);
     // This frame's labels: where (canvas px, two numbers each) and whose (reused, never reallocated).
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
-    const labelTexts = new WeakMap<MessageInFlight, string>();
-    // The label font is monospaced: one character's width, measured once per font, sizes every
-    // label (measuring each new label's text showed in the profile under a flood).
-    let charWidth = { font: '', width: 0 };
-    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD, LIST_CROWD_MS);
-    const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
-      const px = Math.round(LABEL_PX * dpr);
-      const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
-      g.font = font;
-      g.textBaseline = 'top';
-      if (charWidth.font !== font) charWidth = { font, width: g.measureText('0123456789').width / 10 };
-      for (let i = 0; i < n; i++) {
-        const m = labelOf[i] as MessageInFlight;
-        let text = labelTexts.get(m);
-        if (text === undefined) labelTexts.set(m, (text = tokenLabel(m.text)));
-        const width = Math.ceil(text.length * charWidth.width);
-        const x = labelAt[i * 2] as number;
-        const y = labelAt[i * 2 + 1] as number;
-        const pad = Math.round(3 * dpr);
-        g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
-        g.fillRect(x, y, width + 2 * pad, px + 2 * pad);
-        g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
-        g.fillText(text, x + pad, y + pad);
-      }
-    };
+    const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current);
 
     const draw = () => {
       raf = 0;
@@ -237,7 +216,8 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       if (buffer !== null) buffer.fill(0);
       else ctx.clearRect(0, 0, canvas.width, canvas.height);
       const half = kindSprites.message.width / 2;
-      let labels = 0;
+      let labelled = 0;
+      labels.startFrame(dpr, dark?.matches === true);
       const maxLabels = crowd ? CROWD_LABELS : LABELS;
       const maxX = canvas.width + half;
       const maxY = canvas.height + half;
@@ -262,10 +242,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         const st = buffer === null ? null : kindStamps[m.kind];
         if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
         else ctx.drawImage(kindSprites[m.kind], Math.round(cx - half), Math.round(cy - half));
-        if (m.duration >= LABEL_MIN_DURATION && labels < maxLabels) {
-          labelAt[labels * 2] = Math.round(cx + half);
-          labelAt[labels * 2 + 1] = Math.round(cy - half);
-          labelOf[labels++] = m;
+        if (m.duration >= LABEL_MIN_DURATION && labelled < LABELS && labels.take(m, maxLabels)) {
+          labelAt[labelled * 2] = Math.round(cx + half);
+          labelAt[labelled * 2 + 1] = Math.round(cy - half);
+          labelOf[labelled++] = m;
         }
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: sx, y: sy });
@@ -277,8 +257,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.count++;
       }
       if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
-      if (labels > 0) drawLabels(ctx, labels, dpr, dark?.matches === true);
-      list?.update(d.messages, d.points, d.count, now);
+      for (let i = 0; i < labelled; i++) labels.draw(ctx, labelOf[i] as MessageInFlight, labelAt[i * 2] as number, labelAt[i * 2 + 1] as number);
+      // Tokens that landed (or left the screen) give their label back.
+      labels.endFrame();
+      list?.update(d.messages, d.points, d.count);
       // How many tokens are drawn, for tests and tools (written only when it changes).
       const tokens = String(d.count);
       if (canvas.dataset.tokens !== tokens) canvas.dataset.tokens = tokens;
@@ -301,6 +283,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       unsubscribe();
       unsubscribeFlow();
       list?.clear();
+      labels.clear();
       if (raf !== 0) cancelAnimationFrame(raf);
       for (const s of sprites.values()) if ('close' in s) s.close();
     };

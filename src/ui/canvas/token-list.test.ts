@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlightList, PLACED_ITEMS, type ListElement, type ListItem } from './token-list.ts';
+import { FlightList, LIST_MAX, PLACED_ITEMS, type ListElement, type ListItem } from './token-list.ts';
 import type { MessageInFlight } from '../store/model.ts';
 
 function fakeList() {
@@ -25,31 +25,56 @@ const msg = (id: number, text: string): MessageInFlight => ({
 describe('the messages in flight list', () => {
   it('has one item per token drawn, from → to: term, placed while few fly', () => {
     const f = fakeList();
-    const list = new FlightList(f.ul, 150);
+    const list = new FlightList(f.ul);
     const a = msg(1, ':hello');
     const b = msg(2, '{:ping, #PID<0.110.0>}');
-    list.update([a, b], [{ x: 10.4, y: 20 }, { x: 30, y: 40 }], 2, 0);
+    list.update([a, b], [{ x: 10.4, y: 20 }, { x: 30, y: 40 }], 2);
     expect(f.shown.map((li) => li.textContent)).toEqual(['#PID<0.110.0> → #PID<0.111.0>: :hello', '#PID<0.110.0> → #PID<0.111.0>: {:ping, #PID<0.110.0>}']);
     expect(f.shown[0]?.dataset).toEqual({ kind: 'message', x: '10', y: '20' });
     // Only `count` are drawn: the other's item goes; a kept item is not made again.
-    list.update([b, a], [{ x: 31, y: 41 }], 1, 16);
+    list.update([b, a], [{ x: 31, y: 41 }], 1);
     expect(f.shown.map((li) => li.textContent)).toEqual(['#PID<0.110.0> → #PID<0.111.0>: {:ping, #PID<0.110.0>}']);
     expect(f.made()).toBe(2);
     list.clear();
     expect(f.shown).toEqual([]);
   });
 
-  it('follows a crowd at most every crowdMs, without places', () => {
+  it('adds at most addsPerFrame items a frame, the rest on later frames, without places in a crowd', () => {
     const f = fakeList();
-    const list = new FlightList(f.ul, 3, 250);
+    const list = new FlightList(f.ul, 10);
     const many = Array.from({ length: PLACED_ITEMS + 5 }, (_, i) => msg(i, String(i)));
     const points = many.map(() => ({ x: 1, y: 1 }));
-    list.update(many, points, many.length, 1000);
-    expect(f.shown).toHaveLength(many.length);
+    list.update(many, points, many.length);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(f.shown[0]?.dataset.x).toBeUndefined();
-    list.update(many, points, 4, 1100); // a crowd, too soon: left as it was
+    list.update(many, points, many.length);
+    list.update(many, points, many.length);
     expect(f.shown).toHaveLength(many.length);
-    list.update(many, points, 4, 1250);
-    expect(f.shown).toHaveLength(4);
+    expect(f.made()).toBe(many.length);
+    // The first 20 landed: their items go at once (removing costs no new text to lay out).
+    list.update(many.slice(20), points, 5);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['20', '21', '22', '23', '24']);
+  });
+
+  it('never lists a token that landed before its turn', () => {
+    const f = fakeList();
+    const list = new FlightList(f.ul, 2);
+    const many = Array.from({ length: 4 }, (_, i) => msg(i, String(i)));
+    const points = many.map(() => ({ x: 1, y: 1 }));
+    list.update(many, points, 4);
+    list.update(many.slice(3), points, 1);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['3']);
+  });
+
+  it('holds at most max items: the first tokens drawn, the later ones once those land', () => {
+    const f = fakeList();
+    const list = new FlightList(f.ul, 100, 3);
+    const many = Array.from({ length: 6 }, (_, i) => msg(i, String(i)));
+    const points = many.map(() => ({ x: 1, y: 1 }));
+    list.update(many, points, 6);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['0', '1', '2']);
+    list.update(many.slice(2), points, 4);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['2', '3', '4']);
+    expect(LIST_MAX).toBeGreaterThanOrEqual(PLACED_ITEMS);
   });
 });

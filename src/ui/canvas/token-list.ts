@@ -4,16 +4,23 @@
  * readers can read what the canvas shows without a screen reader announcing a flood.
  *
  * Written without React, from the overlay's frame loop: items are added and removed by message
- * id (never rebuilt), and when a crowd flies (above `crowd` tokens) at most every `crowdMs`, so
- * a thousand messages a second cost a few DOM changes a frame, not a list per frame. While few
- * tokens fly, each item also says where its token is drawn (`data-x`, `data-y`: px in the flow
- * pane), for tools and tests that click one.
+ * id (never rebuilt), at most `addsPerFrame` new items a frame, and at most `max` items in all
+ * (the first tokens drawn, which are the oldest). Why: following a crowd every 500 ms replaced
+ * ~500 items at once, and the layout of that many new lines of text took 20-28 ms in one frame
+ * (the largest single task of the benchmark's trace); and a list of 2,000 lines (a whole class
+ * on a projector) costs its layout every frame something changes, while nobody reads past the
+ * first few hundred. In a flood the list lags the canvas by a few frames, and a token that lands
+ * before its turn is never listed. While few tokens fly (PLACED_ITEMS at most), each item also
+ * says where its token is drawn (`data-x`, `data-y`: px in the flow pane), for tools and tests
+ * that click one.
  */
 import { flightLine } from './token-kind.ts';
 import type { MessageInFlight } from '../store/model.ts';
 
 /** Tokens that get their place written on their item each frame. */
 export const PLACED_ITEMS = 20;
+/** Items in the list at most (tokens drawn beyond it are not listed while it is full). */
+export const LIST_MAX = 200;
 
 /** The parts of the list and its items it touches (a test gives fakes). */
 export interface ListItem {
@@ -29,31 +36,34 @@ export interface ListElement<L extends ListItem> {
 export class FlightList<L extends ListItem> {
   private readonly items = new Map<number, L>();
   private readonly seen = new Set<number>();
-  private lastAt = -Infinity;
 
   constructor(
     private readonly ul: ListElement<L>,
-    private readonly crowd: number,
-    private readonly crowdMs = 250,
+    private readonly addsPerFrame = 32,
+    private readonly max = LIST_MAX,
   ) {}
 
-  /** The tokens drawn this frame (`messages[0..count)`, at `points`); `now` in ms. */
-  update(messages: readonly MessageInFlight[], points: readonly { x: number; y: number }[], count: number, now: number): void {
-    if (count > this.crowd && now - this.lastAt < this.crowdMs) return;
-    this.lastAt = now;
+  /** The tokens drawn this frame (`messages[0..count)`, at `points`). */
+  update(messages: readonly MessageInFlight[], points: readonly { x: number; y: number }[], count: number): void {
     const seen = this.seen;
     seen.clear();
+    let adds = this.addsPerFrame;
+    // Items kept this frame, and items that will be once the landed ones are gone (room left).
+    let room = this.max;
     for (let i = 0; i < count; i++) {
       const m = messages[i] as MessageInFlight;
-      seen.add(m.id);
       let li = this.items.get(m.id);
       if (li === undefined) {
+        if (adds === 0 || room === 0) continue; // its turn comes on a later frame
+        adds--;
         li = this.ul.ownerDocument.createElement('li');
         li.textContent = flightLine(m.fromText, m.toText, m.text);
         li.dataset.kind = m.kind;
         this.items.set(m.id, li);
         this.ul.appendChild(li);
       }
+      seen.add(m.id);
+      room--;
       if (count <= PLACED_ITEMS) {
         const p = points[i] as { x: number; y: number };
         li.dataset.x = String(Math.round(p.x));
