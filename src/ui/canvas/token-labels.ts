@@ -61,7 +61,7 @@ export class TokenLabels {
   }
 
   /** Copies `m`'s label (painted on first use) with its top-left corner at (x, y). */
-  draw(g: CanvasRenderingContext2D, m: MessageInFlight, x: number, y: number): void {
+  draw(g: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, m: MessageInFlight, x: number, y: number): void {
     const h = this.held.get(m);
     if (h === undefined) return;
     h.image ??= this.paint(tokenLabel(m.text), this.px, this.dark);

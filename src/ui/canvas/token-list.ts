@@ -4,13 +4,15 @@
  * readers can read what the canvas shows without a screen reader announcing a flood.
  *
  * Written without React, from the overlay's frame loop: items are added and removed by message
- * id (never rebuilt), at most `addsPerFrame` new items a frame, and at most `max` items in all
- * (the first tokens drawn, which are the oldest). Why: following a crowd every 500 ms replaced
- * ~500 items at once, and the layout of that many new lines of text took 20-28 ms in one frame
- * (the largest single task of the benchmark's trace); and a list of 2,000 lines (a whole class
- * on a projector) costs its layout every frame something changes, while nobody reads past the
- * first few hundred. In a flood the list lags the canvas by a few frames, and a token that lands
- * before its turn is never listed. While few tokens fly (PLACED_ITEMS at most), each item also
+ * id (never rebuilt), at most `addsPerFrame` new items at a time, at most `max` items in all
+ * (the first tokens drawn, which are the oldest), and while a crowd flies (above `crowd` tokens)
+ * at most every `crowdMs`. Why, from the benchmark's traces:
+ * - any change of the page's DOM costs a frame a layout, a paint and a re-layering of the whole
+ *   page (8 ms for 3,000 tiles on the projector), where a frame that changes only the canvas
+ *   costs none of them: so in a crowd the list is touched a few times a second, not each frame;
+ * - one sweep of ~1,000 new items took a 20-28 ms layout: so a sweep adds a bounded number, and
+ *   the list holds the first few hundred tokens (nobody reads a list of 2,000).
+ * In a flood the list lags the canvas, and a token that lands before its turn is never listed. While few tokens fly (PLACED_ITEMS at most), each item also
  * says where its token is drawn (`data-x`, `data-y`: px in the flow pane), for tools and tests
  * that click one.
  */
@@ -36,15 +38,23 @@ export interface ListElement<L extends ListItem> {
 export class FlightList<L extends ListItem> {
   private readonly items = new Map<number, L>();
   private readonly seen = new Set<number>();
+  private lastAt = -Infinity;
 
   constructor(
     private readonly ul: ListElement<L>,
-    private readonly addsPerFrame = 32,
+    private readonly crowd: number,
+    private readonly crowdMs = 250,
+    private readonly addsPerFrame = 64,
     private readonly max = LIST_MAX,
   ) {}
 
-  /** The tokens drawn this frame (`messages[0..count)`, at `points`). */
-  update(messages: readonly MessageInFlight[], points: readonly { x: number; y: number }[], count: number): void {
+  /**
+   * The tokens drawn this frame (`messages[0..count)`, at `points`), `now` in ms. Returns whether
+   * the list was brought up to date (in a crowd, only every `crowdMs`).
+   */
+  update(messages: readonly MessageInFlight[], points: readonly { x: number; y: number }[], count: number, now: number): boolean {
+    if (count > this.crowd && now - this.lastAt < this.crowdMs) return false;
+    this.lastAt = now;
     const seen = this.seen;
     seen.clear();
     let adds = this.addsPerFrame;
@@ -70,12 +80,13 @@ export class FlightList<L extends ListItem> {
         li.dataset.y = String(Math.round(p.y));
       }
     }
-    if (this.items.size === seen.size) return;
+    if (this.items.size === seen.size) return true;
     for (const [id, li] of this.items) {
       if (seen.has(id)) continue;
       li.remove();
       this.items.delete(id);
     }
+    return true;
   }
 
   clear(): void {
