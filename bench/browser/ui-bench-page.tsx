@@ -26,15 +26,9 @@ import { Playground } from '../../src/ui/canvas/Playground.tsx';
 import { createNetworkConditioner } from '../../src/distribution/middleware/network-controls.ts';
 import { driveConditioner } from '../../src/host/drive-conditioner.ts';
 import { setLocalSpeed } from '../../src/playground/local-speed.ts';
+import { measureFrames, type Measure } from './ui-measure.ts';
 
-export interface Measure {
-  readonly fps: number;
-  readonly frames: number;
-  readonly longestTaskMs: number;
-  readonly longTasks: number;
-  readonly processesShown: number;
-  readonly tokens: number;
-}
+export type { Measure };
 
 export interface UiBenchApi {
   /** Resolves once this tab's node is alive (registered with the signalling server). */
@@ -126,39 +120,6 @@ function startLoad(procs: number, rate: number, peers: readonly string[], procsP
   loop.wake();
 }
 
-function measure(ms: number): Promise<Measure> {
-  return new Promise((resolve) => {
-    let frames = 0;
-    let longest = 0;
-    let longTasks = 0;
-    const obs = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        longTasks++;
-        longest = Math.max(longest, e.duration);
-      }
-    });
-    obs.observe({ type: 'longtask', buffered: false });
-    const start = performance.now();
-    const frame = () => {
-      frames++;
-      if (performance.now() - start < ms) requestAnimationFrame(frame);
-      else {
-        obs.disconnect();
-        const s = store.getState();
-        resolve({
-          fps: (frames * 1000) / (performance.now() - start),
-          frames,
-          longestTaskMs: longest,
-          longTasks,
-          processesShown: Object.keys(s.processes).length,
-          tokens: s.messages.length,
-        });
-      }
-    };
-    requestAnimationFrame(frame);
-  });
-}
-
 const api: UiBenchApi = {
   alive: () => new Promise((resolve) => (dist !== null ? resolve(name) : aliveWaiters.push(resolve))),
   connect: (nodes) =>
@@ -174,7 +135,7 @@ const api: UiBenchApi = {
       ),
     ),
   startLoad,
-  measure,
+  measure: (ms) => measureFrames(store, ms),
   received: () => received,
 };
 (window as unknown as { uiBench: UiBenchApi }).uiBench = api;

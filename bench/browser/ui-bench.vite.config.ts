@@ -1,4 +1,4 @@
-// Build of the cluster-view benchmark page (bench/browser/ui-bench.html) for `npm run bench:ui`.
+// Build of the cluster-view benchmark pages (bench/browser/ui-bench.html, ui-projector.html) for `npm run bench:ui`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -19,6 +19,11 @@ export default defineConfig({
     minify: process.env.UIB_MINIFY !== '0',
     outDir: UI_BENCH_OUT,
     emptyOutDir: true,
-    rollupOptions: { input: { uiBench: fileURLToPath(new URL('./ui-bench.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        uiBench: fileURLToPath(new URL('./ui-bench.html', import.meta.url)),
+        uiProjector: fileURLToPath(new URL('./ui-projector.html', import.meta.url)),
+      },
+    },
   },
 });

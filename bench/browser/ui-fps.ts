@@ -1,10 +1,13 @@
 /**
- * `npm run bench:ui [-- --no-build] [-- --seconds=10]`: the cluster view under load, in real tabs
- * over WebRTC (issue 5 §5), printed side by side with its reference:
+ * `npm run bench:ui [-- --no-build] [-- --seconds=10] [-- --json]`: the cluster view under load,
+ * with token labels on (speed `slow`), each figure printed beside its reference from the same run:
  * - 8 nodes in 8 browser contexts, 500 processes, 1,000 messages/s across nodes; the first tab
  *   shows the whole cluster (tracing service) with message animation on: frames per second and
  *   the longest task (PerformanceObserver 'longtask'); the reference is the same run with the
  *   canvas hidden (the same store fed, nothing drawn). Targets: ≥ 55 fps, no task > 50 ms.
+ * - the projector (issue 13 §2): the teacher's view of a whole class, 30 nodes, 3,000 processes,
+ *   5,000 messages/s, in one 1920×1080 tab fed synthetic trace batches (ui-projector-page.tsx);
+ *   its reference is the same feed with the canvas hidden. Same targets.
  * - first load of the app: JS transferred, gzipped (≤ 350 KB), and time until the iex input
  *   takes keys, on loopback (< 1 s).
  * It builds the app (vite.config.ts) and the bench page (ui-bench.vite.config.ts), serves both
@@ -12,7 +15,7 @@
  *
  * Also printed (stderr): CPU seconds per browser process over the measured window (the viewer's
  * renderer and the GPU process, which composites without a GPU): unlike fps, not skewed by other
- * work on a shared machine. Diagnosis: `--only-on` (skip the reference), `--speed=instant` (no
+ * work on a shared machine. Diagnosis: `--only=cluster|projector`, `--only-on` (skip the reference), `--speed=instant` (no
  * tokens), `--shot=/tmp/x` (screenshots of the viewer), `--profile` (CPU profile of the viewer,
  * top functions; UIB_PROFILE_OUT=file keeps it), `--profile --trace` (Chrome trace totals;
  * UIB_TRACE_OUT=file keeps the events). UIB_MINIFY=0 keeps function names readable.
@@ -26,6 +29,7 @@ import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveBench } from './serve.ts';
 import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
+import type { UiProjectorApi } from './ui-projector-page.tsx';
 import { UI_BENCH_OUT } from './ui-bench.vite.config.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5197);
@@ -36,13 +40,24 @@ const args = process.argv.slice(2);
 const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
 const WARMUP_MS = 3000;
 const PROFILE = args.includes('--profile');
-/** Token animation speed on the viewer (normal: 700 ms per token; 'instant' turns animation off). */
-const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'normal';
+/**
+ * Token animation speed on the viewer: `slow` (1 s a token) by default, the fastest speed whose
+ * tokens carry labels (SPEED_DURATION_MS, MessageOverlay's LABEL_MIN_DURATION): the canvas is
+ * measured with labels on. `normal` (500 ms) draws no label; `instant` no token.
+ */
+const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'slow';
+/** `--only=cluster` (the 8 real tabs) or `--only=projector` (the 30 synthetic nodes); both by default. */
+const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1] ?? 'all';
+const JSON_OUT = args.includes('--json');
+/** The projector run (issue 13 §2): a whole class on the teacher's screen, fed synthetic trace batches. */
+const PROJECTOR = { nodes: 30, processes: 3000, rate: 5000 } as const;
 const ONLY_ON = args.includes('--only-on');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 type Bench = { uiBench: UiBenchApi };
+type Projector = { uiProjector: UiProjectorApi };
+type Run = Measure & { received: number };
 
 async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: string): Promise<Measure & { received: number }> {
   const names = Array.from({ length: NODES }, (_, i) => `${prefix}${i + 1}@bench`);
@@ -67,6 +82,46 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
   }
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   const before = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
+  const since = performance.now();
+  const m = await observed(browser, viewer, canvas, () => viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000));
+  const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
+  if (shot !== undefined) await viewer.screenshot({ path: `${shot}-${canvas}.png` });
+  const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
+  const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
+  for (const p of pages) await p.context().close();
+  // Over the time between the two counts (profiling and screenshots make it longer than SECONDS).
+  return { ...m, received: (received * 1000) / (performance.now() - since) };
+}
+
+/**
+ * The projector (issue 13 §2): one tab at 1920×1080 showing 30 nodes, 3,000 processes and
+ * 5,000 messages/s, fed what 30 tracers would send (ui-projector-page.tsx); `hidden` is the
+ * reference, the same feed into the same store with nothing drawn.
+ */
+async function projectorRun(browser: Browser, canvas: 'on' | 'hidden'): Promise<Run> {
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => log(`projector: page error: ${e.message}`));
+  const q = `name=teacher@class&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}&nodes=${PROJECTOR.nodes}&procs=${PROJECTOR.processes}&rate=${PROJECTOR.rate}`;
+  await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-projector.html?${q}`);
+  await page.waitForFunction(() => (window as unknown as Partial<Projector>).uiProjector !== undefined);
+  await page.evaluate(() => (window as unknown as Projector).uiProjector.ready());
+  await new Promise((r) => setTimeout(r, WARMUP_MS));
+  const before = await page.evaluate(() => (window as unknown as Projector).uiProjector.sent());
+  const since = performance.now();
+  const m = await observed(browser, page, `projector ${canvas}`, () => page.evaluate((ms) => (window as unknown as Projector).uiProjector.measure(ms), SECONDS * 1000));
+  const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
+  if (shot !== undefined) await page.screenshot({ path: `${shot}-projector-${canvas}.png` });
+  const after = await page.evaluate(() => (window as unknown as Projector).uiProjector.sent());
+  await ctx.close();
+  return { ...m, received: ((after - before) * 1000) / (performance.now() - since) };
+}
+
+/**
+ * Runs `run` (the measuring window on `viewer`) and prints, beside it, the CPU seconds of each
+ * browser process and, with --profile (--trace), the viewer's CPU profile (trace totals).
+ */
+async function observed<T>(browser: Browser, viewer: Page, label: string, run: () => Promise<T>): Promise<T> {
   const cdp = PROFILE ? await viewer.context().newCDPSession(viewer) : null;
   const TRACE = args.includes('--trace');
   const traceEvents: { name: string; dur?: number; ph: string; tid: number; pid: number; cat: string }[] = [];
@@ -81,16 +136,16 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
   }
   const metricsBefore = cdp === null ? null : await cdp.send('Performance.getMetrics');
   const cpuBefore = await processCpu(browser);
-  const m = await viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000);
+  const m = await run();
   const cpuAfter = await processCpu(browser);
   // CPU seconds per process over the window: unlike fps, not skewed by other work on the machine.
   const used = [...cpuAfter].map(([id, v]) => ({ id, type: v.type, s: v.cpu - (cpuBefore.get(id)?.cpu ?? 0) })).sort((a, b) => b.s - a.s);
-  log(`  ${canvas} cpu s: ${used.slice(0, 4).map((u) => `${u.type} ${u.s.toFixed(2)}`).join(', ')}; total ${used.reduce((a, u) => a + u.s, 0).toFixed(2)}`);
+  log(`  ${label} cpu s: ${used.slice(0, 4).map((u) => `${u.type} ${u.s.toFixed(2)}`).join(', ')}; total ${used.reduce((a, u) => a + u.s, 0).toFixed(2)}`);
   if (cdp !== null && metricsBefore !== null) {
     const after = await cdp.send('Performance.getMetrics');
     const get = (x: typeof after, n: string) => x.metrics.find((e) => e.name === n)?.value ?? 0;
     for (const n of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) {
-      log(`  ${canvas} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
+      log(`  ${label} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
     }
     const { profile } = await cdp.send('Profiler.stop');
     if (process.env.UIB_PROFILE_OUT) writeFileSync(process.env.UIB_PROFILE_OUT, JSON.stringify(profile));
@@ -115,12 +170,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
       for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
     }
   }
-  const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
-  if (shot !== undefined) await viewer.screenshot({ path: `${shot}-${canvas}.png` });
-  const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
-  const received = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
-  for (const p of pages) await p.context().close();
-  return { ...m, received: received / SECONDS };
+  return m;
 }
 
 /** CPU seconds so far of each browser process (CDP SystemInfo). */
@@ -175,24 +225,46 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    log(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s, canvas on...`);
-    const on = await clusterRun(browser, 'on', 'a');
-    log('the same with the canvas hidden (reference)...');
-    const off = ONLY_ON ? on : await clusterRun(browser, 'hidden', 'b');
+    const results: { cluster?: { on: Run; hidden: Run }; projector?: { on: Run; hidden: Run } } = {};
+    if (ONLY !== 'projector') {
+      log(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s, canvas on...`);
+      const on = await clusterRun(browser, 'on', 'a');
+      log('the same with the canvas hidden (reference)...');
+      results.cluster = { on, hidden: ONLY_ON ? on : await clusterRun(browser, 'hidden', 'b') };
+    }
+    if (ONLY !== 'cluster') {
+      log(`projector: ${PROJECTOR.nodes} synthetic nodes, ${PROJECTOR.processes} processes, ${PROJECTOR.rate} messages/s, canvas on...`);
+      const on = await projectorRun(browser, 'on');
+      log('the same with the canvas hidden (reference)...');
+      results.projector = { on, hidden: ONLY_ON ? on : await projectorRun(browser, 'hidden') };
+    }
     log('first load...');
     const load = await firstLoad(browser);
+    const machine = { cores: cpus().length, loadavg: loadavg() };
+    if (JSON_OUT) {
+      console.log(JSON.stringify({ speed: SPEED, seconds: SECONDS, machine, ...results, firstLoad: load }, null, 2));
+      return;
+    }
     const f = (n: number, d = 1) => n.toFixed(d);
-    console.log(`\nui-fps: ${NODES} nodes in ${NODES} contexts, ${PROCESSES} processes, ${RATE} msgs/s across nodes, ${SECONDS} s measured on the viewer tab`);
-    // All 8 tabs share this machine's cores: with other work running, every figure drops.
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1/5/15 min) at the end\n`);
+    const { cluster, projector } = results;
+    console.log(`\nui-fps: the viewer tab over ${SECONDS} s, tokens at speed "${SPEED}"${SPEED === 'slow' || SPEED === 'slow motion' ? ' (labels on)' : ''}`);
+    if (cluster !== undefined) console.log(`- 8 nodes: ${NODES} tabs in ${NODES} contexts over WebRTC, ${PROCESSES} processes, ${RATE} msgs/s across nodes, 1600×1000`);
+    if (projector !== undefined) console.log(`- projector: ${PROJECTOR.nodes} nodes fed synthetic trace batches, ${PROJECTOR.processes} processes, ${PROJECTOR.rate} msgs/s, 1920×1080, projector mode`);
+    // All tabs share this machine's cores: with other work running, every figure drops.
+    console.log(`machine: ${machine.cores} cores, load average ${machine.loadavg.map((x) => x.toFixed(1)).join(' ')} (1/5/15 min) at the end\n`);
+    const runs: [string, Run][] = [
+      ...(cluster !== undefined ? ([['8 nodes, canvas on (ours)', cluster.on], ['8 nodes, canvas hidden (reference)', cluster.hidden]] as [string, Run][]) : []),
+      ...(projector !== undefined ? ([['projector 30 nodes, canvas on (ours)', projector.on], ['projector, canvas hidden (reference)', projector.hidden]] as [string, Run][]) : []),
+    ];
+    const row = (metric: string, get: (r: Run) => string, target: string) => [metric, ...runs.map(([, r]) => get(r)), target];
     table([
-      ['metric', 'canvas on (ours)', 'canvas hidden (reference)', 'target'],
-      ['frames per second', f(on.fps), f(off.fps), '≥ 55'],
-      ['longest task (ms)', f(on.longestTaskMs, 0), f(off.longestTaskMs, 0), '≤ 50'],
-      ['long tasks (> 50 ms)', String(on.longTasks), String(off.longTasks), '0'],
-      ['processes in the store', String(on.processesShown), String(off.processesShown), String(PROCESSES) + '+ system'],
-      ['tokens in flight at the end', String(on.tokens), String(off.tokens), ''],
-      ['messages delivered /s (all nodes)', f(on.received, 0), f(off.received, 0), String(RATE)],
+      ['metric', ...runs.map(([n]) => n), 'target'],
+      row('frames per second', (r) => f(r.fps), '≥ 55'),
+      row('longest task (ms)', (r) => f(r.longestTaskMs, 0), '≤ 50'),
+      row('long tasks (> 50 ms)', (r) => String(r.longTasks), '0'),
+      row('processes in the store', (r) => String(r.processesShown), ''),
+      row('tokens in flight at the end', (r) => String(r.tokens), ''),
+      row('messages /s (delivered; projector: sent)', (r) => f(r.received, 0), ''),
     ]);
     console.log('');
     table([

@@ -9,9 +9,9 @@
  * hovered or clicked token changes.
  *
  * Tokens are coloured by kind (token-kind.ts, with the legend beside the node table) and, at slow
- * speeds, carry a short label of their term (LABELS at most, the oldest first: a flood of labels
- * would be unreadable and cost the frame). Each token drawn is also a line of the hidden list
- * `messages in flight` (token-list.ts).
+ * speeds, carry a short label of their term (LABELS at most, each kept on its token until it
+ * lands, token-labels.ts: a flood of labels would be unreadable and cost the frame). Each token
+ * drawn is also a line of the hidden list `messages in flight` (token-list.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStoreApi, type InternalNode } from '@xyflow/react';
@@ -21,7 +21,8 @@ import { cardId, type ClusterData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT, slotCentre, type Point } from './layout.ts';
 import { hitToken, overlayBounds, selfLoopPoint, tokenPoint, type Rect } from './token-path.ts';
 import { stamp, stampOf, type Stamp } from './token-pixels.ts';
-import { TOKEN_KINDS, flightLine, tokenLabel, type TokenKind } from './token-kind.ts';
+import { TOKEN_KINDS, flightLine, type TokenKind } from './token-kind.ts';
+import { TokenLabels } from './token-labels.ts';
 import { FlightList } from './token-list.ts';
 import { TokenDetails } from './TokenDetails.tsx';
 
@@ -65,11 +66,11 @@ function tileCentre(lookup: Map<string, InternalNode>, s: Pick<PlaygroundData, '
 
 /** Tokens travelling this long or longer (the slow speeds) carry a label of their term. */
 const LABEL_MIN_DURATION = 1000;
-/** Labels drawn at most per frame (the oldest tokens'); in a crowd fewer: a flood of labels is unreadable. */
+/** Tokens carrying a label at most; in a crowd fewer new ones: a flood of labels is unreadable. */
 const LABELS = 24;
 const CROWD_LABELS = 8;
-/** How often the `messages in flight` list follows a crowd (above CROWD tokens), ms. */
-const LIST_CROWD_MS = 500;
+/** How often the `messages in flight` list (and `data-tokens`) follows a crowd (above CROWD tokens), ms. */
+const LIST_CROWD_MS = 250;
 /** Label text, CSS px (legible on a projector). */
 const LABEL_PX = 14;
 
@@ -128,6 +129,25 @@ function stampFor(cache: WeakMap<Sprite, Stamp | null>, sprite: Sprite): Stamp |
   return st;
 }
 
+/** Each overlay canvas's surface, once handed over (StrictMode runs the effect twice on one element). */
+const surfaces = new WeakMap<HTMLCanvasElement, OffscreenCanvas>();
+
+/**
+ * Where the tokens are drawn: the canvas's control handed to an OffscreenCanvas where the browser
+ * can (drawn from this thread all the same). Why: a frame that changes a plain canvas's pixels
+ * makes the browser paint the document and re-layer all of it (8 ms a frame with 3,000 tiles on
+ * a projector, in the bench's trace); an OffscreenCanvas's frames go to the compositor
+ * directly, and a frame in which only tokens moved costs no paint at all.
+ */
+function drawingSurface(canvas: HTMLCanvasElement): HTMLCanvasElement | OffscreenCanvas {
+  const had = surfaces.get(canvas);
+  if (had !== undefined) return had;
+  if (typeof canvas.transferControlToOffscreen !== 'function') return canvas;
+  const off = canvas.transferControlToOffscreen();
+  surfaces.set(canvas, off);
+  return off;
+}
+
 interface Hover {
   readonly text: string;
   readonly x: number;
@@ -146,8 +166,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
+    if (!canvas) return;
+    const surface = drawingSurface(canvas);
+    const ctx = surface.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!ctx) return;
     let raf = 0;
     const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
     const sprites = new Map<string, Sprite>();
@@ -160,34 +182,14 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
     const cards: Rect[] = [];
     const kindSprites = {} as Record<TokenKind, Sprite>;
     const kindStamps = {} as Record<TokenKind, Stamp | null>;
+    // Labels stay on the token they were given to until it lands: each is drawn once into its
+    // own image (token-labels.ts) and copied each frame. Handing labels to "the oldest tokens" each frame
+    // moved them from token to token and re-drew the text every frame.
+    const labels = new TokenLabels(LABEL_PX);
     // This frame's labels: where (canvas px, two numbers each) and whose (reused, never reallocated).
     const labelAt = new Float64Array(LABELS * 2);
     const labelOf: MessageInFlight[] = [];
-    const labelTexts = new WeakMap<MessageInFlight, string>();
-    // The label font is monospaced: one character's width, measured once per font, sizes every
-    // label (measuring each new label's text showed in the profile under a flood).
-    let charWidth = { font: '', width: 0 };
     const list = listRef.current === null ? null : new FlightList<HTMLLIElement>(listRef.current, CROWD, LIST_CROWD_MS);
-    const drawLabels = (g: CanvasRenderingContext2D, n: number, dpr: number, darkMode: boolean) => {
-      const px = Math.round(LABEL_PX * dpr);
-      const font = `${px}px ui-monospace, SFMono-Regular, Menlo, monospace`;
-      g.font = font;
-      g.textBaseline = 'top';
-      if (charWidth.font !== font) charWidth = { font, width: g.measureText('0123456789').width / 10 };
-      for (let i = 0; i < n; i++) {
-        const m = labelOf[i] as MessageInFlight;
-        let text = labelTexts.get(m);
-        if (text === undefined) labelTexts.set(m, (text = tokenLabel(m.text)));
-        const width = Math.ceil(text.length * charWidth.width);
-        const x = labelAt[i * 2] as number;
-        const y = labelAt[i * 2 + 1] as number;
-        const pad = Math.round(3 * dpr);
-        g.fillStyle = darkMode ? 'rgba(15,23,42,0.85)' : 'rgba(255,255,255,0.9)';
-        g.fillRect(x, y, width + 2 * pad, px + 2 * pad);
-        g.fillStyle = darkMode ? '#f1f5f9' : '#0f172a';
-        g.fillText(text, x + pad, y + pad);
-      }
-    };
 
     const draw = () => {
       raf = 0;
@@ -209,18 +211,18 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         at = b;
         Object.assign(canvas.style, { left: `${b.x}px`, top: `${b.y}px`, width: `${b.width}px`, height: `${b.height}px` });
       }
-      if (canvas.width !== Math.round(b.width * dpr) || canvas.height !== Math.round(b.height * dpr)) {
-        canvas.width = Math.round(b.width * dpr);
-        canvas.height = Math.round(b.height * dpr);
+      if (surface.width !== Math.round(b.width * dpr) || surface.height !== Math.round(b.height * dpr)) {
+        surface.width = Math.round(b.width * dpr);
+        surface.height = Math.round(b.height * dpr);
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       // A crowd is stamped into one pixel buffer (token-pixels.ts), a few tokens drawn as images.
       const crowd = messages.length > CROWD;
-      if (crowd && (image === null || image.width !== canvas.width || image.height !== canvas.height) && canvas.width > 0 && canvas.height > 0) {
-        image = ctx.createImageData(canvas.width, canvas.height);
+      if (crowd && (image === null || image.width !== surface.width || image.height !== surface.height) && surface.width > 0 && surface.height > 0) {
+        image = ctx.createImageData(surface.width, surface.height);
         pixels = new Uint32Array(image.data.buffer);
       }
-      let buffer = crowd && image !== null && image.width === canvas.width && image.height === canvas.height ? pixels : null;
+      let buffer = crowd && image !== null && image.width === surface.width && image.height === surface.height ? pixels : null;
       const now = performance.now();
       const d = drawn.current;
       d.count = 0;
@@ -235,12 +237,13 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       }
       if (buffer !== null && TOKEN_KINDS.some((k) => kindStamps[k.kind] === null)) buffer = null;
       if (buffer !== null) buffer.fill(0);
-      else ctx.clearRect(0, 0, canvas.width, canvas.height);
+      else ctx.clearRect(0, 0, surface.width, surface.height);
       const half = kindSprites.message.width / 2;
-      let labels = 0;
+      let labelled = 0;
+      labels.startFrame(dpr, dark?.matches === true);
       const maxLabels = crowd ? CROWD_LABELS : LABELS;
-      const maxX = canvas.width + half;
-      const maxY = canvas.height + half;
+      const maxX = surface.width + half;
+      const maxY = surface.height + half;
       for (const m of messages) {
         // Ends are looked up once per token (tiles do not move while it flies).
         let ends = routes.get(m);
@@ -260,12 +263,12 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         // Off screen (a zoomed-in view shows a few cards): nothing to draw or to hover.
         if (cx < -half || cy < -half || cx > maxX || cy > maxY) continue;
         const st = buffer === null ? null : kindStamps[m.kind];
-        if (buffer !== null && st !== null) stamp(buffer, canvas.width, canvas.height, st, Math.round(cx - half), Math.round(cy - half));
+        if (buffer !== null && st !== null) stamp(buffer, surface.width, surface.height, st, Math.round(cx - half), Math.round(cy - half));
         else ctx.drawImage(kindSprites[m.kind], Math.round(cx - half), Math.round(cy - half));
-        if (m.duration >= LABEL_MIN_DURATION && labels < maxLabels) {
-          labelAt[labels * 2] = Math.round(cx + half);
-          labelAt[labels * 2 + 1] = Math.round(cy - half);
-          labelOf[labels++] = m;
+        if (m.duration >= LABEL_MIN_DURATION && labelled < LABELS && labels.take(m, maxLabels)) {
+          labelAt[labelled * 2] = Math.round(cx + half);
+          labelAt[labelled * 2 + 1] = Math.round(cy - half);
+          labelOf[labelled++] = m;
         }
         const screen = d.points[d.count];
         if (screen === undefined) d.points.push({ x: sx, y: sy });
@@ -277,11 +280,15 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
         d.count++;
       }
       if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
-      if (labels > 0) drawLabels(ctx, labels, dpr, dark?.matches === true);
-      list?.update(d.messages, d.points, d.count, now);
-      // How many tokens are drawn, for tests and tools (written only when it changes).
-      const tokens = String(d.count);
-      if (canvas.dataset.tokens !== tokens) canvas.dataset.tokens = tokens;
+      for (let i = 0; i < labelled; i++) labels.draw(ctx, labelOf[i] as MessageInFlight, labelAt[i * 2] as number, labelAt[i * 2 + 1] as number);
+      // Tokens that landed (or left the screen) give their label back.
+      labels.endFrame();
+      // The list and how many tokens are drawn (for tests and tools), written when the list is
+      // brought up to date: in a crowd a few times a second, so most frames touch no DOM at all.
+      if (list?.update(d.messages, d.points, d.count, now) ?? true) {
+        const tokens = String(d.count);
+        if (canvas.dataset.tokens !== tokens) canvas.dataset.tokens = tokens;
+      }
       if (messages.length > 0) raf = requestAnimationFrame(draw);
       // The clicked token's details stay until closed; they need no frame.
     };
@@ -301,6 +308,7 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
       unsubscribe();
       unsubscribeFlow();
       list?.clear();
+      labels.clear();
       if (raf !== 0) cancelAnimationFrame(raf);
       for (const s of sprites.values()) if ('close' in s) s.close();
     };

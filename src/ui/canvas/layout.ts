@@ -67,14 +67,43 @@ export function cardSize(slots: number, o: LayoutOptions): Size {
   };
 }
 
-/** Top-left corners of cards of the given sizes, in order, wrapping after `cardsPerRow`. */
+/** Up to this many cards, `cardsPerRow` of them a row (the classroom of the chapters: a few tabs). */
+export const FEW_CARDS = 4;
+/** The shape a whole class is laid out to: a projector's (16:9). */
+const SCREEN_ASPECT = 16 / 9;
+
+/**
+ * Cards per row: `cardsPerRow` for a few cards; for a whole class (30 nodes on the teacher's
+ * projector), as many as make the picture closest to a screen's shape. Two a row made 30 cards a
+ * column fifteen cards tall, which a fit shrank to a thin strip in the middle of the screen.
+ */
+export function rowLength(sizes: readonly Size[], o: LayoutOptions): number {
+  if (sizes.length <= FEW_CARDS) return o.cardsPerRow;
+  let best = o.cardsPerRow;
+  let bestMiss = Infinity;
+  for (let n = o.cardsPerRow; n <= sizes.length; n++) {
+    let width = 0;
+    let height = 0;
+    for (let i = 0; i < sizes.length; i += n) {
+      const row = sizes.slice(i, i + n);
+      width = Math.max(width, row.reduce((w, s) => w + s.width, 0) + (row.length - 1) * o.cardGap);
+      height += Math.max(...row.map((s) => s.height)) + (i > 0 ? o.cardGap : 0);
+    }
+    const miss = Math.abs(Math.log(width / height / SCREEN_ASPECT));
+    if (miss < bestMiss) [best, bestMiss] = [n, miss];
+  }
+  return best;
+}
+
+/** Top-left corners of cards of the given sizes, in order, wrapping after `rowLength` of them. */
 export function cardPositions(sizes: readonly Size[], o: LayoutOptions): Point[] {
   const out: Point[] = [];
+  const perRow = rowLength(sizes, o);
   let x = 0;
   let y = 0;
   let rowHeight = 0;
   sizes.forEach((s, i) => {
-    if (i > 0 && i % o.cardsPerRow === 0) {
+    if (i > 0 && i % perRow === 0) {
       x = 0;
       y += rowHeight + o.cardGap;
       rowHeight = 0;
