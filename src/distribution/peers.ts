@@ -210,8 +210,10 @@ export class Peers implements LinkOwner {
         const why = `handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`;
         const a = this.accepting.get(d);
         // After `nok` the peer closes the link once it has read it (or the linger ends).
-        if (e.reason === 'nok' && a !== undefined) a.deadline = Math.min(a.deadline, this.now() + NOK_LINGER_MS);
-        else d.close(why);
+        if (e.reason === 'nok' && a !== undefined) {
+          a.deadline = Math.min(a.deadline, this.now() + NOK_LINGER_MS);
+          this.hooks.poke(); // the kernel's next wake-up may be later than this deadline
+        } else d.close(why);
         return;
       }
       case 'cancel_pending':
