@@ -323,8 +323,10 @@ export class Peers implements LinkOwner {
     if (s === undefined || s.owner !== d) return;
     s.owner = null;
     // nok: the peer's own attempt to us wins; wait for it (until the setup deadline).
-    if (d.role === 'initiator' && this.failReasons.get(d) === 'nok') return;
-    this.fail(peer, reason);
+    const failed = this.failReasons.get(d);
+    if (d.role === 'initiator' && failed === 'nok') return;
+    // An accepted handshake that failed reports its handshake's reason, as it did before it owned a slot.
+    this.fail(peer, d.role === 'acceptor' && failed !== undefined ? failed : reason);
   }
 
   received(d: LinkDriver, messages: ControlMessage[]): void {
