@@ -210,8 +210,10 @@ export class Peers implements LinkOwner {
         const why = `handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`;
         const a = this.accepting.get(d);
         // After `nok` the peer closes the link once it has read it (or the linger ends).
-        if (e.reason === 'nok' && a !== undefined) a.deadline = Math.min(a.deadline, this.now() + NOK_LINGER_MS);
-        else d.close(why);
+        if (e.reason === 'nok' && a !== undefined) {
+          a.deadline = Math.min(a.deadline, this.now() + NOK_LINGER_MS);
+          this.hooks.poke(); // the kernel's next wake-up may be later than this deadline
+        } else d.close(why);
         return;
       }
       case 'cancel_pending':
@@ -321,8 +323,10 @@ export class Peers implements LinkOwner {
     if (s === undefined || s.owner !== d) return;
     s.owner = null;
     // nok: the peer's own attempt to us wins; wait for it (until the setup deadline).
-    if (d.role === 'initiator' && this.failReasons.get(d) === 'nok') return;
-    this.fail(peer, reason);
+    const failed = this.failReasons.get(d);
+    if (d.role === 'initiator' && failed === 'nok') return;
+    // An accepted handshake that failed reports its handshake's reason, as it did before it owned a slot.
+    this.fail(peer, d.role === 'acceptor' && failed !== undefined ? failed : reason);
   }
 
   received(d: LinkDriver, messages: ControlMessage[]): void {

@@ -18,7 +18,7 @@ import { peerIdForNode } from './peer-id.ts';
 import { Cluster, collect, type TestPeer } from './testing.ts';
 import { caller } from './testing-caller.ts';
 import { NOK_LINGER_MS } from './peers.ts';
-import { encodeChallenge, encodeStatus } from './handshake/messages.ts';
+import { encodeChallenge, encodeSendName, encodeStatus } from './handshake/messages.ts';
 import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
 import type { Link } from './transports/transport.ts';
 
@@ -192,7 +192,7 @@ describe('a peer that answers out of turn, or opens many handshakes at once', ()
     expect(c.connect(me, other)).toBe(true);
   });
 
-  it('an acceptor told true/false or ok it never asked for: closed, logged', () => {
+  it('an acceptor told true or ok it never asked for: closed, logged, nothing left pending', () => {
     const c = new Cluster();
     const two = c.add('two@lab');
     c.settle();
@@ -200,7 +200,30 @@ describe('a peer that answers out of turn, or opens many handshakes at once', ()
     const a = evil.junk(text('strue'));
     c.settle();
     expect(a.closed).toBe(true);
-    expect(two.logs.map((l) => l[1])).toEqual(['** Connection attempt from node :evil@lab closed: protocol error: bad send_name: tag 115 **']);
+    // A status where the challenge reply belongs, after a proper send_name.
+    const t = c.net.transport();
+    t.listen('odd@lab', () => {});
+    let closed = false;
+    t.connect('two@lab', (r) => {
+      if (!r.ok) throw new Error(r.reason);
+      r.link.onClose(() => (closed = true));
+      r.link.onMessage((b) => {
+        if (b[0] === 78) r.link.send(encodeStatus('true'));
+      });
+      r.link.send(encodeSendName({ flags: PLAYGROUND_FLAGS, creation: 3, name: 'odd@lab' }));
+    });
+    c.settle();
+    expect(closed).toBe(true);
+    expect(two.logs.map((l) => l[1])).toEqual([
+      '** Connection attempt from node :evil@lab closed: protocol error: bad send_name: tag 115 **',
+      '** Connection attempt from node :odd@lab closed: protocol error: bad challenge_reply (5 bytes) **',
+    ]);
+    // The failed handshake owned odd@lab's pending entry and took it along: a connect to
+    // odd@lab now starts an attempt of its own instead of joining a dead one.
+    const attempts: string[] = [];
+    two.dist.subscribe((e) => e.type === 'connection:attempt' && attempts.push(`${e.peer.name} ${e.role}`));
+    two.dist.connect(atom('odd@lab'), () => {});
+    expect(attempts).toEqual(['odd@lab initiator']);
   });
 
   it('many handshakes at once from one identity, toward the greater name: one connection, the rest nok and closed', () => {
@@ -214,7 +237,9 @@ describe('a peer that answers out of turn, or opens many handshakes at once', ()
     c.settle();
     expect(two.dist.list()).toEqual([atom('one@lab')]);
     expect(tries.filter((t) => t.received[0] === 'nok').length).toBe(49);
-    c.advance(NOK_LINGER_MS);
+    c.advance(NOK_LINGER_MS - 1);
+    expect(tries.filter((t) => t.closed).length).toBe(0);
+    c.advance(1);
     expect(tries.filter((t) => t.closed).length).toBe(49);
     expect(watcher.got.length).toBe(1);
     // Kept open after nok, they count against the identity: its further attempts are refused, once logged.
