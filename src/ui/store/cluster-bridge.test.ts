@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Classroom, type Tab } from '../../playground/classroom.ts';
 import { connectRuntime } from './bridge.ts';
 import { FakeFrames } from './fake-frames.ts';
-import { MAX_EVENTS_PER_FRAME, connectClusterView, connectDistribution } from './cluster-bridge.ts';
+import { CATCH_UP_FRAMES, MAX_EVENTS_PER_FRAME, connectClusterView, connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './playground-store.ts';
 
 /** A teacher's tab (one) showing the whole class: its store fed by its runtime, its distribution and its viewer. */
@@ -88,6 +88,41 @@ describe('cluster view over the tracing service', () => {
     expect(first.length).toBeLessThanOrEqual(MAX_EVENTS_PER_FRAME);
     for (let i = 0; i < 5; i++) frames.tick(); // 80 ms: the tokens still fly
     expect(fromThree()).toEqual(Array.from({ length: 700 }, (_, i) => i + 1));
+  });
+
+  it('a viewer slower than the cluster takes a share of its backlog each frame, so the queue stays bounded', () => {
+    const room = new Classroom();
+    const [one, two, three] = ['one', 'two', 'three'].map((n) => room.open(n)) as [Tab, Tab, Tab];
+    const frames = new FakeFrames();
+    const dist = one.node.dist!;
+    const store = createPlaygroundStore({ localNode: one.name, nodeNumber: dist.nodeTable.nodeNumber });
+    const viewer = connectClusterView(one.tracing, store, frames);
+    viewer.view.follow(dist);
+    room.type(one, 'Node.connect :two@vm');
+    room.type(one, 'Node.connect :three@vm');
+    room.type(two, 'Process.register(self(), :sink)');
+    frames.tick();
+    // Every frame, one more flush of 700 sends (and two's receives) lands: more than 500 events a
+    // frame, as when a projector draws at 30 fps under a whole class's traffic.
+    let arrived = 0;
+    let applied = 0;
+    let most = 0;
+    for (let round = 0; round < 30; round++) {
+      const before = viewer.waiting();
+      room.type(three, 'for i <- 1..700, do: send({:sink, :two@vm}, i)');
+      room.advance(150);
+      const atTick = viewer.waiting();
+      arrived += atTick - before;
+      most = Math.max(most, atTick - before);
+      frames.tick();
+      applied += atTick - viewer.waiting();
+    }
+    expect(most).toBeGreaterThan(MAX_EVENTS_PER_FRAME);
+    // A fixed 500 a frame would leave arrived - 30 × 500 waiting, growing every frame; a share of
+    // the backlog a frame keeps it within CATCH_UP_FRAMES frames of traffic.
+    expect(arrived - 30 * MAX_EVENTS_PER_FRAME).toBeGreaterThan(CATCH_UP_FRAMES * most);
+    expect(viewer.waiting()).toBeLessThanOrEqual(CATCH_UP_FRAMES * most);
+    expect(applied).toBe(arrived - viewer.waiting());
   });
 
   it('a node that closes keeps its card, marked down, without processes', () => {

@@ -31,6 +31,8 @@ export interface ClusterViewConnection {
   readonly view: ClusterView;
   /** Events remote tracers dropped because this tab was slow, per node (for a hint on the card). */
   readonly dropped: ReadonlyMap<string, number>;
+  /** Remote events received and not yet applied (the backlog a slow viewer works off). */
+  waiting(): number;
   dispose(): void;
 }
 
@@ -40,6 +42,13 @@ export interface ClusterViewConnection {
  * next frames instead of making one long task. Never dropped, never reordered.
  */
 export const MAX_EVENTS_PER_FRAME = 500;
+
+/**
+ * A backlog is worked off within about this many frames: when the viewer is slower than the
+ * cluster (a projector at 30 fps under 5,000 msgs/s), each frame takes at least this share of what
+ * waits, so the queue stays a few frames of traffic long instead of growing without bound.
+ */
+export const CATCH_UP_FRAMES = 8;
 
 export function connectClusterView(tracing: TracingService, store: PlaygroundStore, frames: FrameScheduler): ClusterViewConnection {
   const pending = new Map<string, Pending>();
@@ -52,6 +61,11 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
     if (p === undefined) pending.set(node, (p = { events: [], processes: null, dropped: 0, down: null }));
     return p;
   };
+  const waiting = () => {
+    let n = 0;
+    for (const p of pending.values()) n += p.events.length;
+    return n;
+  };
   const flush = () => {
     frame = null;
     if (disposed) return;
@@ -59,7 +73,7 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
     // All nodes' batches go in as ONE store update: each update runs every subscriber (the
     // graph builder's pass over all processes, the tiles, the overlay), 8 times a frame before.
     const batches: NodeBatch[] = [];
-    let budget = MAX_EVENTS_PER_FRAME;
+    let budget = Math.max(MAX_EVENTS_PER_FRAME, Math.ceil(waiting() / CATCH_UP_FRAMES));
     for (const [node, p] of pending) {
       if (budget <= 0) break;
       const s = store.getState();
@@ -112,6 +126,7 @@ export function connectClusterView(tracing: TracingService, store: PlaygroundSto
   return {
     view,
     dropped,
+    waiting,
     dispose() {
       disposed = true;
       if (frame !== null) frames.cancelFrame(frame);
