@@ -6,15 +6,12 @@ import { BitWriter, isBits } from '../term/bits.ts';
 import { Cons, NIL, Tuple, type Term } from '../term/types.ts';
 import { mapPairs, mapPutMany } from '../term/map.ts';
 import { inspect } from '../term/inspect.ts';
-import { ElixirThrow, exception } from './errors.ts';
-import { typeName, toStr } from './values.ts';
+import { ElixirThrow, exception, protocolUndefined } from './errors.ts';
+import { toStr } from './values.ts';
 import { rangeParts, rangeSize } from './stdlib/enumerable.ts';
 
 export function notEnumerable(t: Term): never {
-  throw new ElixirThrow(
-    'error',
-    exception('Protocol.UndefinedError', `protocol Enumerable not implemented for ${inspect(t)} of type ${typeName(t)}`, [['value', t]]),
-  );
+  throw protocolUndefined('Enumerable', t);
 }
 
 /**
@@ -77,5 +74,5 @@ export function collectInto(items: Term, into: Term): Term {
       return w.finish();
     }
   }
-  return notEnumerable(into);
+  throw protocolUndefined('Collectable', into);
 }

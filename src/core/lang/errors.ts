@@ -99,6 +99,16 @@ export function exception(module: string, message: string, fields: readonly (rea
   return new MapTerm(entries);
 }
 
+/**
+ * Protocol.UndefinedError, built here and nowhere else: the struct Elixir's holds (`protocol`,
+ * `value`, `description`). Its message is computed when it is printed (exception-structs.ts), with
+ * the printer's options, so a struct shows its fields in definition order wherever it was raised.
+ */
+export function protocolUndefined(protocol: string | Atom, value: Term, description = ''): ElixirThrow {
+  const p = typeof protocol === 'string' ? moduleAtom(protocol) : protocol;
+  return new ElixirThrow('error', exception('Protocol.UndefinedError', '', [['protocol', p], ['value', value], ['description', Binary.fromString(description)]]));
+}
+
 /** Throw `** (Module) message` as `raise` does. */
 export function raise(module: string, message: string, fields: readonly (readonly [string, Term])[] = []): never {
   throw new ElixirThrow('error', exception(module, message, fields));

@@ -4,7 +4,7 @@
  * of those whose struct has no `message` field (Elixir's `message/1` computes it from the fields).
  * The prelude (stdlib/structs.ts) defines each as a module with `defexception`.
  */
-import { atom, type MapTerm, type Term } from '../term/types.ts';
+import { atom, Binary, NIL_ATOM, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 
 /** `defexception` arguments of each built-in exception, as Elixir source. */
@@ -38,7 +38,7 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
  * the message our built-ins word for them (argument lists, clauses, type descriptions), which
  * Elixir computes from fields we do not all have: they print as maps when inspected whole.
  */
-const KEEP_MESSAGE = new Set(['FunctionClauseError', 'BadArityError', 'Protocol.UndefinedError']);
+const KEEP_MESSAGE = new Set(['FunctionClauseError', 'BadArityError']);
 export const NO_MESSAGE_FIELD: ReadonlySet<string> = new Set(
   BUILTIN_EXCEPTIONS.filter(([name, fields]) => !fields.includes('message') && !KEEP_MESSAGE.has(name)).map(([name]) => name),
 );
@@ -58,6 +58,12 @@ const COMPUTED: Readonly<Record<string, (f: Field, o: InspectOptions) => string>
   BadStructError: (f, o) => `expected a struct named ${inspect(f('struct') ?? atom('nil'), o)}, got: ${inspect(f('term') ?? atom('nil'), o)}`,
   ErlangError: (f, o) => `Erlang error: ${inspect(f('original') ?? atom('nil'), o)}`,
   CompileError: (f) => textOf(f('description')),
+  // Computed when printed, with the printer's options: a struct shows its fields in definition order.
+  'Protocol.UndefinedError': (f, o) => {
+    const value = f('value') ?? atom('nil');
+    const description = textOf(f('description') ?? Binary.fromString(''));
+    return `protocol ${inspect(f('protocol') ?? atom('nil'), o)} not implemented for ${inspect(value, o)} of type ${typeName(value)}${description === '' ? '' : `, ${description}`}`;
+  },
   KeyError: (f, o) => {
     const term = f('term');
     return `key ${inspect(f('key') ?? atom('nil'), o)} not found${term === undefined || term === atom('nil') ? '' : ` in: ${inspect(term, o)}`}`;
@@ -68,6 +74,20 @@ const COMPUTED: Readonly<Record<string, (f: Field, o: InspectOptions) => string>
 export function computedMessage(module: string, e: MapTerm, opts: InspectOptions = {}): string | null {
   const compute = COMPUTED[module];
   return compute === undefined ? null : compute((k) => e.entries.get(atom(k))?.[1], opts);
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  float: 'Float', atom: 'Atom', binary: 'BitString', bitstring: 'BitString', tuple: 'Tuple', map: 'Map', pid: 'PID', port: 'Port', ref: 'Reference', fun: 'Function', cons: 'List', nil: 'List',
+};
+
+/** Elixir's type name in Protocol.UndefinedError messages (`of type Atom`, `of type U (a struct)`). */
+export function typeName(t: Term): string {
+  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
+  if (t.kind === 'map') {
+    const s = t.entries.get(atom('__struct__'))?.[1];
+    if (s !== undefined && s !== NIL_ATOM && typeof s === 'object' && s.kind === 'atom') return `${inspect(s)} (a struct)`;
+  }
+  return TYPE_NAMES[t.kind] ?? 'Unknown';
 }
 
 function atomText(t: Term | undefined): string {

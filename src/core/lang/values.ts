@@ -5,9 +5,8 @@
  */
 import { atom, Binary, type MapTerm, type Term } from '../term/types.ts';
 import { mapFromPairs, mapGet } from '../term/map.ts';
-import { inspect } from '../term/inspect.ts';
 import { toStringTerm, ToStringError } from '../term/to-string.ts';
-import { ElixirThrow, exception } from './errors.ts';
+import { ElixirThrow, exception, protocolUndefined } from './errors.ts';
 import * as ops from './ops.ts';
 
 const STRUCT = atom('__struct__');
@@ -48,13 +47,7 @@ export function isIn(x: Term, coll: Term): boolean {
       return false;
     }
   }
-  throw new ElixirThrow('error', exception('Protocol.UndefinedError', `protocol Enumerable not implemented for ${inspect(coll)} of type ${typeName(coll)}`));
-}
-
-export function typeName(t: Term): string {
-  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
-  const names: Record<string, string> = { float: 'Float', atom: 'Atom', binary: 'BitString', tuple: 'Tuple', map: 'Map', pid: 'PID', ref: 'Reference', fun: 'Function', port: 'Port', cons: 'List', nil: 'List' };
-  return names[t.kind] ?? 'Unknown';
+  throw protocolUndefined('Enumerable', coll);
 }
 
 /** [first, last, step] when `t` is a %Range{}, else null. */
@@ -70,7 +63,10 @@ export function toStr(t: Term): Binary {
   try {
     return toStringTerm(t);
   } catch (err) {
-    if (err instanceof ToStringError) throw new ElixirThrow('error', exception(err.exception, err.message, [['value', err.term]]));
+    if (err instanceof ToStringError) {
+      if (err.exception === 'Protocol.UndefinedError') throw protocolUndefined('String.Chars', err.term, err.description);
+      throw new ElixirThrow('error', exception(err.exception, err.message, [['value', err.term]]));
+    }
     throw err;
   }
 }

@@ -59,5 +59,5 @@ export function pidKey(p: Pid): string {
 
 /** A Map key for a reference. */
 export function refKey(r: Ref): string {
-  return `${r.node.name}|${r.creation}|${r.ids.join('.')}`;
+  return (r.key ??= `${r.node.name}|${r.creation}|${r.ids.join('.')}`);
 }

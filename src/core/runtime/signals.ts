@@ -245,7 +245,8 @@ export function demonitor(rt: NodeRuntime, p: Proc, ref: Ref, flush: boolean): b
       rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher: p.self, target: e.target });
     }
   }
-  if (flush) {
+  // An empty mailbox (a call's usual case, its reply just taken) has no DOWN to flush.
+  if (flush && p.mailbox.length > 0) {
     p.mailbox.removeWhere((m) => {
       if (!(m instanceof Tuple) || m.elements.length !== 5 || m.elements[0] !== DOWN) return false;
       const r = m.elements[1];

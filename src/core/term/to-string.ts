@@ -16,8 +16,12 @@ export class ToStringError {
     /** Its message, exactly as Elixir 1.14 words it. */
     readonly message: string,
     readonly term: Term,
+    /** Protocol.UndefinedError's `description` field. */
+    readonly description = '',
   ) {}
 }
+
+const BITSTRING = 'cannot convert a bitstring to a string';
 
 const TYPE_NAMES: Record<string, string> = {
   bitstring: 'BitString',
@@ -46,8 +50,9 @@ export function toStringTerm(t: Term, opts: InspectOptions = {}): Binary {
       throw new ToStringError(
         'Protocol.UndefinedError',
         `protocol String.Chars not implemented for ${inspect(t, opts)} of type ${TYPE_NAMES[t.kind] ?? 'Unknown'}` +
-          (t.kind === 'bitstring' ? ', cannot convert a bitstring to a string' : ''),
+          (t.kind === 'bitstring' ? `, ${BITSTRING}` : ''),
         t,
+        t.kind === 'bitstring' ? BITSTRING : '',
       );
   }
 }

@@ -235,6 +235,12 @@ export class Pid {
 /** A reference: up to 5 32-bit words in wire order (NEWER_REFERENCE_EXT). */
 export class Ref {
   readonly kind = 'ref' as const;
+  /**
+   * The runtime's key for this reference (runtime/identifiers.ts refKey), made once: a
+   * GenServer.call builds it three times (monitor, demonitor, the flush), so a string per use
+   * showed in profiles. Not part of the term.
+   */
+  key: string | undefined = undefined;
   constructor(
     readonly node: Atom,
     readonly creation: number,

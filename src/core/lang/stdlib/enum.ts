@@ -8,7 +8,8 @@ import { compare } from '../../term/order.ts';
 import { mapKey } from '../../term/hash.ts';
 import { EMPTY_MAP, mapPutMany } from '../../term/map.ts';
 import { pairsOfEnum } from './map.ts';
-import { emptyError, functionClause, outOfBounds, protocolUndefined } from './errors.ts';
+import { emptyError, functionClause, outOfBounds } from './errors.ts';
+import { protocolUndefined } from '../errors.ts';
 import { enumCount, enumToArray, enumToList, fromArray, rangeAt, rangeMember, rangeParts, rangeSize, type RangeParts } from './enumerable.ts';
 import { buildList, forEach, itemsOf, smallList, sortItems, STEP, visitAll, walk, type Walk } from './walk.ts';
 import { add, chars, concatBinaries, isBinary, isTruthy, mul } from './values.ts';
@@ -186,7 +187,7 @@ function* into(e: Term, target: Term): Walk<Term> {
   if (typeof target === 'object' && target.kind === 'map' && rangeParts(target) === null) {
     return mapPutMany(target, yield* pairsOfEnum(e));
   }
-  return protocolUndefined('Collectable', target);
+  throw protocolUndefined('Collectable', target);
 }
 
 function* zipLists(lists: Term[]): Walk<Term> {

@@ -10,7 +10,8 @@ import { atom, NIL_ATOM, type Atom, type Term } from '../../term/types.ts';
 import type { Bif, BifContext } from '../builtins.ts';
 import { isStruct } from '../structs.ts';
 import { enumToArray, rangeParts } from './enumerable.ts';
-import { implFor, undefinedProtocol } from './protocols.ts';
+import { implFor } from './protocols.ts';
+import { protocolUndefined } from '../errors.ts';
 import { at, defineBifs } from './define.ts';
 import { list } from '../../term/types.ts';
 import { collectInto } from '../enum-helpers.ts';
@@ -65,7 +66,7 @@ export const collectableBifs: Bif[] = [
     fn: (a: readonly Term[], ctx: BifContext): Term => {
       const [items, target] = [at(a, 0), at(a, 1)];
       if (!needsImpl(target)) return collectInto(items, target);
-      if (implFor(COLLECTABLE, false, target, ctx.node) === null) throw undefinedProtocol(COLLECTABLE, target, ctx.node);
+      if (implFor(COLLECTABLE, false, target, ctx.node) === null) throw protocolUndefined(COLLECTABLE, target);
       return ctx.tailCallMfa(COLLECTABLE_CUSTOM, atom('collect'), [items, target]);
     },
   },

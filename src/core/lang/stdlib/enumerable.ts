@@ -6,7 +6,7 @@
  */
 import { atom, Cons, NIL, Tuple, type MapTerm, type Term } from '../../term/types.ts';
 import { mapFromPairs, mapGet, mapPairs } from '../../term/map.ts';
-import { protocolUndefined } from './errors.ts';
+import { protocolUndefined } from '../errors.ts';
 
 const STRUCT = atom('__struct__');
 const RANGE = atom('Elixir.Range');
@@ -85,7 +85,7 @@ export function enumToArray(t: Term): Term[] {
       if (!isStruct(t)) return mapPairs(t).map(([k, v]) => new Tuple([k, v]));
     }
   }
-  return protocolUndefined('Enumerable', t);
+  throw protocolUndefined('Enumerable', t);
 }
 
 /** Count without building the elements where the shape allows it. */

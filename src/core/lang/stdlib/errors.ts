@@ -49,41 +49,6 @@ export function badMap(term: Term): never {
   return raise('BadMapError', `expected a map, got: ${inspect(term)}`, [['term', term]]);
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  float: 'Float',
-  atom: 'Atom',
-  binary: 'BitString',
-  nil: 'List',
-  cons: 'List',
-  tuple: 'Tuple',
-  map: 'Map',
-  pid: 'PID',
-  port: 'Port',
-  ref: 'Reference',
-  fun: 'Function',
-};
-
-/** Elixir's type name in Protocol.UndefinedError messages (`of type Atom`). */
-export function typeName(t: Term): string {
-  if (typeof t === 'number' || typeof t === 'bigint') return 'Integer';
-  if (t.kind === 'map') {
-    const s = t.entries.get(atom('__struct__'));
-    if (s !== undefined && s[1] !== NIL_ATOM && typeof s[1] === 'object' && s[1].kind === 'atom') {
-      return `${inspect(s[1])} (a struct)`;
-    }
-  }
-  return TYPE_NAMES[t.kind] ?? 'Unknown';
-}
-
-/** `protocol Enumerable not implemented for :x of type Atom`. */
-export function protocolUndefined(protocol: string, value: Term): never {
-  return raise('Protocol.UndefinedError', `protocol ${protocol} not implemented for ${inspect(value)} of type ${typeName(value)}`, [
-    ['protocol', moduleAtom(protocol)],
-    ['value', value],
-    ['description', Binary.fromString('')],
-  ]);
-}
-
 export function emptyError(): never {
   return raise('Enum.EmptyError', 'empty error');
 }

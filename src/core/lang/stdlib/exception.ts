@@ -6,6 +6,7 @@
 import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { exceptionMessage, exceptionModule, isException, normalizeException } from '../exceptions.ts';
 import type { BifContext } from '../builtins.ts';
+import { structFieldsOf } from '../structs.ts';
 import { formatError, type ErrorKind } from '../format-error.ts';
 import { at, defineBifs } from './define.ts';
 import { functionClause } from './errors.ts';
@@ -15,7 +16,7 @@ function message(e: Term, ctx: BifContext): Term {
   if (!isException(e)) return functionClause('Exception', 'message', 1);
   const mod = exceptionModule(e);
   if (ctx.node.functionExported(mod, MESSAGE, 1)) return ctx.tailCallMfa(mod, MESSAGE, [e]);
-  return Binary.fromString(exceptionMessage(e));
+  return Binary.fromString(exceptionMessage(e, { structFields: structFieldsOf(ctx.node) }));
 }
 
 const MESSAGE = atom('message');

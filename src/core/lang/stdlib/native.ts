@@ -12,7 +12,7 @@ import { mapFromPairs } from '../../term/map.ts';
 import { at, defineBifs } from './define.ts';
 import { emptyError, functionClause, keyError, outOfBounds } from './errors.ts';
 import { raise } from '../errors.ts';
-import { undefinedProtocol } from './protocols.ts';
+import { protocolUndefined } from '../errors.ts';
 import { chars } from './values.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
 import { sortedList } from './enum.ts';
@@ -30,8 +30,8 @@ function pairsOf(list: Term): [Term, Term][] {
 export const nativeBifs = defineBifs('stdlib_native', {
   'empty_error/0': () => emptyError(),
   'out_of_bounds/0': () => outOfBounds(),
-  'not_enumerable/1': (a, ctx) => {
-    throw undefinedProtocol(atom('Elixir.Enumerable'), at(a, 0), ctx.node);
+  'not_enumerable/1': (a) => {
+    throw protocolUndefined('Enumerable', at(a, 0));
   },
   'key_error/2': (a) => keyError(at(a, 0), at(a, 1)),
   // As List.keyfind!/3 raises it: `raise KeyError, message: ..., key: key, term: list`.

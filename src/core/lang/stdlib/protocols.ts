@@ -7,14 +7,12 @@
  * when it derives the protocol), any other term the implementation for its type (`Proto.List`,
  * `Proto.BitString`...), then `Proto.Any` when the protocol has `@fallback_to_any true`.
  */
-import { atom, Binary, TRUE, NIL_ATOM, type Atom, type MapTerm, type Term } from '../../term/types.ts';
-import { inspect } from '../../term/inspect.ts';
+import { atom, TRUE, NIL_ATOM, type Atom, type MapTerm, type Term } from '../../term/types.ts';
 import type { BifContext, LangNode } from '../builtins.ts';
-import { ElixirThrow, exception } from '../errors.ts';
-import { isStruct, STRUCT_KEY, structFieldsOf } from '../structs.ts';
+import { ElixirThrow, protocolUndefined } from '../errors.ts';
+import { isStruct, STRUCT_KEY } from '../structs.ts';
 import { toStr } from '../values.ts';
 import { at, defineBifs } from './define.ts';
-import { typeName } from './errors.ts';
 
 /** Elixir's name for the type of a non-struct term, as impl modules are named (`Size.BitString`). */
 function typeModule(t: Term): string {
@@ -51,18 +49,13 @@ export function implFor(protocol: Atom, fallback: boolean, x: Term, node: LangNo
   return fallback ? loaded('Any') : null;
 }
 
-/** `** (Protocol.UndefinedError) protocol Size not implemented for 1 of type Integer`. */
-export function undefinedProtocol(protocol: Atom, x: Term, node: LangNode): ElixirThrow {
-  const text = `protocol ${inspect(protocol)} not implemented for ${inspect(x, { structFields: structFieldsOf(node) })} of type ${typeName(x)}`;
-  return new ElixirThrow('error', exception('Protocol.UndefinedError', text, [['protocol', protocol], ['value', x], ['description', Binary.fromString('')]]));
-}
 
 function dispatch(protocol: Atom, fallback: Term, name: Atom, args: Term, ctx: BifContext): Term {
   const argv: Term[] = [];
   for (let l = args; typeof l === 'object' && l.kind === 'cons'; l = l.tail) argv.push(l.head);
   const x = argv[0] as Term;
   const impl = implFor(protocol, fallback === TRUE, x, ctx.node);
-  if (impl === null) throw undefinedProtocol(protocol, x, ctx.node);
+  if (impl === null) throw protocolUndefined(protocol, x);
   return ctx.tailCallMfa(impl, name, argv);
 }
 
@@ -73,7 +66,7 @@ const TO_STRING = atom('to_string');
 function toString(x: Term, ctx: BifContext): Term {
   if (!isStruct(x)) return toStr(x);
   const impl = implFor(STRING_CHARS, false, x, ctx.node);
-  if (impl === null) throw undefinedProtocol(STRING_CHARS, x, ctx.node);
+  if (impl === null) throw protocolUndefined(STRING_CHARS, x);
   return ctx.tailCallMfa(impl, TO_STRING, [x]);
 }
 
@@ -88,7 +81,7 @@ export const protocolBifs = [
     'impl_for/3': (a, ctx) => implFor(at(a, 0) as Atom, at(a, 1) === TRUE, at(a, 2), ctx.node) ?? NIL_ATOM,
     'impl_for!/3': (a, ctx) => {
       const impl = implFor(at(a, 0) as Atom, at(a, 1) === TRUE, at(a, 2), ctx.node);
-      if (impl === null) throw undefinedProtocol(at(a, 0) as Atom, at(a, 2), ctx.node);
+      if (impl === null) throw protocolUndefined(at(a, 0) as Atom, at(a, 2));
       return impl;
     },
     'info/3': (a) => {

@@ -4,11 +4,11 @@
  * expanding a literal, `__struct__/0,1`, and defexception's default `exception/1`/`message/1`.
  */
 import { atom, Binary, MapTerm, NIL, type Atom, type Term } from '../../term/types.ts';
-import type { BifContext } from '../builtins.ts';
+import type { BifContext, LangNode } from '../builtins.ts';
 import { ElixirThrow, raise } from '../errors.ts';
 import { exceptionOf } from '../bifs-kernel.ts';
 import { undefinedFunctionMessage } from '../modules.ts';
-import { buildStruct, expanding, isStruct, STRUCT_KEY, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
+import { buildStruct, expanding, isStruct, STRUCT_KEY, structFieldsOf, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
 import { at, defineBifs } from './define.ts';
 import { BUILTIN_EXCEPTIONS } from '../exception-structs.ts';
 import { exceptionMessage, isException } from '../exceptions.ts';
@@ -67,10 +67,10 @@ function defaultException(mod: Term, arg: Term, ctx: BifContext): Term {
 }
 
 /** defexception's `message/1`: the `message` field (computed from the fields for the built-ins that have none). */
-function defaultMessage(e: Term): Term {
+function defaultMessage(e: Term, node: LangNode): Term {
   if (!isException(e)) raise('KeyError', 'key :message not found');
   const m = e.entries.get(MESSAGE)?.[1];
-  return m !== undefined && m !== atom('nil') ? m : Binary.fromString(exceptionMessage(e));
+  return m !== undefined && m !== atom('nil') ? m : Binary.fromString(exceptionMessage(e, { structFields: structFieldsOf(node) }));
 }
 
 /**
@@ -91,7 +91,7 @@ export const structBifs = [
     'update/3': (a, ctx) => update(at(a, 0), at(a, 1), at(a, 2), ctx),
     'new/3': (a, ctx) => buildStruct(infoOf(at(a, 0), ctx), at(a, 1), (at(a, 2) as Atom).name as BuildMode),
     'default_exception/2': (a, ctx) => defaultException(at(a, 0), at(a, 1), ctx),
-    'default_message/1': (a) => defaultMessage(at(a, 0)),
+    'default_message/1': (a, ctx) => defaultMessage(at(a, 0), ctx.node),
   }),
   ...defineBifs('elixir_struct', {
     'exception/1': (a, ctx) => exceptionFor(a, ctx),

@@ -7,6 +7,7 @@ import { mapFromPairs, mapGet } from '../../term/map.ts';
 import { inspect } from '../../term/inspect.ts';
 import { Builtins, type BifContext } from '../builtins.ts';
 import { ElixirThrow } from '../errors.ts';
+import { exceptionMessage } from '../exceptions.ts';
 import { makeRange } from './enumerable.ts';
 import { standardModules } from '../standard-modules.ts';
 
@@ -45,8 +46,7 @@ export function call(module: string, fun: string, ...args: Term[]): string {
   } catch (e) {
     if (e instanceof ElixirThrow && typeof e.reason === 'object' && e.reason.kind === 'map') {
       const mod = mapGet(e.reason, atom('__struct__')) as { name: string };
-      const msg = mapGet(e.reason, atom('message')) as Binary;
-      return `** (${mod.name.replace(/^Elixir\./, '')}) ${msg.text ?? ''}`;
+      return `** (${mod.name.replace(/^Elixir\./, '')}) ${exceptionMessage(e.reason)}`;
     }
     throw e;
   }

@@ -5,7 +5,7 @@
  */
 import { Binary, Float, FALSE, NIL_ATOM, normInt, type Term } from '../../term/types.ts';
 import { toStringTerm, ToStringError } from '../../term/to-string.ts';
-import { arithmeticError, raise } from '../errors.ts';
+import { arithmeticError, protocolUndefined, raise } from '../errors.ts';
 
 export function isTruthy(t: Term): boolean {
   return t !== FALSE && t !== NIL_ATOM;
@@ -77,9 +77,7 @@ export function chars(t: Term): Binary {
     return toStringTerm(t);
   } catch (e) {
     if (e instanceof ToStringError) {
-      if (e.exception === 'Protocol.UndefinedError') {
-        return raise(e.exception, e.message, [['value', e.term]]);
-      }
+      if (e.exception === 'Protocol.UndefinedError') throw protocolUndefined('String.Chars', e.term, e.description);
       return raise(e.exception, e.message);
     }
     throw e;
