@@ -81,6 +81,20 @@ function node(): PlaygroundNode {
   return pnode;
 }
 
+/** Per-trip timings: `lap()` at each answer records the µs since the previous one (or the start). */
+function laps(): { readonly times: number[]; readonly lap: () => void } {
+  const times: number[] = [];
+  let last = performance.now();
+  return {
+    times,
+    lap() {
+      const now = performance.now();
+      times.push((now - last) * 1000);
+      last = now;
+    },
+  };
+}
+
 const remote = (p: RemotePid) => new Pid(atom(p.node), p.id, p.serial, p.creation);
 const local = (p: Pid): RemotePid => ({ node: p.node.name, id: p.id, serial: p.serial, creation: p.creation });
 
@@ -140,22 +154,23 @@ const api = {
     return ms;
   },
 
-  /** Mean raw round trip of a 16-byte message, in µs. */
-  async rawRtt(n: number): Promise<number> {
+  /** Raw round trips of a 16-byte message: each one's time in µs. */
+  async rawRtt(n: number): Promise<number[]> {
     const conn = raw;
     if (conn === null) throw new Error('rawConnect() first');
     const msg = new Uint8Array(16);
     msg[0] = ECHO;
-    const t0 = performance.now();
+    const trips = laps();
     await new Promise<void>((resolve) => {
       let i = 0;
       rawWaiter = () => {
+        trips.lap();
         if (++i >= n) return resolve();
         conn.send(msg);
       };
       conn.send(msg);
     });
-    return ((performance.now() - t0) * 1000) / n;
+    return trips.times;
   },
 
   /** n unbatched messages of `size` bytes (16: small ones), one data-channel message each; msgs/s counted at the receiver. */
@@ -199,11 +214,11 @@ const api = {
     return node().dist?.list().map((a) => a.name) ?? [];
   },
 
-  /** Mean remote round trip between a process here and `echo` there, in µs. */
-  distRtt(echo: RemotePid, n: number): Promise<number> {
+  /** Remote round trips between a process here and `echo` there: each one's time in µs. */
+  distRtt(echo: RemotePid, n: number): Promise<number[]> {
     return new Promise((resolve) => {
-      const t0 = performance.now();
-      node().node.spawn(pingerBody(remote(echo), n, () => resolve(((performance.now() - t0) * 1000) / n)));
+      const trips = laps();
+      node().node.spawn(pingerBody(remote(echo), n, () => resolve(trips.times), trips.lap));
       wake();
     });
   },

@@ -70,8 +70,8 @@ export function senderBody(sink: Pid, n: number, done: (count: number) => void):
   };
 }
 
-/** n round trips `{self, i}` → `i` with `echo`, then `done()`. */
-export function pingerBody(echo: Pid, n: number, done: () => void): ProcessBody {
+/** n round trips `{self, i}` → `i` with `echo`, then `done()`; `lap()` after each answer (per-trip timings). */
+export function pingerBody(echo: Pid, n: number, done: () => void, lap?: () => void): ProcessBody {
   let i = 0;
   let started = false;
   return {
@@ -84,6 +84,7 @@ export function pingerBody(echo: Pid, n: number, done: () => void): ProcessBody 
         proc.beginReceive(null);
         if (proc.nextMessage() === undefined) return { type: 'wait', reductions: used };
         proc.takeMessage();
+        lap?.();
         i++;
         if (i >= n) {
           done();
