@@ -8,7 +8,7 @@
  * Timings are taken in the page that starts the exchange, with performance.now().
  */
 import { Peer, type DataConnection } from 'peerjs';
-import { Pid, atom } from '../../src/core/term/types.ts';
+import { Binary, Pid, atom } from '../../src/core/term/types.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/node.ts';
 import { createPeerJsTransport, peerOptions, registerNode } from '../../src/distribution/transports/peerjs.ts';
 import { browserScheduling, startNodeLoop } from '../../src/host/node-loop.ts';
@@ -16,7 +16,7 @@ import { realEffects } from '../../src/host/real-effects.ts';
 import { nodeOptionsFor } from '../../src/playground/start-options.ts';
 import { peerIdForNode } from '../../src/distribution/peer-id.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
-import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
+import { bulkBody, echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
 import { genServerRtt, startEchoServer } from './dist-genserver.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
@@ -231,6 +231,34 @@ const api = {
   /** Mean `GenServer.call` round trip from a process here to `:bench_echo` on `serverNode`, in µs. */
   genServerRtt(serverNode: string, n: number): Promise<number> {
     return genServerRtt(node(), serverNode, n, wake);
+  },
+
+  /**
+   * Small round trips to `echo` while one `bytes`-byte binary crosses the same link to `sink`:
+   * the times in µs of the trips that started before the binary had arrived, and how long it took.
+   */
+  rttUnderBulk(sink: RemotePid, echo: RemotePid, bytes: number, trips: number): Promise<{ trips: number[]; bulkMs: number }> {
+    return new Promise((resolve) => {
+      const t0 = performance.now();
+      let bulkAt: number | null = null;
+      let pingsDone = false;
+      const ends: number[] = [];
+      const finish = () => {
+        if (bulkAt === null || !pingsDone) return;
+        const during: number[] = [];
+        for (let i = 0, start = t0; i < ends.length && start < bulkAt; start = ends[i] as number, i++) during.push(((ends[i] as number) - start) * 1000);
+        resolve({ trips: during, bulkMs: bulkAt - t0 });
+      };
+      node().node.spawn(bulkBody(remote(sink), Binary.fromBytes(new Uint8Array(bytes).fill(7)), () => {
+        bulkAt = performance.now();
+        finish();
+      }));
+      node().node.spawn(pingerBody(remote(echo), trips, () => {
+        pingsDone = true;
+        finish();
+      }, () => ends.push(performance.now())));
+      wake();
+    });
   },
 
   /** One process here sends n `{:msg, i}` to `sink` there; msgs/s counted at the sink. */

@@ -96,3 +96,22 @@ export function pingerBody(echo: Pid, n: number, done: () => void, lap?: () => v
     },
   };
 }
+
+/** Sends one `{:bulk, payload}` to `sink`, then `{:end, self}`, and calls `done()` when the sink answers (all arrived). */
+export function bulkBody(sink: Pid, payload: Term, done: () => void): ProcessBody {
+  let sent = false;
+  return {
+    run(proc: ProcessApi): RunResult {
+      if (!sent) {
+        proc.send(sink, new Tuple([atom('bulk'), payload]));
+        proc.send(sink, new Tuple([END, proc.self]));
+        sent = true;
+      }
+      proc.beginReceive(null);
+      if (proc.nextMessage() === undefined) return { type: 'wait', reductions: 1 };
+      proc.takeMessage();
+      done();
+      return { type: 'exit', reductions: 1, reason: atom('normal') };
+    },
+  };
+}
