@@ -71,20 +71,24 @@ describe('the atom cache between two nodes', () => {
   });
 });
 
-describe('a peer\'s bad cache use closes the link with a logged reason', () => {
-  const cases: [string, number[], string][] = [
+describe('a peer\'s bad cache or fragment use closes the link with a logged reason', () => {
+  const cases: [string, number[] | number[][], string][] = [
     ['a reference to an unset entry', [131, 68, 1, 2, 9, 104, 1, 82, 0], 'atom cache reference to unset entry 521'],
     ['an ATOM_CACHE_REF past the header', [131, 68, 1, 8, 9, 1, 0x61, 104, 1, 82, 4], 'control message: atom cache reference 4 out of range (the header has 1)'],
     ['a header longer than its packet', [131, 68, 200, 8, 8], 'bad distribution header: truncated input: need 101 bytes at offset 3, have 2'],
+    // Fragments (etf/fragments.ts): a continuation of a message never begun, and one out of order.
+    ['a fragment of an unknown sequence', [131, 70, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 1, 97, 1], 'fragment of unknown sequence 9'],
+    ['fragments out of order', [[131, 69, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 3, 0, 104], [131, 70, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 1, 1]], 'fragment 1 of sequence 4 out of order (expected 2)'],
   ];
   /** What `body`, framed, does to a node from a peer that shook hands: links closed, last log, and whether it still delivers. */
-  function afterHostile(body: number[]): { closed: number; log: string | undefined; delivers: boolean } {
+  function afterHostile(body: number[] | number[][]): { closed: number; log: string | undefined; delivers: boolean } {
     const c = new Cluster();
     const two = c.add('two@lab');
     const box = collect(two.node);
     c.settle();
     const evil = rawPeer(c, 'evil@lab', two);
-    evil.link.send(frame(body));
+    const packets = typeof body[0] === 'number' ? [body as number[]] : (body as number[][]);
+    for (const p of packets) evil.link.send(frame(p));
     c.settle();
     const log = two.logs.at(-1)?.[1];
     two.node.send(box.pid, atom('still_alive'));

@@ -22,6 +22,8 @@ import type { Atom } from '../core/term/types.ts';
 import { decodePacket, decodeTerms, hasAtomCacheRefs, TICK } from './etf/packet.ts';
 import { InAtomCache, OutAtomCache } from './etf/atom-cache.ts';
 import { isClassMessage } from './class-traffic.ts';
+import { FragmentReader } from './etf/fragments.ts';
+import { VERSION, DIST_FRAG_HEADER, DIST_FRAG_CONT } from './etf/tags.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import type { DecodeOptions } from './etf/decode.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
@@ -82,6 +84,8 @@ export class Connection {
   private readonly atomCache: boolean;
   /** What the peer's headers put in its cache, read in packet order. */
   private readonly inCache: InAtomCache | null;
+  /** DFLAG_FRAGMENTS negotiated: a peer's large messages may come in fragments (we never send any). */
+  private readonly fragments: FragmentReader | null;
   private readonly encodeOpts: EncodeOptions;
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
   private readonly decodeOpts: DecodeOptions;
@@ -103,6 +107,7 @@ export class Connection {
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
     this.inCache = cache ? new InAtomCache() : null;
+    this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
     this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
@@ -164,6 +169,16 @@ export class Connection {
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
+      if (this.fragments !== null && isFragment(p)) {
+        const f = this.fragments.push(p);
+        if (typeof f === 'string') return { messages, error: f };
+        if (f === null) continue;
+        const opts = this.refOpts(f.refs);
+        const m = readSendSenderAt(f.terms, 0, false, opts) ?? this.control(decodeTerms(f.terms, 0, opts));
+        if (typeof m === 'string') return { messages, error: m };
+        if (m !== null) messages.push(m);
+        continue;
+      }
       const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
       if (typeof cached === 'string') return { messages, error: cached };
       const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.refOpts(cached.refs));
@@ -196,6 +211,13 @@ export class Connection {
     return now - Math.max(this.lastReadAt, this.awakeSince) >= this.timeout ? 'timeout' : 'ok';
   }
 
+  /** The control message a decoded packet holds (null for a tick), or why it is bad. */
+  private control(d: ReturnType<typeof decodePacket>): ControlMessage | null | string {
+    if (!d.ok) return d.error;
+    if (d.packet.kind === 'tick') return null;
+    return decodeControl(d.packet.control, d.packet.payload);
+  }
+
   /** Decode options for the terms after a header with atom refs. */
   private refOpts(refs: readonly Atom[]): DecodeOptions {
     return { ...this.decodeOpts, versionByte: false, atomRefs: refs };
@@ -205,4 +227,9 @@ export class Connection {
     this.writer.push(TICK);
     this.stats.ticksOut++;
   }
+}
+
+/** A packet of a fragmented message (`131,69` first, `131,70` the rest). */
+function isFragment(p: Uint8Array): boolean {
+  return p[0] === VERSION && (p[1] === DIST_FRAG_HEADER || p[1] === DIST_FRAG_CONT);
 }

@@ -8,8 +8,9 @@ import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../core/ports.ts';
-import { Pid, Tuple, atom, tuple, type Term } from '../../core/term/types.ts';
-import { decodePacket, hasAtomCacheRefs } from '../etf/packet.ts';
+import { Binary, Pid, Tuple, atom, tuple, type Term } from '../../core/term/types.ts';
+import { decodePacket, decodeTerms, hasAtomCacheRefs } from '../etf/packet.ts';
+import { FragmentReader } from '../etf/fragments.ts';
 import { InAtomCache, OutAtomCache } from '../etf/atom-cache.ts';
 import { PacketWriter } from '../packet-stream.ts';
 import { DFLAG, PLAYGROUND_FLAGS } from './flags.ts';
@@ -21,7 +22,7 @@ const ERL_CODE = [
   'io:format("ready ~s~n", [node()]),',
   'receive {nodeup, N} -> io:format("nodeup ~s~n", [N]) end,',
   'Echo = fun Loop(0) -> ok; Loop(N) -> receive {From, Msg} -> From ! {echo, Msg}, io:format("got ~w~n", [Msg]), Loop(N - 1) end end,',
-  'Echo(3),',
+  'Echo(4),',
   'receive stop -> ok after 10000 -> ok end, halt().',
 ].join(' ');
 
@@ -123,7 +124,11 @@ describe('against a real BEAM node', () => {
     const inCache = new InAtomCache();
     const long = atom('é'.repeat(200)); // 400 bytes of UTF-8: the header's LongAtoms form
     // The first names every atom anew; the second reuses the cached ones; the third adds a long one.
-    const sent = [atom('hello'), tuple(atom('hello'), atom('world')), tuple(long, atom('hello'))];
+    // The fourth is large: the BEAM's echo of it comes in fragments (DFLAG_FRAGMENTS), other packets may come between.
+    const big = Binary.fromBytes(Uint8Array.from({ length: 300_000 }, (_, i) => i & 0xff));
+    const sent = [atom('hello'), tuple(atom('hello'), atom('world')), tuple(long, atom('hello')), tuple(atom('big'), big)];
+    const fragments = new FragmentReader(inCache, 64 * 1024 * 1024);
+    let fragmentsSeen = 0;
     let refsSeen = 0;
     for (const msg of sent) {
       expect(writer.pushTerms(tuple(6, me, atom(''), atom('test')), tuple(me, msg), { versionByte: false }, true)).toBeNull();
@@ -132,7 +137,12 @@ describe('against a real BEAM node', () => {
       while (reply === undefined) {
         const body = await next();
         if (hasAtomCacheRefs(body)) refsSeen++;
-        const p = decodePacket(body, {}, inCache);
+        const fragment = body[0] === 131 && (body[1] === 69 || body[1] === 70);
+        const f = fragment ? fragments.push(body) : null;
+        if (typeof f === 'string') throw new Error(f);
+        if (fragment) fragmentsSeen++;
+        if (fragment && f === null) continue;
+        const p = f !== null ? decodeTerms(f.terms, 0, { versionByte: false, atomRefs: f.refs }) : decodePacket(body, {}, inCache);
         if (!p.ok) throw new Error(p.error);
         if (p.packet.kind !== 'message') continue;
         const ctrl = p.packet.control as Tuple;
@@ -145,7 +155,8 @@ describe('against a real BEAM node', () => {
     }
     // The real node decoded our headers (it echoed each term) and sent its own with cache refs.
     expect(refsSeen).toBeGreaterThanOrEqual(3);
-    await waitForOutput(/got \{[^,]{200},hello\}/);
+    expect(fragmentsSeen).toBeGreaterThanOrEqual(2);
+    await waitForOutput(/got \{big,<<0,1,2,/);
     sock.destroy();
   }, 20_000);
 });
