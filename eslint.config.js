@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The playground composes nodes on effects it is given (the composition roots, src/ui/main.tsx
     // and src/cli/iex.ts, make the real ones with src/host/real-effects.ts), so it is pure too.
-    files: ['src/core/**/*.ts', 'src/distribution/**/*.ts', 'src/playground/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/distribution/**/*.ts', 'src/playground/**/*.ts', 'src/lessons/**/*.ts'],
     ignores: ['src/distribution/transports/peerjs.ts', '**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -24,10 +24,16 @@ export interface NodeOptions {
   readonly cookie?: string;
   /** Start the node hidden (`iex --hidden`): `/?…&hidden`. */
   readonly hidden?: boolean;
+  /** `false`: start without the transitive mesh (`iex --connect-all false`): `/?…&connect_all=false`. */
+  readonly connectAll?: boolean;
   /** Another server than the one Playwright started (e.g. `http://localhost:5287`). */
   readonly baseURL?: string;
   /** Called with the node's browser context before its page opens (e.g. to route its websockets). */
   readonly onContext?: (context: BrowserContext) => Promise<void>;
+  /** Open the page in this context (tabs of one browser: they share localStorage and BroadcastChannel); close() then closes the page only. */
+  readonly context?: BrowserContext;
+  /** Open with a lesson: `/?…&lesson=03-cookies`. */
+  readonly lesson?: string;
 }
 
 /** The cookie openNode gives every node unless told otherwise. */
@@ -49,7 +55,7 @@ export interface PlaygroundNode {
 }
 
 export async function openNode(browser: Browser, options: NodeOptions = {}): Promise<PlaygroundNode> {
-  const context = await browser.newContext();
+  const context = options.context ?? (await browser.newContext());
   await options.onContext?.(context);
   const page = await context.newPage();
   const params = new URLSearchParams();
@@ -57,6 +63,8 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
   if (options.host) params.set('host', options.host);
   params.set('cookie', options.cookie ?? KIT_COOKIE);
   if (options.hidden) params.set('hidden', '');
+  if (options.connectAll === false) params.set('connect_all', 'false');
+  if (options.lesson !== undefined) params.set('lesson', options.lesson);
   await page.goto(`${options.baseURL ?? ''}/?${params}`);
   const input = page.getByRole('textbox', { name: 'iex input' });
   const output = page.getByRole('log', { name: 'iex output' });
@@ -109,6 +117,6 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
       await expect(output).toContainText(text, { timeout });
     },
     transcript,
-    close: () => context.close(),
+    close: () => (options.context ? page.close() : context.close()),
   };
 }

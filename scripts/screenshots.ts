@@ -4,6 +4,8 @@
  * three nodes in headless Chromium (each in its own browser context, as three machines), runs
  * the Ticker scenario (Ticker on one, a client on each of the others) and writes PNGs of the
  * projector tab and of the start panel, in the light and the dark theme, to docs/screenshots/.
+ * Then a lesson (03-cookies: its hint after a wrong answer) in two tabs of one browser.
+ * `npm run screenshots -- --lesson-only` makes the lesson's alone.
  *
  * Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
  */
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    if (process.argv.includes('--lesson-only')) return await shootLesson(browser);
     const one = await openNode(browser, 'one');
     const two = await openNode(browser, 'two');
     const three = await openNode(browser, 'three');
@@ -127,10 +130,32 @@ async function main(): Promise<void> {
     const start = await openNode(browser, null);
     await start.getByRole('button', { name: `connect one@${host}` }).waitFor();
     await shoot(start, 'start');
+    await shootLesson(browser);
   } finally {
     await browser?.close();
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
   }
+}
+
+/** Lesson 03 in tabs one and three of one browser (they share the panel's ✓), three after a wrong answer. */
+async function shootLesson(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const tab = async (sname: string, tabCookie: string) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/?sname=${sname}&host=class&cookie=${tabCookie}&lesson=03-cookies`);
+    await page.getByRole('status', { name: 'signalling server' }).filter({ hasText: 'registered' }).waitFor();
+    return page;
+  };
+  const one = await tab('one', cookie);
+  const three = await tab('three', 'oatmeal');
+  await iex(three, 'Node.connect :"one@class"');
+  await iex(three, 'Node.list');
+  await iex(one, 'Node.get_cookie');
+  await iex(three, 'Node.connect :"one@class"');
+  await three.getByRole('note', { name: 'hint' }).scrollIntoViewIfNeeded();
+  await three.bringToFront();
+  await shoot(three, 'lesson');
+  await context.close();
 }
 
 main().catch((err: unknown) => {

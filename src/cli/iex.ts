@@ -21,7 +21,7 @@ import type { Random } from '../core/ports.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { nodeScheduling, startNodeLoop } from '../host/node-loop.ts';
 import { realEffects } from '../host/real-effects.ts';
-import { nodeOptionsFor, startOptionsFromArgs } from '../playground/start-options.ts';
+import { distributionStart, nodeOptionsFor, startOptionsFromArgs } from '../playground/start-options.ts';
 import { terminalNetwork } from './terminal-network.ts';
 import { pipedInput, type PipedInput } from './piped-input.ts';
 
@@ -54,7 +54,7 @@ function main(): void {
     const cookie = start.cookie ?? defaultCookie(effects.random);
     const net = terminalNetwork();
     // :net_adm.names lists the nodes of this process's network (the terminal's EPMD).
-    elixir.goAlive({ transport: net.transport(), names: (done) => done({ ok: net.names() }), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...(start.hidden ? { hidden: true } : {}) });
+    elixir.goAlive({ transport: net.transport(), names: (done) => done({ ok: net.names() }), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 

@@ -12,6 +12,8 @@ export function isClassMessage(m: ControlMessage): boolean {
   switch (m.type) {
     case 'reg_send':
       return classEndpoint(m.from) || classEndpoint(m.name);
+    case 'alias_send':
+      return classEndpoint(m.from);
     case 'monitor':
     case 'demonitor':
       return classEndpoint(m.from) || classEndpoint(m.target);

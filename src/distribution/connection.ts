@@ -129,7 +129,7 @@ export class Connection {
     }
     const e = encodeControl(m, this.flags);
     const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts, cached);
-    if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' ? 'message' : m.type} dropped: ${err}`;
+    if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' || m.type === 'alias_send' ? 'message' : m.type} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
   }

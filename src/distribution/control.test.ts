@@ -28,6 +28,7 @@ const all: ControlMessage[] = [
   { type: 'spawn_request', reqId: ref, from: p1, groupLeader: p1, module: atom('erlang'), fun: atom('apply'), args: [atom('f'), list([])], opts: list([atom('link')]) },
   { type: 'spawn_reply', reqId: ref, to: p1, flags: 1, result: p2 },
   { type: 'spawn_reply', reqId: ref, to: p1, flags: 0, result: atom('badarg') },
+  { type: 'alias_send', from: p2, alias: ref, message: tuple(list([atom('alias')], ref), 42) },
 ];
 
 function roundTrip(m: ControlMessage, flags: bigint): ControlMessage | string {
@@ -50,7 +51,7 @@ describe('control messages', () => {
 
   it('uses the operation numbers of the protocol', () => {
     const op = (m: ControlMessage, f = PLAYGROUND_FLAGS) => (encodeControl(m, f).control as Tuple).elements[0];
-    expect(all.map((m) => op(m))).toEqual([1, 22, 6, 24, 26, 4, 35, 36, 19, 19, 20, 28, 28, 7, 29, 31, 31]);
+    expect(all.map((m) => op(m))).toEqual([1, 22, 6, 24, 26, 4, 35, 36, 19, 19, 20, 28, 28, 7, 29, 31, 31, 33]);
     const old = PLAYGROUND_FLAGS & ~(DFLAG.SEND_SENDER | DFLAG.EXIT_PAYLOAD);
     expect(all.slice(1, 5).map((m) => op(m, old))).toEqual([2, 6, 3, 8]);
   });
@@ -65,6 +66,9 @@ describe('control messages', () => {
       [tuple(19, p1, 5, ref), undefined, 'MONITOR_P target is not a pid or a name'],
       [tuple(29, ref, p1, p1, tuple(atom('m'), atom('f'), 2), list([])), list([1]), 'SPAWN_REQUEST arity does not match its arguments'],
       [tuple(29, ref, p1, p1, tuple(atom('m'), atom('f'), 1), list([])), list([1], 2), 'SPAWN_REQUEST arguments is not a proper list'],
+      [tuple(33, p1, p2), 1, 'ALIAS_SEND alias is not a reference'],
+      [tuple(33, p1, ref), undefined, 'ALIAS_SEND needs a payload'],
+      [tuple(34, p1, ref), 1, 'control message 34 has 3 elements, expected 4'],
       [tuple(99), undefined, 'unsupported control message 99'],
       [tuple(atom('op')), undefined, 'unsupported control message without an operation number'],
     ];

@@ -16,6 +16,8 @@ export type ControlMessage =
   | { readonly type: 'link'; readonly from: Pid; readonly to: Pid }
   | { readonly type: 'send'; readonly from: Pid | null; readonly to: Pid; readonly message: Term }
   | { readonly type: 'reg_send'; readonly from: Pid; readonly name: Atom; readonly message: Term }
+  /** A send to a process alias (ALIAS_SEND 33; ALIAS_SEND_TT 34 is read, its trace token ignored). */
+  | { readonly type: 'alias_send'; readonly from: Pid; readonly alias: Ref; readonly message: Term }
   /** An exit through a link (EXIT / PAYLOAD_EXIT). */
   | { readonly type: 'exit'; readonly from: Pid; readonly to: Pid; readonly reason: Term }
   /** exit/2 (EXIT2 / PAYLOAD_EXIT2). */
@@ -61,6 +63,7 @@ export function encodeControl(m: ControlMessage, flags: bigint): Encoded {
         ? { control: new Tuple([22, m.from, m.to]), payload: m.message }
         : { control: new Tuple([2, EMPTY, m.to]), payload: m.message };
     case 'reg_send': return { control: new Tuple([6, m.from, EMPTY, m.name]), payload: m.message };
+    case 'alias_send': return { control: new Tuple([33, m.from, m.alias]), payload: m.message };
     case 'exit':
       return payloadExit ? { control: new Tuple([24, m.from, m.to]), payload: m.reason } : { control: new Tuple([3, m.from, m.to, m.reason]) };
     case 'exit2':
@@ -148,6 +151,8 @@ function decode(control: Term, payload: Term | undefined): ControlMessage {
     case 2: arity(3); return { type: 'send', from: null, to: pid(e[2], 'SEND to'), message: need(payload, 'SEND') };
     case 22: arity(3); return { type: 'send', from: pid(e[1], 'SEND_SENDER from'), to: pid(e[2], 'SEND_SENDER to'), message: need(payload, 'SEND_SENDER') };
     case 6: arity(4); return { type: 'reg_send', from: pid(e[1], 'REG_SEND from'), name: atomOf(e[3], 'REG_SEND name'), message: need(payload, 'REG_SEND') };
+    case 33: arity(3); return { type: 'alias_send', from: pid(e[1], 'ALIAS_SEND from'), alias: ref(e[2], 'ALIAS_SEND alias'), message: need(payload, 'ALIAS_SEND') };
+    case 34: arity(4); return { type: 'alias_send', from: pid(e[1], 'ALIAS_SEND_TT from'), alias: ref(e[2], 'ALIAS_SEND_TT alias'), message: need(payload, 'ALIAS_SEND_TT') };
     case 3: arity(4); noPayload(payload, 'EXIT'); return { type: 'exit', from: pid(e[1], 'EXIT from'), to: pid(e[2], 'EXIT to'), reason: e[3] as Term };
     case 24: arity(3); return { type: 'exit', from: pid(e[1], 'PAYLOAD_EXIT from'), to: pid(e[2], 'PAYLOAD_EXIT to'), reason: need(payload, 'PAYLOAD_EXIT') };
     case 8: arity(4); noPayload(payload, 'EXIT2'); return { type: 'exit2', from: pid(e[1], 'EXIT2 from'), to: pid(e[2], 'EXIT2 to'), reason: e[3] as Term };

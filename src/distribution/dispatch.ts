@@ -27,6 +27,10 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
     case 'reg_send':
       inbox.deliverNamedSend(m.name, m.message);
       return;
+    case 'alias_send':
+      // an alias names its owner's node: a peer may only address ours
+      if (m.alias.node === node.name) inbox.deliverAliasSend(m.alias, m.message);
+      return;
     case 'link':
       if (mine(m.to) && theirs(m.from)) inbox.deliverLink(m.from, m.to);
       return;

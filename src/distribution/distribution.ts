@@ -153,7 +153,9 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
     try {
       const now = o.clock.now();
       const mesh = message !== null ? meshNodes(message) : null;
-      if (mesh !== null) for (const n of mesh) if (n !== self && !peers.up.has(n)) peers.ensure(n);
+      // With connect_all false a node also ignores the lists its peers send (global.erl ignores
+      // nodeup then, so no sync happens on either side): it meets only the nodes it is asked to.
+      if (mesh !== null && o.connectAll !== false) for (const n of mesh) if (n !== self && !peers.up.has(n)) peers.ensure(n);
       if (now >= nextTickAt) {
         nextTickAt = now + interval;
         for (const [peer, d] of [...peers.up]) {

@@ -12,6 +12,7 @@ import { encodeChallenge, encodeChallengeReply, encodeSendName, encodeStatus } f
 import type { HandshakeOutput } from './handshake/events.ts';
 import { Cluster, collect } from './testing.ts';
 import { caller } from './testing-caller.ts';
+import { NOK_LINGER_MS } from './peers.ts';
 
 describe('two links racing for one name', () => {
   it('both passing send_name before either is up: one nodeup, one connection, the other closed', () => {
@@ -26,8 +27,13 @@ describe('two links racing for one name', () => {
     c.settle();
     expect(watcher.got).toEqual([tuple(atom('nodeup'), atom('one@lab'))]);
     expect(two.dist.list()).toEqual([atom('one@lab')]);
+    // The second met the first pending (net_kernel's one pending entry per node): two@lab, the
+    // greater name, answered nok. This caller does not close on nok; two closes it after a while.
+    expect(b.received).toEqual(['nok']);
+    c.advance(NOK_LINGER_MS);
     // One link stays; the other is closed, without a nodedown.
-    expect([a.closed, b.closed].filter(Boolean)).toHaveLength(1);
+    expect([a.closed, b.closed]).toEqual([false, true]);
+    expect(watcher.got).toEqual([tuple(atom('nodeup'), atom('one@lab'))]);
   });
 });
 

@@ -8,6 +8,7 @@ import { atom, tuple } from '../core/term/types.ts';
 import { Cluster, collect } from './testing.ts';
 import type { TestPeer } from './testing.ts';
 import { caller, type Attempt } from './testing-caller.ts';
+import { NOK_LINGER_MS } from './peers.ts';
 
 const NODEUP = atom('nodeup');
 const NODEDOWN = atom('nodedown');
@@ -116,6 +117,9 @@ describe('failures count per link identity', () => {
     const tries: Attempt[] = [];
     for (let i = 0; i < 200; i++) tries.push(evil.open(i % 2 === 0 ? `n${i}@lab` : 'evil@lab', 'wrong'));
     c.settle();
+    // Those claiming evil@lab while one of them was pending were answered nok (two@lab has the
+    // greater name); this caller keeps them open, so two closes them after the linger.
+    c.advance(NOK_LINGER_MS);
     expect(tries.every((t) => t.closed)).toBe(true);
     expect(errors(two).length).toBe(3);
     expect(warnings(two).length).toBe(1);
@@ -148,6 +152,8 @@ describe('failures count per link identity', () => {
     const { c, two, evil } = twoAndEvil();
     for (let i = 0; i < 3; i++) evil.open('evil@lab', 'wrong');
     c.settle();
+    // One failed its cookie; the two that met it pending got nok and were kept open: each counts.
+    c.advance(NOK_LINGER_MS);
     const sentBefore = evil.heard.length;
     const blocked = evil.open('evil@lab', 'secret');
     c.settle();

@@ -7,7 +7,8 @@
 import { atom } from '../core/term/types.ts';
 import type { Atom } from '../core/term/types.ts';
 import { inspectAtom } from '../core/term/atom-format.ts';
-import { createAcceptor } from './handshake/acceptor.ts';
+import { createAcceptor, type PendingAnswer } from './handshake/acceptor.ts';
+import { nameGreater } from './handshake/common.ts';
 import { createInitiator } from './handshake/initiator.ts';
 import type { HandshakeEvent, HandshakeOptions } from './handshake/events.ts';
 import { Connection } from './connection.ts';
@@ -56,11 +57,24 @@ export interface PeerConfig {
  */
 export const PENDING_BUSY_MESSAGES = 4096;
 
+/**
+ * How long an incoming handshake we answered `nok` stays open for the peer to read the status
+ * and close it: a data channel closed right after a send may drop what it sent, and the peer
+ * must hear `nok` (not a close) to wait for our attempt instead of failing its callers.
+ */
+export const NOK_LINGER_MS = 2_000;
+
+/**
+ * A pending connection (net_kernel's `pending` entry): the callers and messages waiting for
+ * it, and its one owner, the handshake setting it up. The owner is our own attempt ('connecting'
+ * until the transport answers, then its initiator), or the peer's attempt we accepted (an
+ * acceptor: answered ok, or ok_simultaneous, which took the place of our own attempt), or null
+ * after our attempt got `nok` (the peer's attempt, with the greater name, is on its way).
+ */
 interface Slot {
   readonly queue: ControlMessage[];
   readonly waiters: ((ok: boolean) => void)[];
-  /** Our own attempt: 'connecting' until the transport answers; null after a `nok`. */
-  out: LinkDriver | 'connecting' | null;
+  owner: LinkDriver | 'connecting' | null;
   deadline: number;
 }
 
@@ -74,6 +88,11 @@ export class Peers implements LinkOwner {
    */
   private readonly accepting = new Map<LinkDriver, { deadline: number; from: string }>();
   private readonly failReasons = new WeakMap<LinkDriver, string>();
+  /**
+   * Incoming handshakes that found the peer up and answered `alive` (net_kernel's up_pending):
+   * at most one per peer; it replaces the old connection once it proves the cookie.
+   */
+  private readonly upPending = new Map<Atom, LinkDriver>();
 
   constructor(
     private readonly cfg: PeerConfig,
@@ -110,7 +129,7 @@ export class Peers implements LinkOwner {
   ensure(peer: Atom, waiter?: (ok: boolean) => void): Slot {
     let s = this.pending.get(peer);
     if (s === undefined) {
-      s = { queue: [], waiters: [], out: 'connecting', deadline: this.now() + this.cfg.setupTimeoutMs };
+      s = { queue: [], waiters: [], owner: 'connecting', deadline: this.now() + this.cfg.setupTimeoutMs };
       this.pending.set(peer, s);
       this.startAttempt(peer, s);
       this.hooks.poke();
@@ -122,14 +141,16 @@ export class Peers implements LinkOwner {
   private startAttempt(peer: Atom, s: Slot): void {
     this.hooks.emit({ type: 'connection:attempt', peer, role: 'initiator' });
     this.cfg.transport.connect(peer.name, (r) => {
-      if (this.pending.get(peer) !== s || s.out !== 'connecting') {
+      // The peer's own attempt took this slot meanwhile (ok_simultaneous), or it is gone.
+      if (this.pending.get(peer) !== s || s.owner !== 'connecting') {
         if (r.ok) r.link.close();
         return;
       }
       if (!r.ok) return this.fail(peer, `connection_setup_failed: ${r.reason}`);
-      const m = createInitiator({ ...this.cfg.handshake, peerName: peer.name, isPending: () => this.pending.has(peer) });
-      const d = new LinkDriver(r.link, { role: 'initiator', m }, this, peer);
-      s.out = d;
+      // `alive` from the peer: go on only while this attempt still owns the slot (is_pending).
+      const m = createInitiator({ ...this.cfg.handshake, peerName: peer.name, isPending: () => this.pending.get(peer)?.owner === d });
+      const d: LinkDriver = new LinkDriver(r.link, { role: 'initiator', m }, this, peer);
+      s.owner = d;
       d.start();
     });
   }
@@ -137,17 +158,37 @@ export class Peers implements LinkOwner {
   /** An incoming link from the node the transport knows as `from`; it may claim only that name. */
   accept(link: Link, from: string): void {
     if (this.cfg.limiter.isBlocked(from, this.now())) return link.close();
-    const m = createAcceptor({
-      ...this.cfg.handshake,
-      linkPeer: from,
-      isUp: (p) => this.up.has(atom(p)),
-      hasPendingTo: (p) => {
-        const s = this.pending.get(atom(p));
-        return s !== undefined && s.out !== null;
-      },
-    });
-    const d = new LinkDriver(link, { role: 'acceptor', m }, this, null);
+    const m = createAcceptor({ ...this.cfg.handshake, linkPeer: from, markPending: (p) => this.markPending(d, atom(p)) });
+    const d: LinkDriver = new LinkDriver(link, { role: 'acceptor', m }, this, null);
     this.accepting.set(d, { deadline: this.now() + this.cfg.setupTimeoutMs, from });
+  }
+
+  /**
+   * net_kernel's `{accept_pending, ...}`: what the incoming handshake `d` from `peer` answers, and
+   * the bookkeeping that goes with it, so that one handshake per peer is ever pending and both
+   * sides settle on the same one. One pending entry covers our own attempt and an accepted one
+   * alike: a second handshake meets the first whichever side started either.
+   */
+  private markPending(d: LinkDriver, peer: Atom): PendingAnswer {
+    if (this.up.has(peer)) {
+      if (this.upPending.has(peer)) return 'already_pending';
+      this.upPending.set(peer, d);
+      return 'alive';
+    }
+    const s = this.pending.get(peer);
+    if (s === undefined) {
+      this.pending.set(peer, { queue: [], waiters: [], owner: d, deadline: this.now() + this.cfg.setupTimeoutMs });
+      this.hooks.poke();
+      return 'ok';
+    }
+    if (nameGreater(this.cfg.handshake.myName, peer.name)) return 'nok';
+    // Our name is smaller: the peer's attempt wins. It takes over the slot (its callers and
+    // queued messages), and the handshake that owned it ends.
+    const old = s.owner;
+    s.owner = d;
+    s.deadline = this.now() + this.cfg.setupTimeoutMs;
+    if (old instanceof LinkDriver) old.close('simultaneous connect: the other attempt wins');
+    return 'ok_simultaneous';
   }
 
   handshakeEvent(d: LinkDriver, e: HandshakeEvent): void {
@@ -166,19 +207,17 @@ export class Peers implements LinkOwner {
         const text = e.log ?? (e.reason === 'protocol_error' ? this.protocolErrorText(d, e.detail ?? '') : undefined);
         if (text !== undefined) this.logFailure(d, text);
         this.failReasons.set(d, e.reason);
-        if (d.role === 'acceptor' && peer !== null) this.hooks.emit({ type: 'connection:failed', peer, reason: e.reason });
-        d.close(`handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`);
+        // An acceptor that owns a slot is reported by `fail` when it closes.
+        if (d.role === 'acceptor' && peer !== null && !this.owns(d)) this.hooks.emit({ type: 'connection:failed', peer, reason: e.reason });
+        const why = `handshake failed: ${e.reason}${e.detail !== undefined ? ` (${e.detail})` : ''}`;
+        const a = this.accepting.get(d);
+        // After `nok` the peer closes the link once it has read it (or the linger ends).
+        if (e.reason === 'nok' && a !== undefined) a.deadline = Math.min(a.deadline, this.now() + NOK_LINGER_MS);
+        else d.close(why);
         return;
       }
-      case 'cancel_pending': {
-        const s = this.pending.get(atom(e.peerName));
-        const out = s?.out;
-        if (s !== undefined && out instanceof LinkDriver) {
-          s.out = null;
-          out.close('simultaneous connect: the other attempt wins');
-        } else if (s !== undefined) s.out = null;
-        return;
-      }
+      case 'cancel_pending':
+        return; // markPending moved the slot already (only a machine without it emits this)
       case 'replace_connection': {
         const old = this.up.get(atom(e.peerName));
         old?.close('replaced by a new connection');
@@ -204,6 +243,13 @@ export class Peers implements LinkOwner {
     if (from === undefined) return this.hooks.log('error', text);
     if (this.cfg.limiter.isBlocked(from, this.now())) return;
     this.hooks.log('error', text);
+    this.countFailure(d);
+  }
+
+  /** An incoming handshake's failure counts against its link's identity; the block is logged once. */
+  private countFailure(d: LinkDriver): void {
+    const from = this.accepting.get(d)?.from;
+    if (from === undefined || this.cfg.limiter.isBlocked(from, this.now())) return;
     if (this.cfg.limiter.fail(from, this.now())) this.hooks.log('warning', this.cfg.limiter.message(inspectAtom(from)));
   }
 
@@ -223,7 +269,12 @@ export class Peers implements LinkOwner {
     const a = this.accepting.get(d);
     if (a !== undefined) a.deadline = deadline;
     const s = d.peer !== null ? this.pending.get(d.peer) : undefined;
-    if (s !== undefined && s.out === d) s.deadline = deadline;
+    if (s !== undefined && s.owner === d) s.deadline = deadline;
+  }
+
+  /** `d` is the handshake its peer's pending slot waits on. */
+  private owns(d: LinkDriver): boolean {
+    return d.peer !== null && this.pending.get(d.peer)?.owner === d;
   }
 
   private promote(d: LinkDriver, peer: Atom, flags: bigint, creation: number): void {
@@ -244,9 +295,10 @@ export class Peers implements LinkOwner {
     });
     d.becomeUp(conn);
     this.up.set(peer, d);
+    if (this.upPending.get(peer) === d) this.upPending.delete(peer);
     const s = this.pending.get(peer);
     this.pending.delete(peer);
-    if (s !== undefined && s.out instanceof LinkDriver && s.out !== d) s.out.close('superseded');
+    if (s !== undefined && s.owner instanceof LinkDriver && s.owner !== d) s.owner.close('superseded');
     for (const m of s?.queue ?? []) {
       const err = conn.send(m);
       if (err !== null) this.hooks.log('error', `** ${err} **`);
@@ -266,16 +318,13 @@ export class Peers implements LinkOwner {
       if (reason.startsWith('protocol error')) this.hooks.log('error', `** Connection to node ${inspectAtom(peer.name)} closed: ${reason} **`);
       return this.hooks.down(peer, reason);
     }
+    if (this.upPending.get(peer) === d) this.upPending.delete(peer);
     const s = this.pending.get(peer);
-    if (s === undefined) return;
-    if (s.out === d) {
-      s.out = null;
-      // nok: the peer's own attempt to us wins; wait for it (until the setup deadline).
-      if (this.failReasons.get(d) === 'nok') return;
-      return this.fail(peer, reason);
-    }
-    // An incoming attempt we were waiting on (after our own got nok) failed.
-    if (d.role === 'acceptor' && s.out === null) this.fail(peer, reason);
+    if (s === undefined || s.owner !== d) return;
+    s.owner = null;
+    // nok: the peer's own attempt to us wins; wait for it (until the setup deadline).
+    if (d.role === 'initiator' && this.failReasons.get(d) === 'nok') return;
+    this.fail(peer, reason);
   }
 
   received(d: LinkDriver, messages: ControlMessage[]): void {
@@ -286,7 +335,7 @@ export class Peers implements LinkOwner {
     const s = this.pending.get(peer);
     if (s === undefined) return;
     this.pending.delete(peer);
-    if (s.out instanceof LinkDriver) s.out.close(reason);
+    if (s.owner instanceof LinkDriver) s.owner.close(reason);
     for (const w of s.waiters) w(false);
     this.hooks.failed(peer, reason);
   }
@@ -299,8 +348,14 @@ export class Peers implements LinkOwner {
       else next = next === null ? s.deadline : Math.min(next, s.deadline);
     }
     for (const [d, { deadline: at }] of [...this.accepting]) {
-      if (at <= now) d.close('handshake timeout');
-      else next = next === null ? at : Math.min(next, at);
+      if (at > now) {
+        next = next === null ? at : Math.min(next, at);
+        continue;
+      }
+      // A caller that keeps a link open after our nok is no real node (one closes it on reading
+      // it): count it against its identity, so a flood of them ends in the limiter's block.
+      if (this.failReasons.get(d) === 'nok') this.countFailure(d);
+      d.close('handshake timeout');
     }
     return next;
   }

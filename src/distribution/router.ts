@@ -13,6 +13,7 @@ export function createRouter(sendTo: (node: Atom, m: ControlMessage) => Busy, fl
   let unlinkId = 0;
   return {
     send: (from, to, message) => sendTo(to.node, { type: 'send', from, to, message }),
+    sendAlias: (from, alias, message) => sendTo(alias.node, { type: 'alias_send', from, alias, message }),
     sendNamed: (from, node, name, message) => sendTo(node, { type: 'reg_send', from, name, message }),
     link: (from, to) => sendTo(to.node, { type: 'link', from, to }),
     unlink: (from, to) => sendTo(to.node, { type: 'unlink_id', id: ++unlinkId, from, to }),

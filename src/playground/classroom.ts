@@ -39,6 +39,8 @@ export interface TabOptions {
   readonly cookie?: string;
   /** A hidden node (`iex --hidden`). */
   readonly hidden?: boolean;
+  /** `iex --connect-all false`: no transitive mesh. */
+  readonly connectAll?: boolean;
 }
 
 /** The pause after each typed line, during which timers fire (as a person takes a moment). */
@@ -67,7 +69,7 @@ export class Classroom {
     // A close asked over the wire happens after the current run, as a tab closes between tasks.
     const tracing = startTracing(node.node, { onCloseRequest: () => void this.closing.add(name), classroom: classroomTarget(local) });
     const conditioner = clusterAware(local, tracing);
-    node.goAlive({ transport, names: (done) => done({ ok: this.net.names() }), cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}) });
+    node.goAlive({ transport, names: (done) => done({ ok: this.net.names() }), cookie: o.cookie ?? 'chocolate-chip-1', clock: this.clock, random, ...(o.hidden === true ? { hidden: true } : {}), ...(o.connectAll === false ? { connectAll: false } : {}) });
     const shell = createElixirShell(node, { write, echo: true });
     const tab: Tab = {
       name,

@@ -75,3 +75,56 @@ describe('hostile requests from a peer', () => {
     expect(value(room, one, ':rpc.call(:two@vm, Kernel, :node, [])')).toBe(':two@vm');
   });
 });
+
+describe('a hostile regex from a peer', () => {
+  it('a catastrophic pattern run by a peer answers nil (PCRE at its match limit) and the serving node keeps running its other processes', () => {
+    const room = new Classroom();
+    const one = room.open('one');
+    room.open('two');
+    typeAll(room, one, ['me = self()', 'Node.connect(:two@vm)']);
+    // A peer's process on two spawns the match there, then a small job; the job still answers
+    // first, because the match traps between its steps instead of holding two's scheduler.
+    typeAll(room, one, [
+      'Node.spawn(:two@vm, fn -> spawn(fn -> send(me, {:regex, Regex.run(~r/(a+)+$/, String.duplicate("a", 40) <> "b")}) end); spawn(fn -> send(me, {:job, Enum.sum(Enum.to_list(1..3000))}) end) end); :sent',
+    ]);
+    expect(value(room, one, 'receive do m -> m after 60_000 -> :none end')).toBe('{:job, 4501500}');
+    expect(value(room, one, 'receive do m -> m after 60_000 -> :none end')).toBe('{:regex, nil}');
+    // Through :rpc, the same answer, and rex serves on.
+    expect(value(room, one, ':rpc.call(:two@vm, Regex, :run, [~r/c|(a+)+$/, String.duplicate("a", 40) <> "bc"])')).toBe('nil');
+    expect(value(room, one, ':rpc.call(:two@vm, Regex, :run, [~r/(a+)+$/, "aaa"])')).toBe('["aaa", "aaa"]');
+  });
+});
+
+describe(':erpc requests at scale and against a peer that goes away', () => {
+  it('a collection of 2,000 requests to a tab that closes answers noconnection for each, and leaves the mailbox empty', () => {
+    const room = new Classroom();
+    const one = room.open('one');
+    const two = room.open('two');
+    typeAll(room, one, ['Node.connect(:two@vm)']);
+    typeAll(room, one, ['reqs = Enum.reduce(1..2000, :erpc.reqids_new(), fn i, c -> :erpc.send_request(:two@vm, :timer, :sleep, [60_000], i, c) end); :erpc.reqids_size(reqs)']);
+    room.close(two);
+    room.advance(100);
+    const drained = [
+      'count = fn f, c, n -> try do',
+      '  case :erpc.receive_response(c, 0, true) do',
+      '    :no_request -> {:done, n}',
+      '    {_, _, c2} -> f.(f, c2, n + 1)',
+      '  end',
+      'catch :error, {{:erpc, :noconnection}, _label, c2} -> f.(f, c2, n + 1) end end',
+      'count.(count, reqs, 0)',
+    ];
+    expect(value(room, one, drained.join('\n')).split('\n').at(-1)).toBe('{:done, 2000}');
+    expect(value(room, one, 'Process.info(self(), :message_queue_len)')).toBe('{:message_queue_len, 0}');
+  });
+
+  it('a timeout on a collection abandons every request: no answer arrives later', () => {
+    const room = new Classroom();
+    const one = room.open('one');
+    room.open('two');
+    typeAll(room, one, ['Node.connect(:two@vm)']);
+    typeAll(room, one, ['reqs = Enum.reduce(1..50, :erpc.reqids_new(), fn i, c -> :erpc.send_request(:two@vm, :timer, :sleep, [30_000], i, c) end); :ok']);
+    expect(value(room, one, 'try do :erpc.receive_response(reqs, 10, true) catch :error, e -> e end')).toBe('{:erpc, :timeout}');
+    room.advance(40_000);
+    expect(value(room, one, 'Process.info(self(), :message_queue_len)')).toBe('{:message_queue_len, 0}');
+  });
+});

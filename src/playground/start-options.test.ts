@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOptionsFromArgs, startOptionsFromUrl } from './start-options.ts';
+import { distributionStart, startOptionsFromArgs, startOptionsFromUrl } from './start-options.ts';
 
 const url = (search: string) => startOptionsFromUrl(new URLSearchParams(search), 'vm');
 const argv = (line: string) => startOptionsFromArgs(line === '' ? [] : line.split(' '), 'vm');
@@ -12,6 +12,9 @@ describe('start options: the terminal\'s flags and the tab\'s URL give the same 
     ['--name wibble@light-boy.local', '?name=wibble@light-boy.local', { node: 'wibble@light-boy.local', cookie: null, hidden: false }],
     ['--sname h --hidden', '?sname=h&hidden', { node: 'h@vm', cookie: null, hidden: true }],
     ['--sname two@lab', '?sname=two@lab', { node: 'two@lab', cookie: null, hidden: false }],
+    ['--sname s --connect-all false', '?sname=s&connect_all=false', { node: 's@vm', cookie: null, hidden: false, connectAll: false }],
+    ['--sname s --connect_all false', '?connect_all=false&sname=s', { node: 's@vm', cookie: null, hidden: false, connectAll: false }],
+    ['--sname s --connect-all true', '?sname=s&connect_all=true', { node: 's@vm', cookie: null, hidden: false }],
   ];
   for (const [flags, search, expected] of same) {
     it(`${flags || '(no flags)'} = ${search || '(no query)'}`, () => {
@@ -29,7 +32,7 @@ describe('start options from a URL', () => {
   it('prefers name= to sname=, and ignores empty values and the page\'s own parameters', () => {
     expect(url('?name=a@x&sname=b').node).toBe('a@x');
     expect(url('?sname=b&name=a@x').node).toBe('a@x');
-    expect(url('?sname=&cookie=&cluster&ticktime=4')).toEqual({ node: null, cookie: null, hidden: false });
+    expect(url('?sname=&cookie=&cluster&ticktime=4&connect_all=')).toEqual({ node: null, cookie: null, hidden: false });
   });
 });
 
@@ -38,5 +41,16 @@ describe('start options from iex\'s flags', () => {
     expect(() => argv('--snam x')).toThrow('unknown option --snam');
     expect(() => argv('one')).toThrow('unknown option one');
     expect(() => argv('--sname')).toThrow('--sname : missing argument');
+    expect(() => argv('--sname x --connect-all')).toThrow('--connect-all : missing argument');
+  });
+  it('reads -connect_all as global.erl does: only `false` turns it off, and the first one given counts', () => {
+    // Checked on OTP 25: `erl -connect_all foo` meshes; `-connect_all false -connect_all true` does not.
+    expect(argv('--sname x --connect-all no')).toEqual(argv('--sname x'));
+    expect(argv('--sname x --connect-all false --connect-all true').connectAll).toBe(false);
+    expect(argv('--sname x --connect-all true --connect-all false')).toEqual(argv('--sname x'));
+  });
+  it('gives goAlive the options it asks of distribution, nothing when defaults', () => {
+    expect(distributionStart(argv('--sname x'))).toEqual({});
+    expect(distributionStart(argv('--sname x --hidden --connect-all false'))).toEqual({ hidden: true, connectAll: false });
   });
 });

@@ -8,6 +8,8 @@
  *   --name one@h.x   ?name=one@h.x  one@h.x
  *   --cookie c       ?cookie=c      the cookie (else the machine's default: ~/.erlang.cookie, the profile's)
  *   --hidden         ?hidden        a hidden node: its connections are Node.list(:hidden), no mesh, no :global
+ *   --connect-all false  ?connect_all=false  erl's `-connect_all false`: no transitive mesh, the node
+ *                    connects only where it is asked (as erl, any other value is true, the first one given counts)
  */
 import type { Clock, OutputSink, Random } from '../core/ports.ts';
 import type { NodeOptions } from '../core/runtime/node.ts';
@@ -18,10 +20,12 @@ export interface StartOptions {
   /** The cookie given, or null for the machine's default. */
   readonly cookie: string | null;
   readonly hidden: boolean;
+  /** False with `-connect_all false`: no transitive full mesh (see DistributionOptions.connectAll); absent: on. */
+  readonly connectAll?: boolean;
 }
 
-type Flag = 'sname' | 'name' | 'cookie' | 'hidden';
-const TAKES_VALUE: ReadonlySet<Flag> = new Set(['sname', 'name', 'cookie']);
+type Flag = 'sname' | 'name' | 'cookie' | 'hidden' | 'connect_all';
+const TAKES_VALUE: ReadonlySet<Flag> = new Set(['sname', 'name', 'cookie', 'connect_all']);
 const FLAGS: ReadonlySet<string> = new Set([...TAKES_VALUE, 'hidden']);
 
 /** The one place flags become options; `flags` in the order given (a later one wins, as in erl). */
@@ -29,20 +33,25 @@ function resolve(flags: readonly (readonly [Flag, string])[], host: string): Sta
   let node: string | null = null;
   let cookie: string | null = null;
   let hidden = false;
+  let connectAll: boolean | null = null;
   for (const [flag, value] of flags) {
     if (flag === 'hidden') hidden = true;
     else if (flag === 'cookie') cookie = value;
+    // global.erl reads the first -connect_all given, and only `false` turns it off.
+    else if (flag === 'connect_all') connectAll ??= value !== 'false';
     else node = value.includes('@') ? value : `${value}@${host}`;
   }
-  return { node, cookie, hidden };
+  // Only the change from the default is written down, so options made by hand need not say it.
+  return { node, cookie, hidden, ...(connectAll === false ? { connectAll } : {}) };
 }
 
-/** `npm run iex -- --sname one --cookie c [--hidden]`; throws on an unknown or incomplete flag, in erl's words. */
+/** `npm run iex -- --sname one --cookie c [--hidden] [--connect-all false]`; throws on an unknown or incomplete flag, in erl's words. */
 export function startOptionsFromArgs(argv: readonly string[], host: string): StartOptions {
   const flags: [Flag, string][] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const flag = arg.startsWith('--') ? arg.slice(2) : '';
+    // `--connect-all` as the task's terminal spells it, `--connect_all` as erl does.
+    const flag = arg.startsWith('--') ? arg.slice(2).replace('-', '_') : '';
     if (!FLAGS.has(flag)) throw new Error(`unknown option ${arg}`);
     if (!TAKES_VALUE.has(flag as Flag)) {
       flags.push([flag as Flag, '']);
@@ -55,7 +64,7 @@ export function startOptionsFromArgs(argv: readonly string[], host: string): Sta
   return resolve(flags, host);
 }
 
-/** A tab's `?sname=one&host=lab&cookie=c&hidden`; other parameters are the page's business. Empty values count as absent. */
+/** A tab's `?sname=one&host=lab&cookie=c&hidden&connect_all=false`; other parameters are the page's business. Empty values count as absent. */
 export function startOptionsFromUrl(params: URLSearchParams, machineHost: string): StartOptions {
   const flags: [Flag, string][] = [];
   for (const [key, value] of params) {
@@ -83,4 +92,9 @@ export function nodeOptionsFor(start: StartOptions, effects: NodeEffects, stdout
   const { clock, wallClock, random, formatTime } = effects;
   const named = start.node === null ? {} : { name: start.node, creation: 1 + Math.floor(random.next() * 0xfffffffe) };
   return { clock, wallClock, random, formatTime, stdout, ...named };
+}
+
+/** What a node's start options ask of its distribution (goAlive's options beside transport and cookie). */
+export function distributionStart(start: StartOptions): { hidden?: true; connectAll?: false } {
+  return { ...(start.hidden ? { hidden: true } : {}), ...(start.connectAll === false ? { connectAll: false } : {}) };
 }

@@ -22,6 +22,8 @@ import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
+import { LessonPanel } from './lesson/LessonPanel.tsx';
+import { createShellDraft } from './lesson/shell-draft.ts';
 
 export interface AppProps {
   readonly identity: Identity;
@@ -55,6 +57,9 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   const connect = useCallback((node: string) => session.input(`Node.connect :"${node}"`), [session]);
   // Projector mode: the canvas takes the screen; the shell is hidden (still running), the controls fold.
   const [projector, setProjector] = useState(false);
+  // `?lesson=<id|url|paste>`: a guided lesson beside the canvas; its code clicked lands in the shell input.
+  const [lesson] = useState(() => new URLSearchParams(location.search).get('lesson'));
+  const [draft] = useState(createShellDraft);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -91,6 +96,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
             <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
         </main>
+        {lesson !== null && <LessonPanel param={lesson} identity={identity} session={session} draft={draft} />}
         <div className={`min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700 ${projector ? 'hidden' : 'flex'}`}>
           {identity.alive && (
             <NodeList
@@ -101,7 +107,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
             />
           )}
           <div className="min-h-0 flex-1">
-            <ShellPanel session={session} history={history} />
+            <ShellPanel session={session} history={history} draft={draft} />
           </div>
         </div>
       </div>

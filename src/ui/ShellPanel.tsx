@@ -4,16 +4,20 @@
  * (kept per node name across reloads, shell-history.ts); a multi-line paste is fed line by line,
  * as iex takes typed lines. Ctrl+C (with no text selected to copy) abandons a pending multi-line
  * expression by typing `#iex:break`, as iex offers, and clears the input line. Focus stays in the
- * input.
+ * input. A lesson's code clicked in the lesson panel lands in the input (`draft`); the lines after
+ * its first wait beside it and go in with it on Enter.
  */
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { ShellSession } from './session.ts';
 import type { ShellHistory } from './shell-history.ts';
 import { useShellOutput } from './use-shell-output.ts';
+import type { ShellDraft } from './lesson/shell-draft.ts';
 
-export function ShellPanel({ session, history }: { session: ShellSession; history: ShellHistory }) {
+export function ShellPanel({ session, history, draft }: { session: ShellSession; history: ShellHistory; draft?: ShellDraft }) {
   const { text, prompt, busy } = useShellOutput(session);
   const [line, setLine] = useState('');
+  // The lines of a multi-line draft after the first (an input element holds one line).
+  const [queued, setQueued] = useState<string[]>([]);
   const historyAt = useRef(history.lines.length);
   const logRef = useRef<HTMLPreElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -22,6 +26,17 @@ export function ShellPanel({ session, history }: { session: ShellSession; histor
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
   }, [text]);
+
+  useEffect(
+    () =>
+      draft?.subscribe((code) => {
+        const [first = '', ...rest] = code.split('\n');
+        setLine(first);
+        setQueued(rest);
+        inputRef.current?.focus();
+      }),
+    [draft],
+  );
 
   const submit = (lines: string[]) => {
     for (const l of lines) {
@@ -36,12 +51,14 @@ export function ShellPanel({ session, history }: { session: ShellSession; histor
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      submit([line]);
+      submit([line, ...queued]);
+      setQueued([]);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const h = history.lines;
       historyAt.current = Math.max(0, Math.min(h.length, historyAt.current + (e.key === 'ArrowUp' ? -1 : 1)));
       setLine(h[historyAt.current] ?? '');
+      setQueued([]);
     } else if (e.key.toLowerCase() === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
       const input = e.currentTarget;
       if (input.selectionStart !== input.selectionEnd) return; // Selected text: Ctrl+C copies it.
@@ -49,6 +66,7 @@ export function ShellPanel({ session, history }: { session: ShellSession; histor
       // Only an incomplete expression (the `...` prompt) has anything for #iex:break to abandon.
       if (prompt.startsWith('...') && !busy) session.input('#iex:break');
       setLine('');
+      setQueued([]);
       historyAt.current = history.lines.length;
     }
   };
@@ -91,6 +109,7 @@ export function ShellPanel({ session, history }: { session: ShellSession; histor
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
+        {queued.length > 0 && <span className="whitespace-nowrap text-xs text-slate-400">+{queued.length} lines</span>}
       </label>
     </section>
   );

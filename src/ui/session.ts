@@ -7,7 +7,7 @@
 import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
-import { nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
+import { distributionStart, nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
 import { createPeerJsTransport, registerNode, type SignallingState } from '../distribution/transports/peerjs.ts';
 import { startNodeLoop, type HostScheduling } from '../host/node-loop.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
@@ -72,6 +72,8 @@ export interface ShellSession {
   pidArgument(pid: Pid): string;
   subscribe: (listener: () => void) => () => void;
   getView: () => ShellView;
+  /** Calls `listener` with each piece of output as it is written (echoed input included): a lesson checks it. */
+  onOutput(listener: (chunk: string) => void): () => void;
 }
 
 export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling): ShellSession {
@@ -82,6 +84,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
   let frame = 0;
   let shell: Shell | null = null;
   const distListeners = new Set<(dist: Distribution) => void>();
+  const outputListeners = new Set<(chunk: string) => void>();
 
   const publish = () => {
     frame = 0;
@@ -92,6 +95,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     if (frame === 0) frame = requestAnimationFrame(publish);
   };
   const write = (chunk: string) => {
+    for (const l of outputListeners) l(chunk);
     text += chunk;
     if (text.length > MAX_TRANSCRIPT) text = text.slice(text.length - MAX_TRANSCRIPT);
     schedulePublish();
@@ -129,7 +133,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       if (state.type === 'registered' && node.dist === null) {
         const transport = local.wrap(createPeerJsTransport(peer, config));
         const tuning = page.tuning;
-        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...(identity.hidden ? { hidden: true } : {}) });
+        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
         loop.wake();
         for (const l of distListeners) l(dist);
         if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
@@ -175,5 +179,9 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       return () => listeners.delete(listener);
     },
     getView: () => view,
+    onOutput(listener) {
+      outputListeners.add(listener);
+      return () => outputListeners.delete(listener);
+    },
   };
 }

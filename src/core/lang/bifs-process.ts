@@ -11,6 +11,7 @@ import type { Bif, BifContext, BifFn, BuiltinModule } from './builtins.ts';
 import { raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { list as listOf } from '../term/types.ts';
+import { aliasBifs } from './bifs-alias.ts';
 import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
@@ -98,9 +99,14 @@ function register(ctx: BifContext, pid: Term, name: Term): Term {
 function demonitor(ctx: BifContext, ref: Term, opts: Term): Term {
   if (!kindIs(ref, 'ref')) badargAt(0, 'not a reference');
   let flush = false;
-  for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) if (l.head === atom('flush')) flush = true;
-  ctx.proc.demonitor(ref as Ref, flush);
-  return TRUE;
+  let info = false;
+  for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    if (l.head === atom('flush')) flush = true;
+    else if (l.head === atom('info')) info = true;
+  }
+  const found = ctx.proc.demonitor(ref as Ref, flush);
+  // [:info]: whether the monitor was still there (false: its DOWN was already sent), as erts answers.
+  return info ? bool(found) : TRUE;
 }
 
 const P = 'Elixir.Process';
@@ -184,6 +190,7 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   bif('Elixir.Node', 'alive?', 0, (_a, c) => bool(c.proc.nodeName !== atom('nonode@nohost'))),
   bif('Elixir.Node', 'list', 0, () => NIL),
   ...mathBifs(),
+  ...aliasBifs,
 ] };
 
 function processFlag(c: BifContext, flag: Term, v: Term): Term {

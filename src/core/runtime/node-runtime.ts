@@ -97,6 +97,8 @@ export class NodeRuntime {
   totalReductions = 0;
   /** Processes suspended on a busy connection, by the node it leads to (busy-dist.ts). */
   readonly busySenders = new Map<Atom, Proc[]>();
+  /** The owners of active aliases, by ref key (aliases.ts). */
+  readonly aliases = new Map<string, Proc>();
 
   constructor(cfg: RuntimeConfig) {
     this.name = cfg.name;

@@ -9,6 +9,7 @@
 import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 import type { ProcessBody } from './process-body.ts';
 import type { MaxHeap } from './heap-limit.ts';
+import type { AliasMode } from './aliases.ts';
 
 export type Dest = Term;
 
@@ -53,7 +54,14 @@ export interface ProcessApi {
   spawn(body: ProcessBody, options?: SpawnOptions): { pid: Pid; monitorRef?: Ref };
   link(pid: Pid): void;
   unlink(pid: Pid): void;
-  monitor(target: Dest): Ref;
+  /** With `alias`, the monitor's ref is also an alias of this process (monitor/3, aliases.ts). */
+  monitor(target: Dest, alias?: AliasMode): Ref;
+  /** alias/1: a fresh alias of this process. */
+  alias(mode: AliasMode): Ref;
+  /** `send(alias, message)`; `owner` (the pid a gen From names) is only what the tracer shows as the addressee. */
+  sendToAlias(alias: Ref, message: Term, owner?: Pid): void;
+  /** unalias/1: true when `ref` was an active alias of this process. */
+  unalias(ref: Ref): boolean;
   demonitor(ref: Ref, flush?: boolean): boolean;
   /** Process.exit(pid, reason): sends an exit signal (exit/2). */
   exit(pid: Pid, reason: Term): void;

@@ -12,9 +12,11 @@ import type { NodeRuntime } from './node-runtime.ts';
 import { Mailbox } from './mailbox.ts';
 import { NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { Status } from './status.ts';
-import { send, sendLocal } from './routing.ts';
+import { send, sendAlias, sendLocal } from './routing.ts';
 import * as signals from './signals.ts';
+import { refKey } from './identifiers.ts';
 import { cancelTimer, sendAfter, startReceiveTimer } from './process-timers.ts';
+import { activateAlias, deactivateAlias, type AliasMode } from './aliases.ts';
 
 export { Status } from './status.ts';
 
@@ -49,6 +51,8 @@ export class Proc implements ProcessApi {
   links: Map<string, Pid> | null = null;
   monitors: Map<string, MonitorEntry> | null = null;
   monitoredBy: Map<string, MonitorEntry> | null = null;
+  /** Its active aliases (aliases.ts), by ref key, with their modes. */
+  aliases: Map<string, AliasMode> | null = null;
   /** Exit reason of a killing signal that arrived while this process ran: applied after its run. */
   pendingExit: Term | null = null;
   /** A built-in process of the node (net_kernel, I/O server...): never suspended on a busy connection. */
@@ -163,8 +167,22 @@ export class Proc implements ProcessApi {
   unlink(pid: Pid): void {
     signals.unlink(this.rt, this, pid);
   }
-  monitor(target: Dest): Ref {
-    return signals.monitor(this.rt, this, target);
+  monitor(target: Dest, alias?: AliasMode): Ref {
+    const ref = signals.monitor(this.rt, this, target);
+    // Only a monitor that is up gets its alias (one that answered DOWN at once is already gone).
+    if (alias !== undefined && (alias === 'explicit' || this.monitors?.has(refKey(ref)) === true)) activateAlias(this.rt, this, ref, alias);
+    return ref;
+  }
+  alias(mode: AliasMode): Ref {
+    const ref = this.rt.makeRef();
+    activateAlias(this.rt, this, ref, mode);
+    return ref;
+  }
+  sendToAlias(alias: Ref, message: Term, owner?: Pid): void {
+    sendAlias(this.rt, this.self, alias, message, owner);
+  }
+  unalias(ref: Ref): boolean {
+    return deactivateAlias(this.rt, this, ref);
   }
   demonitor(ref: Ref, flush?: boolean): boolean {
     return signals.demonitor(this.rt, this, ref, flush === true);

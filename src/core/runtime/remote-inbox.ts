@@ -8,14 +8,21 @@ import type { RemoteInbox } from './remote.ts';
 import type { MonitorEntry } from './process.ts';
 import { Status } from './status.ts';
 import { pidKey, refKey } from './identifiers.ts';
-import { NOCONNECTION, NOPROC, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
+import { NOCONNECTION, NOPROC, demonitor, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
 import { resumeSenders } from './busy-dist.ts';
+import { aliasOwner, monitorEnded } from './aliases.ts';
 
 export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
   return {
     deliverSend(to, message) {
       const q = rt.lookup(to);
       if (q !== undefined) rt.deliver(q, message);
+    },
+    deliverAliasSend(alias, message) {
+      const owner = aliasOwner(rt, alias);
+      if (owner === undefined) return;
+      if (owner.unmonitor) demonitor(rt, owner.q, alias, false);
+      rt.deliver(owner.q, message);
     },
     deliverNamedSend(name, message) {
       const q = rt.registry.lookup(name);
@@ -87,6 +94,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       // Only a monitor of a process on the node the DOWN comes from (not a local one, nor another peer's).
       if (w === undefined || e === undefined || e.node !== from) return;
       w.monitors?.delete(key);
+      monitorEnded(rt, w, key);
       rt.deliver(w, downMessage(e, reason));
       if (rt.events.active && e.target !== null) {
         rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher, target: e.target });
@@ -121,6 +129,7 @@ function nodeDown(rt: NodeRuntime, node: Atom): void {
       for (const e of [...p.monitors.values()]) {
         if (e.node !== node) continue;
         p.monitors.delete(e.key);
+        monitorEnded(rt, p, e.key);
         rt.deliver(p, downMessage(e, NOCONNECTION));
       }
     }

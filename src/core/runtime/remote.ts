@@ -24,6 +24,8 @@ export interface RemoteRouter {
    * busy_dist_port); the runtime suspends the sending process until `RemoteInbox.drained`.
    */
   send(from: Pid, to: Pid, message: Term): Busy;
+  /** `send(alias, msg)` to an alias (a reference) of another node: ALIAS_SEND; 'busy' as for `send`. */
+  sendAlias?(from: Pid, alias: Ref, message: Term): Busy;
   /** `send({name, node}, msg)` for another node; 'busy' as for `send`. */
   sendNamed(from: Pid, node: Atom, name: Atom, message: Term): Busy;
   link(from: Pid, to: Pid): void;
@@ -52,6 +54,8 @@ export interface RemoteRouter {
 export interface RemoteInbox {
   /** SEND: deliver to a local pid (dropped when it is dead). */
   deliverSend(to: Pid, message: Term): void;
+  /** ALIAS_SEND: deliver to the owner of a local alias (dropped when it is not an active alias). */
+  deliverAliasSend(alias: Ref, message: Term): void;
   /** REG_SEND: deliver to a local name (dropped when unregistered). */
   deliverNamedSend(name: Atom, message: Term): void;
   /** LINK from remote `from` to local `to`; answers noproc through the router when `to` is dead. */

@@ -5,11 +5,13 @@
  * that the VM can raise ArgumentError.
  */
 import { Tuple } from '../term/types.ts';
-import type { Atom, Pid, Term } from '../term/types.ts';
+import type { Atom, Pid, Ref, Term } from '../term/types.ts';
 import type { Dest } from './process-api.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { Proc } from './process.ts';
 import { suspendSender } from './busy-dist.ts';
+import { aliasOwner } from './aliases.ts';
+import { demonitor } from './signals.ts';
 
 /** Send from `from` (a pid, or init's pid from outside). False for an unregistered atom or a bad destination. */
 export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boolean {
@@ -23,6 +25,10 @@ export function send(rt: NodeRuntime, from: Pid, dest: Dest, message: Term): boo
       if (q === undefined) return false;
       if (rt.events.active) emitSent(rt, from, dest, message, false);
       deliverFrom(rt, from, q, message);
+      return true;
+    }
+    if (dest.kind === 'ref') {
+      sendAlias(rt, from, dest, message);
       return true;
     }
     if (dest.kind === 'tuple' && dest.elements.length === 2) {
@@ -72,4 +78,24 @@ export function sendNamed(rt: NodeRuntime, from: Pid, name: Atom, node: Atom, me
 
 function emitSent(rt: NodeRuntime, from: Pid, to: Term, message: Term, remote: boolean): void {
   rt.events.emit({ type: 'message:sent', time: rt.clock.now(), from, to, message, remote });
+}
+
+/**
+ * `send(alias, msg)`: to the owner when the alias is active here, out to its node when the
+ * reference is another node's (ALIAS_SEND), else dropped, as a send to any plain reference is.
+ */
+export function sendAlias(rt: NodeRuntime, from: Pid, alias: Ref, message: Term, owner?: Pid): void {
+  if (alias.node !== rt.name) {
+    // a reference made before the node had its name is still ours: nothing to send out
+    if (rt.router?.sendAlias !== undefined && alias.node !== rt.initPid.node) {
+      if (rt.events.active) emitSent(rt, from, owner ?? alias, message, true);
+      if (rt.router.sendAlias(from, alias, message) === 'busy') suspendSender(rt, from, alias.node);
+      return;
+    }
+  }
+  const found = aliasOwner(rt, alias);
+  if (found === undefined) return;
+  if (found.unmonitor) demonitor(rt, found.q, alias, false);
+  if (rt.events.active) emitSent(rt, from, found.q.self, message, false);
+  deliverFrom(rt, from, found.q, message);
 }

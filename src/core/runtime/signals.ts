@@ -17,6 +17,7 @@ import type { MonitorEntry, Proc } from './process.ts';
 import { BadArgError, ErlangError } from './errors.ts';
 import { pidKey, refKey } from './identifiers.ts';
 import type { ProcessBody } from './process-body.ts';
+import { monitorEnded } from './aliases.ts';
 
 export const EXIT = atom('EXIT');
 export const DOWN = atom('DOWN');
@@ -170,6 +171,7 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
       const w = rt.lookup(e.watcher);
       if (w !== undefined) {
         w.monitors?.delete(e.key);
+        monitorEnded(rt, w, e.key);
         const down = downMessage(e, reason);
         if (rt.delayed?.signal(self, w, down, () => rt.deliver(w, down)) !== true) rt.deliver(w, down);
         if (ev) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref: e.ref, watcher: e.watcher, target: self });
@@ -236,6 +238,7 @@ export function demonitor(rt: NodeRuntime, p: Proc, ref: Ref, flush: boolean): b
   const e = p.monitors?.get(key);
   if (e !== undefined) {
     p.monitors?.delete(key);
+    monitorEnded(rt, p, key);
     dropTargetSide(rt, e);
     rt.version++;
     if (rt.events.active && e.target !== null) {

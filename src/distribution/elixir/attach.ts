@@ -26,6 +26,8 @@ export interface ElixirDistributionOptions {
   readonly names?: NameServer;
   /** Started hidden (`--hidden`, `?hidden`): see DistributionOptions.hidden. */
   readonly hidden?: boolean;
+  /** `--connect-all false`, `?connect_all=false`: see DistributionOptions.connectAll. */
+  readonly connectAll?: boolean;
   /** Overrides for tests (tick timings, mesh...). */
   readonly tuning?: Partial<Pick<DistributionOptions, 'tickIntervalMs' | 'tickTimeoutMs' | 'setupTimeoutMs' | 'connectAll' | 'rateLimit'>>;
 }
@@ -44,6 +46,7 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
     ...(o.wake ? { wake: o.wake } : {}),
     ...o.tuning,
     ...(o.hidden === true ? { hidden: true } : {}),
+    ...(o.connectAll === false ? { connectAll: false } : {}),
     funHooks: {
       funToTerms: (fun) => {
         const wire = funToWire(fun, lang);

@@ -10,6 +10,7 @@ import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts
 import type { ElixirNode } from '../../core/elixir-node.ts';
 import type { NodeServices } from './context.ts';
 import { RPC_PRELUDE } from './rpc-prelude.ts';
+import { RPC_REQUESTS_PRELUDE } from './rpc-requests-prelude.ts';
 import { spawnRequestBifs } from './spawn-request.ts';
 import { erlangReason } from '../../core/lang/erlang-reason.ts';
 
@@ -25,6 +26,11 @@ function continueIn(module: string, target: string, functions: readonly string[]
 }
 
 const ERPC = ['call/2', 'call/3', 'call/4', 'call/5', 'cast/2', 'cast/4', 'multicall/2', 'multicall/3', 'multicall/4', 'multicall/5', 'execute_call/4', 'execute_cast/3'];
+const ERPC_REQUESTS = [
+  'send_request/2', 'send_request/4', 'send_request/6', 'receive_response/1', 'receive_response/2', 'receive_response/3',
+  'wait_response/1', 'wait_response/2', 'wait_response/3', 'check_response/2', 'check_response/3',
+  'reqids_new/0', 'reqids_size/1', 'reqids_add/3', 'reqids_to_list/1', 'multicast/2', 'multicast/4',
+];
 const RPC = ['call/4', 'call/5', 'cast/4', 'multicall/3', 'multicall/4', 'multicall/5'];
 
 /** The rpc modules of the node whose services are `s`. */
@@ -36,13 +42,14 @@ export function rpcModule(s: NodeServices): BuiltinModule {
       // What erpc/rpc hand on of an error: the bare Erlang reason (erlang-reason.ts).
       { module: 'Elixir.Kernel.Erpc', name: 'erlang_reason', arity: 1, fn: ([e]) => erlangReason(e as Term) },
       ...continueIn('erpc', 'Elixir.Kernel.Erpc', ERPC),
+      ...continueIn('erpc', 'Elixir.Kernel.ErpcRequests', ERPC_REQUESTS),
       ...continueIn('rpc', 'Elixir.Kernel.Rpc', RPC),
       // net_adm:ping/1 is what Node.ping/1 calls in Elixir 1.14; here the other way round.
       ...continueIn('net_adm', 'Elixir.Node', ['ping/1']),
       ...continueIn('net_adm', 'Elixir.Kernel.Rpc', ['names/0', 'names/1', 'localhost/0']),
       { module: 'Elixir.Kernel.Rpc', name: 'names_request', arity: 1, fn: ([h], c) => namesRequest(s, c, h as Term) },
     ],
-    prelude: RPC_PRELUDE,
+    prelude: RPC_PRELUDE + RPC_REQUESTS_PRELUDE,
   };
 }
 

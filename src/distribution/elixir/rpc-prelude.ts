@@ -90,6 +90,10 @@ defmodule Kernel.Erpc do
 
   defp result(:spawn_reply, _req, _res, reason), do: :erlang.error({:erpc, reason})
 
+  # For send_request's receive_response/wait_response/check_response (rpc-requests-prelude.ts).
+  @doc false
+  def __result__(type, req, res, reason), do: result(type, req, res, reason)
+
   defp result(:timeout, req, res, _) do
     abandon(req)
     receive do

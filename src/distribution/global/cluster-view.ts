@@ -24,6 +24,7 @@ export function clusterViewOf(dist: Distribution): ClusterView {
     onNodeDown: (cb) => on('connection:down', cb),
     disconnect: (node) => void dist.disconnect(node),
     preventsOverlap: () => dist.connectAll,
+    syncs: () => dist.connectAll,
   };
 }
 
@@ -45,6 +46,7 @@ export class ClusterRelay {
     },
     disconnect: (node) => void this.dist?.disconnect(node),
     preventsOverlap: () => this.dist?.connectAll ?? false,
+    syncs: () => this.dist?.connectAll ?? true,
   };
 
   /**

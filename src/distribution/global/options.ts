@@ -21,6 +21,11 @@ export interface ClusterView {
   disconnect?(node: Atom): void;
   /** OTP 25's default with connect_all: cut off nodes so partitions never overlap. */
   preventsOverlap?(): boolean;
+  /**
+   * False when the node started with connect_all false: global.erl then ignores nodeup, so it
+   * syncs names with no node (server.ts). Default true.
+   */
+  syncs?(): boolean;
 }
 
 export interface GlobalOptions {

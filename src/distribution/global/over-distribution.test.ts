@@ -29,10 +29,12 @@ interface GPeer {
   readonly show: (t: Term) => string;
 }
 
-function withGlobal(p: TestPeer): GPeer {
+/** `overlap: false` as `-kernel prevent_overlapping_partitions false`. */
+function withGlobal(p: TestPeer, o: { overlap?: false } = {}): GPeer {
   const logs: string[] = [];
   const show = (t: Term) => inspect(t, { nodeNumber: p.dist.nodeTable.nodeNumber });
-  const g = startGlobal(p.node, clusterViewOf(p.dist), { log: (level, text) => logs.push(`[${level}] ${text}`), inspect: show });
+  const view = clusterViewOf(p.dist);
+  const g = startGlobal(p.node, o.overlap === false ? { ...view, preventsOverlap: () => false } : view, { log: (level, text) => logs.push(`[${level}] ${text}`), inspect: show });
   return { p, g, logs, show };
 }
 
@@ -115,9 +117,10 @@ describe(':global over the distribution layer', () => {
 
   it('a registration waiting on a cut link completes at the tick timeout', () => {
     const c = new Cluster();
-    // Without connect_all (so no prevent_overlapping_partitions, which would then cut two off
-    // as well: partitions.ts), one's link to three is the only one that goes.
-    const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n, { connectAll: false }))) as [GPeer, GPeer, GPeer];
+    // Without prevent_overlapping_partitions (which would then cut two off as well:
+    // partitions.ts), one's link to three is the only one that goes. (Not with connect_all
+    // false: global would then share names with nobody, connect-all-global.test.ts.)
+    const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n), { overlap: false })) as [GPeer, GPeer, GPeer];
     c.settle();
     c.connect(one.p, two.p);
     c.connect(one.p, three.p);

@@ -12,6 +12,8 @@
  *   {:"$global", :ack,     from_node, tx}          the commit is applied there
  *   {:"$global", :sync,    from_node, [{name, pid}]}  the sender's whole table (on nodeup)
  *   {:"$global", :conflict, name, winner, loser}  sent to node(winner): kill loser and log
+ *   {:"$global", :no_sync, from_node}              from a node started with connect_all false: it
+ *                                                  takes no part in the sender's names (server.ts)
  * Local only (from the cluster view callbacks and the server's own timer):
  *   {:"$global", :nodeup, node}, {:"$global", :nodedown, node}, {:"$global", :retry, tx}
  */
@@ -38,7 +40,7 @@ export type PeerMessage =
   | { readonly type: 'ack'; readonly node: Atom; readonly tx: number }
   | { readonly type: 'sync'; readonly node: Atom; readonly entries: readonly (readonly [Term, Pid])[] }
   | { readonly type: 'conflict'; readonly name: Term; readonly winner: Pid; readonly loser: Pid }
-  | { readonly type: 'nodeup' | 'nodedown'; readonly node: Atom }
+  | { readonly type: 'nodeup' | 'nodedown' | 'no_sync'; readonly node: Atom }
   | { readonly type: 'retry'; readonly tx: number };
 
 export type ServerMessage =
@@ -71,6 +73,7 @@ export function encodePeer(m: PeerMessage): Tuple {
       return g('conflict', m.name, m.winner, m.loser);
     case 'nodeup':
     case 'nodedown':
+    case 'no_sync':
       return g(m.type, m.node);
     case 'retry':
       return g('retry', m.tx);
@@ -149,6 +152,7 @@ function parsePeer(kind: string, a: readonly Term[]): PeerMessage | null {
       return a.length === 3 && a0 !== undefined && isPid(a1) && isPid(a2) ? { type: 'conflict', name: a0, winner: a1, loser: a2 } : null;
     case 'nodeup':
     case 'nodedown':
+    case 'no_sync':
       return a.length === 1 && isAtom(a0) ? { type: kind, node: a0 } : null;
     case 'retry':
       return a.length === 1 && isInt(a0) ? { type: 'retry', tx: a0 } : null;

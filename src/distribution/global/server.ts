@@ -44,11 +44,12 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
   const pidKey = (p: Pid): unknown => (isLocal(p) ? `local|${p.id}|${p.serial}` : mapKey(p));
   const env = globalEnv({ pidKey, isLocal }, options);
   const replica = new Replica(env, cluster);
-  const registrar = new Registrar(replica, cluster, env);
+  const sync = new SyncScope(cluster);
+  const registrar = new Registrar(replica, sync.view, env);
   const guard = new PartitionGuard(cluster, env, () => node.creation);
   const handle = (msg: Term, state: null, proc: ProcessApi): null => {
     const m = parseServerMessage(msg);
-    if (m !== null) dispatch(m, proc, replica, registrar, guard);
+    if (m !== null && sync.admits(m, proc)) dispatch(m, proc, replica, registrar, guard);
     return state;
   };
   const pid = node.spawn(loopBody(null, handle, ['global', 'loop_the_registrar', 0]), {
@@ -69,6 +70,41 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
       for (const u of unsubs) if (typeof u === 'function') u();
     },
   };
+}
+
+/**
+ * Which nodes share names with this one: global.erl's `known`. With connect_all false
+ * (`syncs()` false) global.erl ignores nodeup, so it syncs with nobody and its peers' syncs get
+ * no answer; a peer's global then never counts it. Here such a node drops what other name
+ * servers send it (their writes and tables) and answers `no_sync`, and a node told so leaves
+ * the teller out of its writes from then on (a write already waiting for it goes on without it,
+ * as at a nodedown). Between nodes that both sync, nothing changes.
+ */
+class SyncScope {
+  /** Peers that said they do not sync, until their connection goes down. */
+  private readonly apart = new Set<Atom>();
+  readonly view: ClusterView;
+
+  constructor(private readonly cluster: ClusterView) {
+    this.view = { ...cluster, nodes: () => (this.syncs() ? cluster.nodes().filter((n) => !this.apart.has(n)) : []) };
+  }
+
+  private syncs(): boolean {
+    return this.cluster.syncs?.() ?? true;
+  }
+
+  /** Whether `m` goes on to the server; also keeps `apart` up to date. */
+  admits(m: ServerMessage, proc: ProcessApi): boolean {
+    if (m.type === 'no_sync') this.apart.add(m.node);
+    if (m.type === 'nodedown') this.apart.delete(m.node);
+    if (this.syncs()) return true;
+    if (m.type === 'sync' || m.type === 'reserve' || m.type === 'commit' || m.type === 'release') {
+      proc.send(tuple(NAME_SERVER, m.node), encodePeer({ type: 'no_sync', node: proc.nodeName }));
+      return false;
+    }
+    // No sync to send a newcomer, and nothing of ours waits for anybody.
+    return m.type !== 'nodeup' && m.type !== 'conflict';
+  }
 }
 
 function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registrar: Registrar, guard: PartitionGuard): void {
@@ -108,6 +144,9 @@ function dispatch(m: ServerMessage, proc: ProcessApi, replica: Replica, registra
       replica.nodeDown(proc, m.node);
       registrar.nodeDown(proc, m.node);
       return guard.nodeDown(proc, m.node);
+    case 'no_sync':
+      // A write waiting for its vote or ack goes on without it (SyncScope).
+      return registrar.nodeDown(proc, m.node);
     case 'partition':
       return guard.handle(proc, m.message);
     case 'down':

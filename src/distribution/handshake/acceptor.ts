@@ -17,9 +17,28 @@ import {
   decodeChallengeReply, decodeSendName, decodeStatus, encodeChallenge, encodeChallengeAck, encodeStatus, type Status,
 } from './messages.ts';
 
+/**
+ * net_kernel's answer to an incoming handshake for a node (`do_mark_pending` in dist_util.erl,
+ * `{accept_pending, ...}` in net_kernel.erl): the status this side answers.
+ * - ok: nothing pending; this handshake is now the node's pending connection;
+ * - ok_simultaneous: we were connecting to it too and our name is smaller: our attempt is
+ *   abandoned and this handshake takes its place (its callers and queued messages wait on it);
+ * - nok: we were connecting to it too and our name is greater: our attempt stays, this one ends;
+ * - alive: a connection is up; the peer must say whether it is stale (status `true`/`false`);
+ * - already_pending: a connection is up and another handshake is already replacing it: this one
+ *   ends without a status (dist_util's `already_pending` shuts down).
+ */
+export type PendingAnswer = 'ok' | 'ok_simultaneous' | 'nok' | 'alive' | 'already_pending';
+
 export interface AcceptorOptions extends HandshakeOptions {
   /** `net_kernel:allow/1`: false -> not_allowed. Default: everyone. */
   readonly isAllowed?: (peer: string) => boolean;
+  /**
+   * Asked once the peer's send_name passed the name, flag and allow checks: net_kernel's verdict
+   * (the caller records the pending connection as it answers). When set, `isUp`/`hasPendingTo`
+   * are not asked.
+   */
+  readonly markPending?: (peer: string) => PendingAnswer;
   /** We are ourselves connecting to `peer` right now (simultaneous connect). */
   readonly hasPendingTo?: (peer: string) => boolean;
   /** We already have a connection up with `peer` -> status alive. */
@@ -90,23 +109,34 @@ export function createAcceptor(o: AcceptorOptions): Acceptor {
       status(out, 'not_allowed');
       return fail(out, 'not_allowed', undefined, LOG.disallowed(peer));
     }
-    if (o.isUp?.(peer)) {
-      status(out, 'alive');
-      state = 'await_alive_reply';
-      return out;
-    }
-    if (o.hasPendingTo?.(peer)) {
-      // Simultaneous connect: the attempt of the node with the greater name survives.
-      if (nameGreater(o.myName, peer)) {
+    const answer = o.markPending?.(peer) ?? defaultAnswer(peer);
+    switch (answer) {
+      case 'alive':
+        status(out, 'alive');
+        state = 'await_alive_reply';
+        return out;
+      case 'nok':
+        // Simultaneous connect: the attempt of the node with the greater name (ours) survives.
         status(out, 'nok');
         return fail(out, 'nok', 'simultaneous connect: our own attempt wins');
-      }
-      status(out, 'ok_simultaneous');
-      out.events.push({ type: 'cancel_pending', peerName: peer });
-      return sendChallenge(out);
+      case 'already_pending':
+        return fail(out, 'already_pending', 'a connection is up and another handshake is already replacing it');
+      case 'ok_simultaneous':
+        status(out, 'ok_simultaneous');
+        if (o.markPending === undefined) out.events.push({ type: 'cancel_pending', peerName: peer });
+        return sendChallenge(out);
+      case 'ok':
+        break;
     }
     status(out, 'ok');
     return sendChallenge(out);
+  }
+
+  /** Without `markPending`: up -> alive; our own attempt pending -> the greater name's survives. */
+  function defaultAnswer(peer: string): PendingAnswer {
+    if (o.isUp?.(peer)) return 'alive';
+    if (!o.hasPendingTo?.(peer)) return 'ok';
+    return nameGreater(o.myName, peer) ? 'nok' : 'ok_simultaneous';
   }
 
   function onAliveReply(b: Uint8Array, out: Out): Out {

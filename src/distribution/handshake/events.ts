@@ -13,6 +13,7 @@ export type FailReason =
   | 'not_allowed'
   | 'name_mismatch' // acceptor: send_name claimed another name than the link's signalling id
   | 'alive_refused' // status alive answered 'false'
+  | 'already_pending' // acceptor: a connection is up and another handshake is already replacing it
   | 'missing_flags'
   | 'bad_challenge_reply' // acceptor: wrong digest (cookie mismatch)
   | 'bad_challenge_ack' // initiator: wrong digest

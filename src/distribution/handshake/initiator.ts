@@ -3,7 +3,7 @@
  * send_name -> status -> challenge -> challenge_reply -> challenge_ack.
  * It never sends the cookie, only digests of the peer's challenge.
  */
-import { LOG, Out, checkFlags, digestMode, newChallenge } from './common.ts';
+import { LOG, Out, checkFlags, digestMode, nameGreater, newChallenge } from './common.ts';
 import { DIGEST_LENGTH, digest, digestEquals, type DigestMode } from './digest.ts';
 import type { HandshakeOptions, HandshakeOutput, HandshakeState } from './events.ts';
 import {
@@ -50,7 +50,11 @@ export function createInitiator(o: InitiatorOptions): Initiator {
       case 'ok_simultaneous':
         state = 'await_challenge';
         return out;
-      case 'nok': return fail(out, 'nok', 'simultaneous connect: the peer keeps its own attempt');
+      case 'nok':
+        // Only the greater name may keep its own attempt: a smaller one must answer
+        // ok_simultaneous. Waiting on its attempt would wait for nothing.
+        if (nameGreater(o.myName, o.peerName)) return fail(out, 'protocol_error', 'nok from a node with a smaller name');
+        return fail(out, 'nok', 'simultaneous connect: the peer keeps its own attempt');
       case 'not_allowed': return fail(out, 'not_allowed');
       case 'alive': {
         const go = o.isPending?.() ?? true;

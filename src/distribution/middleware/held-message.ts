@@ -44,7 +44,7 @@ export function describeHeld(chunk: Uint8Array, whole: boolean, toNode: Atom | n
   if (typeof m === 'string') return raw;
   const shown = (t: Term) => (bytes <= TERM_SHOWN_BYTES ? t : null);
   const { kind, term } = kindAndTerm(m);
-  const to = m.type === 'reg_send' ? (toNode === null ? m.name : new Tuple([m.name, toNode])) : 'to' in m ? m.to : 'target' in m ? m.target : null;
+  const to = m.type === 'reg_send' ? (toNode === null ? m.name : new Tuple([m.name, toNode])) : m.type === 'alias_send' ? m.alias : 'to' in m ? m.to : 'target' in m ? m.target : null;
   return { kind, from: 'from' in m ? m.from : null, to, term: term === null ? null : shown(term), bytes };
 }
 
@@ -52,6 +52,7 @@ function kindAndTerm(m: ControlMessage): { kind: string; term: Term | null } {
   switch (m.type) {
     case 'send':
     case 'reg_send':
+    case 'alias_send':
       return { kind: 'message', term: m.message };
     case 'exit':
     case 'exit2':

@@ -5,24 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataConnection, Peer } from 'peerjs';
 import { createPeerJsTransport, MAX_OPENING_PER_PEER, MAX_OPENING, OPEN_TIMEOUT_MS } from './peerjs.ts';
 import { peerIdForNode } from '../peer-id.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-class FakeEmitter {
-  private readonly handlers = new Map<string, Set<Handler>>();
-  on(event: string, h: Handler): this {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)?.add(h);
-    return this;
-  }
-  off(event: string, h: Handler): this {
-    this.handlers.get(event)?.delete(h);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]): void {
-    for (const h of [...(this.handlers.get(event) ?? [])]) h(...args);
-  }
-}
+import { FakeEmitter } from './peerjs-fake.ts';
 
 /** An incoming DataConnection as PeerJS gives it: it may open later, or never. */
 class FakeConnection extends FakeEmitter {
@@ -98,5 +81,12 @@ describe('the PeerJS transport: incoming data connections not yet open', () => {
     expect(accepted).toEqual(['slow@lab']);
     expect(offer('slow@lab').closed).toBe(false);
     expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('wraps a connection once, however often it fires open (Chromium fired it twice during a simultaneous connect)', () => {
+    const conn = offer('two@lab');
+    conn.emit('open');
+    conn.emit('open');
+    expect(accepted).toEqual(['two@lab']);
   });
 });

@@ -281,7 +281,16 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig, opt
           uncount();
           conn.close();
         });
+        // One Link per data connection, however often PeerJS says it opened: Chromium has been
+        // seen to fire `open` twice for one incoming connection (two `open`s 0.2 ms apart, during
+        // simultaneous connects between two tabs). Two Links on one channel meant two
+        // handshakes reading the same bytes: both answered the peer's send_name, and its
+        // initiator read the second `sok` where challenge_ack belongs ("bad challenge_ack (3
+        // bytes)") while the other acceptor logged an invalid challenge reply.
+        let opened = false;
         conn.on('open', () => {
+          if (opened) return;
+          opened = true;
           uncount();
           onIncoming(new DataChannelLink(peerName, conn), peerName);
         });
@@ -309,7 +318,10 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig, opt
           settle({ ok: false, reason: 'timeout' });
         }, CONNECT_TIMEOUT_MS);
         pending.set(peerId, settle);
-        conn.on('open', () => settle({ ok: true, link: new DataChannelLink(peerName, conn) }));
+        // Once: a second `open` (see listen) must not wrap the channel again.
+        conn.on('open', () => {
+          if (!settled) settle({ ok: true, link: new DataChannelLink(peerName, conn) });
+        });
         conn.on('error', (err) => settle({ ok: false, reason: err.message }));
         conn.on('close', () => settle({ ok: false, reason: 'closed' }));
       };

@@ -25,7 +25,7 @@ export function pageOptions(search: string): PageOptions {
 }
 
 /** Query parameters of the current page worth keeping when the tab renames itself. */
-const KEPT = ['host', 'ice', 'ticktime', 'hidden'];
+const KEPT = ['host', 'ice', 'ticktime', 'hidden', 'connect_all'];
 
 /**
  * The URL a tab navigates to in order to become node `sname` (the start panel), keeping the

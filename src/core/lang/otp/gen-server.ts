@@ -7,9 +7,9 @@
  *   reply: {[:alias | monitor_ref], reply}
  *   cast:  {:"$gen_cast", request}
  *   sys:   {:system, from, :get_state | {:replace_state, fun} | {:terminate, reason}}
- * Our processes have no aliases (OTP 24's `monitor(..., [alias: :demonitor])`), so a reply goes
- * to the caller's pid with the same tag: the caller's receive is the same, only a reply arriving
- * after a timeout is not dropped by the runtime (it is the pre-24 behaviour).
+ * The monitor is also an alias (OTP 24's `monitor(..., [alias: :demonitor])`, runtime/aliases.ts)
+ * and the reply goes to that alias: once the call timed out (demonitor) or the server went down,
+ * the alias is gone and a late reply is dropped, never left in the caller's mailbox.
  *
  * Start is proc_lib's: the child registers its name, runs init/1 and acks `{:ack, pid, result}`;
  * the starter waits for the ack (or the child's death: a monitor for start/3, the link for
@@ -327,10 +327,11 @@ defmodule GenServer do
     end
   end
 
-  # gen:do_call/4: monitor, send with the alias-style tag, wait for the reply or the DOWN.
+  # gen:do_call/4: monitor (its ref an alias while the monitor lasts), send with the alias tag,
+  # wait for the reply or the DOWN.
   @doc false
   def __gen_call__(process, label, request, timeout) do
-    mref = Process.monitor(process)
+    mref = :erlang.monitor(:process, process, [{:alias, :demonitor}])
     send(process, {label, {self(), [:alias | mref]}, request})
     receive do
       {[:alias | ^mref], reply} ->
@@ -381,6 +382,12 @@ defmodule GenServer do
     rescue
       _ -> :ok
     end
+    :ok
+  end
+
+  # gen:reply/2: a caller that sent an alias tag gets the reply through its alias.
+  def reply({to, [:alias | alias] = tag}, reply) when is_pid(to) and is_reference(alias) do
+    :otp_native.reply_alias(to, alias, {tag, reply})
     :ok
   end
 

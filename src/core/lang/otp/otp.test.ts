@@ -16,10 +16,10 @@ end
 `;
 
 describe('the wire format is OTP 25 gen\'s', () => {
-  test('a raw $gen_call with the alias-style tag gets {tag, reply}, as a BEAM caller expects', () => {
+  test('a raw $gen_call with the alias tag gets {tag, reply} through the alias, as a BEAM caller expects', () => {
     const src = `${COUNTER}
       {:ok, pid} = GenServer.start(Counter, 41)
-      ref = make_ref()
+      ref = :erlang.alias()
       send(pid, {:"$gen_cast", {:add, 1}})
       send(pid, {:"$gen_call", {self(), [:alias | ref]}, :get})
       receive do

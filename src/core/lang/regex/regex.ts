@@ -16,29 +16,23 @@ import { REGEX_MODULE } from '../../term/inspect-regex.ts';
 import { raise } from '../errors.ts';
 import { translate, type Translated } from './translate.ts';
 import { charlist } from '../patterns.ts';
+import { parsePattern, requiredTexts, ways, type Parsed } from './pattern.ts';
+import { compileProgram, runBounded, type Program } from './bounded.ts';
+import type { Walk } from '../stdlib/walk.ts';
 
 /** The version a regex built here carries: never equal to a BEAM's, so BEAM recompiles from source. */
 export const ENGINE_VERSION = new Tuple([Binary.fromString('playground (JavaScript RegExp)'), atom('little')]);
-
-/**
- * A pattern that may backtrack catastrophically (translate.ts: a repeated group that itself
- * repeats or alternates, or a back-reference) runs only on subjects up to this many bytes: its
- * worst case grows exponentially with the subject (about depth^n steps for repetitions nested
- * `depth` deep: `(a+)+$` on 31 a's and a b took 464 s in V8), and a JS RegExp cannot be
- * interrupted. 2^16 steps take about a millisecond.
- */
-export const RISKY_SUBJECT_LIMIT = 16;
-
-/** The limit for a pattern whose repetitions nest `depth` deep: about 2^16 steps at worst. */
-export function riskySubjectLimit(depth: number): number {
-  return depth <= 2 ? RISKY_SUBJECT_LIMIT : Math.max(4, Math.floor(16 / Math.log2(depth)));
-}
 
 export interface Compiled {
   readonly re: RegExp;
   readonly info: Translated;
   readonly unicode: boolean;
   readonly source: Binary;
+  readonly tree: Parsed;
+  /** Texts every match contains (pattern.ts requiredTexts): a subject without one cannot match. */
+  readonly required: readonly string[];
+  /** The bounded matcher's program, made the first time a run needs it. */
+  program: Program | null;
 }
 
 export type CompileResult = { ok: true; regex: MapTerm } | { ok: false; reason: Term };
@@ -101,7 +95,20 @@ export function compiledRegex(t: MapTerm): Compiled {
   const t2 = src === null ? null : translate(src, letters);
   if (t2 === null || !t2.ok) return raise('ArgumentError', 'argument error');
   // d: every group's position, as PCRE reports them.
-  const c: Compiled = { re: new RegExp(t2.value.source, t2.value.flags + 'd'), info: t2.value, unicode: letters.includes('u'), source };
+  const unicode = letters.includes('u');
+  const tree = parsePattern(t2.value.source, unicode);
+  // Caseless, a text is compared as it is: only when case cannot change it. A few suffice.
+  const caseless = t2.value.flags.includes('i');
+  const required = requiredTexts(tree.root).filter((r) => !caseless || r.toLowerCase() === r.toUpperCase()).slice(0, 3);
+  const c: Compiled = {
+    re: new RegExp(t2.value.source, t2.value.flags + 'd'),
+    info: t2.value,
+    unicode,
+    source,
+    tree,
+    required,
+    program: null,
+  };
   compiledOf.set(t, c);
   return c;
 }
@@ -142,16 +149,40 @@ export class Subject {
 /** One match: for group 0..n, [start, end] in the subject's indices, or null when it did not take part. */
 export type Match = (readonly [number, number] | null)[];
 
-/** The first match at or after index `from`, or null. Bounds risky patterns (RISKY_SUBJECT_LIMIT). */
-export function exec(c: Compiled, s: Subject, from: number): Match | null {
-  const limit = riskySubjectLimit(c.info.depth);
-  if (c.info.risky && s.bin.byteSize > limit) {
-    raise(
-      'RuntimeError',
-      `the regex ~r/${c.source.text ?? ''}/ may backtrack catastrophically (a repeated group that itself repeats or alternates, ` +
-        `or a back-reference), so the playground runs it only on subjects of at most ${limit} bytes; this one has ${s.bin.byteSize}`,
-    );
+/**
+ * Worst-case backtracking steps a JS RegExp may take, below which it runs inline: about 10 ms of
+ * V8 at its slowest. Above it, the bounded matcher runs the pattern (bounded.ts).
+ */
+export const INLINE_STEPS = 2_000_000;
+
+/**
+ * The first match at or after index `from`, or null, as PCRE answers it, without ever holding the
+ * scheduler (ARCHITECTURE.md, "Regex safety"):
+ *  - a subject without the pattern's required text cannot match (PCRE's required character);
+ *  - a pattern V8 runs in few steps on this subject (its worst case, pattern.ts `ways`, times the
+ *    start positions, under INLINE_STEPS) runs on the JS RegExp, at once;
+ *  - anything else runs on the bounded matcher, which yields (a walk) and gives up at PCRE's
+ *    match limit with no match, as re:run does.
+ */
+export function* execWalk(c: Compiled, s: Subject, from: number): Walk<Match | null> {
+  const quick = execQuick(c, s, from);
+  if (quick !== undefined) return quick;
+  c.program ??= compileProgram(c.tree, c.info.flags);
+  const regs = yield* runBounded(c.program, s.text, from);
+  if (regs === null) return null;
+  const out: Match = [];
+  for (let g = 0; g <= c.info.groups; g++) {
+    const [a, b] = [regs[2 * g] as number, regs[2 * g + 1] as number];
+    out.push(a < 0 || b < 0 ? null : [a, b]);
   }
+  return out;
+}
+
+/** The match when it takes no bounded run (no match for lack of required text, or a cheap pattern); undefined when it does. */
+export function execQuick(c: Compiled, s: Subject, from: number): Match | null | undefined {
+  for (const r of c.required) if (s.text.indexOf(r, from) < 0) return null;
+  const len = s.text.length - from;
+  if (c.info.risky || (len + 1) * ways(c.tree.root, len) > INLINE_STEPS) return undefined;
   c.re.lastIndex = from;
   const m = c.re.exec(s.text);
   if (m === null) return null;
@@ -162,4 +193,13 @@ export function exec(c: Compiled, s: Subject, from: number): Match | null {
     out.push(span === undefined ? null : [span[0], span[1]]);
   }
   return out;
+}
+
+/** execWalk run to the end at once: for tests and callers that cannot trap (still bounded by the match limit). */
+export function exec(c: Compiled, s: Subject, from: number): Match | null {
+  const w = execWalk(c, s, from);
+  for (;;) {
+    const r = w.next();
+    if (r.done === true) return r.value;
+  }
 }

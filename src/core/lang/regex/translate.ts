@@ -7,7 +7,7 @@
  * inline flags past the start) are refused with a compile error, never read differently.
  *
  * It also tells whether the pattern may backtrack catastrophically (a repeated group that itself
- * repeats or alternates, or a back-reference): run.ts bounds the subjects of those.
+ * repeats or alternates, or a back-reference): regex.ts always runs those on the bounded matcher.
  */
 
 export interface Translated {
@@ -17,8 +17,6 @@ export interface Translated {
   readonly names: readonly string[];
   readonly groups: number;
   readonly risky: boolean;
-  /** How deeply repetitions nest (`(a+)+` is 2): the base of a risky pattern's exponential. */
-  readonly depth: number;
 }
 
 export type TranslateResult = { ok: true; value: Translated } | { ok: false; message: string; pos: number | string };
@@ -40,10 +38,39 @@ const POSIX: Readonly<Record<string, string>> = {
 
 /** `\w` in Erlang's re without the u modifier: ASCII word characters and Latin-1 letters. */
 const LATIN1_WORD = 'A-Za-z0-9_\\xaa\\xb5\\xba\\xc0-\\xd6\\xd8-\\xf6\\xf8-\\xff';
+/** The one-character class of those: `\\w` as Erlang's re reads it without u. */
+export const LATIN1_WORD_CLASS = `[${LATIN1_WORD}]`;
+const W = LATIN1_WORD_CLASS;
+const BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
+
+/**
+ * The zero-width assertions PCRE has and JS writes as lookarounds, by their JS source. The
+ * bounded matcher (pattern.ts) reads them back as the assertions they are.
+ */
+export const ASSERTIONS = {
+  /** `^`, `\A`: the subject's start. */
+  start: '(?<![\\s\\S])',
+  /** `\z`: the subject's end. */
+  end: '(?![\\s\\S])',
+  /** `$`, `\Z`: the end, or before a final newline. */
+  dollar: '(?=\\n?(?![\\s\\S]))',
+  /** `$` with m: before any newline, or the end. */
+  lineEnd: '(?=\\n|(?![\\s\\S]))',
+  /** `^` with m: the start, or after a newline. */
+  lineStart: '(?<=^|\\n)',
+  /** `\b` without u: a Latin-1 word boundary. */
+  latin1Boundary: BOUNDARY,
+  /** `\B` without u. */
+  latin1NonBoundary: `(?!${BOUNDARY})`,
+} as const;
+
+export type AssertionKind = keyof typeof ASSERTIONS;
 
 /** A literal character as JS regex source (escaped when it is syntax). */
 function lit(ch: string): string {
-  if (/[\\^$.*+?()[\]{}|/-]/.test(ch)) return '\\' + ch;
+  // `\-` is an error in a JS RegExp with the u flag: the hyphen is written by its code.
+  if (ch === '-') return '\\x2d';
+  if (/[\\^$.*+?()[\]{}|/]/.test(ch)) return '\\' + ch;
   const cp = ch.codePointAt(0) as number;
   if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
   return ch;
@@ -68,8 +95,6 @@ export function translate(pattern: string, modifiers: string): TranslateResult {
 interface Group {
   /** Holds an unbounded quantifier or an alternation: repeating it may backtrack exponentially. */
   ambiguous: boolean;
-  /** The deepest nesting of repetitions (and alternations) inside. */
-  depth: number;
 }
 
 class Translator {
@@ -78,7 +103,7 @@ class Translator {
   private readonly names: string[] = [];
   private groups = 0;
   private risky = false;
-  private readonly stack: Group[] = [{ ambiguous: false, depth: 0 }];
+  private readonly stack: Group[] = [{ ambiguous: false }];
   private caseless: boolean;
   private multiline: boolean;
   private dotall: boolean;
@@ -112,7 +137,7 @@ class Translator {
     } catch (e) {
       throw new Refusal(e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e), this.p.length);
     }
-    return { source: this.out, flags, names: [...this.names].sort(), groups: this.groups, risky: this.risky, depth: (this.stack[0] as Group).depth };
+    return { source: this.out, flags, names: [...this.names].sort(), groups: this.groups, risky: this.risky };
   }
 
   /** `(?i)`, `(?ms)` at the very start set flags for the whole pattern, as PCRE reads them. */
@@ -167,7 +192,6 @@ class Translator {
         this.i++;
         this.out += '|';
         this.top().ambiguous = true;
-        this.top().depth = Math.max(this.top().depth, 1);
         return;
       case '.':
         this.i++;
@@ -176,11 +200,11 @@ class Translator {
         return;
       case '$':
         this.i++;
-        this.out += this.multiline ? '(?=\\n|(?![\\s\\S]))' : '(?=\\n?(?![\\s\\S]))';
+        this.out += this.multiline ? ASSERTIONS.lineEnd : ASSERTIONS.dollar;
         return;
       case '^':
         this.i++;
-        this.out += this.multiline ? '(?<=^|\\n)' : '(?<![\\s\\S])';
+        this.out += this.multiline ? ASSERTIONS.lineStart : ASSERTIONS.start;
         return;
       case '*':
       case '+':
@@ -236,7 +260,7 @@ class Translator {
       this.out += '(';
       this.i++;
     }
-    this.stack.push({ ambiguous: false, depth: 0 });
+    this.stack.push({ ambiguous: false });
   }
 
   private closeGroup(): void {
@@ -244,8 +268,6 @@ class Translator {
     const unbounded = this.quantifier();
     if (unbounded && g.ambiguous) this.risky = true;
     if (g.ambiguous || unbounded) this.top().ambiguous = true;
-    const parent = this.top();
-    parent.depth = Math.max(parent.depth, g.depth + (unbounded ? 1 : 0));
   }
 
   /** Copies a quantifier after an atom; true when it is unbounded (`*`, `+`, `{n,}`). */
@@ -267,7 +289,6 @@ class Translator {
     const unbounded = m[0] === '*' || m[0] === '+' || (m[2] === ',' && m[3] === '');
     if (unbounded) {
       this.top().ambiguous = true;
-      this.top().depth = Math.max(this.top().depth, 1);
     }
     return unbounded;
   }
@@ -325,11 +346,9 @@ class Translator {
         s = this.unicode ? '\\' + c : c === 'w' ? (inClass ? LATIN1_WORD : `[${LATIN1_WORD}]`) : `[^${LATIN1_WORD}]`;
         break;
       case 'b': case 'B': {
-        const w = `[${LATIN1_WORD}]`;
-        const boundary = `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
         if (inClass) s = c === 'b' ? '\\x08' : 'B';
         else if (this.unicode) s = '\\' + c;
-        else s = c === 'b' ? boundary : `(?!${boundary})`;
+        else s = c === 'b' ? ASSERTIONS.latin1Boundary : ASSERTIONS.latin1NonBoundary;
         break;
       }
       case 'e':
@@ -351,13 +370,13 @@ class Translator {
         s = '(?:\\r\\n|[\\n\\v\\f\\r\\x85])';
         break;
       case 'A':
-        s = '(?<![\\s\\S])';
+        s = ASSERTIONS.start;
         break;
       case 'z':
-        s = '(?![\\s\\S])';
+        s = ASSERTIONS.end;
         break;
       case 'Z':
-        s = '(?=\\n?(?![\\s\\S]))';
+        s = ASSERTIONS.dollar;
         break;
       case 'x': {
         const m = /^\{([0-9a-fA-F]+)\}|^[0-9a-fA-F]{0,2}/.exec(this.p.slice(this.i)) as RegExpExecArray;

@@ -21,7 +21,7 @@ import { protocolBifs } from './protocols.ts';
 import { INSPECT_PRELUDE, inspectProtocolBifs } from './inspect-protocol.ts';
 import { COLLECTABLE_PRELUDE, collectableBifs, ENUMERABLE_PRELUDE, enumerableProtocolBifs, intoStructs } from './enumerable-protocol.ts';
 import { binaryBifs, erlangBitsBifs } from './binary.ts';
-import { REGEX_PRELUDE, regexBifs, regexControlBifs } from './regex.ts';
+import { REGEX_PRELUDE, regexBifs, regexControlBifs, regexMatchBifs } from './regex.ts';
 import { ENUM_PRELUDE } from './prelude/enum.ts';
 import { COLLECTIONS_PRELUDE } from './prelude/collections.ts';
 import { STREAM_PRELUDE } from './prelude/stream.ts';
@@ -55,7 +55,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enumerable_protocol', bifs: [...intoStructs(acceptingStreams(enumBifs)), ...enumerableProtocolBifs], prelude: ENUMERABLE_PRELUDE },
   { name: 'collectable_protocol', bifs: collectableBifs, prelude: COLLECTABLE_PRELUDE },
   { name: 'binary', bifs: [...binaryBifs, ...erlangBitsBifs] },
-  { name: 'regex', bifs: [...regexBifs, ...regexControlBifs], prelude: REGEX_PRELUDE },
+  { name: 'regex', bifs: [...regexBifs, ...regexControlBifs, ...regexMatchBifs], prelude: REGEX_PRELUDE },
   // Map, List and Keyword functions that take funs (they call the BIFs above).
   { name: 'collections', bifs: [], prelude: COLLECTIONS_PRELUDE },
   // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).

@@ -2,8 +2,6 @@
  * Kernel functions beyond the VM's core set (to_charlist, binary_part, inspect/2 options,
  * then/2), Access (what `map[key]` compiles to) and Range (the struct `first..last//step`).
  */
-import { isRegex } from '../regex/regex.ts';
-import { regexMatch } from './regex.ts';
 import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
@@ -48,15 +46,6 @@ export const kernelBifs = defineBifs('Elixir.Kernel', {
   'floor/1': (a) => (findBif(erlangBifs, 'floor', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
   'ceil/1': (a) => (findBif(erlangBifs, 'ceil', 1)?.fn(a, undefined as never) ?? NIL_ATOM),
   'binary_part/3': (a) => (findBif(erlangBifs, 'binary_part', 3)?.fn(a, undefined as never) ?? NIL_ATOM),
-  // `string =~ string`: does the left contain the right? `string =~ regex`: does it match?
-  '=~/2': (a) => {
-    const [l, r] = [at(a, 0), at(a, 1)];
-    if (isRegex(r)) return regexMatch(r, l, 'Kernel', '=~');
-    const text = (t: Term) => (typeof t === 'object' && t.kind === 'binary' ? (t.text ?? String.fromCharCode(...t.bytes)) : null);
-    const [lt, rt] = [text(l), text(r)];
-    if (lt === null || rt === null) return functionClause('Kernel', '=~', 2);
-    return lt.includes(rt) ? TRUE : atom('false');
-  },
 });
 
 export const thenBifs = defineBifs(

@@ -8,8 +8,8 @@
 import { atom, Binary, bool, FALSE, Fun, NIL, NIL_ATOM, TRUE, Tuple, type MapTerm, type Term } from '../../term/types.ts';
 import { mapFromPairs } from '../../term/map.ts';
 import { raise } from '../errors.ts';
-import { compiledRegex, compileRegex, exec, isRegex, Subject, type Compiled, type Match } from '../regex/regex.ts';
-import type { BifContext } from '../builtins.ts';
+import { compiledRegex, compileRegex, execQuick, execWalk, isRegex, Subject, type Compiled, type Match } from '../regex/regex.ts';
+import type { Bif, BifContext } from '../builtins.ts';
 import { at, defineBifs } from './define.ts';
 import { enumToArray, fromArray } from './enumerable.ts';
 import { functionClause } from './errors.ts';
@@ -44,7 +44,7 @@ function* matchesWalk(c: Compiled, s: Subject, limit = Infinity): Walk<Match[]> 
   const out: Match[] = [];
   let from = 0;
   while (out.length < limit && from <= s.text.length) {
-    const m = exec(c, s, from);
+    const m = yield* execWalk(c, s, from);
     if (m === null) break;
     out.push(m);
     if (out.length % STEP === 0) yield;
@@ -62,13 +62,6 @@ function* listWalk<T>(items: readonly T[], f: (x: T) => Term): Walk<Term> {
     if (out.length % STEP === 0) yield;
   }
   return fromArray(out);
-}
-
-function finish<T>(w: Walk<T>): T {
-  for (;;) {
-    const r = w.next();
-    if (r.done === true) return r.value;
-  }
 }
 
 type Capture = { kind: 'all' | 'first' | 'all_but_first' | 'none' } | { kind: 'list'; groups: (number | null)[] };
@@ -124,7 +117,8 @@ function shape(m: Match, s: Subject, cap: Capture, index: boolean): Term[] {
   return cap.kind === 'all_but_first' ? groups.slice(1) : groups;
 }
 
-function run(a: readonly Term[], arity: number): Term {
+/** run/2,3's checked arguments: the regex, the subject and the options. */
+function runArgs(a: readonly Term[], arity: number): { c: Compiled; s: Subject; opts: Term } {
   const opts = arity > 2 ? at(a, 2) : NIL;
   const [re, str] = [at(a, 0), at(a, 1)];
   if (!isRegex(re) || typeof str !== 'object' || str.kind !== 'binary') {
@@ -133,8 +127,10 @@ function run(a: readonly Term[], arity: number): Term {
     return functionClause('Regex', 'run', 3, [re, str, opts], [failed]);
   }
   const c = compiledRegex(re);
-  const s = new Subject(str, c.unicode);
-  const m = exec(c, s, 0);
+  return { c, s: new Subject(str, c.unicode), opts };
+}
+
+function runResult(m: Match | null, { c, s, opts }: { c: Compiled; s: Subject; opts: Term }): Term {
   if (m === null) return NIL_ATOM;
   return fromArray(shape(m, s, captureOf(c, opts), opt(opts, 'return') === atom('index')));
 }
@@ -151,10 +147,12 @@ function scan(a: readonly Term[], arity: number, ctx: BifContext): Term {
   })());
 }
 
-function namedCaptures(a: readonly Term[], arity: number): Term {
+function namedArgs(a: readonly Term[], arity: number): { c: Compiled; s: Subject } {
   const c = needRegex(at(a, 0), 'named_captures', arity);
-  const s = new Subject(needBin(at(a, 1), 'named_captures', arity), c.unicode);
-  const m = exec(c, s, 0);
+  return { c, s: new Subject(needBin(at(a, 1), 'named_captures', arity), c.unicode) };
+}
+
+function namedResult(m: Match | null, { c, s }: { c: Compiled; s: Subject }): Term {
   if (m === null) return NIL_ATOM;
   return mapFromPairs(c.info.names.map((n) => {
     const g = groupOf(c, n);
@@ -208,18 +206,22 @@ export function regexReplace(re: Term, str: Term, replacement: Term, global: boo
   const c = needRegex(re, 'replace', arity);
   const s = new Subject(needBin(str, 'replace', arity), c.unicode);
   if (replacement instanceof Fun) {
-    // Funs run as Elixir code, through Regex's prelude.
-    const { matches, between } = finish(pieces(c, s, global));
-    const parts: Term[] = [];
-    matches.forEach((m, i) => {
-      parts.push(between[i] as Binary);
-      parts.push(fromArray(m.map((g) => (g === null ? Binary.fromString('') : s.slice(g[0], g[1])))));
-    });
-    parts.push(between[between.length - 1] as Binary);
-    return ctx.tailCallMfa(atom('Elixir.Regex'), atom('__replace_fun__'), [fromArray(parts), replacement, replacement.arity]);
+    // Funs run as Elixir code, through Regex's prelude, once the matches are found.
+    return walk(ctx, replaceFunWalk(c, s, global, replacement, ctx));
   }
   const rp = replacementParts(needBin(replacement, 'replace', arity).text ?? '');
   return walk(ctx, replaceWalk(c, s, global, rp));
+}
+
+function* replaceFunWalk(c: Compiled, s: Subject, global: boolean, fun: Fun, ctx: BifContext): Walk<Term> {
+  const { matches, between } = yield* pieces(c, s, global);
+  const parts: Term[] = [];
+  matches.forEach((m, i) => {
+    parts.push(between[i] as Binary);
+    parts.push(fromArray(m.map((g) => (g === null ? Binary.fromString('') : s.slice(g[0], g[1])))));
+  });
+  parts.push(between[between.length - 1] as Binary);
+  return ctx.tailCallMfa(atom('Elixir.Regex'), atom('__replace_fun__'), [fromArray(parts), fun, fun.arity]);
 }
 
 function* replaceWalk(c: Compiled, s: Subject, global: boolean, rp: readonly (string | number)[]): Walk<Term> {
@@ -269,11 +271,20 @@ function* splitWalk(c: Compiled, s: Subject, parts: number, trim: boolean): Walk
   return yield* listWalk(trim ? out.filter((x) => x.byteSize > 0) : out, (x) => x);
 }
 
-export function regexMatch(re: Term, str: Term, module: string, name: string): Term {
+/** `match?`, `=~` and String.match?'s arguments: the regex and the subject. */
+function matchArgs(re: Term, str: Term, module: string, name: string): { c: Compiled; s: Subject } {
   if (!isRegex(re)) return functionClause(module, name, 2);
   const c = compiledRegex(re);
   if (typeof str !== 'object' || str.kind !== 'binary') return functionClause(module, name, 2);
-  return bool(exec(c, new Subject(str, c.unicode), 0) !== null);
+  return { c, s: new Subject(str, c.unicode) };
+}
+
+/** `string =~ string`: does the left contain the right? */
+function containsText(l: Term, r: Term): Term {
+  const text = (t: Term) => (typeof t === 'object' && t.kind === 'binary' ? (t.text ?? String.fromCharCode(...t.bytes)) : null);
+  const [lt, rt] = [text(l), text(r)];
+  if (lt === null || rt === null) return functionClause('Kernel', '=~', 2);
+  return lt.includes(rt) ? TRUE : atom('false');
 }
 
 function compileBang(a: readonly Term[]): Term {
@@ -304,11 +315,6 @@ export const regexBifs = defineBifs('Elixir.Regex', {
   'compile/2': compile,
   'compile!/1': compileBang,
   'compile!/2': compileBang,
-  'run/2': (a) => run(a, 2),
-  'run/3': (a) => run(a, 3),
-  'match?/2': (a) => regexMatch(at(a, 0), at(a, 1), 'Regex', 'match?'),
-  'named_captures/2': (a) => namedCaptures(a, 2),
-  'named_captures/3': (a) => namedCaptures(a, 3),
   'names/1': (a) => fromArray(needRegex(at(a, 0), 'names', 1).info.names.map((n) => Binary.fromString(n))),
   'source/1': (a) => (isRegex(at(a, 0)) ? ((at(a, 0) as MapTerm).entries.get(atom('source'))?.[1] as Term) : functionClause('Regex', 'source', 1)),
   'opts/1': (a) => (isRegex(at(a, 0)) ? ((at(a, 0) as MapTerm).entries.get(atom('opts'))?.[1] as Term) : functionClause('Regex', 'opts', 1)),
@@ -333,6 +339,53 @@ export const regexControlBifs = defineBifs(
   },
   true,
 );
+
+/**
+ * The one-match functions, whose single match may need the bounded matcher: a control BIF each,
+ * trapping while it runs, with the common case (execQuick: no required text, or a pattern V8
+ * runs at once) done inline as `small`.
+ */
+function oneMatch<A>(module: string, name: string, arity: number, args: (a: readonly Term[]) => A & { c: Compiled; s: Subject }, result: (m: Match | null, x: A) => Term): Bif {
+  return {
+    module,
+    name,
+    arity,
+    control: true,
+    fn: (a, ctx) => {
+      const x = args(a);
+      return walk(ctx, (function* () {
+        return result(yield* execWalk(x.c, x.s, 0), x);
+      })());
+    },
+    small: (a) => {
+      const x = args(a);
+      const m = execQuick(x.c, x.s, 0);
+      return m === undefined ? undefined : result(m, x);
+    },
+  };
+}
+
+const matched = (m: Match | null): Term => bool(m !== null);
+
+export const regexMatchBifs: Bif[] = [
+  oneMatch('Elixir.Regex', 'run', 2, (a) => runArgs(a, 2), runResult),
+  oneMatch('Elixir.Regex', 'run', 3, (a) => runArgs(a, 3), runResult),
+  oneMatch('Elixir.Regex', 'named_captures', 2, (a) => namedArgs(a, 2), namedResult),
+  oneMatch('Elixir.Regex', 'named_captures', 3, (a) => namedArgs(a, 3), namedResult),
+  oneMatch('Elixir.Regex', 'match?', 2, (a) => matchArgs(at(a, 0), at(a, 1), 'Regex', 'match?'), matched),
+  oneMatch('Elixir.String', 'match?', 2, (a) => matchArgs(at(a, 1), at(a, 0), 'String', 'match?'), matched),
+  textOrRegex(oneMatch('Elixir.Kernel', '=~', 2, (a) => matchArgs(at(a, 1), at(a, 0), 'Kernel', '=~'), matched)),
+];
+
+/** `string =~ string` is a substring test, done at once; `string =~ regex` matches. */
+function textOrRegex(b: Bif): Bif {
+  const small = b.small as NonNullable<Bif['small']>;
+  return {
+    ...b,
+    fn: (a, ctx) => (isRegex(at(a, 1)) ? b.fn(a, ctx) : containsText(at(a, 0), at(a, 1))),
+    small: (a) => (isRegex(at(a, 1)) ? small(a) : containsText(at(a, 0), at(a, 1))),
+  };
+}
 
 /** Replacement funs run as Elixir code: called with the match and as many groups as they take. */
 export const REGEX_PRELUDE = `

@@ -10,7 +10,7 @@ import { enumToArray, fromArray, rangeParts } from './enumerable.ts';
 import { bin, findMatch, graphemeCount, graphemes, needText, patterns, WHITESPACE } from './text.ts';
 import { parseFloatText, parseIntText } from './numbers.ts';
 import { isRegex } from '../regex/regex.ts';
-import { regexMatch, regexReplace, regexSplit } from './regex.ts';
+import { regexReplace, regexSplit } from './regex.ts';
 
 function opt(opts: Term, name: string): Term | undefined {
   for (const p of enumToArray(opts)) {
@@ -140,7 +140,6 @@ export const stringBifs = defineBifs('Elixir.String', {
   'capitalize/1': (a) => bin(capitalize(needText(at(a, 0), 'capitalize', 2))),
   'length/1': (a) => graphemeCount(needText(at(a, 0), 'length', 1)),
   'split/1': (a) => fromArray(needText(at(a, 0), 'split', 1).split(/[\s\u0085]+/u).filter((p) => p !== '').map(bin)),
-  'match?/2': (a) => regexMatch(at(a, 1), at(a, 0), 'String', 'match?'),
   ...trimFn('trim', true, true),
   ...trimFn('trim_leading', true, false),
   ...trimFn('trim_trailing', false, true),

@@ -1,0 +1,77 @@
+/**
+ * Process aliases (OTP 24+): a reference that a process made into an address (`alias/0,1`, or
+ * `monitor/3` with `{alias, Mode}`). A message sent to an active alias lands in the owner's
+ * mailbox; sent to an inactive one (unaliased, its monitor gone, or a plain make_ref) it is
+ * dropped silently, as erts does. gen:call relies on this: its reply goes to the monitor's alias,
+ * so a reply that comes after the call timed out (the alias gone with the monitor) is lost
+ * instead of polluting the caller's mailbox.
+ *
+ * Modes, as erlang:alias/1 and monitor/3 name them:
+ *  - explicit: active until unalias/1;
+ *  - reply: the first message through it deactivates it;
+ *  - demonitor: active while its monitor is (demonitor, or the DOWN, ends both);
+ *  - reply_demonitor: as demonitor, and the first message through it also removes the monitor.
+ *
+ * The owners live in the node's own table (NodeRuntime.aliases), filed by ref key, and in the
+ * owner's Proc (so its death drops them all). A `demonitor` alias whose monitor fired is also
+ * checked lazily at send time, so a missed cleanup can never deliver through a dead monitor.
+ */
+import type { Ref } from '../term/types.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+import type { Proc } from './process.ts';
+import { Status } from './status.ts';
+import { refKey } from './identifiers.ts';
+
+export type AliasMode = 'explicit' | 'reply' | 'demonitor' | 'reply_demonitor';
+
+/** Makes `ref` an alias of `p` (a fresh ref for alias/1, the monitor's ref for monitor/3). */
+export function activateAlias(rt: NodeRuntime, p: Proc, ref: Ref, mode: AliasMode): void {
+  const key = refKey(ref);
+  if (p.aliases === null) {
+    p.aliases = new Map();
+    const owned = p.aliases;
+    p.atExit(() => {
+      for (const k of owned.keys()) rt.aliases.delete(k);
+      owned.clear();
+    });
+  }
+  p.aliases.set(key, mode);
+  rt.aliases.set(key, p);
+}
+
+/** unalias/1: true when `ref` was an active alias of `p`. */
+export function deactivateAlias(rt: NodeRuntime, p: Proc, ref: Ref): boolean {
+  return dropKey(rt, p, refKey(ref));
+}
+
+function dropKey(rt: NodeRuntime, p: Proc, key: string): boolean {
+  if (p.aliases?.delete(key) !== true) return false;
+  rt.aliases.delete(key);
+  return true;
+}
+
+/** A monitor of `p` ended (demonitor or DOWN): a `demonitor`-mode alias on its ref ends with it. */
+export function monitorEnded(rt: NodeRuntime, p: Proc, key: string): void {
+  const mode = p.aliases?.get(key);
+  if (mode === 'demonitor' || mode === 'reply_demonitor') dropKey(rt, p, key);
+}
+
+/**
+ * Where a message to alias `ref` goes (local sends, and ALIAS_SEND from a peer): the owner when
+ * the alias is active, else undefined (the message is dropped). Applies the mode: a `reply`
+ * alias ends here; `unmonitor` says a `reply_demonitor` one also takes its monitor away (the
+ * caller does that: signals.ts imports this file, not the other way round).
+ */
+export function aliasOwner(rt: NodeRuntime, ref: Ref): { q: Proc; unmonitor: boolean } | undefined {
+  const key = refKey(ref);
+  const q = rt.aliases.get(key);
+  if (q === undefined || q.status >= Status.Exiting) return undefined;
+  const mode = q.aliases?.get(key);
+  if (mode === undefined) return undefined;
+  if ((mode === 'demonitor' || mode === 'reply_demonitor') && q.monitors?.has(key) !== true) {
+    dropKey(rt, q, key); // its monitor already fired
+    return undefined;
+  }
+  if (mode === 'reply' || mode === 'reply_demonitor') dropKey(rt, q, key);
+  return { q, unmonitor: mode === 'reply_demonitor' };
+}

@@ -1,0 +1,128 @@
+/**
+ * A fake PeerJS network for tests of the PeerJS transport (peerjs.ts) with real distributions on
+ * top: Peers that reach each other by id, DataConnections whose `open`, `data` and `close` come
+ * from one FIFO queue the test drains (`flush`), so runs are deterministic. It fakes only what
+ * peerjs.ts uses. `openTwice` makes the next incoming connection fire `open` twice, as Chromium
+ * was seen to do during simultaneous connects between two tabs.
+ */
+import type { Peer } from 'peerjs';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Enough of PeerJS's EventEmitter for peerjs.ts (on, off, emit). */
+export class FakeEmitter {
+  private readonly handlers = new Map<string, Set<Handler>>();
+  on(event: string, h: Handler): this {
+    let set = this.handlers.get(event);
+    if (set === undefined) this.handlers.set(event, (set = new Set()));
+    set.add(h);
+    return this;
+  }
+  off(event: string, h: Handler): this {
+    this.handlers.get(event)?.delete(h);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const h of [...(this.handlers.get(event) ?? [])]) h(...args);
+  }
+}
+
+class FakeConnection extends FakeEmitter {
+  other: FakeConnection | null = null;
+  closed = false;
+  readonly dataChannel = { bufferedAmount: 0, bufferedAmountLowThreshold: 0, addEventListener: () => {} };
+  constructor(
+    private readonly net: FakePeerNetwork,
+    /** The remote peer's id, as PeerJS names it. */
+    readonly peer: string,
+  ) {
+    super();
+  }
+  send(data: Uint8Array): void {
+    if (this.closed) return;
+    const copy = data.slice().buffer;
+    const to = this.other;
+    this.net.enqueue(() => {
+      if (to !== null && !to.closed) to.emit('data', copy);
+    });
+  }
+  close(): void {
+    for (const side of [this, this.other]) {
+      if (side === null || side.closed) continue;
+      side.closed = true;
+      // PeerJS fires close synchronously on the side that closes; the other hears it later.
+      if (side === this) side.emit('close');
+      else this.net.enqueue(() => side.emit('close'));
+    }
+  }
+}
+
+class FakePeer extends FakeEmitter {
+  readonly disconnected = false;
+  constructor(
+    private readonly net: FakePeerNetwork,
+    readonly id: string,
+  ) {
+    super();
+  }
+  connect(peerId: string): FakeConnection {
+    const mine = new FakeConnection(this.net, peerId);
+    this.net.enqueue(() => {
+      const target = this.net.peer(peerId);
+      if (target === undefined) return this.emit('error', { type: 'peer-unavailable', message: `Could not connect to peer ${peerId}` });
+      const theirs = new FakeConnection(this.net, this.id);
+      mine.other = theirs;
+      theirs.other = mine;
+      target.emit('connection', theirs);
+      const twice = this.net.takeOpenTwice();
+      // Both ends open in the same turn, the answering end first (its channel is announced first).
+      this.net.enqueue(() => {
+        if (mine.closed) return;
+        theirs.emit('open');
+        if (twice) theirs.emit('open');
+        mine.emit('open');
+      });
+    });
+    return mine;
+  }
+}
+
+export class FakePeerNetwork {
+  private readonly peers = new Map<string, FakePeer>();
+  private readonly queue: (() => void)[] = [];
+  private openTwiceNext = 0;
+
+  /** A Peer registered under `id` (as registerNode's Peer, already open). */
+  add(id: string): Peer {
+    const p = new FakePeer(this, id);
+    this.peers.set(id, p);
+    return p as unknown as Peer;
+  }
+
+  peer(id: string): FakePeer | undefined {
+    return this.peers.get(id);
+  }
+
+  /** The next `n` connections fire `open` twice on their answering end. */
+  openTwice(n = 1): void {
+    this.openTwiceNext += n;
+  }
+
+  takeOpenTwice(): boolean {
+    if (this.openTwiceNext === 0) return false;
+    this.openTwiceNext--;
+    return true;
+  }
+
+  enqueue(ev: () => void): void {
+    this.queue.push(ev);
+  }
+
+  /** Runs one queued event; false when none was left. */
+  step(): boolean {
+    const ev = this.queue.shift();
+    if (ev === undefined) return false;
+    ev();
+    return true;
+  }
+}
