@@ -21,7 +21,7 @@ const ERL_CODE = [
   'register(test, self()), net_kernel:monitor_nodes(true),',
   'io:format("ready ~s~n", [node()]),',
   'receive {nodeup, N} -> io:format("nodeup ~s~n", [N]) end,',
-  'Echo = fun Loop(0) -> ok; Loop(N) -> receive {From, Msg} -> From ! {echo, Msg}, io:format("got ~w~n", [Msg]), Loop(N - 1) end end,',
+  'Echo = fun Loop(0) -> ok; Loop(N) -> receive {From, Msg} when is_pid(From) -> From ! {echo, Msg}, io:format("got ~w~n", [Msg]), Loop(N - 1) end end,',
   'Echo(4),',
   'receive stop -> ok after 10000 -> ok end, halt().',
 ].join(' ');
