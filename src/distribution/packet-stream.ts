@@ -18,6 +18,7 @@ import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
 import { VERSION } from './etf/tags.ts';
+import { concatBytes } from './etf/concat.ts';
 
 /** Bytes of each packet's `Length:32` prefix (after the handshake, as over TCP with `{packet, 4}`). */
 export const PACKET_LENGTH_BYTES = 4;
@@ -288,20 +289,10 @@ export class PacketReader {
       body.fill += n;
       at += n;
       if (body.fill === body.length) {
-        packets.push(assemble(body.pieces, body.length));
+        packets.push(concatBytes(body.pieces, body.length));
         this.body = null;
       }
     }
     return { packets, error: null };
   }
-}
-
-function assemble(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

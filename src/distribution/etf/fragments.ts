@@ -12,6 +12,7 @@
 import type { Atom } from '../../core/term/types.ts';
 import type { InAtomCache } from './atom-cache.ts';
 import * as T from './tags.ts';
+import { concatBytes } from './concat.ts';
 
 /** Fragmented messages one peer may have in flight at once. */
 export const MAX_FRAGMENTED_IN_FLIGHT = 256;
@@ -72,7 +73,7 @@ export class FragmentReader {
     }
     this.inFlight.delete(seq);
     this.held -= m.bytes;
-    return { terms: concat(m.parts, m.bytes), refs: m.refs };
+    return { terms: concatBytes(m.parts, m.bytes), refs: m.refs };
   }
 
   private add(m: InFlight, data: Uint8Array): string | null {
@@ -82,14 +83,4 @@ export class FragmentReader {
     m.parts.push(data);
     return null;
   }
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
