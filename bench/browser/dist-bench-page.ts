@@ -8,7 +8,7 @@
  * Timings are taken in the page that starts the exchange, with performance.now().
  */
 import { Peer, type DataConnection } from 'peerjs';
-import { Pid, atom } from '../../src/core/term/types.ts';
+import { Binary, Pid, atom } from '../../src/core/term/types.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../../src/playground/node.ts';
 import { createPeerJsTransport, peerOptions, registerNode } from '../../src/distribution/transports/peerjs.ts';
 import { browserScheduling, startNodeLoop } from '../../src/host/node-loop.ts';
@@ -16,7 +16,7 @@ import { realEffects } from '../../src/host/real-effects.ts';
 import { nodeOptionsFor } from '../../src/playground/start-options.ts';
 import { peerIdForNode } from '../../src/distribution/peer-id.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
-import { echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
+import { bulkBody, echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
 import { genServerRtt, startEchoServer } from './dist-genserver.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
@@ -81,6 +81,20 @@ function node(): PlaygroundNode {
   return pnode;
 }
 
+/** Per-trip timings: `lap()` at each answer records the µs since the previous one (or the start). */
+function laps(): { readonly times: number[]; readonly lap: () => void } {
+  const times: number[] = [];
+  let last = performance.now();
+  return {
+    times,
+    lap() {
+      const now = performance.now();
+      times.push((now - last) * 1000);
+      last = now;
+    },
+  };
+}
+
 const remote = (p: RemotePid) => new Pid(atom(p.node), p.id, p.serial, p.creation);
 const local = (p: Pid): RemotePid => ({ node: p.node.name, id: p.id, serial: p.serial, creation: p.creation });
 
@@ -140,22 +154,23 @@ const api = {
     return ms;
   },
 
-  /** Mean raw round trip of a 16-byte message, in µs. */
-  async rawRtt(n: number): Promise<number> {
+  /** Raw round trips of a 16-byte message: each one's time in µs. */
+  async rawRtt(n: number): Promise<number[]> {
     const conn = raw;
     if (conn === null) throw new Error('rawConnect() first');
     const msg = new Uint8Array(16);
     msg[0] = ECHO;
-    const t0 = performance.now();
+    const trips = laps();
     await new Promise<void>((resolve) => {
       let i = 0;
       rawWaiter = () => {
+        trips.lap();
         if (++i >= n) return resolve();
         conn.send(msg);
       };
       conn.send(msg);
     });
-    return ((performance.now() - t0) * 1000) / n;
+    return trips.times;
   },
 
   /** n unbatched messages of `size` bytes (16: small ones), one data-channel message each; msgs/s counted at the receiver. */
@@ -199,11 +214,11 @@ const api = {
     return node().dist?.list().map((a) => a.name) ?? [];
   },
 
-  /** Mean remote round trip between a process here and `echo` there, in µs. */
-  distRtt(echo: RemotePid, n: number): Promise<number> {
+  /** Remote round trips between a process here and `echo` there: each one's time in µs. */
+  distRtt(echo: RemotePid, n: number): Promise<number[]> {
     return new Promise((resolve) => {
-      const t0 = performance.now();
-      node().node.spawn(pingerBody(remote(echo), n, () => resolve(((performance.now() - t0) * 1000) / n)));
+      const trips = laps();
+      node().node.spawn(pingerBody(remote(echo), n, () => resolve(trips.times), trips.lap));
       wake();
     });
   },
@@ -216,6 +231,34 @@ const api = {
   /** Mean `GenServer.call` round trip from a process here to `:bench_echo` on `serverNode`, in µs. */
   genServerRtt(serverNode: string, n: number): Promise<number> {
     return genServerRtt(node(), serverNode, n, wake);
+  },
+
+  /**
+   * Small round trips to `echo` while one `bytes`-byte binary crosses the same link to `sink`:
+   * the times in µs of the trips that started before the binary had arrived, and how long it took.
+   */
+  rttUnderBulk(sink: RemotePid, echo: RemotePid, bytes: number, trips: number): Promise<{ trips: number[]; bulkMs: number }> {
+    return new Promise((resolve) => {
+      const t0 = performance.now();
+      let bulkAt: number | null = null;
+      let pingsDone = false;
+      const ends: number[] = [];
+      const finish = () => {
+        if (bulkAt === null || !pingsDone) return;
+        const during: number[] = [];
+        for (let i = 0, start = t0; i < ends.length && start < bulkAt; start = ends[i] as number, i++) during.push(((ends[i] as number) - start) * 1000);
+        resolve({ trips: during, bulkMs: bulkAt - t0 });
+      };
+      node().node.spawn(bulkBody(remote(sink), Binary.fromBytes(new Uint8Array(bytes).fill(7)), () => {
+        bulkAt = performance.now();
+        finish();
+      }));
+      node().node.spawn(pingerBody(remote(echo), trips, () => {
+        pingsDone = true;
+        finish();
+      }, () => ends.push(performance.now())));
+      wake();
+    });
   },
 
   /** One process here sends n `{:msg, i}` to `sink` there; msgs/s counted at the sink. */

@@ -70,8 +70,8 @@ export function senderBody(sink: Pid, n: number, done: (count: number) => void):
   };
 }
 
-/** n round trips `{self, i}` → `i` with `echo`, then `done()`. */
-export function pingerBody(echo: Pid, n: number, done: () => void): ProcessBody {
+/** n round trips `{self, i}` → `i` with `echo`, then `done()`; `lap()` after each answer (per-trip timings). */
+export function pingerBody(echo: Pid, n: number, done: () => void, lap?: () => void): ProcessBody {
   let i = 0;
   let started = false;
   return {
@@ -84,6 +84,7 @@ export function pingerBody(echo: Pid, n: number, done: () => void): ProcessBody 
         proc.beginReceive(null);
         if (proc.nextMessage() === undefined) return { type: 'wait', reductions: used };
         proc.takeMessage();
+        lap?.();
         i++;
         if (i >= n) {
           done();
@@ -92,6 +93,25 @@ export function pingerBody(echo: Pid, n: number, done: () => void): ProcessBody 
         proc.send(echo, new Tuple([proc.self, i]));
       }
       return { type: 'yield', reductions: budget };
+    },
+  };
+}
+
+/** Sends one `{:bulk, payload}` to `sink`, then `{:end, self}`, and calls `done()` when the sink answers (all arrived). */
+export function bulkBody(sink: Pid, payload: Term, done: () => void): ProcessBody {
+  let sent = false;
+  return {
+    run(proc: ProcessApi): RunResult {
+      if (!sent) {
+        proc.send(sink, new Tuple([atom('bulk'), payload]));
+        proc.send(sink, new Tuple([END, proc.self]));
+        sent = true;
+      }
+      proc.beginReceive(null);
+      if (proc.nextMessage() === undefined) return { type: 'wait', reductions: 1 };
+      proc.takeMessage();
+      done();
+      return { type: 'exit', reductions: 1, reason: atom('normal') };
     },
   };
 }

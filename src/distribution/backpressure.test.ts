@@ -8,6 +8,7 @@ import type { ProcessApi } from '../core/runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../core/runtime/process-body.ts';
 import { DIST_BUF_BUSY_LIMIT } from './link-driver.ts';
 import { PacketWriter } from './packet-stream.ts';
+import { OutAtomCache } from './etf/atom-cache.ts';
 import { PENDING_BUSY_MESSAGES } from './peers.ts';
 import { generatorBody, receive } from '../core/runtime/bodies.ts';
 import { Cluster, collect } from './testing.ts';
@@ -75,10 +76,10 @@ class Flood implements ProcessBody {
 describe('busy_dist_port: a sender on a congested connection is suspended until it drains', () => {
   const TOTAL = 20_000;
   const payload = Binary.fromBytes(new Uint8Array(100).fill(42));
-  /** The bytes the first `n` messages of the flood make as packets (length, pass-through, SEND_SENDER control, payload). */
+  /** The bytes the first `n` messages of the flood make as packets (length, atom cache header, SEND_SENDER control, payload). */
   const floodBytes = (n: number, to: Pid, from: Pid): number => {
-    const w = new PacketWriter(1 << 20);
-    for (let i = 0; i < n; i++) w.pushSend(from, to, tuple(i, payload), { versionByte: false });
+    const w = new PacketWriter(1 << 20, Infinity, new OutAtomCache());
+    for (let i = 0; i < n; i++) w.pushSend(from, to, tuple(i, payload), { versionByte: false }, true);
     return w.pendingBytes;
   };
 

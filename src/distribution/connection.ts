@@ -19,14 +19,18 @@
  *   a long freeze does not drop peers whose messages have not been delivered yet.
  */
 import type { Atom } from '../core/term/types.ts';
-import { decodePacket, TICK } from './etf/packet.ts';
+import { decodePacket, decodeTerms, hasAtomCacheRefs, TICK } from './etf/packet.ts';
+import { InAtomCache, OutAtomCache } from './etf/atom-cache.ts';
+import { isClassMessage } from './class-traffic.ts';
+import { FragmentReader } from './etf/fragments.ts';
+import { VERSION, DIST_FRAG_HEADER, DIST_FRAG_CONT } from './etf/tags.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import type { DecodeOptions } from './etf/decode.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
-import { readSendSender } from './etf/send-path.ts';
+import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
 import { DFLAG } from './handshake/flags.ts';
 
 export const TICK_INTERVAL_MS = 15_000;
@@ -76,6 +80,12 @@ export class Connection {
   /** The peer takes SEND_SENDER: messages to pids take the fast path (etf/send-path.ts). */
   private readonly sendSender: boolean;
   private readonly hooks: FunHooks | undefined;
+  /** DIST_HDR_ATOM_CACHE negotiated: the class's packets take the `131,68` header form (etf/atom-cache.ts). */
+  private readonly atomCache: boolean;
+  /** What the peer's headers put in its cache, read in packet order. */
+  private readonly inCache: InAtomCache | null;
+  /** DFLAG_FRAGMENTS negotiated: a peer's large messages may come in fragments (we never send any). */
+  private readonly fragments: FragmentReader | null;
   private readonly encodeOpts: EncodeOptions;
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
   private readonly decodeOpts: DecodeOptions;
@@ -94,7 +104,11 @@ export class Connection {
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
     // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
-    this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES);
+    const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
+    this.atomCache = cache;
+    this.inCache = cache ? new InAtomCache() : null;
+    this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
+    this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
     this.timeout = o.tickTimeoutMs ?? TICK_TIMEOUT_MS;
@@ -106,14 +120,15 @@ export class Connection {
    * its packet would be larger than the peer takes (maxPacketBytes). The connection stays up.
    */
   send(m: ControlMessage): string | null {
+    const cached = this.atomCache && isClassMessage(m);
     if (m.type === 'send' && m.from !== null && this.sendSender) {
-      const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts);
+      const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts, cached);
       if (err !== null) return `message dropped: ${err}`;
       this.stats.packetsOut++;
       return null;
     }
     const e = encodeControl(m, this.flags);
-    const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts);
+    const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts, cached);
     if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' || m.type === 'alias_send' ? 'message' : m.type} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
@@ -154,12 +169,24 @@ export class Connection {
     const messages: ControlMessage[] = [];
     for (const p of r.packets) {
       this.stats.packetsIn++;
-      const fast = readSendSender(p, this.decodeOpts);
+      if (this.fragments !== null && isFragment(p)) {
+        const f = this.fragments.push(p);
+        if (typeof f === 'string') return { messages, error: f };
+        if (f === null) continue;
+        const opts = this.refOpts(f.refs);
+        const m = readSendSenderAt(f.terms, 0, false, opts) ?? this.control(decodeTerms(f.terms, 0, opts));
+        if (typeof m === 'string') return { messages, error: m };
+        if (m !== null) messages.push(m);
+        continue;
+      }
+      const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
+      if (typeof cached === 'string') return { messages, error: cached };
+      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.refOpts(cached.refs));
       if (fast !== null) {
         messages.push(fast);
         continue;
       }
-      const d = decodePacket(p, this.decodeOpts);
+      const d = cached === null ? decodePacket(p, this.decodeOpts, this.inCache ?? undefined) : decodeTerms(p, cached.next, this.refOpts(cached.refs));
       if (!d.ok) return { messages, error: d.error };
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;
@@ -184,8 +211,25 @@ export class Connection {
     return now - Math.max(this.lastReadAt, this.awakeSince) >= this.timeout ? 'timeout' : 'ok';
   }
 
+  /** The control message a decoded packet holds (null for a tick), or why it is bad. */
+  private control(d: ReturnType<typeof decodePacket>): ControlMessage | null | string {
+    if (!d.ok) return d.error;
+    if (d.packet.kind === 'tick') return null;
+    return decodeControl(d.packet.control, d.packet.payload);
+  }
+
+  /** Decode options for the terms after a header with atom refs. */
+  private refOpts(refs: readonly Atom[]): DecodeOptions {
+    return { ...this.decodeOpts, versionByte: false, atomRefs: refs };
+  }
+
   private tick(): void {
     this.writer.push(TICK);
     this.stats.ticksOut++;
   }
+}
+
+/** A packet of a fragmented message (`131,69` first, `131,70` the rest). */
+function isFragment(p: Uint8Array): boolean {
+  return p[0] === VERSION && (p[1] === DIST_FRAG_HEADER || p[1] === DIST_FRAG_CONT);
 }

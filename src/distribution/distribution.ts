@@ -17,6 +17,7 @@ import { TICK_INTERVAL_MS } from './connection.ts';
 import { NodeTable } from './node-table.ts';
 import { NodeMonitors } from './node-monitors.ts';
 import { Peers } from './peers.ts';
+import type { LinkDriver } from './link-driver.ts';
 import { createRouter } from './router.ts';
 import { dispatch } from './dispatch.ts';
 import { FLUSH, NET_KERNEL, kernelBody, meshMessage, meshNodes } from './kernel.ts';
@@ -52,6 +53,22 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
     flushPending = true;
     node.send(kernelPid, FLUSH);
   };
+  /** Connections with output queued since the last flush. */
+  const dirty = new Set<LinkDriver>();
+  /**
+   * Output queued by a process goes out when its scheduler slice ends (the router's flush), so
+   * a send costs no wake-up of net_kernel; output queued from outside a slice (a connection
+   * coming up, a host call) still asks the kernel.
+   */
+  const queued = (d: LinkDriver): void => {
+    dirty.add(d);
+    if (!node.inSlice) poke();
+  };
+  const flushQueued = (): void => {
+    if (dirty.size === 0) return;
+    for (const d of dirty) d.flush();
+    dirty.clear();
+  };
 
   const peers: Peers = new Peers(
     {
@@ -74,6 +91,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       log,
       emit,
       poke,
+      queued,
       up(peer, flags, creation) {
         table.meet(peer, creation);
         // A hidden connection (either side hidden): no nodeup for monitor_nodes, no mesh.
@@ -148,6 +166,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         }
       }
       flushPending = false;
+      dirty.clear();
       for (const d of peers.up.values()) d.flush();
       const deadline = peers.checkDeadlines(now);
       return Math.min(nextTickAt, deadline ?? Infinity) - now;
@@ -168,7 +187,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
     node.register(NET_KERNEL, kernelPid);
     // Crash reports of processes spawned from here onto other nodes come back to `logger`.
     node.startRemoteLogger();
-    node.setRemoteRouter(createRouter(sendTo));
+    node.setRemoteRouter(createRouter(sendTo, flushQueued));
   }
 
   return {

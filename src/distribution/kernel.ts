@@ -2,8 +2,9 @@
  * The node's `net_kernel`: a built-in system process, registered as `:net_kernel`, that does the
  * distribution layer's periodic and deferred work inside the node's own scheduler, so the host
  * needs no extra timer for distribution:
- * - flushes connections' queued packets once per scheduling turn (so the packets many processes
- *   send in one slice leave in one batch),
+ * - flushes connections' queued packets when asked from outside a scheduler slice (what
+ *   processes send goes out at the end of their slice instead: RemoteRouter.flush), and every
+ *   connection's output (ticks) on each of its turns,
  * - runs the tick check every tick interval and the handshake setup timeouts (its `receive`
  *   `after` is the next deadline, on the node's injected clock),
  * - receives the mesh messages peers send when a connection comes up (`{:"$mesh", nodes}`), as

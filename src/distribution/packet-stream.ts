@@ -11,12 +11,14 @@
  * hostile length costs nothing until the bytes really arrive.
  */
 import type { Pid, Term } from '../core/term/types.ts';
-import { writeSendSenderControl } from './etf/send-path.ts';
+import { writeSendSenderControl, writeSendSenderTuple } from './etf/send-path.ts';
+import type { OutAtomCache } from './etf/atom-cache.ts';
 import { ByteWriter, WriteLimit } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
 import { VERSION } from './etf/tags.ts';
+import { concatBytes } from './etf/concat.ts';
 
 /** Bytes of each packet's `Length:32` prefix (after the handshake, as over TCP with `{packet, 4}`). */
 export const PACKET_LENGTH_BYTES = 4;
@@ -36,9 +38,17 @@ export class PacketWriter {
    * whose packet would be larger is refused here, at the sender, and the connection stays up;
    * the peer would otherwise drop the connection on reading its length.
    */
+  /** The terms of a packet with a distribution header, written before the header is known. */
+  private scratch = new ByteWriter(INITIAL_BYTES);
+
+  /**
+   * `atomCache`: the connection's outgoing atom cache (DIST_HDR_ATOM_CACHE negotiated); packets
+   * pushed with `cached` then take the `131,68` header form (etf/atom-cache.ts).
+   */
   constructor(
     private readonly maxMessageBytes: number,
     private readonly maxPacketBytes = Infinity,
+    private readonly atomCache: OutAtomCache | null = null,
   ) {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
   }
@@ -55,7 +65,13 @@ export class PacketWriter {
    * form (`112 | 131 Control | [131 Payload]`, as etf/packet.ts writes it), with no per-packet
    * buffer. Returns an error text, and writes nothing, when a term cannot be encoded.
    */
-  pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions): string | null {
+  pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions, cached = false): string | null {
+    if (cached && this.atomCache !== null) {
+      return this.pushWithHeader(this.atomCache, opts, (w) => {
+        encodeInto(w, control, opts);
+        if (payload !== undefined) encodeInto(w, payload, opts);
+      });
+    }
     const w = this.w;
     const mark = w.length;
     try {
@@ -73,7 +89,13 @@ export class PacketWriter {
   }
 
   /** A message to a pid (SEND_SENDER), written without building its control tuple (etf/send-path.ts). */
-  pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions): string | null {
+  pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions, cached = false): string | null {
+    if (cached && this.atomCache !== null) {
+      return this.pushWithHeader(this.atomCache, opts, (w) => {
+        writeSendSenderTuple(w, from, to);
+        encodeInto(w, message, opts);
+      });
+    }
     const w = this.w;
     const mark = w.length;
     try {
@@ -84,6 +106,34 @@ export class PacketWriter {
       return this.end(w, mark);
     } catch (e) {
       return this.refuse(w, mark, e);
+    }
+  }
+
+  /**
+   * A packet in the distribution-header form: its terms are written first (into `scratch`, with
+   * atoms as cache refs), then the header the refs make, then the terms after it.
+   */
+  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null {
+    const s = this.scratch;
+    const w = this.w;
+    const mark = w.length;
+    try {
+      s.limit = this.maxPacketBytes;
+      s.atomRefs = cache;
+      terms(s);
+      w.limit = mark + 4 + this.maxPacketBytes;
+      w.u32(0);
+      cache.writeHeader(w);
+      w.bytes(s.written());
+      return this.end(w, mark);
+    } catch (e) {
+      cache.abandon();
+      return this.refuse(w, mark, e);
+    } finally {
+      s.atomRefs = null;
+      s.limit = Infinity;
+      if (s.capacity > KEEP_BYTES) this.scratch = new ByteWriter(INITIAL_BYTES);
+      else s.reset();
     }
   }
 
@@ -239,20 +289,10 @@ export class PacketReader {
       body.fill += n;
       at += n;
       if (body.fill === body.length) {
-        packets.push(assemble(body.pieces, body.length));
+        packets.push(concatBytes(body.pieces, body.length));
         this.body = null;
       }
     }
     return { packets, error: null };
   }
-}
-
-function assemble(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -35,6 +35,8 @@ export interface PeerHooks {
   received(peer: Atom, messages: ControlMessage[]): void;
   /** Something changed that the kernel must look at (new deadlines, output to flush). */
   poke(): void;
+  /** `d` has output queued (sent at the end of the scheduler slice, or by the kernel). */
+  queued(d: LinkDriver): void;
   /** The connection to `peer`, reported busy by `send`, has drained. */
   drained(peer: Atom): void;
 }
@@ -109,7 +111,7 @@ export class Peers implements LinkOwner {
     const d = this.up.get(peer);
     if (d !== undefined) {
       const r = d.send(m);
-      this.hooks.poke();
+      this.hooks.queued(d);
       if (r === 'busy') return r;
       if (r !== null) this.hooks.log('error', `** ${r} (to node ${inspectAtom(peer.name)}) **`);
       return;

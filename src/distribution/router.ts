@@ -3,13 +3,13 @@
  * the destination node's connection. `sendTo` queues it (connecting implicitly when there is no
  * connection yet) and says when that connection is busy, which a message send passes on (the
  * runtime then suspends the sender); nothing here calls back into the runtime, as remote.ts
- * requires.
+ * requires. `flush`, called at the end of each scheduler slice, sends what the slice queued.
  */
 import type { Atom } from '../core/term/types.ts';
 import type { Busy, RemoteRouter } from '../core/runtime/remote.ts';
 import type { ControlMessage } from './control.ts';
 
-export function createRouter(sendTo: (node: Atom, m: ControlMessage) => Busy): RemoteRouter {
+export function createRouter(sendTo: (node: Atom, m: ControlMessage) => Busy, flush?: () => void): RemoteRouter {
   let unlinkId = 0;
   return {
     send: (from, to, message) => sendTo(to.node, { type: 'send', from, to, message }),
@@ -22,5 +22,6 @@ export function createRouter(sendTo: (node: Atom, m: ControlMessage) => Busy): R
     demonitor: (watcher, target, node, ref) => sendTo(node, { type: 'demonitor', from: watcher, target, ref }),
     monitorDown: (target, watcher, ref, reason) => sendTo(watcher.node, { type: 'monitor_exit', from: target, to: watcher, ref, reason }),
     groupLeader: (pid, leader) => sendTo(pid.node, { type: 'group_leader', from: leader, to: pid }),
+    ...(flush !== undefined ? { flush } : {}),
   };
 }

@@ -80,6 +80,8 @@ export class NodeRuntime {
   delayed: DelayedDelivery | null = null;
   /** The number this node prints for another node in pids (set by the distribution layer). */
   nodeNumber: (node: Atom) => number = () => 0;
+  /** A slice is running: remote signals queued now are flushed at its end (RemoteRouter.flush). */
+  inSlice = false;
   /** The process whose body is running now; signals to it wait until its run returns. */
   current: Proc | null = null;
   /** `#PID<0.0.0>`: the sender of signals that come from outside any process (init's pid on BEAM). */
@@ -241,22 +243,28 @@ export class NodeRuntime {
    * reductions are spent or nothing is ready. Returns whether work remains.
    */
   runSlice(budget: number = CONTEXT_REDS): boolean {
-    const now = this.clock.now();
-    const next = this.timers.nextAt();
-    if (next !== null && next <= now) this.timers.fireDue(now);
-    const q = this.runQueue;
-    const perProc = this.processBudget;
+    this.inSlice = true;
     let used = 0;
-    while (used < budget && q.size > 0) {
-      const p = q.shift() as Proc;
-      p.inQueue = false;
-      if (p.status !== Status.Runnable) continue;
-      const left = budget - used;
-      const r = this.runOne(p, left < perProc ? left : perProc);
-      used += r > 0 ? r : 1;
+    try {
+      const now = this.clock.now();
+      const next = this.timers.nextAt();
+      if (next !== null && next <= now) this.timers.fireDue(now);
+      const q = this.runQueue;
+      const perProc = this.processBudget;
+      while (used < budget && q.size > 0) {
+        const p = q.shift() as Proc;
+        p.inQueue = false;
+        if (p.status !== Status.Runnable) continue;
+        const left = budget - used;
+        const r = this.runOne(p, left < perProc ? left : perProc);
+        used += r > 0 ? r : 1;
+      }
+    } finally {
+      this.totalReductions += used;
+      this.inSlice = false;
     }
-    this.totalReductions += used;
-    return q.size > 0;
+    this.router?.flush?.();
+    return this.runQueue.size > 0;
   }
 
   private runOne(p: Proc, budget: number): number {

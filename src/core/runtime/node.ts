@@ -67,6 +67,8 @@ export interface Node {
   processApi(pid: Pid): ProcessApi | undefined;
 
   runSlice(budget?: number): boolean;
+  /** A slice is running: what it sends to other nodes goes out at its end (RemoteRouter.flush). */
+  readonly inSlice: boolean;
   /** Runs until no process is ready, firing timers already due; returns reductions used. */
   runUntilIdle(maxReductions?: number): number;
   nextTimerAt(): number | null;
@@ -137,6 +139,9 @@ class NodeImpl implements Node {
 
   runSlice(budget: number = CONTEXT_REDS): boolean {
     return this.rt.runSlice(budget);
+  }
+  get inSlice(): boolean {
+    return this.rt.inSlice;
   }
   runUntilIdle(maxReductions = Infinity): number {
     let used = 0;

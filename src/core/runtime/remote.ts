@@ -42,6 +42,12 @@ export interface RemoteRouter {
   monitorDown(target: Pid, watcher: Pid, ref: Ref, reason: Term): void;
   /** `Process.group_leader(pid, leader)` for a pid on another node. */
   groupLeader?(pid: Pid, leader: Pid): void;
+  /**
+   * The end of a scheduler slice: send what the slice queued, in one batch per connection (as
+   * BEAM's dist output is flushed when the scheduler leaves the sending process, not per send).
+   * It may resume processes suspended on a busy connection (RemoteInbox.drained).
+   */
+  flush?(): void;
 }
 
 /** What the distribution layer calls when a signal from another node arrives. */

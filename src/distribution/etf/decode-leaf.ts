@@ -48,7 +48,12 @@ export function readAtomBody(r: ByteReader, tag: number): Atom {
     case T.ATOM_UTF8_EXT: name = r.utf8(r.u16()); break;
     case T.SMALL_ATOM_EXT: name = r.latin1(r.u8()); break;
     case T.ATOM_EXT: name = r.latin1(r.u16()); break;
-    case T.ATOM_CACHE_REF: return r.fail('atom cache references are not supported');
+    case T.ATOM_CACHE_REF: {
+      const refs = r.atomRefs;
+      if (refs === null) return r.fail('atom cache references are not supported');
+      const i = r.u8();
+      return refs[i] ?? r.fail(`atom cache reference ${i} out of range (the header has ${refs.length})`);
+    }
     default: return r.fail(`expected an atom, got tag ${tag} at offset ${r.pos - 1}`);
   }
   // Byte length bounds the character count; count code points only when it might exceed.

@@ -7,7 +7,7 @@
  * can exhaust the JS stack. No array is sized by a length field before that length is checked
  * against the bytes remaining (each element takes at least one byte).
  */
-import { Fun, Tuple, list, type Term } from '../../core/term/types.ts';
+import { Fun, Tuple, list, type Atom, type Term } from '../../core/term/types.ts';
 import { readFunHeader, readLeaf, type FunHeader } from './decode-leaf.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { buildMap } from './map-build.ts';
@@ -24,6 +24,8 @@ export interface DecodeOptions {
   readonly inflate?: (deflated: Uint8Array, size: number) => Uint8Array | null;
   /** Largest uncompressed size accepted for a compressed term (default 64 MiB). */
   readonly maxInflatedSize?: number;
+  /** The atoms of the packet's distribution header, which ATOM_CACHE_REF names (atom-cache.ts). */
+  readonly atomRefs?: readonly Atom[];
 }
 
 export type DecodeResult =
@@ -39,6 +41,7 @@ type Frame =
 export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = {}): DecodeResult {
   try {
     const r = new ByteReader(bytes, offset);
+    if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
     if (opts.versionByte !== false) {
       const v = r.u8();
       if (v !== T.VERSION) return { ok: false, error: `bad version byte ${v}` };

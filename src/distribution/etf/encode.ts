@@ -113,8 +113,22 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
 const atomBytes = new Map<Atom, Uint8Array>();
 
 export function writeAtom(w: ByteWriter, a: Atom): void {
+  if (w.atomRefs !== null) {
+    const i = w.atomRefs.ref(a);
+    if (i >= 0) {
+      w.u8(T.ATOM_CACHE_REF);
+      w.u8(i);
+      return;
+    }
+  }
   if (w.latin1Atoms && isLatin1(a.name)) return writeLatin1Atom(w, a);
   w.bytes(atomBytes.get(a) ?? encodeAtom(a));
+}
+
+/** An atom's UTF-8 name (a view of its memoised encoding); throws EtfEncodeError past 255 characters. */
+export function atomText(a: Atom): Uint8Array {
+  const enc = atomBytes.get(a) ?? encodeAtom(a);
+  return enc.subarray(enc[0] === T.SMALL_ATOM_UTF8_EXT ? 2 : 3);
 }
 
 function isLatin1(name: string): boolean {

@@ -1,15 +1,16 @@
 /**
  * Connected-node packet bodies (after the handshake), without the 4-byte length prefix the
- * connection layer adds or strips. Between playground nodes we clear DIST_HDR_ATOM_CACHE and
- * FRAGMENTS, so packets take the pass-through "112 form": `112 | 131 Control | [131 Payload]`.
- * On input we also accept the `131,68,0` distribution header with no atom cache refs, which a
- * BEAM peer may send, where the terms that follow carry no 131 byte. A tick is an empty packet.
+ * connection layer adds or strips. Two forms: the pass-through "112 form",
+ * `112 | 131 Control | [131 Payload]`, and, when DIST_HDR_ATOM_CACHE is negotiated, the
+ * distribution header `131,68,Refs…` (atom-cache.ts) whose terms carry no 131 byte. A tick is
+ * an empty packet.
  */
-import type { Term } from '../../core/term/types.ts';
+import type { Atom, Term } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
 import { encodeInto, type EncodeOptions } from './encode.ts';
 import * as T from './tags.ts';
 import { ByteWriter } from './writer.ts';
+import { headerEnd, type InAtomCache } from './atom-cache.ts';
 
 export const PASS_THROUGH = 112;
 
@@ -46,6 +47,18 @@ export function encodePacket(control: Term, payload?: Term, opts: EncodeOptions 
   return w.finish();
 }
 
+/** A header-form packet whose header's atoms were read already (`refs`, by a middleware's mirror of the cache). */
+export function decodePacketWithRefs(body: Uint8Array, refs: readonly Atom[]): PacketResult {
+  const next = hasAtomCacheRefs(body) ? headerEnd(body, 2) : null;
+  if (next === null) return { ok: false, error: 'not a packet with atom cache refs' };
+  return decodeTerms(body, next, { versionByte: false, atomRefs: refs });
+}
+
+/** A packet body in the distribution-header form whose header names atom cache entries. */
+export function hasAtomCacheRefs(body: Uint8Array): boolean {
+  return body.length > 2 && body[0] === T.VERSION && body[1] === T.DIST_HEADER && body[2] !== 0;
+}
+
 /** The options with `versionByte` set, made once per options object (not per packet). */
 const withVersion = new WeakMap<DecodeOptions, { readonly yes: DecodeOptions; readonly no: DecodeOptions }>();
 const NO_OPTIONS: DecodeOptions = {};
@@ -59,7 +72,11 @@ function versioned(opts: DecodeOptions, versionByte: boolean): DecodeOptions {
   return versionByte ? v.yes : v.no;
 }
 
-export function decodePacket(body: Uint8Array, opts: DecodeOptions = NO_OPTIONS): PacketResult {
+/**
+ * A packet body's control message and payload. `inCache`: the connection's incoming atom cache
+ * (DFLAG_DIST_HDR_ATOM_CACHE negotiated); without it a header with refs is an error.
+ */
+export function decodePacket(body: Uint8Array, opts: DecodeOptions = NO_OPTIONS, inCache?: InAtomCache): PacketResult {
   if (body.length === 0) return { ok: true, packet: { kind: 'tick' } };
   const first = body[0];
   if (first === PASS_THROUGH) return decodeTerms(body, 1, versioned(opts, true));
@@ -67,8 +84,11 @@ export function decodePacket(body: Uint8Array, opts: DecodeOptions = NO_OPTIONS)
   switch (body[1]) {
     case T.DIST_HEADER: {
       if (body.length < 3) return { ok: false, error: 'truncated distribution header' };
-      if (body[2] !== 0) return { ok: false, error: 'atom cache references are not supported' };
-      return decodeTerms(body, 3, versioned(opts, false));
+      if (body[2] === 0) return decodeTerms(body, 3, versioned(opts, false));
+      if (inCache === undefined) return { ok: false, error: 'atom cache references are not supported' };
+      const h = inCache.read(body, 2);
+      if (typeof h === 'string') return { ok: false, error: h };
+      return decodeTerms(body, h.next, { ...versioned(opts, false), atomRefs: h.refs });
     }
     case T.DIST_FRAG_HEADER:
     case T.DIST_FRAG_CONT:
@@ -78,7 +98,8 @@ export function decodePacket(body: Uint8Array, opts: DecodeOptions = NO_OPTIONS)
   }
 }
 
-function decodeTerms(body: Uint8Array, at: number, opts: DecodeOptions): PacketResult {
+/** The control message and optional payload from `at` to the end of `body`. */
+export function decodeTerms(body: Uint8Array, at: number, opts: DecodeOptions): PacketResult {
   const c = decodeTerm(body, at, opts);
   if (!c.ok) return { ok: false, error: `control message: ${c.error}` };
   if (c.next === body.length) return { ok: true, packet: { kind: 'message', control: c.term, payload: undefined } };

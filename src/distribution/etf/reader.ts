@@ -3,6 +3,8 @@
  * and fails with a DecodeFail (caught by decodeTerm, never escaping it), so a short or lying
  * input can only produce an error value.
  */
+import type { Atom } from '../../core/term/types.ts';
+
 export class DecodeFail {
   constructor(readonly message: string) {}
 }
@@ -10,6 +12,8 @@ export class DecodeFail {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export class ByteReader {
+  /** The atoms ATOM_CACHE_REF names (the refs of the packet's distribution header); null: none allowed. */
+  atomRefs: readonly Atom[] | null = null;
   /** Made on first use: only floats and 64-bit port ids need it, and a reader is made per term. */
   private dv: DataView | null = null;
   constructor(

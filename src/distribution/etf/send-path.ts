@@ -20,6 +20,11 @@ export const SEND_SENDER = 22;
 /** Writes `131 {22, from, to}` (the control part after the 112 byte). */
 export function writeSendSenderControl(w: ByteWriter, from: Pid, to: Pid): void {
   w.u8(T.VERSION);
+  writeSendSenderTuple(w, from, to);
+}
+
+/** Writes `{22, from, to}` with no version byte (after a distribution header). */
+export function writeSendSenderTuple(w: ByteWriter, from: Pid, to: Pid): void {
   w.u8(T.SMALL_TUPLE_EXT);
   w.u8(3);
   w.u8(T.SMALL_INTEGER_EXT);
@@ -35,16 +40,26 @@ export interface SendSender {
   readonly message: Term;
 }
 
-/** The SEND_SENDER message a packet body holds, or null when it is anything else. */
+/** The SEND_SENDER message a 112-form packet body holds, or null when it is anything else. */
 export function readSendSender(body: Uint8Array, opts: DecodeOptions): SendSender | null {
+  return body[0] === PASS_THROUGH ? readSendSenderAt(body, 1, true, opts) : null;
+}
+
+/**
+ * The SEND_SENDER message whose control tuple starts at `at`: `versioned`, each term has its 131
+ * byte (the 112 form); else none (after a `131,68` header, whose atom refs `opts` carries).
+ */
+export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions): SendSender | null {
+  const c = versioned ? at + 1 : at;
   if (
-    body.length < 8 || body[0] !== PASS_THROUGH || body[1] !== T.VERSION || body[2] !== T.SMALL_TUPLE_EXT ||
-    body[3] !== 3 || body[4] !== T.SMALL_INTEGER_EXT || body[5] !== SEND_SENDER
+    body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
+    body[c + 1] !== 3 || body[c + 2] !== T.SMALL_INTEGER_EXT || body[c + 3] !== SEND_SENDER
   ) {
     return null;
   }
   try {
-    const r = new ByteReader(body, 6);
+    const r = new ByteReader(body, c + 4);
+    if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
     const from = readPid(r);
     const to = readPid(r);
     const m = decodeTerm(body, r.pos, opts);

@@ -2,6 +2,14 @@
  * A growable big-endian byte buffer. The encoder writes into one of these and slices the result
  * once at the end, so encoding a large term does not build many small arrays.
  */
+import type { Atom } from '../../core/term/types.ts';
+
+/** What the encoder asks while writing one packet's terms under an atom cache (atom-cache.ts). */
+export interface AtomRefs {
+  /** The atom's position in this packet's distribution-header refs, or -1: write it inline. */
+  ref(a: Atom): number;
+}
+
 /** Thrown by a write that would take the buffer past its `limit`. */
 export class WriteLimit extends Error {}
 
@@ -14,6 +22,8 @@ export class ByteWriter {
    * distribution always writes UTF-8 atoms.
    */
   latin1Atoms = false;
+  /** Atoms become ATOM_CACHE_REFs where this says so (terms after a `131,68` header); null: inline. */
+  atomRefs: AtomRefs | null = null;
   /**
    * The buffer may not grow past this many bytes: a write that needs more throws WriteLimit, so
    * a term too large to send costs at most this much work (checked only when the buffer grows).
@@ -90,6 +100,10 @@ export class ByteWriter {
   /** Overwrite a u32 written earlier (NEW_FUN_EXT's Size is only known after the free vars). */
   patchU32(at: number, v: number): void {
     this.view.setUint32(at, v >>> 0);
+  }
+  /** A view of what was written (valid until the next write). */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.len);
   }
   finish(): Uint8Array {
     return this.buf.slice(0, this.len);

@@ -53,11 +53,11 @@ export const DEFAULT_FLAGS = 0xd07df7fbcn;
 export const MANDATORY_FLAGS = 0x1070f94n;
 
 /**
- * Flags of a playground node: BEAM's defaults, published, HMAC digests between playground
- * nodes, and no atom cache or fragments so that packets take the plain 112 form.
+ * Flags of a playground node: BEAM's defaults (the distribution header's atom cache included:
+ * etf/atom-cache.ts; fragments, which we read from a peer but never send: etf/fragments.ts),
+ * published, and HMAC digests between playground nodes.
  */
-export const PLAYGROUND_FLAGS =
-  (DEFAULT_FLAGS | DFLAG.PUBLISHED | DFLAG.PLAYGROUND_HMAC) & ~(DFLAG.DIST_HDR_ATOM_CACHE | DFLAG.FRAGMENTS);
+export const PLAYGROUND_FLAGS = DEFAULT_FLAGS | DFLAG.PUBLISHED | DFLAG.PLAYGROUND_HMAC;
 
 /** dist_util:expand_mandatory_25_flag: bit 26 stands for the whole OTP 25 mandatory set. */
 export function expandFlags(flags: bigint): bigint {

@@ -94,7 +94,8 @@ describe('two playground nodes in memory', () => {
     expect(outcome(r.acceptorEvents)).toMatchObject({ type: 'up', peerName: 'one@lab', peerCreation: 11, digest: 'hmac-sha256' });
     const up = outcome(r.initiatorEvents);
     expect(up?.type === 'up' && up.flags & DFLAG.PLAYGROUND_HMAC).toBe(DFLAG.PLAYGROUND_HMAC);
-    expect(up?.type === 'up' && up.flags & (DFLAG.DIST_HDR_ATOM_CACHE | DFLAG.FRAGMENTS)).toBe(0n);
+    // The atom cache is on (etf/atom-cache.ts), and fragments are read (etf/fragments.ts).
+    expect(up?.type === 'up' && up.flags & (DFLAG.DIST_HDR_ATOM_CACHE | DFLAG.FRAGMENTS)).toBe(DFLAG.DIST_HDR_ATOM_CACHE | DFLAG.FRAGMENTS);
     expect(r.sentByInitiator.at(-1)?.length).toBe(5 + 32);
     expect(r.sentByAcceptor.at(-1)?.length).toBe(1 + 32);
   });

@@ -9,7 +9,7 @@
  *   kind `bytes`: the gate releases it whole, so a step may release one.
  */
 import { Tuple, list, type Atom, type Term } from '../../core/term/types.ts';
-import { decodePacket } from '../etf/packet.ts';
+import { decodePacket, decodePacketWithRefs } from '../etf/packet.ts';
 import { decodeControl, type ControlMessage } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
 
@@ -29,14 +29,16 @@ export interface HeldMessage {
 }
 
 /**
- * Describes `chunk` (length-prefixed when `whole`). `toNode`: the node a send to a registered
+ * Describes `chunk` (length-prefixed when `whole`); `refs`: the atoms its distribution header
+ * names, when it uses the atom cache (cache-mirror.ts). `toNode`: the node a send to a registered
  * name goes to (the peer, for what this node sends), or null when it is this node.
  */
-export function describeHeld(chunk: Uint8Array, whole: boolean, toNode: Atom | null): HeldMessage {
+export function describeHeld(chunk: Uint8Array, whole: boolean, toNode: Atom | null, refs?: readonly Atom[]): HeldMessage {
   const bytes = chunk.length;
   const raw: HeldMessage = { kind: 'bytes', from: null, to: null, term: null, bytes };
   if (!whole) return raw;
-  const r = decodePacket(chunk.subarray(PACKET_LENGTH_BYTES));
+  const body = chunk.subarray(PACKET_LENGTH_BYTES);
+  const r = refs !== undefined ? decodePacketWithRefs(body, refs) : decodePacket(body);
   if (!r.ok || r.packet.kind !== 'message') return raw;
   const m = decodeControl(r.packet.control, r.packet.payload);
   if (typeof m === 'string') return raw;

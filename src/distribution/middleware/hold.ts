@@ -33,6 +33,7 @@ import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
 import { Listeners } from '../transports/listeners.ts';
 import { Tuple, atom, type Atom, type Term } from '../../core/term/types.ts';
 import { describeHeld, type HeldMessage } from './held-message.ts';
+import { CacheMirror } from './cache-mirror.ts';
 import { decodePacket, TICK } from '../etf/packet.ts';
 import { decodeControl } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
@@ -55,6 +56,8 @@ export type HoldScope = 'both' | 'outgoing';
 interface Stream {
   /** Held chunks that are not whole packets (fragments, handshake messages). */
   partial: number;
+  /** The receiver's atom cache as this direction fills it: held packets are described with it. */
+  readonly mirror: CacheMirror;
   queued: number;
   /** The sending direction counts its held bytes toward the link's back-pressure. */
   readonly pressure: HeldBytes | null;
@@ -68,6 +71,8 @@ interface Held {
   readonly chunk: Uint8Array;
   /** Where a send to a registered name goes: the peer for what this node sends, null for what it receives. */
   readonly toNode: Atom | null;
+  /** The atoms its distribution header names (read in stream order by the mirror). */
+  readonly refs: readonly Atom[] | undefined;
   readonly release: () => void;
 }
 
@@ -95,15 +100,16 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   let queue: Held[] = [];
   let by: string | null = null;
   let released: Held | null = null;
-  const describe = (h: Held) => describeHeld(h.chunk, h.whole, h.toNode);
+  const describe = (h: Held) => describeHeld(h.chunk, h.whole, h.toNode, h.refs);
 
-  const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
+  const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void, refs?: readonly Atom[]) => {
     stream.queued++;
     if (!whole) stream.partial++;
     stream.pressure?.hold(bytes.length);
-    queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, release: () => deliver(bytes) });
+    queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, refs, release: () => deliver(bytes) });
   };
   const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
+    const refs = stream.mirror.observe(bytes);
     const held = holding && (outgoing || scope === 'both');
     if (!held) {
       // Not held in this direction (the scope changed while some were): keep the link's order.
@@ -118,15 +124,15 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     }
     for (const part of parts) {
       if (stream.partial === 0 && (isTick(part) || isTracing(part))) deliver(part);
-      else enqueue(owner, stream, true, part, deliver);
+      else enqueue(owner, stream, true, part, deliver, refs?.get(part.byteOffset - bytes.byteOffset));
     }
   };
 
   function wrapLink(link: Link): Link {
     const owner = {};
     const pressure = new HeldBytes(link);
-    const incoming: Stream = { partial: 0, queued: 0, pressure: null, toNode: null };
-    const outgoing: Stream = { partial: 0, queued: 0, pressure, toNode: atom(link.peer) };
+    const incoming: Stream = { partial: 0, queued: 0, pressure: null, toNode: null, mirror: new CacheMirror() };
+    const outgoing: Stream = { partial: 0, queued: 0, pressure, toNode: atom(link.peer), mirror: new CacheMirror() };
     const messages = new Listeners<Uint8Array>();
     const closes = new Listeners<string>();
     let closed = false;

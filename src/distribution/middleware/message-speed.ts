@@ -18,11 +18,11 @@
  *   asks `nextDueAt()` and calls `runDue()`.
  */
 import type { Clock } from '../../core/ports.ts';
-import { classEndpoint } from '../../core/runtime/system-processes.ts';
 import type { Link, Transport } from '../transports/transport.ts';
 import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
 import { wholePackets } from './hold.ts';
-import { decodePacket } from '../etf/packet.ts';
+import { decodePacket, hasAtomCacheRefs } from '../etf/packet.ts';
+import { isClassMessage } from '../class-traffic.ts';
 import { decodeControl } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
 import { TimerHeap, type Timer } from '../../core/runtime/timers.ts';
@@ -130,23 +130,11 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
 
 /** A distribution message or signal with a process of the class at one end (not a tick, not the tool's own). */
 export function isClassPacket(packet: Uint8Array): boolean {
-  const r = decodePacket(packet.subarray(PACKET_LENGTH_BYTES));
+  const body = packet.subarray(PACKET_LENGTH_BYTES);
+  // Only the class's packets use the atom cache (class-traffic.ts), and they need it to decode.
+  if (hasAtomCacheRefs(body)) return true;
+  const r = decodePacket(body);
   if (!r.ok || r.packet.kind !== 'message') return false;
   const m = decodeControl(r.packet.control, r.packet.payload);
-  if (typeof m === 'string') return false;
-  switch (m.type) {
-    case 'reg_send':
-      return classEndpoint(m.from) || classEndpoint(m.name);
-    case 'alias_send':
-      return classEndpoint(m.from);
-    case 'monitor':
-    case 'demonitor':
-      return classEndpoint(m.from) || classEndpoint(m.target);
-    case 'spawn_request':
-      return classEndpoint(m.from);
-    case 'spawn_reply':
-      return classEndpoint(m.to);
-    default:
-      return classEndpoint(m.from) || classEndpoint(m.to);
-  }
+  return typeof m !== 'string' && isClassMessage(m);
 }

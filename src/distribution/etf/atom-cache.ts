@@ -1,0 +1,177 @@
+/**
+ * The distribution header's atom cache (DFLAG_DIST_HDR_ATOM_CACHE), as OTP encodes it
+ * (erl_ext_dist "Distribution Header", erts/emulator/beam/dist.c and external.c):
+ *
+ *   131, 68, NumberOfAtomCacheRefs, Flags, AtomCacheRefs
+ *
+ * Each connection direction has a cache of 2,048 atoms (8 segments of 256) that the sender
+ * fills and the receiver mirrors. A packet's header lists the atoms its terms use (at most 255):
+ * one half byte of flags each (NewCacheEntryFlag bit 3, SegmentIndex bits 0-2; an even index in
+ * the low half of its byte, an odd one in the high half), then one more half byte whose bit 0 is
+ * LongAtoms (2-byte atom lengths). Then per ref: the index inside the segment, and for a new
+ * entry its length and UTF-8 text. In the terms after the header an atom is ATOM_CACHE_REF (82)
+ * with its position in that list. So a pid's node name, 2 + its length on every message, costs 2
+ * bytes once the peer has it.
+ *
+ * Which slot an atom takes is the sender's choice (OTP hashes its atom index; we hash the name).
+ * As in OTP's insert_acache_map, within one packet the first atom to claim a slot gets it, a
+ * later one for the same slot is written inline, and past 255 refs atoms are written inline.
+ */
+import { tryAtom, type Atom } from '../../core/term/types.ts';
+import { atomText } from './encode.ts';
+import { ByteReader, DecodeFail } from './reader.ts';
+import * as T from './tags.ts';
+import type { AtomRefs, ByteWriter } from './writer.ts';
+
+export const ATOM_CACHE_SIZE = 2048;
+/** ERTS_MAX_INTERNAL_ATOM_CACHE_ENTRIES: one byte indexes a packet's refs. */
+export const MAX_ATOM_CACHE_REFS = 255;
+
+/** The slot an atom takes: a hash of its name (a pure memo, like encode.ts's atom bytes). */
+const slots = new Map<Atom, number>();
+
+export function cacheIndex(a: Atom): number {
+  let ix = slots.get(a);
+  if (ix === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < a.name.length; i++) h = Math.imul(h ^ a.name.charCodeAt(i), 0x01000193);
+    ix = (h >>> 0) % ATOM_CACHE_SIZE;
+    slots.set(a, ix);
+  }
+  return ix;
+}
+
+/** Our side of one connection's cache: what the peer holds, and the refs of the packet being written. */
+export class OutAtomCache implements AtomRefs {
+  private readonly sent: (Atom | undefined)[] = new Array<Atom | undefined>(ATOM_CACHE_SIZE);
+  /** Slot -> position in this packet's refs (-1: unused in this packet). */
+  private readonly inPacket = new Int16Array(ATOM_CACHE_SIZE).fill(-1);
+  private readonly refs: Atom[] = [];
+  private readonly refSlots: number[] = [];
+
+  ref(a: Atom): number {
+    const cix = cacheIndex(a);
+    const i = this.inPacket[cix] as number;
+    if (i >= 0) return this.refs[i] === a ? i : -1;
+    if (this.refs.length >= MAX_ATOM_CACHE_REFS) return -1;
+    this.inPacket[cix] = this.refs.length;
+    this.refs.push(a);
+    this.refSlots.push(cix);
+    return this.refs.length - 1;
+  }
+
+  /**
+   * Writes `131, 68, header` for the refs of the packet just encoded, records its new entries
+   * as the peer's (the packet goes out in this order), and starts the next packet.
+   */
+  writeHeader(w: ByteWriter): void {
+    const n = this.refs.length;
+    w.u8(T.VERSION);
+    w.u8(T.DIST_HEADER);
+    w.u8(n);
+    if (n === 0) return;
+    const fresh: boolean[] = [];
+    let long = false;
+    for (let i = 0; i < n; i++) {
+      const a = this.refs[i] as Atom;
+      const isNew = this.sent[this.refSlots[i] as number] !== a;
+      fresh.push(isNew);
+      if (isNew && atomText(a).length > 255) long = true;
+    }
+    // n + 1 half bytes: the refs' flags, then LongAtoms.
+    for (let b = 0; b <= n >> 1; b++) {
+      const lo = 2 * b;
+      const hi = lo + 1;
+      w.u8(this.nibble(lo, n, fresh, long) | (this.nibble(hi, n, fresh, long) << 4));
+    }
+    for (let i = 0; i < n; i++) {
+      const cix = this.refSlots[i] as number;
+      w.u8(cix & 0xff);
+      if (!fresh[i]) continue;
+      const a = this.refs[i] as Atom;
+      const text = atomText(a);
+      if (long) w.u16(text.length);
+      else w.u8(text.length);
+      w.bytes(text);
+      this.sent[cix] = a;
+    }
+    this.clear();
+  }
+
+  /** The packet was not written (its terms could not be encoded): forget its refs. */
+  abandon(): void {
+    this.clear();
+  }
+
+  private nibble(i: number, n: number, fresh: readonly boolean[], long: boolean): number {
+    if (i < n) return (fresh[i] ? 8 : 0) | ((this.refSlots[i] as number) >> 8);
+    return i === n && long ? 1 : 0;
+  }
+
+  private clear(): void {
+    for (const cix of this.refSlots) this.inPacket[cix] = -1;
+    this.refs.length = 0;
+    this.refSlots.length = 0;
+  }
+}
+
+/** The peer's side: the cache its headers fill, read in packet order. */
+export class InAtomCache {
+  private readonly slots: (Atom | undefined)[] = new Array<Atom | undefined>(ATOM_CACHE_SIZE);
+
+  /**
+   * Reads the header that follows `131, 68` at `at`: the packet's refs (the atoms its
+   * ATOM_CACHE_REFs name) and where its terms start, or why the header is bad (a reference to a
+   * slot never filled, a truncated or oversized header, a bad atom).
+   */
+  read(body: Uint8Array, at: number): { readonly refs: Atom[]; readonly next: number } | string {
+    try {
+      const r = new ByteReader(body, at);
+      const n = r.u8();
+      const refs: Atom[] = [];
+      if (n === 0) return { refs, next: r.pos };
+      const flags = r.take((n >> 1) + 1);
+      const nibble = (i: number) => ((flags[i >> 1] as number) >> ((i & 1) * 4)) & 0xf;
+      const long = (nibble(n) & 1) === 1;
+      for (let i = 0; i < n; i++) {
+        const f = nibble(i);
+        const cix = ((f & 7) << 8) | r.u8();
+        if ((f & 8) === 0) {
+          const a = this.slots[cix];
+          if (a === undefined) return `atom cache reference to unset entry ${cix}`;
+          refs.push(a);
+          continue;
+        }
+        const len = long ? r.u16() : r.u8();
+        const name = r.utf8(len);
+        if (name.length > T.MAX_ATOM_CHARS && [...name].length > T.MAX_ATOM_CHARS) return 'atom cache entry longer than 255 characters';
+        const a = tryAtom(name);
+        if (a === undefined) return 'the atom table is full (system_limit)';
+        this.slots[cix] = a;
+        refs.push(a);
+      }
+      return { refs, next: r.pos };
+    } catch (e) {
+      if (e instanceof DecodeFail) return `bad distribution header: ${e.message}`;
+      throw e;
+    }
+  }
+}
+
+/** Where the terms start after the header that follows `131, 68` at `at` (no cache needed), or null when it is malformed. */
+export function headerEnd(body: Uint8Array, at: number): number | null {
+  const n = body[at];
+  if (n === undefined) return null;
+  if (n === 0) return at + 1;
+  const flagsAt = at + 1;
+  const nibble = (i: number) => ((body[flagsAt + (i >> 1)] ?? 0) >> ((i & 1) * 4)) & 0xf;
+  const long = (nibble(n) & 1) === 1;
+  let p = flagsAt + (n >> 1) + 1;
+  for (let i = 0; i < n; i++) {
+    p++; // the slot
+    if ((nibble(i) & 8) === 0) continue;
+    const len = long ? ((body[p] ?? 0) << 8) | (body[p + 1] ?? 0) : (body[p] ?? 0);
+    p += (long ? 2 : 1) + len;
+  }
+  return p <= body.length ? p : null;
+}
