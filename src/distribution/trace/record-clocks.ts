@@ -8,13 +8,19 @@
  * A receive waits for its send; if a pair would make a cycle (only a forged trace can), the
  * receive is taken as unpaired and counted in `broken`.
  */
-import type { Recorded } from './record.ts';
+/** What the clocks need of an event: its place, node, kind and pair (a Recorded, an imported row). */
+export interface Causal {
+  readonly id: number;
+  readonly node: string;
+  readonly kind: string;
+  readonly match: number;
+}
 
-export interface Clocks {
+export interface Clocks<E extends Causal = Causal> {
   /** Node names; `vector(i)[k]` is the count of `nodes[k]`'s events that happened before or at event i. */
   readonly nodes: readonly string[];
   /** The events in a causally consistent order. */
-  readonly order: readonly Recorded[];
+  readonly order: readonly E[];
   /** Lamport clock of `order[i]`. */
   readonly lamport: Int32Array;
   /** Flat vector clocks: `order[i]`'s is `vectors[i * nodes.length ...]`. */
@@ -26,25 +32,26 @@ export interface Clocks {
   vector(i: number): Int32Array;
 }
 
-export function computeClocks(events: readonly Recorded[]): Clocks {
+/** `events`: ids increasing by one (a recording's window, an import renumbered). */
+export function computeClocks<E extends Causal>(events: readonly E[]): Clocks<E> {
   const nodeIndex = new Map<string, number>();
   for (const e of events) if (!nodeIndex.has(e.node)) nodeIndex.set(e.node, nodeIndex.size);
   const k = nodeIndex.size;
   const n = events.length;
-  const firstId = n > 0 ? (events[0] as Recorded).id : 0;
+  const firstId = n > 0 ? (events[0] as E).id : 0;
   const at = new Int32Array(n).fill(-1); // index in order, by position in `events`
   const lamport = new Int32Array(n);
   const vectors = new Int32Array(n * k);
-  const order: Recorded[] = [];
+  const order: E[] = [];
   const current = Array.from({ length: k }, () => new Int32Array(k));
   const lamports = new Int32Array(k);
   // A node waiting for a send: its events from the receive on, and which send it waits for.
-  const backlog: Recorded[][] = Array.from({ length: k }, () => []);
+  const backlog: E[][] = Array.from({ length: k }, () => []);
   const waitingFor = new Map<number, number>(); // send id -> node
   let broken = 0;
   const pos = (id: number) => id - firstId;
 
-  const process = (e: Recorded, ignorePair: boolean): boolean => {
+  const process = (e: E, ignorePair: boolean): boolean => {
     const ni = nodeIndex.get(e.node) as number;
     const vc = current[ni] as Int32Array;
     let l = (lamports[ni] as number) + 1;
@@ -70,9 +77,9 @@ export function computeClocks(events: readonly Recorded[]): Clocks {
     return true;
   };
 
-  const run = (e: Recorded) => {
+  const run = (e: E) => {
     const ni = nodeIndex.get(e.node) as number;
-    const bl = backlog[ni] as Recorded[];
+    const bl = backlog[ni] as E[];
     if (bl.length > 0) {
       bl.push(e);
       return;
@@ -81,18 +88,18 @@ export function computeClocks(events: readonly Recorded[]): Clocks {
     else bl.push(e);
   };
   // A send done: the node that waited for it goes on (and may release others in turn).
-  const release = (sent: Recorded) => {
+  const release = (sent: E) => {
     const stack = [sent];
     while (stack.length > 0) {
-      const s = stack.pop() as Recorded;
+      const s = stack.pop() as E;
       if (s.kind !== 'send') continue;
       const ni = waitingFor.get(s.id);
       if (ni === undefined) continue;
       waitingFor.delete(s.id);
-      const bl = backlog[ni] as Recorded[];
+      const bl = backlog[ni] as E[];
       let i = 0;
       for (; i < bl.length; i++) {
-        const e = bl[i] as Recorded;
+        const e = bl[i] as E;
         if (!process(e, false)) break;
         stack.push(e);
       }
@@ -105,11 +112,11 @@ export function computeClocks(events: readonly Recorded[]): Clocks {
   for (let more = true; more; ) {
     more = false;
     for (let ni = 0; ni < k; ni++) {
-      const bl = backlog[ni] as Recorded[];
+      const bl = backlog[ni] as E[];
       if (bl.length === 0) continue;
       more = true;
       backlog[ni] = [];
-      const [first, ...rest] = bl as [Recorded, ...Recorded[]];
+      const [first, ...rest] = bl as [E, ...E[]];
       waitingFor.delete(first.match);
       broken++;
       process(first, true);
