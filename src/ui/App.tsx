@@ -22,6 +22,7 @@ import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
+import { RecordingArea } from './sequence/RecordingArea.tsx';
 
 export interface AppProps {
   readonly identity: Identity;
@@ -90,6 +91,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
           ) : (
             <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
+          {identity.alive && <RecordingArea session={session} dist={dist} />}
         </main>
         <div className={`min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700 ${projector ? 'hidden' : 'flex'}`}>
           {identity.alive && (

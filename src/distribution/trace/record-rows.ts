@@ -43,6 +43,8 @@ export interface RowOptions {
   readonly nodeNumber?: (node: Atom) => number;
   /** Pids of system processes (the tool's, OTP's): their rows say `system`. */
   readonly isSystem?: (pid: Pid) => boolean;
+  /** Rows made before, reused while their pair did not change (a view re-deriving a big recording prints only what is new). */
+  readonly cache?: WeakMap<Recorded, TraceRow>;
 }
 
 const cut = (s: string) => (s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMIT - 1)}…`);
@@ -55,11 +57,13 @@ export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRo
   const byId = new Map<number, Recorded>();
   for (const e of events) if (e.kind === 'send') byId.set(e.id, e);
   return events.map((e) => {
+    const hit = o.cache?.get(e);
+    if (hit !== undefined && hit.match === e.match) return hit;
     const pidKey = e.pid === null ? null : pidKeyOf(e.pid);
     // A receive's other side is its sender; every other event's is what it names.
     const other = e.kind === 'receive' ? (byId.get(e.match)?.pid ?? null) : e.peer;
     const otherPid = typeof other === 'object' && other !== null && other.kind === 'pid' ? other : null;
-    return {
+    const row: TraceRow = {
       id: e.id, node: e.node, kind: e.kind, time: e.time,
       pid: pidKey, pidText: e.pid === null ? null : show(e.pid),
       peer: otherPid === null ? null : pidKeyOf(otherPid), peerText: show(other),
@@ -67,6 +71,8 @@ export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRo
       system: e.system || (pidKey !== null && (system.has(pidKey) || (e.pid !== null && o.isSystem?.(e.pid) === true))),
       match: e.match,
     };
+    o.cache?.set(e, row);
+    return row;
   });
 }
 
