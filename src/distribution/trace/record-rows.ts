@@ -8,6 +8,7 @@ import { inspect, type InspectOptions } from '../../core/term/inspect.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import { pidKeyOf, type RecordKind, type Recorded } from './record.ts';
 import { computeClocks, type Clocks } from './record-clocks.ts';
+import { isSystemProcess } from '../../core/runtime/system-processes.ts';
 
 export const TEXT_LIMIT = 2000;
 
@@ -41,7 +42,7 @@ export interface Trace {
 export interface RowOptions {
   /** How the recording tab prints: its node numbering (`#PID<n.id.serial>`). */
   readonly nodeNumber?: (node: Atom) => number;
-  /** Pids of system processes (the tool's, OTP's): their rows say `system`. */
+  /** Pids of system processes (the tool's, OTP's: by default BEAM's low range): their rows, and messages to or from them, say `system`. */
   readonly isSystem?: (pid: Pid) => boolean;
   /** Rows made before, reused while their pair did not change (a view re-deriving a big recording prints only what is new). */
   readonly cache?: WeakMap<Recorded, TraceRow>;
@@ -52,6 +53,7 @@ const cut = (s: string) => (s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMI
 export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRow[] {
   const opts: InspectOptions = { nodeNumber: o.nodeNumber ?? (() => 0), limit: 16, printableLimit: 256 };
   const show = (t: Term | null) => (t === null ? null : cut(inspect(t, opts)));
+  const isSystem = o.isSystem ?? ((pid: Pid) => isSystemProcess(pid, null));
   const system = new Set<string>();
   for (const e of events) if (e.kind === 'spawn' && e.system && e.pid !== null) system.add(pidKeyOf(e.pid));
   const byId = new Map<number, Recorded>();
@@ -68,7 +70,9 @@ export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRo
       pid: pidKey, pidText: e.pid === null ? null : show(e.pid),
       peer: otherPid === null ? null : pidKeyOf(otherPid), peerText: show(other),
       text: show(e.term),
-      system: e.system || (pidKey !== null && (system.has(pidKey) || (e.pid !== null && o.isSystem?.(e.pid) === true))),
+      // A message to or from the tool's processes (I/O requests, name servers) is the tool's too.
+      system: e.system || (e.pid !== null && (system.has(pidKey as string) || isSystem(e.pid))) ||
+        ((e.kind === 'send' || e.kind === 'receive') && otherPid !== null && (system.has(pidKeyOf(otherPid)) || isSystem(otherPid))),
       match: e.match,
     };
     o.cache?.set(e, row);

@@ -56,13 +56,16 @@ export function stateAt(trace: Trace, at: number): PastState {
         if (r.peer !== null) p.links.delete(r.peerText ?? r.peer);
         break;
       case 'send': {
+        if (receivedBy.has(r.id)) break;
+        // Not received by step `at`: paired later, or never (still in the mailbox, or lost).
         const to = r.match < 0 ? undefined : byId.get(r.match);
-        if (to !== undefined && to.pid !== null && !to.system) proc(to.pid, to.pidText ?? to.pid, to.node);
-        if (r.match < 0 || receivedBy.has(r.id)) break;
-        if (to === undefined || to.pid === null) break;
-        const receiver = proc(to.pid, to.pidText ?? to.pid, to.node); // known from here on, even before its own events
-        if (to.node === r.node) receiver.mailbox++;
-        else inFlight.push(`${r.pidText ?? '?'} → ${to.pidText ?? '?'}: ${r.text ?? ''}`);
+        const key = to?.pid ?? r.peer;
+        if (key === null || (to !== undefined && to.system)) break;
+        const node = to?.node ?? key.slice(0, key.lastIndexOf('/'));
+        const label = to?.pidText ?? r.peerText ?? key;
+        const receiver = proc(key, label, node); // known from here on, even before its own events
+        if (node === r.node) receiver.mailbox++;
+        else inFlight.push(`${r.pidText ?? '?'} → ${label}: ${r.text ?? ''}`);
         break;
       }
       default:
