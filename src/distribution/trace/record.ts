@@ -188,11 +188,14 @@ export class Recorder {
     const r = this.add(node, 'receive', time, pid, null, null, false);
     const key = pidKeyOf(pid);
     let best: { key: string; id: number } | undefined;
-    for (const k of [`p:${key}`, ...[...(this.namesOf.get(key) ?? [])].map((n) => `n:${n}`)]) {
-      const q = this.sends.get(`${k}|${fp}`);
+    const consider = (k: string) => {
+      const q = this.sends.get(k);
       const id = q === undefined ? undefined : oldest(q, this.firstId);
-      if (id !== undefined && (best === undefined || id < best.id)) best = { key: `${k}|${fp}`, id };
-    }
+      if (id !== undefined && (best === undefined || id < best.id)) best = { key: k, id };
+    };
+    consider(`p:${key}|${fp}`);
+    const names = this.namesOf.get(key);
+    if (names !== undefined) for (const n of names) consider(`n:${n}|${fp}`);
     if (best !== undefined) {
       take(this.sends, best.key, this.firstId);
       const s = this.byId(best.id);
