@@ -26,6 +26,8 @@ import { Playground } from '../../src/ui/canvas/Playground.tsx';
 import { createNetworkConditioner } from '../../src/distribution/middleware/network-controls.ts';
 import { driveConditioner } from '../../src/host/drive-conditioner.ts';
 import { setLocalSpeed } from '../../src/playground/local-speed.ts';
+import { attachRecorder } from '../../src/playground/recording/attach.ts';
+import { Recorder } from '../../src/distribution/trace/record.ts';
 
 export interface Measure {
   readonly fps: number;
@@ -80,6 +82,8 @@ const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumb
 
 function mountViewer(d: Distribution): void {
   const root = document.getElementById('root') as HTMLElement;
+  // The viewer records everything it sees, as the page does (issue 14: recording is always on).
+  attachRecorder(new Recorder(), { node: node.node, now: () => performance.now(), dist: d, tracing });
   if (canvas === 'hidden') {
     // The reference: the same runtime, tracing and store work, nothing drawn.
     const frames = browserFrameScheduler();

@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveBench } from './serve.ts';
+import { printSequence, sequenceBench } from './ui-sequence.ts';
 import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
 import { UI_BENCH_OUT } from './ui-bench.vite.config.ts';
 
@@ -200,6 +201,9 @@ async function main(): Promise<void> {
       [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, '≤ 350 KB'],
       ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, '< 1000 ms'],
     ]);
+    // Issue 14 §5: the sequence diagram at 10,000 events (ui-sequence.ts).
+    log('sequence diagram, 10,000 events...');
+    printSequence(await sequenceBench(browser));
   } finally {
     await browser.close();
     server.close();

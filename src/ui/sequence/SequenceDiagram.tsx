@@ -8,8 +8,12 @@ import type { Trace } from '../../distribution/trace/record-rows.ts';
 import { ALL, LANE_W, ROW_H, layoutDiagram, type Diagram, type DiagramFilter } from './layout.ts';
 import { windowSvg } from './svg.ts';
 
-/** Rows drawn beyond the visible ones on each side (scrolling shows drawn rows at once). */
-const OVERSCAN = 20;
+/**
+ * Rows drawn beyond the visible ones on each side: scrolling shows drawn rows at once, and the
+ * window is drawn again only when the rows in sight come near its edge (not every frame).
+ */
+const OVERSCAN = 80;
+const MARGIN = 20;
 
 export function SequenceDiagram({ trace, onDiagram }: { trace: Trace; onDiagram?: (d: Diagram) => void }) {
   const [filter, setFilter] = useState<DiagramFilter>(ALL);
@@ -25,14 +29,16 @@ export function SequenceDiagram({ trace, onDiagram }: { trace: Trace; onDiagram?
     const g = svg.current;
     if (el === null || g === null) return;
     let frame = 0;
-    let drawn = '';
+    let drawn: [number, number] | null = null;
     const draw = () => {
       frame = 0;
-      const first = Math.max(0, Math.floor(el.scrollTop / ROW_H) - OVERSCAN);
-      const last = Math.min(diagram.rows - 1, Math.ceil((el.scrollTop + el.clientHeight) / ROW_H) + OVERSCAN);
-      const key = `${first}:${last}`;
-      if (key === drawn) return;
-      drawn = key;
+      const top = Math.floor(el.scrollTop / ROW_H);
+      const bottom = Math.ceil((el.scrollTop + el.clientHeight) / ROW_H);
+      const end = diagram.rows - 1;
+      if (drawn !== null && (top - MARGIN >= drawn[0] || drawn[0] === 0) && (bottom + MARGIN <= drawn[1] || drawn[1] === end)) return;
+      const first = Math.max(0, top - OVERSCAN);
+      const last = Math.min(end, bottom + OVERSCAN);
+      drawn = [first, last];
       g.innerHTML = last < first ? '' : windowSvg(diagram, first, last);
     };
     draw();
