@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Pid, atom, tuple } from '../../core/term/types.ts';
+import { atom, tuple } from '../../core/term/types.ts';
 import { Recorder } from './record.ts';
 import { toRows, traceOf, type Trace } from './record-rows.ts';
 import { SHIVIZ_REGEX, toJson, toMermaid, toShiViz, vectorOf } from './record-export.ts';
 import { MAX_NODES, importTrace } from './record-import.ts';
 
-const A = atom('a@lab');
-const B = atom('b@lab');
-const C = atom('c@lab');
-const pa = new Pid(A, 80, 0, 1);
-const pb = new Pid(B, 81, 0, 1);
-const pc = new Pid(C, 82, 0, 1);
+import { A, B, C, pa, pb, pc } from './record-test-nodes.ts';
 const numbers = new Map([[A, 0], [B, 1], [C, 2]]);
 
 /** a → b :ping, b → c {:pong, 1}, c exits; b's batch reaches the recorder first. */

@@ -6,12 +6,7 @@ import { computeClocks, concurrent, happenedBefore } from './record-clocks.ts';
 import { fingerprint } from './fingerprint.ts';
 import { decodeEvent, encodeEvent } from './wire.ts';
 
-const A = atom('a@lab');
-const B = atom('b@lab');
-const C = atom('c@lab');
-const pa = new Pid(A, 80, 0, 1);
-const pb = new Pid(B, 81, 0, 1);
-const pc = new Pid(C, 82, 0, 1);
+import { B, pa, pb, pc } from './record-test-nodes.ts';
 
 const sent = (time: number, from: Pid, to: Term, message: Term) => ({ type: 'message:sent' as const, time, from, to, message, remote: true });
 const received = (time: number, pid: Pid, message: Term) => ({ type: 'message:received' as const, time, pid, message });
