@@ -40,6 +40,8 @@ const PROFILE = args.includes('--profile');
 /** Token animation speed on the viewer (normal: 700 ms per token; 'instant' turns animation off). */
 const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'normal';
 const ONLY_ON = args.includes('--only-on');
+/** `--no-record`: the viewer does not record (to measure what recording costs the canvas). */
+const NO_RECORD = args.includes('--no-record');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -52,7 +54,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
     const ctx = await browser.newContext({ viewport: i === 0 ? { width: 1600, height: 1000 } : { width: 800, height: 600 } });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => log(`${n}: page error: ${e.message}`));
-    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}`);
+    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}${NO_RECORD ? '&norecord' : ''}`);
     await page.waitForFunction(() => (window as unknown as Partial<Bench>).uiBench !== undefined);
     await page.evaluate(() => (window as unknown as Bench).uiBench.alive());
     pages.push(page);
