@@ -59,7 +59,8 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
 
   return (
     <div aria-label="recording" role="group" className="flex-none border-t border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-950">
-      <div className="flex flex-wrap items-center gap-2 px-3 pt-1 text-sm">
+      {/* One row where the width allows (a projector's canvas keeps its height): buttons, then the timeline. */}
+      <div className="flex flex-wrap items-center gap-2 px-3 py-1 text-sm">
         <button
           type="button"
           aria-label="recording"
@@ -107,13 +108,13 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
         {recording.imported && (
           <button type="button" className={button} onClick={() => recording.showImported(null)}>back to this tab's recording</button>
         )}
+        <Timeline trace={trace} live={recording.imported ? trace.rows.length : recording.size} at={at} onAt={setAt} />
       </div>
       {problem !== null && (
         <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">
           {problem}
         </p>
       )}
-      <Timeline trace={trace} live={recording.imported ? trace.rows.length : recording.size} at={at} onAt={setAt} />
       {diagramOpen && (
         <div className="flex h-[40vh] min-h-0 flex-col">
           <SequenceDiagram trace={trace} onDiagram={onDiagram} />

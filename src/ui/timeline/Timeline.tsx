@@ -28,8 +28,8 @@ export function Timeline({ trace, live, at, onAt }: TimelineProps) {
   const past = useMemo(() => (at === null ? null : stateAt(trace, pos)), [trace, at, pos]);
   const nodes = past === null ? [] : [...new Set(past.processes.map((p) => p.node))];
   return (
-    <div className="flex flex-col gap-1 px-3 py-1 text-sm">
-      <div className="flex items-center gap-2">
+    <>
+      <div className="flex min-w-[24rem] flex-1 items-center gap-2">
         <button type="button" aria-label="step back" className={button} disabled={pos <= 0} onClick={() => onAt(Math.max(0, pos - 1))}>◀</button>
         <input
           type="range"
@@ -45,7 +45,7 @@ export function Timeline({ trace, live, at, onAt }: TimelineProps) {
         <button type="button" aria-label="live" aria-pressed={at === null} className={button} onClick={() => onAt(null)}>live</button>
       </div>
       {past !== null && (
-        <section aria-label="cluster at this step" className="max-h-40 overflow-auto rounded border border-amber-400 bg-amber-50 px-2 py-1 dark:bg-amber-950">
+        <section aria-label="cluster at this step" className="max-h-40 w-full basis-full overflow-auto rounded border border-amber-400 bg-amber-50 px-2 py-1 dark:bg-amber-950">
           <p>
             Step {past.at + 1} of {trace.rows.length}: {past.step === null ? '' : describe(past.step)}
           </p>
@@ -69,6 +69,6 @@ export function Timeline({ trace, live, at, onAt }: TimelineProps) {
           </ul>
         </section>
       )}
-    </div>
+    </>
   );
 }
