@@ -13,8 +13,9 @@ import { ringShell } from './ring-shell.ts';
 import { dist } from './dist.ts';
 import { genserver } from './genserver.ts';
 import { ets } from './ets.ts';
+import { record } from './record.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, genserver, ets];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, genserver, ets, record];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

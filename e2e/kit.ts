@@ -11,6 +11,7 @@
  * its output a `log` named `iex output`.
  */
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { recordedTrace, type TracedEvent } from './trace-kit.ts';
 
 export interface NodeOptions {
   /** Short name: `one` → `one@<host>`. Omit for an unnamed node (nonode@nohost). */
@@ -51,6 +52,8 @@ export interface PlaygroundNode {
   waitForOutput(text: string | RegExp, options?: { timeout?: number }): Promise<void>;
   /** The whole transcript so far. */
   transcript(): Promise<string>;
+  /** The events this tab recorded (its `export JSON`, read back): see `expectMessages` in trace-kit.ts. */
+  trace(): Promise<TracedEvent[]>;
   close(): Promise<void>;
 }
 
@@ -117,6 +120,7 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
       await expect(output).toContainText(text, { timeout });
     },
     transcript,
+    trace: () => recordedTrace(page),
     close: () => (options.context ? page.close() : context.close()),
   };
 }

@@ -27,6 +27,8 @@ import { createNetworkConditioner } from '../../src/distribution/middleware/netw
 import { driveConditioner } from '../../src/host/drive-conditioner.ts';
 import { setLocalSpeed } from '../../src/playground/local-speed.ts';
 import { measureFrames, type Measure } from './ui-measure.ts';
+import { attachRecorder } from '../../src/playground/recording/attach.ts';
+import { Recorder } from '../../src/distribution/trace/record.ts';
 
 export type { Measure };
 
@@ -74,6 +76,8 @@ const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumb
 
 function mountViewer(d: Distribution): void {
   const root = document.getElementById('root') as HTMLElement;
+  // The viewer records everything it sees, as the page does (issue 14: recording is always on).
+  if (!params.has('norecord')) attachRecorder(new Recorder(), { node: node.node, now: () => performance.now(), dist: d, tracing });
   if (canvas === 'hidden') {
     // The reference: the same runtime, tracing and store work, nothing drawn.
     const frames = browserFrameScheduler();

@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveBench } from './serve.ts';
+import { printSequence, sequenceBench } from './ui-sequence.ts';
 import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
 import type { UiProjectorApi } from './ui-projector-page.tsx';
 import { UI_BENCH_OUT } from './ui-bench.vite.config.ts';
@@ -52,6 +53,8 @@ const JSON_OUT = args.includes('--json');
 /** The projector run (issue 13 §2): a whole class on the teacher's screen, fed synthetic trace batches. */
 const PROJECTOR = { nodes: 30, processes: 3000, rate: 5000 } as const;
 const ONLY_ON = args.includes('--only-on');
+/** `--no-record`: the viewer does not record (to measure what recording costs the canvas). */
+const NO_RECORD = args.includes('--no-record');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -66,7 +69,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
     const ctx = await browser.newContext({ viewport: i === 0 ? { width: 1600, height: 1000 } : { width: 800, height: 600 } });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => log(`${n}: page error: ${e.message}`));
-    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}`);
+    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}${NO_RECORD ? '&norecord' : ''}`);
     await page.waitForFunction(() => (window as unknown as Partial<Bench>).uiBench !== undefined);
     await page.evaluate(() => (window as unknown as Bench).uiBench.alive());
     pages.push(page);
@@ -272,6 +275,9 @@ async function main(): Promise<void> {
       [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, '≤ 350 KB'],
       ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, '< 1000 ms'],
     ]);
+    // Issue 14 §5: the sequence diagram at 10,000 events (ui-sequence.ts).
+    log('sequence diagram, 10,000 events...');
+    printSequence(await sequenceBench(browser));
   } finally {
     await browser.close();
     server.close();

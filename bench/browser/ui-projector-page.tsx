@@ -52,16 +52,24 @@ const store = createPlaygroundStore({ localNode: name, nodeNumber: (n: Atom) => 
 // The real tracing service, whose sink also gets the class's batches (the viewer process itself
 // would hand them over from the data channels; here a timer does, at each tracer's flush time).
 let sink: TraceSink | null = null;
+let taps: readonly TraceSink[] = [];
 const tracing: TracingService = {
   tracer: real.tracer,
   view: (s) => ((sink = s), feed.subscribed(), real.view(s)),
   processInfo: (pid, done) => real.processInfo(pid, done),
   following: () => true,
   classroom: () => real.classroom(),
+  // A recorder's tap sees the class's batches as it would behind the real viewer.
+  tap: (t) => {
+    taps = [...taps, t];
+    const untap = real.tap(t);
+    return () => ((taps = taps.filter((x) => x !== t)), untap());
+  },
 };
 setInterval(() => {
   const batches = feed.due(performance.now());
   if (sink !== null) for (const b of batches) sink.batch(b);
+  for (const t of taps) for (const b of batches) t.batch(b);
 }, 10);
 
 const root = document.getElementById('root') as HTMLElement;

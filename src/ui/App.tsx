@@ -24,6 +24,7 @@ import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
 import { LessonPanel } from './lesson/LessonPanel.tsx';
 import { createShellDraft } from './lesson/shell-draft.ts';
+import { RecordingArea } from './sequence/RecordingArea.tsx';
 
 export interface AppProps {
   readonly identity: Identity;
@@ -95,6 +96,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
           ) : (
             <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
+          {identity.alive && <RecordingArea session={session} dist={dist} />}
         </main>
         {lesson !== null && <LessonPanel param={lesson} identity={identity} session={session} draft={draft} />}
         <div className={`min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700 ${projector ? 'hidden' : 'flex'}`}>

@@ -36,6 +36,11 @@ export interface TracingService {
    * node the viewer watches; started on first use.
    */
   classroom(): ClassroomController;
+  /**
+   * Also hands every batch and node-down to `sink` (the recorder, record.ts) until the returned
+   * function is called; batches flow only while the viewer watches (the cluster view).
+   */
+  tap(sink: TraceSink): () => void;
 }
 
 export interface TracingOptions extends TracerOptions {
@@ -52,7 +57,17 @@ export function startTracing(node: Node, options: TracingOptions = {}): TracingS
   let view: ClusterView | null = null;
   let classroom: ClassroomController | null = null;
   let sink: TraceSink = { batch: () => {}, down: () => {} };
-  const relay: TraceSink = { batch: (b) => sink.batch(b), down: (n, r) => sink.down(n, r) };
+  let taps: readonly TraceSink[] = [];
+  const relay: TraceSink = {
+    batch: (b) => {
+      sink.batch(b);
+      for (const t of taps) t.batch(b);
+    },
+    down: (n, r) => {
+      sink.down(n, r);
+      for (const t of taps) t.down(n, r);
+    },
+  };
   return {
     tracer,
     view(s) {
@@ -64,6 +79,12 @@ export function startTracing(node: Node, options: TracingOptions = {}): TracingS
       options.wake?.();
     },
     following: () => view?.following() ?? false,
+    tap(t) {
+      taps = [...taps, t];
+      return () => {
+        taps = taps.filter((x) => x !== t);
+      };
+    },
     classroom() {
       // This node last: a slow network set here must not delay the requests to the others.
       const targets = () => [...(view?.watching() ?? []).map((n) => atom(n)), node.name];

@@ -5,6 +5,7 @@ import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import { bounded, decodeBatch, decodeEvent, decodeSummary, encodeBatch, encodeEvent, encodeSummary } from './wire.ts';
 import { EventBuffer } from './event-buffer.ts';
+import { fingerprint } from './fingerprint.ts';
 
 const node = atom('two@lab');
 const p = (id: number) => new Pid(node, id, 0, 3);
@@ -26,9 +27,13 @@ describe('trace wire format', () => {
       { type: 'name:unregistered', time: 6, name: atom('ticker'), pid: p(110) },
       { type: 'spawn:requested', time: 8, from: p(110), node: atom('two@lab'), call: tuple(atom('erlang'), atom('apply'), atom('f')) },
     ];
-    for (const e of events) expect(decodeEvent(encodeEvent(e))).toEqual(e);
+    // A send carries its message's fingerprint (fingerprint.ts), for the recorder's pairing.
+    for (const e of events) expect(decodeEvent(encodeEvent(e))).toEqual(e.type === 'message:sent' ? { ...e, fp: fingerprint(e.message) } : e);
     const got = decodeEvent(encodeEvent({ type: 'message:received', time: 7, pid: p(110), message: str('big') }));
-    expect(got).toEqual({ type: 'message:received', time: 7, pid: p(110), message: atom('nil') });
+    expect(got).toEqual({ type: 'message:received', time: 7, pid: p(110), message: atom('nil'), fp: fingerprint(str('big')) });
+    // A forged fingerprint is left out, never trusted as one.
+    const forged = decodeEvent(tuple(atom('received'), 7, p(110), str('not a number')));
+    expect(forged).toEqual({ type: 'message:received', time: 7, pid: p(110), message: atom('nil') });
   });
 
   it('a batch carries events, the process list (or nil when unchanged) and the dropped count', () => {

@@ -19,6 +19,7 @@ import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
 import { isPid, isRef, isAtom } from './guards.ts';
+import { fingerprint } from './fingerprint.ts';
 
 export const TRACER_NAME = atom('playground_tracer');
 export const SUBSCRIBE = atom('subscribe');
@@ -43,12 +44,15 @@ const TYPE_OF = new Map<Atom, RuntimeEvent['type']>(Object.entries(TAGS).map(([k
 
 const STATUSES: readonly ProcessStatus[] = ['running', 'runnable', 'waiting', 'exiting', 'suspended'];
 
+/** A runtime event as decoded from the trace wire, with the fingerprint its tracer sent (fingerprint.ts). */
+export type TracedEvent = RuntimeEvent & { readonly fp?: number };
+
 /** One batch as the viewer gets it. */
 export interface TraceBatch {
   readonly tracer: Pid;
   readonly node: Atom;
   readonly seq: number;
-  readonly events: RuntimeEvent[];
+  readonly events: TracedEvent[];
   /** The node's processes, when they changed since the previous batch. */
   readonly processes: ProcessSummary[] | null;
   /** Events the tracer dropped (oldest first) because this viewer was slow. */
@@ -65,10 +69,11 @@ export function encodeEvent(e: RuntimeEvent): Term {
     case 'process:exited':
       return new Tuple([tag, e.time, e.pid, bounded(e.reason)]);
     case 'message:sent':
-      return new Tuple([tag, e.time, orNil(e.from), e.to, bounded(e.message), bool(e.remote)]);
+      // The fingerprint (fingerprint.ts) lets a recorder pair this send with its receive.
+      return new Tuple([tag, e.time, orNil(e.from), e.to, bounded(e.message), bool(e.remote), fingerprint(e.message)]);
     case 'message:received':
-      // The viewer only counts the mailbox down: the message itself stays home.
-      return new Tuple([tag, e.time, e.pid]);
+      // The viewer only counts the mailbox down: the message itself stays home, its fingerprint goes.
+      return new Tuple([tag, e.time, e.pid, fingerprint(e.message)]);
     case 'link:added':
     case 'link:removed':
       return new Tuple([tag, e.time, e.from, e.to]);
@@ -84,7 +89,7 @@ export function encodeEvent(e: RuntimeEvent): Term {
 }
 
 /** The event a tuple stands for, or null when it is malformed (a viewer never trusts the wire). */
-export function decodeEvent(t: Term): RuntimeEvent | null {
+export function decodeEvent(t: Term): TracedEvent | null {
   if (!(t instanceof Tuple) || t.elements.length < 3) return null;
   const [tag, time] = t.elements;
   const type = TYPE_OF.get(tag as Atom);
@@ -97,10 +102,10 @@ export function decodeEvent(t: Term): RuntimeEvent | null {
       return isPid(el[2]) && el[3] !== undefined ? { type, time, pid: el[2], reason: el[3] } : null;
     case 'message:sent':
       return el[3] !== undefined && el[4] !== undefined
-        ? { type, time, from: isPid(el[2]) ? el[2] : null, to: el[3], message: el[4], remote: el[5] === bool(true) }
+        ? { type, time, from: isPid(el[2]) ? el[2] : null, to: el[3], message: el[4], remote: el[5] === bool(true), ...fpOf(el[6]) }
         : null;
     case 'message:received':
-      return isPid(el[2]) ? { type, time, pid: el[2], message: NIL_ATOM } : null;
+      return isPid(el[2]) ? { type, time, pid: el[2], message: NIL_ATOM, ...fpOf(el[3]) } : null;
     case 'link:added':
     case 'link:removed':
       return isPid(el[2]) && isPid(el[3]) ? { type, time, from: el[2], to: el[3] } : null;
@@ -113,6 +118,11 @@ export function decodeEvent(t: Term): RuntimeEvent | null {
     case 'spawn:requested':
       return isPid(el[2]) && isAtom(el[3]) && el[4] !== undefined ? { type, time, from: el[2], node: el[3], call: el[4] } : null;
   }
+}
+
+/** A fingerprint from the wire: a 32-bit unsigned integer, or nothing (an older tab's tracer, a forged one). */
+function fpOf(t: Term | undefined): { fp?: number } {
+  return typeof t === 'number' && Number.isInteger(t) && t >= 0 && t < 2 ** 32 ? { fp: t } : {};
 }
 
 export function encodeSummary(s: ProcessSummary): Term {
@@ -148,7 +158,7 @@ export function decodeBatch(t: Term): TraceBatch | null {
   if (!(t instanceof Tuple) || t.elements.length !== 7 || t.elements[0] !== TRACE_BATCH) return null;
   const [, tracer, node, seq, events, procs, dropped] = t.elements;
   if (!isPid(tracer) || !isAtom(node) || typeof seq !== 'number' || typeof dropped !== 'number') return null;
-  const evs: RuntimeEvent[] = [];
+  const evs: TracedEvent[] = [];
   for (let l: Term = events as Term; l instanceof Cons; l = l.tail) {
     const e = decodeEvent(l.head);
     if (e !== null) evs.push(e);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Classroom, type Tab } from '../classroom.ts';
+import type { TraceSink } from '../../distribution/trace/viewer.ts';
+import { Recorder } from '../../distribution/trace/record.ts';
+import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
+import { happenedBefore, concurrent } from '../../distribution/trace/record-clocks.ts';
+import { attachRecorder } from './attach.ts';
+
+const quiet: TraceSink = { batch: () => {}, down: () => {} };
+
+function run(room: Classroom, tab: Tab, line: string): string {
+  tab.take();
+  room.type(tab, line);
+  return tab.take().replace(/^iex\([^)]*\)\d+> [^\n]*\n/u, '');
+}
+
+describe('recording a real cluster from one tab', () => {
+  it('a message relayed a → b → c: both pairs found across tabs, the relay causally ordered, an unrelated event concurrent', () => {
+    const room = new Classroom();
+    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
+    const rec = new Recorder();
+    const dist = a.node.dist;
+    if (dist === null) throw new Error('a is not alive');
+    a.tracing.view(quiet).follow(dist);
+    attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, tracing: a.tracing });
+    expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
+    expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
+    room.advance(1000);
+    room.advance(500);
+    run(room, c, 'Process.register(self(), :sink)');
+    run(room, b, 'Process.register(spawn(fn -> receive do m -> send({:sink, :"c@vm"}, {:relayed, m}) end end), :relay)');
+    run(room, a, 'send({:relay, :"b@vm"}, :hello)');
+    room.advance(1000);
+    expect(run(room, c, 'receive do m -> m end')).toBe('{:relayed, :hello}\n');
+    run(room, b, 'x = 1 + 1');
+    room.advance(1000);
+
+    const trace = traceOf(toRows(rec.events()));
+    const find = (node: string, kind: string, text: string) => {
+      const i = trace.rows.findIndex((r) => r.node === node && r.kind === kind && r.text === text);
+      expect(i, `${node} ${kind} ${text}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const s1 = find('a@vm', 'send', ':hello');
+    const r1 = find('b@vm', 'receive', ':hello');
+    const s2 = find('b@vm', 'send', '{:relayed, :hello}');
+    const r2 = find('c@vm', 'receive', '{:relayed, :hello}');
+    expect(trace.rows[r1]?.match).toBe(trace.rows[s1]?.id);
+    expect(trace.rows[r2]?.match).toBe(trace.rows[s2]?.id);
+    expect(happenedBefore(trace.clocks, s1, r2)).toBe(true);
+    expect(s1 < r1 && r1 < s2 && s2 < r2).toBe(true);
+    // c's registration happened before anything reached it, and knows nothing of a's send.
+    const reg = trace.rows.findIndex((r) => r.node === 'c@vm' && r.kind === 'register' && r.text === ':sink');
+    expect(concurrent(trace.clocks, reg, s1)).toBe(true);
+    // The tab's own connections: handshake steps, then node up, in a's order.
+    const own = trace.rows.filter((r) => r.node === 'a@vm' && (r.kind === 'handshake' || r.kind === 'nodeup'));
+    expect(own.some((r) => r.kind === 'handshake' && r.text?.startsWith('"sent send_name'))).toBe(true);
+    expect(own.filter((r) => r.kind === 'nodeup').map((r) => r.peerText)).toEqual([':b@vm', ':c@vm']);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Under the canvas: the recording's state (`recording`: on/off, the events kept) and `clear`,
+ * the timeline, the `sequence diagram` toggle with its region, and the exports (`export
+ * Mermaid`, `export SVG`, `export PNG`, `export ShiViz`, `export JSON`, each a download) and
+ * `import trace` (a JSON trace shown in place of the live one; a bad file gets an `alert` saying
+ * what is wrong).
+ */
+import { useCallback, useRef, useState } from 'react';
+import { toJson, toMermaid, toShiViz } from '../../distribution/trace/record-export.ts';
+import { importTrace } from '../../distribution/trace/record-import.ts';
+import { RECORD_CAPACITY } from '../../distribution/trace/record.ts';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { SequenceDiagram } from './SequenceDiagram.tsx';
+import { diagramSvg, HEADER_H } from './svg.ts';
+import { LANE_W, ROW_H, layoutDiagram, type Diagram } from './layout.ts';
+import { downloadBlob, downloadText, svgToPng } from './download.ts';
+import type { Recording } from './use-recording.ts';
+
+const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+
+export interface RecordingPanelProps {
+  readonly recording: Recording;
+  readonly diagramOpen: boolean;
+  onDiagramOpen(open: boolean): void;
+  /** The timeline left live (null) or not: the trace is then made and kept up to date. */
+  onTimelineAt?(at: number | null): void;
+}
+
+function shownReset(r: { current: Diagram | null }): void {
+  r.current = null;
+}
+
+export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimelineAt }: RecordingPanelProps) {
+  const { trace } = recording;
+  const [at, setAtState] = useState<number | null>(null);
+  const setAt = (a: number | null) => {
+    setAtState(a);
+    onTimelineAt?.(a);
+  };
+  const [problem, setProblem] = useState<string | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const shown = useRef<Diagram | null>(null);
+  if (!diagramOpen) shownReset(shown);
+  const onDiagram = useCallback((d: Diagram) => {
+    shown.current = d;
+  }, []);
+  // The diagram as filtered on screen, or the whole trace when the diagram is closed.
+  const diagram = () => shown.current ?? layoutDiagram(recording.snapshot());
+  const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
+  const onImport = async (f: File) => {
+    const r = importTrace(await f.text());
+    if (r.ok) {
+      setProblem(null);
+      recording.showImported(r.trace);
+      onDiagramOpen(true);
+    } else setProblem(`import trace: ${r.error}`);
+  };
+
+  return (
+    <div aria-label="recording" role="group" className="flex-none border-t border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-950">
+      {/* One row where the width allows (a projector's canvas keeps its height): buttons, then the timeline. */}
+      <div className="flex flex-wrap items-center gap-2 px-3 py-1 text-sm">
+        <button
+          type="button"
+          aria-label="recording"
+          aria-pressed={recording.on}
+          title={`Keeps the last ${RECORD_CAPACITY.toLocaleString('en')} events`}
+          className={`${button} ${recording.on ? 'text-red-600' : ''}`}
+          onClick={() => recording.setOn(!recording.on)}
+        >
+          {recording.on ? '● recording' : '○ not recording'}
+        </button>
+        <span role="status" aria-label="recorded events">
+          {recording.imported ? `imported trace: ${trace.rows.length} events` : `${recording.size} events`}
+        </span>
+        <button type="button" aria-label="clear" className={button} onClick={() => (recording.clear(), setAt(null))}>clear</button>
+        <button type="button" aria-label="sequence diagram" aria-pressed={diagramOpen} className={button} onClick={() => onDiagramOpen(!diagramOpen)}>sequence diagram</button>
+        <button type="button" aria-label="export Mermaid" className={button} onClick={() => downloadText(`trace-${stamp()}.mmd`, 'text/plain', toMermaid(recording.snapshot()))}>Mermaid</button>
+        <button type="button" aria-label="export SVG" className={button} onClick={() => downloadText(`trace-${stamp()}.svg`, 'image/svg+xml', diagramSvg(diagram()))}>SVG</button>
+        <button
+          type="button"
+          aria-label="export PNG"
+          className={button}
+          onClick={() => {
+            const d = diagram();
+            const name = `trace-${stamp()}.png`;
+            svgToPng(diagramSvg(d), Math.max(1, d.lanes.length) * LANE_W, HEADER_H + Math.max(1, d.rows) * ROW_H).then((b) => downloadBlob(name, b), (e: Error) => setProblem(`export PNG: ${e.message}`));
+          }}
+        >
+          PNG
+        </button>
+        <button type="button" aria-label="export ShiViz" className={button} onClick={() => downloadText(`trace-${stamp()}.shiviz.log`, 'text/plain', toShiViz(recording.snapshot()))}>ShiViz</button>
+        <button type="button" aria-label="export JSON" className={button} onClick={() => downloadText(`trace-${stamp()}.json`, 'application/json', toJson(recording.snapshot()))}>JSON</button>
+        <button type="button" aria-label="import trace" className={button} onClick={() => file.current?.click()}>import…</button>
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          aria-label="trace file"
+          className="hidden"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f !== undefined) void onImport(f);
+          }}
+        />
+        {recording.imported && (
+          <button type="button" className={button} onClick={() => recording.showImported(null)}>back to this tab's recording</button>
+        )}
+        <Timeline trace={trace} live={recording.imported ? trace.rows.length : recording.size} at={at} onAt={setAt} />
+      </div>
+      {problem !== null && (
+        <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      )}
+      {diagramOpen && (
+        <div className="flex h-[40vh] min-h-0 flex-col">
+          <SequenceDiagram trace={trace} onDiagram={onDiagram} />
+        </div>
+      )}
+    </div>
+  );
+}

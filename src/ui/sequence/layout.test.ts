@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { Pid, atom } from '../../core/term/types.ts';
+import { Recorder } from '../../distribution/trace/record.ts';
+import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
+import { ALL, inWindow, layoutDiagram } from './layout.ts';
+import { diagramSvg } from './svg.ts';
+import { stateAt } from '../timeline/state-at.ts';
+
+const A = atom('a@lab');
+const B = atom('b@lab');
+const numbers = new Map([[A, 0], [B, 1]]);
+const p = (n: typeof A, id: number) => new Pid(n, id, 0, 1);
+
+/** a's #PID<0.110.0> pings b's #PID<1.120.0> n times; b answers each; a system process on a talks to itself. */
+function pingPong(n: number) {
+  const r = new Recorder();
+  const pa = p(A, 110);
+  const pb = p(B, 120);
+  const sys = p(A, 40);
+  r.record('a@lab', { type: 'process:spawned', time: 0, pid: sys, parent: null, system: true });
+  r.record('a@lab', { type: 'message:sent', time: 0, from: sys, to: sys, message: atom('tick'), remote: false });
+  r.record('a@lab', { type: 'message:received', time: 0, pid: sys, message: atom('tick') });
+  for (let i = 0; i < n; i++) {
+    r.record('a@lab', { type: 'message:sent', time: i, from: pa, to: pb, message: i, remote: true });
+    r.record('b@lab', { type: 'message:received', time: i, pid: pb, message: i });
+    r.record('b@lab', { type: 'message:sent', time: i, from: pb, to: pa, message: atom('pong'), remote: true });
+    r.record('a@lab', { type: 'message:received', time: i, pid: pa, message: atom('pong') });
+  }
+  r.record('b@lab', { type: 'process:exited', time: n, pid: pb, reason: atom('normal') });
+  return traceOf(toRows(r.events(), { nodeNumber: (x) => numbers.get(x) ?? 9 }));
+}
+
+describe('the sequence diagram layout', () => {
+  it('one lane per process grouped by node, an arrow per message named for tests, marks, system processes hidden', () => {
+    const d = layoutDiagram(pingPong(2));
+    expect(d.lanes.map((l) => `${l.node} ${l.label}`)).toEqual(['a@lab #PID<0.110.0>', 'b@lab #PID<1.120.0>']);
+    expect(d.arrows.map((a) => a.name)).toEqual([
+      'message #PID<0.110.0> → #PID<1.120.0>: 0', 'message #PID<1.120.0> → #PID<0.110.0>: :pong',
+      'message #PID<0.110.0> → #PID<1.120.0>: 1', 'message #PID<1.120.0> → #PID<0.110.0>: :pong',
+    ]);
+    expect(d.arrows.every((a) => a.y2 > a.y1)).toBe(true);
+    expect(d.marks.map((m) => m.text)).toEqual(['exit :normal']);
+    // With system processes: the tool's process gets its lane, its spawn and self-message.
+    const all = layoutDiagram(pingPong(2), { ...ALL, system: true });
+    expect(all.lanes.map((l) => l.label)).toEqual(['#PID<0.40.0>', '#PID<0.110.0>', '#PID<1.120.0>']);
+    expect(all.arrows[0]?.name).toBe('message #PID<0.40.0> → #PID<0.40.0>: :tick');
+  });
+
+  it('filters by node, process and step range', () => {
+    const t = pingPong(3);
+    expect(layoutDiagram(t, { ...ALL, node: 'b@lab' }).lanes.map((l) => l.label)).toEqual(['#PID<1.120.0>']);
+    expect(layoutDiagram(t, { ...ALL, process: '0.110' }).arrows).toHaveLength(0); // its partner is filtered out: sends become marks
+    const ranged = layoutDiagram(t, { ...ALL, from: 3, to: 6 });
+    expect(ranged.arrows.map((a) => a.name)).toEqual(['message #PID<0.110.0> → #PID<1.120.0>: 0', 'message #PID<1.120.0> → #PID<0.110.0>: :pong']);
+  });
+
+  it('a window of 10,000 events draws only the rows in sight, long arrows included', () => {
+    const d = layoutDiagram(pingPong(2_500));
+    expect(d.rows).toBe(10_001);
+    const w = inWindow(d, 5_000, 5_040);
+    expect(w.arrows.length).toBeGreaterThan(15);
+    expect(w.arrows.length).toBeLessThan(25);
+    expect(w.arrows.every((a) => a.y2 >= 5_000 && a.y1 <= 5_040)).toBe(true);
+  });
+
+  it('the SVG export has every arrow as an img with its name and full term in its title', () => {
+    const svg = diagramSvg(layoutDiagram(pingPong(1)));
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('<g role="img" aria-label="message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0"><title>message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0</title>');
+  });
+});
+
+describe('the cluster at a past step', () => {
+  it('messages in flight and processes alive then, not now', () => {
+    const t = pingPong(1);
+    const send = t.rows.findIndex((r) => r.kind === 'send' && r.text === '0');
+    const then = stateAt(t, send);
+    expect(then.inFlight).toEqual(['#PID<0.110.0> → #PID<1.120.0>: 0']);
+    expect(stateAt(t, send + 1).inFlight).toEqual([]);
+    const end = stateAt(t, t.rows.length - 1);
+    expect(end.processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(false);
+    expect(stateAt(t, send).processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(true);
+  });
+});
