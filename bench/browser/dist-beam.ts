@@ -6,6 +6,7 @@
  * `{self, i}` → `i`; and `Node.connect` time.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { runCommand } from '../run-command.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,7 +99,7 @@ export async function beamDistribution(messages = 1_000_000, pings = 20_000): Pr
     const call = `[_, host] = String.split(Atom.to_string(node()), "@"); DistBench.main(:"benchb${tag}@#{host}", ${messages}, ${pings})`;
     let out: string;
     try {
-      out = await run('elixir', ['--sname', `bencha${tag}`, '--cookie', cookie, '-pa', dir, '-e', call]);
+      out = await runCommand('elixir', ['--sname', `bencha${tag}`, '--cookie', cookie, '-pa', dir, '-e', call], RUN_TIMEOUT_MS);
     } catch (err) {
       // No reference rather than no benchmark: the table then prints n/a beside our figure.
       process.stderr.write(`BEAM distribution reference failed: ${(err as Error).message}\n`);
@@ -119,22 +120,3 @@ export async function beamDistribution(messages = 1_000_000, pings = 20_000): Pr
 }
 
 const RUN_TIMEOUT_MS = 180_000;
-
-function run(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    // A reference node that cannot reach the other (epmd, a name in use...) must not hang the run.
-    const timer = setTimeout(() => {
-      p.kill();
-      reject(new Error(`${cmd} took longer than ${RUN_TIMEOUT_MS / 1000} s`));
-    }, RUN_TIMEOUT_MS);
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${cmd} exited with ${code}: ${out}`));
-    });
-  });
-}

@@ -5,6 +5,7 @@
  * CPU per node (statistics(runtime)) under the same traffic, and its own lost/reordered count.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { runCommand } from '../run-command.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ export async function beamClass(n: number, seconds: number, perTick: number, eve
     execFileSync('erlc', ['-o', dir, join(import.meta.dirname, 'class_bench.erl')], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 });
     for (let i = 1; i <= n; i++) nodes.push(spawn('erl', ['-sname', `${prefix}${i}`, '-setcookie', cookie, '-noshell', '-pa', dir], { stdio: 'ignore' }));
     const call = `class_bench:ctl("${prefix}", ${n}, ${seconds}, ${perTick}, ${everyMs}, "${host}"), init:stop().`;
-    const out = await run('erl', ['-sname', `${prefix}ctl`, '-hidden', '-setcookie', cookie, '-noshell', '-pa', dir, '-eval', call], (seconds + 120) * 1000);
+    const out = await runCommand('erl', ['-sname', `${prefix}ctl`, '-hidden', '-setcookie', cookie, '-noshell', '-pa', dir, '-eval', call], (seconds + 120) * 1000);
     const line = out.split('\n').find((l) => l.startsWith('join_last=')) ?? '';
     const f: Record<string, number> = {};
     for (const kv of line.split(/\s+/)) {
@@ -55,23 +56,4 @@ export async function beamClass(n: number, seconds: number, perTick: number, eve
     for (const p of nodes) p.kill();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    // A controller that cannot reach its nodes (epmd, a name in use...) must not hang the run.
-    const timer = setTimeout(() => {
-      p.kill();
-      reject(new Error(`${cmd} took longer than ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${cmd} exited with ${code}: ${out}`));
-    });
-  });
 }
