@@ -80,7 +80,9 @@ export class FragmentReader {
     m.bytes += data.length;
     this.held += data.length;
     if (m.bytes > this.maxBytes || this.held > this.maxBytes) return `fragmented messages larger than the limit of ${this.maxBytes} bytes`;
-    m.parts.push(data);
+    // An empty fragment adds nothing to keep: else a peer's endless empty continuations (a
+    // FragmentId near 2^64) would grow `parts` past any byte limit.
+    if (data.length > 0) m.parts.push(data);
     return null;
   }
 }

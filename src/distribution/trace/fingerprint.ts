@@ -14,9 +14,21 @@ import type { Term } from '../../core/term/types.ts';
 const ITEMS = 16;
 const DEPTH = 6;
 const BYTES = 256;
+/**
+ * Terms visited at most. Items and depth alone do not bound the work: a term may share its parts
+ * (6 nested tuples of 16 copies of the one below are 7 objects, and 16^6 leaves as a tree), so
+ * each container splits what is left of the budget evenly among the items it reads: the same
+ * split on both nodes (an even share per map entry keeps maps order-free).
+ */
+const BUDGET = 4096;
 
 export function fingerprint(t: Term): number {
-  return hashTerm(t, 0, 0x811c9dc5) >>> 0;
+  return hashTerm(t, 0, 0x811c9dc5, BUDGET) >>> 0;
+}
+
+/** The budget each of `n` items of a container with `budget` gets (0: the container is cut). */
+function share(budget: number, n: number): number {
+  return n === 0 ? 0 : Math.floor((budget - 1) / n);
 }
 
 function mix(h: number, x: number): number {
@@ -34,10 +46,10 @@ function mixNumber(h: number, n: number): number {
   return mixString(h, String(n));
 }
 
-function hashTerm(t: Term, depth: number, h: number): number {
+function hashTerm(t: Term, depth: number, h: number, budget: number): number {
   if (typeof t === 'number') return mixNumber(mix(h, 1), t);
   if (typeof t === 'bigint') return mixString(mix(h, 2), t.toString(16));
-  if (depth >= DEPTH) return mix(h, 3);
+  if (depth >= DEPTH || budget < 1) return mix(h, 3);
   switch (t.kind) {
     case 'atom':
       return mixString(mix(h, 4), t.name);
@@ -55,21 +67,24 @@ function hashTerm(t: Term, depth: number, h: number): number {
       return mix(h, 7);
     case 'cons': {
       h = mix(h, 8);
+      const each = share(budget, ITEMS + 1); // up to ITEMS heads and the tail
       let l: Term = t;
-      for (let i = 0; i < ITEMS && typeof l === 'object' && l.kind === 'cons'; i++, l = l.tail) h = hashTerm(l.head, depth + 1, h);
-      return typeof l === 'object' && l.kind === 'cons' ? mix(h, 9) : hashTerm(l, depth + 1, h);
+      for (let i = 0; i < ITEMS && typeof l === 'object' && l.kind === 'cons'; i++, l = l.tail) h = hashTerm(l.head, depth + 1, h, each);
+      return typeof l === 'object' && l.kind === 'cons' ? mix(h, 9) : hashTerm(l, depth + 1, h, each);
     }
     case 'tuple': {
       h = mix(mix(h, 10), t.elements.length);
       const n = Math.min(t.elements.length, ITEMS);
-      for (let i = 0; i < n; i++) h = hashTerm(t.elements[i] as Term, depth + 1, h);
+      const each = share(budget, n);
+      for (let i = 0; i < n; i++) h = hashTerm(t.elements[i] as Term, depth + 1, h, each);
       return h;
     }
     case 'map': {
       // Order-free: a sum of each entry's own hash (a big map by its size alone: bounded work).
       if (t.entries.size > ITEMS * 4) return mix(mix(h, 11), t.entries.size);
+      const each = share(budget, 2 * t.entries.size); // a key and a value per entry
       let sum = 0;
-      for (const [k, v] of t.entries.values()) sum = (sum + hashTerm(v, depth + 1, hashTerm(k, depth + 1, 0x811c9dc5))) | 0;
+      for (const [k, v] of t.entries.values()) sum = (sum + hashTerm(v, depth + 1, hashTerm(k, depth + 1, 0x811c9dc5, each), each)) | 0;
       return mix(mix(h, 11), sum ^ t.entries.size);
     }
     case 'pid':

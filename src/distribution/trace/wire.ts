@@ -181,8 +181,19 @@ const MAX_BYTES = 256;
 const MAX_DEPTH = 6;
 const ELLIPSIS = atom('...');
 
+/**
+ * Terms a bounded copy visits at most. Items and depth alone do not bound it: a term may share
+ * its parts (6 nested tuples of 16 copies of the one below are 7 objects, and 16^6 leaves as a
+ * tree), so each container splits what is left evenly among the items it keeps.
+ */
+const MAX_VISITS = 4096;
+
 /** A copy of `t` small enough to trace: what the canvas shows on hover, never the whole payload. */
-export function bounded(t: Term, depth = 0): Term {
+export function bounded(t: Term): Term {
+  return boundedIn(t, 0, MAX_VISITS);
+}
+
+function boundedIn(t: Term, depth: number, budget: number): Term {
   if (typeof t !== 'object') return t;
   switch (t.kind) {
     case 'binary':
@@ -192,24 +203,28 @@ export function bounded(t: Term, depth = 0): Term {
     case 'fun':
       // Funs cross the wire only as code the receiving VM rebuilds; a trace needs just their face.
       return Binary.fromString(inspect(t));
-    case 'tuple':
-      if (depth >= MAX_DEPTH) return ELLIPSIS;
-      return t.elements.length <= MAX_ITEMS && t.elements.every((x) => typeof x !== 'object' || isLeaf(x))
-        ? t
-        : new Tuple(t.elements.slice(0, MAX_ITEMS).map((x) => bounded(x, depth + 1)));
+    case 'tuple': {
+      if (depth >= MAX_DEPTH || budget < 1) return ELLIPSIS;
+      if (t.elements.length <= MAX_ITEMS && t.elements.every((x) => typeof x !== 'object' || isLeaf(x))) return t;
+      const kept = t.elements.slice(0, MAX_ITEMS);
+      const each = Math.floor((budget - 1) / kept.length);
+      return new Tuple(kept.map((x) => boundedIn(x, depth + 1, each)));
+    }
     case 'cons': {
-      if (depth >= MAX_DEPTH) return ELLIPSIS;
+      if (depth >= MAX_DEPTH || budget < 1) return ELLIPSIS;
+      const each = Math.floor((budget - 1) / (MAX_ITEMS + 1)); // up to MAX_ITEMS heads and the tail
       const items: Term[] = [];
       let l: Term = t;
-      for (; l instanceof Cons && items.length < MAX_ITEMS; l = l.tail) items.push(bounded(l.head, depth + 1));
-      return list(items, l instanceof Cons ? NIL : bounded(l, depth + 1));
+      for (; l instanceof Cons && items.length < MAX_ITEMS; l = l.tail) items.push(boundedIn(l.head, depth + 1, each));
+      return list(items, l instanceof Cons ? NIL : boundedIn(l, depth + 1, each));
     }
     case 'map': {
-      if (depth >= MAX_DEPTH) return ELLIPSIS;
+      if (depth >= MAX_DEPTH || budget < 1) return ELLIPSIS;
+      const each = Math.floor((budget - 1) / Math.min(t.entries.size, MAX_ITEMS));
       const entries = new Map<unknown, readonly [Term, Term]>();
       for (const [k, v] of t.entries) {
         if (entries.size >= MAX_ITEMS) break;
-        entries.set(k, [v[0], bounded(v[1], depth + 1)]); // keys stay: their hash is the entry key
+        entries.set(k, [v[0], boundedIn(v[1], depth + 1, each)]); // keys stay: their hash is the entry key
       }
       return new MapTerm(entries);
     }

@@ -40,6 +40,9 @@ export function openLessonChannel(
     if (k !== key || typeof from !== 'string' || from === self) return;
     if (hello === true) return onHello();
     if (!Array.isArray(statuses) || statuses.length > lesson.steps.length) return;
+    // Only a tab that speaks for some step posts statuses: else every new name (with an empty
+    // list) would be one more remote tab kept by the hook.
+    if (!lesson.steps.some((s) => s.expect?.tab === from)) return;
     const map = new Map<number, StepStatus>();
     for (const s of statuses as unknown[]) {
       if (!Array.isArray(s) || s.length !== 3) return;
