@@ -1,7 +1,7 @@
 /**
  * `:ets.select/3,1`, `match/3,1` and `match_object/3,1`: matches a chunk of `limit` at a time,
  * with a continuation to go on. BEAM's continuation is an opaque tuple of table internals; ours
- * names the walk (`{:"$ets_cont", kind, table, pattern_or_spec, last_key, limit}`) and is checked
+ * names the walk (`{:"$ets_cont", kind, table, pattern_or_spec, last_key, limit, mark}`) and is checked
  * field by field when it comes back, so a forged or stale one is "invalid continuation", never a
  * crash. The walk goes on from the key after `last_key` (table.ts's first/next: key order for
  * ordered_set, the table's own order otherwise); a chunk ends after the key that filled it (a
@@ -18,6 +18,7 @@ import type { EtsStore, Table } from './store.ts';
 
 const END = atom('$end_of_table');
 const CONT = atom('$ets_cont');
+const NIL = atom('nil');
 const KINDS: readonly string[] = ['select', 'match', 'match_object'];
 type Kind = 'select' | 'match' | 'match_object';
 
@@ -36,12 +37,12 @@ function picker(kind: Kind, p: Term, argIndex: number): ((o: Tuple, self: Term) 
   };
 }
 
-function chunk(ctx: BifContext, t: Table, kind: Kind, p: Term, pick: (o: Tuple, self: Term) => Term | undefined, after: Term | null, limit: number): Term {
+function chunk(ctx: BifContext, t: Table, kind: Kind, p: Term, pick: (o: Tuple, self: Term) => Term | undefined, after: Term | null, mark: number | null, limit: number): Term {
   return walk(
     ctx,
     (function* () {
       const out: Term[] = [];
-      let key: Term | null | undefined = after === null ? t.objects.first() : t.objects.next(after);
+      let key: Term | null | undefined = after === null ? t.objects.first() : mark !== null ? t.objects.afterMark(mark) : t.objects.next(after);
       let last: Term | null = null;
       for (let n = 1; key !== null && key !== undefined; n++) {
         if (n % STEP === 0) yield;
@@ -55,7 +56,8 @@ function chunk(ctx: BifContext, t: Table, kind: Kind, p: Term, pick: (o: Tuple, 
       }
       const more = out.length >= limit && last !== null && t.objects.next(last) !== null;
       if (out.length === 0) return END;
-      return new Tuple([list(out), more ? new Tuple([CONT, atom(kind), t.handle, p, last as Term, limit]) : END]);
+      const place = last === null ? null : t.objects.mark(last);
+      return new Tuple([list(out), more ? new Tuple([CONT, atom(kind), t.handle, p, last as Term, limit, place ?? NIL]) : END]);
     })(),
   );
 }
@@ -69,7 +71,7 @@ export function firstChunk(store: EtsStore, ctx: BifContext, kind: Kind, a: read
   const limit = at(a, 2);
   if (typeof limit !== 'number' && typeof limit !== 'bigint') return badarg(3, 'not an integer');
   if (limit < 1 || limit > 0x7ffffff) return badarg(3, 'out of range');
-  return chunk(ctx, t, kind, p, pick, null, Number(limit));
+  return chunk(ctx, t, kind, p, pick, null, null, Number(limit));
 }
 
 /** select/1, match/1, match_object/1: the next chunk of a continuation. */
@@ -77,12 +79,13 @@ export function nextChunk(store: EtsStore, ctx: BifContext, kind: Kind, a: reado
   const c = at(a, 0);
   if (c === END) return END;
   const invalid = (): never => badarg(1, 'invalid continuation');
-  if (typeof c !== 'object' || c.kind !== 'tuple' || c.elements.length !== 6 || c.elements[0] !== CONT) return invalid();
-  const [, k, handle, p, last, limit] = c.elements as [Term, Term, Term, Term, Term, Term];
+  if (typeof c !== 'object' || c.kind !== 'tuple' || c.elements.length !== 7 || c.elements[0] !== CONT) return invalid();
+  const [, k, handle, p, last, limit, mark] = c.elements as [Term, Term, Term, Term, Term, Term, Term];
   if (k !== atom(kind) || !KINDS.includes((k as Atom).name) || typeof limit !== 'number' || limit < 1 || limit > 0x7ffffff) return invalid();
+  if (mark !== NIL && !(typeof mark === 'number' && Number.isSafeInteger(mark) && mark >= 0)) return invalid();
   const t = store.resolve(handle, ctx.proc.self, false);
   if (typeof t === 'string') return invalid();
   const pick = picker(kind, p, 0);
   if (pick === null) return invalid();
-  return chunk(ctx, t, kind, p, pick, last, limit);
+  return chunk(ctx, t, kind, p, pick, last, mark === NIL ? null : (mark as number), limit);
 }

@@ -38,6 +38,13 @@ export interface Objects {
   next(key: Term): Term | null | undefined;
   last(): Term | null;
   prev(key: Term): Term | null | undefined;
+  /**
+   * Where `key` stands in a hash table's order, a number kept while the key is in (null: an
+   * ordered_set, whose keys are their own places, or no such key). A continuation resumes after
+   * it (`afterMark`) even when the key was deleted meanwhile, as BEAM's bucket-indexed ones do.
+   */
+  mark(key: Term): number | null;
+  afterMark(mark: number): Term | null;
   clear(): void;
 }
 
@@ -63,11 +70,31 @@ abstract class HashObjects<V> {
   protected readonly map = new Map<unknown, V>();
   /** Where the last `next` stopped (see next). */
   private cursor: { readonly key: unknown; readonly it: Iterator<[unknown, V]> } | null = null;
+  /** Each key's place in insertion order (see Objects.mark); never reused, clear included. */
+  private readonly marks = new Map<unknown, number>();
+  private nextMark = 0;
   words = 0;
   size = 0;
   constructor(protected readonly keypos: number) {}
 
   protected abstract keyOfValue(v: V): Term;
+
+  protected put(k: unknown, v: V): void {
+    if (!this.map.has(k)) this.marks.set(k, this.nextMark++);
+    this.map.set(k, v);
+  }
+  protected remove(k: unknown): void {
+    this.map.delete(k);
+    this.marks.delete(k);
+  }
+  mark(key: Term): number | null {
+    return this.marks.get(mapKey(key)) ?? null;
+  }
+  afterMark(mark: number): Term | null {
+    // Marks grow along the map's (insertion) order: the first key past `mark` is the next one.
+    for (const [k, v] of this.map) if ((this.marks.get(k) as number) > mark) return this.keyOfValue(v);
+    return null;
+  }
 
   first(): Term | null {
     for (const v of this.map.values()) return this.keyOfValue(v);
@@ -112,6 +139,7 @@ abstract class HashObjects<V> {
   }
   clear(): void {
     this.map.clear();
+    this.marks.clear();
     this.cursor = null;
     this.words = 0;
     this.size = 0;
@@ -131,14 +159,14 @@ class SetObjects extends HashObjects<Tuple> implements Objects {
     const old = this.map.get(k);
     if (old !== undefined) this.words -= termWords(old);
     else this.size++;
-    this.map.set(k, obj);
+    this.put(k, obj);
     this.words += words;
   }
   delete(key: Term): void {
     const k = mapKey(key);
     const old = this.map.get(k);
     if (old === undefined) return;
-    this.map.delete(k);
+    this.remove(k);
     this.words -= termWords(old);
     this.size--;
   }
@@ -167,7 +195,7 @@ class BagObjects extends HashObjects<Tuple[]> implements Objects {
   insert(obj: Tuple, words: number): void {
     const k = mapKey(keyOf(obj, this.keypos));
     const objs = this.map.get(k);
-    if (objs === undefined) this.map.set(k, [obj]);
+    if (objs === undefined) this.put(k, [obj]);
     else if (this.duplicates || !objs.some((o) => strictEquals(o, obj))) objs.push(obj);
     else return;
     this.size++;
@@ -177,7 +205,7 @@ class BagObjects extends HashObjects<Tuple[]> implements Objects {
     const k = mapKey(key);
     const objs = this.map.get(k);
     if (objs === undefined) return;
-    this.map.delete(k);
+    this.remove(k);
     this.forget(objs);
   }
   deleteObject(obj: Tuple): void {
@@ -186,8 +214,8 @@ class BagObjects extends HashObjects<Tuple[]> implements Objects {
     if (objs === undefined) return;
     const keep = objs.filter((o) => !strictEquals(o, obj));
     this.forget(objs.filter((o) => strictEquals(o, obj)));
-    if (keep.length === 0) this.map.delete(k);
-    else this.map.set(k, keep);
+    if (keep.length === 0) this.remove(k);
+    else this.put(k, keep);
   }
   all(): Tuple[] {
     const out: Tuple[] = [];
@@ -208,6 +236,12 @@ class OrderedObjects implements Objects {
 
   get size(): number {
     return this.objs.length;
+  }
+  mark(): null {
+    return null;
+  }
+  afterMark(): null {
+    return null;
   }
   /** The index of `key`'s object, or -(insertion point) - 1. */
   private find(key: Term): number {
