@@ -4,7 +4,7 @@
  * screens). An unnamed tab shows the start panel where the canvas would be; a named tab lists
  * the signalling server's nodes above its shell, each with a Connect button.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Pid } from '../core/term/types.ts';
 import { Playground } from './canvas/Playground.tsx';
@@ -22,9 +22,11 @@ import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
-import { LessonPanel } from './lesson/LessonPanel.tsx';
 import { createShellDraft } from './lesson/shell-draft.ts';
 import { RecordingArea } from './sequence/RecordingArea.tsx';
+
+// A lesson's panel loads only on a page with ?lesson (first load budget).
+const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 
 export interface AppProps {
   readonly identity: Identity;
@@ -98,7 +100,11 @@ export function App({ identity, session, page, history, navigate = (url) => loca
           )}
           {identity.alive && <RecordingArea session={session} dist={dist} />}
         </main>
-        {lesson !== null && <LessonPanel param={lesson} identity={identity} session={session} draft={draft} />}
+        {lesson !== null && (
+          <Suspense fallback={null}>
+            <LessonPanel param={lesson} identity={identity} session={session} draft={draft} />
+          </Suspense>
+        )}
         <div className={`min-h-[40vh] flex-1 flex-col border-slate-200 lg:w-[36%] lg:max-w-[48rem] lg:flex-none lg:border-l dark:border-slate-700 ${projector ? 'hidden' : 'flex'}`}>
           {identity.alive && (
             <NodeList

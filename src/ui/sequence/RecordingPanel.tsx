@@ -5,16 +5,18 @@
  * `import trace` (a JSON trace shown in place of the live one; a bad file gets an `alert` saying
  * what is wrong).
  */
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { toJson, toMermaid, toShiViz } from '../../distribution/trace/record-export.ts';
 import { importTrace } from '../../distribution/trace/record-import.ts';
 import { RECORD_CAPACITY } from '../../distribution/trace/record.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { SequenceDiagram } from './SequenceDiagram.tsx';
 import { diagramSvg, HEADER_H } from './svg.ts';
 import { LANE_W, ROW_H, layoutDiagram, type Diagram } from './layout.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import type { Recording } from './use-recording.ts';
+
+// The diagram is drawn only when asked for: its code loads then, not with the page (first load budget).
+const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })));
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -117,7 +119,9 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
       )}
       {diagramOpen && (
         <div className="flex h-[40vh] min-h-0 flex-col">
-          <SequenceDiagram trace={trace} onDiagram={onDiagram} />
+          <Suspense fallback={<p>loading the diagram…</p>}>
+            <SequenceDiagram trace={trace} onDiagram={onDiagram} />
+          </Suspense>
         </div>
       )}
     </div>
