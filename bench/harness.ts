@@ -33,6 +33,16 @@ export function fmt(n: number | null): string {
 }
 
 /** One line of a comparison table: a benchmark's description and what it measured. */
+/** One figure of a browser benchmark (bench:dist, bench:class): ours beside its reference, if any. */
+export interface FigureRow {
+  readonly name: string;
+  readonly unit: string;
+  readonly ours: number;
+  readonly reference: number | null;
+  readonly higherIsBetter: boolean;
+  readonly details: string;
+}
+
 export interface ComparisonRow {
   readonly name: string;
   readonly unit: string;

@@ -26,6 +26,7 @@ import type { DistBenchApi, Started } from './dist-bench-page.ts';
 import { DIST_BENCH_OUT } from './dist-bench.vite.config.ts';
 import { serveBench } from './serve.ts';
 import { beamDistribution } from './dist-beam.ts';
+import type { FigureRow } from '../harness.ts';
 import { profiled } from './dist-profile.ts';
 import { printComparison } from '../harness.ts';
 import { PacketWriter } from '../../src/distribution/packet-stream.ts';
@@ -42,14 +43,7 @@ const CONNECTS = 7;
 const BULK_MESSAGES = 300;
 const BULK_BYTES = 64 * 1024;
 
-interface Row {
-  readonly name: string;
-  readonly unit: string;
-  readonly ours: number;
-  readonly reference: number | null;
-  readonly higherIsBetter: boolean;
-  readonly details: string;
-}
+type Row = FigureRow;
 
 type Bench = { distBench: DistBenchApi };
 

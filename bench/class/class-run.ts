@@ -27,7 +27,7 @@ import { beamClass, type BeamClassFigures } from './class-beam.ts';
 import { epmdLoad } from './epmd-load.ts';
 import { descendantsPss } from './process-memory.ts';
 import type { LoadResult } from './signalling-load.ts';
-import { printComparison } from '../harness.ts';
+import { printComparison, type FigureRow } from '../harness.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5197);
 const HOST = 'class';
@@ -46,14 +46,7 @@ export interface ClassOptions {
   readonly beam: boolean;
 }
 
-export interface Row {
-  readonly name: string;
-  readonly unit: string;
-  readonly ours: number;
-  readonly reference: number | null;
-  readonly higherIsBetter: boolean;
-  readonly details: string;
-}
+export type Row = FigureRow;
 
 export function parseArgs(args: readonly string[]): ClassOptions & { json: boolean } {
   const value = (flag: string, fallback: number): number => {
