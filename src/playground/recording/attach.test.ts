@@ -57,4 +57,27 @@ describe('recording a real cluster from one tab', () => {
     expect(own.some((r) => r.kind === 'handshake' && r.text?.startsWith('"sent send_name'))).toBe(true);
     expect(own.filter((r) => r.kind === 'nodeup').map((r) => r.peerText)).toEqual([':b@vm', ':c@vm']);
   });
+
+  it(':global register and unregister, done on other tabs, are noted on the recording tab as its replica learns them', () => {
+    const room = new Classroom();
+    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
+    const rec = new Recorder();
+    const dist = a.node.dist;
+    if (dist === null) throw new Error('a is not alive');
+    attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, global: a.node.global });
+    expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
+    expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
+    room.advance(1500);
+    expect(run(room, b, ':global.register_name(:ticker, self())')).toBe(':yes\n');
+    room.advance(1000);
+    expect(run(room, c, ':global.unregister_name(:ticker)')).toBe(':ok\n');
+    room.advance(1000);
+    const notes = toRows(rec.events()).filter((r) => r.kind === 'global');
+    expect(notes.map((r) => [r.node, r.text?.replace(/#PID<[^>]*>/u, 'PID')])).toEqual([
+      ['a@vm', '{:register, :ticker, PID}'],
+      ['a@vm', '{:unregister, :ticker, PID}'],
+    ]);
+    // The pid is b's shell, as a's replica has it.
+    expect(notes[0]?.peerText).toBe(notes[0]?.text?.match(/#PID<[^>]*>/u)?.[0]);
+  });
 });

@@ -9,6 +9,7 @@ import type { Node } from '../../core/runtime/node.ts';
 import type { Distribution, DistEvent } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
 import type { Recorder } from '../../distribution/trace/record.ts';
+import { globalChanges, globalNote, type GlobalNameSource } from './global-changes.ts';
 
 export interface RecordingSources {
   readonly node: Node;
@@ -16,12 +17,18 @@ export interface RecordingSources {
   readonly now: () => number;
   readonly dist?: Distribution | null;
   readonly tracing?: TracingService;
+  /** The node's `:global` replica: its register/unregister are noted. */
+  readonly global?: GlobalNameSource;
 }
 
 /** Records until the returned function is called. */
 export function attachRecorder(rec: Recorder, s: RecordingSources): () => void {
   const self = () => s.node.name.name;
   const offs: (() => void)[] = [s.node.subscribe((e) => rec.record(self(), e))];
+  if (s.global) {
+    const check = globalChanges(s.global, (c) => rec.note(self(), 'global', s.now(), globalNote(c), c.pid));
+    offs.push(s.node.subscribe(check));
+  }
   if (s.dist) offs.push(s.dist.subscribe((e) => noteDist(rec, self(), s.now(), e)));
   if (s.tracing) {
     offs.push(
