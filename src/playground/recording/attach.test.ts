@@ -5,6 +5,7 @@ import { Recorder } from '../../distribution/trace/record.ts';
 import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
 import { happenedBefore, concurrent } from '../../distribution/trace/record-clocks.ts';
 import { attachRecorder } from './attach.ts';
+import { classroomActions } from './classroom-actions.ts';
 
 const quiet: TraceSink = { batch: () => {}, down: () => {} };
 
@@ -79,5 +80,41 @@ describe('recording a real cluster from one tab', () => {
     ]);
     // The pid is b's shell, as a's replica has it.
     expect(notes[0]?.peerText).toBe(notes[0]?.text?.match(/#PID<[^>]*>/u)?.[0]);
+  });
+
+  it('classroom actions taken through the tab (pause, step, resume, speed, cut, heal) are noted in order, and still act', () => {
+    const room = new Classroom();
+    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
+    const rec = new Recorder();
+    const { conditioner, feed } = classroomActions(a.conditioner);
+    attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), classroom: feed });
+    expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
+    expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
+    room.advance(1500);
+    run(room, b, 'Process.register(self(), :inbox)');
+    conditioner.hold(true);
+    run(room, a, 'send({:inbox, :"b@vm"}, :one)');
+    room.advance(500);
+    expect(conditioner.holding).toBe(true);
+    expect(conditioner.held()).toBe(1);
+    expect(conditioner.releaseOne()).toBe(true);
+    room.advance(500);
+    expect(run(room, b, 'receive do m -> m after 0 -> :none end')).toBe(':one\n');
+    conditioner.hold(false);
+    conditioner.slowNetwork(200);
+    conditioner.cut('c@vm');
+    conditioner.heal('c@vm');
+    expect(conditioner.holding).toBe(false);
+    const notes = toRows(rec.events()).filter((r) => r.kind === 'classroom');
+    expect(notes.map((r) => [r.node, r.text])).toEqual([
+      ['a@vm', ':pause'],
+      ['a@vm', ':step'],
+      ['a@vm', ':resume'],
+      ['a@vm', '{:speed, 200}'],
+      ['a@vm', '{:cut, :c@vm}'],
+      ['a@vm', '{:heal, :c@vm}'],
+    ]);
+    expect(notes[4]?.peerText).toBe(':c@vm');
+    void c;
   });
 });

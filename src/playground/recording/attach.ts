@@ -4,11 +4,12 @@
  * through the tracing service, every watched node's batches (the cluster view). Each source keeps
  * its own order, which is all the recorder needs for exact clocks.
  */
-import { atom, str, type Term } from '../../core/term/types.ts';
+import { Tuple, atom, int, str, type Term } from '../../core/term/types.ts';
 import type { Node } from '../../core/runtime/node.ts';
 import type { Distribution, DistEvent } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
 import type { Recorder } from '../../distribution/trace/record.ts';
+import type { ClassroomActionFeed, ClassroomAction } from './classroom-actions.ts';
 import { globalChanges, globalNote, type GlobalNameSource } from './global-changes.ts';
 
 export interface RecordingSources {
@@ -19,6 +20,8 @@ export interface RecordingSources {
   readonly tracing?: TracingService;
   /** The node's `:global` replica: its register/unregister are noted. */
   readonly global?: GlobalNameSource;
+  /** The classroom actions this tab takes (pause, step, speed, cut, heal...). */
+  readonly classroom?: ClassroomActionFeed;
 }
 
 /** Records until the returned function is called. */
@@ -30,6 +33,7 @@ export function attachRecorder(rec: Recorder, s: RecordingSources): () => void {
     offs.push(s.node.subscribe(check));
   }
   if (s.dist) offs.push(s.dist.subscribe((e) => noteDist(rec, self(), s.now(), e)));
+  if (s.classroom) offs.push(s.classroom.subscribe((a) => rec.note(self(), 'classroom', s.now(), actionNote(a), a.peer === undefined ? null : atom(a.peer))));
   if (s.tracing) {
     offs.push(
       s.tracing.tap({
@@ -59,4 +63,11 @@ function noteDist(rec: Recorder, node: string, now: number, e: DistEvent): void 
       return;
     default:
   }
+}
+
+/** `:pause`, `{:speed, 200}`, `{:cut, :"b@vm"}`... */
+function actionNote(a: ClassroomAction): Term {
+  if (a.peer !== undefined) return new Tuple([atom(a.action), atom(a.peer)]);
+  if (a.ms !== undefined) return new Tuple([atom(a.action), int(Math.round(a.ms))]);
+  return atom(a.action);
 }

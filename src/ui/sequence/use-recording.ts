@@ -35,7 +35,7 @@ export function useRecording(session: ShellSession, dist: Distribution | null, w
   const [version, setVersion] = useState(0);
   const [imported, setImported] = useState<Trace | null>(null);
   useEffect(
-    () => attachRecorder(recorder, { node: session.node.node, now: () => performance.now(), dist, tracing: session.tracing, global: session.node.global }),
+    () => attachRecorder(recorder, { node: session.node.node, now: () => performance.now(), dist, tracing: session.tracing, global: session.node.global, classroom: session.classroomActions }),
     [recorder, session, dist],
   );
   // Follow the recording's version at a calm pace (a view re-derives its trace only then).
