@@ -15,13 +15,18 @@ function run(room: Classroom, tab: Tab, line: string): string {
   return tab.take().replace(/^iex\([^)]*\)\d+> [^\n]*\n/u, '');
 }
 
+/** Three tabs, a recorder for the first, and its node alive. */
+function threeTabs(): { room: Classroom; a: Tab; b: Tab; c: Tab; rec: Recorder; dist: NonNullable<Tab['node']['dist']> } {
+  const room = new Classroom();
+  const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
+  const dist = a.node.dist;
+  if (dist === null) throw new Error('a is not alive');
+  return { room, a, b, c, rec: new Recorder(), dist };
+}
+
 describe('recording a real cluster from one tab', () => {
   it('a message relayed a → b → c: both pairs found across tabs, the relay causally ordered, an unrelated event concurrent', () => {
-    const room = new Classroom();
-    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
-    const rec = new Recorder();
-    const dist = a.node.dist;
-    if (dist === null) throw new Error('a is not alive');
+    const { room, a, b, c, rec, dist } = threeTabs();
     a.tracing.view(quiet).follow(dist);
     attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, tracing: a.tracing });
     expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
@@ -60,11 +65,7 @@ describe('recording a real cluster from one tab', () => {
   });
 
   it(':global register and unregister, done on other tabs, are noted on the recording tab as its replica learns them', () => {
-    const room = new Classroom();
-    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
-    const rec = new Recorder();
-    const dist = a.node.dist;
-    if (dist === null) throw new Error('a is not alive');
+    const { room, a, b, c, rec, dist } = threeTabs();
     attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, global: a.node.global });
     expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
     expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
@@ -82,10 +83,8 @@ describe('recording a real cluster from one tab', () => {
     expect(notes[0]?.peerText).toBe(notes[0]?.text?.match(/#PID<[^>]*>/u)?.[0]);
   });
 
-  it('classroom actions taken through the tab (pause, step, resume, speed, cut, heal) are noted in order, and still act', () => {
-    const room = new Classroom();
-    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
-    const rec = new Recorder();
+  it('classroom actions taken through the tab (pause, step, resume, speed, cut, heal) are noted in order, and still act; a speed set again unchanged is not an action', () => {
+    const { room, a, b, rec } = threeTabs();
     const { conditioner, feed } = classroomActions(a.conditioner);
     attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), classroom: feed });
     expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
@@ -100,11 +99,14 @@ describe('recording a real cluster from one tab', () => {
     expect(conditioner.releaseOne()).toBe(true);
     room.advance(500);
     expect(run(room, b, 'receive do m -> m after 0 -> :none end')).toBe(':one\n');
+    conditioner.slowNetwork(0);
     conditioner.hold(false);
+    conditioner.slowNetwork(200);
     conditioner.slowNetwork(200);
     conditioner.cut('c@vm');
     conditioner.heal('c@vm');
     expect(conditioner.holding).toBe(false);
+    expect(conditioner.slowNetworkMs).toBe(200);
     const notes = toRows(rec.events()).filter((r) => r.kind === 'classroom');
     expect(notes.map((r) => [r.node, r.text])).toEqual([
       ['a@vm', ':pause'],
@@ -115,6 +117,5 @@ describe('recording a real cluster from one tab', () => {
       ['a@vm', '{:heal, :c@vm}'],
     ]);
     expect(notes[4]?.peerText).toBe(':c@vm');
-    void c;
   });
 });

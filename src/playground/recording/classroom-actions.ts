@@ -38,7 +38,9 @@ export function classroomActions(inner: NetworkConditioner): { conditioner: Netw
       const what = told[prop as keyof NetworkConditioner];
       if (what === undefined || typeof value !== 'function') return value;
       return (...args: never[]) => {
-        tell(what(...args));
+        const a = what(...args);
+        // The speed control sets its value again on each render: only a change is an action.
+        if (a.action !== 'speed' || a.ms !== target.slowNetworkMs) tell(a);
         return (value as (...a: never[]) => unknown).apply(target, args);
       };
     },
