@@ -10,7 +10,7 @@ import type { Distribution, DistEvent } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
 import type { Recorder } from '../../distribution/trace/record.ts';
 import type { ClassroomActionFeed, ClassroomAction } from './classroom-actions.ts';
-import { globalChanges, globalNote, type GlobalNameSource } from './global-changes.ts';
+import { globalNote, type GlobalNameSource } from './global-changes.ts';
 
 export interface RecordingSources {
   readonly node: Node;
@@ -28,10 +28,7 @@ export interface RecordingSources {
 export function attachRecorder(rec: Recorder, s: RecordingSources): () => void {
   const self = () => s.node.name.name;
   const offs: (() => void)[] = [s.node.subscribe((e) => rec.record(self(), e))];
-  if (s.global) {
-    const check = globalChanges(s.global, (c) => rec.note(self(), 'global', s.now(), globalNote(c), c.pid));
-    offs.push(s.node.subscribe(check));
-  }
+  if (s.global) offs.push(s.global.watchNames((c) => rec.note(self(), 'global', s.now(), globalNote(c), c.pid)));
   if (s.dist) offs.push(s.dist.subscribe((e) => noteDist(rec, self(), s.now(), e)));
   if (s.classroom) offs.push(s.classroom.subscribe((a) => rec.note(self(), 'classroom', s.now(), actionNote(a), a.peer === undefined ? null : atom(a.peer))));
   if (s.tracing) {
