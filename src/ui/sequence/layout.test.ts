@@ -4,7 +4,6 @@ import { Recorder } from '../../distribution/trace/record.ts';
 import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
 import { ALL, inWindow, layoutDiagram } from './layout.ts';
 import { diagramSvg } from './svg.ts';
-import { stateAt } from '../timeline/state-at.ts';
 
 const A = atom('a@lab');
 const B = atom('b@lab');
@@ -67,18 +66,5 @@ describe('the sequence diagram layout', () => {
     const svg = diagramSvg(layoutDiagram(pingPong(1)));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<g role="img" aria-label="message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0"><title>message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0</title>');
-  });
-});
-
-describe('the cluster at a past step', () => {
-  it('messages in flight and processes alive then, not now', () => {
-    const t = pingPong(1);
-    const send = t.rows.findIndex((r) => r.kind === 'send' && r.text === '0');
-    const then = stateAt(t, send);
-    expect(then.inFlight).toEqual(['#PID<0.110.0> → #PID<1.120.0>: 0']);
-    expect(stateAt(t, send + 1).inFlight).toEqual([]);
-    const end = stateAt(t, t.rows.length - 1);
-    expect(end.processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(false);
-    expect(stateAt(t, send).processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(true);
   });
 });
