@@ -31,7 +31,7 @@ export interface Recording {
 }
 
 export function useRecording(session: ShellSession, dist: Distribution | null, watching: boolean): Recording {
-  const [recorder] = useState(() => new Recorder());
+  const [recorder] = useState(() => new Recorder({ clock: () => performance.now() }));
   const [version, setVersion] = useState(0);
   const [imported, setImported] = useState<Trace | null>(null);
   useEffect(
