@@ -6,7 +6,7 @@
  * projector tab and of the start panel, in the light and the dark theme, to docs/screenshots/.
  * Then a lesson (03-cookies: its hint after a wrong answer) in two tabs of one browser.
  * `npm run screenshots -- --lesson-only` makes the lesson's alone, `--recording-only` the
- * timeline's and sequence diagram's.
+ * timeline's (the canvas at a past step) and sequence diagram's.
  *
  * Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
  */
@@ -175,15 +175,23 @@ async function shootRecording(browser: Browser): Promise<void> {
   const two = await tab('two');
   await one.getByRole('button', { name: 'cluster view' }).click();
   await iex(one, `Node.connect :"two@${h}"`);
+  // The cluster view follows two (its processes are on one's canvas): two's sends are recorded from here on.
+  await one.getByRole('group', { name: `node two@${h}` }).getByRole('button').first().waitFor({ timeout: 15_000 });
   await iex(two, 'Process.register(spawn(fn -> receive do {from, :ping} -> send(from, :pong) end end), :ponger)');
   await one.waitForTimeout(1500);
   await iex(one, `send({:ponger, :"two@${h}"}, {self(), :ping})`);
   await iex(one, 'receive do m -> m after 5000 -> :timeout end');
   await one.waitForTimeout(1500);
+  // Back to the moment the pong was in flight: the canvas draws the cluster then (its token half-way).
+  const flying = one.getByRole('list', { name: 'messages in flight then' }).getByRole('listitem').filter({ hasText: ':pong' });
+  for (let i = 0; i < 60; i++) {
+    await one.getByRole('button', { name: 'step back' }).click();
+    if ((await flying.count()) > 0) break;
+  }
+  await flying.first().waitFor({ timeout: 2000 });
+  await shoot(one, 'timeline');
   await one.getByRole('button', { name: 'sequence diagram' }).click();
   await one.getByRole('region', { name: 'sequence diagram' }).getByRole('img', { name: /: :pong$/ }).waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 3; i++) await one.getByRole('button', { name: 'step back' }).click();
-  await one.getByRole('region', { name: 'cluster at this step' }).waitFor();
   await shoot(one, 'recording');
   await one.context().close();
   await two.context().close();

@@ -71,7 +71,7 @@ export function Timeline({ trace, live, at, past, onAt }: TimelineProps) {
             </div>
           ))}
           <ul aria-label="messages in flight then" className="ml-4">
-            {past.inFlight.map((m, i) => (
+            {past.inFlight.filter((m) => !m.system).map((m, i) => (
               <li key={i}>{`${m.fromText} → ${m.toText}: ${m.text}`}</li>
             ))}
           </ul>

@@ -72,6 +72,16 @@ describe('the cluster at a step of the recording (what the timeline shows and th
     expect(of(step('exit'), '#PID<0.105.0>')?.links).toEqual([]);
   });
 
+  it('a process sits on its pid\'s node, whichever node recorded the event (a remote process linking to a local one)', () => {
+    const r = new Recorder();
+    r.record('a@lab', { type: 'link:added', time: 1, from: far, to: shell });
+    const t = traceOf(toRows(r.events(), { nodeNumber: (x) => numbers.get(x) ?? 9 }));
+    expect(stateAt(t, 0).processes.map((x) => `${x.node} ${x.label} ${x.links.join()}`).sort()).toEqual([
+      'a@lab #PID<0.105.0> b@lab/120.0',
+      'b@lab #PID<1.120.0> a@lab/105.0',
+    ]);
+  });
+
   it('the canvas store of a step: live slots kept, a process alive now and never recorded drawn all along, tokens stopped half-way', () => {
     const { t, step } = story();
     const live = createPlaygroundStore({ localNode: 'a@lab', nodeNumber: (n) => numbers.get(n) ?? 9 });

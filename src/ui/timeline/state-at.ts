@@ -101,7 +101,8 @@ export function stateAt(trace: Trace, at: number): PastState {
   rows.forEach((r, i) => {
     byId.set(r.id, r);
     if (r.pid !== null) {
-      const p = proc(r.pid, r.pidText ?? r.pid, r.node);
+      // Its node is its pid's: a node records events about other nodes' pids too (a remote process linking to one of its own).
+      const p = proc(r.pid, r.pidText ?? r.pid, nodeOfKey(r.pid));
       if (r.kind === 'spawn') {
         p.born = i;
         p.system ||= r.system;
@@ -111,7 +112,8 @@ export function stateAt(trace: Trace, at: number): PastState {
         p.exit = r.text ?? '';
       }
     }
-    if (r.kind === 'send' && r.peer !== null) proc(r.peer, r.peerText ?? r.peer, nodeOfKey(r.peer));
+    // The other process an event names (receiver, sender, linked, parent, a name's holder) was there too.
+    if (r.peer !== null) proc(r.peer, r.peerText ?? r.peer, nodeOfKey(r.peer));
   });
   const receivedBy = new Set<number>();
   const connections: Record<string, 'up' | 'down'> = {};
