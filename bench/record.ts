@@ -24,7 +24,7 @@ const TOKEN = atom('token');
 const PAYLOAD = str('payload of a message');
 
 /** ms for `hops` hops with `listen` on the node's events. */
-function ringWith(listen: (e: RuntimeEvent) => void, hops: number): number {
+export function ringWith(listen: (e: RuntimeEvent) => void, hops: number): number {
   const node = createNode({ clock: { now: () => performance.now() }, random: new SeededRandom(1), stdout: () => {} });
   node.subscribe(listen);
   let done = false;
@@ -53,15 +53,22 @@ function ringWith(listen: (e: RuntimeEvent) => void, hops: number): number {
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-function heapPerEvent(): number | null {
+/** Heap bytes per event that `keep` holds after `events` ring events (null without --expose-gc). */
+export function heapPerEvent(keep: () => { listen: (e: RuntimeEvent) => void; size: () => number }, events = RECORD_CAPACITY): number | null {
   if ((globalThis as { gc?: () => void }).gc === undefined) return null;
-  const r = new Recorder();
+  const k = keep();
   gc();
   const before = process.memoryUsage().heapUsed;
-  ringWith((e) => r.record('bench@lab', e), RECORD_CAPACITY / 2 + 10);
+  ringWith(k.listen, events / 2 + 10);
   gc();
   const after = process.memoryUsage().heapUsed;
-  return (after - before) / r.size;
+  return (after - before) / k.size();
+}
+
+/** A Recorder fed by the ring. */
+export function recorderKeeper(): { listen: (e: RuntimeEvent) => void; size: () => number } {
+  const r = new Recorder();
+  return { listen: (e) => r.record('bench@lab', e), size: () => r.size };
 }
 
 export const record: Benchmark = {
@@ -82,7 +89,7 @@ export const record: Benchmark = {
       return ringWith((e) => r.record('bench@lab', e), HOPS);
     });
     const extra = ((recorded - plain) * 1000) / perRun;
-    const bytes = heapPerEvent();
+    const bytes = heapPerEvent(recorderKeeper);
     const r = new Recorder();
     ringWith((e) => r.record('bench@lab', e), HOPS / 2);
     const t0 = performance.now();

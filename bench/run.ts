@@ -14,8 +14,9 @@ import { dist } from './dist.ts';
 import { genserver } from './genserver.ts';
 import { ets } from './ets.ts';
 import { record } from './record.ts';
+import { recordMemory } from './record-memory.ts';
 
-const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, genserver, ets, record];
+const ALL: readonly Benchmark[] = [ring, spawn, fib, ringShell, dist, genserver, ets, record, recordMemory];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -95,3 +95,36 @@ test('the timeline: step back shows the cluster as it was, keyboard moves it, li
   await expect(past).toHaveCount(0);
   await one.close();
 });
+
+test('the timeline drives the canvas: a killed process is back on it a step before its exit, fades at it, and live hides it', async ({ browser }) => {
+  const one = await openNode(browser, { sname: 'one', host: host() });
+  const pid = await one.iex('pid = spawn(fn -> receive do :go -> :ok end end)');
+  await one.iex('send pid, :hold_this');
+  expect(await one.iex('Process.exit(pid, :kill)')).toBe('true');
+  const card = one.page.getByRole('group', { name: `node ${one.name}` });
+  const tile = card.getByRole('button', { name: pid, exact: true });
+  // Live: the killed tile fades, then goes.
+  await expect(tile).toHaveCount(0, { timeout: 15_000 });
+  // Its exit's step in the recording (the exported trace is in the slider's order).
+  const events = await one.trace();
+  const exit = events.findIndex((e) => e.kind === 'exit' && e.pidText === pid);
+  expect(exit).toBeGreaterThan(0);
+  const slider = one.page.getByRole('slider', { name: 'timeline' });
+  await slider.fill(String(exit - 1));
+  await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^step ${exit} of \\d+$`));
+  // The canvas is the past one now: the process is back, its :hold_this waiting in its mailbox.
+  await expect(one.page.locator('[data-past="true"]')).toHaveCount(1);
+  await expect(tile).toBeVisible();
+  await expect(tile.getByTitle('1 message in the mailbox')).toBeVisible();
+  // The next step is its exit (the last one: `step forward` onto the last step goes live): the tile says so.
+  await slider.fill(String(exit));
+  await expect(one.page.getByRole('region', { name: 'cluster at this step' })).toContainText(`${pid} exits :killed`);
+  await expect(tile).toHaveAttribute('data-exited', '');
+  await expect(tile).toContainText('exit :killed');
+  // Live again: the live canvas, without it.
+  await one.page.getByRole('button', { name: 'live', exact: true }).click();
+  await expect(one.page.locator('[data-past="true"]')).toHaveCount(0);
+  await expect(tile).toHaveCount(0);
+  await expect(card).toBeVisible();
+  await one.close();
+});

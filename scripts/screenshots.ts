@@ -5,7 +5,8 @@
  * the Ticker scenario (Ticker on one, a client on each of the others) and writes PNGs of the
  * projector tab and of the start panel, in the light and the dark theme, to docs/screenshots/.
  * Then a lesson (03-cookies: its hint after a wrong answer) in two tabs of one browser.
- * `npm run screenshots -- --lesson-only` makes the lesson's alone.
+ * `npm run screenshots -- --lesson-only` makes the lesson's alone, `--recording-only` the
+ * timeline's (the canvas at a past step) and sequence diagram's.
  *
  * Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
  */
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     if (process.argv.includes('--lesson-only')) return await shootLesson(browser);
+    if (process.argv.includes('--recording-only')) return await shootRecording(browser);
     const one = await openNode(browser, 'one');
     const two = await openNode(browser, 'two');
     const three = await openNode(browser, 'three');
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
     await start.getByRole('button', { name: `connect one@${host}` }).waitFor();
     await shoot(start, 'start');
     await shootLesson(browser);
+    await shootRecording(browser);
   } finally {
     await browser?.close();
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
@@ -156,6 +159,42 @@ async function shootLesson(browser: Browser): Promise<void> {
   await three.bringToFront();
   await shoot(three, 'lesson');
   await context.close();
+}
+
+/** A ping/pong between two tabs, seen from the first: the sequence diagram open, the timeline stepped back. */
+async function shootRecording(browser: Browser): Promise<void> {
+  const h = 'rec';
+  const tab = async (sname: string) => {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(`${base}/?sname=${sname}&host=${h}&cookie=${cookie}`);
+    await page.getByRole('status', { name: 'signalling server' }).filter({ hasText: 'registered' }).waitFor();
+    return page;
+  };
+  const one = await tab('one');
+  const two = await tab('two');
+  await one.getByRole('button', { name: 'cluster view' }).click();
+  await iex(one, `Node.connect :"two@${h}"`);
+  // The cluster view follows two (its processes are on one's canvas): two's sends are recorded from here on.
+  await one.getByRole('group', { name: `node two@${h}` }).getByRole('button').first().waitFor({ timeout: 15_000 });
+  await iex(two, 'Process.register(spawn(fn -> receive do {from, :ping} -> send(from, :pong) end end), :ponger)');
+  await one.waitForTimeout(1500);
+  await iex(one, `send({:ponger, :"two@${h}"}, {self(), :ping})`);
+  await iex(one, 'receive do m -> m after 5000 -> :timeout end');
+  await one.waitForTimeout(1500);
+  // Back to the moment the pong was in flight: the canvas draws the cluster then (its token half-way).
+  const flying = one.getByRole('list', { name: 'messages in flight then' }).getByRole('listitem').filter({ hasText: ':pong' });
+  for (let i = 0; i < 60; i++) {
+    await one.getByRole('button', { name: 'step back' }).click();
+    if ((await flying.count()) > 0) break;
+  }
+  await flying.first().waitFor({ timeout: 2000 });
+  await shoot(one, 'timeline');
+  await one.getByRole('button', { name: 'sequence diagram' }).click();
+  await one.getByRole('region', { name: 'sequence diagram' }).getByRole('img', { name: /: :pong$/ }).waitFor({ timeout: 10_000 });
+  await shoot(one, 'recording');
+  await one.context().close();
+  await two.context().close();
 }
 
 main().catch((err: unknown) => {

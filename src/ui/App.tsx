@@ -19,7 +19,7 @@ import { ShellPanel } from './ShellPanel.tsx';
 import type { ShellHistory } from './shell-history.ts';
 import type { PageOptions } from './layout/url-options.ts';
 import { StartPanel } from './start/StartPanel.tsx';
-import { createPlaygroundStore } from './store/playground-store.ts';
+import { createPlaygroundStore, type PlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
 import { createShellDraft } from './lesson/shell-draft.ts';
@@ -63,6 +63,8 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   // `?lesson=<id|url|paste>`: a guided lesson beside the canvas; its code clicked lands in the shell input.
   const [lesson] = useState(() => new URLSearchParams(location.search).get('lesson'));
   const [draft] = useState(createShellDraft);
+  // The timeline away from live: the canvas draws the cluster as it was (src/ui/timeline/past-canvas.ts).
+  const [pastCanvas, setPastCanvas] = useState<PlaygroundStore | null>(null);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -94,11 +96,12 @@ export function App({ identity, session, page, history, navigate = (url) => loca
               onSend={onSend}
               onKill={onKill}
               projector={projector}
+              past={pastCanvas}
             />
           ) : (
             <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
           )}
-          {identity.alive && <RecordingArea session={session} dist={dist} />}
+          {identity.alive && <RecordingArea session={session} dist={dist} live={store} onCanvas={setPastCanvas} />}
         </main>
         {lesson !== null && (
           <Suspense fallback={null}>

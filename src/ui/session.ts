@@ -18,6 +18,7 @@ import { startTracing, type TracingService } from '../distribution/trace/service
 import { setLocalSpeed } from '../playground/local-speed.ts';
 import { classroomTarget, createNetworkConditioner, type NetworkConditioner } from '../distribution/middleware/network-controls.ts';
 import { clusterAware } from '../distribution/middleware/cluster-controls.ts';
+import { classroomActions, type ClassroomActionFeed } from '../playground/recording/classroom-actions.ts';
 import { driveConditioner } from '../host/drive-conditioner.ts';
 import type { PageOptions } from './layout/url-options.ts';
 import { nodesFromPeerIds, peersUrl } from './layout/use-known-nodes.ts';
@@ -66,6 +67,8 @@ export interface ShellSession {
    * step and the message speed act on the whole cluster while the cluster view is on.
    */
   readonly conditioner: NetworkConditioner;
+  /** The classroom actions taken through `conditioner` (the recording notes them). */
+  readonly classroomActions: ClassroomActionFeed;
   /** This node's tracing service: the canvas shows the whole cluster through it. */
   readonly tracing: TracingService;
   /** `0.110.0` for `pid()`: the pid as this node numbers it. */
@@ -121,7 +124,8 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
   // "Close node" from another tab's canvas: this node leaves the cluster (a tab cannot close itself).
   // A teacher's tab with the cluster view pauses, steps and slows every node through its tracer.
   const tracing = startTracing(node.node, { onCloseRequest: () => stopNode(), wake: loop.wake, classroom: classroomTarget(local) });
-  const conditioner = clusterAware(local, tracing);
+  // Wrapped so the recording notes the classroom actions taken through it.
+  const { conditioner, feed: classroomFeed } = classroomActions(clusterAware(local, tracing));
 
   if (identity.alive) {
     const config = signallingConfigFor(location);
@@ -172,6 +176,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       return () => distListeners.delete(listener);
     },
     conditioner,
+    classroomActions: classroomFeed,
     tracing,
     pidArgument: (pid) => `${node.nodeNumber(pid.node)}.${pid.id}.${pid.serial}`,
     subscribe(listener) {

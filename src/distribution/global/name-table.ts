@@ -14,6 +14,13 @@ export interface Entry {
   readonly pid: Pid;
 }
 
+/** A name taken or given up in this replica (a recording notes them: src/playground/recording). */
+export interface NameChange {
+  readonly kind: 'register' | 'unregister';
+  readonly name: Term;
+  readonly pid: Pid;
+}
+
 interface PidNames {
   readonly pid: Pid;
   /** Names by key, in registration order (the "several names" log lists them). */
@@ -23,12 +30,24 @@ interface PidNames {
 export class NameTable {
   private readonly byName = new Map<unknown, Entry>();
   private readonly byPid = new Map<unknown, PidNames>();
+  /** Told of each change as it is made: nobody has to read the whole table to learn what moved. */
+  private readonly watchers = new Set<(c: NameChange) => void>();
 
   /** `pidKey`: the key of a pid; one process must have one key (see GlobalEnv.pidKey). */
   constructor(readonly pidKey: (pid: Pid) => unknown = mapKey) {}
 
   get size(): number {
     return this.byName.size;
+  }
+
+  /** Calls `listener` with every name taken or given up from now on, until the returned function is called. */
+  watch(listener: (c: NameChange) => void): () => void {
+    this.watchers.add(listener);
+    return () => void this.watchers.delete(listener);
+  }
+
+  private tell(kind: NameChange['kind'], name: Term, pid: Pid): void {
+    for (const w of this.watchers) w({ kind, name, pid });
   }
 
   whereis(name: Term): Pid | undefined {
@@ -65,6 +84,7 @@ export class NameTable {
     if (old !== undefined) {
       if (this.pidKey(old.pid) === this.pidKey(pid)) return { firstName: false, orphan: undefined };
       orphan = this.detach(key, old.pid) ? old.pid : undefined;
+      this.tell('unregister', old.name, old.pid);
     }
     this.byName.set(key, { name, pid });
     const pk = this.pidKey(pid);
@@ -75,6 +95,7 @@ export class NameTable {
       this.byPid.set(pk, p);
     }
     p.names.set(key, name);
+    this.tell('register', name, pid);
     return { firstName, orphan };
   }
 
@@ -84,7 +105,9 @@ export class NameTable {
     const old = this.byName.get(key);
     if (old === undefined) return { removed: false, orphan: undefined };
     this.byName.delete(key);
-    return { removed: true, orphan: this.detach(key, old.pid) ? old.pid : undefined };
+    const orphan = this.detach(key, old.pid) ? old.pid : undefined;
+    this.tell('unregister', old.name, old.pid);
+    return { removed: true, orphan };
   }
 
   /** Removes every name of `pid` (it died); returns the names removed. */
@@ -94,7 +117,9 @@ export class NameTable {
     if (p === undefined) return [];
     this.byPid.delete(pk);
     for (const key of p.names.keys()) this.byName.delete(key);
-    return [...p.names.values()];
+    const names = [...p.names.values()];
+    for (const name of names) this.tell('unregister', name, p.pid);
+    return names;
   }
 
   /** Every pid that has a name and lives on a node `pred` picks (a node went down). */

@@ -17,6 +17,7 @@ import { loopBody } from '../../core/runtime/bodies.ts';
 import { NAME_SERVER, encodePeer, parseServerMessage, replyMessage } from './protocol.ts';
 import type { ServerMessage } from './protocol.ts';
 import { Replica } from './replica.ts';
+import type { NameChange } from './name-table.ts';
 import { Registrar } from './registrar.ts';
 import { PartitionGuard } from './partitions.ts';
 import { globalEnv } from './options.ts';
@@ -32,6 +33,8 @@ export interface GlobalServer {
   whereis(name: Term): Pid | undefined;
   /** `:global.registered_names/0`, in registration order. */
   registeredNames(): Term[];
+  /** Tells `listener` of every name this replica takes or gives up, until the returned function is called. */
+  watchNames(listener: (c: NameChange) => void): () => void;
   /** Writes this node started that are not answered yet. */
   pendingWrites(): number;
   /** Stops listening to the cluster view (the process itself stays). */
@@ -65,6 +68,7 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
     pid,
     whereis: (name) => replica.table.whereis(name),
     registeredNames: () => replica.table.names(),
+    watchNames: (listener) => replica.table.watch(listener),
     pendingWrites: () => registrar.pending,
     detach: () => {
       for (const u of unsubs) if (typeof u === 'function') u();

@@ -98,8 +98,10 @@ function row(e: unknown, i: number): TraceRow {
   if (!KINDS.has(kind)) fail(`event ${i}: unknown kind "${kind.slice(0, 40)}"`);
   const time = o.time;
   if (typeof time !== 'number' || !Number.isFinite(time)) fail(`event ${i}: "time" is not a number`);
+  // `seen` came with version 1's later pages; a trace without it falls back on each event's own time.
+  const seen = typeof o.seen === 'number' && Number.isFinite(o.seen) ? o.seen : (time as number);
   return {
-    id: int('id'), node: str('node', false, 255) as string, kind: kind as RecordKind, time: time as number,
+    id: int('id'), node: str('node', false, 255) as string, kind: kind as RecordKind, time: time as number, seen,
     pid: str('pid', true, 300), pidText: str('pidText', true, 300), peer: str('peer', true, 300), peerText: str('peerText', true),
     text: str('text', true), system: o.system === true, match: int('match'),
   };

@@ -17,6 +17,8 @@ export interface TraceRow {
   readonly node: string;
   readonly kind: RecordKind;
   readonly time: number;
+  /** The recording tab's clock when it recorded the event (record.ts `seen`), ms. */
+  readonly seen: number;
   /** The acting process: its key across tabs (`node/id.serial`) and as the recording tab printed it. */
   readonly pid: string | null;
   readonly pidText: string | null;
@@ -66,7 +68,7 @@ export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRo
     const other = e.kind === 'receive' ? (byId.get(e.match)?.pid ?? null) : e.peer;
     const otherPid = typeof other === 'object' && other !== null && other.kind === 'pid' ? other : null;
     const row: TraceRow = {
-      id: e.id, node: e.node, kind: e.kind, time: e.time,
+      id: e.id, node: e.node, kind: e.kind, time: e.time, seen: e.seen,
       pid: pidKey, pidText: e.pid === null ? null : show(e.pid),
       peer: otherPid === null ? null : pidKeyOf(otherPid), peerText: show(other),
       text: show(e.term),

@@ -33,6 +33,11 @@ export interface Recorded {
   readonly kind: RecordKind;
   /** The node's clock, ms. */
   readonly time: number;
+  /**
+   * The recording tab's clock (ms) when it recorded the event: one clock for every node's events
+   * (a remote one is seen when its batch arrives, ~100 ms late), what the diagram's time range reads.
+   */
+  readonly seen: number;
   readonly pid: Pid | null;
   readonly peer: Term | null;
   /** The message (bounded), the exit reason, the registered name, a note's text... */
@@ -44,6 +49,8 @@ export interface Recorded {
 
 export interface RecorderOptions {
   readonly capacity?: number;
+  /** The recording tab's clock, ms (each event's `seen`); without it `seen` is the event's own time. */
+  readonly clock?: () => number;
 }
 
 
@@ -65,8 +72,11 @@ export class Recorder {
   private names = new Map<string, string>();
   private namesOf = new Map<string, Set<string>>();
 
+  private readonly clock: (() => number) | undefined;
+
   constructor(o: RecorderOptions = {}) {
     this.capacity = Math.max(1, Math.floor(o.capacity ?? RECORD_CAPACITY));
+    this.clock = o.clock;
   }
 
   /** Sends and receives still waiting for their other half (bounded by the capacity). */
@@ -148,7 +158,8 @@ export class Recorder {
   }
 
   private add(node: string, kind: RecordKind, time: number, pid: Pid | null, peer: Term | null, term: Term | null, system: boolean): Recorded {
-    const r: Recorded = { id: this.nextId++, node, kind, time: Number.isFinite(time) ? time : 0, pid, peer, term, system, match: -1 };
+    const t = Number.isFinite(time) ? time : 0;
+    const r: Recorded = { id: this.nextId++, node, kind, time: t, seen: this.clock === undefined ? t : this.clock(), pid, peer, term, system, match: -1 };
     this.items.push(r);
     if (this.size > this.capacity) this.evict();
     this.version++;

@@ -15,6 +15,7 @@
 import { Binary, Cons, MapTerm, NIL, NIL_ATOM, Tuple, atom, bool, list } from '../../core/term/types.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
+import { mapKey } from '../../core/term/hash.ts';
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import type { ProcessStatus } from '../../core/runtime/process-api.ts';
@@ -220,11 +221,15 @@ function boundedIn(t: Term, depth: number, budget: number): Term {
     }
     case 'map': {
       if (depth >= MAX_DEPTH || budget < 1) return ELLIPSIS;
-      const each = Math.floor((budget - 1) / Math.min(t.entries.size, MAX_ITEMS));
+      // Keys are bounded like values (a 10 MB binary key is a 10 MB binary): half of each entry's share.
+      const each = Math.floor((budget - 1) / (2 * Math.min(t.entries.size, MAX_ITEMS)));
       const entries = new Map<unknown, readonly [Term, Term]>();
+      let seen = 0;
       for (const [k, v] of t.entries) {
-        if (entries.size >= MAX_ITEMS) break;
-        entries.set(k, [v[0], boundedIn(v[1], depth + 1, each)]); // keys stay: their hash is the entry key
+        if (seen++ >= MAX_ITEMS) break;
+        const key = boundedIn(v[0], depth + 1, each);
+        // A cut key gets the hash of what it now is; two keys cut to the same copy show as one.
+        entries.set(key === v[0] ? k : mapKey(key), [key, boundedIn(v[1], depth + 1, each)]);
       }
       return new MapTerm(entries);
     }

@@ -5,6 +5,7 @@ import { Recorder } from '../../distribution/trace/record.ts';
 import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
 import { happenedBefore, concurrent } from '../../distribution/trace/record-clocks.ts';
 import { attachRecorder } from './attach.ts';
+import { classroomActions } from './classroom-actions.ts';
 
 const quiet: TraceSink = { batch: () => {}, down: () => {} };
 
@@ -14,13 +15,18 @@ function run(room: Classroom, tab: Tab, line: string): string {
   return tab.take().replace(/^iex\([^)]*\)\d+> [^\n]*\n/u, '');
 }
 
+/** Three tabs, a recorder for the first, and its node alive. */
+function threeTabs(): { room: Classroom; a: Tab; b: Tab; c: Tab; rec: Recorder; dist: NonNullable<Tab['node']['dist']> } {
+  const room = new Classroom();
+  const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
+  const dist = a.node.dist;
+  if (dist === null) throw new Error('a is not alive');
+  return { room, a, b, c, rec: new Recorder(), dist };
+}
+
 describe('recording a real cluster from one tab', () => {
   it('a message relayed a → b → c: both pairs found across tabs, the relay causally ordered, an unrelated event concurrent', () => {
-    const room = new Classroom();
-    const [a, b, c] = [room.open('a'), room.open('b'), room.open('c')] as [Tab, Tab, Tab];
-    const rec = new Recorder();
-    const dist = a.node.dist;
-    if (dist === null) throw new Error('a is not alive');
+    const { room, a, b, c, rec, dist } = threeTabs();
     a.tracing.view(quiet).follow(dist);
     attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, tracing: a.tracing });
     expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
@@ -56,5 +62,60 @@ describe('recording a real cluster from one tab', () => {
     const own = trace.rows.filter((r) => r.node === 'a@vm' && (r.kind === 'handshake' || r.kind === 'nodeup'));
     expect(own.some((r) => r.kind === 'handshake' && r.text?.startsWith('"sent send_name'))).toBe(true);
     expect(own.filter((r) => r.kind === 'nodeup').map((r) => r.peerText)).toEqual([':b@vm', ':c@vm']);
+  });
+
+  it(':global register and unregister, done on other tabs, are noted on the recording tab as its replica learns them', () => {
+    const { room, a, b, c, rec, dist } = threeTabs();
+    attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), dist, global: a.node.global });
+    expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
+    expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
+    room.advance(1500);
+    expect(run(room, b, ':global.register_name(:ticker, self())')).toBe(':yes\n');
+    room.advance(1000);
+    expect(run(room, c, ':global.unregister_name(:ticker)')).toBe(':ok\n');
+    room.advance(1000);
+    const notes = toRows(rec.events()).filter((r) => r.kind === 'global');
+    expect(notes.map((r) => [r.node, r.text?.replace(/#PID<[^>]*>/u, 'PID')])).toEqual([
+      ['a@vm', '{:register, :ticker, PID}'],
+      ['a@vm', '{:unregister, :ticker, PID}'],
+    ]);
+    // The pid is b's shell, as a's replica has it.
+    expect(notes[0]?.peerText).toBe(notes[0]?.text?.match(/#PID<[^>]*>/u)?.[0]);
+  });
+
+  it('classroom actions taken through the tab (pause, step, resume, speed, cut, heal) are noted in order, and still act; a speed set again unchanged is not an action', () => {
+    const { room, a, b, rec } = threeTabs();
+    const { conditioner, feed } = classroomActions(a.conditioner);
+    attachRecorder(rec, { node: a.node.node, now: () => room.clock.now(), classroom: feed });
+    expect(run(room, a, 'Node.connect :b@vm')).toBe('true\n');
+    expect(run(room, a, 'Node.connect :c@vm')).toBe('true\n');
+    room.advance(1500);
+    run(room, b, 'Process.register(self(), :inbox)');
+    conditioner.hold(true);
+    run(room, a, 'send({:inbox, :"b@vm"}, :one)');
+    room.advance(500);
+    expect(conditioner.holding).toBe(true);
+    expect(conditioner.held()).toBe(1);
+    expect(conditioner.releaseOne()).toBe(true);
+    room.advance(500);
+    expect(run(room, b, 'receive do m -> m after 0 -> :none end')).toBe(':one\n');
+    conditioner.slowNetwork(0);
+    conditioner.hold(false);
+    conditioner.slowNetwork(200);
+    conditioner.slowNetwork(200);
+    conditioner.cut('c@vm');
+    conditioner.heal('c@vm');
+    expect(conditioner.holding).toBe(false);
+    expect(conditioner.slowNetworkMs).toBe(200);
+    const notes = toRows(rec.events()).filter((r) => r.kind === 'classroom');
+    expect(notes.map((r) => [r.node, r.text])).toEqual([
+      ['a@vm', ':pause'],
+      ['a@vm', ':step'],
+      ['a@vm', ':resume'],
+      ['a@vm', '{:speed, 200}'],
+      ['a@vm', '{:cut, :c@vm}'],
+      ['a@vm', '{:heal, :c@vm}'],
+    ]);
+    expect(notes[4]?.peerText).toBe(':c@vm');
   });
 });

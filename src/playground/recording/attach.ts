@@ -4,11 +4,13 @@
  * through the tracing service, every watched node's batches (the cluster view). Each source keeps
  * its own order, which is all the recorder needs for exact clocks.
  */
-import { atom, str, type Term } from '../../core/term/types.ts';
+import { Tuple, atom, int, str, type Term } from '../../core/term/types.ts';
 import type { Node } from '../../core/runtime/node.ts';
 import type { Distribution, DistEvent } from '../../distribution/dist-types.ts';
 import type { TracingService } from '../../distribution/trace/service.ts';
 import type { Recorder } from '../../distribution/trace/record.ts';
+import type { ClassroomActionFeed, ClassroomAction } from './classroom-actions.ts';
+import { globalNote, type GlobalNameSource } from './global-changes.ts';
 
 export interface RecordingSources {
   readonly node: Node;
@@ -16,13 +18,19 @@ export interface RecordingSources {
   readonly now: () => number;
   readonly dist?: Distribution | null;
   readonly tracing?: TracingService;
+  /** The node's `:global` replica: its register/unregister are noted. */
+  readonly global?: GlobalNameSource;
+  /** The classroom actions this tab takes (pause, step, speed, cut, heal...). */
+  readonly classroom?: ClassroomActionFeed;
 }
 
 /** Records until the returned function is called. */
 export function attachRecorder(rec: Recorder, s: RecordingSources): () => void {
   const self = () => s.node.name.name;
   const offs: (() => void)[] = [s.node.subscribe((e) => rec.record(self(), e))];
+  if (s.global) offs.push(s.global.watchNames((c) => rec.note(self(), 'global', s.now(), globalNote(c), c.pid)));
   if (s.dist) offs.push(s.dist.subscribe((e) => noteDist(rec, self(), s.now(), e)));
+  if (s.classroom) offs.push(s.classroom.subscribe((a) => rec.note(self(), 'classroom', s.now(), actionNote(a), a.peer === undefined ? null : atom(a.peer))));
   if (s.tracing) {
     offs.push(
       s.tracing.tap({
@@ -52,4 +60,11 @@ function noteDist(rec: Recorder, node: string, now: number, e: DistEvent): void 
       return;
     default:
   }
+}
+
+/** `:pause`, `{:speed, 200}`, `{:cut, :"b@vm"}`... */
+function actionNote(a: ClassroomAction): Term {
+  if (a.peer !== undefined) return new Tuple([atom(a.action), atom(a.peer)]);
+  if (a.ms !== undefined) return new Tuple([atom(a.action), int(Math.round(a.ms))]);
+  return atom(a.action);
 }

@@ -54,6 +54,8 @@ export interface PlaygroundProps {
   readonly conditioner?: NetworkConditioner;
   /** Projector mode: the controls fold away (button `show controls` brings them back). */
   readonly projector?: boolean;
+  /** The cluster at a past step of the recording (src/ui/timeline): the canvas draws it instead of the live store. */
+  readonly past?: PlaygroundStore | null;
 }
 
 export function Playground(props: PlaygroundProps) {
@@ -107,12 +109,15 @@ export function Playground(props: PlaygroundProps) {
         <PausePanel view={pause} />
         <div className="relative flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
-            <div className="relative min-h-0 flex-1">
-              <ReactFlowProvider>
-                <ClusterCanvas />
-              </ReactFlowProvider>
-            </div>
-            <Legend />
+            <PlaygroundStoreProvider store={props.past ?? store}>
+              {/* Keyed: the past and the live canvas are each mounted fresh (the token overlay's canvas is handed off once). */}
+              <div className={`relative min-h-0 flex-1 ${props.past ? 'outline outline-4 -outline-offset-4 outline-amber-400' : ''}`} data-past={props.past ? 'true' : undefined}>
+                <ReactFlowProvider key={props.past ? 'past' : 'live'}>
+                  <ClusterCanvas />
+                </ReactFlowProvider>
+              </div>
+              <Legend />
+            </PlaygroundStoreProvider>
           </div>
           <Inspector info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
         </div>

@@ -4,14 +4,28 @@
  * diagram open, the timeline away from live); recording itself runs all the time.
  */
 import { useState } from 'react';
+import type { PlaygroundStore } from '../store/playground-store.ts';
+import type { PastState } from '../timeline/state-at.ts';
+import { usePastCanvas } from '../timeline/use-past-canvas.ts';
 import type { Distribution } from '../../distribution/dist-types.ts';
 import type { ShellSession } from '../session.ts';
 import { RecordingPanel } from './RecordingPanel.tsx';
 import { useRecording } from './use-recording.ts';
 
-export function RecordingArea({ session, dist }: { session: ShellSession; dist: Distribution | null }) {
+export interface RecordingAreaProps {
+  readonly session: ShellSession;
+  readonly dist: Distribution | null;
+  /** The live canvas's store: the past canvas keeps its cards, slots and settings. */
+  readonly live?: PlaygroundStore;
+  /** The store the canvas should draw: the past one while the timeline is away from live, else null. */
+  onCanvas?(store: PlaygroundStore | null): void;
+}
+
+export function RecordingArea({ session, dist, live, onCanvas }: RecordingAreaProps) {
   const [diagramOpen, setDiagramOpen] = useState(false);
-  const [past, setPast] = useState(false);
-  const recording = useRecording(session, dist, diagramOpen || past);
-  return <RecordingPanel recording={recording} diagramOpen={diagramOpen} onDiagramOpen={setDiagramOpen} onTimelineAt={(at) => setPast(at !== null)} />;
+  const [away, setAway] = useState(false);
+  const [past, setPast] = useState<PastState | null>(null);
+  const recording = useRecording(session, dist, diagramOpen || away);
+  usePastCanvas(live, past, onCanvas);
+  return <RecordingPanel recording={recording} diagramOpen={diagramOpen} onDiagramOpen={setDiagramOpen} onTimelineAt={(at) => setAway(at !== null)} onPast={setPast} />;
 }

@@ -5,11 +5,12 @@
  * `import trace` (a JSON trace shown in place of the live one; a bad file gets an `alert` saying
  * what is wrong).
  */
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toJson, toMermaid, toShiViz } from '../../distribution/trace/record-export.ts';
 import { importTrace } from '../../distribution/trace/record-import.ts';
 import { RECORD_CAPACITY } from '../../distribution/trace/record.ts';
-import { Timeline } from '../timeline/Timeline.tsx';
+import { Timeline, timelinePosition } from '../timeline/Timeline.tsx';
+import { stateAt, type PastState } from '../timeline/state-at.ts';
 import { diagramSvg, HEADER_H } from './svg.ts';
 import { LANE_W, ROW_H, layoutDiagram, type Diagram } from './layout.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
@@ -26,15 +27,25 @@ export interface RecordingPanelProps {
   onDiagramOpen(open: boolean): void;
   /** The timeline left live (null) or not: the trace is then made and kept up to date. */
   onTimelineAt?(at: number | null): void;
+  /** The cluster at the timeline's step (null while live): the canvas draws it. */
+  onPast?(past: PastState | null): void;
+}
+
+function usePastReport(past: PastState | null, onPast: ((p: PastState | null) => void) | undefined): void {
+  useEffect(() => onPast?.(past), [past, onPast]);
 }
 
 function shownReset(r: { current: Diagram | null }): void {
   r.current = null;
 }
 
-export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimelineAt }: RecordingPanelProps) {
+export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimelineAt, onPast }: RecordingPanelProps) {
   const { trace } = recording;
   const [at, setAtState] = useState<number | null>(null);
+  const live = recording.imported ? trace.rows.length : recording.size;
+  const { pos } = timelinePosition(trace, live, at);
+  const past = useMemo(() => (at === null || trace.rows.length === 0 ? null : stateAt(trace, pos)), [trace, at, pos]);
+  usePastReport(past, onPast);
   const setAt = (a: number | null) => {
     setAtState(a);
     onTimelineAt?.(a);
@@ -110,7 +121,7 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
         {recording.imported && (
           <button type="button" className={button} onClick={() => recording.showImported(null)}>back to this tab's recording</button>
         )}
-        <Timeline trace={trace} live={recording.imported ? trace.rows.length : recording.size} at={at} onAt={setAt} />
+        <Timeline trace={trace} live={live} at={at} past={past} onAt={setAt} />
       </div>
       {problem !== null && (
         <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">

@@ -76,6 +76,12 @@ export function SequenceDiagram({ trace, onDiagram }: { trace: Trace; onDiagram?
         <label>
           to step <input aria-label="diagram to step" type="number" min={-1} value={filter.to} onChange={(e) => set({ to: Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : -1 })} className="w-20 rounded border px-1 dark:bg-slate-900" />
         </label>
+        <label>
+          from second <input aria-label="diagram from second" type="number" min={0} step="any" value={filter.fromSecond} onChange={(e) => set({ fromSecond: Math.max(0, Number(e.target.value) || 0) })} className="w-20 rounded border px-1 dark:bg-slate-900" />
+        </label>
+        <label>
+          to second <input aria-label="diagram to second" type="number" min={-1} step="any" value={filter.toSecond} onChange={(e) => set({ toSecond: e.target.value === '' || !Number.isFinite(Number(e.target.value)) ? -1 : Number(e.target.value) })} className="w-20 rounded border px-1 dark:bg-slate-900" />
+        </label>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={filter.system} onChange={(e) => set({ system: e.target.checked })} /> system processes
         </label>

@@ -4,7 +4,6 @@ import { Recorder } from '../../distribution/trace/record.ts';
 import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
 import { ALL, inWindow, layoutDiagram } from './layout.ts';
 import { diagramSvg } from './svg.ts';
-import { stateAt } from '../timeline/state-at.ts';
 
 const A = atom('a@lab');
 const B = atom('b@lab');
@@ -54,6 +53,26 @@ describe('the sequence diagram layout', () => {
     expect(ranged.arrows.map((a) => a.name)).toEqual(['message #PID<0.110.0> → #PID<1.120.0>: 0', 'message #PID<1.120.0> → #PID<0.110.0>: :pong']);
   });
 
+  it('filters by a time range on the recording tab\'s clock, whatever each node\'s own clock said', () => {
+    let now = 5_000; // the recording tab's clock when it began: the range counts from its first event
+    const r = new Recorder({ clock: () => now });
+    const pa = p(A, 110);
+    const pb = p(B, 120);
+    for (let i = 0; i < 3; i++) {
+      // b's own clock is far from a's (another tab): its times say nothing about a's.
+      r.record('a@lab', { type: 'message:sent', time: i, from: pa, to: pb, message: i, remote: true });
+      r.record('b@lab', { type: 'message:received', time: 900_000 + i, pid: pb, message: i });
+      now += 1000;
+    }
+    const t = traceOf(toRows(r.events(), { nodeNumber: (x) => numbers.get(x) ?? 9 }));
+    const names = (f: Partial<typeof ALL>) => layoutDiagram(t, { ...ALL, ...f }).arrows.map((a) => a.name.replace(/.*: /u, ''));
+    expect(names({})).toEqual(['0', '1', '2']);
+    expect(names({ fromSecond: 0.5, toSecond: 1.5 })).toEqual(['1']);
+    expect(names({ fromSecond: 1 })).toEqual(['1', '2']);
+    expect(names({ toSecond: 0 })).toEqual(['0']);
+    expect(names({ fromSecond: 3 })).toEqual([]);
+  });
+
   it('a window of 10,000 events draws only the rows in sight, long arrows included', () => {
     const d = layoutDiagram(pingPong(2_500));
     expect(d.rows).toBe(10_001);
@@ -67,18 +86,5 @@ describe('the sequence diagram layout', () => {
     const svg = diagramSvg(layoutDiagram(pingPong(1)));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<g role="img" aria-label="message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0"><title>message #PID&lt;0.110.0&gt; → #PID&lt;1.120.0&gt;: 0</title>');
-  });
-});
-
-describe('the cluster at a past step', () => {
-  it('messages in flight and processes alive then, not now', () => {
-    const t = pingPong(1);
-    const send = t.rows.findIndex((r) => r.kind === 'send' && r.text === '0');
-    const then = stateAt(t, send);
-    expect(then.inFlight).toEqual(['#PID<0.110.0> → #PID<1.120.0>: 0']);
-    expect(stateAt(t, send + 1).inFlight).toEqual([]);
-    const end = stateAt(t, t.rows.length - 1);
-    expect(end.processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(false);
-    expect(stateAt(t, send).processes.find((x) => x.label === '#PID<1.120.0>')?.alive).toBe(true);
   });
 });

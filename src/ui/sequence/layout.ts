@@ -19,11 +19,25 @@ export interface DiagramFilter {
   /** The causal order's range shown: first and last step (inclusive, 0-based; -1: to the end). */
   readonly from: number;
   readonly to: number;
+  /**
+   * The time range shown, in seconds since the recording's first event, on the recording tab's
+   * clock (each event's `seen`: one clock for all nodes, where their own clocks are each a tab's).
+   * `toSecond` -1: to the end.
+   */
+  readonly fromSecond: number;
+  readonly toSecond: number;
   /** Show the tool's and OTP's own processes, and handshake steps. */
   readonly system: boolean;
 }
 
-export const ALL: DiagramFilter = { node: '', process: '', from: 0, to: -1, system: false };
+export const ALL: DiagramFilter = { node: '', process: '', from: 0, to: -1, fromSecond: 0, toSecond: -1, system: false };
+
+/** When the recording began, on the recording tab's clock (ms): the time range counts from it. */
+export function startOf(trace: Trace): number {
+  let start = Infinity;
+  for (const r of trace.rows) if (r.seen < start) start = r.seen;
+  return start === Infinity ? 0 : start;
+}
 
 export interface Lane {
   readonly key: string;
@@ -77,8 +91,10 @@ export function layoutDiagram(trace: Trace, f: DiagramFilter = ALL): Diagram {
   rows.forEach((r, i) => byId.set(r.id, i));
   const lanes: Lane[] = [];
   const laneOf = new Map<string, number>();
+  const start = f.fromSecond > 0 || f.toSecond >= 0 ? startOf(trace) : 0;
+  const inTime = (r: TraceRow) => (f.fromSecond <= 0 || r.seen - start >= f.fromSecond * 1000) && (f.toSecond < 0 || r.seen - start <= f.toSecond * 1000);
   const wanted = (r: TraceRow) =>
-    (f.system || !r.system) && (f.node === '' || r.node === f.node) && (f.process === '' || (r.pidText ?? r.node).includes(f.process));
+    (f.system || !r.system) && (f.node === '' || r.node === f.node) && (f.process === '' || (r.pidText ?? r.node).includes(f.process)) && inTime(r);
   const lane = (r: TraceRow): number => {
     const key = r.pid ?? `node:${r.node}`;
     let l = laneOf.get(key);

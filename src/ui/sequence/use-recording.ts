@@ -31,11 +31,11 @@ export interface Recording {
 }
 
 export function useRecording(session: ShellSession, dist: Distribution | null, watching: boolean): Recording {
-  const [recorder] = useState(() => new Recorder());
+  const [recorder] = useState(() => new Recorder({ clock: () => performance.now() }));
   const [version, setVersion] = useState(0);
   const [imported, setImported] = useState<Trace | null>(null);
   useEffect(
-    () => attachRecorder(recorder, { node: session.node.node, now: () => performance.now(), dist, tracing: session.tracing }),
+    () => attachRecorder(recorder, { node: session.node.node, now: () => performance.now(), dist, tracing: session.tracing, global: session.node.global, classroom: session.classroomActions }),
     [recorder, session, dist],
   );
   // Follow the recording's version at a calm pace (a view re-derives its trace only then).

@@ -1,14 +1,14 @@
 /**
  * The timeline under the canvas: a `slider` named `timeline` over the recording's steps (its
  * causal order), `step back` / `step forward` one event at a time, and `live` to follow now.
- * Away from live it shows the cluster as it was (state-at.ts): each node's processes with their
- * mailbox counts and links, and the messages in flight. Arrow keys move the slider (a native
- * range input), Home/End go to the first and last step.
+ * Away from live the canvas draws the cluster as it was (past-canvas.ts), and a panel here says
+ * the same in words: the step, each node's processes with their mailbox counts and links, the
+ * messages in flight. Arrow keys move the slider (a native range input), Home/End go to the
+ * first and last step.
  */
-import { useMemo } from 'react';
 import type { Trace } from '../../distribution/trace/record-rows.ts';
 import { describe } from '../../distribution/trace/record-export.ts';
-import { stateAt } from './state-at.ts';
+import type { PastState } from './state-at.ts';
 
 export interface TimelineProps {
   readonly trace: Trace;
@@ -16,17 +16,25 @@ export interface TimelineProps {
   readonly live: number;
   /** The step shown, or null for live (the latest). */
   readonly at: number | null;
+  /** The cluster at that step (null while live). */
+  readonly past: PastState | null;
   onAt(at: number | null): void;
 }
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function Timeline({ trace, live, at, onAt }: TimelineProps) {
+/** The step the slider shows: the last one while live. */
+export function timelinePosition(trace: Trace, live: number, at: number | null): { count: number; pos: number } {
   const count = at === null ? live : trace.rows.length;
   const max = Math.max(0, count - 1);
-  const pos = at === null ? max : Math.min(at, max);
-  const past = useMemo(() => (at === null ? null : stateAt(trace, pos)), [trace, at, pos]);
-  const nodes = past === null ? [] : [...new Set(past.processes.map((p) => p.node))];
+  return { count, pos: at === null ? max : Math.min(at, max) };
+}
+
+export function Timeline({ trace, live, at, past, onAt }: TimelineProps) {
+  const { count, pos } = timelinePosition(trace, live, at);
+  const max = Math.max(0, count - 1);
+  const nodes = past === null ? [] : [...new Set(past.processes.filter((p) => !p.system).map((p) => p.node))];
+  const labelOf = new Map(past?.processes.map((p) => [p.key, p.label]));
   return (
     <>
       <div className="flex min-w-[24rem] flex-1 items-center gap-2">
@@ -47,24 +55,24 @@ export function Timeline({ trace, live, at, onAt }: TimelineProps) {
       {past !== null && (
         <section aria-label="cluster at this step" className="max-h-40 w-full basis-full overflow-auto rounded border border-amber-400 bg-amber-50 px-2 py-1 dark:bg-amber-950">
           <p>
-            Step {past.at + 1} of {trace.rows.length}: {past.step === null ? '' : describe(past.step)}
+            The canvas shows step {past.at + 1} of {trace.rows.length}: {past.step === null ? '' : describe(past.step)}
           </p>
           {nodes.map((n) => (
             <div key={n}>
               <strong>{n}</strong>
               <ul aria-label={`processes on ${n}`} className="ml-4">
-                {past.processes.filter((p) => p.node === n).map((p) => (
+                {past.processes.filter((p) => p.node === n && !p.system).map((p) => (
                   <li key={p.key} data-alive={p.alive}>
                     {p.label} {p.alive ? '' : '(exited) '}mailbox {p.mailbox}
-                    {p.links.length > 0 ? `, linked to ${p.links.join(', ')}` : ''}
+                    {p.links.length > 0 ? `, linked to ${p.links.map((k) => labelOf.get(k) ?? k).join(', ')}` : ''}
                   </li>
                 ))}
               </ul>
             </div>
           ))}
           <ul aria-label="messages in flight then" className="ml-4">
-            {past.inFlight.map((m, i) => (
-              <li key={i}>{m}</li>
+            {past.inFlight.filter((m) => !m.system).map((m, i) => (
+              <li key={i}>{`${m.fromText} → ${m.toText}: ${m.text}`}</li>
             ))}
           </ul>
         </section>
