@@ -372,7 +372,10 @@ export function MessageOverlay({ store }: { store: PlaygroundStore }) {
           {hover.text}
         </div>
       )}
-      <ul ref={listRef} aria-label="messages in flight" aria-live="off" className="sr-only" style={{ contain: 'strict' }} />
+      {/* Placed (left/top 0), not left at its static position: only then is the list, with its
+          strict containment, a layout root of its own, and adding lines lays out the list alone,
+          not the whole page (a layout of ~4,300 objects, 25-50 ms under load, each time). */}
+      <ul ref={listRef} aria-label="messages in flight" aria-live="off" className="sr-only left-0 top-0" style={{ contain: 'strict' }} />
       {details !== null && (
         <Suspense fallback={null}>
           <TokenDetails message={details} onClose={closeDetails} />
