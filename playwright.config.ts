@@ -15,6 +15,10 @@ export default defineConfig({
   retries: 0,
   // Several browser contexts talking over WebRTC on a shared 2-core machine: be generous.
   timeout: 60_000,
+  // Every look waits as long as a loaded machine needs (e2e/speed.ts LOADED_MS): the suite runs at
+  // load up to 30 on 2 cores, where a page once took 2.7 s to take one Enter. Playwright's 5 s
+  // failed looks that would have passed a moment later.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -4,6 +4,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openNode } from './kit.ts';
 import { DEFAULT_LAYOUT } from '../src/ui/canvas/layout.ts';
+import { afterFlights } from './speed.ts';
+import { watchFlights } from './seen.ts';
 
 let n = 0;
 const host = () => `ct${process.pid}x${n++}`;
@@ -40,10 +42,11 @@ test('a cluster where only the tool talks shows no moving token; a message of th
   expect(await two.iex(':global.register_name(:box, self())')).toBe(':yes');
 
   // The register call's own messages (the shell's to :global) land first.
-  await expect.poll(() => tokens(one.page), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => tokens(one.page), { timeout: afterFlights(1) }).toBe(0);
 
   // Two's processes come and go without sending a message of the class: only its tracer talks
   // (a batch of events to this tab's viewer, an ack back, several times a second).
+  const quiet = await watchFlights(one.page);
   await two.iex('spawn(fn -> for _ <- 1..80, do: (spawn(fn -> :ok end); Process.sleep(150)) end)');
   const idle = async () => {
     const seen: number[] = [];
@@ -54,18 +57,22 @@ test('a cluster where only the tool talks shows no moving token; a message of th
     return Math.max(...seen);
   };
   expect(await idle()).toBe(0);
+  expect(await quiet.seen()).toEqual([]); // not even between two looks
   // "show system traffic" draws the tool's own messages.
   const traffic = one.page.getByRole('checkbox', { name: 'show system traffic' });
   await traffic.check();
-  // (The shell panel's evaluation request on two is such a message: tokens fly 2 s at most now.)
+  // (The shell panel's evaluation request on two is such a message: tokens fly 2 s at most now,
+  // so they are read as the page listed them, not looked for after two's shell answered.)
+  const system = await watchFlights(one.page);
   await two.iex(':ok');
-  await expect.poll(() => tokens(one.page), { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await system.seen()).length, { timeout: afterFlights(1) }).toBeGreaterThan(0);
   await traffic.uncheck();
-  await expect.poll(() => tokens(one.page), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => tokens(one.page), { timeout: afterFlights(1) }).toBe(0);
 
   // The class's own message flies.
+  const hello = await watchFlights(one.page);
   await one.iex('send(:global.whereis_name(:box), :hello)');
-  await expect.poll(() => tokens(one.page), { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await hello.seen()).filter((f) => f.text.endsWith(': :hello')).map((f) => f.kind), { timeout: afterFlights(1) }).toEqual(['message']);
   await one.close();
   await two.close();
 });

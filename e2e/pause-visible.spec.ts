@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
 import { lesson } from './classroom-kit.ts';
+import { LOADED_MS } from './speed.ts';
 
 let n = 0;
 const host = () => `pv${process.pid}x${n++}`;
@@ -19,7 +20,7 @@ test('a teacher\'s pause shows on every tab; the teacher sees the held messages 
 
   // Every tab the pause reached says whose pause it is and how much it holds.
   for (const tab of [teacher, two, three]) {
-    await expect(tab.page.getByRole('status', { name: 'delivery paused' })).toHaveText(`paused by teacher@${h} – 0 held here`, { timeout: 15_000 });
+    await expect(tab.page.getByRole('status', { name: 'delivery paused' })).toHaveText(`paused by teacher@${h} – 0 held here`, { timeout: LOADED_MS });
   }
   // A student's toolbar does not offer Pause as if nothing happened.
   const studentPause = two.page.getByRole('button', { name: 'pause delivery' });
@@ -34,23 +35,24 @@ test('a teacher\'s pause shows on every tab; the teacher sees the held messages 
 
   // The teacher's held list names each held message: where it waits, to whom, which term.
   const held = page.getByRole('list', { name: 'messages held' }).getByRole('listitem');
-  await expect(held).toHaveCount(2, { timeout: 10_000 });
+  await expect(held).toHaveCount(2, { timeout: LOADED_MS });
   await expect(held.nth(0)).toHaveText(new RegExp(`^two@${h}: #PID<\\d+\\.\\d+\\.\\d+> → \\{:sink, :three@${h}\\}: :first$`));
   await expect(held.nth(1)).toContainText(`{:second, 2}`);
 
-  // Step releases the first; the teacher sees it released, no longer held.
+  // Step releases the first; the teacher sees it released, no longer held (the step goes to two
+  // and its report comes back through the cluster view: at load 30 more than 5 s).
   await page.getByRole('button', { name: 'step delivery' }).click();
   const steps = page.getByRole('list', { name: 'step releases' }).getByRole('listitem');
-  await expect(steps).toHaveCount(1, { timeout: 10_000 });
+  await expect(steps).toHaveCount(1, { timeout: LOADED_MS });
   await expect(steps.nth(0)).toHaveText(new RegExp(`^step 1: two@${h}: .*→ \\{:sink, :three@${h}\\}: :first$`));
   await expect(held).toHaveCount(1);
   await expect(held.nth(0)).toContainText('{:second, 2}');
   await expect(two.page.getByRole('status', { name: 'delivery paused' })).toHaveText(`paused by teacher@${h} – 1 held here`);
-  await expect.poll(() => three.iex('flush()'), { timeout: 10_000 }).toContain(':first');
+  await expect.poll(() => three.iex('flush()'), { timeout: LOADED_MS }).toContain(':first');
 
   // Resume: every banner goes, the student's toolbar offers Pause again.
   await page.getByRole('button', { name: 'pause delivery' }).click();
-  for (const tab of [teacher, two, three]) await expect(tab.page.getByRole('status', { name: 'delivery paused' })).toHaveCount(0, { timeout: 10_000 });
+  for (const tab of [teacher, two, three]) await expect(tab.page.getByRole('status', { name: 'delivery paused' })).toHaveCount(0, { timeout: LOADED_MS });
   await expect(studentPause).toHaveText('❚❚ Pause');
   await expect(studentPause).toBeEnabled();
 });

@@ -18,15 +18,16 @@ import type { ShellSession } from './session.ts';
 import { ShellPanel } from './ShellPanel.tsx';
 import type { ShellHistory } from './shell-history.ts';
 import type { PageOptions } from './layout/url-options.ts';
-import { StartPanel } from './start/StartPanel.tsx';
 import { createPlaygroundStore, type PlaygroundStore } from './store/playground-store.ts';
 import { browserFrameScheduler } from './store/bridge.ts';
 import { connectGlobalNames } from './store/global-names.ts';
 import { createShellDraft } from './lesson/shell-draft.ts';
 import { RecordingArea } from './sequence/RecordingArea.tsx';
 
-// A lesson's panel loads only on a page with ?lesson (first load budget).
+// A lesson's panel loads only on a page with ?lesson, the start panel only in an unnamed tab
+// (first load budget).
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const StartPanel = lazy(() => import('./start/StartPanel.tsx').then((m) => ({ default: m.StartPanel })));
 
 export interface AppProps {
   readonly identity: Identity;
@@ -99,7 +100,9 @@ export function App({ identity, session, page, history, navigate = (url) => loca
               past={pastCanvas}
             />
           ) : (
-            <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
+            <Suspense fallback={null}>
+              <StartPanel navigate={navigate} cookie={identity.cookie} refused={page.refused} connect={page.connect} />
+            </Suspense>
           )}
           {identity.alive && <RecordingArea session={session} dist={dist} live={store} onCanvas={setPastCanvas} />}
         </main>

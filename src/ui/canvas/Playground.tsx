@@ -8,14 +8,14 @@
  * node `dist` connects to streams its processes and traffic here); with `dist` the cards follow
  * the connection states; with `conditioner` the classroom controls act on this tab's links.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Node } from '../../core/runtime/node.ts';
 import { atom, type Atom, type Pid } from '../../core/term/types.ts';
 import { browserFrameScheduler, connectRuntime, type FrameScheduler } from '../store/bridge.ts';
-import { PlaygroundStoreProvider } from '../store/context.tsx';
+import { PlaygroundStoreProvider, usePlayground } from '../store/context.tsx';
 import { createPlaygroundStore, type PlaygroundStore } from '../store/playground-store.ts';
-import { Inspector } from '../inspector/Inspector.tsx';
+import type { InspectorProps } from '../inspector/Inspector.tsx';
 import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
 import { controlsFor } from '../controls/wiring.ts';
@@ -119,9 +119,22 @@ export function Playground(props: PlaygroundProps) {
               <Legend />
             </PlaygroundStoreProvider>
           </div>
-          <Inspector info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
+          <InspectorWhenSelected info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
         </div>
       </section>
     </PlaygroundStoreProvider>
   );
+}
+
+// The inspector's code loads when something is first selected, not with the page (first-load budget).
+const Inspector = lazy(() => import('../inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+
+/** The inspector, mounted while a process or a connection is selected. */
+function InspectorWhenSelected(props: InspectorProps) {
+  const open = usePlayground((s) => s.selected !== null || s.selectedConnection !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <Inspector {...props} />
+    </Suspense>
+  ) : null;
 }
