@@ -8,7 +8,7 @@ import { Binary, Pid, atom, tuple } from '../core/term/types.ts';
 import type { Term } from '../core/term/types.ts';
 import type { ProcessBody } from '../core/runtime/process-body.ts';
 import type { ControlMessage } from './control.ts';
-import { BulkOrder, MAX_WAITING_BYTES } from './bulk-lane.ts';
+import { BULK_WINDOW_BYTES, BulkOrder, MAX_WAITING_BYTES } from './bulk-lane.ts';
 import { Cluster, collect, rawPeer } from './testing.ts';
 
 /** Sends each of `msgs` ([to, term]) in one run, then exits. */
@@ -47,6 +47,21 @@ describe('large and small messages on one link', () => {
     c.net.holdBulk(false);
     c.settle();
     expect(q.got).toEqual([tuple(atom('bulk'), payload), atom('after_bulk')]);
+  });
+
+  it('the sender keeps at most one window of bulk bytes on the way: the rest goes as the receiver acknowledges', () => {
+    const { c, one, q } = setup();
+    let sent = 0;
+    c.net.onSend((m) => void (m.from === 'one@lab' && (sent += m.bytes.length)));
+    c.net.holdBulk(true);
+    one.node.spawn(sends([[q.pid, big(300_000)]]));
+    c.settle();
+    // One bulk message (16 KiB here) is on the way, and nothing acknowledged it.
+    expect(sent).toBeLessThan(BULK_WINDOW_BYTES + 20 * 1024);
+    c.net.holdBulk(false);
+    c.settle();
+    expect(sent).toBeGreaterThan(300_000);
+    expect(q.got.length).toBe(1);
   });
 
   it('two large messages from one sender arrive in order, each before what followed it', () => {
@@ -192,6 +207,12 @@ describe("a peer's bad use of the bulk lane closes the link with a logged reason
 
   it('a marker on a link without a bulk channel', () => {
     expect(afterHostile(false, (e) => e.link.send(packet(marker(0))))).toEqual(closedWith('bulk lane: marker on a link without one'));
+  });
+
+  it('an ACK of more than was sent', () => {
+    const ack = [0xb2, ...u32(1)];
+    expect(afterHostile(true, (e) => e.link.send(packet(ack)))).toEqual(closedWith('bulk lane: ACK of 1 bytes with 0 on the way'));
+    expect(afterHostile(false, (e) => e.link.send(packet(ack)))).toEqual(closedWith('bulk lane: ack on a link without one'));
   });
 
   it('a malformed HELLO or marker', () => {

@@ -32,15 +32,17 @@ import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
 import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
 import { DFLAG } from './handshake/flags.ts';
-import { BULK_FROM_BYTES, BULK_HELLO, BulkOrder, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
+import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
 
 /** The bulk lane of a connection whose link has a second channel (bulk-lane.ts). */
 interface Lane {
-  readonly writer: PacketWriter;
+  readonly writer: LaneWriter;
   readonly reader: PacketReader;
   readonly order: BulkOrder;
   /** The peer said HELLO: our large packets may take the lane. */
   peerReady: boolean;
+  /** Our bulk bytes sent and not yet acknowledged (BULK_WINDOW_BYTES). */
+  inFlight: number;
 }
 
 export const TICK_INTERVAL_MS = 15_000;
@@ -102,7 +104,6 @@ export class Connection {
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
-  private readonly maxMessageBytes: number;
   private readonly maxPacketBytes: number;
   private lastWriteAt: number;
   private lastReadAt: number;
@@ -121,7 +122,6 @@ export class Connection {
     this.atomCache = cache;
     this.inCache = cache ? new InAtomCache() : null;
     this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
-    this.maxMessageBytes = o.maxMessageBytes;
     this.maxPacketBytes = o.maxPacketBytes ?? MAX_PACKET_BYTES;
     this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
@@ -175,15 +175,25 @@ export class Connection {
    * The link has a bulk channel (transport.ts `Link.bulk`): say HELLO to the peer, and take its
    * large packets from it. Ours take the lane once the peer has said HELLO too (bulk-lane.ts).
    */
-  openBulkLane(): void {
+  openBulkLane(maxMessageBytes: number): void {
     if (this.lane !== null) return;
-    this.lane = { writer: new PacketWriter(this.maxMessageBytes, this.maxPacketBytes), reader: new PacketReader(this.maxPacketBytes), order: new BulkOrder(), peerReady: false };
+    this.lane = { writer: new LaneWriter(maxMessageBytes), reader: new PacketReader(this.maxPacketBytes), order: new BulkOrder(), peerReady: false, inFlight: 0 };
     this.writer.push(BULK_HELLO);
   }
 
   /** Bytes waiting for `takeBulk`. */
   get bulkPendingBytes(): number {
     return this.lane?.writer.pendingBytes ?? 0;
+  }
+
+  /** May a bulk message of `n` bytes go on the way now? (The peer acknowledges what it read; one message always may.) */
+  mayBulk(n: number): boolean {
+    return this.lane !== null && (this.lane.inFlight === 0 || this.lane.inFlight + n <= BULK_WINDOW_BYTES);
+  }
+
+  /** `n` bulk bytes went to the channel. */
+  bulkSent(n: number): void {
+    if (this.lane !== null) this.lane.inFlight += n;
   }
 
   /** The bulk channel's messages to send now. */
@@ -203,6 +213,8 @@ export class Connection {
     const lane = this.lane;
     if (lane === null) return { messages, error: 'bulk lane: data on a link without one' };
     const r = lane.reader.push(bytes);
+    // Read: the peer may send the next (bulk-lane.ts BULK_WINDOW_BYTES).
+    this.writer.push(ackPacket(bytes.length));
     for (const p of r.packets) {
       this.stats.packetsIn++;
       // Only whole plain packets travel there: a header would be read out of the main stream's order.
@@ -229,7 +241,12 @@ export class Connection {
       }
       return null;
     }
-    if (lane === null) return 'bulk lane: marker on a link without one';
+    if (lane === null) return `bulk lane: ${lp.type} on a link without one`;
+    if (lp.type === 'ack') {
+      if (lp.bytes > lane.inFlight) return `bulk lane: ACK of ${lp.bytes} bytes with ${lane.inFlight} on the way`;
+      lane.inFlight -= lp.bytes;
+      return null;
+    }
     return lane.order.marker(lp.seq, lp.key, messages);
   }
 

@@ -84,7 +84,7 @@ export class LinkDriver {
   /** Switches the link to the connection (after the handshake's `up`). */
   becomeUp(conn: Connection): void {
     this.conn = conn;
-    if (this.link.bulk !== undefined) conn.openBulkLane();
+    if (this.link.bulk !== undefined) conn.openBulkLane(this.link.bulk.maxMessageBytes);
   }
 
   /**
@@ -138,7 +138,10 @@ export class LinkDriver {
     const bulk = this.link.bulk;
     if (bulk !== undefined) {
       this.bulkWaiting.add(conn.takeBulk());
-      this.bulkWaiting.sendWhileWritable(bulk, (b) => (this.bytesSent += b.length));
+      this.bulkWaiting.sendWhile(bulk, (b) => conn.mayBulk(b.length), (b) => {
+        this.bytesSent += b.length;
+        conn.bulkSent(b.length);
+      });
     }
     if (this.saidBusy && this.waitingBytes < this.busyLimit / 2 && this.bulkWaiting.bytes < this.busyLimit / 2) {
       this.saidBusy = false;
@@ -242,8 +245,9 @@ class Outbox {
     }
   }
 
-  sendWhileWritable(channel: BulkChannel, sent: (b: Uint8Array) => void): void {
-    while (this.at < this.items.length && channel.writable) {
+  /** Sends in order while the channel is writable and `may` allows the next. */
+  sendWhile(channel: BulkChannel, may: (b: Uint8Array) => boolean, sent: (b: Uint8Array) => void): void {
+    while (this.at < this.items.length && channel.writable && may(this.items[this.at] as Uint8Array)) {
       const m = this.items[this.at++] as Uint8Array;
       this.bytes -= m.length;
       sent(m);

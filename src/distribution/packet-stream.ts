@@ -37,7 +37,7 @@ export class PacketWriter {
   /** The messages of take that are a large packet's second piece or later. */
   private readonly pieces = new WeakSet<Uint8Array>();
   /** The bulk lane (bulk-lane.ts): packets of `from` bytes or more go to `writer`, and a marker stays here. */
-  private lane: { readonly writer: PacketWriter; readonly from: number; seq: number } | null = null;
+  private lane: { readonly writer: { push(body: Uint8Array): void }; readonly from: number; seq: number } | null = null;
   /** The sending pid of the packet being pushed: its marker names it, should it take the bulk lane. */
   sender: Pid | null = null;
 
@@ -66,7 +66,7 @@ export class PacketWriter {
    * written plain (never in the atom cache's form: the peer reads those in this stream's order),
    * and a marker takes its place here.
    */
-  divertLargeTo(writer: PacketWriter, fromBytes: number): void {
+  divertLargeTo(writer: { push(body: Uint8Array): void }, fromBytes: number): void {
     this.lane = { writer, from: fromBytes, seq: 0 };
   }
 
@@ -174,7 +174,7 @@ export class PacketWriter {
     this.packets++;
     const lane = this.lane;
     if (divertable && lane !== null && w.length - mark - 4 >= lane.from) {
-      lane.writer.push(w.written().subarray(mark + 4));
+      lane.writer.push(w.written().slice(mark + 4));
       w.truncate(mark);
       writeMarker(w, lane.seq++, this.sender);
     }

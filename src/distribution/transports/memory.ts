@@ -108,11 +108,14 @@ class MemoryLink implements Link {
 class MemoryBulk implements BulkChannel {
   private readonly messages = new Listeners<Uint8Array>();
   readonly writable = true;
+  readonly maxMessageBytes: number;
 
   constructor(
     private readonly net: MemoryNetwork,
     private readonly link: MemoryLink,
-  ) {}
+  ) {
+    this.maxMessageBytes = net.maxMessageBytes;
+  }
 
   send(bytes: Uint8Array): void {
     if (this.link.closed) return;

@@ -133,6 +133,14 @@ const LOW_WATER_BYTES = 256 * 1024;
  */
 const BULK_CHANNEL_ID = 1000;
 
+/**
+ * The bulk channel's messages and marks, much smaller than the link's: what SCTP has taken from
+ * it is what a small message on the link may wait behind, so little is queued at a time.
+ */
+const BULK_MESSAGE_BYTES = 4 * 1024;
+const BULK_HIGH_WATER_BYTES = 16 * 1024;
+const BULK_LOW_WATER_BYTES = 4 * 1024;
+
 /** Messages PeerJS queued itself (its raw connections are BufferedConnections; the type says DataConnection). */
 const peerJsQueued = (conn: DataConnection): number => (conn as Partial<{ bufferSize: number }>).bufferSize ?? 0;
 
@@ -247,6 +255,7 @@ class BulkDataChannel implements BulkChannel {
   private readonly drains = new Listeners<void>();
   private blocked = false;
   private closed = false;
+  readonly maxMessageBytes = BULK_MESSAGE_BYTES;
 
   /** The bulk channel of `conn`'s connection, or null where there is none to make (a fake in tests). */
   static open(conn: DataConnection, fail: (why: string) => void): BulkDataChannel | null {
@@ -264,7 +273,7 @@ class BulkDataChannel implements BulkChannel {
     fail: (why: string) => void,
   ) {
     dc.binaryType = 'arraybuffer';
-    dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
+    dc.bufferedAmountLowThreshold = BULK_LOW_WATER_BYTES;
     dc.addEventListener('message', (e: MessageEvent) => {
       if (this.closed) return;
       const bytes = unframe(e.data, MAX_MESSAGE_BYTES);
@@ -276,15 +285,15 @@ class BulkDataChannel implements BulkChannel {
   }
 
   private drained(): void {
-    if (this.closed || !this.blocked || this.dc.readyState !== 'open' || this.dc.bufferedAmount > LOW_WATER_BYTES) return;
+    if (this.closed || !this.blocked || this.dc.readyState !== 'open' || this.dc.bufferedAmount > BULK_LOW_WATER_BYTES) return;
     this.blocked = false;
     this.drains.emit();
   }
 
   get writable(): boolean {
     if (this.closed) return false;
-    if (this.dc.readyState !== 'open' || this.dc.bufferedAmount > HIGH_WATER_BYTES) this.blocked = true;
-    else if (this.dc.bufferedAmount <= LOW_WATER_BYTES) this.blocked = false;
+    if (this.dc.readyState !== 'open' || this.dc.bufferedAmount > BULK_HIGH_WATER_BYTES) this.blocked = true;
+    else if (this.dc.bufferedAmount <= BULK_LOW_WATER_BYTES) this.blocked = false;
     return !this.blocked;
   }
 

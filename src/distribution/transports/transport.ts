@@ -52,6 +52,8 @@ export interface Link {
 
 /** A link's second channel (Link.bulk). */
 export interface BulkChannel {
+  /** Largest message `send` takes here (the transport's choice: smaller messages, less queued ahead of the link's). */
+  readonly maxMessageBytes: number;
   send(bytes: Uint8Array): void;
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
   readonly writable: boolean;
