@@ -163,7 +163,7 @@ class DataChannelLink implements Link {
     private readonly conn: DataConnection,
   ) {
     this.bulkChannel = BulkDataChannel.open(conn, (why) => {
-      this.finish(`protocol error: bulk channel: ${why}`);
+      this.finish(why);
       conn.close();
     });
     if (this.bulkChannel !== null) this.bulk = this.bulkChannel;
@@ -258,6 +258,7 @@ class BulkDataChannel implements BulkChannel {
   readonly maxMessageBytes = BULK_MESSAGE_BYTES;
 
   /** The bulk channel of `conn`'s connection, or null where there is none to make (a fake in tests). */
+  /** `fail(reason)`: the link must close (a `protocol error: ` reason when the peer sent something wrong). */
   static open(conn: DataConnection, fail: (why: string) => void): BulkDataChannel | null {
     const pc = (conn as Partial<{ peerConnection: RTCPeerConnection }>).peerConnection;
     if (pc === undefined || typeof pc.createDataChannel !== 'function') return null;
@@ -277,11 +278,15 @@ class BulkDataChannel implements BulkChannel {
     dc.addEventListener('message', (e: MessageEvent) => {
       if (this.closed) return;
       const bytes = unframe(e.data, MAX_MESSAGE_BYTES);
-      if (typeof bytes === 'string') return fail(bytes);
+      if (typeof bytes === 'string') return fail(`protocol error: bulk channel: ${bytes}`);
       this.messages.emit(bytes);
     });
     dc.addEventListener('open', () => this.drained());
     dc.addEventListener('bufferedamountlow', () => this.drained());
+    // Packets may wait for it: a bulk channel that fails or closes alone takes the link with it
+    // (nodedown, as for any lost connection) rather than strand them.
+    dc.addEventListener('close', () => this.closed || fail('bulk channel closed'));
+    dc.addEventListener('error', () => this.closed || fail('bulk channel error'));
   }
 
   private drained(): void {
