@@ -11,11 +11,13 @@ import type { ControlMessage } from './control.ts';
 import { BULK_WINDOW_BYTES, BulkOrder, MAX_WAITING_BYTES } from './bulk-lane.ts';
 import { Cluster, collect, rawPeer } from './testing.ts';
 
-/** Sends each of `msgs` ([to, term]) in one run, then exits. */
+/** Sends each of `msgs` ([to, term]) once, in its first run, then exits. */
 function sends(msgs: [Pid, Term][]): ProcessBody {
+  let sent = false;
   return {
     run(proc) {
-      for (const [to, m] of msgs) proc.send(to, m);
+      if (!sent) for (const [to, m] of msgs) proc.send(to, m);
+      sent = true;
       return { type: 'exit', reductions: msgs.length, reason: atom('normal') };
     },
   };
@@ -61,6 +63,26 @@ describe('large and small messages on one link', () => {
     c.net.holdBulk(false);
     c.settle();
     expect(sent).toBeGreaterThan(300_000);
+    expect(q.got.length).toBe(1);
+  });
+
+  it('only the sender of a large message is suspended while the bulk channel is over the busy limit', () => {
+    const { c, one, q, r } = setup();
+    c.net.holdBulk(true);
+    one.node.spawn(sends([[q.pid, big(2_000_000)]]));
+    c.settle();
+    // Two runs, a send in each: a sender suspended after its first send would not make the second.
+    let runs = 0;
+    one.node.spawn({
+      run(proc) {
+        proc.send(r.pid, atom(runs === 0 ? 'a' : 'b'));
+        return runs++ === 0 ? { type: 'yield', reductions: 1 } : { type: 'exit', reductions: 1, reason: atom('normal') };
+      },
+    });
+    c.settle();
+    expect(r.got).toEqual([atom('a'), atom('b')]);
+    c.net.holdBulk(false);
+    c.settle();
     expect(q.got.length).toBe(1);
   });
 
