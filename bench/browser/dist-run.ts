@@ -12,7 +12,7 @@
  * - dist-send-bytes: bytes per small SEND on the wire with the atom cache, beside the same SEND
  *   without it (the 112 form);
  * - dist-rtt-bulk: the small round trip while a 10 MB binary crosses the same link, vs idle
- *   (target ≤ 2×);
+ *   trips just before (target ≤ 2×); BENCH_TRIPS=1 logs every trip;
  * - dist-connect: `Node.connect` vs a bare PeerJS connect until the channel is open (target:
  *   at most 30 ms more).
  * It builds its page (bench/browser/dist-bench.html, dist-bench.vite.config.ts), serves it with
@@ -87,6 +87,7 @@ const log = (line: string) => process.stderr.write(`[${((Date.now() - started) /
 
 type Part = 'connect' | 'rtt' | 'msgs' | 'bulk';
 const BULK_BINARY = 10 * 1024 * 1024;
+const BULK_TRIPS = 300;
 
 /** A small SEND of the flood (`{:msg, i}` from bencha to benchb) in the 112 form, without the atom cache: the "before". */
 const SEND_BYTES_112 = ((): number => {
@@ -169,10 +170,15 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs; GenServer.call ${gsRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     // Large and small together: small round trips while a 10 MB binary crosses the same link.
     let underBulk: { trips: number[]; bulkMs: number } | null = null;
+    /** The idle round trip measured just before, the same way (its own reference, so `--only=bulk` runs alone). */
+    let idleTrips: number[] = [];
     if (only.has('bulk')) {
       log('round trips while a 10 MB binary crosses...');
-      underBulk = await call(pa, 'rttUnderBulk', b.sink, b.echo, BULK_BINARY, 300);
-      log(`  ${underBulk.trips.length} trips during ${underBulk.bulkMs.toFixed(0)} ms: ${underBulk.trips.slice(0, 5).map((x) => x.toFixed(0)).join(' ')}... µs`);
+      idleTrips = await call(pa, 'distRtt', b.echo, BULK_TRIPS);
+      underBulk = await call(pa, 'rttUnderBulk', b.sink, b.echo, BULK_BINARY, BULK_TRIPS);
+      if (process.env.BENCH_TRIPS) log(`  trips: ${underBulk.trips.map((x) => (x / 1000).toFixed(1)).join(" ")} ms`);
+      log(`  idle: mean ${mean(idleTrips).toFixed(0)} µs, median ${median(idleTrips).toFixed(0)} µs`);
+      log(`  ${underBulk.trips.length} trips during ${underBulk.bulkMs.toFixed(0)} ms: mean ${mean(underBulk.trips).toFixed(0)} µs, median ${median(underBulk.trips).toFixed(0)} µs, max ${Math.max(...underBulk.trips).toFixed(0)} µs`);
     }
     const rawRates: number[] = [];
     const distRates: number[] = [];
@@ -211,7 +217,7 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       { name: 'dist-msgs', unit: 'msgs/s', ours: rate, reference: null, higherIsBetter: true, details: `{:msg, i}, best of 3 × ${MESSAGES.toLocaleString('en')}; ${batching}; target ≥ 800k and ≥ 3× BEAM` },
       { name: 'dist-msgs-raw', unit: 'msgs/s', ours: rate, reference: rawRate, higherIsBetter: true, details: `reference: unbatched 16-byte raw data-channel messages, best of 3 × ${RAW_MESSAGES.toLocaleString('en')}` },
       { name: 'dist-send-bytes', unit: 'bytes', ours: bytesPerPacket, reference: SEND_BYTES_112, higherIsBetter: false, details: `bytes per small SEND on the wire (length prefix included), atom cache on; reference: the same SEND in the 112 form (no cache)` },
-      { name: 'dist-rtt-bulk', unit: 'µs', ours: underBulk === null ? 0 : mean(underBulk.trips), reference: rtt, higherIsBetter: false, details: `mean small round trip while a 10 MB binary crosses the same link (${underBulk?.trips.length ?? 0} trips in ${underBulk?.bulkMs.toFixed(0) ?? '?'} ms); reference: the idle round trip; target ≤ 2×` },
+      { name: 'dist-rtt-bulk', unit: 'µs', ours: underBulk === null ? 0 : mean(underBulk.trips), reference: mean(idleTrips), higherIsBetter: false, details: `mean small round trip while a 10 MB binary crosses the same link (${underBulk?.trips.length ?? 0} trips in ${underBulk?.bulkMs.toFixed(0) ?? '?'} ms, median ${underBulk === null ? '?' : median(underBulk.trips).toFixed(0)} µs); reference: the mean of ${BULK_TRIPS} idle trips just before; target ≤ 2×` },
       { name: 'dist-connect', unit: 'ms', ours: connect, reference: rawConnect, higherIsBetter: false, details: `reference: bare PeerJS connect to open; median of ${CONNECTS}; +${(connect - rawConnect).toFixed(1)} ms, target ≤ +30 ms` },
     ];
     return rows.filter((r) => only.has(part[r.name] as Part));

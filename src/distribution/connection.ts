@@ -23,7 +23,7 @@ import { decodePacket, decodeTerms, hasAtomCacheRefs, TICK } from './etf/packet.
 import { InAtomCache, OutAtomCache } from './etf/atom-cache.ts';
 import { isClassMessage } from './class-traffic.ts';
 import { FragmentReader } from './etf/fragments.ts';
-import { VERSION, DIST_FRAG_HEADER, DIST_FRAG_CONT } from './etf/tags.ts';
+import { VERSION, DIST_FRAG_HEADER, DIST_FRAG_CONT, DIST_HEADER } from './etf/tags.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import type { DecodeOptions } from './etf/decode.ts';
 import type { FunHooks } from './etf/fun-hooks.ts';
@@ -32,6 +32,18 @@ import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
 import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
 import { DFLAG } from './handshake/flags.ts';
+import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
+
+/** The bulk lane of a connection whose link has a second channel (bulk-lane.ts). */
+interface Lane {
+  readonly writer: LaneWriter;
+  readonly reader: PacketReader;
+  readonly order: BulkOrder;
+  /** The peer said HELLO: our large packets may take the lane. */
+  peerReady: boolean;
+  /** Our bulk bytes sent and not yet acknowledged (BULK_WINDOW_BYTES). */
+  inFlight: number;
+}
 
 export const TICK_INTERVAL_MS = 15_000;
 export const TICK_TIMEOUT_MS = 120_000;
@@ -91,6 +103,8 @@ export class Connection {
   private readonly decodeOpts: DecodeOptions;
   private readonly interval: number;
   private readonly timeout: number;
+  private lane: Lane | null = null;
+  private readonly maxPacketBytes: number;
   private lastWriteAt: number;
   private lastReadAt: number;
   private lastCheckAt: number;
@@ -108,6 +122,7 @@ export class Connection {
     this.atomCache = cache;
     this.inCache = cache ? new InAtomCache() : null;
     this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
+    this.maxPacketBytes = o.maxPacketBytes ?? MAX_PACKET_BYTES;
     this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
@@ -121,6 +136,7 @@ export class Connection {
    */
   send(m: ControlMessage): string | null {
     const cached = this.atomCache && isClassMessage(m);
+    if (this.lane !== null) this.writer.sender = senderOf(m);
     if (m.type === 'send' && m.from !== null && this.sendSender) {
       const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts, cached);
       if (err !== null) return `message dropped: ${err}`;
@@ -155,6 +171,94 @@ export class Connection {
     return out;
   }
 
+  /**
+   * The link has a bulk channel (transport.ts `Link.bulk`): say HELLO to the peer, and take its
+   * large packets from it. Ours take the lane once the peer has said HELLO too (bulk-lane.ts).
+   */
+  openBulkLane(maxMessageBytes: number): void {
+    if (this.lane !== null) return;
+    this.lane = { writer: new LaneWriter(maxMessageBytes), reader: new PacketReader(this.maxPacketBytes), order: new BulkOrder(), peerReady: false, inFlight: 0 };
+    this.writer.push(BULK_HELLO);
+  }
+
+  /** Bytes waiting for `takeBulk`. */
+  get bulkPendingBytes(): number {
+    return this.lane?.writer.pendingBytes ?? 0;
+  }
+
+  /** May a bulk message of `n` bytes go on the way now? (The peer acknowledges what it read; one message always may.) */
+  mayBulk(n: number): boolean {
+    return this.lane !== null && (this.lane.inFlight === 0 || this.lane.inFlight + n <= BULK_WINDOW_BYTES);
+  }
+
+  /** `n` bulk bytes went to the channel. */
+  bulkSent(n: number): void {
+    if (this.lane !== null) this.lane.inFlight += n;
+  }
+
+  /** The bulk channel's messages to send now. */
+  takeBulk(): Uint8Array[] {
+    const lane = this.lane;
+    if (lane === null) return [];
+    const out = lane.writer.take();
+    for (const m of out) this.stats.bytesOut += m.length;
+    return out;
+  }
+
+  /** One message from the bulk channel: the packets it completes are delivered where their markers stand. */
+  receiveBulk(bytes: Uint8Array, now: number): Received {
+    this.lastReadAt = now;
+    this.stats.bytesIn += bytes.length;
+    const messages: ControlMessage[] = [];
+    const lane = this.lane;
+    if (lane === null) return { messages, error: 'bulk lane: data on a link without one' };
+    const r = lane.reader.push(bytes);
+    // Read: the peer may send the next (bulk-lane.ts BULK_WINDOW_BYTES).
+    this.writer.push(ackPacket(bytes.length));
+    for (const p of r.packets) {
+      this.stats.packetsIn++;
+      // Only whole plain packets travel there: a header would be read out of the main stream's order.
+      if (p.length === 0 || isLanePacket(p) || (p[0] === VERSION && p[1] === DIST_HEADER) || isFragment(p)) return { messages, error: 'bulk lane: not a plain packet' };
+      const m = this.control(decodePacket(p, this.decodeOpts));
+      if (m === null) return { messages, error: 'bulk lane: not a plain packet' };
+      if (typeof m === 'string') return { messages, error: m };
+      const err = lane.order.bulk(m, p.length, messages);
+      if (err !== null) return { messages, error: err };
+    }
+    return { messages, error: r.error };
+  }
+
+  /** A private packet of the lane from the main stream (HELLO or a marker). */
+  private lanePacket(p: Uint8Array, messages: ControlMessage[]): string | null {
+    const lp = readLanePacket(p);
+    if (typeof lp === 'string') return lp;
+    const lane = this.lane;
+    if (lp.type === 'hello') {
+      // Without a bulk channel of our own we never answer: the peer keeps to the main stream.
+      if (lane !== null && !lane.peerReady) {
+        lane.peerReady = true;
+        this.writer.divertLargeTo(lane.writer, BULK_FROM_BYTES);
+      }
+      return null;
+    }
+    if (lane === null) return `bulk lane: ${lp.type} on a link without one`;
+    if (lp.type === 'ack') {
+      if (lp.bytes > lane.inFlight) return `bulk lane: ACK of ${lp.bytes} bytes with ${lane.inFlight} on the way`;
+      lane.inFlight -= lp.bytes;
+      return null;
+    }
+    return lane.order.marker(lp.seq, lp.key, messages);
+  }
+
+  /** A signal read from the main stream, in the order the bulk lane allows. */
+  private deliver(m: ControlMessage, bytes: number, messages: ControlMessage[]): string | null {
+    if (this.lane === null) {
+      messages.push(m);
+      return null;
+    }
+    return this.lane.order.main(m, bytes, messages);
+  }
+
   /** `m` (from take) continues a large packet: nothing may be sent between it and the message before. */
   continuesPacket(m: Uint8Array): boolean {
     return this.writer.continuesPacket(m);
@@ -176,14 +280,21 @@ export class Connection {
         const opts = this.refOpts(f.refs);
         const m = readSendSenderAt(f.terms, 0, false, opts) ?? this.control(decodeTerms(f.terms, 0, opts));
         if (typeof m === 'string') return { messages, error: m };
-        if (m !== null) messages.push(m);
+        const err = m === null ? null : this.deliver(m, f.terms.length, messages);
+        if (err !== null) return { messages, error: err };
+        continue;
+      }
+      if (isLanePacket(p)) {
+        const err = this.lanePacket(p, messages);
+        if (err !== null) return { messages, error: err };
         continue;
       }
       const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
       if (typeof cached === 'string') return { messages, error: cached };
       const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.refOpts(cached.refs));
       if (fast !== null) {
-        messages.push(fast);
+        const err = this.deliver(fast, p.length, messages);
+        if (err !== null) return { messages, error: err };
         continue;
       }
       const d = cached === null ? decodePacket(p, this.decodeOpts, this.inCache ?? undefined) : decodeTerms(p, cached.next, this.refOpts(cached.refs));
@@ -194,7 +305,8 @@ export class Connection {
       }
       const m = decodeControl(d.packet.control, d.packet.payload);
       if (typeof m === 'string') return { messages, error: m };
-      messages.push(m);
+      const err = this.deliver(m, p.length, messages);
+      if (err !== null) return { messages, error: err };
     }
     if (r.error !== null) return { messages, error: r.error };
     // Answer a peer while we have been quiet: our own ticker may be throttled (hidden tab).

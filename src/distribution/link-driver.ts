@@ -13,7 +13,7 @@ import type { Initiator } from './handshake/initiator.ts';
 import type { HandshakeEvent, HandshakeOutput } from './handshake/events.ts';
 import type { Connection } from './connection.ts';
 import type { ControlMessage } from './control.ts';
-import type { Link } from './transports/transport.ts';
+import type { BulkChannel, Link } from './transports/transport.ts';
 import { PACKET_LENGTH_BYTES } from './packet-stream.ts';
 
 export interface LinkOwner {
@@ -49,6 +49,8 @@ export class LinkDriver {
   private waiting: Uint8Array[] = [];
   private waitingAt = 0;
   private waitingBytes = 0;
+  /** The same for the bulk channel (bulk-lane.ts), which pushes back on its own. */
+  private readonly bulkWaiting = new Outbox();
   /** `send` said busy: the owner hears `drained` once the queue is low again. */
   private saidBusy = false;
 
@@ -63,6 +65,11 @@ export class LinkDriver {
     this.unsubs.push(link.onMessage((b) => this.onMessage(b)));
     this.unsubs.push(link.onClose((r) => this.onClose(r)));
     this.unsubs.push(link.onDrain(() => this.flush()));
+    const bulk = link.bulk;
+    if (bulk !== undefined) {
+      this.unsubs.push(bulk.onMessage((b) => this.onBulkMessage(b)));
+      this.unsubs.push(bulk.onDrain(() => this.flush()));
+    }
   }
 
   get role(): 'initiator' | 'acceptor' {
@@ -77,6 +84,7 @@ export class LinkDriver {
   /** Switches the link to the connection (after the handshake's `up`). */
   becomeUp(conn: Connection): void {
     this.conn = conn;
+    if (this.link.bulk !== undefined) conn.openBulkLane(this.link.bulk.maxMessageBytes);
   }
 
   /**
@@ -87,9 +95,13 @@ export class LinkDriver {
   send(m: ControlMessage): string | 'busy' | null {
     const conn = this.conn;
     if (conn === null || this.dead) return null;
+    const bulkBefore = conn.bulkPendingBytes;
     const err = conn.send(m);
     if (err !== null) return err;
-    if (conn.pendingBytes + this.waitingBytes < this.busyLimit) return null;
+    // The bulk lane's queue suspends only those who fill it: a small message after a large one
+    // goes on the main channel and its sender keeps running.
+    const toBulk = conn.bulkPendingBytes > bulkBefore;
+    if (conn.pendingBytes + this.waitingBytes < this.busyLimit && !(toBulk && conn.bulkPendingBytes + this.bulkWaiting.bytes >= this.busyLimit)) return null;
     this.saidBusy = true;
     return 'busy';
   }
@@ -123,7 +135,15 @@ export class LinkDriver {
       this.waiting = [];
       this.waitingAt = 0;
     }
-    if (this.saidBusy && this.waitingBytes < this.busyLimit / 2) {
+    const bulk = this.link.bulk;
+    if (bulk !== undefined) {
+      this.bulkWaiting.add(conn.takeBulk());
+      this.bulkWaiting.sendWhile(bulk, (b) => conn.mayBulk(b.length), (b) => {
+        this.bytesSent += b.length;
+        conn.bulkSent(b.length);
+      });
+    }
+    if (this.saidBusy && this.waitingBytes < this.busyLimit / 2 && this.bulkWaiting.bytes < this.busyLimit / 2) {
       this.saidBusy = false;
       this.owner.drained(this);
     }
@@ -176,6 +196,16 @@ export class LinkDriver {
     this.apply(out);
   }
 
+  private onBulkMessage(b: Uint8Array): void {
+    if (this.dead) return;
+    const conn = this.conn;
+    if (conn === null) return this.close('protocol error: bulk lane: data before the handshake');
+    const r = conn.receiveBulk(b, this.owner.now());
+    if (r.messages.length > 0) this.owner.received(this, r.messages);
+    if (r.error !== null) return this.close(`protocol error: ${r.error}`);
+    this.flush();
+  }
+
   private onClose(reason: string): void {
     if (this.dead) return;
     this.dead = true;
@@ -200,4 +230,32 @@ export class LinkDriver {
 /** A transport message that is one tick: a packet of length 0 (packet-stream.ts). */
 function isTick(m: Uint8Array): boolean {
   return m.length === PACKET_LENGTH_BYTES && m[0] === 0 && m[1] === 0 && m[2] === 0 && m[3] === 0;
+}
+
+/** Transport messages waiting for a channel that pushed back, sent in order once it drains. */
+class Outbox {
+  private items: Uint8Array[] = [];
+  private at = 0;
+  bytes = 0;
+
+  add(batch: readonly Uint8Array[]): void {
+    for (const m of batch) {
+      this.items.push(m);
+      this.bytes += m.length;
+    }
+  }
+
+  /** Sends in order while the channel is writable and `may` allows the next. */
+  sendWhile(channel: BulkChannel, may: (b: Uint8Array) => boolean, sent: (b: Uint8Array) => void): void {
+    while (this.at < this.items.length && channel.writable && may(this.items[this.at] as Uint8Array)) {
+      const m = this.items[this.at++] as Uint8Array;
+      this.bytes -= m.length;
+      sent(m);
+      channel.send(m);
+    }
+    if (this.at === this.items.length) {
+      this.items = [];
+      this.at = 0;
+    }
+  }
 }

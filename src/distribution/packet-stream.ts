@@ -19,6 +19,10 @@ import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
 import { VERSION } from './etf/tags.ts';
 import { concatBytes } from './etf/concat.ts';
+import { writeMarker } from './bulk-lane.ts';
+
+/** pushWithHeader's answer for a packet too big for the atom cache's form: it goes on the bulk lane, written plain. */
+const FOR_THE_LANE = Symbol('for the bulk lane');
 
 /** Bytes of each packet's `Length:32` prefix (after the handshake, as over TCP with `{packet, 4}`). */
 export const PACKET_LENGTH_BYTES = 4;
@@ -32,6 +36,10 @@ export class PacketWriter {
   packets = 0;
   /** The messages of take that are a large packet's second piece or later. */
   private readonly pieces = new WeakSet<Uint8Array>();
+  /** The bulk lane (bulk-lane.ts): packets of `from` bytes or more go to `writer`, and a marker stays here. */
+  private lane: { readonly writer: { push(body: Uint8Array): void }; readonly from: number; seq: number } | null = null;
+  /** The sending pid of the packet being pushed: its marker names it, should it take the bulk lane. */
+  sender: Pid | null = null;
 
   /**
    * `maxPacketBytes`: the largest packet the peer's reader takes (PacketReader's limit). A term
@@ -53,6 +61,15 @@ export class PacketWriter {
     if (maxMessageBytes < 8) throw new RangeError('maxMessageBytes must be at least 8');
   }
 
+  /**
+   * From now on, a packet of `fromBytes` or more (its body) goes to `writer` (the bulk lane's),
+   * written plain (never in the atom cache's form: the peer reads those in this stream's order),
+   * and a marker takes its place here.
+   */
+  divertLargeTo(writer: { push(body: Uint8Array): void }, fromBytes: number): void {
+    this.lane = { writer, from: fromBytes, seq: 0 };
+  }
+
   /** A ready packet body (a tick is the empty one). */
   push(body: Uint8Array): void {
     this.w.u32(body.length);
@@ -67,10 +84,11 @@ export class PacketWriter {
    */
   pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions, cached = false): string | null {
     if (cached && this.atomCache !== null) {
-      return this.pushWithHeader(this.atomCache, opts, (w) => {
+      const r = this.pushWithHeader(this.atomCache, opts, (w) => {
         encodeInto(w, control, opts);
         if (payload !== undefined) encodeInto(w, payload, opts);
       });
+      if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
     const mark = w.length;
@@ -91,10 +109,11 @@ export class PacketWriter {
   /** A message to a pid (SEND_SENDER), written without building its control tuple (etf/send-path.ts). */
   pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions, cached = false): string | null {
     if (cached && this.atomCache !== null) {
-      return this.pushWithHeader(this.atomCache, opts, (w) => {
+      const r = this.pushWithHeader(this.atomCache, opts, (w) => {
         writeSendSenderTuple(w, from, to);
         encodeInto(w, message, opts);
       });
+      if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
     const mark = w.length;
@@ -113,7 +132,7 @@ export class PacketWriter {
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
    * atoms as cache refs), then the header the refs make, then the terms after it.
    */
-  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null {
+  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null | typeof FOR_THE_LANE {
     const s = this.scratch;
     const w = this.w;
     const mark = w.length;
@@ -121,11 +140,15 @@ export class PacketWriter {
       s.limit = this.maxPacketBytes;
       s.atomRefs = cache;
       terms(s);
+      if (this.lane !== null && s.length >= this.lane.from) {
+        cache.abandon();
+        return FOR_THE_LANE;
+      }
       w.limit = mark + 4 + this.maxPacketBytes;
       w.u32(0);
       cache.writeHeader(w);
       w.bytes(s.written());
-      return this.end(w, mark);
+      return this.end(w, mark, false);
     } catch (e) {
       cache.abandon();
       return this.refuse(w, mark, e);
@@ -144,10 +167,17 @@ export class PacketWriter {
     w.u8(PASS_THROUGH);
   }
 
-  private end(w: ByteWriter, mark: number): null {
+  /** `divertable`: a plain packet, which may take the bulk lane. */
+  private end(w: ByteWriter, mark: number, divertable = true): null {
     w.limit = Infinity;
     w.patchU32(mark, w.length - mark - 4);
     this.packets++;
+    const lane = this.lane;
+    if (divertable && lane !== null && w.length - mark - 4 >= lane.from) {
+      lane.writer.push(w.written().slice(mark + 4));
+      w.truncate(mark);
+      writeMarker(w, lane.seq++, this.sender);
+    }
     return null;
   }
 

@@ -33,6 +33,8 @@ export type PeerOptions = Partial<Omit<DistributionOptions, 'transport' | 'clock
   seed?: number;
   /** A layer between the node and its conditioned memory transport (a test's own link middleware). */
   wrapTransport?: (t: Transport) => Transport;
+  /** The bare memory transport, without the conditioner (which hides a link's bulk channel). */
+  bare?: boolean;
 };
 
 export class Cluster {
@@ -41,8 +43,12 @@ export class Cluster {
   readonly peers: TestPeer[] = [];
   private seed = 1;
 
-  constructor(opts: { maxMessageBytes?: number; highWaterBytes?: number } = {}) {
-    this.net = new MemoryNetwork({ maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024, ...(opts.highWaterBytes !== undefined ? { highWaterBytes: opts.highWaterBytes } : {}) });
+  constructor(opts: { maxMessageBytes?: number; highWaterBytes?: number; bulkChannels?: boolean } = {}) {
+    this.net = new MemoryNetwork({
+      maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024,
+      ...(opts.highWaterBytes !== undefined ? { highWaterBytes: opts.highWaterBytes } : {}),
+      ...(opts.bulkChannels === true ? { bulkChannels: true } : {}),
+    });
   }
 
   add(name: string, o: PeerOptions = {}): TestPeer {
@@ -53,8 +59,8 @@ export class Cluster {
     const node = createNode({ clock: this.clock, random: new SeededRandom(seed), stdout: (t) => out.push(t), name, creation: seed, logger });
     const random = new SeededRandom(seed * 7919);
     const conditioner = createConditioner({ clock: this.clock, random });
-    const { wrapTransport, ...options } = o;
-    const transport = conditioner.wrap(this.net.transport());
+    const { wrapTransport, bare, ...options } = o;
+    const transport = bare === true ? this.net.transport() : conditioner.wrap(this.net.transport());
     const dist = attachDistribution(node, {
       cookie: 'secret',
       ...options,

@@ -47,6 +47,11 @@ export function encodeFrame(bytes: Uint8Array): Uint8Array {
       return out;
     }
   }
+  return storedFrame(bytes);
+}
+
+/** The stored frame of a message, never compressed. */
+export function storedFrame(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(bytes.length + 1);
   out[0] = STORED;
   out.set(bytes, 1);

@@ -8,7 +8,7 @@
  * back-pressure as a data channel's bufferedAmount would: bytes sent and not yet delivered count
  * as buffered.
  */
-import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import type { BulkChannel, ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 import { Listeners } from './listeners.ts';
 
 export interface MemoryNetworkOptions {
@@ -21,6 +21,8 @@ export interface MemoryNetworkOptions {
    * no flush is scheduled yet, to run it in a later turn. Without it the owner calls `flush()`.
    */
   readonly schedule?: (flush: () => void) => void;
+  /** Links get a bulk channel (transport.ts Link.bulk), whose messages a test may hold back (`holdBulk`). */
+  readonly bulkChannels?: boolean;
 }
 
 /** What `onSend` observers see: every message as it leaves a node. */
@@ -41,12 +43,15 @@ class MemoryLink implements Link {
   private readonly messages = new Listeners<Uint8Array>();
   private readonly closes = new Listeners<string>();
   private readonly drains = new Listeners<void>();
+  readonly bulk?: MemoryBulk;
 
   constructor(
     private readonly net: MemoryNetwork,
     readonly self: string,
     readonly peer: string,
-  ) {}
+  ) {
+    if (net.bulkChannels) this.bulk = new MemoryBulk(net, this);
+  }
 
   send(bytes: Uint8Array): void {
     if (this.closed) return;
@@ -94,13 +99,51 @@ class MemoryLink implements Link {
     const cbs = this.closes.take();
     this.messages.clear();
     this.drains.clear();
+    this.bulk?.clear();
     for (const cb of cbs) cb(reason);
+  }
+}
+
+/** A memory link's bulk channel: ordered on its own, delivered through the same queue unless the test holds it. */
+class MemoryBulk implements BulkChannel {
+  private readonly messages = new Listeners<Uint8Array>();
+  readonly writable = true;
+  readonly maxMessageBytes: number;
+
+  constructor(
+    private readonly net: MemoryNetwork,
+    private readonly link: MemoryLink,
+  ) {
+    this.maxMessageBytes = net.maxMessageBytes;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.link.closed) return;
+    if (bytes.length > this.net.maxMessageBytes) return this.net.closePair(this.link, `bulk message of ${bytes.length} bytes exceeds ${this.net.maxMessageBytes}`);
+    const copy = bytes.slice();
+    this.net.recordSend(this.link.self, this.link.peer, copy);
+    const to = this.link.other?.bulk;
+    this.net.sendBulk(() => {
+      if (to !== undefined && this.link.other?.closed === false) to.messages.emit(copy);
+    });
+  }
+  onMessage(cb: (bytes: Uint8Array) => void): () => void {
+    return this.messages.add(cb);
+  }
+  onDrain(): () => void {
+    return () => {};
+  }
+  clear(): void {
+    this.messages.clear();
   }
 }
 
 export class MemoryNetwork {
   readonly maxMessageBytes: number;
   readonly highWaterBytes: number;
+  readonly bulkChannels: boolean;
+  /** Bulk-channel deliveries held back by `holdBulk(true)`, in order. */
+  private heldBulk: (() => void)[] | null = null;
   private readonly listeners = new Map<string, Incoming>();
   private readonly links = new Set<MemoryLink>();
   private readonly queue: (() => void)[] = [];
@@ -118,6 +161,19 @@ export class MemoryNetwork {
     this.maxMessageBytes = options.maxMessageBytes ?? 256 * 1024;
     this.highWaterBytes = options.highWaterBytes ?? Infinity;
     this.schedule = options.schedule ?? null;
+    this.bulkChannels = options.bulkChannels ?? false;
+  }
+
+  /** Holds bulk-channel messages back (true), or lets them go, in order, after what is queued now (false). */
+  holdBulk(on: boolean): void {
+    const held = this.heldBulk;
+    this.heldBulk = on ? (held ?? []) : null;
+    if (!on && held !== null) for (const ev of held) this.enqueue(ev);
+  }
+
+  sendBulk(deliver: () => void): void {
+    if (this.heldBulk !== null) this.heldBulk.push(deliver);
+    else this.enqueue(deliver);
   }
 
   /** A node's transport on this network. */

@@ -8,9 +8,9 @@
  */
 import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
-import type { ConnectResult, Link, ListenResult, Transport } from './transport.ts';
+import type { BulkChannel, ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 import { Listeners } from './listeners.ts';
-import { encodeFrame, unframe } from './frame.ts';
+import { encodeFrame, storedFrame, unframe } from './frame.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -126,6 +126,21 @@ export const OPEN_TIMEOUT_MS = CONNECT_TIMEOUT_MS;
 const HIGH_WATER_BYTES = 1024 * 1024;
 const LOW_WATER_BYTES = 256 * 1024;
 
+/**
+ * The bulk channel's SCTP stream (transport.ts Link.bulk): negotiated (both sides create it with
+ * this id when the link opens, no signalling), below Chromium's 1,024 streams and far above the
+ * ids PeerJS's own channels take.
+ */
+const BULK_CHANNEL_ID = 1000;
+
+/**
+ * The bulk channel's messages and marks, much smaller than the link's: what SCTP has taken from
+ * it is what a small message on the link may wait behind, so little is queued at a time.
+ */
+const BULK_MESSAGE_BYTES = 4 * 1024;
+const BULK_HIGH_WATER_BYTES = 16 * 1024;
+const BULK_LOW_WATER_BYTES = 4 * 1024;
+
 /** Messages PeerJS queued itself (its raw connections are BufferedConnections; the type says DataConnection). */
 const peerJsQueued = (conn: DataConnection): number => (conn as Partial<{ bufferSize: number }>).bufferSize ?? 0;
 
@@ -140,11 +155,18 @@ class DataChannelLink implements Link {
   private readonly drains = new Listeners<void>();
   private closed = false;
   private blocked = false;
+  readonly bulk?: BulkChannel;
+  private readonly bulkChannel: BulkDataChannel | null;
 
   constructor(
     readonly peer: string,
     private readonly conn: DataConnection,
   ) {
+    this.bulkChannel = BulkDataChannel.open(conn, (why) => {
+      this.finish(why);
+      conn.close();
+    });
+    if (this.bulkChannel !== null) this.bulk = this.bulkChannel;
     conn.on('data', (data) => {
       if (this.closed) return;
       // Type and size are checked before anything is copied (frame.ts); a refused message
@@ -215,9 +237,92 @@ class DataChannelLink implements Link {
     const cbs = this.closes.take();
     this.messages.clear();
     this.drains.clear();
+    this.bulkChannel?.close();
     queueMicrotask(() => {
       for (const cb of cbs) cb(reason);
     });
+  }
+}
+
+/**
+ * The link's second channel (transport.ts Link.bulk), for large packets: a negotiated data channel
+ * on the link's RTCPeerConnection, framed and bounded as the link's own. SCTP sends the two
+ * channels' messages side by side, so a small message is not queued behind megabytes here. Until
+ * it is open it is not writable (the link driver keeps what waits), and opening is its first drain.
+ */
+class BulkDataChannel implements BulkChannel {
+  private readonly messages = new Listeners<Uint8Array>();
+  private readonly drains = new Listeners<void>();
+  private blocked = false;
+  private closed = false;
+  readonly maxMessageBytes = BULK_MESSAGE_BYTES;
+
+  /** The bulk channel of `conn`'s connection, or null where there is none to make (a fake in tests). */
+  /** `fail(reason)`: the link must close (a `protocol error: ` reason when the peer sent something wrong). */
+  static open(conn: DataConnection, fail: (why: string) => void): BulkDataChannel | null {
+    const pc = (conn as Partial<{ peerConnection: RTCPeerConnection }>).peerConnection;
+    if (pc === undefined || typeof pc.createDataChannel !== 'function') return null;
+    try {
+      return new BulkDataChannel(pc.createDataChannel('dist-bulk', { negotiated: true, id: BULK_CHANNEL_ID, ordered: true }), fail);
+    } catch {
+      return null;
+    }
+  }
+
+  private constructor(
+    private readonly dc: RTCDataChannel,
+    fail: (why: string) => void,
+  ) {
+    dc.binaryType = 'arraybuffer';
+    dc.bufferedAmountLowThreshold = BULK_LOW_WATER_BYTES;
+    dc.addEventListener('message', (e: MessageEvent) => {
+      if (this.closed) return;
+      const bytes = unframe(e.data, MAX_MESSAGE_BYTES);
+      if (typeof bytes === 'string') return fail(`protocol error: bulk channel: ${bytes}`);
+      this.messages.emit(bytes);
+    });
+    dc.addEventListener('open', () => this.drained());
+    dc.addEventListener('bufferedamountlow', () => this.drained());
+    // Packets may wait for it: a bulk channel that fails or closes alone takes the link with it
+    // (nodedown, as for any lost connection) rather than strand them.
+    dc.addEventListener('close', () => this.closed || fail('bulk channel closed'));
+    dc.addEventListener('error', () => this.closed || fail('bulk channel error'));
+  }
+
+  private drained(): void {
+    if (this.closed || !this.blocked || this.dc.readyState !== 'open' || this.dc.bufferedAmount > BULK_LOW_WATER_BYTES) return;
+    this.blocked = false;
+    this.drains.emit();
+  }
+
+  get writable(): boolean {
+    if (this.closed) return false;
+    if (this.dc.readyState !== 'open' || this.dc.bufferedAmount > BULK_HIGH_WATER_BYTES) this.blocked = true;
+    else if (this.dc.bufferedAmount <= BULK_LOW_WATER_BYTES) this.blocked = false;
+    return !this.blocked;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.closed || this.dc.readyState !== 'open') return;
+    // Large packets are what travels here: they go stored, not deflated, so neither tab spends
+    // its main thread compressing megabytes while small messages wait for it.
+    this.dc.send(storedFrame(bytes));
+  }
+
+  onMessage(cb: (bytes: Uint8Array) => void): () => void {
+    return this.messages.add(cb);
+  }
+
+  onDrain(cb: () => void): () => void {
+    return this.drains.add(cb);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.messages.clear();
+    this.drains.clear();
+    this.dc.close();
   }
 }
 

@@ -39,6 +39,25 @@ export interface Link {
   /** Fires once each time a link that was not writable has drained. Returns an unsubscribe function. */
   onDrain(cb: () => void): () => void;
   close(): void;
+  /**
+   * A second channel to the same peer, for large packets (distribution/bulk-lane.ts), when the
+   * transport has one. Its messages keep their own order, but NOT their order relative to the
+   * link's: a small message sent on the link after a large one here may arrive first (that is
+   * its point). It closes with the link; its messages follow the link's rules (one `send` is one
+   * message, same bytes, at most `maxMessageBytes`, back-pressure with `writable`/`onDrain`).
+   * Middleware that does not forward it hides it, and the distribution then keeps to the link.
+   */
+  readonly bulk?: BulkChannel;
+}
+
+/** A link's second channel (Link.bulk). */
+export interface BulkChannel {
+  /** Largest message `send` takes here (the transport's choice: smaller messages, less queued ahead of the link's). */
+  readonly maxMessageBytes: number;
+  send(bytes: Uint8Array): void;
+  onMessage(cb: (bytes: Uint8Array) => void): () => void;
+  readonly writable: boolean;
+  onDrain(cb: () => void): () => void;
 }
 
 export type ConnectResult = { readonly ok: true; readonly link: Link } | { readonly ok: false; readonly reason: string };
