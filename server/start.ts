@@ -16,7 +16,8 @@ try {
 }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
 try {
-  const server = await startServer({ ...args, root, log: (line) => console.log(`[signalling] ${line}`) });
+  const { beam: _beam, ...serveArgs } = args;
+  const server = await startServer({ ...serveArgs, root, log: (line) => console.log(`[signalling] ${line}`) });
   for (const url of server.urls) console.log(`Node playground on ${url}`);
   console.log(`Signalling server (plays EPMD) on the same port under /peerjs`);
 } catch (err) {
