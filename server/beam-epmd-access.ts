@@ -3,12 +3,10 @@
  * at a port for as long as a handle stays open, and look a real node's port up. An interface,
  * so the gateway's tests run on a table in memory and the server on real EPMD.
  */
-export interface EpmdRegistration {
-  /** Unregisters (EPMD forgets a name when its registering connection closes). */
-  close(): void;
-  /** Fires once if EPMD drops the registration on its own (it stopped). Returns an unsubscribe function. */
-  onLost(listener: () => void): () => void;
-}
+import type { Registration } from '../src/host/beam/epmd-client.ts';
+
+/** A name held in EPMD: close() unregisters, onLost fires if EPMD drops it on its own. */
+export type EpmdRegistration = Pick<Registration, 'close' | 'onLost'>;
 
 export interface EpmdAccess {
   /** ALIVE2_REQ for `alive` (the name before `@`) at `port`; rejects with EPMD's refusal (a name taken). */

@@ -23,10 +23,7 @@ class MemoryEpmd implements EpmdAccess {
       close: () => {
         if (this.names.get(alive) === port) this.names.delete(alive);
       },
-      onLost: (l) => {
-        this.lost.set(alive, l);
-        return () => this.lost.delete(alive);
-      },
+      onLost: (l) => void this.lost.set(alive, l),
     };
     return Promise.resolve(registration);
   }
