@@ -4,6 +4,8 @@
 //   `apt-get install -y chromium`; elsewhere `npx playwright install chromium`.
 // - Erlang (`erl`): one unit test runs our handshake against a real BEAM node. On Debian as
 //   root it runs `apt-get install -y erlang-base`; elsewhere it asks you to install Erlang.
+// - Elixir (`elixir`, with Erlang): the gateway's tests and e2e/beam-*.spec.ts put a real
+//   `elixir --sname` node beside the tabs. On Debian as root `apt-get install -y elixir`.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -59,5 +61,23 @@ if (hasErl) {
   aptInstall('erlang-base');
 } else {
   console.error('ensure-tools: no Erlang found: install Erlang/OTP (erl on the PATH), e.g. `brew install erlang`');
+  process.exit(1);
+}
+
+const hasElixir = (() => {
+  try {
+    execSync('elixir --version', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (hasElixir) {
+  console.log('ensure-tools: using elixir from PATH');
+} else if (debianRoot) {
+  console.log('ensure-tools: no Elixir found; installing Debian\'s elixir package (it brings Erlang)');
+  aptInstall('elixir');
+} else {
+  console.error('ensure-tools: no Elixir found: install Elixir (elixir on the PATH), e.g. `brew install elixir`');
   process.exit(1);
 }
