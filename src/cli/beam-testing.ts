@@ -100,8 +100,9 @@ function session(name: string, child: ChildProcess, ours: boolean): IexSession {
 }
 
 /** A real `iex --sname <name> --cookie <cookie>` node. */
-export function realIex(name: string, cookie: string): IexSession {
-  const child = spawn('iex', ['--sname', name, '--cookie', cookie], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function realIex(name: string, cookie: string, erlFlags?: string): IexSession {
+  const args = ['--sname', name, '--cookie', cookie, ...(erlFlags !== undefined ? ['--erl', erlFlags] : [])];
+  const child = spawn('iex', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   return session(name, child, false);
 }
 
