@@ -58,7 +58,8 @@ describe('stream link: BEAM framing between two nodes', () => {
     const after = joined(wire).subarray(2 + nameLen + 23);
     const packetLen = new DataView(after.buffer, after.byteOffset, 4).getUint32(0);
     expect(after.length).toBeGreaterThanOrEqual(4 + packetLen);
-    expect(after[4]).toBe(112); // pass-through: a packet's body, not another 2-byte frame
+    // A packet's body, not another 2-byte frame, and never pass-through (112) to a BEAM peer.
+    expect([after[4], after[5]]).toEqual([131, 68]);
     // Ticks keep the connection through minutes of silence (zero-length packets).
     c.advance(5 * 60_000);
     expect(a.dist.list()).toEqual([b.name]);
