@@ -1,7 +1,7 @@
 // A "tab" (the page's node and shell, in Node, on the gateway transport the page uses) and a real
 // `elixir --sname` node meet through the real `npm start --beam` server and the machine's epmd:
 // the real node connects to the tab by its name and they exchange messages; the tab connects to
-// the real node by its name; a wrong cookie is refused as BEAM refuses it. Requires Erlang and
+// the real node by its name and they do too; a wrong cookie is refused as BEAM refuses it. Requires Erlang and
 // Elixir (scripts/ensure-tools.js installs them). Every wait is for output, never a sleep.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
@@ -84,19 +84,31 @@ describe('a tab and a real Elixir node through the gateway', () => {
     };
   }
 
-  it('a real node connects to the tab by name (handshake in the tab, bytes through the gateway)', async () => {
+  it('a real node connects to the tab by name, and they send to registered names both ways', async () => {
     const t = await tab(`gateway_tab${tag}`, 'c');
-    const real = realNode(`gateway_real${tag}`, 'c', `IO.puts("connect #{Node.connect(:"${t.node}")}")`);
-    await expect.poll(() => real.output(), { timeout: 30_000 }).toContain('connect true');
+    t.type('Process.register(self(), :inbox)');
+    t.type('receive do {:hi, from} -> send({:box, from}, {:back, 42}); IO.puts("got hi from #{from}") end');
+    const real = realNode(`gateway_real${tag}`, 'c', [
+      'Process.register(self(), :box)',
+      `IO.puts("connect #{Node.connect(:"${t.node}")}")`,
+      'IO.puts("list #{inspect(Node.list())}")',
+      `send({:inbox, :"${t.node}"}, {:hi, node()})`,
+      'receive do {:back, x} -> IO.puts("back #{x}") after 15000 -> IO.puts("timeout") end',
+    ].join('; '));
+    await expect.poll(() => real.output(), { timeout: 30_000 }).toContain('back 42');
+    expect(real.output()).toContain(`connect true\nlist [:${t.node}]\n`);
+    expect(t.output()).toContain(`got hi from gateway_real${tag}@${host}`);
   }, 40_000);
 
   it('the tab connects to a real node by name, and a wrong cookie is refused on both sides', async () => {
     const realName = `gateway_realb${tag}`;
-    const real = realNode(realName, 'c', 'IO.puts("ready"); Process.sleep(30000)');
+    const real = realNode(realName, 'c', 'Process.register(self(), :rp); IO.puts("ready"); receive do {:ping, from} -> send(from, :pong) end; Process.sleep(30000)');
     await expect.poll(() => real.output(), { timeout: 15_000 }).toContain('ready');
     const t = await tab(`gateway_tabb${tag}`, 'c');
     t.type(`IO.puts("connected #{Node.connect(:"${realName}@${host}")}")`);
     await expect.poll(() => t.output(), { timeout: 15_000 }).toContain('connected true');
+    t.type(`send({:rp, :"${realName}@${host}"}, {:ping, self()}); receive do :pong -> IO.puts("pong") end`);
+    await expect.poll(() => t.output(), { timeout: 10_000 }).toContain('pong');
     const bad = await tab(`gateway_tabc${tag}`, 'wrong');
     bad.type(`IO.puts("bad #{Node.connect(:"${realName}@${host}")}")`);
     await expect.poll(() => bad.output(), { timeout: 15_000 }).toContain('bad false');
