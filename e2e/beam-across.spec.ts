@@ -1,7 +1,7 @@
 // What crosses between a Chromium tab (served by `npm start -- --beam`) and a stock
 // `elixir --sname` node: sends both ways, Node.spawn printing through the caller's group leader
 // both ways, :rpc.call both ways and GenServer.call to a named server on the real node, and the
-// real node's nodedown when the tab closes.
+// real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
 import { startRealNode, type RealNode } from './real-node.ts';
@@ -43,6 +43,8 @@ test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; n
   const r = `:${real.name}`; // letters, digits, _ and @: printed without quotes
   expect(await tab.iex(`Node.connect(${r})`, { timeout: 20_000 })).toBe('true');
   expect(await tab.iex('Node.list()')).toBe(`[${r}]`);
+  // On the canvas the real node is a card marked BEAM.
+  await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText('BEAM');
 
   // Send both ways: to {name, node} there, to a pid here.
   expect(await tab.iex(`send({:box, ${r}}, {:ping, self()}); receive do m -> m after 10_000 -> :timeout end`)).toBe(`{:pong, ${r}}`);

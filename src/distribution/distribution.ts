@@ -98,7 +98,8 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         const hidden = (flags & DFLAG.PUBLISHED) === 0n;
         if (hidden) hiddenPeers.add(peer);
         else hiddenPeers.delete(peer);
-        emit(hidden ? { type: 'connection:up', peer, hidden } : { type: 'connection:up', peer });
+        const realNode = peers.up.get(peer)?.link.beam === true ? { beam: true as const } : {};
+        emit(hidden ? { type: 'connection:up', peer, hidden, ...realNode } : { type: 'connection:up', peer, ...realNode });
         monitors.up(peer, hidden);
         // Senders suspended while the connection was being set up (peers.ts) may go on.
         node.remote.drained(peer);
