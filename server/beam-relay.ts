@@ -29,6 +29,8 @@ export function relay(ws: WebSocket, socket: Socket): RelayEnd {
     finish(why);
   };
 
+  // Distribution packets are small and latency-bound, as inet_tcp_dist's nodelay says.
+  socket.setNoDelay(true);
   // TCP → tab: the websocket's own send callbacks say when bytes have gone out.
   let toTab = 0;
   socket.on('data', (chunk: Buffer) => {
