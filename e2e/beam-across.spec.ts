@@ -48,6 +48,9 @@ test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; n
 
   // Send both ways: to {name, node} there, to a pid here.
   expect(await tab.iex(`send({:box, ${r}}, {:ping, self()}); receive do m -> m after 10_000 -> :timeout end`)).toBe(`{:pong, ${r}}`);
+  // The process that answered is on the BEAM card (a real node runs no tracer: its card shows
+  // the processes that talk to tabs).
+  await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText('1 process');
 
   // Node.spawn from the tab runs there and prints here (the group leader is the tab's).
   await tab.iex(`Node.spawn(${r}, IO, :puts, ["hi from tab"])`);
