@@ -46,38 +46,28 @@ if (found) {
   run('npx playwright install chromium');
 }
 
-const hasErl = (() => {
-  try {
-    execSync('erl -version', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+/** `command` on the PATH, else Debian's `pkg` when we may install it, else a hint and exit 1. */
+const ensureTool = (command, label, pkg, hint) => {
+  const has = (() => {
+    try {
+      execSync(command, { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const name = command.split(' ')[0];
+  if (has) {
+    console.log(`ensure-tools: using ${name} from PATH`);
+  } else if (debianRoot) {
+    console.log(`ensure-tools: no ${label} found; installing Debian's ${pkg} package`);
+    aptInstall(pkg);
+  } else {
+    console.error(`ensure-tools: no ${label} found: install ${label} (${name} on the PATH), e.g. \`${hint}\``);
+    process.exit(1);
   }
-})();
-if (hasErl) {
-  console.log('ensure-tools: using erl from PATH');
-} else if (debianRoot) {
-  console.log('ensure-tools: no Erlang found; installing Debian\'s erlang-base package');
-  aptInstall('erlang-base');
-} else {
-  console.error('ensure-tools: no Erlang found: install Erlang/OTP (erl on the PATH), e.g. `brew install erlang`');
-  process.exit(1);
-}
+};
 
-const hasElixir = (() => {
-  try {
-    execSync('elixir --version', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (hasElixir) {
-  console.log('ensure-tools: using elixir from PATH');
-} else if (debianRoot) {
-  console.log('ensure-tools: no Elixir found; installing Debian\'s elixir package (it brings Erlang)');
-  aptInstall('elixir');
-} else {
-  console.error('ensure-tools: no Elixir found: install Elixir (elixir on the PATH), e.g. `brew install elixir`');
-  process.exit(1);
-}
+ensureTool('erl -version', 'Erlang', 'erlang-base', 'brew install erlang');
+// Elixir's Debian package brings the rest of Erlang with it.
+ensureTool('elixir --version', 'Elixir', 'elixir', 'brew install elixir');
