@@ -46,32 +46,55 @@ const DRAIN_POLL_MS = 20;
 /** The server's frame limit is 256 KiB; a pipe writes at most this much per frame. */
 const MAX_FRAME_BYTES = 64 * 1024;
 const OPEN = 1;
+/** The control socket is opened again after 0.5 s, doubling up to every 10 s. */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
 
 export function gatewayTransport(o: GatewayTransportOptions): Transport {
   return {
     maxMessageBytes: MAX_FRAME_BYTES,
     listen(_nodeName, onIncoming) {
-      const control = o.open('');
       let stopped = false;
-      control.onmessage = (ev) => {
-        const m = parse(ev.data);
-        if (m?.type === 'registered') o.onState?.({ type: 'registered', node: String(m.node), port: Number(m.port) });
-        else if (m?.type === 'refused') o.onState?.({ type: 'refused', reason: String(m.reason) });
-        else if (m?.type === 'incoming' && typeof m.conn === 'number') {
-          const socket = o.open(`accept=${m.conn}`);
-          socket.onopen = () => {
-            if (stopped) return socket.close();
-            const pipe = socketPipe(socket, `gateway:${String(m.conn)}`, o.later);
-            onIncoming(streamLink(pipe, pipe.remote), pipe.remote);
-          };
-        }
+      let control: SocketLike | null = null;
+      let attempt = 0;
+      // While the control socket is open the name is in EPMD. It closes with the server, or when
+      // the tab's signalling socket dropped (the server then acts for nobody): open it again,
+      // backing off, until the tab stops, or EPMD refuses the name (another node holds it).
+      const open = () => {
+        if (stopped) return;
+        let refused = false;
+        const socket = o.open('');
+        control = socket;
+        socket.onmessage = (ev) => {
+          const m = parse(ev.data);
+          if (m?.type === 'registered') {
+            attempt = 0;
+            o.onState?.({ type: 'registered', node: String(m.node), port: Number(m.port) });
+          } else if (m?.type === 'refused') {
+            refused = true;
+            o.onState?.({ type: 'refused', reason: String(m.reason) });
+          } else if (m?.type === 'incoming' && typeof m.conn === 'number') accept(m.conn);
+        };
+        socket.onclose = (ev) => {
+          o.onState?.({ type: 'closed', reason: ev.reason || `code ${ev.code}` });
+          if (!refused) o.later(Math.min(RECONNECT_FIRST_MS * 2 ** attempt++, RECONNECT_MAX_MS), open);
+        };
+        socket.onerror = () => {};
       };
-      control.onclose = (ev) => o.onState?.({ type: 'closed', reason: ev.reason || `code ${ev.code}` });
+      const accept = (conn: number) => {
+        const socket = o.open(`accept=${conn}`);
+        socket.onopen = () => {
+          if (stopped) return socket.close();
+          const pipe = socketPipe(socket, `gateway:${conn}`, o.later);
+          onIncoming(streamLink(pipe, pipe.remote), pipe.remote);
+        };
+      };
+      open();
       return {
         ok: true,
         stop: () => {
           stopped = true;
-          control.close();
+          control?.close();
         },
       };
     },
