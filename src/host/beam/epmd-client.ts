@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { concatBytes } from '../../distribution/etf/concat.ts';
 import {
   EPMD_PORT, aliveNode, decodeAlive2Resp, decodeNamesResp, decodePort2Resp, encodeAlive2Req, encodeNamesReq,
-  encodePortPlease2Req, MAX_NAMES_BYTES, type EpmdNode,
+  encodePortPlease2Req, MAX_NAMES_BYTES, REFUSED, type EpmdNode,
 } from '../../distribution/beam/epmd-messages.ts';
 
 export interface EpmdTarget {
@@ -71,9 +71,9 @@ function ask<T>(t: EpmdTarget, request: Uint8Array, decode: (b: Uint8Array, ende
 }
 
 /** Publishes `name` (the alive part) on `port`; the registration lasts while its socket is open. */
-export async function epmdRegister(name: string, port: number, t: EpmdTarget = {}, hidden = false): Promise<Answer<Registration>> {
+export async function epmdRegister(name: string, port: number, t: EpmdTarget = {}, hidden = false): Promise<Answer<Registration> | { ok: false; reason: string; nameTaken: true }> {
   const a = await ask(t, encodeAlive2Req(aliveNode(name, port, hidden)), (b) => decodeAlive2Resp(b), true);
-  if (!a.ok) return a;
+  if (!a.ok) return a.reason.startsWith(REFUSED) ? { ...a, nameTaken: true } : a;
   const { socket, v } = a.value;
   socket.setKeepAlive(true);
   socket.on('error', () => {});

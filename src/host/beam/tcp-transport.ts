@@ -17,8 +17,6 @@ export interface TcpTransportOptions {
   readonly listenHost?: string;
   /** EPMD's port (default 4369, or ERL_EPMD_PORT as erl reads it). */
   readonly epmdPort?: number;
-  /** Hidden node: registered with EPMD as such. */
-  readonly hidden?: boolean;
   /** Told once the node is registered (its creation), or why it could not be. */
   readonly onRegistered?: (r: { ok: true; creation: number; port: number } | { ok: false; reason: string }) => void;
   /** How long a TCP connect may take before it fails (default 7 s, net_setuptime). */
@@ -53,12 +51,13 @@ export function tcpTransport(o: TcpTransportOptions = {}): TcpTransport {
       onIncoming(streamLink(pipe, pipe.remote), pipe.remote);
     });
     server = s;
-    s.on('error', (e) => o.onRegistered?.({ ok: false, reason: e.message }));
+    s.on('error', (e) => o.onRegistered?.({ ok: false, reason: `register/listen error: ${e.message}` }));
     s.listen(0, o.listenHost, () => {
       const addr = s.address();
       const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      void epmdRegister(split(nodeName)[0], port, epmd, o.hidden === true).then((r) => {
-        if (!r.ok) return o.onRegistered?.({ ok: false, reason: r.reason });
+      // As erl_epmd: always a normal node ('M'); a hidden node says so in its handshake flags.
+      void epmdRegister(split(nodeName)[0], port, epmd).then((r) => {
+        if (!r.ok) return o.onRegistered?.({ ok: false, reason: 'nameTaken' in r ? `the name ${nodeName} seems to be in use by another Erlang node` : `register/listen error: ${r.reason}` });
         if (stopped) return r.value.close();
         registration = r.value;
         o.onRegistered?.({ ok: true, creation: r.value.creation, port });
