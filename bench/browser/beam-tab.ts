@@ -92,12 +92,12 @@ export async function tabToRealNodeRows(build: boolean): Promise<FigureRow[]> {
   const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p));
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
   try {
-    for (const code of SERVERS) await echo.eval(code);
+    for (const code of SERVERS) await echo.type(code);
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/?sname=gateway_bench_tab${tag}&cookie=${COOKIE}`);
     await page.getByRole('status', { name: 'signalling server' }).filter({ hasText: 'registered' }).waitFor();
     const tab = await measure(tabEvaluate(page), target);
-    const real = await measure((code) => ref.eval(code, 300_000), target);
+    const real = await measure((code) => ref.type(code, 300_000), target);
     return [
       { name: 'dist-beam-rtt', unit: 'µs', ours: tab.rttUs, reference: real.rttUs, higherIsBetter: false, details: `tab -> real node through the --beam gateway; reference: real -> real node over loopback TCP; ${RTT_N} {self, i} -> i; no target yet` },
       { name: 'dist-beam-msgs', unit: 'msgs/s', ours: tab.msgsPerSec, reference: real.msgsPerSec, higherIsBetter: true, details: `${ONE_WAY_N} {:msg, i} tab -> real node, counted by the sink; reference: real -> real; no target yet` },
