@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/ensure-tools.js).
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 5199);
+/** The --beam server (the gateway to real BEAM nodes) for e2e/beam-*.spec.ts: its own port, so the other specs' tabs stay off EPMD. */
+export const beamPort = Number(process.env.E2E_BEAM_PORT ?? port + 1000);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,11 +32,21 @@ export default defineConfig({
   },
   // The app and its embedded signalling server, as `npm start` serves them (built first), and
   // the harness pages, built apart (e2e/harness/vite.config.ts) and served by the specs themselves.
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite build --config e2e/harness/vite.config.ts && npx tsx server/start.ts --port ${port}`,
-    url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'pipe',
-  },
+  // Started one after the other: the second serves the build the first made.
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite build --config e2e/harness/vite.config.ts && npx tsx server/start.ts --port ${port}`,
+      url: `http://localhost:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `npx tsx server/start.ts --beam --port ${beamPort}`,
+      url: `http://localhost:${beamPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 });

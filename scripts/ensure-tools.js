@@ -4,6 +4,8 @@
 //   `apt-get install -y chromium`; elsewhere `npx playwright install chromium`.
 // - Erlang (`erl`): one unit test runs our handshake against a real BEAM node. On Debian as
 //   root it runs `apt-get install -y erlang-base`; elsewhere it asks you to install Erlang.
+// - Elixir (`elixir`, with Erlang): the gateway's tests and e2e/beam-*.spec.ts put a real
+//   `elixir --sname` node beside the tabs. On Debian as root `apt-get install -y elixir`.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -44,20 +46,28 @@ if (found) {
   run('npx playwright install chromium');
 }
 
-const hasErl = (() => {
-  try {
-    execSync('erl -version', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+/** `command` on the PATH, else Debian's `pkg` when we may install it, else a hint and exit 1. */
+const ensureTool = (command, label, pkg, hint) => {
+  const has = (() => {
+    try {
+      execSync(command, { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const name = command.split(' ')[0];
+  if (has) {
+    console.log(`ensure-tools: using ${name} from PATH`);
+  } else if (debianRoot) {
+    console.log(`ensure-tools: no ${label} found; installing Debian's ${pkg} package`);
+    aptInstall(pkg);
+  } else {
+    console.error(`ensure-tools: no ${label} found: install ${label} (${name} on the PATH), e.g. \`${hint}\``);
+    process.exit(1);
   }
-})();
-if (hasErl) {
-  console.log('ensure-tools: using erl from PATH');
-} else if (debianRoot) {
-  console.log('ensure-tools: no Erlang found; installing Debian\'s erlang-base package');
-  aptInstall('erlang-base');
-} else {
-  console.error('ensure-tools: no Erlang found: install Erlang/OTP (erl on the PATH), e.g. `brew install erlang`');
-  process.exit(1);
-}
+};
+
+ensureTool('erl -version', 'Erlang', 'erlang-base', 'brew install erlang');
+// Elixir's Debian package brings the rest of Erlang with it.
+ensureTool('elixir --version', 'Elixir', 'elixir', 'brew install elixir');

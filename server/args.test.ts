@@ -3,7 +3,7 @@ import { parseServerArgs } from './args.ts';
 
 describe('npm start flags', () => {
   it('defaults to localhost:5173, no CORS, 50 connections per address', () => {
-    expect(parseServerArgs([])).toEqual({ host: 'localhost', port: 5173, cors: false, maxPerAddress: 50 });
+    expect(parseServerArgs([])).toEqual({ host: 'localhost', port: 5173, cors: false, maxPerAddress: 50, beam: false });
   });
   it('takes --host 0.0.0.0 --port 8080 for a classroom, and --cors and --max-per-address', () => {
     expect(parseServerArgs(['--host', '0.0.0.0', '--port', '8080', '--cors', '--max-per-address', '200'])).toEqual({
@@ -11,7 +11,11 @@ describe('npm start flags', () => {
       port: 8080,
       cors: true,
       maxPerAddress: 200,
+      beam: false,
     });
+  });
+  it('takes --beam for the gateway to real BEAM nodes', () => {
+    expect(parseServerArgs(['--beam']).beam).toBe(true);
   });
   it('rejects bad flags with a clear message', () => {
     expect(() => parseServerArgs(['--port', 'x'])).toThrow('bad --port: x');

@@ -1,6 +1,7 @@
 /**
- * Command-line flags of `npm start`: --host and --port as `vite` takes them, --cors, and
- * --max-per-address (README: the signalling server).
+ * Command-line flags of `npm start`: --host and --port as `vite` takes them, --cors,
+ * --max-per-address (README: the signalling server), and --beam (the gateway for real BEAM nodes:
+ * README, "A real node joins the class").
  */
 import { DEFAULT_MAX_PER_ADDRESS } from './names.ts';
 
@@ -11,16 +12,18 @@ export interface ServerArgs {
   cors: boolean;
   /** Signalling connections one remote address may hold. */
   maxPerAddress: number;
+  /** Play EPMD for the tabs on this machine's host name and relay real nodes' TCP to them (beam-gateway.ts). */
+  beam: boolean;
 }
 
-const KNOWN = '--host, --port, --cors, --max-per-address';
+const KNOWN = '--host, --port, --cors, --max-per-address, --beam';
 
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
-  const args: ServerArgs = { host: 'localhost', port: 5173, cors: false, maxPerAddress: DEFAULT_MAX_PER_ADDRESS };
+  const args: ServerArgs = { host: 'localhost', port: 5173, cors: false, maxPerAddress: DEFAULT_MAX_PER_ADDRESS, beam: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
-    if (flag === '--cors') {
-      args.cors = true;
+    if (flag === '--cors' || flag === '--beam') {
+      args[flag === '--cors' ? 'cors' : 'beam'] = true;
       continue;
     }
     if (flag !== '--host' && flag !== '--port' && flag !== '--max-per-address') throw new Error(`unknown flag: ${flag} (known: ${KNOWN})`);

@@ -92,6 +92,11 @@ export class NameTable<C> {
     return this.live.get(id)?.conn;
   }
 
+  /** Does `token` hold `id` right now (the tab that registered it, as the gateway asks)? */
+  holds(id: string, token: string): boolean {
+    return this.live.get(id)?.token === token;
+  }
+
   ids(): string[] {
     return [...this.live.keys()].sort();
   }

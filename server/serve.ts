@@ -2,8 +2,8 @@
  * The production server behind `npm start`: the built app and the signalling server on one port.
  */
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { createSignalling, perAddressLimit, SOCKETS_PER_REGISTRATION } from './signalling.ts';
@@ -11,8 +11,15 @@ import { isAppFile } from './app-files.ts';
 import { addressOf, urlsToOpen } from './addresses.ts';
 import { SocketCount } from './socket-count.ts';
 import type { ServerArgs } from './args.ts';
+import { createBeamGateway, type BeamGateway } from './beam-gateway.ts';
+import { beamHosts, withBeamMeta } from './beam-host.ts';
+import type { EpmdAccess } from './beam-epmd-access.ts';
 
-export interface ServeOptions extends ServerArgs {
+export interface ServeOptions extends Omit<ServerArgs, 'beam'> {
+  /** `--beam`: the gateway to real BEAM nodes, over this EPMD (beam-epmd.ts finds or starts one). */
+  readonly beam?: EpmdAccess;
+  /** The machine's host name (os.hostname() unless a test says otherwise). */
+  readonly machineHostname?: string;
   /** The built app (Vite's outDir). */
   readonly root: string;
   readonly log?: (line: string) => void;
@@ -58,10 +65,27 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     ...(options.log ? { log: options.log } : {}),
   });
   app.use(signalling.middleware);
+  let gateway: BeamGateway | null = null;
+  if (options.beam) {
+    const hosts = beamHosts(host, options.machineHostname ?? hostname());
+    const gw = createBeamGateway({
+      listenHost: host,
+      hostNames: [...new Set([hosts.short, hosts.long])],
+      epmd: options.beam,
+      holds: signalling.holds,
+      cors: options.cors,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    gateway = gw;
+    signalling.onLeft((id) => gw.tabLeft(id));
+    // The page learns the host part of its default node name from a <meta> (ui/beam-page.ts).
+    const page = withBeamMeta(readFileSync(path.join(root, 'index.html'), 'utf8'), hosts);
+    app.get(['/', '/index.html'], (_req, res) => res.type('html').send(page));
+  }
   app.use((req, res, next) => (isAppFile(req.path) ? next() : res.sendStatus(404)));
   app.use(express.static(root, { index: 'index.html' }));
   server.on('upgrade', (req, socket, head) => {
-    if (!signalling.handleUpgrade(req, socket, head)) socket.destroy();
+    if (!signalling.handleUpgrade(req, socket, head) && !gateway?.handleUpgrade(req, socket, head)) socket.destroy();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -76,6 +100,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         close: () =>
           new Promise((done) => {
             signalling.close();
+            gateway?.close();
             server.closeAllConnections();
             server.close(() => done());
           }),

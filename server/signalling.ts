@@ -71,6 +71,10 @@ export interface Signalling {
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Ids of the peers connected right now. */
   peers: () => string[];
+  /** Is `id` registered right now with `token` (its owner's secret)? The gateway asks before it acts for a tab. */
+  holds: (id: string, token: string) => boolean;
+  /** Calls `listener` with the id of each tab whose socket closes. Returns an unsubscribe function. */
+  onLeft: (listener: (id: string) => void) => () => void;
   /** Closes every socket and stops the timers. */
   close: () => void;
 }
@@ -84,6 +88,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
   const sockets = new SocketCount();
   const budget = new RelayBudget(now);
   const opened = new OpenedConnections();
+  const leftListeners = new Set<(id: string) => void>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('error', (err) => log(`websocket server error: ${err.message}`));
 
@@ -120,6 +125,7 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       names.closed(ws, id, CLEAN_CLOSE.has(code));
       opened.forget(id);
       log(`peer disconnected: ${id}`);
+      if (names.connection(id) === undefined) for (const l of leftListeners) l(id);
     });
     ws.on('message', (data, isBinary) => {
       // Nothing a client sends may throw out of here: it would stop the whole server.
@@ -208,6 +214,11 @@ export function createSignalling(options: SignallingOptions = {}): Signalling {
       return true;
     },
     peers: () => names.ids(),
+    holds: (id, token) => names.holds(id, token),
+    onLeft(listener) {
+      leftListeners.add(listener);
+      return () => leftListeners.delete(listener);
+    },
     close() {
       clearInterval(pinger);
       for (const ws of wss.clients) ws.terminate();
@@ -229,7 +240,7 @@ function refuse(ws: WebSocket, type: 'ERROR' | 'ID-TAKEN', msg: string): void {
  * Answers an upgrade with an HTTP status and closes the socket once the answer is out (as ws
  * does): end() alone leaves it half-open for as long as the client does not close its side.
  */
-function answerAndClose(socket: Duplex, status: string): void {
+export function answerAndClose(socket: Duplex, status: string): void {
   socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -239,7 +250,7 @@ function article(messageType: string): string {
 }
 
 /** Browsers send Origin with every websocket; a page served by us has our own host in it. */
-function sameOrigin(req: IncomingMessage): boolean {
+export function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true; // not a browser page: no page of another site behind it
   try {
@@ -258,7 +269,7 @@ export function perAddressLimit(address: string, maxPerAddress: number, limitLoo
 }
 
 /** The request's URL, or null for a target that is none (`//[`): a throw here would stop the server. */
-function requestUrl(req: IncomingMessage): URL | null {
+export function requestUrl(req: IncomingMessage): URL | null {
   try {
     return new URL(req.url ?? '/', 'http://signalling');
   } catch {

@@ -14,7 +14,9 @@
  * - dist-rtt-bulk: the small round trip while a 10 MB binary crosses the same link, vs idle
  *   trips just before (target ≤ 2×); BENCH_TRIPS=1 logs every trip;
  * - dist-connect: `Node.connect` vs a bare PeerJS connect until the channel is open (target:
- *   at most 30 ms more).
+ *   at most 30 ms more);
+ * - dist-beam-rtt, dist-beam-msgs: a tab and a real node through the --beam gateway, beside two
+ *   real nodes (beam-tab.ts; with the BEAM reference, not with --no-beam).
  * It builds its page (bench/browser/dist-bench.html, dist-bench.vite.config.ts), serves it with
  * the signalling server in this process (serve.ts), and drives two browser contexts of system
  * Chromium.
@@ -26,6 +28,7 @@ import type { DistBenchApi, Started } from './dist-bench-page.ts';
 import { DIST_BENCH_OUT } from './dist-bench.vite.config.ts';
 import { serveBench } from './serve.ts';
 import { beamDistribution } from './dist-beam.ts';
+import { tabToRealNodeRows } from './beam-tab.ts';
 import type { FigureRow } from '../harness.ts';
 import { profiled } from './dist-profile.ts';
 import { printComparison } from '../harness.ts';
@@ -262,6 +265,11 @@ async function main(): Promise<void> {
     if (r.name === 'dist-connect') return { ...r, details: `${r.details}; BEAM over TCP ${beam.connectMs.toFixed(1)} ms` };
     return r;
   });
+  log('a tab and a real node through the --beam gateway...');
+  rows.push(...(await tabToRealNodeRows(!args.includes('--no-build')).catch((e: unknown) => {
+    log(`tab <-> real node failed: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  })));
   print(rows, args.includes('--json'));
 }
 

@@ -50,7 +50,8 @@ export type ConnectNow = { readonly type: 'done'; readonly result: boolean } | {
 export type DistEvent =
   | { readonly type: 'connection:attempt'; readonly peer: Atom; readonly role: 'initiator' | 'acceptor' }
   | { readonly type: 'handshake:step'; readonly peer: Atom | null; readonly name: StepName; readonly direction: 'in' | 'out'; readonly outcome: string }
-  | { readonly type: 'connection:up'; readonly peer: Atom; readonly hidden?: boolean }
+  /** `beam`: the peer is a real BEAM node (its link is one: transports/transport.ts), for the canvas's BEAM card. */
+  | { readonly type: 'connection:up'; readonly peer: Atom; readonly hidden?: boolean; readonly beam?: true }
   | { readonly type: 'connection:failed'; readonly peer: Atom; readonly reason: string }
   | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string; readonly hidden?: boolean };
 

@@ -53,4 +53,9 @@ describe('start options from iex\'s flags', () => {
     expect(distributionStart(argv('--sname x'))).toEqual({});
     expect(distributionStart(argv('--sname x --hidden --connect-all false'))).toEqual({ hidden: true, connectAll: false });
   });
+  it('takes a long host part for ?name= without one (a --beam server\'s --host), and ?host= for both', () => {
+    expect(startOptionsFromUrl(new URLSearchParams('?name=one'), 'vm', 'vm.lan').node).toBe('one@vm.lan');
+    expect(startOptionsFromUrl(new URLSearchParams('?sname=one'), 'vm', 'vm.lan').node).toBe('one@vm');
+    expect(startOptionsFromUrl(new URLSearchParams('?name=one&host=lab'), 'vm', 'vm.lan').node).toBe('one@lab');
+  });
 });

@@ -29,7 +29,7 @@ const TAKES_VALUE: ReadonlySet<Flag> = new Set(['sname', 'name', 'cookie', 'conn
 const FLAGS: ReadonlySet<string> = new Set([...TAKES_VALUE, 'hidden']);
 
 /** The one place flags become options; `flags` in the order given (a later one wins, as in erl). */
-function resolve(flags: readonly (readonly [Flag, string])[], host: string): StartOptions {
+function resolve(flags: readonly (readonly [Flag, string])[], host: string, longHost = host): StartOptions {
   let node: string | null = null;
   let cookie: string | null = null;
   let hidden = false;
@@ -39,7 +39,7 @@ function resolve(flags: readonly (readonly [Flag, string])[], host: string): Sta
     else if (flag === 'cookie') cookie = value;
     // global.erl reads the first -connect_all given, and only `false` turns it off.
     else if (flag === 'connect_all') connectAll ??= value !== 'false';
-    else node = value.includes('@') ? value : `${value}@${host}`;
+    else node = value.includes('@') ? value : `${value}@${flag === 'name' ? longHost : host}`;
   }
   // Only the change from the default is written down, so options made by hand need not say it.
   return { node, cookie, hidden, ...(connectAll === false ? { connectAll } : {}) };
@@ -64,8 +64,11 @@ export function startOptionsFromArgs(argv: readonly string[], host: string): Sta
   return resolve(flags, host);
 }
 
-/** A tab's `?sname=one&host=lab&cookie=c&hidden&connect_all=false`; other parameters are the page's business. Empty values count as absent. */
-export function startOptionsFromUrl(params: URLSearchParams, machineHost: string): StartOptions {
+/**
+ * A tab's `?sname=one&host=lab&cookie=c&hidden&connect_all=false`; other parameters are the page's business. Empty values count as absent.
+ * `machineLongHost`: a long name's host part when it has none (the `--beam` server's `--host` name), else the same as a short name's.
+ */
+export function startOptionsFromUrl(params: URLSearchParams, machineHost: string, machineLongHost?: string): StartOptions {
   const flags: [Flag, string][] = [];
   for (const [key, value] of params) {
     if (key === 'hidden') flags.push(['hidden', '']);
@@ -73,7 +76,8 @@ export function startOptionsFromUrl(params: URLSearchParams, machineHost: string
   }
   // `name=` wins over `sname=` in a URL whatever their order (a long name is the more specific).
   flags.sort((a, b) => Number(a[0] === 'name') - Number(b[0] === 'name'));
-  return resolve(flags, params.get('host') || machineHost);
+  const given = params.get('host');
+  return given ? resolve(flags, given) : resolve(flags, machineHost, machineLongHost);
 }
 
 /** The real effects a node runs on: made only by a composition root (src/host/real-effects.ts) or a test. */

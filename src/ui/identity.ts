@@ -20,11 +20,13 @@ export interface Identity {
 
 export interface MachineDefaults {
   readonly host: string;
+  /** A long name's host part (`?name=one`), when it differs: the `--beam` server's (ui/beam-page.ts). */
+  readonly longHost?: string;
   readonly cookie: string;
 }
 
 export function identityFromUrl(search: string, machine: MachineDefaults): Identity {
-  const start = startOptionsFromUrl(new URLSearchParams(search), machine.host);
+  const start = startOptionsFromUrl(new URLSearchParams(search), machine.host, machine.longHost);
   return { node: start.node ?? 'nonode@nohost', alive: start.node !== null, cookie: start.cookie ?? machine.cookie, hidden: start.hidden, start };
 }
 

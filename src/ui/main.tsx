@@ -14,13 +14,16 @@ import { realEffects } from '../host/real-effects.ts';
 import { browserScheduling } from '../host/node-loop.ts';
 import { pageOptions } from './layout/url-options.ts';
 import { shellHistory } from './shell-history.ts';
+import { beamHostsOf, withBeamHosts } from './beam-page.ts';
 
 const effects = realEffects();
 const random = () => effects.random.next();
-const machine = machineDefaults(localStorage, random);
+// Served with --beam: the machine's host name is the default host part, real nodes reach the tab.
+const beam = beamHostsOf(document);
+const machine = withBeamHosts(machineDefaults(localStorage, random), beam);
 const identity = identityFromUrl(location.search, machine);
 const page = pageOptions(location.search);
-const session = createShellSession(identity, page, effects, browserScheduling());
+const session = createShellSession(identity, page, effects, browserScheduling(), { beam: beam !== null });
 // The tab is titled as the node it is (`one@lab`), or `iex` when unnamed, so tabs tell nodes apart.
 document.title = identity.alive ? identity.node : 'iex';
 const root = document.getElementById('root');

@@ -23,6 +23,8 @@ import { driveConditioner } from '../host/drive-conditioner.ts';
 import type { PageOptions } from './layout/url-options.ts';
 import { nodesFromPeerIds, peersUrl } from './layout/use-known-nodes.ts';
 import type { NameServer } from '../distribution/elixir/context.ts';
+import { tabsThenGateway } from '../distribution/transports/tabs-then-gateway.ts';
+import { browserGateway } from './beam-page.ts';
 
 /** `:net_adm.names` in a tab: the signalling server's peer list (our EPMD), as node names. */
 const signallingNames: NameServer = (done) => {
@@ -79,7 +81,12 @@ export interface ShellSession {
   onOutput(listener: (chunk: string) => void): () => void;
 }
 
-export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling): ShellSession {
+/** How the page was served: `beam` with the gateway to real BEAM nodes (`npm start -- --beam`). */
+export interface ServedWith {
+  readonly beam: boolean;
+}
+
+export function createShellSession(identity: Identity, page: PageOptions, effects: SessionEffects, scheduling: HostScheduling, served: ServedWith = { beam: false }): ShellSession {
   let text = '';
   let signalling: SignallingState | null = identity.alive ? { type: 'connecting' } : null;
   let view: ShellView = { text: '', prompt: '', busy: false, signalling };
@@ -135,7 +142,11 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
       schedulePublish();
       // Registered again after a signalling drop: the node is alive already, its links kept.
       if (state.type === 'registered' && node.dist === null) {
-        const transport = local.wrap(createPeerJsTransport(peer, config));
+        const tabs = createPeerJsTransport(peer, config);
+        // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
+        const transport = local.wrap(served.beam ? tabsThenGateway(tabs, browserGateway(location, identity.node, token, (s) => {
+          if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);
+        })) : tabs);
         const tuning = page.tuning;
         const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
         loop.wake();

@@ -37,8 +37,13 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
       <Handle type="source" position={Position.Top} isConnectable={false} style={CENTRE} />
       <div className="flex items-center gap-3 px-4 pt-3">
         <span className="font-mono text-xl font-bold text-slate-900 dark:text-slate-50">{n.name}</span>
+        {n.beam === true && (
+          <span title="A real BEAM node (iex, erl), through the server's --beam gateway" className="rounded-md bg-violet-700 px-2 py-0.5 font-mono text-[18px] font-bold text-white">
+            BEAM
+          </span>
+        )}
         <span className={`rounded-full px-3 py-0.5 text-[18px] font-semibold ${STATE_TONE[kind] ?? ''}`}>{connectionText(n.connection)}</span>
-        <span className="ml-auto text-[18px] text-slate-600 dark:text-slate-300">{countText(data, kind)}</span>
+        <span className="ml-auto text-[18px] text-slate-600 dark:text-slate-300">{n.beam === true && data.processCount === 0 ? 'its processes are not traced' : countText(data, kind)}</span>
         {dashed !== '' && <DismissButton node={n.name} />}
       </div>
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}

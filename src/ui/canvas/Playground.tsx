@@ -22,6 +22,7 @@ import { controlsFor } from '../controls/wiring.ts';
 import { PausePanel } from '../controls/PausePanel.tsx';
 import { usePauseView } from '../controls/use-pause-view.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
+import { connectBeamProcesses } from '../store/beam-processes.ts';
 import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
 
 const BROWSER_TIMERS: Timers = { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
@@ -66,6 +67,8 @@ export function Playground(props: PlaygroundProps) {
   const store = given ?? own;
   useEffect(() => connectRuntime(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
   useEffect(() => (dist === null ? undefined : connectDistribution(dist, store)), [dist, store]);
+  // A real BEAM node runs no tracer: its card shows the processes that talk to this tab.
+  useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
   useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
   useEffect(() => {
     if (tracing === undefined) return undefined;

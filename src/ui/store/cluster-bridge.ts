@@ -174,7 +174,9 @@ export function connectDistribution(dist: Distribution, store: PlaygroundStore):
       case 'connection:up':
         downs.delete(e.peer.name);
         s.handshakeResult(e.peer.name, { kind: 'up' });
-        return s.setConnection(e.peer.name, { kind: 'up' });
+        s.setConnection(e.peer.name, { kind: 'up' });
+        if (e.beam === true) s.markBeam(e.peer.name);
+        return;
       case 'connection:failed':
         s.handshakeResult(e.peer.name, { kind: 'refused', reason: e.reason });
         if (stayDown(e.peer.name)) return;

@@ -28,6 +28,8 @@ export interface ClusterNode {
   readonly number: number;
   /** null for the local node; the others start at 'handshaking' until told. */
   readonly connection: ConnectionState | null;
+  /** A real BEAM node (through the --beam gateway): its card is marked BEAM, kept once known. */
+  readonly beam?: true;
 }
 
 export interface ProcessView {

@@ -19,6 +19,8 @@ export interface PlaygroundActions {
   expire(now: number): void;
   /** The distribution layer reports a connection's state; an unknown node gets a card. */
   setConnection(node: string, state: ConnectionState): void;
+  /** `node` is a real BEAM node (its connection came up over a BEAM link): its card says so. */
+  markBeam(node: string): void;
   /** Forgets a node and its processes (it left the cluster view). */
   removeNode(node: string): void;
   /** The classroom controls cut (true) or healed (false) the link to `node`: the edge says so at once. */
@@ -112,6 +114,12 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions): Playgrou
         nodes: { ...s.nodes, [node]: old === undefined ? cardFor(node, false, connection) : { ...old, connection } },
         nodeOrder: old === undefined ? [...s.nodeOrder, node] : s.nodeOrder,
       });
+    },
+    markBeam: (node) => {
+      const s = get();
+      const old = s.nodes[node];
+      if (old === undefined || old.beam === true) return;
+      set({ nodes: { ...s.nodes, [node]: { ...old, beam: true } } });
     },
     setCut: (node, cut) => {
       const c = get().nodes[node]?.connection;

@@ -1,0 +1,35 @@
+/**
+ * A real `elixir --sname` node beside the tabs (e2e/beam-*.spec.ts): started with a script, its
+ * output read as it comes, killed when the test ends. Names carry `gateway_` so that nothing
+ * collides with other nodes on the machine's shared epmd.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
+import { expect } from '@playwright/test';
+
+/** The host part real nodes (and tabs of a --beam server) have here: `hostname -s`. */
+export const HOST = hostname().split('.')[0] as string;
+
+export interface RealNode {
+  /** `gateway_real1@vm` */
+  readonly name: string;
+  output(): string;
+  waitForOutput(text: string, timeout?: number): Promise<void>;
+  kill(): void;
+}
+
+/** Starts `elixir --sname <sname> --cookie <cookie> -e <code>`. */
+export function startRealNode(sname: string, cookie: string, code: string): RealNode {
+  const child: ChildProcess = spawn('elixir', ['--sname', sname, '--cookie', cookie, '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  return {
+    name: `${sname}@${HOST}`,
+    output: () => out,
+    async waitForOutput(text, timeout = 20_000) {
+      await expect.poll(() => out, { timeout }).toContain(text);
+    },
+    kill: () => void child.kill('SIGKILL'),
+  };
+}
