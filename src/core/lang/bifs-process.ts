@@ -96,13 +96,16 @@ function register(ctx: BifContext, pid: Term, name: Term): Term {
   return TRUE;
 }
 
+const FLUSH = atom('flush');
+const INFO = atom('info');
+
 function demonitor(ctx: BifContext, ref: Term, opts: Term): Term {
   if (!kindIs(ref, 'ref')) badargAt(0, 'not a reference');
   let flush = false;
   let info = false;
   for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
-    if (l.head === atom('flush')) flush = true;
-    else if (l.head === atom('info')) info = true;
+    if (l.head === FLUSH) flush = true;
+    else if (l.head === INFO) info = true;
   }
   const found = ctx.proc.demonitor(ref as Ref, flush);
   // [:info]: whether the monitor was still there (false: its DOWN was already sent), as erts answers.
