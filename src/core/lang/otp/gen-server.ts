@@ -160,7 +160,9 @@ defmodule GenServer do
     handle_common_reply(reply, parent, name, nil, msg, mod, state)
   end
 
-  defp loop(parent, name, state, mod, :hibernate), do: loop(parent, name, state, mod, :infinity)
+  # gen_server's hibernate: the stack is dropped, the process waits in :erlang.hibernate/3
+  # (what Process.info shows) and wakes into the loop when a message comes.
+  defp loop(parent, name, state, mod, :hibernate), do: :erlang.hibernate(GenServer, :__wake_hib__, [parent, name, state, mod])
 
   defp loop(parent, name, state, mod, timeout) do
     receive do
@@ -172,6 +174,9 @@ defmodule GenServer do
       timeout -> handle_msg(:timeout, parent, name, state, mod)
     end
   end
+
+  @doc false
+  def __wake_hib__(parent, name, state, mod), do: loop(parent, name, state, mod, :infinity)
 
   defp decode_msg({:system, from, req}, parent, name, state, mod), do: system_msg(req, from, parent, name, state, mod)
   defp decode_msg({:EXIT, parent, reason} = msg, parent, name, state, mod) do
