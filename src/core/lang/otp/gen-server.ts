@@ -350,24 +350,21 @@ defmodule GenServer do
   def call(server, request), do: call(server, request, 5000)
 
   # A local or remote pid (the common case) goes straight to the call; names are looked up.
-  def call(pid, request, timeout) when is_pid(pid) and pid != self() do
-    try do
-      __gen_call__(pid, :"$gen_call", request, timeout)
-    catch
-      :exit, reason -> exit({reason, {GenServer, :call, [pid, request, timeout]}})
-    end
-  end
+  def call(pid, request, timeout) when is_pid(pid) and pid != self(), do: do_call(pid, pid, request, timeout)
 
   def call(server, request, timeout) do
     case whereis(server) do
       nil -> exit({:noproc, {GenServer, :call, [server, request, timeout]}})
       pid when pid == self() -> exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
-      pid ->
-        try do
-          __gen_call__(pid, :"$gen_call", request, timeout)
-        catch
-          :exit, reason -> exit({reason, {GenServer, :call, [server, request, timeout]}})
-        end
+      pid -> do_call(server, pid, request, timeout)
+    end
+  end
+
+  defp do_call(server, pid, request, timeout) do
+    try do
+      __gen_call__(pid, :"$gen_call", request, timeout)
+    catch
+      :exit, reason -> exit({reason, {GenServer, :call, [server, request, timeout]}})
     end
   end
 
