@@ -54,6 +54,11 @@ export type Expr =
   | { kind: 'call'; pos: Pos; name: string; args: readonly Expr[] }
   /** `Mod.f(args)`, `:mod.f args`, `__MODULE__.f()`: module is any expression (alias, atom, var). */
   | { kind: 'remote'; pos: Pos; module: Expr; name: string; args: readonly Expr[] }
+  /**
+   * `(pattern -> body; …)`: clauses in parentheses, the value of a `do:`/`after:`/`rescue:`…
+   * keyword (`receive(do: (n -> n))`); anywhere else Elixir's CompileError.
+   */
+  | { kind: 'stab'; pos: Pos; clauses: readonly Clause[] }
   /** `fun.(args)`. */
   | { kind: 'apply'; pos: Pos; fun: Expr; args: readonly Expr[] }
   /** `map.key` where the left side is not an alias. */

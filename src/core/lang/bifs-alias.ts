@@ -33,16 +33,27 @@ const alias1: BifFn = ([opts], c) => {
   return c.proc.alias(mode);
 };
 
-/** monitor/3 for processes: the only OTP 25 option is `{alias, Mode}`. */
+const ALIAS = atom('alias');
+const PROCESS = atom('process');
+
+/**
+ * monitor/3 for processes: the only OTP 25 option is `{alias, Mode}`. (Every GenServer.call
+ * comes here: the list is walked in place, and the atoms are constants, not table lookups.)
+ */
 const monitor3: BifFn = ([type, target, opts], c) => {
   let mode: AliasMode | undefined;
-  for (const o of options(opts as Term, 2)) {
-    const m = typeof o === 'object' && o.kind === 'tuple' && o.elements.length === 2 && o.elements[0] === atom('alias')
+  let invalid = false;
+  let l = opts as Term;
+  for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    const o = l.head;
+    const m = typeof o === 'object' && o.kind === 'tuple' && o.elements.length === 2 && o.elements[0] === ALIAS
       && typeof o.elements[1] === 'object' && o.elements[1].kind === 'atom' ? MONITOR_ALIAS[(o.elements[1] as Atom).name] : undefined;
-    if (m === undefined) badargAt(2, 'invalid option in list');
-    mode = m;
+    if (m === undefined) invalid = true;
+    else if (!invalid) mode = m;
   }
-  if (type !== atom('process')) badargAt(0, 'invalid monitor type');
+  if (typeof l !== 'object' || l.kind !== 'nil') badargAt(2, 'not a list');
+  if (invalid) badargAt(2, 'invalid option in list');
+  if (type !== PROCESS) badargAt(0, 'invalid monitor type');
   return c.proc.monitor(target as Term, mode);
 };
 

@@ -96,13 +96,16 @@ function register(ctx: BifContext, pid: Term, name: Term): Term {
   return TRUE;
 }
 
+const FLUSH = atom('flush');
+const INFO = atom('info');
+
 function demonitor(ctx: BifContext, ref: Term, opts: Term): Term {
   if (!kindIs(ref, 'ref')) badargAt(0, 'not a reference');
   let flush = false;
   let info = false;
   for (let l = opts; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
-    if (l.head === atom('flush')) flush = true;
-    else if (l.head === atom('info')) info = true;
+    if (l.head === FLUSH) flush = true;
+    else if (l.head === INFO) info = true;
   }
   const found = ctx.proc.demonitor(ref as Ref, flush);
   // [:info]: whether the monitor was still there (false: its DOWN was already sent), as erts answers.
@@ -157,6 +160,11 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   E('send_after', 3, ([ms, d, m], c) => c.proc.sendAfter(d as Term, m as Term, ms as number)),
   E('cancel_timer', 1, ([r], c) => { const left = c.proc.cancelTimer(r as Ref); return left === false ? FALSE : left; }),
   PR('sleep', 1, ([ms], c) => sleepMs(ms as Term, c), true),
+  bif('erlang', 'hibernate', 3, ([m, f, args], c) => {
+    if (!kindIs(m as Term, 'atom')) badargAt(0, 'not an atom');
+    if (!kindIs(f as Term, 'atom')) badargAt(1, 'not an atom');
+    return c.hibernate(m as Atom, f as Atom, listArgs(args as Term, 2));
+  }, true),
   PR('spawn', 2, ([f, o], c) => spawned(spawnFun(c, f as Term, spawnOpts(o as Term)))),
   PR('send', 3, ([d, m], c) => (send(c, d as Term, m as Term), OK)),
   PR('send_after', 3, ([d, m, ms], c) => c.proc.sendAfter(d as Term, m as Term, ms as number)),

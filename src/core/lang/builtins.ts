@@ -64,6 +64,11 @@ export interface BifContext {
   /** Block `ms` milliseconds (null: forever) ignoring messages, then the call returns `result`. */
   sleep(ms: number | null, result: Term): Term;
   /**
+   * erlang:hibernate/3: drop the call stack (and any `try`), wait for a message (without taking
+   * it), then run `module.name(args...)` as the process's whole stack. Mark the BIF `control: true`.
+   */
+  hibernate(module: Atom, name: Atom, args: readonly Term[]): Term;
+  /**
    * Continue later, as BEAM's trapping BIFs do: the BIF has done `reductions` worth of work and
    * `resume()` does the rest (returning the result, or trapping again). The VM charges the
    * reductions and calls `resume` as a new call of the same BIF, after a yield when the

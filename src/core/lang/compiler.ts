@@ -101,6 +101,8 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
       // An unbound name is a call without parentheses (`self`, `flush`), as Elixir expands it.
       return compileCall({ kind: 'call', pos: e.pos, name: e.name, args: [] }, ctx, false) as Ev;
     }
+    case 'stab':
+      throw new CompileError(e.pos, 'unhandled operator ->');
     case 'pin':
       throw new CompileError(e.pos, `misplaced operator ^${e.name}\n\nThe pin operator ^ is supported only inside matches or inside custom macros`);
     case 'string':

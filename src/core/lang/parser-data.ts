@@ -11,7 +11,7 @@ import {
 } from './parser.ts';
 import { PREC_CONTAINER, parseExpr } from './parser-exprs.ts';
 import { kwList, kwPair, parseIdent, type KwPair } from './parser-calls.ts';
-import { parseFn } from './parser-blocks.ts';
+import { parseFn, parseStab } from './parser-blocks.ts';
 
 export function parsePrimary(p: ParserState): Node {
   const t = next(p);
@@ -42,6 +42,11 @@ export function parsePrimary(p: ParserState): Node {
       switch (t.text) {
         case '(':
           return nested(p, () => {
+            if (stabAhead(p)) {
+              const body = parseStab(p, (x) => isPunct(x, ')') || x.kind === 'eof');
+              expectPunct(p, ')');
+              return body.kind === 'clauses' ? { kind: 'stab', pos, clauses: body.clauses } : blockOf(body.exprs, pos);
+            }
             const exprs = parseExprList(p, (x) => isPunct(x, ')'));
             next(p);
             return blockOf(exprs, pos);
@@ -213,4 +218,27 @@ function struct(p: ParserState, pos: Pos): Expr {
   const body = map(p, pos);
   if (body.kind !== 'map') return body;
   return { kind: 'struct', pos, module, pairs: body.pairs, update: body.update };
+}
+
+/**
+ * After `(`: whether a `->` comes before the matching `)` outside any nested bracket or
+ * `fn`/`do` … `end`, i.e. the parentheses hold clauses (`(n -> n)`), not expressions.
+ */
+function stabAhead(p: ParserState): boolean {
+  let depth = 0;
+  for (let k = 0; ; k++) {
+    const t = peek(p, k);
+    if (t.kind === 'eof') return false;
+    if (t.kind === 'punct') {
+      if (t.text === '(' || t.text === '[' || t.text === '{' || t.text === '%{' || t.text === '<<') depth++;
+      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+        if (depth === 0) return false;
+        depth--;
+      }
+    } else if (isOp(t, '>>')) depth--;
+    else if (t.kind === 'reserved') {
+      if (t.text === 'fn' || t.text === 'do') depth++;
+      else if (t.text === 'end') depth--;
+    } else if (depth === 0 && isOp(t, '->')) return true;
+  }
 }

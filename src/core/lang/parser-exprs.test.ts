@@ -213,6 +213,11 @@ const CASES: readonly (readonly [string, string])[] = [
   ["div(10, 3)", "(div 10 3)"],
   ["rem 10, 3", "(rem 10 3)"],
   ["max(1, 2)", "(max 1 2)"],
+  // clauses in parentheses (a keyword's value); parentheses without a top-level -> stay a block
+  ["(n -> n)", "(stab ([n] -> n))"],
+  ["(a, b when a > b -> a; _, b -> b)", "(stab ([a b] when (> a b) -> a) ([_ b] -> b))"],
+  ["(fn x -> x end)", "(fn ([x] -> x))"],
+  ["([a: 1]; {2, 3})", "(block [{:a 1}] {2 3})"],
 ];
 
 describe('parse: expressions of the language scope', () => {

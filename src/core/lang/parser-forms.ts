@@ -47,7 +47,9 @@ function required(e: Expr | null, pos: Pos, name: string): Expr {
 function clauses(bodies: readonly SectionBody[] | undefined, pos: Pos, what: string): Clause[] {
   const out: Clause[] = [];
   for (const b of bodies ?? []) {
+    const [only] = b.kind === 'block' && b.exprs.length === 1 ? b.exprs : [];
     if (b.kind === 'clauses') out.push(...b.clauses);
+    else if (only?.kind === 'stab') out.push(...only.clauses); // `do: (a -> b)`
     else if (b.exprs.length > 0) return fail(pos, `expected -> clauses for :${what}`);
   }
   return out;

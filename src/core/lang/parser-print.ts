@@ -55,6 +55,8 @@ export function sexpr(e: Expr): string {
       return `(field ${sexpr(e.subject)} ${e.name})`;
     case 'fn':
       return `(fn ${clauses(e.clauses)})`;
+    case 'stab':
+      return `(stab ${clauses(e.clauses)})`;
     case 'capture_fun':
       return `&${e.module === null ? '' : `${sexpr(e.module)}.`}${e.name}/${e.arity}`;
     case 'capture_expr':

@@ -58,9 +58,14 @@ export class VmBody implements ProcessBody {
     this.machine.interrupt();
   }
   currentFunction(): readonly [string, string, number] {
-    return this.machine.currentFunction();
+    const f = this.machine.currentFunction();
+    // A server waiting for its next message is in OTP's gen_server:loop/7 on BEAM; ours is
+    // GenServer's own loop/5 (otp/gen-server.ts), shown under the name iex shows.
+    return f[0] === 'Elixir.GenServer' && f[1] === 'loop' && f[2] === 5 ? GEN_SERVER_LOOP : f;
   }
 }
+
+const GEN_SERVER_LOOP = ['gen_server', 'loop', 7] as const;
 
 /** The exit a machine result means for its process (normal end, or the crash and its reason). */
 export function toRunResult(r: MachineResult): RunResult {

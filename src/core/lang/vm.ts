@@ -60,6 +60,7 @@ type Pending =
   | { readonly kind: 'call'; readonly fun: Term; readonly args: readonly Term[] }
   | { readonly kind: 'mfa'; readonly module: Atom; readonly name: Atom; readonly args: readonly Term[] }
   | { readonly kind: 'sleep'; readonly ms: number | null; readonly result: Term }
+  | { readonly kind: 'hibernate'; readonly module: Atom; readonly name: Atom; readonly args: readonly Term[] }
   | { readonly kind: 'trap'; readonly reductions: number; readonly resume: () => Term };
 
 const MODULE = atom('module');
@@ -90,7 +91,14 @@ class Ctx implements BifContext {
     this.m.pending = { kind: 'trap', reductions, resume };
     return NIL_ATOM;
   }
+  hibernate(module: Atom, name: Atom, args: readonly Term[]): Term {
+    this.m.pending = { kind: 'hibernate', module, name, args };
+    return NIL_ATOM;
+  }
 }
+
+/** Where a hibernating process is, for Process.info's current_function (as erts shows it). */
+const HIBERNATE_CODE = new FnCode('erlang', 'hibernate', 3);
 
 export class Machine {
   /** Starts small (a process costs little) and doubles as frames deepen; packed, not holey. */
@@ -108,6 +116,8 @@ export class Machine {
   private receiving = false;
   /** Set while blocked in ctx.sleep: what the call returns, and whether it was a tail call. */
   private sleeping: { result: Term; tail: boolean; dst: number } | null = null;
+  /** Set while hibernating (erlang:hibernate/3): what runs when a message comes. */
+  private hibernating: { module: Atom; name: Atom; args: readonly Term[] } | null = null;
   pending: Pending | null = null;
   /** Reductions trapping BIFs reported (ctx.trap), charged by `run` when it reloads the frame. */
   private trapped = 0;
@@ -171,6 +181,10 @@ export class Machine {
     this.interrupted = false;
     if (this.sleeping !== null) {
       const r = this.wake(proc);
+      if (r !== null) return r;
+    }
+    if (this.hibernating !== null) {
+      const r = this.wakeHibernated(proc);
       if (r !== null) return r;
     }
     let reds = budget;
@@ -528,6 +542,16 @@ export class Machine {
         this.save(code, pc, bp);
         return { type: 'wait', reductions: used };
       }
+      if (p.kind === 'hibernate') {
+        // The stack and its handlers are gone now, as erts discards them; the run resumes in
+        // wakeHibernated when a message is there (at once if one already is).
+        this.depth = 0;
+        this.handlers.length = 0;
+        this.hibernating = { module: p.module, name: p.name, args: p.args };
+        this.proc.beginReceive(null);
+        this.save(HIBERNATE_CODE, 0, 0);
+        return { type: 'wait', reductions: used };
+      }
       if (p.kind === 'trap') {
         // A trapping BIF (stdlib/walk.ts): charge the work done, then call the rest as a new
         // call of the same BIF, same arguments; that call yields first if the budget is spent.
@@ -561,6 +585,20 @@ export class Machine {
     this.sleeping = null;
     if (!s.tail) this.regs[this.bp + s.dst] = s.result;
     else if (!this.returnTo(s.result)) return { type: 'done', reductions: 1, value: s.result };
+    return null;
+  }
+
+  /** Hibernating: still no message, or the call given to hibernate/3 starts on an empty stack. */
+  private wakeHibernated(proc: ProcessApi): MachineResult | null {
+    if (proc.nextMessage() === undefined) return { type: 'wait', reductions: 0 };
+    proc.endReceive(); // the message stays for the code that runs next
+    const h = this.hibernating as NonNullable<Machine['hibernating']>;
+    this.hibernating = null;
+    try {
+      this.startMfa(h.module, h.name, h.args);
+    } catch (e) {
+      return this.unwind(e, 1);
+    }
     return null;
   }
 

@@ -12,13 +12,16 @@
  *  - demonitor: active while its monitor is (demonitor, or the DOWN, ends both);
  *  - reply_demonitor: as demonitor, and the first message through it also removes the monitor.
  *
- * The owners live in the node's own table (NodeRuntime.aliases), filed by ref key, and in the
- * owner's Proc (so its death drops them all). A `demonitor` alias whose monitor fired is also
- * checked lazily at send time, so a missed cleanup can never deliver through a dead monitor.
+ * The owners live in the node's own table (NodeRuntime.aliases), filed by ref key. The mode is
+ * kept by the owner: an alias bound to a monitor (demonitor, reply_demonitor) on the monitor's
+ * entry (so GenServer.call's alias costs no table of its own, and ends with its monitor), the
+ * others in the owner's Proc (so its death drops them all). A `demonitor` alias whose monitor
+ * fired is also checked lazily at send time, so a missed cleanup can never deliver through a
+ * dead monitor.
  */
 import type { Ref } from '../term/types.ts';
 import type { NodeRuntime } from './node-runtime.ts';
-import type { Proc } from './process.ts';
+import type { MonitorEntry, Proc } from './process.ts';
 import { Status } from './status.ts';
 import { refKey } from './identifiers.ts';
 
@@ -39,9 +42,20 @@ export function activateAlias(rt: NodeRuntime, p: Proc, ref: Ref, mode: AliasMod
   rt.aliases.set(key, p);
 }
 
+/** Makes the ref of `p`'s monitor `e` an alias of `p` that lasts as long as the monitor. */
+export function monitorAlias(rt: NodeRuntime, p: Proc, e: MonitorEntry, mode: AliasMode): void {
+  e.alias = mode;
+  rt.aliases.set(e.key, p);
+}
+
 /** unalias/1: true when `ref` was an active alias of `p`. */
 export function deactivateAlias(rt: NodeRuntime, p: Proc, ref: Ref): boolean {
-  return dropKey(rt, p, refKey(ref));
+  const key = refKey(ref);
+  if (dropKey(rt, p, key)) return true;
+  const e = p.monitors?.get(key);
+  if (e === undefined || e.alias === null) return false;
+  endMonitorAlias(rt, e);
+  return true;
 }
 
 function dropKey(rt: NodeRuntime, p: Proc, key: string): boolean {
@@ -50,10 +64,14 @@ function dropKey(rt: NodeRuntime, p: Proc, key: string): boolean {
   return true;
 }
 
-/** A monitor of `p` ended (demonitor or DOWN): a `demonitor`-mode alias on its ref ends with it. */
-export function monitorEnded(rt: NodeRuntime, p: Proc, key: string): void {
-  const mode = p.aliases?.get(key);
-  if (mode === 'demonitor' || mode === 'reply_demonitor') dropKey(rt, p, key);
+function endMonitorAlias(rt: NodeRuntime, e: MonitorEntry): void {
+  e.alias = null;
+  rt.aliases.delete(e.key); // a local ref's key: no other process files an alias under it
+}
+
+/** `p`'s monitor `e` ended (demonitor, DOWN, or `p`'s exit): an alias bound to it ends with it. */
+export function monitorEnded(rt: NodeRuntime, e: MonitorEntry): void {
+  if (e.alias !== null) endMonitorAlias(rt, e);
 }
 
 /**
@@ -67,11 +85,16 @@ export function aliasOwner(rt: NodeRuntime, ref: Ref): { q: Proc; unmonitor: boo
   const q = rt.aliases.get(key);
   if (q === undefined || q.status >= Status.Exiting) return undefined;
   const mode = q.aliases?.get(key);
-  if (mode === undefined) return undefined;
-  if ((mode === 'demonitor' || mode === 'reply_demonitor') && q.monitors?.has(key) !== true) {
-    dropKey(rt, q, key); // its monitor already fired
+  if (mode !== undefined) {
+    if (mode === 'reply') dropKey(rt, q, key);
+    return { q, unmonitor: false };
+  }
+  const e = q.monitors?.get(key);
+  if (e === undefined || e.alias === null) {
+    rt.aliases.delete(key); // its monitor already fired
     return undefined;
   }
-  if (mode === 'reply' || mode === 'reply_demonitor') dropKey(rt, q, key);
-  return { q, unmonitor: mode === 'reply_demonitor' };
+  const unmonitor = e.alias === 'reply_demonitor';
+  if (unmonitor) endMonitorAlias(rt, e);
+  return { q, unmonitor };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Binary, Cons, NIL, atom, list, str, tuple, type Pid, type Term, type Tuple } from '../term/types.ts';
+import { Binary, Cons, NIL, Pid, Ref, atom, list, str, tuple, type Term, type Tuple } from '../term/types.ts';
 import { mapFromPairs } from '../term/map.ts';
 import { generatorBody, receive, type BodyGenerator } from './bodies.ts';
 import { DEFAULT_MAX_HEAP_WORDS, termWords } from './heap-limit.ts';
@@ -32,6 +32,25 @@ describe('termWords: BEAM flat sizes, plus the word that holds the message', () 
     expect(termWords(list([1, 2, 3]))).toBe(1 + 6);
     expect(termWords(str('abc'))).toBe(1 + 3);
     expect(termWords(mapFromPairs([[atom('a'), 1]]))).toBe(1 + 5);
+  });
+  it('sizes small messages (a $gen_call, its reply) as the walk does', () => {
+    // A tuple wider than 8 always takes the walk: nine copies of a small term must cost nine
+    // times what the small term's own (fast) count says, plus the wide tuple's cells.
+    const pid = new Pid(atom('a@h'), 101, 0, 1);
+    const ref = new Ref(atom('a@h'), 1, [1, 2, 3]);
+    const smalls: Term[] = [
+      tuple(atom('$gen_call'), tuple(pid, new Cons(atom('alias'), ref)), atom('inc')),
+      tuple(new Cons(atom('alias'), ref), 42),
+      tuple(tuple(tuple(1, 2), 3), list([1, 2])),
+      tuple(1, 2.5),
+      new Cons(1, new Cons(2, new Cons(3, NIL))),
+    ];
+    for (const t of smalls) {
+      const wide = tuple(...Array.from({ length: 9 }, () => t));
+      expect(termWords(wide)).toBe(1 + 10 + 9 * (termWords(t) - 1));
+    }
+    // tuple(3) + tuple(2) + pid(4) + cons(2) + ref(2 + 3), and the holding word
+    expect(termWords(smalls[0] as Term)).toBe(1 + 4 + 3 + 4 + 2 + 5);
   });
   it('counts a binary by its bytes and walks a 1,000,000-long or 100,000-deep term without recursion', () => {
     expect(termWords(Binary.fromBytes(new Uint8Array(8_000_000)))).toBe(1 + 2 + 1_000_000);

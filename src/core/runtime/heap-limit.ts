@@ -47,7 +47,54 @@ export function maxHeapOf(size: number): MaxHeap {
  */
 export function termWords(t: Term): number {
   // Small on purpose, so the engine inlines it into every send: most messages are immediates.
-  return typeof t !== 'object' || t.kind === 'atom' || t.kind === 'nil' ? 1 : compoundWords(t);
+  if (typeof t !== 'object' || t.kind === 'atom' || t.kind === 'nil') return 1;
+  // Most of the rest are small tuples of immediates, refs and pids (a `$gen_call`, its reply):
+  // sized without the walk's stack array.
+  const w = smallWords(t, SMALL_DEPTH);
+  return w >= 0 ? 1 + w : compoundWords(t);
+}
+
+/** How deep smallWords looks before it hands the term to the walk. */
+const SMALL_DEPTH = 3;
+
+/**
+ * The words of `x`'s cells (what compoundWords adds for it), for a tuple no wider than 8 and no
+ * deeper than `depth` whose leaves are immediates, pids, refs or short lists of them; -1 for
+ * anything else (the walk then counts it).
+ */
+function smallWords(x: Term, depth: number): number {
+  if (typeof x === 'number') return 0;
+  if (typeof x !== 'object') return -1;
+  switch (x.kind) {
+    case 'atom':
+    case 'nil':
+      return 0;
+    case 'pid':
+    case 'port':
+      return 4;
+    case 'ref':
+      return 2 + x.ids.length;
+    case 'cons':
+    case 'tuple': {
+      if (depth === 0) return -1;
+      if (x.kind === 'cons') {
+        const h = smallWords(x.head, depth - 1);
+        const tl = h < 0 ? -1 : smallWords(x.tail, depth - 1);
+        return tl < 0 ? -1 : 2 + h + tl;
+      }
+      const el = x.elements;
+      if (el.length > 8) return -1;
+      let w = 1 + el.length;
+      for (let i = 0; i < el.length; i++) {
+        const e = smallWords(el[i] as Term, depth - 1);
+        if (e < 0) return -1;
+        w += e;
+      }
+      return w;
+    }
+    default:
+      return -1;
+  }
 }
 
 function compoundWords(t: Term): number {

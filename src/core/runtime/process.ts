@@ -14,7 +14,6 @@ import { NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { Status } from './status.ts';
 import { send, sendAlias, sendLocal } from './routing.ts';
 import * as signals from './signals.ts';
-import { refKey } from './identifiers.ts';
 import { cancelTimer, sendAfter, startReceiveTimer } from './process-timers.ts';
 import { activateAlias, deactivateAlias, type AliasMode } from './aliases.ts';
 
@@ -30,6 +29,12 @@ export interface MonitorEntry {
   /** Set when monitoring a registered name: DOWN then names `{name, node}`. */
   readonly name: Atom | null;
   readonly node: Atom;
+  /**
+   * The mode of the alias this monitor's ref also is (monitor/3's `{alias, demonitor |
+   * reply_demonitor}`), null when none: an alias that lives and dies with its monitor is kept
+   * here rather than in the owner's alias table, one map less per GenServer.call (aliases.ts).
+   */
+  alias: AliasMode | null;
 }
 
 export class Proc implements ProcessApi {
@@ -168,9 +173,10 @@ export class Proc implements ProcessApi {
     signals.unlink(this.rt, this, pid);
   }
   monitor(target: Dest, alias?: AliasMode): Ref {
-    const ref = signals.monitor(this.rt, this, target);
-    // Only a monitor that is up gets its alias (one that answered DOWN at once is already gone).
-    if (alias !== undefined && (alias === 'explicit' || this.monitors?.has(refKey(ref)) === true)) activateAlias(this.rt, this, ref, alias);
+    // An explicit alias outlives its monitor; the others belong to it (signals.monitor sets them
+    // only on a monitor that is up: one that answered DOWN at once is already gone).
+    const ref = signals.monitor(this.rt, this, target, alias === 'explicit' ? undefined : alias);
+    if (alias === 'explicit') activateAlias(this.rt, this, ref, alias);
     return ref;
   }
   alias(mode: AliasMode): Ref {

@@ -60,7 +60,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
         return;
       }
       const entry: MonitorEntry = {
-        ref, key: refKey(ref), watcher, target: q.self, name: target.kind === 'atom' ? target : null, node: rt.name,
+        ref, key: refKey(ref), watcher, target: q.self, name: target.kind === 'atom' ? target : null, node: rt.name, alias: null,
       };
       // A ref already in use is a peer's forgery (refs are unique): it must not take that monitor over.
       if (q.monitoredBy?.has(entry.key) === true) return;
@@ -81,7 +81,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
     adoptMonitor(watcher, target, ref) {
       const w = rt.lookup(watcher);
       if (w === undefined || w.status >= Status.Exiting) return false;
-      const entry: MonitorEntry = { ref, key: refKey(ref), watcher, target, name: null, node: target.node };
+      const entry: MonitorEntry = { ref, key: refKey(ref), watcher, target, name: null, node: target.node, alias: null };
       (w.monitors ??= new Map()).set(entry.key, entry);
       rt.version++;
       if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher, target });
@@ -94,7 +94,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       // Only a monitor of a process on the node the DOWN comes from (not a local one, nor another peer's).
       if (w === undefined || e === undefined || e.node !== from) return;
       w.monitors?.delete(key);
-      monitorEnded(rt, w, key);
+      monitorEnded(rt, e);
       rt.deliver(w, downMessage(e, reason));
       if (rt.events.active && e.target !== null) {
         rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher, target: e.target });
@@ -129,7 +129,7 @@ function nodeDown(rt: NodeRuntime, node: Atom): void {
       for (const e of [...p.monitors.values()]) {
         if (e.node !== node) continue;
         p.monitors.delete(e.key);
-        monitorEnded(rt, p, e.key);
+        monitorEnded(rt, e);
         rt.deliver(p, downMessage(e, NOCONNECTION));
       }
     }

@@ -17,7 +17,7 @@ import type { MonitorEntry, Proc } from './process.ts';
 import { BadArgError, ErlangError } from './errors.ts';
 import { pidKey, refKey } from './identifiers.ts';
 import type { ProcessBody } from './process-body.ts';
-import { monitorEnded } from './aliases.ts';
+import { monitorAlias, monitorEnded, type AliasMode } from './aliases.ts';
 
 export const EXIT = atom('EXIT');
 export const DOWN = atom('DOWN');
@@ -163,7 +163,10 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
     p.links = null;
   }
   if (p.monitors !== null) {
-    for (const e of p.monitors.values()) dropTargetSide(rt, e);
+    for (const e of p.monitors.values()) {
+      monitorEnded(rt, e);
+      dropTargetSide(rt, e);
+    }
     p.monitors = null;
   }
   if (p.monitoredBy !== null) {
@@ -171,7 +174,7 @@ function teardown(rt: NodeRuntime, p: Proc, reason: Term): void {
       const w = rt.lookup(e.watcher);
       if (w !== undefined) {
         w.monitors?.delete(e.key);
-        monitorEnded(rt, w, e.key);
+        monitorEnded(rt, e);
         const down = downMessage(e, reason);
         if (rt.delayed?.signal(self, w, down, () => rt.deliver(w, down)) !== true) rt.deliver(w, down);
         if (ev) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref: e.ref, watcher: e.watcher, target: self });
@@ -203,30 +206,33 @@ function monitorTarget(rt: NodeRuntime, target: Dest): { pid: Pid | null; name: 
   throw new BadArgError('2nd argument: not a pid');
 }
 
-export function monitor(rt: NodeRuntime, p: Proc, target: Dest): Ref {
+/** `alias`: the monitor's ref is also an alias of `p` while the monitor is up (monitor/3). */
+export function monitor(rt: NodeRuntime, p: Proc, target: Dest, alias?: AliasMode): Ref {
   const { pid, name, node } = monitorTarget(rt, target);
   const ref = rt.makeRef();
   const key = refKey(ref);
   const local = pid !== null ? rt.isLocal(pid) : node === rt.name;
   if (local) {
     const q = pid !== null ? rt.lookup(pid) : rt.registry.lookup(name as Atom);
-    const entry: MonitorEntry = { ref, key, watcher: p.self, target: q?.self ?? pid, name, node };
+    const entry: MonitorEntry = { ref, key, watcher: p.self, target: q?.self ?? pid, name, node, alias: null };
     if (q === undefined || q.status >= Status.Exiting) {
       rt.deliver(p, downMessage(entry, NOPROC));
       return ref;
     }
     (p.monitors ??= new Map()).set(key, entry);
     (q.monitoredBy ??= new Map()).set(key, entry);
+    if (alias !== undefined) monitorAlias(rt, p, entry, alias);
     rt.version++;
     if (rt.events.active) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher: p.self, target: q.self });
     return ref;
   }
-  const entry: MonitorEntry = { ref, key, watcher: p.self, target: pid, name, node };
+  const entry: MonitorEntry = { ref, key, watcher: p.self, target: pid, name, node, alias: null };
   if (rt.router === null) {
     rt.deliver(p, downMessage(entry, NOCONNECTION));
     return ref;
   }
   (p.monitors ??= new Map()).set(key, entry);
+  if (alias !== undefined) monitorAlias(rt, p, entry, alias);
   rt.version++;
   if (rt.events.active && pid !== null) rt.events.emit({ type: 'monitor:added', time: rt.clock.now(), ref, watcher: p.self, target: pid });
   rt.router.monitor(p.self, pid ?? (name as Atom), node, ref);
@@ -238,7 +244,7 @@ export function demonitor(rt: NodeRuntime, p: Proc, ref: Ref, flush: boolean): b
   const e = p.monitors?.get(key);
   if (e !== undefined) {
     p.monitors?.delete(key);
-    monitorEnded(rt, p, key);
+    monitorEnded(rt, e);
     dropTargetSide(rt, e);
     rt.version++;
     if (rt.events.active && e.target !== null) {

@@ -16,6 +16,7 @@ import { mapKey } from '../../term/hash.ts';
 import { compare } from '../../term/order.ts';
 import { strictEquals } from '../../term/equality.ts';
 import { termWords } from '../../runtime/heap-limit.ts';
+import { PlaceIndex } from './places.ts';
 
 export type TableType = 'set' | 'ordered_set' | 'bag' | 'duplicate_bag';
 
@@ -65,14 +66,11 @@ function keyOf(obj: Tuple, keypos: number): Term {
   return obj.elements[keypos - 1] as Term;
 }
 
-/** Hash tables: keys in insertion order; `prev` finds its key by walking from the start. */
+/** Hash tables: keys in insertion order, found by their places (places.ts). */
 abstract class HashObjects<V> {
   protected readonly map = new Map<unknown, V>();
-  /** Where the last `next` stopped (see next). */
-  private cursor: { readonly key: unknown; readonly it: Iterator<[unknown, V]> } | null = null;
-  /** Each key's place in insertion order (see Objects.mark); never reused, clear included. */
-  private readonly marks = new Map<unknown, number>();
-  private nextMark = 0;
+  /** Each key's place in insertion order (see Objects.mark). */
+  private readonly order = new PlaceIndex<unknown>();
   words = 0;
   size = 0;
   constructor(protected readonly keypos: number) {}
@@ -80,69 +78,42 @@ abstract class HashObjects<V> {
   protected abstract keyOfValue(v: V): Term;
 
   protected put(k: unknown, v: V): void {
-    if (!this.map.has(k)) this.marks.set(k, this.nextMark++);
+    this.order.add(k);
     this.map.set(k, v);
   }
   protected remove(k: unknown): void {
     this.map.delete(k);
-    this.marks.delete(k);
+    this.order.remove(k);
   }
   mark(key: Term): number | null {
-    return this.marks.get(mapKey(key)) ?? null;
+    return this.order.place(mapKey(key)) ?? null;
   }
   afterMark(mark: number): Term | null {
-    // Marks grow along the map's (insertion) order: the first key past `mark` is the next one.
-    for (const [k, v] of this.map) if ((this.marks.get(k) as number) > mark) return this.keyOfValue(v);
-    return null;
+    return this.keyAt(this.order.after(mark));
   }
-
   first(): Term | null {
-    for (const v of this.map.values()) return this.keyOfValue(v);
-    return null;
+    return this.keyAt(this.order.after(-1));
   }
   last(): Term | null {
-    let k: Term | null = null;
-    for (const v of this.map.values()) k = this.keyOfValue(v);
-    return k;
+    return this.keyAt(this.order.before(Infinity));
   }
   next(key: Term): Term | null | undefined {
-    const want = mapKey(key);
-    if (!this.map.has(want)) return undefined;
-    // A traversal (first, next, next...) continues the iterator the last call stopped at, so
-    // walking the whole table costs one pass; any other key is found from the start.
-    let it: Iterator<[unknown, V]>;
-    if (this.cursor !== null && this.cursor.key === want) it = this.cursor.it;
-    else {
-      it = this.map.entries();
-      for (let r = it.next(); ; r = it.next()) {
-        if (r.done === true) return null;
-        if (r.value[0] === want) break;
-      }
-    }
-    const r = it.next();
-    if (r.done === true) {
-      this.cursor = null;
-      return null;
-    }
-    this.cursor = { key: r.value[0], it };
-    return this.keyOfValue(r.value[1]);
+    const place = this.order.place(mapKey(key));
+    return place === undefined ? undefined : this.keyAt(this.order.after(place));
   }
   prev(key: Term): Term | null | undefined {
-    const want = mapKey(key);
-    if (!this.map.has(want)) return undefined;
-    let before: Term | null = null;
-    for (const [k, v] of this.map) {
-      if (k === want) return before;
-      before = this.keyOfValue(v);
-    }
-    return null;
+    const place = this.order.place(mapKey(key));
+    return place === undefined ? undefined : this.keyAt(this.order.before(place));
   }
   clear(): void {
     this.map.clear();
-    this.marks.clear();
-    this.cursor = null;
+    this.order.clear();
     this.words = 0;
     this.size = 0;
+  }
+  /** The term key of a map key (null stays null). */
+  private keyAt(k: unknown): Term | null {
+    return k === null ? null : this.keyOfValue(this.map.get(k) as V);
   }
 }
 

@@ -160,15 +160,23 @@ defmodule GenServer do
     handle_common_reply(reply, parent, name, nil, msg, mod, state)
   end
 
-  defp loop(parent, name, state, mod, :hibernate), do: loop(parent, name, state, mod, :infinity)
+  # gen_server's hibernate: the stack is dropped, the process waits in :erlang.hibernate/3
+  # (what Process.info shows) and wakes into the loop when a message comes.
+  defp loop(parent, name, state, mod, :hibernate), do: :erlang.hibernate(GenServer, :__wake_hib__, [parent, name, state, mod])
 
   defp loop(parent, name, state, mod, timeout) do
     receive do
+      # (a call first: neither a system message nor the parent's EXIT, so this order is
+      # decode_msg's, one dispatch less on the hot path)
+      {:"$gen_call", from, req} -> handle_call_msg(from, req, parent, name, state, mod)
       msg -> decode_msg(msg, parent, name, state, mod)
     after
       timeout -> handle_msg(:timeout, parent, name, state, mod)
     end
   end
+
+  @doc false
+  def __wake_hib__(parent, name, state, mod), do: loop(parent, name, state, mod, :infinity)
 
   defp decode_msg({:system, from, req}, parent, name, state, mod), do: system_msg(req, from, parent, name, state, mod)
   defp decode_msg({:EXIT, parent, reason} = msg, parent, name, state, mod) do
@@ -209,8 +217,29 @@ defmodule GenServer do
     loop(parent, name, state, mod, :infinity)
   end
 
-  defp handle_msg({:"$gen_call", from, req} = msg, parent, name, state, mod) do
-    case try_dispatch(mod, :handle_call, {req, from}, state) do
+  defp handle_msg({:"$gen_call", from, req}, parent, name, state, mod) do
+    handle_call_msg(from, req, parent, name, state, mod)
+  end
+
+  defp handle_msg({:"$gen_cast", req} = msg, parent, name, state, mod) do
+    handle_common_reply(try_dispatch(mod, :handle_cast, req, state), parent, name, nil, msg, mod, state)
+  end
+
+  defp handle_msg(msg, parent, name, state, mod) do
+    handle_common_reply(try_dispatch(mod, :handle_info, msg, state), parent, name, nil, msg, mod, state)
+  end
+
+  # handle_call/3 dispatched in place (try_dispatch's try, without its argument tuple and the
+  # callback/4 step: the hot path of every call).
+  defp handle_call_msg(from, req, parent, name, state, mod) do
+    result =
+      try do
+        {:ok, mod.handle_call(req, from, state)}
+      catch
+        :throw, r -> {:ok, r}
+        class, r -> {:EXIT, class, r, __STACKTRACE__}
+      end
+    case result do
       {:ok, {:reply, reply, new_state}} ->
         reply(from, reply)
         loop(parent, name, new_state, mod, :infinity)
@@ -227,14 +256,6 @@ defmodule GenServer do
     end
   end
 
-  defp handle_msg({:"$gen_cast", req} = msg, parent, name, state, mod) do
-    handle_common_reply(try_dispatch(mod, :handle_cast, req, state), parent, name, nil, msg, mod, state)
-  end
-
-  defp handle_msg(msg, parent, name, state, mod) do
-    handle_common_reply(try_dispatch(mod, :handle_info, msg, state), parent, name, nil, msg, mod, state)
-  end
-
   defp try_dispatch(mod, callback, arg, state) do
     try do
       {:ok, callback(mod, callback, arg, state)}
@@ -245,7 +266,6 @@ defmodule GenServer do
   end
 
   # Direct calls, not apply/3: the call sites cache the module's function (the hot path).
-  defp callback(mod, :handle_call, {req, from}, state), do: mod.handle_call(req, from, state)
   defp callback(mod, :handle_cast, req, state), do: mod.handle_cast(req, state)
   defp callback(mod, :handle_info, msg, state), do: mod.handle_info(msg, state)
   defp callback(mod, :handle_continue, c, state), do: mod.handle_continue(c, state)
@@ -327,16 +347,24 @@ defmodule GenServer do
 
   # --- the client API ---
 
-  def call(server, request, timeout \\\\ 5000) do
+  def call(server, request), do: call(server, request, 5000)
+
+  # A local or remote pid (the common case) goes straight to the call; names are looked up.
+  def call(pid, request, timeout) when is_pid(pid) and pid != self(), do: do_call(pid, pid, request, timeout)
+
+  def call(server, request, timeout) do
     case whereis(server) do
       nil -> exit({:noproc, {GenServer, :call, [server, request, timeout]}})
       pid when pid == self() -> exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
-      pid ->
-        try do
-          __gen_call__(pid, :"$gen_call", request, timeout)
-        catch
-          :exit, reason -> exit({reason, {GenServer, :call, [server, request, timeout]}})
-        end
+      pid -> do_call(server, pid, request, timeout)
+    end
+  end
+
+  defp do_call(server, pid, request, timeout) do
+    try do
+      __gen_call__(pid, :"$gen_call", request, timeout)
+    catch
+      :exit, reason -> exit({reason, {GenServer, :call, [server, request, timeout]}})
     end
   end
 

@@ -90,6 +90,7 @@ export const inspectProtocolBifs = [
     'impl/1': (a, ctx) => implFor(INSPECT, false, at(a, 0), ctx.node) as Atom,
     'structs/1': (a, ctx) => list(customStructs(at(a, 0), ctx.node)),
     'format/3': (a, ctx) => Binary.fromString(text(at(a, 0), at(a, 1), ctx.node, at(a, 2))),
+    'error/3': (a) => Binary.fromString(inspectError(at(a, 0), at(a, 1), at(a, 2))),
   }),
   ...defineBifs('Elixir.Inspect.Algebra', {
     'concat/1': (a) => {
@@ -105,10 +106,47 @@ export const inspectProtocolBifs = [
   }),
 ];
 
+/**
+ * What Elixir 1.14 prints for a struct whose own inspect/2 raised (Inspect.Algebra.to_doc/2 and
+ * Inspect.Error): the exception's module and message, the struct as a plain map, then its
+ * stacktrace, which we do not have (the section stays, empty).
+ */
+function inspectError(exceptionModule: Term, message: Term, struct: Term): string {
+  const pad = (t: string, n: number): string => t.split('\n').map((l) => (l === '' ? '' : ' '.repeat(n) + l)).join('\n');
+  const msg = (typeof message === 'object' && message.kind === 'binary' ? (message.text ?? '') : inspect(message)).replace(/\n+$/, '');
+  const quotes = pad('"""', 6);
+  return [
+    '#Inspect.Error<',
+    `  got ${inspect(exceptionModule)} with message:`,
+    '',
+    quotes,
+    pad(msg, 6),
+    quotes,
+    '',
+    '  while inspecting:',
+    '',
+    pad(inspectPretty(struct, 80), 6),
+    '',
+    '  Stacktrace:',
+    '',
+    '',
+    '>',
+  ].join('\n');
+}
+
 export const INSPECT_PRELUDE = `defmodule Inspect.Custom do
   def render(term, opts, structs) do
-    docs = :lists.map(fn s -> {s, Inspect.Custom.impl(s).inspect(s, opts)} end, structs)
+    docs = :lists.map(fn s -> {s, doc(s, opts)} end, structs)
     Inspect.Custom.format(term, opts, docs)
+  end
+
+  # A raising inspect/2 prints as Inspect.Error, as Inspect.Algebra.to_doc/2 does with :safe.
+  defp doc(s, opts) do
+    try do
+      Inspect.Custom.impl(s).inspect(s, opts)
+    rescue
+      e -> Inspect.Custom.error(e.__struct__, Exception.message(e), s)
+    end
   end
 end
 `;

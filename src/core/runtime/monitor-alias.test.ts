@@ -1,0 +1,84 @@
+/**
+ * Aliases bound to a monitor (monitor/3's `{alias, demonitor | reply_demonitor}`, what every
+ * GenServer.call makes): kept on the monitor's entry, they must still behave as erts' do and
+ * leave nothing in the node's alias table when they end, however they end.
+ */
+import { describe, expect, it } from 'vitest';
+import { atom, tuple } from '../term/types.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+import { collector, testNode } from './test-helpers.ts';
+
+function setUp() {
+  const { node } = testNode();
+  const owner = collector(node);
+  const target = collector(node);
+  const other = collector(node);
+  const api = node.processApi(owner.pid);
+  const otherApi = node.processApi(other.pid);
+  if (api === undefined || otherApi === undefined) throw new Error('no process');
+  const aliases = (node as unknown as { rt: NodeRuntime }).rt.aliases;
+  const settle = (): void => {
+    while (node.runSlice());
+  };
+  return { node, owner, target, api, otherApi, aliases, settle };
+}
+
+describe('an alias bound to a monitor', () => {
+  it('unalias ends the alias and keeps the monitor', () => {
+    const { node, owner, target, api, otherApi, aliases, settle } = setUp();
+    const mref = api.monitor(target.pid, 'demonitor');
+    otherApi.send(mref, 1);
+    settle();
+    expect(api.unalias(mref)).toBe(true);
+    expect(api.unalias(mref)).toBe(false);
+    expect(aliases.size).toBe(0);
+    otherApi.send(mref, 2);
+    node.exit(target.pid, atom('kill'));
+    settle();
+    expect(owner.messages).toEqual([1, tuple(atom('DOWN'), mref, atom('process'), target.pid, atom('killed'))]);
+  });
+
+  it('reply_demonitor takes one message and removes its monitor with it', () => {
+    const { node, owner, target, api, otherApi, aliases, settle } = setUp();
+    const mref = api.monitor(target.pid, 'reply_demonitor');
+    otherApi.send(mref, 1);
+    otherApi.send(mref, 2);
+    node.exit(target.pid, atom('kill'));
+    settle();
+    expect(owner.messages).toEqual([1]);
+    expect(api.demonitor(mref)).toBe(false);
+    expect(aliases.size).toBe(0);
+  });
+
+  it('ends with demonitor, with the DOWN, and with its owner: the table is left empty', () => {
+    const { node, owner, target, api, otherApi, aliases, settle } = setUp();
+    const byDemonitor = api.monitor(target.pid, 'demonitor');
+    const byDown = api.monitor(target.pid, 'demonitor');
+    expect(aliases.size).toBe(2);
+    expect(api.demonitor(byDemonitor)).toBe(true);
+    expect(aliases.size).toBe(1);
+    node.exit(target.pid, atom('kill'));
+    settle();
+    expect(aliases.size).toBe(0);
+    otherApi.send(byDown, atom('late'));
+    settle();
+    expect(owner.messages).toEqual([tuple(atom('DOWN'), byDown, atom('process'), target.pid, atom('killed'))]);
+    const live = collector(node);
+    for (let i = 0; i < 3; i++) api.monitor(live.pid, 'demonitor');
+    expect(aliases.size).toBe(3);
+    node.exit(owner.pid, atom('kill'));
+    settle();
+    expect(aliases.size).toBe(0);
+  });
+
+  it('a monitor of a dead process answers DOWN at once and makes no alias', () => {
+    const { node, owner, target, api, otherApi, aliases, settle } = setUp();
+    node.exit(target.pid, atom('kill'));
+    settle();
+    const mref = api.monitor(target.pid, 'demonitor');
+    expect(aliases.size).toBe(0);
+    otherApi.send(mref, atom('never'));
+    settle();
+    expect(owner.messages).toEqual([tuple(atom('DOWN'), mref, atom('process'), target.pid, atom('noproc'))]);
+  });
+});
