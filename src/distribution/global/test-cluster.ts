@@ -133,6 +133,14 @@ export class TestCluster {
     this.pump();
   }
 
+  /**
+   * Lets the cluster run for `ms` of simulated time: global's connect protocol waits for its
+   * locker's timer (200 ms, then 1-3 s) and a write that lost a race sleeps before retrying.
+   */
+  settle(ms = 30_000): void {
+    this.advance(ms);
+  }
+
   /** Runs a `:global` write from a fresh process on `on`; `result` is set when the reply comes. */
   call(on: string, op: CallOp, args: Term[]): { result: Term | undefined } {
     const box: { result: Term | undefined } = { result: undefined };
