@@ -14,7 +14,7 @@ import { atom, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { NameTable } from './name-table.ts';
-import { DEFAULT_METHOD } from './resolve.ts';
+import { DEFAULT_METHOD, canonicalMethod } from './resolve.ts';
 import type { ClusterView, GlobalEnv } from './options.ts';
 
 const KILL = atom('kill');
@@ -47,7 +47,7 @@ export class Replica {
     // :undefined at once, so it never goes in (a dead remote pid goes when its DOWN arrives).
     if (this.env.isLocal(pid) && !proc.isAlive(pid)) return this.remove(proc, name);
     const r = this.table.insert(name, pid);
-    this.methods.set(mapKey(name), method);
+    this.methods.set(mapKey(name), canonicalMethod(method));
     if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
     if (r.firstName) this.monitors.set(this.pk(pid), proc.monitor(pid));
   }

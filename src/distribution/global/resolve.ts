@@ -19,6 +19,16 @@ export const DEFAULT_METHOD: Term = new Fun(3, { type: 'export', module: GLOBAL_
 
 export type MethodName = 'random_exit_name' | 'random_notify_name' | 'notify_all_name';
 
+/**
+ * The method a name keeps: global's own method named as an export fun, which every BEAM node can
+ * call. BEAM sends register_name/2's default as a local fun of global (`#Fun<global.0.…>`), which
+ * we could not send back intact (its module MD5 is not kept).
+ */
+export function canonicalMethod(m: Term | undefined): Term {
+  const name = methodName(m);
+  return name === 'random_exit_name' ? DEFAULT_METHOD : new Fun(3, { type: 'export', module: GLOBAL_MOD, name: atom(name) }, null, null);
+}
+
 export function methodName(m: Term | undefined): MethodName {
   if (m instanceof Fun && m.info.type === 'export' && m.info.module === GLOBAL_MOD) {
     const n = m.info.name.name;
