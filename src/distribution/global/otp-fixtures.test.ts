@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Fun, Tuple, atom } from '../../core/term/types.ts';
+import { Fun, Pid, Tuple, atom } from '../../core/term/types.ts';
 import type { Term } from '../../core/term/types.ts';
 import { decodeTerm } from '../etf/decode.ts';
 import { encodeTerm } from '../etf/encode.ts';
@@ -15,6 +15,7 @@ import { parseOtp } from './otp-messages.ts';
 import { parsePartition } from './partitions.ts';
 import { TestCluster } from './test-cluster.ts';
 import { methodName } from './resolve.ts';
+import { beamPidOrder } from './connect.ts';
 
 interface Captured {
   readonly dir: string;
@@ -136,5 +137,17 @@ describe('OTP 25 global, captured from real nodes', () => {
       expect(back.ok && shape(back.term)).toBe(shape(w.msg));
     }
     expect([...seen].sort()).toEqual(['call del_lock', 'call register', 'call set_lock', 'call unregister', 'cast exchange', 'cast init_connect', 'cast lock_set', 'cast resolved', 'init_connect_ack']);
+  });
+});
+
+describe("BEAM's pid order (the lockers' shared lock id depends on it)", () => {
+  it('sorts as erl sorts: serial, then number, then node, then creation', () => {
+    const p = (node: string, id: number, serial: number, creation: number) => new Pid(atom(node), id, serial, creation);
+    // erl: lists:sort gave [<zzz 56.0>, <aaa 65.0>, <aaa 56.1>] and [aaa 56.0 (cre 1), aaa 56.0 (cre 2), bbb 56.0, zzz 56.0]
+    const sorted = (ps: Pid[]) => [...ps].sort(beamPidOrder);
+    const [z56, a65, a56s1] = [p('zzz@x', 56, 0, 1), p('aaa@x', 65, 0, 1), p('aaa@x', 56, 1, 1)];
+    expect(sorted([a56s1, a65, z56])).toEqual([z56, a65, a56s1]);
+    const [a1, a2, b0, z1] = [p('aaa@x', 56, 0, 1), p('aaa@x', 56, 0, 2), p('bbb@x', 56, 0, 0), p('zzz@x', 56, 0, 1)];
+    expect(sorted([z1, b0, a2, a1])).toEqual([a1, a2, b0, z1]);
   });
 });
