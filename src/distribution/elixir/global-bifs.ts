@@ -8,6 +8,7 @@ import { atom, list, type Term } from '../../core/term/types.ts';
 import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import { ElixirThrow, raise } from '../../core/lang/errors.ts';
 import { globalRequest, globalSend, globalSendBadarg } from '../global/client.ts';
+import { isResolveMethod } from '../global/resolve.ts';
 import type { CallOp } from '../global/protocol.ts';
 import type { GlobalServer } from '../global/server.ts';
 
@@ -30,16 +31,18 @@ function globalBifs(g: GlobalServer): Bif[] {
         return pid;
       },
     },
-    ...OPS.map((op) => ({
+    ...[...OPS.map((op) => [op, op === 'unregister_name' ? 1 : 2] as const), ['register_name', 3] as const, ['re_register_name', 3] as const].map(([op, arity]) => ({
       module: 'global',
       name: op,
-      arity: op === 'unregister_name' ? 1 : 2,
+      arity,
       control: true,
       fn: (args: readonly Term[], c: BifContext) => {
         // global's own guard: the pid must be a pid.
         if (op !== 'unregister_name' && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
-          return raise('FunctionClauseError', `no function clause matching in :global.${op}/2`);
+          return raise('FunctionClauseError', `no function clause matching in :global.${op}/${arity}`);
         }
+        // global's allow_tuple_fun: a fun of arity 3 or a {module, function} pair.
+        if (arity === 3 && !isResolveMethod(args[2] as Term)) return raise('FunctionClauseError', 'no function clause matching in :global.allow_tuple_fun/1');
         const ref = globalRequest(c.proc, op, args);
         if (ref === null) throw new ElixirThrow('exit', atom('noproc'));
         return c.tailCallMfa(AWAIT, atom('global_reply'), [ref]);

@@ -34,6 +34,8 @@ interface Write {
   readonly pid: Pid | null;
   readonly caller: Pid;
   readonly ref: Term;
+  /** The resolve method the name keeps (register_name/3; global's default otherwise). */
+  readonly method: Term;
 }
 
 export class Registrar {
@@ -55,12 +57,12 @@ export class Registrar {
   }
 
   /** A client's call. `args` were checked by the server: [name, pid] or [name]. */
-  call(proc: ProcessApi, caller: Pid, ref: Term, op: CallOp, name: Term, pid: Pid | null): void {
+  call(proc: ProcessApi, caller: Pid, ref: Term, op: CallOp, name: Term, pid: Pid | null, method: Term = DEFAULT_METHOD): void {
     if (op === 'unregister_name' && this.replica.table.whereis(name) === undefined) {
       proc.send(caller, replyMessage(ref, OK)); // global answers at once when the name is unknown
       return;
     }
-    this.queue.push({ op, name, pid, caller, ref });
+    this.queue.push({ op, name, pid, caller, ref, method });
     if (this.current === null) this.next(proc);
   }
 
@@ -110,7 +112,7 @@ export class Registrar {
     if (w.op === 'unregister_name') return this.calls.call(proc, nodes, tuple(atom('unregister'), w.name), () => finish(OK));
     const pid = w.pid as Pid;
     if (w.op === 'register_name' && !this.mayRegister(proc, w.name, pid)) return finish(NO);
-    this.calls.call(proc, nodes, tuple(atom('register'), w.name, pid, DEFAULT_METHOD), () => finish(YES));
+    this.calls.call(proc, nodes, tuple(atom('register'), w.name, pid, w.method), () => finish(YES));
   }
 
   /** register_name's check: `where(Name) =:= undefined andalso check_dupname(Name, Pid)`. */

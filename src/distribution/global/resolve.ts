@@ -7,7 +7,7 @@
  * A method we cannot run (a closure from elsewhere) counts as global's default,
  * `random_exit_name`.
  */
-import { Fun, atom, tuple } from '../../core/term/types.ts';
+import { Fun, Tuple, atom, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { compare } from '../../core/term/order.ts';
@@ -29,9 +29,17 @@ export function canonicalMethod(m: Term | undefined): Term {
   return name === 'random_exit_name' ? DEFAULT_METHOD : new Fun(3, { type: 'export', module: GLOBAL_MOD, name: atom(name) }, null, null);
 }
 
+/** A resolve method as register_name/3 takes it: a fun of arity 3 or a `{module, function}` pair (allow_tuple_fun). */
+export function isResolveMethod(m: Term | undefined): boolean {
+  if (m instanceof Fun) return m.arity === 3;
+  return m instanceof Tuple && m.size === 2 && m.elements.every((e) => typeof e === 'object' && e.kind === 'atom');
+}
+
 export function methodName(m: Term | undefined): MethodName {
-  if (m instanceof Fun && m.info.type === 'export' && m.info.module === GLOBAL_MOD) {
-    const n = m.info.name.name;
+  // `fun global:f/3`, or the legacy tuple fun `{global, f}` register_name/3 still takes
+  const named = m instanceof Fun && m.info.type === 'export' ? m.info : m instanceof Tuple && m.size === 2 ? { module: m.elements[0], name: m.elements[1] } : null;
+  if (named !== null && named.module === GLOBAL_MOD && typeof named.name === 'object' && named.name.kind === 'atom') {
+    const n = named.name.name;
     if (n === 'random_notify_name' || n === 'notify_all_name') return n;
   }
   return 'random_exit_name';

@@ -26,6 +26,7 @@ import type { ClusterView, GlobalEnv, GlobalOptions } from './options.ts';
 import { LockTable } from './locks.ts';
 import { MultiCalls } from './multi-call.ts';
 import { Connector } from './connect.ts';
+import { canonicalMethod, isResolveMethod } from './resolve.ts';
 import type { ResolveEnv } from './resolve.ts';
 import { GLOBAL_VSN } from './otp-messages.ts';
 import type { CallRequest, OtpMessage } from './otp-messages.ts';
@@ -118,11 +119,12 @@ function resolveEnv(proc: ProcessApi, env: GlobalEnv, replica: Replica): Resolve
 function dispatch(m: ServerMessage, proc: ProcessApi, p: Parts): void {
   switch (m.type) {
     case 'call': {
-      const [name, pid] = m.args;
+      const [name, pid, method] = m.args;
       const wantsPid = m.op !== 'unregister_name';
-      const ok = name !== undefined && m.args.length === (wantsPid ? 2 : 1) && (!wantsPid || (typeof pid === 'object' && pid.kind === 'pid'));
+      const arity = m.args.length;
+      const ok = name !== undefined && (wantsPid ? arity === 2 || (arity === 3 && isResolveMethod(method)) : arity === 1) && (!wantsPid || (typeof pid === 'object' && pid.kind === 'pid'));
       if (!ok) return void proc.send(m.from, replyMessage(m.ref, BADARG));
-      return p.registrar.call(proc, m.from, m.ref, m.op, name, wantsPid ? (pid as Pid) : null);
+      return p.registrar.call(proc, m.from, m.ref, m.op, name, wantsPid ? (pid as Pid) : null, canonicalMethod(method));
     }
     case 'otp':
       return otp(m.message, proc, p);
