@@ -13,7 +13,15 @@ import type { CallOp } from '../global/protocol.ts';
 import type { GlobalServer } from '../global/server.ts';
 
 const UNDEFINED = atom('undefined');
-const OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name'];
+/** The calls that go through the name server: the writes (with and without a resolve method) and sync/0. */
+const CALLS: readonly (readonly [CallOp, number])[] = [
+  ['register_name', 2],
+  ['register_name', 3],
+  ['re_register_name', 2],
+  ['re_register_name', 3],
+  ['unregister_name', 1],
+  ['sync', 0],
+];
 const AWAIT = atom('Elixir.Playground.Await');
 
 /** :global's functions, answering from the name server `g`. */
@@ -31,14 +39,14 @@ function globalBifs(g: GlobalServer): Bif[] {
         return pid;
       },
     },
-    ...[...OPS.map((op) => [op, op === 'unregister_name' ? 1 : 2] as const), ['register_name', 3] as const, ['re_register_name', 3] as const].map(([op, arity]) => ({
+    ...CALLS.map(([op, arity]) => ({
       module: 'global',
       name: op,
       arity,
       control: true,
       fn: (args: readonly Term[], c: BifContext) => {
         // global's own guard: the pid must be a pid.
-        if (op !== 'unregister_name' && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
+        if (arity >= 2 && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
           return raise('FunctionClauseError', `no function clause matching in :global.${op}/${arity}`);
         }
         // global's allow_tuple_fun: a fun of arity 3 or a {module, function} pair.

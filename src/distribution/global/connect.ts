@@ -88,6 +88,11 @@ export class Connector {
     return [...this.known.keys()];
   }
 
+  /** `:global.sync/0` may answer: every connected node is known (or this node syncs with none). */
+  synced(): boolean {
+    return this.cluster.syncs?.() === false || this.cluster.nodes().every((n) => this.known.has(n));
+  }
+
   // --- the server's side ---
 
   nodeUp(proc: ProcessApi, node: Atom): void {

@@ -18,8 +18,10 @@ export { GLOBAL, NAME_SERVER } from './names.ts';
 export const GLOBAL_CALL = atom('$global_call');
 export const GLOBAL_REPLY = atom('$global_reply');
 
-export type CallOp = 'register_name' | 're_register_name' | 'unregister_name';
-export const CALL_OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name'];
+export type WriteOp = 'register_name' | 're_register_name' | 'unregister_name';
+/** The writes, and `sync` (answered `:ok` once global has synced with every connected node). */
+export type CallOp = WriteOp | 'sync';
+export const CALL_OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name', 'sync'];
 
 export type PeerMessage =
   | { readonly type: 'nodeup' | 'nodedown'; readonly node: Atom }

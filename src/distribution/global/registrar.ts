@@ -15,7 +15,7 @@
 import { atom, list, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
-import type { CallOp } from './protocol.ts';
+import type { WriteOp } from './protocol.ts';
 import { encodePeer, replyMessage } from './protocol.ts';
 import type { Replica } from './replica.ts';
 import type { GlobalEnv } from './options.ts';
@@ -29,7 +29,7 @@ const OK = atom('ok');
 const GLOBAL_RID = atom('global');
 
 interface Write {
-  readonly op: CallOp;
+  readonly op: WriteOp;
   readonly name: Term;
   readonly pid: Pid | null;
   readonly caller: Pid;
@@ -57,7 +57,7 @@ export class Registrar {
   }
 
   /** A client's call. `args` were checked by the server: [name, pid] or [name]. */
-  call(proc: ProcessApi, caller: Pid, ref: Term, op: CallOp, name: Term, pid: Pid | null, method: Term = DEFAULT_METHOD): void {
+  call(proc: ProcessApi, caller: Pid, ref: Term, op: WriteOp, name: Term, pid: Pid | null, method: Term = DEFAULT_METHOD): void {
     if (op === 'unregister_name' && this.replica.table.whereis(name) === undefined) {
       proc.send(caller, replyMessage(ref, OK)); // global answers at once when the name is unknown
       return;

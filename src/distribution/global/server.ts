@@ -58,6 +58,8 @@ interface Parts {
   readonly locks: LockTable;
   readonly calls: MultiCalls;
   readonly connector: Connector;
+  /** Callers of `:global.sync/0` waiting for every connected node to be known. */
+  syncers: { readonly from: Pid; readonly ref: Term }[];
 }
 
 /** Spawns and registers the name server of `node`, fed by `cluster`. */
@@ -75,12 +77,16 @@ export function startGlobal(node: Node, cluster: ClusterView, options: GlobalOpt
     locks,
     calls,
     connector,
+    syncers: [],
     registrar: new Registrar(replica, () => connector.knownNodes(), calls, env),
     guard: new PartitionGuard(cluster, env, () => node.creation),
   };
   const handle = (msg: Term, state: null, proc: ProcessApi): null => {
     const m = parseServerMessage(msg);
     if (m !== null) dispatch(m, proc, parts);
+    if (parts.syncers.length > 0 && parts.connector.synced()) {
+      for (const s of parts.syncers.splice(0)) proc.send(s.from, replyMessage(s.ref, OK));
+    }
     return state;
   };
   const pid = node.spawn(loopBody(null, handle, ['global', 'loop_the_registrar', 0]), {
@@ -119,6 +125,10 @@ function resolveEnv(proc: ProcessApi, env: GlobalEnv, replica: Replica): Resolve
 function dispatch(m: ServerMessage, proc: ProcessApi, p: Parts): void {
   switch (m.type) {
     case 'call': {
+      if (m.op === 'sync') {
+        if (m.args.length !== 0) return void proc.send(m.from, replyMessage(m.ref, BADARG));
+        return void p.syncers.push({ from: m.from, ref: m.ref });
+      }
       const [name, pid, method] = m.args;
       const wantsPid = m.op !== 'unregister_name';
       const arity = m.args.length;

@@ -235,3 +235,18 @@ describe('a tab that gets its name after registering', () => {
     expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${mine.id}.${mine.serial}>}\n`]);
   });
 });
+
+describe(':global.sync/0', () => {
+  it('answers :ok once global has synced with every connected node, at once when it has', () => {
+    const c = cluster('one@lab', 'two@lab');
+    const alone = c.call('one@lab', 'sync', []);
+    c.pump();
+    expect(alone.result).toBe(atom('ok'));
+    c.connect('one@lab', 'two@lab');
+    const r = c.call('one@lab', 'sync', []);
+    c.pump();
+    expect(r.result).toBeUndefined(); // the lockers' timers have not fired yet
+    c.settle();
+    expect(r.result).toBe(atom('ok'));
+  });
+});
