@@ -118,6 +118,21 @@ describe(':global between a real BEAM node and our terminal node', () => {
   }, 120_000);
 });
 
+/**
+ * A real node and ours, each holding `:dup` (`real_pid`, `tab_pid`), made to meet (`from` makes
+ * the connection); resolves once BEAM's global says it is synced.
+ */
+async function clash(real: Shell, ours: Shell, from: 'real' | 'ours', to: string): Promise<void> {
+  real.send(`real_pid = ${SLEEPER}`);
+  expect(await ask(real, 'c1', ':global.register_name(:dup, real_pid)', 60_000)).toBe(':yes');
+  ours.send(`tab_pid = ${SLEEPER}`);
+  expect(await ask(ours, 'c2', ':global.register_name(:dup, tab_pid)', 60_000)).toBe(':yes');
+  expect(await ask(from === 'real' ? real : ours, 'c3', `Node.connect(:"${to}")`)).toBe('true');
+  expect(await ask(real, 'c4', ':global.sync()')).toBe(':ok');
+}
+
+const CONFLICT_LOG = /\[info\] global: Name conflict terminating \{:dup, #PID<\d+\.\d+\.\d+>\}/;
+
 describe('a name clash when a real BEAM node and our node meet', () => {
   const real = realNode('globalotp_r2');
   const ours = ourNode('globalotp_t2');
@@ -127,17 +142,12 @@ describe('a name clash when a real BEAM node and our node meet', () => {
   });
 
   it("BEAM's node has the smaller name: it resolves with random_exit_name, our holder is killed and the name is BEAM's on both", async () => {
-    real.send(`real_pid = ${SLEEPER}`);
-    expect(await ask(real, 'r1', ':global.register_name(:dup, real_pid)', 60_000)).toBe(':yes');
-    ours.send(`tab_pid = ${SLEEPER}`);
-    expect(await ask(ours, 't1', ':global.register_name(:dup, tab_pid)', 60_000)).toBe(':yes');
-    expect(await ask(ours, 't2', 'Node.connect(:"globalotp_r2@vm")')).toBe('true');
-    expect(await ask(real, 'r2', ':global.sync()')).toBe(':ok');
-    expect(await ask(real, 'r3', ':global.whereis_name(:dup) == real_pid')).toBe('true');
+    await clash(real, ours, 'ours', 'globalotp_r2@vm');
+    expect(await ask(real, 'r1', ':global.whereis_name(:dup) == real_pid')).toBe('true');
     // global.erl's log line on the resolving node (random_exit_name runs there)
-    await real.waitFor(/\[info\] global: Name conflict terminating \{:dup, #PID<\d+\.\d+\.\d+>\}/);
-    expect(await until(ours, 't3', 'Process.alive?(tab_pid)', 'false')).toBe('false');
-    expect(await until(ours, 't4', ':global.whereis_name(:dup) |> node()', ':globalotp_r2@vm')).toBe(':globalotp_r2@vm');
+    await real.waitFor(CONFLICT_LOG);
+    expect(await until(ours, 't1', 'Process.alive?(tab_pid)', 'false')).toBe('false');
+    expect(await until(ours, 't2', ':global.whereis_name(:dup) |> node()', ':globalotp_r2@vm')).toBe(':globalotp_r2@vm');
   }, 120_000);
 });
 
@@ -149,16 +159,11 @@ describe('a name clash resolved by our node', () => {
     ours.stop();
   });
 
-  it('our node has the smaller name: it runs random_exit_name, kills BEAM\'s holder and logs it; the name is ours on both', async () => {
-    real.send(`real_pid = ${SLEEPER}`);
-    expect(await ask(real, 'r1', ':global.register_name(:dup, real_pid)', 60_000)).toBe(':yes');
-    ours.send(`tab_pid = ${SLEEPER}`);
-    expect(await ask(ours, 't1', ':global.register_name(:dup, tab_pid)', 60_000)).toBe(':yes');
-    expect(await ask(real, 'r2', 'Node.connect(:"globalotp_a3@vm")')).toBe('true');
-    expect(await ask(real, 'r3', ':global.sync()')).toBe(':ok');
-    expect(await ask(real, 'r4', ':global.whereis_name(:dup) |> node()')).toBe(':globalotp_a3@vm');
-    expect(await ask(real, 'r5', 'Process.alive?(real_pid)')).toBe('false');
-    await ours.waitFor(/\[info\] global: Name conflict terminating \{:dup, #PID<\d+\.\d+\.\d+>\}/);
-    expect(await ask(ours, 't2', ':global.whereis_name(:dup) == tab_pid')).toBe('true');
+  it("our node has the smaller name: it runs random_exit_name, kills BEAM's holder and logs it; the name is ours on both", async () => {
+    await clash(real, ours, 'real', 'globalotp_a3@vm');
+    expect(await ask(real, 'r1', ':global.whereis_name(:dup) |> node()')).toBe(':globalotp_a3@vm');
+    expect(await ask(real, 'r2', 'Process.alive?(real_pid)')).toBe('false');
+    await ours.waitFor(CONFLICT_LOG);
+    expect(await ask(ours, 't1', ':global.whereis_name(:dup) == tab_pid')).toBe('true');
   }, 120_000);
 });
