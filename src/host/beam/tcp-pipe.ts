@@ -12,7 +12,8 @@ const CLOSE_GRACE_MS = 2_000;
 
 export function tcpPipe(socket: Socket): BytePipe {
   socket.setNoDelay(true);
-  const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+  // An IPv4 caller on a dual-stack listener shows as ::ffff:a.b.c.d: name it as IPv4.
+  const remote = `${(socket.remoteAddress ?? '?').replace(/^::ffff:/, '')}:${socket.remotePort ?? '?'}`;
   let closed = false;
   let error: string | null = null;
   let byUs = false;
