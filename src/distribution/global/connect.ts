@@ -317,7 +317,12 @@ export class Connector {
       return this.lockIsSet(proc, node, st.lockId);
     }
     if (!m.isSet) return; // spurious
-    if (st.kind !== 'idle') return void this.deferred.push(m);
+    if (st.kind !== 'idle') {
+      // One waiting lock_set per connected node (the latest): a flood cannot grow the queue.
+      if (!this.cluster.nodes().includes(node)) return;
+      this.deferred = [...this.deferred.filter((d) => d.locker.node !== node), m];
+      return;
+    }
     const s = this.sessions.get(node);
     if (s?.his === undefined || (m.tag !== undefined && !same(m.tag, s.myTag)) || this.known.has(node)) {
       return this.cast(proc, node, tuple(atom('lock_set'), proc.self, atom('false'), list([...this.known.keys()]), 0));

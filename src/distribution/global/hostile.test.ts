@@ -131,3 +131,25 @@ describe('hostile OTP global messages', () => {
     expect(one.node.isAlive(one.global.pid)).toBe(true);
   });
 });
+
+describe('lock_set floods', () => {
+  it('lock_sets that come while the locker is busy wait one per connected node; strangers are not kept', () => {
+    const c = pair();
+    c.add('three@lab');
+    c.connect('one@lab', 'three@lab');
+    c.pump(); // init_connects crossed; one's locker will start on its timer
+    c.advance(1_200); // one's locker is now locking for three (a multi_call out)
+    for (let i = 0; i < 1000; i++) {
+      inject(c, 'one@lab', cast(tuple(atom('lock_set'), new Pid(atom(`ghost${i}@lab`), 1, 0, 1), atom('true'), list([]), 1)));
+      inject(c, 'one@lab', cast(tuple(atom('lock_set'), new Pid(atom('two@lab'), 5000 + i, 0, 2), atom('true'), list([]), 1)));
+    }
+    c.settle();
+    const one = c.get('one@lab');
+    expect(one.node.isAlive(one.global.pid)).toBe(true);
+    // the cluster still syncs and writes
+    const r = c.call('three@lab', 'register_name', [atom('after_flood'), c.idle('three@lab')]);
+    c.settle();
+    expect(r.result).toBe(yes);
+    expect(one.global.whereis(atom('after_flood'))).toBeDefined();
+  });
+});
