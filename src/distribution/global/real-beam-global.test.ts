@@ -74,15 +74,21 @@ function until(s: Shell, tag: string, expr: string, want: string): Promise<strin
   return ask(s, tag, `Enum.reduce_while(1..100, nil, fn _, _ -> v = (${expr}); if inspect(v) == ${JSON.stringify(want)}, do: {:halt, v}, else: (Process.sleep(100); {:cont, v}) end)`);
 }
 
-const SLEEPER = 'spawn(fn -> Process.sleep(:infinity) end)';
-
-describe(':global between a real BEAM node and our terminal node', () => {
-  const real = realNode('globalotp_r1');
-  const ours = ourNode('globalotp_t1');
+/** A real iex and our terminal node for one describe block, stopped after it. */
+function shells(realName: string, ourName: string): { real: Shell; ours: Shell } {
+  const real = realNode(realName);
+  const ours = ourNode(ourName);
   afterAll(() => {
     real.stop();
     ours.stop();
   });
+  return { real, ours };
+}
+
+const SLEEPER = 'spawn(fn -> Process.sleep(:infinity) end)';
+
+describe(':global between a real BEAM node and our terminal node', () => {
+  const { real, ours } = shells('globalotp_r1', 'globalotp_t1');
 
   it('names from both sides are seen on both, writes after connecting reach both, :global.send crosses, names go with their node', async () => {
     expect(await ask(real, 'r1', `:global.register_name(:from_real, ${SLEEPER})`, 60_000)).toBe(':yes');
@@ -134,12 +140,7 @@ async function clash(real: Shell, ours: Shell, from: 'real' | 'ours', to: string
 const CONFLICT_LOG = /\[info\] global: Name conflict terminating \{:dup, #PID<\d+\.\d+\.\d+>\}/;
 
 describe('a name clash when a real BEAM node and our node meet', () => {
-  const real = realNode('globalotp_r2');
-  const ours = ourNode('globalotp_t2');
-  afterAll(() => {
-    real.stop();
-    ours.stop();
-  });
+  const { real, ours } = shells('globalotp_r2', 'globalotp_t2');
 
   it("BEAM's node has the smaller name: it resolves with random_exit_name, our holder is killed and the name is BEAM's on both", async () => {
     await clash(real, ours, 'ours', 'globalotp_r2@vm');
@@ -152,12 +153,7 @@ describe('a name clash when a real BEAM node and our node meet', () => {
 });
 
 describe('a name clash resolved by our node', () => {
-  const real = realNode('globalotp_r3');
-  const ours = ourNode('globalotp_a3');
-  afterAll(() => {
-    real.stop();
-    ours.stop();
-  });
+  const { real, ours } = shells('globalotp_r3', 'globalotp_a3');
 
   it("our node has the smaller name: it runs random_exit_name, kills BEAM's holder and logs it; the name is ours on both", async () => {
     await clash(real, ours, 'real', 'globalotp_a3@vm');
