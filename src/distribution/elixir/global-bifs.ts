@@ -8,11 +8,20 @@ import { atom, list, type Term } from '../../core/term/types.ts';
 import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import { ElixirThrow, raise } from '../../core/lang/errors.ts';
 import { globalRequest, globalSend, globalSendBadarg } from '../global/client.ts';
+import { isResolveMethod } from '../global/resolve.ts';
 import type { CallOp } from '../global/protocol.ts';
 import type { GlobalServer } from '../global/server.ts';
 
 const UNDEFINED = atom('undefined');
-const OPS: readonly CallOp[] = ['register_name', 're_register_name', 'unregister_name'];
+/** The calls that go through the name server: the writes (with and without a resolve method) and sync/0. */
+const CALLS: readonly (readonly [CallOp, number])[] = [
+  ['register_name', 2],
+  ['register_name', 3],
+  ['re_register_name', 2],
+  ['re_register_name', 3],
+  ['unregister_name', 1],
+  ['sync', 0],
+];
 const AWAIT = atom('Elixir.Playground.Await');
 
 /** :global's functions, answering from the name server `g`. */
@@ -30,16 +39,18 @@ function globalBifs(g: GlobalServer): Bif[] {
         return pid;
       },
     },
-    ...OPS.map((op) => ({
+    ...CALLS.map(([op, arity]) => ({
       module: 'global',
       name: op,
-      arity: op === 'unregister_name' ? 1 : 2,
+      arity,
       control: true,
       fn: (args: readonly Term[], c: BifContext) => {
         // global's own guard: the pid must be a pid.
-        if (op !== 'unregister_name' && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
-          return raise('FunctionClauseError', `no function clause matching in :global.${op}/2`);
+        if (arity >= 2 && !(typeof args[1] === 'object' && args[1].kind === 'pid')) {
+          return raise('FunctionClauseError', `no function clause matching in :global.${op}/${arity}`);
         }
+        // global's allow_tuple_fun: a fun of arity 3 or a {module, function} pair.
+        if (arity === 3 && !isResolveMethod(args[2] as Term)) return raise('FunctionClauseError', 'no function clause matching in :global.allow_tuple_fun/1');
         const ref = globalRequest(c.proc, op, args);
         if (ref === null) throw new ElixirThrow('exit', atom('noproc'));
         return c.tailCallMfa(AWAIT, atom('global_reply'), [ref]);

@@ -142,7 +142,11 @@ function closeFrame(r: ByteReader, f: Frame, opts: DecodeOptions): Term {
       const h = f.head;
       if (r.pos !== h.end) r.fail(`fun size field says ${h.end}, fun ended at ${r.pos}`);
       const hook = opts.hooks?.funFromTerms;
-      if (hook) {
+      // A fun with no free variables carries no payload of ours (a closure from a tab carries
+      // three, an erl_eval fun its bindings): it is a compiled module's fun, such as the resolve
+      // method `#Fun<global.0.…>` in every :global exchange from BEAM, and decodes as BEAM
+      // decodes it: a fun this node can hold and send back.
+      if (hook && f.items.length > 0) {
         const fun = hook({ arity: h.arity, module: h.module, index: h.index, uniq: h.uniq, md5: h.md5, pid: h.pid, freeVars: f.items });
         return typeof fun === 'string' ? r.fail(`bad fun payload: ${fun}`) : fun;
       }

@@ -19,6 +19,9 @@ import { ClusterRelay, clusterViewOf } from './cluster-view.ts';
 import { globalCall, globalSend } from './client.ts';
 import type { CallOp } from './protocol.ts';
 
+/** Time for global to sync after a nodeup: its locker acts on a timer (200 ms, then 1-3 s). */
+const SYNC = 5_000;
+
 const yes = atom('yes');
 const dup = atom('dup');
 
@@ -56,38 +59,38 @@ describe(':global over the distribution layer', () => {
   it('registers on one node, is found and used from the others (mesh joined through one node)', () => {
     const c = new Cluster();
     const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n))) as [GPeer, GPeer, GPeer];
-    c.settle();
+    c.advance(SYNC);
     c.connect(one.p, two.p);
     c.connect(three.p, two.p); // three meets one through the mesh
-    c.settle();
+    c.advance(SYNC);
     const box = collect(three.p.node);
     const r = call(three, 'register_name', [atom('box'), box.pid]);
-    c.settle();
+    c.advance(SYNC);
     expect(r.result).toBe(yes);
     expect(one.g.whereis(atom('box'))).toEqual(box.pid);
     expect(two.g.whereis(atom('box'))).toEqual(box.pid);
     const sender = one.p.node.spawn(generatorBody(function* () {
       yield receive();
     }));
-    c.settle();
+    c.advance(SYNC);
     expect(globalSend(one.g, one.p.node.processApi(sender)!, atom('box'), atom('hello'))).toEqual(box.pid);
-    c.settle();
+    c.advance(SYNC);
     expect(box.got).toEqual([atom('hello')]);
   });
 
   it('a name registered before connecting is synced; a node that leaves takes its names', () => {
     const c = new Cluster();
     const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n))) as [GPeer, GPeer, GPeer];
-    c.settle();
+    c.advance(SYNC);
     const p3 = idle(three);
     call(three, 'register_name', [dup, p3]);
-    c.settle();
+    c.advance(SYNC);
     c.connect(one.p, two.p);
     c.connect(one.p, three.p);
-    c.settle();
+    c.advance(SYNC);
     expect(two.g.whereis(dup)).toEqual(p3);
     three.p.dist.stop(); // the tab closes
-    c.settle();
+    c.advance(SYNC);
     expect(one.g.whereis(dup)).toBeUndefined();
     expect(two.g.registeredNames()).toEqual([]);
   });
@@ -95,19 +98,19 @@ describe(':global over the distribution layer', () => {
   it('partition heal: the name stays with the smaller node, the loser is killed and one logs it', () => {
     const c = new Cluster();
     const [one, two] = ['one@lab', 'two@lab'].map((n) => withGlobal(c.add(n))) as [GPeer, GPeer];
-    c.settle();
+    c.advance(SYNC);
     c.connect(one.p, two.p);
-    c.settle();
+    c.advance(SYNC);
     one.p.dist.disconnect(two.p.name);
-    c.settle();
+    c.advance(SYNC);
     const a = idle(one);
     const b = idle(two);
     const ra = call(one, 'register_name', [dup, a]);
     const rb = call(two, 'register_name', [dup, b]);
-    c.settle();
+    c.advance(SYNC);
     expect([ra.result, rb.result]).toEqual([yes, yes]);
     c.connect(two.p, one.p);
-    c.settle();
+    c.advance(SYNC);
     expect(one.g.whereis(dup)).toEqual(a);
     expect(two.g.whereis(dup)).toEqual(a);
     expect(two.p.node.isAlive(b)).toBe(false);
@@ -121,10 +124,10 @@ describe(':global over the distribution layer', () => {
     // partitions.ts), one's link to three is the only one that goes. (Not with connect_all
     // false: global would then share names with nobody, connect-all-global.test.ts.)
     const [one, two, three] = ['one@lab', 'two@lab', 'three@lab'].map((n) => withGlobal(c.add(n), { overlap: false })) as [GPeer, GPeer, GPeer];
-    c.settle();
+    c.advance(SYNC);
     c.connect(one.p, two.p);
     c.connect(one.p, three.p);
-    c.settle();
+    c.advance(SYNC);
     one.p.conditioner.cut('three@lab');
     const a = idle(one);
     const r = call(one, 'register_name', [dup, a]);
@@ -141,11 +144,11 @@ describe('prevent_overlapping_partitions (partitions.ts)', () => {
   const mesh = (connectAll: boolean) => {
     const c = new Cluster();
     const peers = ['x1@lab', 'x2@lab', 'x3@lab'].map((n) => withGlobal(c.add(n, { connectAll }))) as [GPeer, GPeer, GPeer];
-    c.settle();
+    c.advance(SYNC);
     c.connect(peers[0].p, peers[1].p);
     c.connect(peers[0].p, peers[2].p);
     c.connect(peers[1].p, peers[2].p);
-    c.settle();
+    c.advance(SYNC);
     return { c, peers };
   };
 
@@ -162,7 +165,7 @@ describe('prevent_overlapping_partitions (partitions.ts)', () => {
     const { c, peers } = mesh(false);
     const [x1, x2, x3] = peers;
     x1.p.dist.disconnect(x2.p.name);
-    c.settle();
+    c.advance(SYNC);
     expect(x3.p.dist.list()).toEqual([x1.p.name, x2.p.name]);
     expect([x1, x2, x3].flatMap((x) => x.logs)).toEqual([]);
   });
@@ -191,17 +194,17 @@ describe('ClusterRelay: global started before the node has a distribution', () =
     const one: TestPeer = { name: node.name, node, dist, conditioner, logs: [], out: [] };
     c.peers.push(one);
     expect(c.connect(two.p, one)).toBe(true);
-    c.settle();
+    c.advance(SYNC);
     expect(two.g.whereis(dup)).toEqual(p);
     const q = collect(two.p.node);
     const r2 = call(two, 'register_name', [atom('q'), q.pid]);
-    c.settle();
+    c.advance(SYNC);
     expect(r2.result).toBe(yes);
     expect(g.whereis(atom('q'))).toEqual(q.pid);
     // the tab leaves the cluster (the relay, detached first, reports two as down)
     relay.attach(null);
     dist.stop();
-    c.settle();
+    c.advance(SYNC);
     expect(g.whereis(atom('q'))).toBeUndefined();
     expect(g.whereis(dup)).toBe(p);
     expect(two.g.whereis(dup)).toBeUndefined();

@@ -15,29 +15,30 @@
  * §4, reproduced on OTP 25.2.3), while a node that crashed is gone from everyone's list before
  * the news arrives and nobody else is cut.
  *
- * Messages go to `{:global_name_server, node}`:
- *   {:"$global", :lost_connection, node_a, creation_a, op_id, node_b}
- *   {:"$global", :remove_connection, node}
+ * Messages go to `{:global_name_server, node}`, in global.erl's own form (plain sends):
+ *   {:lost_connection, node_a, x_creation_a, op_id, node_b}
+ *   {:remove_connection, node}
  */
 import { atom, tuple } from '../../core/term/types.ts';
 import type { Atom, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import type { ClusterView, GlobalEnv } from './options.ts';
-import { GLOBAL, NAME_SERVER } from './names.ts';
+import { NAME_SERVER } from './names.ts';
 
 export type PartitionMessage =
-  | { readonly type: 'lost_connection'; readonly a: Atom; readonly creation: number; readonly op: number; readonly b: Atom }
+  | { readonly type: 'lost_connection'; readonly a: Atom; readonly creation: number | bigint; readonly op: number | bigint; readonly b: Atom }
   | { readonly type: 'remove_connection'; readonly node: Atom };
 
 export function encodePartition(m: PartitionMessage): Term {
-  if (m.type === 'lost_connection') return tuple(GLOBAL, atom('lost_connection'), m.a, m.creation, m.op, m.b);
-  return tuple(GLOBAL, atom('remove_connection'), m.node);
+  if (m.type === 'lost_connection') return tuple(atom('lost_connection'), m.a, m.creation, m.op, m.b);
+  return tuple(atom('remove_connection'), m.node);
 }
 
 export function parsePartition(kind: string, a: readonly Term[]): PartitionMessage | null {
   const isAtom = (t: Term | undefined): t is Atom => typeof t === 'object' && t.kind === 'atom';
+  const isInt = (t: Term | undefined): t is number | bigint => typeof t === "number" || typeof t === "bigint";
   const [a0, a1, a2, a3] = a;
-  if (kind === 'lost_connection' && a.length === 4 && isAtom(a0) && typeof a1 === 'number' && typeof a2 === 'number' && isAtom(a3)) {
+  if (kind === 'lost_connection' && a.length === 4 && isAtom(a0) && isInt(a1) && isInt(a2) && isAtom(a3)) {
     return { type: 'lost_connection', a: a0, creation: a1, op: a2, b: a3 };
   }
   if (kind === 'remove_connection' && a.length === 1 && isAtom(a0)) return { type: 'remove_connection', node: a0 };
@@ -48,7 +49,7 @@ export class PartitionGuard {
   /** Nodes global itself is cutting off: their nodedown is not news to multicast. */
   private readonly removing = new Set<Atom>();
   /** Lost connections already handled, by `a|b`: the sender's creation and latest op id. */
-  private readonly seen = new Map<string, { creation: number; op: number }>();
+  private readonly seen = new Map<string, { creation: number | bigint; op: number | bigint }>();
   private opId = 0;
 
   constructor(

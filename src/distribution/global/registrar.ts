@@ -1,236 +1,128 @@
 /**
- * Writes to the global name table (register, re_register, unregister), synchronous across the
- * connected nodes, without a lock server.
- *
- * global serialises writes with a cluster-wide lock and then multi_calls every node. Here each
- * write of a name takes that *name's* reservation on every node instead:
- *   1. reserve: the caller's node reserves the name locally and sends `reserve` to every
- *      connected node; each grants it unless another write holds it, and answers `vote`;
- *   2. decide (only when all granted, i.e. under the "lock"): register_name checks the local
- *      replica (name free, pid without a name, else `:no` and the "several names" error log);
- *      the same check runs first without the lock, so a name already taken here is a `:no` at once;
- *   3. commit: applied locally, then sent to every node connected now (a node that came up
- *      meanwhile gets it too: its sync may have missed the name); each applies it, frees the
- *      reservation and answers `ack`; the caller gets its reply when every ack is in.
- * A denied reservation aborts the attempt (`release` to all) and retries after a random back-off
- * from the node's seeded random source, so of two racing writers one wins. A node that goes down
- * is struck from every wait (nothing hangs on it) and its reservations are dropped.
+ * Writes to the global name table, as global.erl's registrar does them (`trans_all_known`): one
+ * write at a time per node, each under the cluster-wide lock `{:global, registrar}`:
+ *   1. set the lock on the boss (the greatest known node name), then on every known node; if a
+ *      node became known meanwhile, or any node refused, delete it and retry after
+ *      `random_sleep` (1/8 s, doubling, up to 8 s, from the node's seeded random);
+ *   2. under the lock, register_name checks this node's table (name free, pid without a name,
+ *      else `:no` and the "several names" error log) and multi_calls `{:register, name, pid,
+ *      method}` to every known node and itself (re_register the same, unregister
+ *      `{:unregister, name}`); the caller is answered once they all replied (or went down);
+ *   3. delete the lock everywhere but the boss, then on the boss.
+ * The calls are gen_server calls to `{:global_name_server, node}`, so BEAM nodes and tabs take
+ * part alike.
  */
-import { mapKey } from '../../core/term/hash.ts';
 import { atom, list, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
-import type { CallOp, CommitOp, PeerMessage } from './protocol.ts';
-import { NAME_SERVER, encodePeer, replyMessage } from './protocol.ts';
+import type { WriteOp } from './protocol.ts';
+import { encodePeer, replyMessage } from './protocol.ts';
 import type { Replica } from './replica.ts';
-import type { ClusterView, GlobalEnv } from './options.ts';
+import type { GlobalEnv } from './options.ts';
+import type { MultiCalls } from './multi-call.ts';
+import { deleteGlobalLock, delLock, setLockSteps, theBoss, without } from './lock-steps.ts';
+import { DEFAULT_METHOD } from './resolve.ts';
 
 const YES = atom('yes');
 const NO = atom('no');
 const OK = atom('ok');
+const GLOBAL_RID = atom('global');
 
 interface Write {
-  readonly op: CallOp;
+  readonly op: WriteOp;
   readonly name: Term;
   readonly pid: Pid | null;
   readonly caller: Pid;
   readonly ref: Term;
-  attempt: number;
-}
-
-interface Attempt {
-  readonly write: Write;
-  phase: 'reserve' | 'commit' | 'backoff';
-  /** Nodes asked to reserve (released on abort). */
-  participants: Atom[];
-  /** Nodes whose vote (reserve) or ack (commit) is still due. */
-  readonly waiting: Set<Atom>;
-  result: Term;
-}
-
-interface Reservation {
-  readonly node: Atom;
-  readonly tx: number;
+  /** The resolve method the name keeps (register_name/3; global's default otherwise). */
+  readonly method: Term;
 }
 
 export class Registrar {
-  private seq = 0;
-  private readonly attempts = new Map<number, Attempt>();
-  private readonly reservations = new Map<unknown, Reservation>();
+  private readonly queue: Write[] = [];
+  private current: { write: Write; times: number; tx: number } | null = null;
+  private tx = 0;
 
   constructor(
     private readonly replica: Replica,
-    private readonly cluster: ClusterView,
+    /** The nodes global knows (synced with), this one excluded. */
+    private readonly known: () => readonly Atom[],
+    private readonly calls: MultiCalls,
     private readonly env: GlobalEnv,
   ) {}
 
-  /** How many writes are in flight (for tests and the inspector). */
+  /** Writes queued or in flight (for tests and the inspector). */
   get pending(): number {
-    return this.attempts.size;
+    return this.queue.length + (this.current === null ? 0 : 1);
   }
 
   /** A client's call. `args` were checked by the server: [name, pid] or [name]. */
-  call(proc: ProcessApi, caller: Pid, ref: Term, op: CallOp, name: Term, pid: Pid | null): void {
+  call(proc: ProcessApi, caller: Pid, ref: Term, op: WriteOp, name: Term, pid: Pid | null, method: Term = DEFAULT_METHOD): void {
     if (op === 'unregister_name' && this.replica.table.whereis(name) === undefined) {
       proc.send(caller, replyMessage(ref, OK)); // global answers at once when the name is unknown
       return;
     }
-    const write: Write = { op, name, pid, caller, ref, attempt: 0 };
-    // A name taken (or a pid named) here is a :no under any lock: answer without asking anyone,
-    // which also keeps the common "register again" from racing a concurrent writer.
-    if (op === 'register_name' && !this.mayRegister(name, pid as Pid)) return void proc.send(caller, replyMessage(ref, NO));
-    this.start(proc, write);
+    this.queue.push({ op, name, pid, caller, ref, method });
+    if (this.current === null) this.next(proc);
   }
 
-  /** register_name's check, against this node's replica; logs global's error for a second name. */
-  private mayRegister(name: Term, pid: Pid): boolean {
+  private next(proc: ProcessApi): void {
+    const write = this.queue.shift();
+    this.current = write === undefined ? null : { write, times: 0, tx: ++this.tx };
+    if (this.current !== null) this.attempt(proc);
+  }
+
+  /** `set_lock_known`. */
+  private attempt(proc: ProcessApi): void {
+    const cur = this.current;
+    if (cur === null) return;
+    const id = tuple(GLOBAL_RID, proc.self);
+    const known = [...this.known()];
+    const nodes = [proc.nodeName, ...known];
+    const boss = theBoss(nodes);
+    setLockSteps(proc, this.calls, id, [[boss]], (bossOk) => {
+      if (!bossOk) return this.sleep(proc, cur);
+      setLockSteps(proc, this.calls, id, [nodes], (allOk) => {
+        const grown = without(this.known(), known).length > 0;
+        if (allOk && !grown) return this.underLock(proc, cur.write, nodes, id);
+        if (allOk) delLock(proc, this.calls, id, nodes);
+        delLock(proc, this.calls, id, [boss]);
+        this.sleep(proc, cur);
+      });
+    });
+  }
+
+  /** `random_sleep(Times)`, then try again (the server's `retry` message). */
+  private sleep(proc: ProcessApi, cur: { times: number; tx: number }): void {
+    const tmax = Math.min(this.env.maxBackoffMs, cur.times > 5 ? 8000 : Math.floor((2 ** cur.times * 1000) / 8));
+    cur.times++;
+    proc.sendAfter(proc.self, encodePeer({ type: 'retry', tx: cur.tx }), 1 + Math.floor(proc.random() * tmax));
+  }
+
+  retry(proc: ProcessApi, tx: number): void {
+    if (this.current?.tx === tx) this.attempt(proc);
+  }
+
+  private underLock(proc: ProcessApi, w: Write, nodes: Atom[], id: Term): void {
+    const finish = (result: Term): void => {
+      deleteGlobalLock(proc, this.calls, id, nodes);
+      proc.send(w.caller, replyMessage(w.ref, result));
+      this.next(proc);
+    };
+    if (w.op === 'unregister_name') return this.calls.call(proc, nodes, tuple(atom('unregister'), w.name), () => finish(OK));
+    const pid = w.pid as Pid;
+    if (w.op === 'register_name' && !this.mayRegister(proc, w.name, pid)) return finish(NO);
+    this.calls.call(proc, nodes, tuple(atom('register'), w.name, pid, w.method), () => finish(YES));
+  }
+
+  /** register_name's check: `where(Name) =:= undefined andalso check_dupname(Name, Pid)`. */
+  private mayRegister(proc: ProcessApi, name: Term, pid: Pid): boolean {
     const table = this.replica.table;
-    if (table.whereis(name) !== undefined) return false;
+    const holder = table.whereis(name);
+    if (holder !== undefined && (!this.env.isLocal(holder) || proc.isAlive(holder))) return false;
     if (!table.hasNames(pid)) return true;
     const names = this.env.inspect(list([name, ...table.namesOf(pid)]));
     this.env.log('error', `global: ${this.env.inspect(pid)} registered under several names: ${names}`);
     return false;
-  }
-
-  // --- the writer's side ---
-
-  private start(proc: ProcessApi, write: Write): void {
-    const tx = ++this.seq;
-    const me = proc.nodeName;
-    const participants = this.cluster.nodes().filter((n) => n !== me);
-    const a: Attempt = { write, phase: 'reserve', participants, waiting: new Set(participants), result: NO };
-    this.attempts.set(tx, a);
-    if (!this.reserve(me, tx, write.name)) {
-      a.participants = []; // nobody was asked yet
-      return this.abort(proc, tx, a);
-    }
-    for (const n of participants) this.peer(proc, n, { type: 'reserve', node: me, tx, name: write.name });
-    this.progress(proc, tx, a);
-  }
-
-  /** Runs the next step once nothing is awaited. */
-  private progress(proc: ProcessApi, tx: number, a: Attempt): void {
-    if (a.waiting.size > 0) return;
-    if (a.phase === 'reserve') this.decide(proc, tx, a);
-    else if (a.phase === 'commit') this.finish(proc, tx, a.result);
-  }
-
-  private decide(proc: ProcessApi, tx: number, a: Attempt): void {
-    const w = a.write;
-    if (w.op === 'register_name' && !this.mayRegister(w.name, w.pid as Pid)) return this.refuse(proc, tx, a);
-    const op: CommitOp = w.op === 'register_name' ? 'register' : w.op === 're_register_name' ? 're_register' : 'unregister';
-    const me = proc.nodeName;
-    this.apply(proc, op, w.name, w.pid);
-    this.unreserve(me, tx, w.name);
-    const targets = this.cluster.nodes().filter((n) => n !== me);
-    a.phase = 'commit';
-    a.result = w.op === 'unregister_name' ? OK : YES;
-    a.waiting.clear();
-    for (const n of targets) {
-      a.waiting.add(n);
-      this.peer(proc, n, { type: 'commit', node: me, tx, op, name: w.name, pid: w.pid });
-    }
-    this.progress(proc, tx, a);
-  }
-
-  /** `:no` under the lock: give the reservations back and answer. */
-  private refuse(proc: ProcessApi, tx: number, a: Attempt): void {
-    this.releaseAll(proc, tx, a);
-    this.finish(proc, tx, NO);
-  }
-
-  private finish(proc: ProcessApi, tx: number, result: Term): void {
-    const a = this.attempts.get(tx);
-    if (a === undefined) return;
-    this.attempts.delete(tx);
-    proc.send(a.write.caller, replyMessage(a.write.ref, result));
-  }
-
-  /** Lost a race for the name: release everywhere and try again after a random pause. */
-  private abort(proc: ProcessApi, tx: number, a: Attempt): void {
-    this.releaseAll(proc, tx, a);
-    a.phase = 'backoff';
-    a.waiting.clear();
-    const w = a.write;
-    const cap = Math.min(this.env.maxBackoffMs, 8 * 2 ** Math.min(w.attempt, 10));
-    w.attempt++;
-    proc.sendAfter(proc.self, encodePeer({ type: 'retry', tx }), 1 + Math.floor(proc.random() * cap));
-  }
-
-  private releaseAll(proc: ProcessApi, tx: number, a: Attempt): void {
-    const me = proc.nodeName;
-    this.unreserve(me, tx, a.write.name);
-    for (const n of a.participants) this.peer(proc, n, { type: 'release', node: me, tx, name: a.write.name });
-    a.participants = [];
-  }
-
-  retry(proc: ProcessApi, tx: number): void {
-    const a = this.attempts.get(tx);
-    if (a === undefined || a.phase !== 'backoff') return;
-    this.attempts.delete(tx);
-    this.start(proc, a.write);
-  }
-
-  vote(proc: ProcessApi, node: Atom, tx: number, granted: boolean): void {
-    const a = this.attempts.get(tx);
-    if (a === undefined || a.phase !== 'reserve' || !a.waiting.delete(node)) return;
-    if (!granted) return this.abort(proc, tx, a);
-    this.progress(proc, tx, a);
-  }
-
-  ack(proc: ProcessApi, node: Atom, tx: number): void {
-    const a = this.attempts.get(tx);
-    if (a === undefined || a.phase !== 'commit' || !a.waiting.delete(node)) return;
-    this.progress(proc, tx, a);
-  }
-
-  // --- every node's side ---
-
-  onReserve(proc: ProcessApi, node: Atom, tx: number, name: Term): void {
-    this.peer(proc, node, { type: 'vote', node: proc.nodeName, tx, granted: this.reserve(node, tx, name) });
-  }
-
-  onRelease(node: Atom, tx: number, name: Term): void {
-    this.unreserve(node, tx, name);
-  }
-
-  onCommit(proc: ProcessApi, node: Atom, tx: number, op: CommitOp, name: Term, pid: Pid | null): void {
-    this.apply(proc, op, name, pid);
-    this.unreserve(node, tx, name);
-    this.peer(proc, node, { type: 'ack', node: proc.nodeName, tx });
-  }
-
-  /** `node` is down: its reservations go, and no write waits for it any longer. */
-  nodeDown(proc: ProcessApi, node: Atom): void {
-    for (const [key, r] of this.reservations) if (r.node === node) this.reservations.delete(key);
-    for (const [tx, a] of [...this.attempts]) {
-      a.participants = a.participants.filter((n) => n !== node);
-      if (a.phase !== 'backoff' && a.waiting.delete(node)) this.progress(proc, tx, a);
-    }
-  }
-
-  private apply(proc: ProcessApi, op: CommitOp, name: Term, pid: Pid | null): void {
-    if (op === 'unregister' || pid === null) this.replica.remove(proc, name);
-    else if (op === 're_register') this.replica.insert(proc, name, pid);
-    // A register can only meet a different holder when a commit races a sync: the conflict rule.
-    else this.replica.merge(proc, name, pid);
-  }
-
-  private reserve(node: Atom, tx: number, name: Term): boolean {
-    const key = mapKey(name);
-    const held = this.reservations.get(key);
-    if (held !== undefined && (held.node !== node || held.tx !== tx)) return false;
-    this.reservations.set(key, { node, tx });
-    return true;
-  }
-
-  private unreserve(node: Atom, tx: number, name: Term): void {
-    const key = mapKey(name);
-    const held = this.reservations.get(key);
-    if (held !== undefined && held.node === node && held.tx === tx) this.reservations.delete(key);
-  }
-
-  private peer(proc: ProcessApi, node: Atom, m: PeerMessage): void {
-    proc.send(tuple(NAME_SERVER, node), encodePeer(m));
   }
 }

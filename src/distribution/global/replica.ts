@@ -5,19 +5,16 @@
  * when the node does (the DOWN with :noconnection, and the cluster's nodedown, whichever
  * comes first).
  *
- * It also holds the conflict rule used when two tables meet (a partition heals, a commit races a
- * sync): the pid whose node name is smaller keeps the name (global's default
- * `random_exit_name`, deterministic despite its name); the other is killed with `:kill` by the
- * winner's node, which logs `global: Name conflict terminating {name, loser}`. Any node may
- * notice the clash; it tells the winner's node, which kills each loser once.
+ * It also carries out random_exit_name's verdict when two tables meet (resolve.ts decides):
+ * the loser is killed with `:kill`, once, with the line global logs,
+ * `global: Name conflict terminating {name, loser}`.
  */
 import { mapKey } from '../../core/term/hash.ts';
-import { compare } from '../../core/term/order.ts';
 import { atom, tuple } from '../../core/term/types.ts';
 import type { Atom, Pid, Ref, Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { NameTable } from './name-table.ts';
-import { NAME_SERVER, encodePeer } from './protocol.ts';
+import { DEFAULT_METHOD, canonicalMethod } from './resolve.ts';
 import type { ClusterView, GlobalEnv } from './options.ts';
 
 const KILL = atom('kill');
@@ -30,6 +27,8 @@ export class Replica {
   private readonly killed = new Set<unknown>();
 
   private deferred: { name: Term; loser: Pid }[] = [];
+  /** Each name's resolve method, by name key. */
+  private readonly methods = new Map<unknown, Term>();
 
   /** One key per process, whichever name its pid was made under. */
   private readonly pk: (pid: Pid) => unknown;
@@ -43,16 +42,23 @@ export class Replica {
   }
 
   /** Sets `name` → `pid` (replacing any holder), monitoring the pid if new to the table. */
-  insert(proc: ProcessApi, name: Term, pid: Pid): void {
+  insert(proc: ProcessApi, name: Term, pid: Pid, method: Term = DEFAULT_METHOD): void {
     // A dead local pid would only come back as a DOWN: global answers :yes and the name is
     // :undefined at once, so it never goes in (a dead remote pid goes when its DOWN arrives).
     if (this.env.isLocal(pid) && !proc.isAlive(pid)) return this.remove(proc, name);
     const r = this.table.insert(name, pid);
+    this.methods.set(mapKey(name), canonicalMethod(method));
     if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
     if (r.firstName) this.monitors.set(this.pk(pid), proc.monitor(pid));
   }
 
+  /** The resolve method the name was registered with (global keeps it beside the pid). */
+  methodOf(name: Term): Term {
+    return this.methods.get(mapKey(name)) ?? DEFAULT_METHOD;
+  }
+
   remove(proc: ProcessApi, name: Term): void {
+    this.methods.delete(mapKey(name));
     const r = this.table.remove(name);
     if (r.orphan !== undefined) this.unwatch(proc, r.orphan);
   }
@@ -63,36 +69,21 @@ export class Replica {
     const mine = this.monitors.get(key);
     if (mine === undefined || mapKey(mine) !== mapKey(ref)) return;
     this.monitors.delete(key);
-    this.table.removePid(pid);
+    for (const name of this.table.removePid(pid)) this.methods.delete(mapKey(name));
   }
 
   /** `node` is gone: every name of a pid there goes. */
   nodeDown(proc: ProcessApi, node: Atom): void {
     for (const pid of this.table.pidsWhere((p) => p.node === node)) {
-      this.table.removePid(pid);
+      for (const name of this.table.removePid(pid)) this.methods.delete(mapKey(name));
       this.unwatch(proc, pid);
     }
   }
 
   /**
-   * Takes `name` → `pid` from another table. A clash keeps the pid on the smaller node name and
-   * reports the loser to the winner's node.
-   */
-  merge(proc: ProcessApi, name: Term, pid: Pid): void {
-    const current = this.table.whereis(name);
-    if (current === undefined) return this.insert(proc, name, pid);
-    if (this.pk(current) === this.pk(pid)) return;
-    const nodeOf = (p: Pid): Atom => (this.env.isLocal(p) ? proc.nodeName : p.node);
-    const [winner, loser] = pickWinner(current, pid, nodeOf);
-    if (winner === pid) this.insert(proc, name, pid);
-    if (this.env.isLocal(winner)) this.conflict(proc, name, loser);
-    else proc.send(tuple(NAME_SERVER, winner.node), encodePeer({ type: 'conflict', name, winner, loser }));
-  }
-
-  /**
-   * On the winner's node: kill the loser once, with the log line global writes. A loser on a
-   * node not connected to this one (the clash was noticed by a third node) is killed when that
-   * node comes up, so the exit signal is not lost on the way.
+   * Kill the loser once, with the log line global writes. A loser on a node not connected to
+   * this one yet (it is in the other partition) is killed when that node comes up, so the exit
+   * signal is not lost on the way.
    */
   conflict(proc: ProcessApi, name: Term, loser: Pid): void {
     const key = this.pk(loser);
@@ -126,14 +117,4 @@ export class Replica {
     this.monitors.delete(key);
     proc.demonitor(ref, true);
   }
-}
-
-/**
- * [winner, loser]: the smaller node name wins; on one node, the smaller pid (term order).
- * `nodeOf` gives the node a pid lives on now (an old `nonode@nohost` pid: this node's name).
- */
-export function pickWinner(a: Pid, b: Pid, nodeOf: (p: Pid) => Atom = (p) => p.node): [Pid, Pid] {
-  const byNode = compare(nodeOf(a), nodeOf(b));
-  const aWins = byNode !== 0 ? byNode < 0 : compare(a, b) <= 0;
-  return aWins ? [a, b] : [b, a];
 }

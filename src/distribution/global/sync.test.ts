@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { atom } from '../../core/term/types.ts';
 import { Pid } from '../../core/term/types.ts';
 import { TestCluster } from './test-cluster.ts';
-import { pickWinner } from './replica.ts';
 
 const yes = atom('yes');
 const dup = atom('dup');
@@ -23,11 +22,11 @@ describe('sync when nodes connect', () => {
     const b = c.idle('two@lab');
     const ra = c.call('one@lab', 'register_name', [atom('a'), a]);
     const rb = c.call('two@lab', 'register_name', [atom('b'), b]);
-    c.pump();
+    c.settle();
     expect([ra.result, rb.result]).toEqual([yes, yes]);
     expect(c.get('one@lab').global.whereis(atom('b'))).toBeUndefined();
     c.connect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     for (const n of ['one@lab', 'two@lab']) {
       expect(c.get(n).global.whereis(atom('a'))).toBe(a);
       expect(c.get(n).global.whereis(atom('b'))).toBe(b);
@@ -41,9 +40,9 @@ describe('sync when nodes connect', () => {
     const d = c.idle('four@lab');
     c.call('one@lab', 'register_name', [atom('a'), a]);
     c.call('four@lab', 'register_name', [atom('d'), d]);
-    c.pump();
+    c.settle();
     c.mesh('one@lab', 'two@lab', 'four@lab');
-    c.pump();
+    c.settle();
     for (const n of ['one@lab', 'two@lab', 'four@lab']) expect(c.get(n).global.registeredNames()).toHaveLength(2);
     expect(c.get('two@lab').global.whereis(atom('d'))).toBe(d);
     expect(c.get('four@lab').global.whereis(atom('a'))).toBe(a);
@@ -54,12 +53,12 @@ describe('sync when nodes connect', () => {
     c.connect('one@lab', 'two@lab');
     const a = c.idle('one@lab');
     c.call('one@lab', 'register_name', [dup, a]);
-    c.pump();
+    c.settle();
     c.disconnect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     expect(c.get('two@lab').global.whereis(dup)).toBeUndefined();
     c.connect('two@lab', 'one@lab');
-    c.pump();
+    c.settle();
     expect(c.get('two@lab').global.whereis(dup)).toBe(a);
     expect(c.get('one@lab').logs).toEqual([]);
   });
@@ -67,12 +66,12 @@ describe('sync when nodes connect', () => {
   it('a node that connects while a write is in flight still gets the name', () => {
     const c = cluster('one@lab', 'two@lab', 'three@lab');
     c.connect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     const a = c.idle('one@lab');
     const r = c.call('one@lab', 'register_name', [dup, a]);
     c.get('one@lab').node.runUntilIdle(); // the reservation is out, nothing committed yet
     c.mesh('one@lab', 'two@lab', 'three@lab');
-    c.pump();
+    c.settle();
     expect(r.result).toBe(yes);
     expect(c.get('three@lab').global.whereis(dup)).toBe(a);
   });
@@ -84,14 +83,14 @@ describe('name clash when a partition heals', () => {
     const a = c.idle('one@lab');
     const b = c.idle('two@lab');
     c.connect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     c.disconnect('one@lab', 'two@lab');
     const ra = c.call('one@lab', 'register_name', [dup, a]);
     const rb = c.call('two@lab', 'register_name', [dup, b]);
-    c.pump();
+    c.settle();
     expect([ra.result, rb.result]).toEqual([yes, yes]); // each side alone says yes
     c.connect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     const one = c.get('one@lab');
     const two = c.get('two@lab');
     expect(one.global.whereis(dup)).toBe(a);
@@ -103,7 +102,7 @@ describe('name clash when a partition heals', () => {
     expect(two.logs).toEqual([]);
   });
 
-  it('a clash noticed by a third node: the winner node kills the loser once, when it can reach it', () => {
+  it('a clash found by a third node: the node with the smaller name of the two that meet resolves it (random_exit_name)', () => {
     const c = cluster('a@lab', 'b@lab', 'c@lab', 'd@lab');
     c.connect('a@lab', 'b@lab');
     c.connect('c@lab', 'd@lab');
@@ -111,29 +110,20 @@ describe('name clash when a partition heals', () => {
     const pc = c.idle('c@lab');
     c.call('a@lab', 'register_name', [dup, pa]);
     c.call('c@lab', 'register_name', [dup, pc]);
-    c.pump();
-    // b meets c first: b sees the clash, a (the winner's node) cannot reach c yet
+    c.settle();
+    // b meets c: b < c resolves; random_exit_name keeps the pid on the smaller node (a) and
+    // kills the other at once. (OTP runs the method on a through rpc, so a logs it there;
+    // here the resolving node runs it and logs it.)
     c.connect('b@lab', 'c@lab');
-    c.pump();
-    expect(c.get('c@lab').node.isAlive(pc)).toBe(true);
-    expect(c.get('b@lab').global.whereis(dup)).toBe(pa);
-    c.mesh('a@lab', 'b@lab', 'c@lab', 'd@lab');
-    c.pump();
+    c.settle();
     expect(c.get('c@lab').node.isAlive(pc)).toBe(false);
+    expect(c.get('b@lab').global.whereis(dup)).toBe(pa);
+    const b = c.get('b@lab');
+    expect(b.logs).toEqual([conflictLine(b, pc)]);
+    c.mesh('a@lab', 'b@lab', 'c@lab', 'd@lab');
+    c.settle();
     for (const n of ['a@lab', 'b@lab', 'c@lab', 'd@lab']) expect(c.get(n).global.whereis(dup)).toBe(pa);
-    const a = c.get('a@lab');
-    expect(a.logs).toEqual([conflictLine(a, pc)]);
-    for (const n of ['b@lab', 'c@lab', 'd@lab']) expect(c.get(n).logs).toEqual([]);
-  });
-
-  it('pickWinner compares node names, then pids', () => {
-    const c = cluster('zed@lab', 'amy@lab');
-    const z = c.idle('zed@lab');
-    const y = c.idle('amy@lab');
-    const y2 = c.idle('amy@lab');
-    expect(pickWinner(z, y)).toEqual([y, z]);
-    expect(pickWinner(y, z)).toEqual([y, z]);
-    expect(pickWinner(y2, y)).toEqual([y, y2]);
+    for (const n of ['a@lab', 'c@lab', 'd@lab']) expect(c.get(n).logs).toEqual([]);
   });
 });
 
@@ -141,45 +131,46 @@ describe('writes and unreachable nodes', () => {
   it('a registration waiting on a silent node completes when that node is declared down', () => {
     const c = cluster('one@lab', 'two@lab', 'three@lab');
     c.mesh('one@lab', 'two@lab', 'three@lab');
-    c.pump();
+    c.settle();
     c.silence('one@lab', 'three@lab');
     const a = c.idle('one@lab');
     const r = c.call('one@lab', 'register_name', [dup, a]);
     c.advance(30_000);
     expect(r.result).toBeUndefined(); // global too waits for the failure detector
     c.disconnect('one@lab', 'three@lab'); // tick timeout
-    c.pump();
+    c.settle();
     expect(r.result).toBe(yes);
     expect(c.get('two@lab').global.whereis(dup)).toBe(a);
     expect(c.get('one@lab').global.pendingWrites()).toBe(0);
   });
 
-  it('a commit waiting for the ack of a node that went silent completes at its nodedown', () => {
+  it('a sync stuck on a silent node holds the global lock until its nodedown, then writes go on', () => {
     const c = cluster('one@lab', 'two@lab', 'three@lab');
     c.connect('one@lab', 'two@lab');
-    c.pump();
-    const a = c.idle('one@lab');
-    const r = c.call('one@lab', 'register_name', [dup, a]);
-    c.get('one@lab').node.runUntilIdle(); // reserve sent to two only
-    c.connect('one@lab', 'three@lab'); // three comes up mid-write: the commit goes to it too...
-    c.silence('one@lab', 'three@lab'); // ...and is never answered
+    c.settle();
+    c.connect('one@lab', 'three@lab');
+    c.pump(); // the init_connects cross...
+    c.silence('one@lab', 'three@lab'); // ...then nothing more: the session never completes
+    c.advance(2_000); // one's locker (1.1 s with one known node) has locked two, the boss, for three
+    const a = c.idle('two@lab');
+    const r = c.call('two@lab', 'register_name', [dup, a]);
     c.advance(10_000);
-    expect(r.result).toBeUndefined();
-    expect(c.get('two@lab').global.whereis(dup)).toBe(a); // committed there already
+    expect(r.result).toBeUndefined(); // two's registrar cannot take the lock meanwhile
     c.disconnect('one@lab', 'three@lab');
-    c.pump();
+    c.settle();
     expect(r.result).toBe(yes);
+    expect(c.get('one@lab').global.whereis(dup)).toBe(a);
   });
 
   it('a node that dies mid-write gives its reservations back, so others can take the name', () => {
     const c = cluster('one@lab', 'two@lab', 'three@lab');
     c.mesh('one@lab', 'two@lab', 'three@lab');
-    c.pump();
+    c.settle();
     c.silence('three@lab', 'one@lab');
     const p3 = c.idle('three@lab');
     const p1 = c.idle('one@lab');
     const r3 = c.call('three@lab', 'register_name', [dup, p3]); // two grants it, one never hears
-    c.pump();
+    c.settle();
     const r1 = c.call('one@lab', 'register_name', [dup, p1]); // refused by two: backs off, retries
     c.advance(5_000);
     expect([r1.result, r3.result]).toEqual([undefined, undefined]);
@@ -194,7 +185,7 @@ describe('writes and unreachable nodes', () => {
     const c = cluster('solo@lab');
     const p = c.idle('solo@lab');
     const r = c.call('solo@lab', 'register_name', [dup, p]);
-    c.pump();
+    c.settle();
     expect(r.result).toBe(yes);
     expect(c.get('solo@lab').global.whereis(dup)).toBe(p);
   });
@@ -207,12 +198,12 @@ describe('a tab that gets its name after registering', () => {
     c.add('two@lab');
     const p = c.idle('one@lab');
     const r = c.call('one@lab', 'register_name', [dup, p]);
-    c.pump();
+    c.settle();
     expect(r.result).toBe(yes);
     expect(p.node).toBe(atom('nonode@nohost'));
     one.node.setName(atom('one@lab'), 77);
     c.connect('one@lab', 'two@lab');
-    c.pump();
+    c.settle();
     // two's copy came back in the sync under one's new name: still the same process, no clash
     const named = new Pid(atom('one@lab'), p.id, p.serial, 77);
     expect(c.get('two@lab').global.whereis(dup)).toEqual(named);
@@ -221,7 +212,7 @@ describe('a tab that gets its name after registering', () => {
     expect([...one.logs, ...c.get('two@lab').logs]).toEqual([]);
     // and it still goes everywhere when the process dies
     one.node.exit(p, atom('kill'));
-    c.pump();
+    c.settle();
     expect(c.get('two@lab').global.whereis(dup)).toBeUndefined();
     expect(one.global.whereis(dup)).toBeUndefined();
   });
@@ -234,13 +225,28 @@ describe('a tab that gets its name after registering', () => {
     const theirs = c.idle('one@lab');
     c.call('pat@lab', 'register_name', [dup, mine]);
     c.call('one@lab', 'register_name', [dup, theirs]);
-    c.pump();
+    c.settle();
     pat.node.setName(atom('pat@lab'), 5);
     c.connect('pat@lab', 'one@lab');
-    c.pump();
+    c.settle();
     // one@lab < pat@lab (as nonode@nohost, pat's pid would have won)
     expect(pat.global.whereis(dup)).toEqual(theirs);
     expect(pat.node.isAlive(mine)).toBe(false);
     expect(one.logs).toEqual([`[info] global: Name conflict terminating {:dup, #PID<1.${mine.id}.${mine.serial}>}\n`]);
+  });
+});
+
+describe(':global.sync/0', () => {
+  it('answers :ok once global has synced with every connected node, at once when it has', () => {
+    const c = cluster('one@lab', 'two@lab');
+    const alone = c.call('one@lab', 'sync', []);
+    c.pump();
+    expect(alone.result).toBe(atom('ok'));
+    c.connect('one@lab', 'two@lab');
+    const r = c.call('one@lab', 'sync', []);
+    c.pump();
+    expect(r.result).toBeUndefined(); // the lockers' timers have not fired yet
+    c.settle();
+    expect(r.result).toBe(atom('ok'));
   });
 });

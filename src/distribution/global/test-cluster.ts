@@ -42,6 +42,8 @@ export class TestCluster {
   private readonly queue: (() => void)[] = [];
   private readonly ups = new Map<Atom, Listener[]>();
   private readonly downs = new Map<Atom, Listener[]>();
+  /** Every send to a registered name on another node, as it left (what global says on the wire). */
+  readonly wire: { readonly from: Atom; readonly to: Atom; readonly name: Atom; readonly msg: Term }[] = [];
   /** `seed` seeds each node's random source (seed, seed + 1, ...): the back-off after a lost race. */
   constructor(private seed = 1) {}
 
@@ -133,6 +135,14 @@ export class TestCluster {
     this.pump();
   }
 
+  /**
+   * Lets the cluster run for `ms` of simulated time: global's connect protocol waits for its
+   * locker's timer (200 ms, then 1-3 s) and a write that lost a race sleeps before retrying.
+   */
+  settle(ms = 30_000): void {
+    this.advance(ms);
+  }
+
   /** Runs a `:global` write from a fresh process on `on`; `result` is set when the reply comes. */
   call(on: string, op: CallOp, args: Term[]): { result: Term | undefined } {
     const box: { result: Term | undefined } = { result: undefined };
@@ -180,7 +190,10 @@ export class TestCluster {
     const w = <T extends Term>(t: T): T => onWire(t, this.nodes.get(me)?.node);
     return {
       send: (_f, to, m) => this.route(me, to.node, (i) => i.deliverSend(to, w(m))),
-      sendNamed: (_f, node, name, m) => this.route(me, node, (i) => i.deliverNamedSend(name, w(m))),
+      sendNamed: (_f, node, name, m) => {
+        this.wire.push({ from: me, to: node, name, msg: w(m) });
+        this.route(me, node, (i) => i.deliverNamedSend(name, w(m)));
+      },
       link: (from, to) => this.route(me, to.node, (i) => i.deliverLink(w(from), to)),
       unlink: (from, to) => this.route(me, to.node, (i) => i.deliverUnlink(w(from), to)),
       exit: (from, to, reason, viaLink) => this.route(me, to.node, (i) => i.deliverExit(w(from), to, w(reason), viaLink)),
