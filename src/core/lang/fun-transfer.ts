@@ -69,6 +69,11 @@ export function funFromWire(freeVars: readonly Term[], lang: LangRuntime): Fun {
   const names = (termToAst(namesTerm) as unknown[]).map(String);
   const env = listToArray(envTerm).items;
   if (env.length !== names.length) throw new Error('bad fun payload: captures');
+  return buildFun(ast, names, env, lang);
+}
+
+/** Compiles an `fn` AST whose free variables `names` hold `env`, and makes the closure. */
+export function buildFun(ast: Expr, names: readonly string[], env: readonly Term[], lang: LangRuntime): Fun {
   const shell = compileShellExpr(ast, names, lang.builtins);
   const m = lang.machine();
   m.start(shell.code, env);

@@ -8,6 +8,7 @@
 import { atom, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
 import { funFromWire, funToWire } from '../../core/lang/fun-transfer.ts';
+import { erlEvalEnv, erlEvalFunFromWire } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
 import type { ElixirNode } from '../../core/elixir-node.ts';
 import type { Clock, Random } from '../../core/ports.ts';
 import { attachDistribution } from '../distribution.ts';
@@ -53,7 +54,11 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
         if (wire === null) throw new Error('this fun cannot be sent to another node');
         return wire;
       },
-      funFromTerms: (decoded) => funFromWire(decoded.freeVars, lang),
+      funFromTerms: (decoded) => {
+        // A fun typed in a real iex/erl shell: its Erlang abstract clauses run here.
+        const env = erlEvalEnv(decoded.freeVars);
+        return env !== null ? erlEvalFunFromWire(env, decoded.arity, lang) : funFromWire(decoded.freeVars, lang);
+      },
     },
     spawnBody: (module, fun, args) => {
       // Node.spawn(node, fun) is spawn(:erlang, :apply, [fun, []]) on the wire, as on BEAM.
