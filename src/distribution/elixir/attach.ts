@@ -15,6 +15,7 @@ import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
 import { startCodeServer } from './code-server.ts';
+import { BeamFuns } from '../beam-funs/beam-fun-hooks.ts';
 import type { NameServer } from './context.ts';
 
 export interface ElixirDistributionOptions {
@@ -38,6 +39,7 @@ const APPLY = atom('apply');
 
 export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributionOptions): Distribution {
   const { node, lang } = elixir;
+  const beamFuns = new BeamFuns(lang);
   const dist = attachDistribution(node, {
     transport: o.transport,
     cookie: o.cookie,
@@ -59,6 +61,8 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
         const env = erlEvalEnv(decoded.freeVars);
         return env !== null ? erlEvalFunFromWire(env, decoded.arity, lang) : funFromWire(decoded.freeVars, lang);
       },
+      // A real BEAM node gets erl_eval funs (beam-funs/beam-fun-hooks.ts).
+      forBeamPeer: () => beamFuns.hooksForConnection(),
     },
     spawnBody: (module, fun, args) => {
       // Node.spawn(node, fun) is spawn(:erlang, :apply, [fun, []]) on the wire, as on BEAM.
