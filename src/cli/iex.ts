@@ -4,8 +4,9 @@
  *   npm run -s iex -- --sname one --cookie chocolate-chip-1
  *   printf 'x = 1 + 2\nx * 2\n' | npm run -s iex
  *
- * A named terminal node is alive (name, cookie, `:global`) but reaches no other node yet: its
- * `Node.connect` answers false. Tabs are where nodes meet.
+ * A named terminal node speaks real TCP distribution: it registers with the machine's EPMD and
+ * reaches real BEAM nodes (and tabs behind a `--beam` gateway) by EPMD lookups, as `erl -sname`
+ * does; nodes of this same process meet over its in-process network.
  *
  * On a TTY it is interactive (output from processes appears above the prompt, as in iex).
  * With piped input it echoes each line after its prompt, so the output is a transcript
@@ -23,6 +24,9 @@ import { nodeScheduling, startNodeLoop } from '../host/node-loop.ts';
 import { realEffects } from '../host/real-effects.ts';
 import { distributionStart, nodeOptionsFor, startOptionsFromArgs } from '../playground/start-options.ts';
 import { terminalNetwork } from './terminal-network.ts';
+import { terminalTransport } from './terminal-transport.ts';
+import { tcpTransport } from '../host/beam/tcp-transport.ts';
+import type { NameServer } from '../distribution/elixir/context.ts';
 import { pipedInput, type PipedInput } from './piped-input.ts';
 
 /** The composition root of the terminal: real effects, flags parsed once, the node built here. */
@@ -53,8 +57,19 @@ function main(): void {
   if (start.node !== null) {
     const cookie = start.cookie ?? defaultCookie(effects.random);
     const net = terminalNetwork();
-    // :net_adm.names lists the nodes of this process's network (the terminal's EPMD).
-    elixir.goAlive({ transport: net.transport(), names: (done) => done({ ok: net.names() }), cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
+    const host = start.node.slice(start.node.indexOf('@') + 1);
+    const tcp = tcpTransport({
+      hidden: start.hidden,
+      onRegistered: (r) => {
+        // erl stops when its name is taken; so does the terminal, in erl's words.
+        if (r.ok) return;
+        process.stderr.write(`Protocol 'inet_tcp': register/listen error: ${r.reason}\n`);
+        process.exit(1);
+      },
+    });
+    // :net_adm.names lists EPMD's nodes on this machine and the nodes of this process's network.
+    const names: NameServer = (done) => tcp.names(host, (r) => done('ok' in r ? { ok: [...new Set([...r.ok, ...net.names()])] } : r));
+    elixir.goAlive({ transport: terminalTransport(net, tcp), names, cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
   }
   const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
 

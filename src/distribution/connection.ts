@@ -46,6 +46,8 @@ export interface ConnectionOptions {
   readonly tickIntervalMs?: number;
   readonly tickTimeoutMs?: number;
   readonly hooks?: FunHooks;
+  /** The peer is a real BEAM node (the link's `beam`): its packets never take the pass-through form. */
+  readonly beam?: boolean;
   /** When the connection came up (the clock's ms). */
   readonly now: number;
 }
@@ -109,6 +111,7 @@ export class Connection {
     this.inCache = cache ? new InAtomCache() : null;
     this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
     this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
+    this.writer.emptyHeader = cache && o.beam === true;
     this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
     this.timeout = o.tickTimeoutMs ?? TICK_TIMEOUT_MS;

@@ -7,7 +7,7 @@
  * module's built-ins call. A node without a name (`nonode@nohost`) is not alive: it gets no
  * router, so remote signals behave as on a non-distributed BEAM node.
  */
-import { atom } from '../core/term/types.ts';
+import { Tuple, atom } from '../core/term/types.ts';
 import type { Atom, Pid, Term } from '../core/term/types.ts';
 import type { Node } from '../core/runtime/node.ts';
 import type { Busy } from '../core/runtime/remote.ts';
@@ -20,7 +20,7 @@ import { Peers } from './peers.ts';
 import type { LinkDriver } from './link-driver.ts';
 import { createRouter } from './router.ts';
 import { dispatch } from './dispatch.ts';
-import { FLUSH, NET_KERNEL, kernelBody, meshMessage, meshNodes } from './kernel.ts';
+import { FLUSH, NET_KERNEL, YES, isAuthCall, kernelBody, meshMessage, meshNodes } from './kernel.ts';
 import { RemoteSpawner } from './remote-spawn.ts';
 import { DEFAULT_RATE_LIMIT, FailureLimiter } from './rate-limit.ts';
 import type { ConnectNow, DistEvent, Distribution, DistributionOptions, ListType } from './dist-types.ts';
@@ -102,7 +102,9 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         monitors.up(peer, hidden);
         // Senders suspended while the connection was being set up (peers.ts) may go on.
         node.remote.drained(peer);
-        if (!hidden && o.connectAll !== false && kernelPid !== null) {
+        // A BEAM node's net_kernel logs a message it does not know: its mesh is global's (init_connect).
+        const beam = peers.up.get(peer)?.link.beam === true;
+        if (!hidden && !beam && o.connectAll !== false && kernelPid !== null) {
           const others = [...peers.up.keys()].filter((n) => n !== peer && !hiddenPeers.has(n));
           peers.send(peer, { type: 'reg_send', from: kernelPid, name: NET_KERNEL, message: meshMessage(others) });
         }
@@ -156,6 +158,12 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
       // With connect_all false a node also ignores the lists its peers send (global.erl ignores
       // nodeup then, so no sync happens on either side): it meets only the nodes it is asked to.
       if (mesh !== null && o.connectAll !== false) for (const n of mesh) if (n !== self && !peers.up.has(n)) peers.ensure(n);
+      const auth = message !== null && mesh === null ? isAuthCall(message) : null;
+      if (auth !== null && kernelPid !== null) {
+        const reply = new Tuple([auth.tag, YES]);
+        if (auth.from.node === self) node.send(auth.from, reply);
+        else peers.send(auth.from.node, { type: 'send', from: kernelPid, to: auth.from, message: reply });
+      }
       if (now >= nextTickAt) {
         nextTickAt = now + interval;
         for (const [peer, d] of [...peers.up]) {

@@ -11,7 +11,7 @@
  *   `:global` receives its node lists on BEAM, and connects to the nodes it did not know.
  */
 import { Tuple, atom, list } from '../core/term/types.ts';
-import type { Atom, Term } from '../core/term/types.ts';
+import type { Atom, Pid, Term } from '../core/term/types.ts';
 import type { ProcessBody } from '../core/runtime/process-body.ts';
 import { TIMEOUT, generatorBody, receive } from '../core/runtime/bodies.ts';
 
@@ -49,4 +49,23 @@ export function meshNodes(m: Term): Atom[] | null {
     if (out.length > 1000) break;
   }
   return out;
+}
+
+const GEN_CALL = atom('$gen_call');
+const IS_AUTH = atom('is_auth');
+export const YES = atom('yes');
+
+/**
+ * `{'$gen_call', {From, Tag}, {is_auth, Node}}`: what `net_adm:ping/1` on a BEAM node asks our
+ * net_kernel (net_kernel.erl answers `yes` to any node that got through the handshake). The
+ * caller waits without a timeout, so it must be answered: `From ! {Tag, yes}`.
+ */
+export function isAuthCall(m: Term): { from: Pid; tag: Term } | null {
+  if (typeof m !== 'object' || m.kind !== 'tuple' || m.elements.length !== 3 || m.elements[0] !== GEN_CALL) return null;
+  const [, from, req] = m.elements as [Term, Term, Term];
+  if (typeof from !== 'object' || from.kind !== 'tuple' || from.elements.length !== 2) return null;
+  const pid = from.elements[0] as Term;
+  if (typeof pid !== 'object' || pid.kind !== 'pid') return null;
+  if (typeof req !== 'object' || req.kind !== 'tuple' || req.elements.length !== 2 || req.elements[0] !== IS_AUTH) return null;
+  return { from: pid, tag: from.elements[1] as Term };
 }

@@ -17,7 +17,7 @@ import { ByteWriter, WriteLimit } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
 import type { EncodeOptions } from './etf/encode.ts';
 import { PASS_THROUGH } from './etf/packet.ts';
-import { VERSION } from './etf/tags.ts';
+import { DIST_HEADER, VERSION } from './etf/tags.ts';
 import { concatBytes } from './etf/concat.ts';
 
 /** Bytes of each packet's `Length:32` prefix (after the handshake, as over TCP with `{packet, 4}`). */
@@ -30,6 +30,14 @@ const KEEP_BYTES = 256 * 1024;
 export class PacketWriter {
   private w = new ByteWriter(INITIAL_BYTES);
   packets = 0;
+  /**
+   * Packets that do not use the atom cache take the distribution-header form with no refs
+   * (`131, 68, 0`, terms without version bytes) instead of pass-through. A BEAM node that
+   * negotiated DIST_HDR_ATOM_CACHE reads no pass-through packet (erts_net_message skips the 112
+   * only without that flag; it logs "Got message from incompatible erlang" and drops the
+   * connection). Zero refs neither fill nor read the cache, so such packets may still overtake.
+   */
+  emptyHeader = false;
   /** The messages of take that are a large packet's second piece or later. */
   private readonly pieces = new WeakSet<Uint8Array>();
 
@@ -76,10 +84,10 @@ export class PacketWriter {
     const mark = w.length;
     try {
       this.begin(w, mark);
-      w.u8(VERSION);
+      if (!this.emptyHeader) w.u8(VERSION);
       encodeInto(w, control, opts);
       if (payload !== undefined) {
-        w.u8(VERSION);
+        if (!this.emptyHeader) w.u8(VERSION);
         encodeInto(w, payload, opts);
       }
       return this.end(w, mark);
@@ -100,8 +108,11 @@ export class PacketWriter {
     const mark = w.length;
     try {
       this.begin(w, mark);
-      writeSendSenderControl(w, from, to);
-      w.u8(VERSION);
+      if (this.emptyHeader) writeSendSenderTuple(w, from, to);
+      else {
+        writeSendSenderControl(w, from, to);
+        w.u8(VERSION);
+      }
       encodeInto(w, message, opts);
       return this.end(w, mark);
     } catch (e) {
@@ -141,7 +152,11 @@ export class PacketWriter {
   private begin(w: ByteWriter, mark: number): void {
     w.limit = mark + 4 + this.maxPacketBytes;
     w.u32(0);
-    w.u8(PASS_THROUGH);
+    if (this.emptyHeader) {
+      w.u8(VERSION);
+      w.u8(DIST_HEADER);
+      w.u8(0);
+    } else w.u8(PASS_THROUGH);
   }
 
   private end(w: ByteWriter, mark: number): null {

@@ -10,6 +10,7 @@ import { inspectAtom } from '../core/term/atom-format.ts';
 import { createAcceptor, type PendingAnswer } from './handshake/acceptor.ts';
 import { nameGreater } from './handshake/common.ts';
 import { createInitiator } from './handshake/initiator.ts';
+import { beamFlags } from './handshake/flags.ts';
 import type { HandshakeEvent, HandshakeOptions } from './handshake/events.ts';
 import { Connection } from './connection.ts';
 import type { ControlMessage } from './control.ts';
@@ -148,7 +149,7 @@ export class Peers implements LinkOwner {
       }
       if (!r.ok) return this.fail(peer, `connection_setup_failed: ${r.reason}`);
       // `alive` from the peer: go on only while this attempt still owns the slot (is_pending).
-      const m = createInitiator({ ...this.cfg.handshake, peerName: peer.name, isPending: () => this.pending.get(peer)?.owner === d });
+      const m = createInitiator({ ...this.cfg.handshake, myFlags: this.flagsFor(r.link), peerName: peer.name, isPending: () => this.pending.get(peer)?.owner === d });
       const d: LinkDriver = new LinkDriver(r.link, { role: 'initiator', m }, this, peer);
       s.owner = d;
       d.start();
@@ -158,9 +159,17 @@ export class Peers implements LinkOwner {
   /** An incoming link from the node the transport knows as `from`; it may claim only that name. */
   accept(link: Link, from: string): void {
     if (this.cfg.limiter.isBlocked(from, this.now())) return link.close();
-    const m = createAcceptor({ ...this.cfg.handshake, linkPeer: from, markPending: (p) => this.markPending(d, atom(p)) });
+    // A TCP listener cannot know who calls: a BEAM link takes the name its send_name claims.
+    const m = createAcceptor({
+      ...this.cfg.handshake, myFlags: this.flagsFor(link), ...(link.beam === true ? {} : { linkPeer: from }), markPending: (p) => this.markPending(d, atom(p)) });
     const d: LinkDriver = new LinkDriver(link, { role: 'acceptor', m }, this, null);
     this.accepting.set(d, { deadline: this.now() + this.cfg.setupTimeoutMs, from });
+    this.hooks.poke(); // a caller that stalls is dropped at this deadline, not at the next tick check
+  }
+
+  /** Our handshake flags on `link`: BEAM's own toward a real node (beamFlags). */
+  private flagsFor(link: Link): bigint {
+    return link.beam === true ? beamFlags(this.cfg.handshake.myFlags) : this.cfg.handshake.myFlags;
   }
 
   /**
@@ -290,7 +299,7 @@ export class Peers implements LinkOwner {
     const old = this.up.get(peer);
     if (old !== undefined && old !== d) return d.close('duplicate: a connection to this node is already up');
     const conn = new Connection({
-      peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes,
+      peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes, beam: d.link.beam === true,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
       ...(this.cfg.tickTimeoutMs !== undefined ? { tickTimeoutMs: this.cfg.tickTimeoutMs } : {}),
       ...(this.cfg.funHooks !== undefined ? { hooks: funHooksFor(this.cfg.funHooks, flags) } : {}),

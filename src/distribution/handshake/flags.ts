@@ -59,6 +59,14 @@ export const MANDATORY_FLAGS = 0x1070f94n;
  */
 export const PLAYGROUND_FLAGS = DEFAULT_FLAGS | DFLAG.PUBLISHED | DFLAG.PLAYGROUND_HMAC;
 
+/**
+ * The flags a node offers a real BEAM peer (a link with `beam` set): its own without the
+ * playground-only ones, so the handshake is BEAM's byte for byte (MD5 digests).
+ */
+export function beamFlags(flags: bigint): bigint {
+  return flags & ~DFLAG.PLAYGROUND_HMAC;
+}
+
 /** dist_util:expand_mandatory_25_flag: bit 26 stands for the whole OTP 25 mandatory set. */
 export function expandFlags(flags: bigint): bigint {
   return flags & DFLAG.MANDATORY_25_DIGEST ? flags | MANDATORY_FLAGS : flags;

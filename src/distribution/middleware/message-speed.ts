@@ -94,6 +94,7 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
     const fwd = forwardingLink(link, { send: (b) => send(lane, b), held: lane.pressure });
     return {
       peer: link.peer,
+      ...(link.beam === true ? { beam: true } : {}),
       send: fwd.send,
       onMessage: fwd.onMessage,
       onClose: fwd.onClose,

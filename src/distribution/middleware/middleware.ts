@@ -30,6 +30,7 @@ export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'on
   const pressure: Pick<Link, 'writable' | 'onDrain'> = over.held ?? link;
   return {
     peer: link.peer,
+    ...(link.beam === true ? { beam: true } : {}),
     send: over.send ?? ((bytes) => link.send(bytes)),
     onMessage: over.onMessage ?? ((cb) => link.onMessage(cb)),
     onClose: over.onClose ?? ((cb) => link.onClose(cb)),

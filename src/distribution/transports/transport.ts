@@ -25,6 +25,12 @@
 export interface Link {
   /** The node at the other end as the transport knows it; the handshake confirms it. */
   readonly peer: string;
+  /**
+   * The other end is a real BEAM node over TCP framing (beam/stream-link.ts): the handshake
+   * offers BEAM's own flags (no playground-only flag, so MD5 digests) and, as a TCP listener,
+   * takes whatever name the caller's send_name claims. Unset: another playground node.
+   */
+  readonly beam?: boolean;
   send(bytes: Uint8Array): void;
   /** Returns an unsubscribe function. */
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
