@@ -40,13 +40,13 @@ async function expectEval(s: IexSession, input: string, expected: string | RegEx
 describe('funs between the terminal node and a real iex node', () => {
   it('the chapter: Node.spawn(node, fn -> IO.puts(Node.self) end) runs there and prints here, both ways', async () => {
     // The spawned process prints through the caller's group leader whenever it runs: before or
-    // after the caller's next prompt, as between two real nodes.
+    // after the caller's next prompt (even on the prompt's line), as between two real nodes.
     let from = real.out().length;
     expect(await real.eval(`Node.spawn(${cliNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${CLI}@vm\n`);
-    await real.waitFor(new RegExp(`^${CLI}@vm$`, 'm'), from);
+    await real.waitFor(new RegExp(`(?<!:)${CLI}@vm\n`), from);
     from = cli.out().length;
     expect(await cli.eval(`Node.spawn(${realNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${REAL}@vm\n`);
-    await cli.waitFor(new RegExp(`^${REAL}@vm$`, 'm'), from);
+    await cli.waitFor(new RegExp(`(?<!:)${REAL}@vm\n`), from);
   }, 60_000);
 
   it('a closure over bindings runs on the other node through :rpc, both ways', async () => {
