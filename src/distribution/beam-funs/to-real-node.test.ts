@@ -47,6 +47,7 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['raise', 'fn -> raise "boom" end', '[[]]'],
   ['raise_mod', 'fn -> raise ArgumentError, "bad" end', '[[]]'],
   ['nested_closure', 'a = 1; fn b -> fn c -> a + b + c end end', '[[2]]'],
+  ['for', 'fn l -> {for(x <- l, x > 1, do: x * x), for({:ok, v} <- l, w <- [v, v + 1], do: {v, w}), for(x when x > 2 <- l, do: x)} end', '[[[1, 2, 3, {:ok, 7}, :no]]]'],
   ['ranges_in', 'fn x -> {x in [1, 2], x in 1..3, Enum.to_list(1..x)} end', '[[2]]'],
 ];
 

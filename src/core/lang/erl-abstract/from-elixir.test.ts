@@ -30,7 +30,7 @@ describe('tab funs as Erlang abstract format', () => {
   });
 
   it('names what cannot be sent', () => {
-    expect(() => erlEvalEnvOf(fnAst('fn l -> for x <- l, do: x end'), [], [])).toThrow('a fun with for cannot be sent to a BEAM node');
+    expect(() => erlEvalEnvOf(fnAst('fn l -> for x <- l, into: %{}, do: {x, x} end'), [], [])).toThrow('a fun with for with into:, uniq: or reduce: cannot be sent to a BEAM node');
     expect(() => erlEvalEnvOf(fnAst('fn -> %URI{} end'), [], [])).toThrow('a fun with struct cannot be sent to a BEAM node');
   });
 

@@ -325,11 +325,42 @@ export class ElixirToErl {
         return tuple(A('receive'), L, cs, x(e.after.timeout), list(this.body(e.after.body, new Map(scope))));
       }
       case 'try': return this.tryF(e, scope);
+      case 'for': return this.forF(e, scope);
       default: {
         const l = this.literal(e);
         return l ?? this.unsupported(e.kind);
       }
     }
+  }
+
+  /**
+   * `for` with generators and filters into a list, as Elixir 1.14 emits it: `:lists.reverse` of
+   * an Enum.reduce per generator (a value its pattern does not match is skipped), the innermost
+   * one consing the body onto the accumulator.
+   */
+  private forF(e: Expr & { kind: 'for' }, scope: Scope): Term {
+    if (e.into !== null || e.uniq !== null || e.reduce !== null) this.unsupported('for with into:, uniq: or reduce:');
+    const inner = new Map(scope);
+    const acc0 = tuple(A('nil'), L);
+    return remoteCall('lists', 'reverse', [this.forSteps(e, 0, inner, acc0)]);
+  }
+
+  private forSteps(e: Expr & { kind: 'for' }, i: number, scope: Scope, acc: Term): Term {
+    const step = e.steps[i];
+    if (step === undefined) return tuple(A('cons'), L, this.expr(e.body, scope), acc);
+    if (step.kind === 'filter') return this.truthy(this.expr(step.cond, scope), [this.forSteps(e, i + 1, scope, acc)], [acc]);
+    if (step.kind === 'bits') return this.unsupported('a binary generator');
+    const source = this.expr(step.source, scope);
+    const inner = new Map(scope);
+    const accName = varF(this.fresh('acc'));
+    const [p] = this.patterns([step.pattern], inner);
+    const guards = step.guard === null ? NO_GUARD : list([list([this.guard(step.guard, inner)])]);
+    const skip = varF(this.fresh('acc'));
+    const fn = tuple(A('fun'), L, tuple(A('clauses'), list([
+      clauseF([p as Term, accName], guards, [this.forSteps(e, i + 1, inner, accName)]),
+      clauseF([varF('_'), skip], NO_GUARD, [skip]),
+    ])));
+    return remoteCall('Elixir.Enum', 'reduce', [source, acc, fn]);
   }
 
   private cond(cs: readonly Clause[], i: number, scope: Scope): Term {
