@@ -16,10 +16,12 @@
  * A fun that came from the peer goes back as it came (its original terms), so it is the same fun
  * there.
  */
-import { atom, Fun } from '../../core/term/types.ts';
+import { atom, Fun, type Term } from '../../core/term/types.ts';
 import type { Expr } from '../../core/lang/ast.ts';
 import { buildFun, funToErlEval } from '../../core/lang/fun-transfer.ts';
-import { erlEvalEnv, erlEvalFunFromWire } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
+import { errorText, erlEvalEnv, erlEvalFunFromWire, unsupportedFnAst } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
+import { erlEvalEnvOf } from '../../core/lang/erl-abstract/from-elixir.ts';
+import { ErlAbstractError } from '../../core/lang/erl-abstract/to-elixir.ts';
 import { headerFor, learnHeader, MAX_ERL_EVAL_ARITY, OTP25_ERL_EVAL, type ErlEvalHeader } from '../../core/lang/erl-abstract/erl-eval-header.ts';
 import type { LangRuntime } from '../../core/lang/vm-node.ts';
 import type { DecodedFun, FunHooks, FunWireForm } from '../etf/fun-hooks.ts';
@@ -53,7 +55,15 @@ export class BeamFuns {
         const original = this.originals.get(fun);
         if (original !== undefined) return original;
         if (fun.arity > MAX_ERL_EVAL_ARITY) throw new Error(`a fun of arity ${fun.arity} cannot be sent to a BEAM node (erl_eval takes at most ${MAX_ERL_EVAL_ARITY})`);
-        const env = funToErlEval(fun, this.lang);
+        // Code with no Erlang form here still goes (a spawn must get its reply, a message must
+        // arrive): as a fun that raises why on the real node, as one from there does here.
+        let env: Term | null;
+        try {
+          env = funToErlEval(fun, this.lang);
+        } catch (e) {
+          if (!(e instanceof ErlAbstractError)) throw e;
+          env = erlEvalEnvOf(unsupportedFnAst(fun.arity, errorText(e)), [], []);
+        }
         if (env === null) throw new Error('this fun cannot be sent to another node');
         return { module: ERL_EVAL, ...headerFor(header, fun.arity), freeVars: [env] };
       },

@@ -44,16 +44,20 @@ export function erlEvalFn(env: readonly Term[], arity: number): { ast: Expr & { 
   return { ast, names: bs.map(([n]) => n), values: bs.map(([, v]) => v) };
 }
 
-/** A fun of `arity` that raises `{:unsupported_fun, why}` when called. */
-function unsupportedFun(arity: number, why: string, lang: LangRuntime): Fun {
+/** `fn _, ... -> :erlang.error({:unsupported_fun, why}) end`: what a fun that cannot cross becomes. */
+export function unsupportedFnAst(arity: number, why: string): Expr & { kind: 'fn' } {
   const pos = { line: 1, column: 1 };
   const params: Expr[] = Array.from({ length: arity }, () => ({ kind: 'var', pos, name: '_' }));
   const reason: Expr = { kind: 'tuple', pos, items: [{ kind: 'atom', pos, name: 'unsupported_fun' }, { kind: 'string', pos, parts: [why] }] };
   const body: Expr = { kind: 'remote', pos, module: { kind: 'atom', pos, name: 'erlang' }, name: 'error', args: [reason] };
-  return buildFun({ kind: 'fn', pos, clauses: [{ pos, params, guard: null, body }] }, [], [], lang);
+  return { kind: 'fn', pos, clauses: [{ pos, params, guard: null, body }] };
 }
 
-function errorText(e: unknown): string {
+function unsupportedFun(arity: number, why: string, lang: LangRuntime): Fun {
+  return buildFun(unsupportedFnAst(arity, why), [], [], lang);
+}
+
+export function errorText(e: unknown): string {
   if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') return e.message;
   return String(e);
 }
