@@ -6,7 +6,7 @@ import { mapFromPairs } from '../../term/map.ts';
 import { inspect } from '../../term/inspect.ts';
 import { advanceAndRun } from '../../runtime/testing.ts';
 import { langNode, resultText, spawnEval } from '../vm-test-helpers.ts';
-import { erlEvalEnv, erlEvalFunFromWire } from './erl-eval-fun.ts';
+import { erlEvalEnv, erlEvalFunFromWire, MAX_BINDINGS } from './erl-eval-fun.ts';
 import { MAX_DEPTH, MAX_NODES } from './to-elixir.ts';
 
 const A = atom;
@@ -65,6 +65,8 @@ describe('erl_eval funs', () => {
     expect(call(env([], [clause([], [deep])]), 0, [])).toContain(`nests deeper than ${MAX_DEPTH}`);
     const wide = tuple(A('tuple'), 1, list(Array.from({ length: MAX_NODES + 1 }, () => int(1))));
     expect(call(env([], [clause([], [wide])]), 0, [])).toContain(`more than ${MAX_NODES} forms`);
+    const many = Array.from({ length: MAX_BINDINGS + 1 }, (_, i) => [`X${i}`, i] as [string, Term]);
+    expect(call(env(many, [clause([], [int(1)])]), 0, [])).toContain(`more than ${MAX_BINDINGS} bindings`);
   });
 
   it('prints as a closure of erl_eval', () => {

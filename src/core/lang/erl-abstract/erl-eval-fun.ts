@@ -24,11 +24,15 @@ export function erlEvalEnv(freeVars: readonly Term[]): readonly Term[] | null {
   return t.elements;
 }
 
+/** erl_eval keeps only the bindings a fun uses: more than this is no fun typed in a shell. */
+export const MAX_BINDINGS = 10_000;
+
 /** erl_eval's bindings: a map in OTP 25, an orddict of `{Name, Value}` before. */
 function bindings(bs: Term): [string, Term][] {
   const pairs: readonly (readonly [Term, Term])[] = bs instanceof MapTerm
     ? mapPairs(bs)
     : listToArray(bs).items.map((p) => (p instanceof Tuple && p.elements.length === 2 ? [p.elements[0] as Term, p.elements[1] as Term] as const : [0, 0] as const));
+  if (pairs.length > MAX_BINDINGS) throw new ErlAbstractError(`an erl_eval fun with more than ${MAX_BINDINGS} bindings`);
   return pairs.map(([k, v]) => {
     if (!(k instanceof Atom)) throw new ErlAbstractError('an erl_eval binding whose name is not an atom');
     return [varName(k.name), v];
