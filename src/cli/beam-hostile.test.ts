@@ -89,4 +89,10 @@ describe('hostile peers on the TCP distribution port', () => {
     expect(Date.now() - at).toBeGreaterThan(5_000);
     expect(await cli.eval('1 + 1')).toBe('2\n');
   }, 30_000);
+
+  it('a second node with the same name stops at once, in erl\'s words', async () => {
+    const twin = terminalIex(NAME, 'c');
+    expect(await twin.exited()).toBe(1);
+    expect(twin.out()).toBe(`Protocol 'inet_tcp': the name ${NAME}@vm seems to be in use by another Erlang node\n`);
+  }, 60_000);
 });

@@ -100,13 +100,15 @@ function session(name: string, child: ChildProcess, ours: boolean): IexSession {
 }
 
 /** A real `iex --sname <name> --cookie <cookie>` node. */
-export function realIex(name: string, cookie: string): IexSession {
-  const child = spawn('iex', ['--sname', name, '--cookie', cookie], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function realIex(name: string, cookie: string, erlFlags?: string): IexSession {
+  const args = ['--sname', name, '--cookie', cookie, ...(erlFlags !== undefined ? ['--erl', erlFlags] : [])];
+  const child = spawn('iex', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   return session(name, child, false);
 }
 
 /** Our terminal node: `npm run iex -- --sname <name> --cookie <cookie>` (tsx src/cli/iex.ts). */
-export function terminalIex(name: string, cookie: string): IexSession {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/iex.ts', '--sname', name, '--cookie', cookie], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+export function terminalIex(name: string, cookie: string, env?: Record<string, string>): IexSession {
+  const args = ['--import', 'tsx', 'src/cli/iex.ts', '--sname', name, '--cookie', cookie];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return session(name, child, true);
 }

@@ -15,7 +15,7 @@
 import { homedir, hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { createPlaygroundNode } from '../playground/node.ts';
 import type { Shell } from '../core/shell/shell.ts';
 import type { Random } from '../core/ports.ts';
@@ -40,7 +40,7 @@ function main(): void {
     process.exit(1);
   }
   const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+  let rl: Interface | null = null;
 
   let piped: PipedInput | null = null;
   // On a TTY, output that arrives while the user is at the prompt is printed above it.
@@ -48,48 +48,58 @@ function main(): void {
     piped?.output();
     if (!tty) return void process.stdout.write(text);
     process.stdout.write('\r\x1b[K' + text);
-    if (!shell.isBusy) rl.prompt(true);
+    if (!shell.isBusy) rl?.prompt(true);
   };
 
   const elixir = createPlaygroundNode(nodeOptionsFor(start, effects, write));
   const { node } = elixir;
   const loop = startNodeLoop(node, effects.clock, nodeScheduling());
-  if (start.node !== null) {
-    const cookie = start.cookie ?? defaultCookie(effects.random);
-    const net = terminalNetwork();
-    const host = start.node.slice(start.node.indexOf('@') + 1);
-    const tcp = tcpTransport({
-      hidden: start.hidden,
-      onRegistered: (r) => {
-        // erl stops when its name is taken; so does the terminal, in erl's words.
-        if (r.ok) return;
-        process.stderr.write(`Protocol 'inet_tcp': register/listen error: ${r.reason}\n`);
-        process.exit(1);
-      },
-    });
-    // :net_adm.names lists EPMD's nodes on this machine and the nodes of this process's network.
-    const names: NameServer = (done) => tcp.names(host, (r) => done('ok' in r ? { ok: [...new Set([...r.ok, ...net.names()])] } : r));
-    elixir.goAlive({ transport: terminalTransport(net, tcp), names, cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
-  }
-  const shell: Shell = createElixirShell(elixir, { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') });
+  const shellOptions = { write, echo: !tty, banner: tty, clear: () => write('\x1b[H\x1b[2J') };
+  let shell: Shell;
 
-  const showPrompt = () => {
-    rl.setPrompt(shell.prompt);
-    rl.prompt();
+  /** Reads input into the shell: at once, or (a named node) once its name is registered, as erl. */
+  const takeInput = (): void => {
+    const input = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+    rl = input;
+    const showPrompt = () => {
+      input.setPrompt(shell.prompt);
+      input.prompt();
+    };
+    if (!tty) piped = pipedInput({ shell, node, wake: loop.wake, write, exit: () => process.exit(0) });
+    input.on('line', (line) => {
+      if (piped !== null) return piped.line(line);
+      shell.input(line);
+      loop.wake();
+      void shell.whenIdle().then(showPrompt);
+    });
+    input.on('close', () => {
+      if (piped !== null) return piped.end();
+      process.stdout.write('\n');
+      process.exit(0);
+    });
+    if (tty) showPrompt();
   };
-  if (!tty) piped = pipedInput({ shell, node, wake: loop.wake, write, exit: () => process.exit(0) });
-  rl.on('line', (line) => {
-    if (piped !== null) return piped.line(line);
-    shell.input(line);
-    loop.wake();
-    void shell.whenIdle().then(showPrompt);
+
+  if (start.node === null) {
+    shell = createElixirShell(elixir, shellOptions);
+    return takeInput();
+  }
+  const cookie = start.cookie ?? defaultCookie(effects.random);
+  const net = terminalNetwork();
+  const host = start.node.slice(start.node.indexOf('@') + 1);
+  const tcp = tcpTransport({
+    onRegistered: (r) => {
+      if (r.ok) return takeInput();
+      // erl stops when it cannot publish its name; so does the terminal, in erl's words.
+      process.stderr.write(`Protocol 'inet_tcp': ${r.reason}\n`);
+      process.exit(1);
+    },
   });
-  rl.on('close', () => {
-    if (piped !== null) return piped.end();
-    process.stdout.write('\n');
-    process.exit(0);
-  });
-  if (tty) showPrompt();
+  // :net_adm.names lists EPMD's nodes on this machine and the nodes of this process's network.
+  const names: NameServer = (done) => tcp.names(host, (r) => done('ok' in r ? { ok: [...new Set([...r.ok, ...net.names()])] } : r));
+  elixir.goAlive({ transport: terminalTransport(net, tcp), names, cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
+  // The shell is made once the node is alive (its prompt and helpers see the name).
+  shell = createElixirShell(elixir, shellOptions);
 }
 
 /** As erl: ~/.erlang.cookie when there is one, else 20 random capital letters (not saved). */

@@ -190,12 +190,15 @@ export function encodeAlive2XResp(result: number, creation: number): Uint8Array 
   return out;
 }
 
+/** How decodeAlive2Resp's error for a refused registration (a name in use) begins. */
+export const REFUSED = 'EPMD refused the registration';
+
 /** The answer to ALIVE2_REQ: the creation, or an error (EPMD refuses a name in use with result 1). */
 export function decodeAlive2Resp(b: Uint8Array): { creation: number } | 'incomplete' | string {
   if (b.length < 2) return 'incomplete';
   const tag = b[0];
   if (tag !== EPMD_TAG.ALIVE2_X_RESP && tag !== EPMD_TAG.ALIVE2_RESP) return `unexpected answer ${tag} to ALIVE2_REQ`;
-  if (b[1] !== 0) return `EPMD refused the registration (result ${b[1]}): the name may be in use`;
+  if (b[1] !== 0) return `${REFUSED} (result ${b[1]}): the name may be in use`;
   const size = tag === EPMD_TAG.ALIVE2_X_RESP ? 6 : 4;
   if (b.length < size) return 'incomplete';
   if (b.length > size) return 'trailing bytes after ALIVE2 answer';

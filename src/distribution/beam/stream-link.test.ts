@@ -7,6 +7,7 @@ import { atom, tuple } from '../../core/term/types.ts';
 import { beamFramed } from './testing.ts';
 import { linkPipe } from './link-pipe.ts';
 import { streamLink } from './stream-link.ts';
+import { concatBytes } from '../etf/concat.ts';
 
 /** Two playground nodes whose links speak BEAM's TCP framing, every chunk cut to `chunk` bytes. */
 function beamPair(chunk: number) {
@@ -21,13 +22,7 @@ function beamPair(chunk: number) {
 }
 
 function joined(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, parts.reduce((n, p) => n + p.length, 0));
 }
 
 describe('stream link: BEAM framing between two nodes', () => {

@@ -18,6 +18,7 @@
 import { Listeners } from '../transports/listeners.ts';
 import type { Link } from '../transports/transport.ts';
 import type { BytePipe } from './byte-pipe.ts';
+import { concatBytes } from '../etf/concat.ts';
 
 /** Tags of the last handshake message in each direction (challenge_reply, challenge_ack). */
 const REPLY = 114;
@@ -112,7 +113,7 @@ class StreamLink implements Link {
 
   /** Delivers whole 2-byte-framed messages; returns the bytes after the switch (or null). */
   private handshakeData(chunk: Uint8Array): Uint8Array | null {
-    let buf = this.pending.length === 0 ? chunk : join(this.pending, chunk);
+    let buf = this.pending.length === 0 ? chunk : concatBytes([this.pending, chunk], this.pending.length + chunk.length);
     while (buf.length >= 2) {
       const len = (buf[0] as number) * 256 + (buf[1] as number);
       if (len > this.maxHandshake) {
@@ -169,11 +170,4 @@ class StreamLink implements Link {
     this.drains.clear();
     for (const cb of this.closes.take()) cb(why);
   }
-}
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

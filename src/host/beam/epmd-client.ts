@@ -5,9 +5,10 @@
  * a silent or hostile EPMD gives an error, never a hang.
  */
 import { connect, type Socket } from 'node:net';
+import { concatBytes } from '../../distribution/etf/concat.ts';
 import {
   EPMD_PORT, aliveNode, decodeAlive2Resp, decodeNamesResp, decodePort2Resp, encodeAlive2Req, encodeNamesReq,
-  encodePortPlease2Req, MAX_NAMES_BYTES, type EpmdNode,
+  encodePortPlease2Req, MAX_NAMES_BYTES, REFUSED, type EpmdNode,
 } from '../../distribution/beam/epmd-messages.ts';
 
 export interface EpmdTarget {
@@ -36,7 +37,7 @@ type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
 function ask<T>(t: EpmdTarget, request: Uint8Array, decode: (b: Uint8Array, ended: boolean) => T | 'incomplete' | string, keepOpen = false): Promise<Answer<{ v: T; socket: Socket }>> {
   return new Promise((resolve) => {
     const socket = connect(t.port ?? EPMD_PORT, t.host ?? '127.0.0.1');
-    let buf = new Uint8Array(0);
+    let buf: Uint8Array = new Uint8Array(0);
     let done = false;
     const finish = (a: Answer<{ v: T; socket: Socket }>): void => {
       if (done) return;
@@ -58,10 +59,7 @@ function ask<T>(t: EpmdTarget, request: Uint8Array, decode: (b: Uint8Array, ende
     };
     const onData = (b: Buffer): void => {
       if (buf.length + b.length > MAX_NAMES_BYTES) return finish({ ok: false, reason: 'EPMD answer too long' });
-      const joined = new Uint8Array(buf.length + b.length);
-      joined.set(buf);
-      joined.set(b, buf.length);
-      buf = joined;
+      buf = concatBytes([buf, b], buf.length + b.length);
       tryDecode(false);
     };
     socket.on('connect', () => socket.write(request));
@@ -73,9 +71,9 @@ function ask<T>(t: EpmdTarget, request: Uint8Array, decode: (b: Uint8Array, ende
 }
 
 /** Publishes `name` (the alive part) on `port`; the registration lasts while its socket is open. */
-export async function epmdRegister(name: string, port: number, t: EpmdTarget = {}, hidden = false): Promise<Answer<Registration>> {
+export async function epmdRegister(name: string, port: number, t: EpmdTarget = {}, hidden = false): Promise<Answer<Registration> | { ok: false; reason: string; nameTaken: true }> {
   const a = await ask(t, encodeAlive2Req(aliveNode(name, port, hidden)), (b) => decodeAlive2Resp(b), true);
-  if (!a.ok) return a;
+  if (!a.ok) return a.reason.startsWith(REFUSED) ? { ...a, nameTaken: true } : a;
   const { socket, v } = a.value;
   socket.setKeepAlive(true);
   socket.on('error', () => {});

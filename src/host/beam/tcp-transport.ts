@@ -11,14 +11,13 @@ import type { ConnectResult, ListenResult, Transport, Link } from '../../distrib
 import { streamLink } from '../../distribution/beam/stream-link.ts';
 import { epmdLookup, epmdNames, epmdRegister, type EpmdTarget, type Registration } from './epmd-client.ts';
 import { tcpPipe } from './tcp-pipe.ts';
+import { startEpmd } from './start-epmd.ts';
 
 export interface TcpTransportOptions {
   /** Address the distribution port listens on (default: every interface, as erl). */
   readonly listenHost?: string;
   /** EPMD's port (default 4369, or ERL_EPMD_PORT as erl reads it). */
   readonly epmdPort?: number;
-  /** Hidden node: registered with EPMD as such. */
-  readonly hidden?: boolean;
   /** Told once the node is registered (its creation), or why it could not be. */
   readonly onRegistered?: (r: { ok: true; creation: number; port: number } | { ok: false; reason: string }) => void;
   /** How long a TCP connect may take before it fails (default 7 s, net_setuptime). */
@@ -38,6 +37,21 @@ function split(node: string): [string, string] {
   return [node.slice(0, at), node.slice(at + 1)];
 }
 
+/**
+ * Registers `name`; when no EPMD runs, starts one as erl does (`epmd -daemon`, on the port
+ * ERL_EPMD_PORT names) and tries again while it comes up.
+ */
+async function registerStartingEpmd(name: string, port: number, epmd: EpmdTarget): ReturnType<typeof epmdRegister> {
+  let r = await epmdRegister(name, port, epmd);
+  if (r.ok || !r.reason.includes('connection refused')) return r;
+  if (!(await startEpmd(epmd.port))) return r;
+  for (let i = 0; i < 50 && !r.ok && r.reason.includes('connection refused'); i++) {
+    await new Promise((res) => setTimeout(res, 100));
+    r = await epmdRegister(name, port, epmd);
+  }
+  return r;
+}
+
 export function tcpTransport(o: TcpTransportOptions = {}): TcpTransport {
   const epmdPort = o.epmdPort ?? (Number(process.env.ERL_EPMD_PORT) || null);
   const epmd: EpmdTarget = epmdPort !== null ? { port: epmdPort } : {};
@@ -53,12 +67,13 @@ export function tcpTransport(o: TcpTransportOptions = {}): TcpTransport {
       onIncoming(streamLink(pipe, pipe.remote), pipe.remote);
     });
     server = s;
-    s.on('error', (e) => o.onRegistered?.({ ok: false, reason: e.message }));
+    s.on('error', (e) => o.onRegistered?.({ ok: false, reason: `register/listen error: ${e.message}` }));
     s.listen(0, o.listenHost, () => {
       const addr = s.address();
       const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      void epmdRegister(split(nodeName)[0], port, epmd, o.hidden === true).then((r) => {
-        if (!r.ok) return o.onRegistered?.({ ok: false, reason: r.reason });
+      // As erl_epmd: always a normal node ('M'); a hidden node says so in its handshake flags.
+      void registerStartingEpmd(split(nodeName)[0], port, epmd).then((r) => {
+        if (!r.ok) return o.onRegistered?.({ ok: false, reason: 'nameTaken' in r ? `the name ${nodeName} seems to be in use by another Erlang node` : `register/listen error: ${r.reason}` });
         if (stopped) return r.value.close();
         registration = r.value;
         o.onRegistered?.({ ok: true, creation: r.value.creation, port });
