@@ -35,11 +35,11 @@ function micros(out: string): number {
 }
 
 async function measure(s: IexSession): Promise<{ rttUs: number; msgsPerSec: number }> {
-  const connected = await s.eval(`Node.connect(:${ECHO}@vm)`);
+  const connected = await s.type(`Node.connect(:${ECHO}@vm)`);
   if (!connected.includes('true')) throw new Error(`${s.name} could not connect: ${connected}`);
-  await s.eval(rttCode(200)); // warm up both ends
-  const rtt = micros(await s.eval(rttCode(RTT_N), 300_000)) / RTT_N;
-  const oneWay = micros(await s.eval(oneWayCode(ONE_WAY_N), 300_000));
+  await s.type(rttCode(200)); // warm up both ends
+  const rtt = micros(await s.type(rttCode(RTT_N), 300_000)) / RTT_N;
+  const oneWay = micros(await s.type(oneWayCode(ONE_WAY_N), 300_000));
   return { rttUs: rtt, msgsPerSec: ONE_WAY_N / (oneWay / 1e6) };
 }
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const ours = terminalIex(`beamlink_bench_cli${tag}`, 'bench');
   const ref = realIex(`beamlink_bench_ref${tag}`, 'bench');
   try {
-    for (const code of SERVERS) await echo.eval(code);
+    for (const code of SERVERS) await echo.type(code);
     const o = await measure(ours);
     const r = await measure(ref);
     const rows: ComparisonRow[] = [

@@ -24,7 +24,7 @@ describe('the terminal node and a missing EPMD', () => {
     const name = `beamlink_epmd_start${process.pid}`;
     const cli = terminalIex(name, 'c', { ERL_EPMD_PORT: String(port) });
     try {
-      expect(await cli.eval('Node.self()')).toBe(`:${name}@vm\n`);
+      expect(await cli.type('Node.self()')).toBe(`:${name}@vm\n`);
       const found = await epmdLookup(name, { port });
       expect(found.ok && found.value?.name).toBe(name);
     } finally {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   cli = terminalIex(CLI, 'c');
   real = realIex(REAL, 'c');
   // Both are up and registered with EPMD once they answer.
-  await Promise.all([cli.eval('Node.self()'), real.eval(':ok')]);
+  await Promise.all([cli.type('Node.self()'), real.type(':ok')]);
 }, 90_000);
 
 afterAll(() => {
@@ -29,9 +29,9 @@ afterAll(() => {
   real?.stop();
 });
 
-/** `input` typed into `s` prints exactly `expected` (ours echoes nothing back here: see eval). */
+/** `input` typed into `s` prints exactly `expected` (our echo of it is dropped: see IexSession.type). */
 async function expectEval(s: IexSession, input: string, expected: string | RegExp): Promise<void> {
-  const out = (await s.eval(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
+  const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
   if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
   else expect(out).toMatch(expected);
 }
@@ -64,26 +64,26 @@ describe('the terminal node and a real iex node', () => {
     await expectEval(cli, `:erpc.call(${realNode}, :erlang, :node, [])`, realNode);
     await expectEval(cli, `:rpc.call(${realNode}, :erlang, :error, [:boom])`, /\{:badrpc,\s+\{:EXIT,\s+\{:boom,/);
     const server = 'defmodule Echo do\n  use GenServer\n  def init(x), do: {:ok, x}\n  def handle_call(m, _from, s), do: {:reply, {m, Node.self()}, s}\nend';
-    await cli.eval(server);
-    await real.eval(server);
-    await cli.eval('{:ok, _} = GenServer.start(Echo, 0, name: :echo)');
-    await real.eval('{:ok, _} = GenServer.start(Echo, 0, name: :echo)');
+    await cli.type(server);
+    await real.type(server);
+    await cli.type('{:ok, _} = GenServer.start(Echo, 0, name: :echo)');
+    await real.type('{:ok, _} = GenServer.start(Echo, 0, name: :echo)');
     await expectEval(real, `GenServer.call({:echo, ${cliNode}}, :ping)`, `{:ping, ${cliNode}}`);
     await expectEval(cli, `GenServer.call({:echo, ${realNode}}, :ping)`, `{:ping, ${realNode}}`);
   }, 60_000);
 
   it('sends to pids and to {name, node} both ways', async () => {
     const box = (me: string) => `Process.register(spawn(fn -> receive do {:ping, from} -> send(from, {:pong, ${me}, self()}) end end), :box)`;
-    await cli.eval(box('Node.self()'));
-    await real.eval(box('Node.self()'));
-    await real.eval(`send({:box, ${cliNode}}, {:ping, self()})`);
+    await cli.type(box('Node.self()'));
+    await real.type(box('Node.self()'));
+    await real.type(`send({:box, ${cliNode}}, {:ping, self()})`);
     await expectEval(real, 'receive do {:pong, n, pid} -> {n, node(pid)} after 5000 -> :timeout end', `{${cliNode}, ${cliNode}}`);
-    await cli.eval(`send({:box, ${realNode}}, {:ping, self()})`);
+    await cli.type(`send({:box, ${realNode}}, {:ping, self()})`);
     await expectEval(cli, 'receive do {:pong, n, pid} -> {n, node(pid)} after 5000 -> :timeout end', `{${realNode}, ${realNode}}`);
     // To pids: each side finds the other's echo process by rpc and sends to its pid.
     const echo = 'Process.register(spawn(fn -> receive do {m, from} -> send(from, {:echo, m}) end end), :echo_box)';
-    await cli.eval(echo);
-    await real.eval(echo);
+    await cli.type(echo);
+    await real.type(echo);
     await expectEval(real, `p = :rpc.call(${cliNode}, Process, :whereis, [:echo_box]); {node(p), send(p, {:hello, self()})}`, /^\{:beamlink_cli\d+@vm, \{:hello, #PID<0\.\d+\.0>\}\}\n$/);
     await expectEval(real, 'receive do {:echo, m} -> m after 5000 -> :timeout end', ':hello');
     await expectEval(cli, `p = :rpc.call(${realNode}, Process, :whereis, [:echo_box]); {node(p), send(p, {:hello, self()})}`, /^\{:beamlink_real\d+@vm, \{:hello, #PID<0\.\d+\.0>\}\}\n$/);
@@ -91,24 +91,24 @@ describe('the terminal node and a real iex node', () => {
   }, 60_000);
 
   it('links, monitors and exit signals both ways', async () => {
-    await cli.eval('Process.flag(:trap_exit, true)');
-    await cli.eval(`pid = Node.spawn_link(${realNode}, :timer, :sleep, [:infinity])`);
-    await cli.eval('ref = Process.monitor(pid)');
-    await cli.eval('Process.exit(pid, :kill)');
+    await cli.type('Process.flag(:trap_exit, true)');
+    await cli.type(`pid = Node.spawn_link(${realNode}, :timer, :sleep, [:infinity])`);
+    await cli.type('ref = Process.monitor(pid)');
+    await cli.type('Process.exit(pid, :kill)');
     await expectEval(cli, 'receive do {:EXIT, ^pid, r} -> r after 5000 -> :timeout end', ':killed');
     await expectEval(cli, 'receive do {:DOWN, ^ref, :process, ^pid, r} -> r after 5000 -> :timeout end', ':killed');
-    await real.eval('Process.flag(:trap_exit, true)');
-    await real.eval(`pid = Node.spawn_link(${cliNode}, :timer, :sleep, [:infinity])`);
-    await real.eval('ref = Process.monitor(pid)');
-    await real.eval('Process.exit(pid, :bye)');
+    await real.type('Process.flag(:trap_exit, true)');
+    await real.type(`pid = Node.spawn_link(${cliNode}, :timer, :sleep, [:infinity])`);
+    await real.type('ref = Process.monitor(pid)');
+    await real.type('Process.exit(pid, :bye)');
     await expectEval(real, 'receive do {:EXIT, ^pid, r} -> r after 5000 -> :timeout end', ':bye');
     await expectEval(real, 'receive do {:DOWN, ^ref, :process, ^pid, r} -> r after 5000 -> :timeout end', ':bye');
   }, 60_000);
 
   it('Node.disconnect: Node.monitor and links hear it (:noconnection), both sides forget the node', async () => {
-    await cli.eval(`pid = Node.spawn_link(${realNode}, :timer, :sleep, [:infinity])`);
-    await cli.eval('ref = Process.monitor(pid)');
-    await cli.eval(`Node.monitor(${realNode}, true)`);
+    await cli.type(`pid = Node.spawn_link(${realNode}, :timer, :sleep, [:infinity])`);
+    await cli.type('ref = Process.monitor(pid)');
+    await cli.type(`Node.monitor(${realNode}, true)`);
     await expectEval(cli, `Node.disconnect(${realNode})`, 'true');
     await expectEval(cli, 'receive do {:EXIT, ^pid, r} -> r after 5000 -> :timeout end', ':noconnection');
     await expectEval(cli, 'receive do {:DOWN, ^ref, :process, ^pid, r} -> r after 5000 -> :timeout end', ':noconnection');
@@ -134,11 +134,11 @@ describe('refusals and the end of a real node', () => {
   it('nodedown when the real node halts', async () => {
     const doomed = realIex(`beamlink_doomed${tag}`, 'c');
     try {
-      await doomed.eval(':ok');
-      await cli.eval(':net_kernel.monitor_nodes(true)');
+      await doomed.type(':ok');
+      await cli.type(':net_kernel.monitor_nodes(true)');
       await expectEval(cli, `Node.connect(:beamlink_doomed${tag}@vm)`, 'true');
       await expectEval(cli, `receive do {:nodeup, n} -> n after 5000 -> :timeout end`, `:beamlink_doomed${tag}@vm`);
-      doomed.eval('System.halt()').catch(() => {});
+      doomed.type('System.halt()').catch(() => {});
       await doomed.exited();
       await expectEval(cli, `receive do {:nodedown, n} -> n after 5000 -> :timeout end`, `:beamlink_doomed${tag}@vm`);
     } finally {

@@ -1,6 +1,6 @@
 /**
  * Tests only: a real `iex --sname` node and our terminal node (`npm run iex`), each a child
- * process driven line by line through its piped stdin. `eval` types one input and resolves with
+ * process driven line by line through its piped stdin. `type` types one input and resolves with
  * what the shell printed up to its next prompt; `waitFor` waits for text that comes on its own
  * (a remote process printing, a log line). No sleeps: every wait is for output, with a deadline
  * that fails the test with the transcript so far.
@@ -15,7 +15,7 @@ export interface IexSession {
   /** Everything printed so far (stdout and stderr). */
   readonly out: () => string;
   /** Types `input` (one expression, lines joined by \n) and resolves with the output up to the next prompt. */
-  eval(input: string, timeoutMs?: number): Promise<string>;
+  type(input: string, timeoutMs?: number): Promise<string>;
   /** Resolves once `re` matches the output printed after character `from` (default: everything). */
   waitFor(re: RegExp, from?: number, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Resolves once the process has exited (after `stop`, or by itself). */
@@ -67,7 +67,7 @@ function session(name: string, child: ChildProcess, ours: boolean): IexSession {
   return {
     name,
     out: () => out,
-    async eval(input, timeoutMs) {
+    async type(input, timeoutMs) {
       if (!ours) {
         // Real iex prints each prompt when it is ready; the first one at start.
         if (prompt === 0) {

@@ -20,11 +20,11 @@ afterAll(() => {
 
 describe('ticks with a real node', () => {
   it('an idle connection outlives the real node\'s tick timeout, both sides still list each other', async () => {
-    await cli.eval('Node.self()');
-    expect(await real.eval(`Node.connect(:${CLI}@vm)`)).toBe('true\n');
-    expect(await real.eval(':net_kernel.get_net_ticktime()')).toBe('40\n');
-    expect(await real.eval('Process.sleep(55_000); Node.list()', 90_000)).toMatch(new RegExp(`\\[:${CLI}@vm\\]\\n$`));
-    expect(await cli.eval('Node.list()')).toBe(`[:${REAL}@vm]\n`);
+    await cli.type('Node.self()');
+    expect(await real.type(`Node.connect(:${CLI}@vm)`)).toBe('true\n');
+    expect(await real.type(':net_kernel.get_net_ticktime()')).toBe('40\n');
+    expect(await real.type('Process.sleep(55_000); Node.list()', 90_000)).toMatch(new RegExp(`\\[:${CLI}@vm\\]\\n$`));
+    expect(await cli.type('Node.list()')).toBe(`[:${REAL}@vm]\n`);
     expect(cli.out()).not.toMatch(/not responding|protocol error/);
   }, 120_000);
 });
