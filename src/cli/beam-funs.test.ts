@@ -20,9 +20,9 @@ let real: IexSession;
 beforeAll(async () => {
   cli = terminalIex(CLI, 'c');
   real = realIex(REAL, 'c');
-  await Promise.all([cli.eval('Node.self()'), real.eval(':ok')]);
+  await Promise.all([cli.type('Node.self()'), real.type(':ok')]);
   // The global name server's overlapping-partition warning may come with the first connection.
-  await real.eval(`Node.connect(${cliNode})`);
+  await real.type(`Node.connect(${cliNode})`);
 }, 90_000);
 
 afterAll(() => {
@@ -32,7 +32,7 @@ afterAll(() => {
 });
 
 async function expectEval(s: IexSession, input: string, expected: string | RegExp): Promise<void> {
-  const out = (await s.eval(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
+  const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
   if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
   else expect(out).toMatch(expected);
 }
@@ -42,24 +42,24 @@ describe('funs between the terminal node and a real iex node', () => {
     // The spawned process prints through the caller's group leader whenever it runs: before or
     // after the caller's next prompt (even on the prompt's line), as between two real nodes.
     let from = real.out().length;
-    expect(await real.eval(`Node.spawn(${cliNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${CLI}@vm\n`);
+    expect(await real.type(`Node.spawn(${cliNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${CLI}@vm\n`);
     await real.waitFor(new RegExp(`(?<!:)${CLI}@vm\n`), from);
     from = cli.out().length;
-    expect(await cli.eval(`Node.spawn(${realNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${REAL}@vm\n`);
+    expect(await cli.type(`Node.spawn(${realNode}, fn -> IO.puts(Node.self) end) |> node()`)).toContain(`:${REAL}@vm\n`);
     await cli.waitFor(new RegExp(`(?<!:)${REAL}@vm\n`), from);
   }, 60_000);
 
   it('a closure over bindings runs on the other node through :rpc, both ways', async () => {
-    await real.eval('x = 41');
+    await real.type('x = 41');
     await expectEval(real, `:rpc.call(${cliNode}, :erlang, :apply, [fn a -> {a + x, Node.self()} end, [1]])`, `{42, ${cliNode}}`);
-    await cli.eval('x = 41');
+    await cli.type('x = 41');
     await expectEval(cli, `:rpc.call(${realNode}, :erlang, :apply, [fn a -> {a + x, Node.self()} end, [1]])`, `{42, ${realNode}}`);
   }, 60_000);
 
   it('a fun that visits the other node comes back the same fun, both ways', async () => {
-    await real.eval('f = fn -> :hi end');
+    await real.type('f = fn -> :hi end');
     await expectEval(real, `:rpc.call(${cliNode}, :erlang, :apply, [fn g -> g end, [f]]) == f`, 'true');
-    await cli.eval('g = fn -> :hi end');
+    await cli.type('g = fn -> :hi end');
     await expectEval(cli, `h = :rpc.call(${realNode}, :erlang, :apply, [fn g -> g end, [g]]); h.()`, ':hi');
   }, 60_000);
 
@@ -70,7 +70,7 @@ describe('funs between the terminal node and a real iex node', () => {
   }, 60_000);
 
   it('a fun of a module compiled on the real node fails on ours with :undef, as on a node without it', async () => {
-    await real.eval('defmodule FunsM do\n  def f(x), do: fn y -> x + y end\nend');
+    await real.type('defmodule FunsM do\n  def f(x), do: fn y -> x + y end\nend');
     await expectEval(real, `match?({:badrpc, {:EXIT, {:undef, _}}}, :rpc.call(${cliNode}, :erlang, :apply, [FunsM.f(1), [2]]))`, 'true');
   }, 60_000);
 });
