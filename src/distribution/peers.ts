@@ -18,7 +18,7 @@ import { LinkDriver } from './link-driver.ts';
 import type { LinkOwner } from './link-driver.ts';
 import type { Link, Transport } from './transports/transport.ts';
 import type { DistEvent } from './dist-types.ts';
-import type { FunHooks } from './etf/fun-hooks.ts';
+import { funHooksFor, type FunHooks } from './etf/fun-hooks.ts';
 import type { FailureLimiter } from './rate-limit.ts';
 import type { LogLevel } from '../core/ports.ts';
 import type { Busy } from '../core/runtime/remote.ts';
@@ -302,7 +302,7 @@ export class Peers implements LinkOwner {
       peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes, beam: d.link.beam === true,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
       ...(this.cfg.tickTimeoutMs !== undefined ? { tickTimeoutMs: this.cfg.tickTimeoutMs } : {}),
-      ...(this.cfg.funHooks !== undefined ? { hooks: this.cfg.funHooks } : {}),
+      ...(this.cfg.funHooks !== undefined ? { hooks: funHooksFor(this.cfg.funHooks, flags) } : {}),
     });
     d.becomeUp(conn);
     this.up.set(peer, d);

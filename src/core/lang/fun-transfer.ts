@@ -13,6 +13,7 @@ import { listToArray } from '../term/list.ts';
 import { astToTerm, termToAst } from './ast-terms.ts';
 import type { Expr } from './ast.ts';
 import { FnTemplate } from './vm-code.ts';
+import { erlEvalEnvOf } from './erl-abstract/from-elixir.ts';
 import { compileShellExpr } from './program.ts';
 import type { LangRuntime } from './vm-node.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
@@ -53,6 +54,18 @@ export function funToWire(fun: Fun, lang: LangRuntime): FunWire | null {
   };
 }
 
+/**
+ * A closure as an erl_eval environment for a real BEAM node (erl-abstract/from-elixir.ts), or
+ * null for funs we cannot ship. Throws ErlAbstractError for code with no Erlang form here.
+ */
+export function funToErlEval(fun: Fun, lang: LangRuntime): Term | null {
+  const t = fun.code;
+  if (!(t instanceof FnTemplate) || fun.info.type !== 'local') return null;
+  const ast = (t.module === null ? t.ast : qualifyLocalCalls(t.ast, lang, t.module)) as Expr;
+  if (ast.kind !== 'fn') return null;
+  return erlEvalEnvOf(ast, t.captureNames, (fun.env ?? []) as readonly Term[]);
+}
+
 /** Code that only builds a closure or defines a module never touches its process. */
 export const NO_PROCESS = new Proxy({} as ProcessApi, {
   get(_t, prop) {
@@ -69,6 +82,11 @@ export function funFromWire(freeVars: readonly Term[], lang: LangRuntime): Fun {
   const names = (termToAst(namesTerm) as unknown[]).map(String);
   const env = listToArray(envTerm).items;
   if (env.length !== names.length) throw new Error('bad fun payload: captures');
+  return buildFun(ast, names, env, lang);
+}
+
+/** Compiles an `fn` AST whose free variables `names` hold `env`, and makes the closure. */
+export function buildFun(ast: Expr, names: readonly string[], env: readonly Term[], lang: LangRuntime): Fun {
   const shell = compileShellExpr(ast, names, lang.builtins);
   const m = lang.machine();
   m.start(shell.code, env);

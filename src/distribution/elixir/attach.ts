@@ -8,12 +8,14 @@
 import { atom, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
 import { funFromWire, funToWire } from '../../core/lang/fun-transfer.ts';
+import { erlEvalEnv, erlEvalFunFromWire } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
 import type { ElixirNode } from '../../core/elixir-node.ts';
 import type { Clock, Random } from '../../core/ports.ts';
 import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
 import { startCodeServer } from './code-server.ts';
+import { BeamFuns } from '../beam-funs/beam-fun-hooks.ts';
 import type { NameServer } from './context.ts';
 
 export interface ElixirDistributionOptions {
@@ -37,6 +39,7 @@ const APPLY = atom('apply');
 
 export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributionOptions): Distribution {
   const { node, lang } = elixir;
+  const beamFuns = new BeamFuns(lang);
   const dist = attachDistribution(node, {
     transport: o.transport,
     cookie: o.cookie,
@@ -53,7 +56,13 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
         if (wire === null) throw new Error('this fun cannot be sent to another node');
         return wire;
       },
-      funFromTerms: (decoded) => funFromWire(decoded.freeVars, lang),
+      funFromTerms: (decoded) => {
+        // A fun typed in a real iex/erl shell: its Erlang abstract clauses run here.
+        const env = erlEvalEnv(decoded.freeVars);
+        return env !== null ? erlEvalFunFromWire(env, decoded.arity, lang) : funFromWire(decoded.freeVars, lang);
+      },
+      // A real BEAM node gets erl_eval funs (beam-funs/beam-fun-hooks.ts).
+      forBeamPeer: () => beamFuns.hooksForConnection(),
     },
     spawnBody: (module, fun, args) => {
       // Node.spawn(node, fun) is spawn(:erlang, :apply, [fun, []]) on the wire, as on BEAM.

@@ -229,8 +229,11 @@ function pushFun(w: ByteWriter, f: Fun, stack: (Term | SizePatch)[], opts: Encod
   const sizeAt = w.length;
   w.u32(0); // Size, patched after the free variables
   w.u8(f.arity);
-  w.u32(wire.uniq);
-  for (let i = 0; i < 12; i++) w.u8(0);
+  if (wire.md5 !== undefined && wire.md5.length === 16) for (const b of wire.md5) w.u8(b);
+  else {
+    w.u32(wire.uniq);
+    for (let i = 0; i < 12; i++) w.u8(0);
+  }
   w.u32(wire.index);
   w.u32(wire.freeVars.length);
   writeAtom(w, wire.module);
