@@ -4,12 +4,9 @@
 // real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
-import { startRealNode, type RealNode } from './real-node.ts';
-import { beamPort } from '../playwright.config.ts';
+import { beamURL, realNodesKilledAfterEach } from './real-node.ts';
 
-const beamURL = `http://localhost:${beamPort}`;
-const reals: RealNode[] = [];
-test.afterEach(() => reals.splice(0).forEach((r) => r.kill()));
+const startRealNode = realNodesKilledAfterEach();
 
 /** The real node: a GenServer named :counter, and :box answering the test's requests. */
 const REAL_CODE = `
@@ -38,7 +35,6 @@ loop.(loop)
 test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; nodedown when the tab closes', async ({ browser }) => {
   const tab = await openNode(browser, { sname: `gateway_across${process.pid}`, cookie: 'c', baseURL: beamURL });
   const real = startRealNode(`gateway_across_real${process.pid}`, 'c', REAL_CODE);
-  reals.push(real);
   await real.waitForOutput('ready');
   const r = `:${real.name}`; // letters, digits, _ and @: printed without quotes
   expect(await tab.iex(`Node.connect(${r})`, { timeout: 20_000 })).toBe('true');
