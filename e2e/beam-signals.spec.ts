@@ -148,5 +148,7 @@ test(':erpc.call crosses both ways; a halted real node gives {:badrpc, :nodedown
   await real.exited();
   await expect.poll(() => tab.iex('Node.list()')).toBe('[]');
   expect(await tab.iex(`:rpc.call(${r}, Kernel, :node, [])`, { timeout: 20_000 })).toBe('{:badrpc, :nodedown}');
-  expect(await tab.iex(`:erpc.call(${r}, Kernel, :node, [])`, { timeout: 20_000 })).toContain('** (ErlangError) Erlang error: {:erpc, :noconnection}');
+  // iex's error line; iex then prints the stack entry `    (kernel 8.5.3) erpc.erl:710: :erpc.call/5`,
+  // which our VM does not reproduce (golden.ts skips stack lines for the same reason).
+  expect(await tab.iex(`:erpc.call(${r}, Kernel, :node, [])`, { timeout: 20_000 })).toBe('** (ErlangError) Erlang error: {:erpc, :noconnection}');
 });
