@@ -137,9 +137,11 @@ end`);
   expect(await tab.iex(':global.whereis_name(:tab_early) == self()')).toBe('true');
 });
 
-test(':erpc.call crosses both ways; a halted real node gives {:badrpc, :nodedown} and erpc\'s noconnection error', async ({ browser }) => {
+test(':erpc.call crosses both ways; a halted real node: its :global name gone, {:badrpc, :nodedown} and erpc\'s noconnection error', async ({ browser }) => {
   test.setTimeout(120_000);
   const { tab, real, r } = await connectedPair(browser, 'erpc');
+  expect(await tab.iex(':global.sync()', { timeout: 15_000 })).toBe(':ok');
+  expect(await tab.iex('node(:global.whereis_name(:real_counter))')).toBe(r);
   expect(await tab.iex(`:erpc.call(${r}, Kernel, :node, [])`, { timeout: 15_000 })).toBe(r);
   await tab.iex(`send({:box, ${r}}, {:erpc, node()})`);
   await real.waitForOutput(`erpc :${tab.name}`);
@@ -147,6 +149,8 @@ test(':erpc.call crosses both ways; a halted real node gives {:badrpc, :nodedown
   await tab.iex(`send({:box, ${r}}, :halt)`);
   await real.exited();
   await expect.poll(() => tab.iex('Node.list()')).toBe('[]');
+  // The halted node's :global name went with it.
+  expect(await tab.iex(':global.whereis_name(:real_counter)')).toBe(':undefined');
   expect(await tab.iex(`:rpc.call(${r}, Kernel, :node, [])`, { timeout: 20_000 })).toBe('{:badrpc, :nodedown}');
   // iex's error line; iex then prints the stack entry `    (kernel 8.5.3) erpc.erl:710: :erpc.call/5`,
   // which our VM does not reproduce (golden.ts skips stack lines for the same reason).
