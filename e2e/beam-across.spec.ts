@@ -4,12 +4,9 @@
 // real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
-import { startRealNode, type RealNode } from './real-node.ts';
-import { beamPort } from '../playwright.config.ts';
+import { beamURL, realNodesKilledAfterEach } from './real-node.ts';
 
-const beamURL = `http://localhost:${beamPort}`;
-const reals: RealNode[] = [];
-test.afterEach(() => reals.splice(0).forEach((r) => r.kill()));
+const startRealNode = realNodesKilledAfterEach();
 
 /** The real node: a GenServer named :counter, and :box answering the test's requests. */
 const REAL_CODE = `
@@ -24,7 +21,7 @@ Process.register(self(), :box)
 IO.puts("ready")
 loop = fn loop ->
   receive do
-    {:ping, from} -> send(from, {:pong, node()})
+    {:ping, from} -> send(from, {:pong, node(), self()})
     {:spawn_puts, tab} -> Node.spawn(tab, IO, :puts, ["hi from real"])
     {:rpc, tab} -> IO.puts("rpc #{inspect(:rpc.call(tab, Kernel, :node, []))}")
     {:nodedown, n} -> IO.puts("nodedown #{n}")
@@ -38,7 +35,6 @@ loop.(loop)
 test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; nodedown when the tab closes', async ({ browser }) => {
   const tab = await openNode(browser, { sname: `gateway_across${process.pid}`, cookie: 'c', baseURL: beamURL });
   const real = startRealNode(`gateway_across_real${process.pid}`, 'c', REAL_CODE);
-  reals.push(real);
   await real.waitForOutput('ready');
   const r = `:${real.name}`; // letters, digits, _ and @: printed without quotes
   expect(await tab.iex(`Node.connect(${r})`, { timeout: 20_000 })).toBe('true');
@@ -47,10 +43,13 @@ test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; n
   await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText('BEAM');
 
   // Send both ways: to {name, node} there, to a pid here.
-  expect(await tab.iex(`send({:box, ${r}}, {:ping, self()}); receive do m -> m after 10_000 -> :timeout end`)).toBe(`{:pong, ${r}}`);
-  // The process that answered is on the BEAM card (a real node runs no tracer: its card shows
-  // the processes that talk to tabs).
-  await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText('1 process');
+  const pong = await tab.iex(`send({:box, ${r}}, {:ping, self()}); {:pong, _, box} = receive do m -> m after 10_000 -> :timeout end`);
+  expect(pong).toMatch(new RegExp(`^\\{:pong, ${r}, #PID<\\d+\\.\\d+\\.\\d+>\\}$`));
+  // Sent to by its pid, the process that answered is on the BEAM card (a real node runs no tracer:
+  // its card shows the processes the tab's processes send to, :global's among them since the
+  // nodes speak global's protocol).
+  expect(await tab.iex('send(box, :hello)')).toBe(':hello');
+  await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText(pong.slice(pong.indexOf('#PID<'), -1));
 
   // Node.spawn from the tab runs there and prints here (the group leader is the tab's).
   await tab.iex(`Node.spawn(${r}, IO, :puts, ["hi from tab"])`);

@@ -4,14 +4,11 @@
 // wrong cookie is refused on both sides as BEAM refuses it.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
-import { HOST, startRealNode, type RealNode } from './real-node.ts';
-import { beamPort } from '../playwright.config.ts';
+import { beamURL, HOST, realNodesKilledAfterEach } from './real-node.ts';
 
-const beamURL = `http://localhost:${beamPort}`;
 let n = 0;
 const unique = (what: string) => `gateway_${what}${process.pid}x${n++}`;
-const reals: RealNode[] = [];
-test.afterEach(() => reals.splice(0).forEach((r) => r.kill()));
+const startRealNode = realNodesKilledAfterEach();
 
 test('a real node and a tab connect both ways by name; a wrong cookie is refused', async ({ browser }) => {
   const tab = await openNode(browser, { sname: unique('tab'), cookie: 'c', baseURL: beamURL });
@@ -19,12 +16,10 @@ test('a real node and a tab connect both ways by name; a wrong cookie is refused
 
   // Real → tab: the stock node needs nothing but the tab's name.
   const real = startRealNode(unique('real'), 'c', `IO.puts("connect #{Node.connect(:"${tab.name}")}"); Process.sleep(60_000)`);
-  reals.push(real);
   await real.waitForOutput('connect true');
 
   // Tab → real: looked up in EPMD by the server, reached over TCP.
   const other = startRealNode(unique('real'), 'c', 'IO.puts("ready"); Process.sleep(60_000)');
-  reals.push(other);
   await other.waitForOutput('ready');
   expect(await tab.iex(`Node.connect(:"${other.name}")`, { timeout: 20_000 })).toBe('true');
 

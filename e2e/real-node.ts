@@ -5,16 +5,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { beamPort } from '../playwright.config.ts';
 
 /** The host part real nodes (and tabs of a --beam server) have here: `hostname -s`. */
 export const HOST = hostname().split('.')[0] as string;
+
+/** The --beam server Playwright starts (its second webServer): tabs opened there are EPMD-registered. */
+export const beamURL = `http://localhost:${beamPort}`;
 
 export interface RealNode {
   /** `gateway_real1@vm` */
   readonly name: string;
   output(): string;
   waitForOutput(text: string, timeout?: number): Promise<void>;
+  /** Resolves when the node's OS process has ended (e.g. after System.halt). */
+  exited(): Promise<void>;
   kill(): void;
 }
 
@@ -22,6 +28,7 @@ export interface RealNode {
 export function startRealNode(sname: string, cookie: string, code: string): RealNode {
   const child: ChildProcess = spawn('elixir', ['--sname', sname, '--cookie', cookie, '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   return {
@@ -30,6 +37,21 @@ export function startRealNode(sname: string, cookie: string, code: string): Real
     async waitForOutput(text, timeout = 20_000) {
       await expect.poll(() => out, { timeout }).toContain(text);
     },
+    exited: () => ended,
     kill: () => void child.kill('SIGKILL'),
+  };
+}
+
+/**
+ * For a spec file: a `startRealNode` whose nodes are all killed after each test (a failed test
+ * leaves no `elixir` process behind on the shared machine's epmd).
+ */
+export function realNodesKilledAfterEach(): typeof startRealNode {
+  const started: RealNode[] = [];
+  test.afterEach(() => started.splice(0).forEach((r) => r.kill()));
+  return (sname, cookie, code) => {
+    const real = startRealNode(sname, cookie, code);
+    started.push(real);
+    return real;
   };
 }
