@@ -18,13 +18,16 @@ const PRINTER = 'spawn(fn -> receive do m -> IO.puts("got #{inspect m}") end end
  * was drawn (as `flights`, installed before the send, saw it: on a loaded machine a look may come
  * only after it landed).
  */
-async function landsAfterToken(node: PlaygroundNode, page: Page, flights: Recorder<SeenFlight>, term: string, printed: string): Promise<void> {
+async function landsAfterToken(node: PlaygroundNode, page: Page, flights: Recorder<SeenFlight>, term: string, printed: string, sent: number): Promise<void> {
   const line = new RegExp(`→ .*: ${term}$`);
   const item = inFlight(page).filter({ hasText: line });
   const start = Date.now();
   for (;;) {
     const [flying, done] = await Promise.all([item.count(), node.transcript().then((s) => s.includes(printed))]);
-    if (flying > 0) expect(done).toBe(false); // its receiver has not printed while the token is on its way
+    // Its receiver has not printed while the token is on its way. The sending tab draws the token
+    // until its next frame after the landing, and a loaded machine may give it that frame late:
+    // a line still listed once the flight's time is over is that lag, not an early delivery.
+    if (flying > 0 && done) expect(Date.now() - sent).toBeGreaterThanOrEqual(SPEED_DURATION_MS['slow motion']);
     if (done) break;
     expect(Date.now() - start).toBeLessThan(afterFlights(1) + LOADED_MS);
     await page.waitForTimeout(30);
@@ -45,7 +48,7 @@ test('at the slowest speed a local message arrives when its token lands, at leas
   const flights = await watchFlights(one.page);
   const sent = Date.now();
   expect(await one.iex('send pid, :hello')).toBe(':hello');
-  await landsAfterToken(one, one.page, flights, ':hello', 'got :hello');
+  await landsAfterToken(one, one.page, flights, ':hello', 'got :hello', sent);
   expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
   // Instant is the real network: no token, no wait (once the slow tokens still on their way landed).
   await one.page.getByRole('slider', { name: 'message speed' }).fill('4');
@@ -76,7 +79,7 @@ test('a message to another node arrives when its token lands; order kept, nothin
   const flights = await watchFlights(one.page);
   const sent = Date.now();
   await one.iex(`send({:box, :"two@${h}"}, :hello)`);
-  await landsAfterToken(two, one.page, flights, ':hello', 'got :hello');
+  await landsAfterToken(two, one.page, flights, ':hello', 'got :hello', sent);
   expect(Date.now() - sent).toBeGreaterThanOrEqual(2000);
   await one.iex(`for i <- 1..10, do: send({:all, :"two@${h}"}, i)`);
   await two.waitForOutput('all: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]', { timeout: 15_000 });

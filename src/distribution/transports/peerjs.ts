@@ -284,8 +284,10 @@ class BulkDataChannel implements BulkChannel {
     dc.addEventListener('open', () => this.drained());
     dc.addEventListener('bufferedamountlow', () => this.drained());
     // Packets may wait for it: a bulk channel that fails or closes alone takes the link with it
-    // (nodedown, as for any lost connection) rather than strand them.
-    dc.addEventListener('close', () => this.closed || fail('bulk channel closed'));
+    // (nodedown, as for any lost connection) rather than strand them. Its close is the peer's
+    // doing, told as the main channel's is: a closing tab closes both channels in either order,
+    // and the card must say `down: node closed` whichever close comes first.
+    dc.addEventListener('close', () => this.closed || fail('closed by peer'));
     dc.addEventListener('error', () => this.closed || fail('bulk channel error'));
   }
 
