@@ -5,8 +5,11 @@ import { defineConfig } from '@playwright/test';
 // CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/ensure-tools.js).
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 5199);
-/** The --beam server (the gateway to real BEAM nodes) for e2e/beam-*.spec.ts: its own port, so the other specs' tabs stay off EPMD. */
-export const beamPort = Number(process.env.E2E_BEAM_PORT ?? port + 1000);
+/**
+ * The --beam server (the gateway to real BEAM nodes) for e2e/beam-*.spec.ts: its own port, so the
+ * other specs' tabs stay off EPMD. Not E2E_PORT + 1000: bench-class.spec.ts runs its server there.
+ */
+export const beamPort = Number(process.env.E2E_BEAM_PORT ?? port + 2000);
 
 export default defineConfig({
   testDir: 'e2e',
