@@ -9,6 +9,7 @@
  */
 import type { Binary, Term } from './types.ts';
 import { bitsEqual } from './bits.ts';
+import { refLength } from './types.ts';
 
 /** Elixir `==`: numbers compare by value across integer/float; everything else structurally. */
 export function equals(a: Term, b: Term): boolean {
@@ -148,8 +149,9 @@ function shallow(a: Term, b: Term, exact: boolean): Shallow {
       if (b.kind !== 'ref' || oa.node !== b.node || oa.creation !== b.creation) return DIFFERENT;
       const ia = oa.ids;
       const ib = b.ids;
-      if (ia.length !== ib.length) return DIFFERENT;
-      for (let i = 0; i < ia.length; i++) if (ia[i] !== ib[i]) return DIFFERENT;
+      const n = refLength(oa);
+      if (n !== refLength(b)) return DIFFERENT;
+      for (let i = 0; i < n; i++) if (ia[i] !== ib[i]) return DIFFERENT;
       return EQUAL;
     }
     case 'fun':

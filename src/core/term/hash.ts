@@ -15,6 +15,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Cons, Fun, MapTerm, Term, Tuple } from './types.ts';
+import { refLength } from './types.ts';
 
 /** Canonical strings longer than this are stored as their digest. */
 const DIGEST_OVER = 256;
@@ -138,7 +139,7 @@ function encodeLeaf(t: Exclude<Term, number | bigint | Cons | Tuple | MapTerm>, 
       out.push('o', String(t.node.name.length), ':', t.node.name, String(t.id), '.', String(t.creation), ';');
       return;
     case 'ref':
-      out.push('r', String(t.node.name.length), ':', t.node.name, String(t.creation), '.', t.ids.join('.'), ';');
+      out.push('r', String(t.node.name.length), ':', t.node.name, String(t.creation), '.', t.ids.slice(0, refLength(t)).join('.'), ';');
       return;
     case 'fun':
       out.push('F', String(funId(t)), ';');

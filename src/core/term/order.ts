@@ -167,25 +167,28 @@ function cmpSameKind(a: Term, b: Term): Ordering | typeof CONTENTS {
       return x !== y ? (x < y ? -1 : 1) : CONTENTS;
     }
     case 'pid': {
+      // OTP 25 (checked with two real nodes, order-ids.fixtures.exs): serial, then number, and
+      // only then the node (by name, then creation); a local pid is no different from a remote one.
       const p = ob as typeof oa;
       return (
-        compareStrings(oa.node.name, p.node.name) ||
-        sign(oa.creation - p.creation) ||
+        sign(oa.serial - p.serial) ||
         sign(oa.id - p.id) ||
-        sign(oa.serial - p.serial)
+        compareStrings(oa.node.name, p.node.name) ||
+        sign(oa.creation - p.creation)
       );
     }
     case 'port': {
+      // Unlike pids, ports and references are told apart by node (name, then creation) first.
       const p = ob as typeof oa;
       return compareStrings(oa.node.name, p.node.name) || sign(oa.creation - p.creation) || sign(oa.id - p.id);
     }
     case 'ref': {
       const r = ob as typeof oa;
-      let c = compareStrings(oa.node.name, r.node.name) || sign(oa.creation - r.creation);
+      let c: Ordering = compareStrings(oa.node.name, r.node.name) || sign(oa.creation - r.creation);
       if (c !== 0) return c;
-      if (oa.ids.length !== r.ids.length) return oa.ids.length < r.ids.length ? -1 : 1;
-      // The last wire word is the most significant one.
-      for (let i = oa.ids.length - 1; i >= 0 && c === 0; i--) c = sign((oa.ids[i] as number) - (r.ids[i] as number));
+      // The last wire word is the most significant one, and missing words count as zeros (as
+      // erts_cmp has it: `[6]` and `[6, 0]` are the same reference).
+      for (let i = Math.max(oa.ids.length, r.ids.length) - 1; i >= 0 && c === 0; i--) c = sign((oa.ids[i] ?? 0) - (r.ids[i] ?? 0));
       return c;
     }
     case 'fun': {

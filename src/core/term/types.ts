@@ -248,6 +248,17 @@ export class Ref {
   ) {}
 }
 
+/**
+ * How many of a reference's words count: BEAM ignores trailing zero words, so `[6]` and `[6, 0]`
+ * are the same reference (`=:=`, map keys, order).
+ */
+export function refLength(r: Ref): number {
+  const ids = r.ids;
+  let n = ids.length;
+  while (n > 0 && ids[n - 1] === 0) n--;
+  return n;
+}
+
 export class Port {
   readonly kind = 'port' as const;
   constructor(

@@ -34,13 +34,6 @@ import { encodePeer } from './protocol.ts';
 
 const GLOBAL_RID = atom('global');
 
-/**
- * How BEAM's `lists:sort` orders two pids (OTP 25: serial, then number, then node, then
- * creation; checked with erl). Both lockers must build the same `{:global, sort([a, b])}`.
- */
-export function beamPidOrder(a: Pid, b: Pid): number {
-  return Math.sign(a.serial - b.serial) || Math.sign(a.id - b.id) || compare(a.node, b.node) || Math.sign(a.creation - b.creation);
-}
 const UNUSED = atom('unused');
 
 interface Session {
@@ -378,7 +371,8 @@ export class Connector {
 
   private lockId(proc: ProcessApi, hisLocker: Pid): Tuple {
     const self = this.onWire(proc.self);
-    const pair = beamPidOrder(self, hisLocker) <= 0 ? [self, hisLocker] : [hisLocker, self];
+    // Both lockers must build the same `{:global, sort([a, b])}`: term order is BEAM's.
+    const pair = compare(self, hisLocker) <= 0 ? [self, hisLocker] : [hisLocker, self];
     return tuple(GLOBAL_RID, list(pair));
   }
 

@@ -15,7 +15,7 @@ import { parseOtp } from './otp-messages.ts';
 import { parsePartition } from './partitions.ts';
 import { TestCluster } from './test-cluster.ts';
 import { methodName } from './resolve.ts';
-import { beamPidOrder } from './connect.ts';
+import { compare } from '../../core/term/order.ts';
 
 interface Captured {
   readonly dir: string;
@@ -144,7 +144,7 @@ describe("BEAM's pid order (the lockers' shared lock id depends on it)", () => {
   it('sorts as erl sorts: serial, then number, then node, then creation', () => {
     const p = (node: string, id: number, serial: number, creation: number) => new Pid(atom(node), id, serial, creation);
     // erl: lists:sort gave [<zzz 56.0>, <aaa 65.0>, <aaa 56.1>] and [aaa 56.0 (cre 1), aaa 56.0 (cre 2), bbb 56.0, zzz 56.0]
-    const sorted = (ps: Pid[]) => [...ps].sort(beamPidOrder);
+    const sorted = (ps: Pid[]) => [...ps].sort(compare);
     const [z56, a65, a56s1] = [p('zzz@x', 56, 0, 1), p('aaa@x', 65, 0, 1), p('aaa@x', 56, 1, 1)];
     expect(sorted([a56s1, a65, z56])).toEqual([z56, a65, a56s1]);
     const [a1, a2, b0, z1] = [p('aaa@x', 56, 0, 1), p('aaa@x', 56, 0, 2), p('bbb@x', 56, 0, 0), p('zzz@x', 56, 0, 1)];
