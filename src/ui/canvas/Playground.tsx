@@ -68,7 +68,7 @@ export function Playground(props: PlaygroundProps) {
   useEffect(() => connectRuntime(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
   useEffect(() => (dist === null ? undefined : connectDistribution(dist, store)), [dist, store]);
   // A real BEAM node runs no tracer: its card shows the processes that talk to this tab.
-  useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
+  useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler(), dist), [node, store, frames, dist]);
   useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
   useEffect(() => {
     if (tracing === undefined) return undefined;

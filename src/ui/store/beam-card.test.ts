@@ -9,11 +9,12 @@ import { connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore } from './playground-store.ts';
 import { connectBeamProcesses, MAX_PER_NODE } from './beam-processes.ts';
 import { FakeFrames } from './fake-frames.ts';
+import { tellSenders } from '../../distribution/beam-senders.ts';
 
 function fakeDistribution(): { dist: Distribution; emit: (e: DistEvent) => void } {
-  let listener: (e: DistEvent) => void = () => {};
-  const dist = { list: () => [], subscribe: (l: (e: DistEvent) => void) => ((listener = l), () => {}) } as unknown as Distribution;
-  return { dist, emit: (e) => listener(e) };
+  const listeners: ((e: DistEvent) => void)[] = [];
+  const dist = { list: () => [], subscribe: (l: (e: DistEvent) => void) => (listeners.push(l), () => {}) } as unknown as Distribution;
+  return { dist, emit: (e) => listeners.forEach((l) => l(e)) };
 }
 
 describe('the BEAM card', () => {
@@ -57,5 +58,31 @@ describe('a BEAM card\'s processes', () => {
     frames.tick();
     expect(onReal()).toHaveLength(MAX_PER_NODE);
     expect(onReal()).not.toContain(100);
+  });
+});
+
+describe('a real process that only sends to this tab', () => {
+  it('gets a tile on the BEAM card from the sender the wire names (SEND_SENDER, REG_SEND)', () => {
+    const store = createPlaygroundStore({ localNode: 'one@vm' });
+    const { dist, emit } = fakeDistribution();
+    connectDistribution(dist, store);
+    emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
+    const node = { subscribe: () => () => {} } as unknown as Node;
+    const frames = new FakeFrames();
+    connectBeamProcesses(node, store, frames, dist);
+    const mine = new Pid(atom('one@vm'), 80, 0, 1);
+    const real = (id: number) => new Pid(atom('real@vm'), id, 0, 7);
+    tellSenders(atom('real@vm'), [
+      { type: 'send', from: real(300), to: mine, message: atom('hi') },
+      { type: 'reg_send', from: real(301), name: atom('shell'), message: atom('hi') },
+      { type: 'send', from: null, to: mine, message: atom('anonymous') },
+      // a peer speaks only for its own processes: a pid of another node is no sender of its
+      { type: 'send', from: new Pid(atom('two@vm'), 302, 0, 3), to: mine, message: atom('forged') },
+      { type: 'link', from: real(303), to: mine },
+    ], emit);
+    frames.tick();
+    const onReal = Object.values(store.getState().processes).filter((p) => p.node === 'real@vm').map((p) => p.pid.id);
+    expect(onReal.sort()).toEqual([300, 301]);
+    expect(Object.values(store.getState().processes).some((p) => p.node === 'two@vm')).toBe(false);
   });
 });
