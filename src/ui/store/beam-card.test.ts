@@ -17,6 +17,16 @@ function fakeDistribution(): { dist: Distribution; emit: (e: DistEvent) => void 
   return { dist, emit: (e) => listeners.forEach((l) => l(e)) };
 }
 
+/** This tab `one@vm` with a real node `real@vm` (over a BEAM link) and a tab `two@vm` connected. */
+function withRealNode() {
+  const store = createPlaygroundStore({ localNode: 'one@vm' });
+  const { dist, emit } = fakeDistribution();
+  connectDistribution(dist, store);
+  emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
+  emit({ type: 'connection:up', peer: atom('two@vm') });
+  return { store, dist, emit };
+}
+
 describe('the BEAM card', () => {
   it('marks a node whose connection came up over a BEAM link, and keeps the mark after nodedown', () => {
     const store = createPlaygroundStore({ localNode: 'one@vm' });
@@ -35,11 +45,7 @@ describe('the BEAM card', () => {
 
 describe('a BEAM card\'s processes', () => {
   it('shows the real node\'s pids that talk to this tab, bounded, and nothing of other nodes', () => {
-    const store = createPlaygroundStore({ localNode: 'one@vm' });
-    const { dist, emit } = fakeDistribution();
-    connectDistribution(dist, store);
-    emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
-    emit({ type: 'connection:up', peer: atom('two@vm') });
+    const { store } = withRealNode();
     let listener: (e: RuntimeEvent) => void = () => {};
     const node = { subscribe: (l: (e: RuntimeEvent) => void) => ((listener = l), () => {}) } as unknown as Node;
     const frames = new FakeFrames();
@@ -63,10 +69,7 @@ describe('a BEAM card\'s processes', () => {
 
 describe('a real process that only sends to this tab', () => {
   it('gets a tile on the BEAM card from the sender the wire names (SEND_SENDER, REG_SEND)', () => {
-    const store = createPlaygroundStore({ localNode: 'one@vm' });
-    const { dist, emit } = fakeDistribution();
-    connectDistribution(dist, store);
-    emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
+    const { store, dist, emit } = withRealNode();
     const node = { subscribe: () => () => {} } as unknown as Node;
     const frames = new FakeFrames();
     connectBeamProcesses(node, store, frames, dist);
