@@ -1,7 +1,9 @@
 // What crosses between a Chromium tab (served by `npm start -- --beam`) and a stock
 // `elixir --sname` node: sends both ways, Node.spawn printing through the caller's group leader
 // both ways, :rpc.call both ways and GenServer.call to a named server on the real node, and the
-// real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM.
+// real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM, with
+// the real processes that talk to the tab (sent to, or only sending) and, on `list processes`, its
+// whole process list through :rpc.
 import { expect, test } from '@playwright/test';
 import { openNode } from './kit.ts';
 import { beamURL, realNodesKilledAfterEach } from './real-node.ts';
@@ -22,6 +24,7 @@ IO.puts("ready")
 loop = fn loop ->
   receive do
     {:ping, from} -> send(from, {:pong, node(), self()})
+    {:sender, to} -> spawn(fn -> send(to, {:from_sender, self()}) end)
     {:spawn_puts, tab} -> Node.spawn(tab, IO, :puts, ["hi from real"])
     {:rpc, tab} -> IO.puts("rpc #{inspect(:rpc.call(tab, Kernel, :node, []))}")
     {:nodedown, n} -> IO.puts("nodedown #{n}")
@@ -50,6 +53,19 @@ test('sends, Node.spawn with IO.puts, :rpc and GenServer.call cross both ways; n
   // nodes speak global's protocol).
   expect(await tab.iex('send(box, :hello)')).toBe(':hello');
   await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText(pong.slice(pong.indexOf('#PID<'), -1));
+  // A real process that only sends to the tab is on the card too: the wire names the sender.
+  await tab.iex(`send({:box, ${r}}, {:sender, self()})`);
+  const sender = await tab.iex('receive do {:from_sender, p} -> p after 10_000 -> :timeout end');
+  expect(sender).toMatch(/^#PID<\d+\.\d+\.\d+>$/);
+  await expect(tab.page.getByRole('group', { name: `node ${real.name}` })).toContainText(sender);
+  // `list processes` asks the real node through :rpc (from a tab process): its whole list, the box among them.
+  const card = tab.page.getByRole('group', { name: `node ${real.name}` });
+  await card.getByRole('button', { name: 'list processes' }).click();
+  const list = card.getByRole('list', { name: `processes of ${real.name}` });
+  await expect(list).toContainText(pong.slice(pong.indexOf('#PID<'), -1), { timeout: 15_000 });
+  await expect(list).toContainText('#PID<');
+  await expect(card).toContainText(/\d+ processes/);
+  expect(await tab.transcript()).not.toContain(':erlang, :processes');
 
   // Node.spawn from the tab runs there and prints here (the group leader is the tab's).
   await tab.iex(`Node.spawn(${r}, IO, :puts, ["hi from tab"])`);

@@ -53,7 +53,13 @@ export type DistEvent =
   /** `beam`: the peer is a real BEAM node (its link is one: transports/transport.ts), for the canvas's BEAM card. */
   | { readonly type: 'connection:up'; readonly peer: Atom; readonly hidden?: boolean; readonly beam?: true }
   | { readonly type: 'connection:failed'; readonly peer: Atom; readonly reason: string }
-  | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string; readonly hidden?: boolean };
+  | { readonly type: 'connection:down'; readonly peer: Atom; readonly reason: string; readonly hidden?: boolean }
+  /**
+   * A message from a process of a real BEAM node arrived (SEND_SENDER, REG_SEND: the wire names
+   * its sender): a BEAM node runs no tracer, so this is how the canvas learns of a real process
+   * that only sends to this tab. Told for BEAM peers only (tabs trace their own sends).
+   */
+  | { readonly type: 'message:in'; readonly peer: Atom; readonly from: Pid; readonly to: Pid | Atom };
 
 export interface Distribution {
   /** This node's numbering of other nodes; pass `nodeTable.nodeNumber` to inspect. */

@@ -20,6 +20,7 @@ import { Peers } from './peers.ts';
 import type { LinkDriver } from './link-driver.ts';
 import { createRouter } from './router.ts';
 import { dispatch } from './dispatch.ts';
+import { tellSenders } from './beam-senders.ts';
 import { FLUSH, NET_KERNEL, YES, isAuthCall, kernelBody, meshMessage, meshNodes } from './kernel.ts';
 import { RemoteSpawner } from './remote-spawn.ts';
 import { DEFAULT_RATE_LIMIT, FailureLimiter } from './rate-limit.ts';
@@ -121,6 +122,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         lost(peer, true, hidden, reason);
       },
       received(peer, messages) {
+        if (listeners.size > 0 && peers.up.get(peer)?.link.beam === true) tellSenders(peer, messages, emit);
         for (const m of messages) dispatch(node, peer, m, dispatchHooks);
         o.wake?.();
       },

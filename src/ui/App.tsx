@@ -8,6 +8,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useStore } from 'zustand';
 import type { Pid } from '../core/term/types.ts';
 import { Playground } from './canvas/Playground.tsx';
+import type { AskProcessList } from './canvas/process-list-context.tsx';
+import { askProcessList as askProcessListOf } from '../playground/beam-process-list.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Identity } from './identity.ts';
 import { NodeList } from './layout/NodeList.tsx';
@@ -55,6 +57,11 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   // The canvas's actions are typed into the shell, so the transcript shows what they did.
   const onSend = useCallback((pid: Pid, source: string) => session.input(`send pid("${session.pidArgument(pid)}"), ${source.trim()}`), [session]);
   const onKill = useCallback((pid: Pid) => session.input(`Process.exit(pid("${session.pidArgument(pid)}"), :kill)`), [session]);
+  // A BEAM card's `list processes` runs :rpc in a process of its own, not in the shell.
+  const askProcessList = useCallback<AskProcessList>((node, answer) => {
+    askProcessListOf(session.node, node, answer);
+    session.wake();
+  }, [session]);
   // The cluster view (every connected node's processes and traffic, through the tracing service)
   // costs each node tracing its runtime for the others: on demand, `?cluster` or the toggle.
   const [clusterView, setClusterView] = useState(() => new URLSearchParams(location.search).has('cluster'));
@@ -96,6 +103,7 @@ export function App({ identity, session, page, history, navigate = (url) => loca
               conditioner={session.conditioner}
               onSend={onSend}
               onKill={onKill}
+              askProcessList={askProcessList}
               projector={projector}
               past={pastCanvas}
             />

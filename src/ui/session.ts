@@ -75,6 +75,8 @@ export interface ShellSession {
   readonly tracing: TracingService;
   /** `0.110.0` for `pid()`: the pid as this node numbers it. */
   pidArgument(pid: Pid): string;
+  /** Runs the node's scheduler soon: after a process was started from outside the shell (a BEAM card's `list processes`). */
+  wake(): void;
   subscribe: (listener: () => void) => () => void;
   getView: () => ShellView;
   /** Calls `listener` with each piece of output as it is written (echoed input included): a lesson checks it. */
@@ -180,6 +182,7 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
   return {
     node,
     input,
+    wake: loop.wake,
     onDistribution(listener) {
       const dist = node.dist;
       if (dist !== null) listener(dist);

@@ -14,6 +14,7 @@ import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
 import { tileWidth } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
+import { BeamProcessList } from './BeamProcessList.tsx';
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
 
@@ -46,6 +47,7 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
         <span className="ml-auto text-[18px] text-slate-600 dark:text-slate-300">{n.beam === true && data.processCount === 0 ? 'its processes are not traced' : countText(data, kind)}</span>
         {dashed !== '' && <DismissButton node={n.name} />}
       </div>
+      {n.beam === true && kind === 'up' && <BeamProcessList node={n.name} />}
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
         {data.groups.map((g) => <SupervisorGroup key={g.key} group={g} tiles={data.tiles} />)}

@@ -23,6 +23,7 @@ import { PausePanel } from '../controls/PausePanel.tsx';
 import { usePauseView } from '../controls/use-pause-view.ts';
 import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
 import { connectBeamProcesses } from '../store/beam-processes.ts';
+import { ProcessListContext, type AskProcessList } from './process-list-context.tsx';
 import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
 
 const BROWSER_TIMERS: Timers = { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (id) => window.clearTimeout(id as number) };
@@ -49,6 +50,8 @@ export interface PlaygroundProps {
   readonly frames?: FrameScheduler;
   /** This node's tracing service: the canvas then shows every connected node (the cluster view). */
   readonly tracing?: TracingService;
+  /** A BEAM card's `list processes`: ask a real node for its processes (playground/beam-process-list.ts); no button without it. */
+  readonly askProcessList?: AskProcessList;
   /** This node's distribution once alive (null before): cards follow its connection states. */
   readonly dist?: Distribution | null;
   /** The classroom conditioner on this tab's transport: default `delivery`/`classroom` controls act on it. */
@@ -68,7 +71,7 @@ export function Playground(props: PlaygroundProps) {
   useEffect(() => connectRuntime(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
   useEffect(() => (dist === null ? undefined : connectDistribution(dist, store)), [dist, store]);
   // A real BEAM node runs no tracer: its card shows the processes that talk to this tab.
-  useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler()), [node, store, frames]);
+  useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler(), dist), [node, store, frames, dist]);
   useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
   useEffect(() => {
     if (tracing === undefined) return undefined;
@@ -115,9 +118,12 @@ export function Playground(props: PlaygroundProps) {
             <PlaygroundStoreProvider store={props.past ?? store}>
               {/* Keyed: the past and the live canvas are each mounted fresh (the token overlay's canvas is handed off once). */}
               <div className={`relative min-h-0 flex-1 ${props.past ? 'outline outline-4 -outline-offset-4 outline-amber-400' : ''}`} data-past={props.past ? 'true' : undefined}>
-                <ReactFlowProvider key={props.past ? 'past' : 'live'}>
-                  <ClusterCanvas />
-                </ReactFlowProvider>
+                {/* The past canvas asks no live node. */}
+                <ProcessListContext.Provider value={props.past ? null : (props.askProcessList ?? null)}>
+                  <ReactFlowProvider key={props.past ? 'past' : 'live'}>
+                    <ClusterCanvas />
+                  </ReactFlowProvider>
+                </ProcessListContext.Provider>
               </div>
               <Legend />
             </PlaygroundStoreProvider>

@@ -9,11 +9,22 @@ import { connectDistribution } from './cluster-bridge.ts';
 import { createPlaygroundStore } from './playground-store.ts';
 import { connectBeamProcesses, MAX_PER_NODE } from './beam-processes.ts';
 import { FakeFrames } from './fake-frames.ts';
+import { tellSenders } from '../../distribution/beam-senders.ts';
 
 function fakeDistribution(): { dist: Distribution; emit: (e: DistEvent) => void } {
-  let listener: (e: DistEvent) => void = () => {};
-  const dist = { list: () => [], subscribe: (l: (e: DistEvent) => void) => ((listener = l), () => {}) } as unknown as Distribution;
-  return { dist, emit: (e) => listener(e) };
+  const listeners: ((e: DistEvent) => void)[] = [];
+  const dist = { list: () => [], subscribe: (l: (e: DistEvent) => void) => (listeners.push(l), () => {}) } as unknown as Distribution;
+  return { dist, emit: (e) => listeners.forEach((l) => l(e)) };
+}
+
+/** This tab `one@vm` with a real node `real@vm` (over a BEAM link) and a tab `two@vm` connected. */
+function withRealNode() {
+  const store = createPlaygroundStore({ localNode: 'one@vm' });
+  const { dist, emit } = fakeDistribution();
+  connectDistribution(dist, store);
+  emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
+  emit({ type: 'connection:up', peer: atom('two@vm') });
+  return { store, dist, emit };
 }
 
 describe('the BEAM card', () => {
@@ -34,11 +45,7 @@ describe('the BEAM card', () => {
 
 describe('a BEAM card\'s processes', () => {
   it('shows the real node\'s pids that talk to this tab, bounded, and nothing of other nodes', () => {
-    const store = createPlaygroundStore({ localNode: 'one@vm' });
-    const { dist, emit } = fakeDistribution();
-    connectDistribution(dist, store);
-    emit({ type: 'connection:up', peer: atom('real@vm'), beam: true });
-    emit({ type: 'connection:up', peer: atom('two@vm') });
+    const { store } = withRealNode();
     let listener: (e: RuntimeEvent) => void = () => {};
     const node = { subscribe: (l: (e: RuntimeEvent) => void) => ((listener = l), () => {}) } as unknown as Node;
     const frames = new FakeFrames();
@@ -57,5 +64,28 @@ describe('a BEAM card\'s processes', () => {
     frames.tick();
     expect(onReal()).toHaveLength(MAX_PER_NODE);
     expect(onReal()).not.toContain(100);
+  });
+});
+
+describe('a real process that only sends to this tab', () => {
+  it('gets a tile on the BEAM card from the sender the wire names (SEND_SENDER, REG_SEND)', () => {
+    const { store, dist, emit } = withRealNode();
+    const node = { subscribe: () => () => {} } as unknown as Node;
+    const frames = new FakeFrames();
+    connectBeamProcesses(node, store, frames, dist);
+    const mine = new Pid(atom('one@vm'), 80, 0, 1);
+    const real = (id: number) => new Pid(atom('real@vm'), id, 0, 7);
+    tellSenders(atom('real@vm'), [
+      { type: 'send', from: real(300), to: mine, message: atom('hi') },
+      { type: 'reg_send', from: real(301), name: atom('shell'), message: atom('hi') },
+      { type: 'send', from: null, to: mine, message: atom('anonymous') },
+      // a peer speaks only for its own processes: a pid of another node is no sender of its
+      { type: 'send', from: new Pid(atom('two@vm'), 302, 0, 3), to: mine, message: atom('forged') },
+      { type: 'link', from: real(303), to: mine },
+    ], emit);
+    frames.tick();
+    const onReal = Object.values(store.getState().processes).filter((p) => p.node === 'real@vm').map((p) => p.pid.id);
+    expect(onReal.sort()).toEqual([300, 301]);
+    expect(Object.values(store.getState().processes).some((p) => p.node === 'two@vm')).toBe(false);
   });
 });

@@ -2,10 +2,13 @@
  * The processes of a real BEAM node that talk to this tab, on its card (issue 15 §2): a real node
  * runs no tracing service, so its card learns its processes from this tab's own traffic. Each pid
  * of a node marked BEAM that sends to or is sent to by this tab's processes gets a tile (the
- * message tokens then fly between tiles); at most MAX_PER_NODE per node, the oldest going first.
+ * message tokens then fly between tiles); a real process that only sends here is told by the
+ * distribution (`message:in`, the sender named on the wire). At most MAX_PER_NODE per node, the
+ * oldest going first.
  * Their state is not traced: the tile shows them as waiting.
  */
 import type { Node } from '../../core/runtime/node.ts';
+import type { Distribution } from '../../distribution/dist-types.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
 import { Pid, type Term } from '../../core/term/types.ts';
 import { pidKey } from './model.ts';
@@ -14,7 +17,7 @@ import type { PlaygroundStore } from './playground-store.ts';
 
 export const MAX_PER_NODE = 64;
 
-export function connectBeamProcesses(node: Node, store: PlaygroundStore, frames: FrameScheduler): () => void {
+export function connectBeamProcesses(node: Node, store: PlaygroundStore, frames: FrameScheduler, dist: Distribution | null = null): () => void {
   /** BEAM node name → pid key → pid, in the order first seen. */
   const seen = new Map<string, Map<string, Pid>>();
   const changed = new Set<string>();
@@ -49,8 +52,12 @@ export function connectBeamProcesses(node: Node, store: PlaygroundStore, frames:
     note(e.from);
     note(e.to);
   });
+  const unsubscribeDist = dist?.subscribe((e) => {
+    if (e.type === 'message:in') note(e.from);
+  });
   return () => {
     unsubscribe();
+    unsubscribeDist?.();
     if (frame !== null) frames.cancelFrame(frame);
   };
 }
