@@ -24,9 +24,10 @@ export interface RealNode {
   kill(): void;
 }
 
-/** Starts `elixir --sname <sname> --cookie <cookie> -e <code>`. */
-export function startRealNode(sname: string, cookie: string, code: string): RealNode {
-  const child: ChildProcess = spawn('elixir', ['--sname', sname, '--cookie', cookie, '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `elixir --sname <sname> --cookie <cookie> [--erl <erlArgs>] -e <code>`. */
+export function startRealNode(sname: string, cookie: string, code: string, erlArgs?: string): RealNode {
+  const erl = erlArgs === undefined ? [] : ['--erl', erlArgs];
+  const child: ChildProcess = spawn('elixir', ['--sname', sname, '--cookie', cookie, ...erl, '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,8 +50,8 @@ export function startRealNode(sname: string, cookie: string, code: string): Real
 export function realNodesKilledAfterEach(): typeof startRealNode {
   const started: RealNode[] = [];
   test.afterEach(() => started.splice(0).forEach((r) => r.kill()));
-  return (sname, cookie, code) => {
-    const real = startRealNode(sname, cookie, code);
+  return (sname, cookie, code, erlArgs) => {
+    const real = startRealNode(sname, cookie, code, erlArgs);
     started.push(real);
     return real;
   };
