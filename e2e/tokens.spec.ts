@@ -88,6 +88,9 @@ function clickToken(page: Page, text: string, attempt: number): Promise<'clicked
 }
 
 test('tokens are coloured by kind, with a legend: an exit signal and a DOWN are tokens too', async ({ browser }) => {
+  // Two polls that may each take their flights plus LOADED_MS, and five shell lines: at load 30 a
+  // clean-clone run went past the default 60 s with nothing wrong on the page.
+  test.setTimeout(120_000);
   const one = await openNode(browser, { sname: 'one', host: host() });
   const legend = one.page.getByRole('list', { name: 'token colours' }).getByRole('listitem');
   await expect(legend).toHaveText(['message', 'link or exit signal', 'monitor DOWN', 'spawn request', 'I/O request', 'call', 'reply']);
