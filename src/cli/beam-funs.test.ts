@@ -6,7 +6,7 @@
  * two real nodes. Requires Erlang and Elixir.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realIex, terminalIex, type IexSession } from './beam-testing.ts';
+import { expectEval, realIex, terminalIex, type IexSession } from './beam-testing.ts';
 
 const tag = `${process.pid}`;
 const CLI = `funs_cli${tag}`;
@@ -30,12 +30,6 @@ afterAll(() => {
   cli?.stop();
   real?.stop();
 });
-
-async function expectEval(s: IexSession, input: string, expected: string | RegExp): Promise<void> {
-  const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
-  if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
-  else expect(out).toMatch(expected);
-}
 
 describe('funs between the terminal node and a real iex node', () => {
   it('the chapter: Node.spawn(node, fn -> IO.puts(Node.self) end) runs there and prints here, both ways', async () => {

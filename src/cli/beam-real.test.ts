@@ -5,7 +5,7 @@
  * real iex prints for the same lines between two real nodes. Requires Erlang and Elixir.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realIex, terminalIex, type IexSession } from './beam-testing.ts';
+import { expectEval, realIex, terminalIex, type IexSession } from './beam-testing.ts';
 
 const tag = `${process.pid}`;
 const CLI = `beamlink_cli${tag}`;
@@ -28,13 +28,6 @@ afterAll(() => {
   cli?.stop();
   real?.stop();
 });
-
-/** `input` typed into `s` prints exactly `expected` (our echo of it is dropped: see IexSession.type). */
-async function expectEval(s: IexSession, input: string, expected: string | RegExp): Promise<void> {
-  const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
-  if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
-  else expect(out).toMatch(expected);
-}
 
 describe('the terminal node and a real iex node', () => {
   it('connects from the real node; Node.list on both sides; net_adm:ping both ways', async () => {

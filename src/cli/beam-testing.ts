@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -111,4 +112,15 @@ export function terminalIex(name: string, cookie: string, env?: Record<string, s
   const args = ['--import', 'tsx', 'src/cli/iex.ts', '--sname', name, '--cookie', cookie];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return session(name, child, true);
+}
+
+/**
+ * `input` typed into `s` prints exactly `expected` (our echo of it is dropped: see
+ * IexSession.type). The global name server's overlapping-partition warning, which real iex may
+ * print with the first connection, is not part of the answer.
+ */
+export async function expectEval(s: IexSession, input: string, expected: string | RegExp): Promise<void> {
+  const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
+  if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
+  else expect(out).toMatch(expected);
 }
