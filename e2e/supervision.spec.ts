@@ -19,6 +19,8 @@ const COUNTER = [
 ].join('\n');
 
 test('a supervisor groups its children with its strategy; a killed child fades and its successor appears in the group', async ({ browser }) => {
+  // Its waits are LOADED_MS each, and a clean-clone run at load ~20 went past the default 60 s.
+  test.setTimeout(120_000);
   const one = await openNode(browser, { sname: 'one', host: host() });
   await one.iex(COUNTER);
   const sup = await one.iex([
