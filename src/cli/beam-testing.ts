@@ -6,8 +6,9 @@
  * that fails the test with the transcript so far.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -123,4 +124,40 @@ export async function expectEval(s: IexSession, input: string, expected: string 
   const out = (await s.type(input)).replace(/^\n?\d\d:\d\d:\d\d\.\d+ \[warning\] The global_name_server[^\n]*\n[^\n]*\n\n?/m, '');
   if (typeof expected === 'string') expect(out).toBe(`${expected}\n`);
   else expect(out).toMatch(expected);
+}
+
+/** A terminal node and a real iex node, both up and registered with EPMD, named `<prefix>_cli<tag>` and `<prefix>_real<tag>`. */
+export interface IexPair {
+  cli: IexSession;
+  real: IexSession;
+  /** `:name@host` of each, as typed in iex. */
+  cliNode: string;
+  realNode: string;
+}
+
+/**
+ * Registers the suite's `beforeAll` (start both, wait until each answers) and `afterAll` (stop
+ * both; BEAM_TRANSCRIPT=1 prints both transcripts). `connect` also connects the real node to the
+ * terminal node before the tests. The returned object is filled in by `beforeAll`.
+ */
+export function startPair(prefix: string, opts: { connect?: boolean } = {}): IexPair {
+  const tag = `${process.pid}`;
+  const host = hostname().split('.')[0];
+  const cliName = `${prefix}_cli${tag}`;
+  const realName = `${prefix}_real${tag}`;
+  const pair = { cliNode: `:${cliName}@${host}`, realNode: `:${realName}@${host}` } as IexPair;
+  beforeAll(async () => {
+    pair.cli = terminalIex(cliName, 'c');
+    pair.real = realIex(realName, 'c');
+    // Both are up and registered with EPMD once they answer.
+    await Promise.all([pair.cli.type('Node.self()'), pair.real.type(':ok')]);
+    // The global name server's overlapping-partition warning may come with the first connection.
+    if (opts.connect) await pair.real.type(`Node.connect(${pair.cliNode})`);
+  }, 90_000);
+  afterAll(() => {
+    if (process.env.BEAM_TRANSCRIPT) console.log(`${pair.cli?.out()}\n-----\n${pair.real?.out()}`);
+    pair.cli?.stop();
+    pair.real?.stop();
+  });
+  return pair;
 }
