@@ -88,7 +88,12 @@ export function layoutDiagram(trace: Trace, f: DiagramFilter = ALL): Diagram {
   const rows = trace.rows;
   const last = f.to < 0 ? rows.length - 1 : Math.min(f.to, rows.length - 1);
   const byId = new Map<number, number>();
-  rows.forEach((r, i) => byId.set(r.id, i));
+  // Each process's exit step: a monitor removed after its target's exit is the DOWN, not a demonitor.
+  const exitAt = new Map<string, number>();
+  rows.forEach((r, i) => {
+    byId.set(r.id, i);
+    if (r.kind === 'exit' && r.pid !== null && !exitAt.has(r.pid)) exitAt.set(r.pid, i);
+  });
   const lanes: Lane[] = [];
   const laneOf = new Map<string, number>();
   const start = f.fromSecond > 0 || f.toSecond >= 0 ? startOf(trace) : 0;
@@ -147,7 +152,8 @@ export function layoutDiagram(trace: Trace, f: DiagramFilter = ALL): Diagram {
     } else if (r.kind === 'receive') {
       if (r.match < 0 || !shownRow.has(byId.get(r.match) ?? -1)) marks.push({ lane: from, row: y, kind: 'receive', text: `← ${r.text ?? '(a message)'}` });
     } else {
-      marks.push({ lane: from, row: y, kind: r.kind, text: markText(r) });
+      const down = r.kind === 'demonitor' && r.peer !== null && (exitAt.get(r.peer) ?? Infinity) < i;
+      marks.push({ lane: from, row: y, kind: r.kind, text: down ? `DOWN ${r.peerText ?? ''}` : markText(r) });
     }
   }
   return { lanes: sorted, rows: drawn.length, arrows, marks, maxSpan };
