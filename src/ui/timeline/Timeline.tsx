@@ -10,6 +10,10 @@
 import type { Trace } from '../../distribution/trace/record-rows.ts';
 import { describe } from '../../distribution/trace/record-export.ts';
 import type { PastState } from './state-at.ts';
+import { useMemo } from 'react';
+import { downIds } from '../../distribution/trace/record-down.ts';
+
+const EMPTY: ReadonlySet<number> = new Set();
 
 export interface TimelineProps {
   readonly trace: Trace;
@@ -41,6 +45,8 @@ export function Timeline({ trace, live, at, past, onAt }: TimelineProps) {
   const max = Math.max(0, count - 1);
   const nodes = past === null ? [] : [...new Set(past.processes.filter((p) => !p.system).map((p) => p.node))];
   const labelOf = new Map(past?.processes.map((p) => [p.key, p.label]));
+  const away = past !== null;
+  const downs = useMemo(() => (away ? downIds(trace.rows) : EMPTY), [trace, away]);
   return (
     <>
       <div className="flex min-w-[24rem] flex-1 items-center gap-2">
@@ -61,7 +67,7 @@ export function Timeline({ trace, live, at, past, onAt }: TimelineProps) {
       {past !== null && (
         <section aria-label="cluster at this step" className="max-h-40 w-full basis-full overflow-auto rounded border border-amber-400 bg-amber-50 px-2 py-1 dark:bg-amber-950">
           <p>
-            The canvas shows step {past.at + 1} of {trace.rows.length}: {past.step === null ? '' : describe(past.step)}
+            The canvas shows step {past.at + 1} of {trace.rows.length}: {past.step === null ? '' : describe(past.step, downs.has(past.step.id))}
           </p>
           {nodes.map((n) => (
             <div key={n}>
