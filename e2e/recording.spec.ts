@@ -116,7 +116,7 @@ test('the timeline drives the canvas: a killed process is back on it a step befo
   await expect(one.page.locator('[data-past="true"]')).toHaveCount(1);
   await expect(tile).toBeVisible();
   await expect(tile.getByTitle('1 message in the mailbox')).toBeVisible();
-  // The next step is its exit (the last one: `step forward` onto the last step goes live): the tile says so.
+  // The next step is its exit: the tile says so.
   await slider.fill(String(exit));
   await expect(one.page.getByRole('region', { name: 'cluster at this step' })).toContainText(`${pid} exits :killed`);
   await expect(tile).toHaveAttribute('data-exited', '');

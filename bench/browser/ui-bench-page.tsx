@@ -77,7 +77,7 @@ const store = createPlaygroundStore({ localNode: name, nodeNumber: node.nodeNumb
 function mountViewer(d: Distribution): void {
   const root = document.getElementById('root') as HTMLElement;
   // The viewer records everything it sees, as the page does (issue 14: recording is always on).
-  if (!params.has('norecord')) attachRecorder(new Recorder(), { node: node.node, now: () => performance.now(), dist: d, tracing });
+  if (!params.has('norecord')) attachRecorder(new Recorder({ clock: () => performance.now() }), { node: node.node, now: () => performance.now(), dist: d, tracing });
   if (canvas === 'hidden') {
     // The reference: the same runtime, tracing and store work, nothing drawn.
     const frames = browserFrameScheduler();

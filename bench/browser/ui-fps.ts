@@ -10,6 +10,12 @@
  *   its reference is the same feed with the canvas hidden. Same targets.
  * - first load of the app: JS transferred, gzipped (≤ 350 KB), and time until the iex input
  *   takes keys, on loopback (< 1 s).
+ * - recording (issue 14 §5): the viewer records everything it sees, as the app does; each canvas
+ *   run is made twice, recording on and off (`--record=on|off` for one of them, `--no-record` is
+ *   `--record=off`), so the recorder's cost on the canvas is read beside it.
+ * - the sequence diagram (issue 14 §5, ui-sequence.ts): first render of 10,000 events (< 200 ms)
+ *   and scrolling (≥ 55 fps). `--only=sequence` runs it alone (with the first load).
+ * `--json` prints every figure with its target.
  * It builds the app (vite.config.ts) and the bench page (ui-bench.vite.config.ts), serves both
  * with the signalling server in this process, and drives system Chromium.
  *
@@ -47,14 +53,20 @@ const PROFILE = args.includes('--profile');
  * measured with labels on. `normal` (500 ms) draws no label; `instant` no token.
  */
 const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'slow';
-/** `--only=cluster` (the 8 real tabs) or `--only=projector` (the 30 synthetic nodes); both by default. */
+/** `--only=cluster` (the 8 real tabs), `--only=projector` (the 30 synthetic nodes) or `--only=sequence` (the diagram); all by default. */
 const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1] ?? 'all';
 const JSON_OUT = args.includes('--json');
 /** The projector run (issue 13 §2): a whole class on the teacher's screen, fed synthetic trace batches. */
 const PROJECTOR = { nodes: 30, processes: 3000, rate: 5000 } as const;
 const ONLY_ON = args.includes('--only-on');
-/** `--no-record`: the viewer does not record (to measure what recording costs the canvas). */
-const NO_RECORD = args.includes('--no-record');
+/**
+ * `--record=both` (default): each canvas run with the viewer recording (as the app does) and
+ * again without, to read what recording costs the canvas; `on` or `off` (`--no-record`) for one.
+ */
+const RECORD = args.includes('--no-record') ? 'off' : (args.find((a) => a.startsWith('--record='))?.split('=')[1] ?? 'both');
+if (!['both', 'on', 'off'].includes(RECORD)) throw new Error(`--record=${RECORD}: on, off or both`);
+/** Targets (issues 11, 13 §2, 14 §5), printed beside the figures and in --json. */
+const TARGETS = { fps: 55, longestTaskMs: 50, longTasks: 0, firstLoadGzipKB: 350, ttiMs: 1000, sequenceRenderMs: 200, sequenceFps: 55 } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -62,14 +74,14 @@ type Bench = { uiBench: UiBenchApi };
 type Projector = { uiProjector: UiProjectorApi };
 type Run = Measure & { received: number };
 
-async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: string): Promise<Measure & { received: number }> {
+async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: string, record: boolean): Promise<Measure & { received: number }> {
   const names = Array.from({ length: NODES }, (_, i) => `${prefix}${i + 1}@bench`);
   const pages: Page[] = [];
   for (const [i, n] of names.entries()) {
     const ctx = await browser.newContext({ viewport: i === 0 ? { width: 1600, height: 1000 } : { width: 800, height: 600 } });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => log(`${n}: page error: ${e.message}`));
-    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}${NO_RECORD ? '&norecord' : ''}`);
+    await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-bench.html?name=${n}&viewer=${i === 0 ? 1 : 0}&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}${record ? '' : '&norecord'}`);
     await page.waitForFunction(() => (window as unknown as Partial<Bench>).uiBench !== undefined);
     await page.evaluate(() => (window as unknown as Bench).uiBench.alive());
     pages.push(page);
@@ -86,7 +98,7 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   const before = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
   const since = performance.now();
-  const m = await observed(browser, viewer, canvas, () => viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000));
+  const m = await observed(browser, viewer, `${canvas}${record ? '' : ' (not recording)'}`, () => viewer.evaluate((ms) => (window as unknown as Bench).uiBench.measure(ms), SECONDS * 1000));
   const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
   if (shot !== undefined) await viewer.screenshot({ path: `${shot}-${canvas}.png` });
   const after = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as Bench).uiBench.received())));
@@ -101,18 +113,18 @@ async function clusterRun(browser: Browser, canvas: 'on' | 'hidden', prefix: str
  * 5,000 messages/s, fed what 30 tracers would send (ui-projector-page.tsx); `hidden` is the
  * reference, the same feed into the same store with nothing drawn.
  */
-async function projectorRun(browser: Browser, canvas: 'on' | 'hidden'): Promise<Run> {
+async function projectorRun(browser: Browser, canvas: 'on' | 'hidden', record: boolean): Promise<Run> {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => log(`projector: page error: ${e.message}`));
-  const q = `name=teacher@class&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}&nodes=${PROJECTOR.nodes}&procs=${PROJECTOR.processes}&rate=${PROJECTOR.rate}`;
+  const q = `name=teacher@class&canvas=${canvas}&speed=${encodeURIComponent(SPEED)}&nodes=${PROJECTOR.nodes}&procs=${PROJECTOR.processes}&rate=${PROJECTOR.rate}${record ? '' : '&norecord'}`;
   await page.goto(`http://localhost:${PORT}/uib/bench/browser/ui-projector.html?${q}`);
   await page.waitForFunction(() => (window as unknown as Partial<Projector>).uiProjector !== undefined);
   await page.evaluate(() => (window as unknown as Projector).uiProjector.ready());
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   const before = await page.evaluate(() => (window as unknown as Projector).uiProjector.sent());
   const since = performance.now();
-  const m = await observed(browser, page, `projector ${canvas}`, () => page.evaluate((ms) => (window as unknown as Projector).uiProjector.measure(ms), SECONDS * 1000));
+  const m = await observed(browser, page, `projector ${canvas}${record ? '' : ' (not recording)'}`, () => page.evaluate((ms) => (window as unknown as Projector).uiProjector.measure(ms), SECONDS * 1000));
   const shot = args.find((a) => a.startsWith('--shot='))?.split('=')[1];
   if (shot !== undefined) await page.screenshot({ path: `${shot}-projector-${canvas}.png` });
   const after = await page.evaluate(() => (window as unknown as Projector).uiProjector.sent());
@@ -228,24 +240,36 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const results: { cluster?: { on: Run; hidden: Run }; projector?: { on: Run; hidden: Run } } = {};
-    if (ONLY !== 'projector') {
-      log(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s, canvas on...`);
-      const on = await clusterRun(browser, 'on', 'a');
+    // Each part's canvas run with the viewer recording (`on`), without (`off`: the recorder's
+    // cost, measured right after), and the reference with the canvas hidden (recording as `on`).
+    type Part = { on: Run; off?: Run; hidden: Run };
+    const results: { cluster?: Part; projector?: Part } = {};
+    const canvasRuns = async (what: string, run: (canvas: 'on' | 'hidden', record: boolean, tag: string) => Promise<Run>): Promise<Part> => {
+      const recording = RECORD !== 'off';
+      log(`${what}, canvas on${recording ? ', recording' : ', not recording'}...`);
+      const on = await run('on', recording, 'a');
+      let off: Run | undefined;
+      if (RECORD === 'both') {
+        log('the same, not recording...');
+        off = await run('on', false, 'c');
+      }
       log('the same with the canvas hidden (reference)...');
-      results.cluster = { on, hidden: ONLY_ON ? on : await clusterRun(browser, 'hidden', 'b') };
+      const hidden = ONLY_ON ? on : await run('hidden', recording, 'b');
+      return off === undefined ? { on, hidden } : { on, off, hidden };
+    };
+    if (ONLY === 'all' || ONLY === 'cluster') {
+      results.cluster = await canvasRuns(`cluster view: ${NODES} tabs, ${PROCESSES} processes, ${RATE} messages/s`, (c, r, tag) => clusterRun(browser, c, tag, r));
     }
-    if (ONLY !== 'cluster') {
-      log(`projector: ${PROJECTOR.nodes} synthetic nodes, ${PROJECTOR.processes} processes, ${PROJECTOR.rate} messages/s, canvas on...`);
-      const on = await projectorRun(browser, 'on');
-      log('the same with the canvas hidden (reference)...');
-      results.projector = { on, hidden: ONLY_ON ? on : await projectorRun(browser, 'hidden') };
+    if (ONLY === 'all' || ONLY === 'projector') {
+      results.projector = await canvasRuns(`projector: ${PROJECTOR.nodes} synthetic nodes, ${PROJECTOR.processes} processes, ${PROJECTOR.rate} messages/s`, (c, r) => projectorRun(browser, c, r));
     }
     log('first load...');
     const load = await firstLoad(browser);
+    // Issue 14 §5: the sequence diagram at 10,000 events (ui-sequence.ts).
+    const sequence = ONLY === 'all' || ONLY === 'sequence' ? (log('sequence diagram, 10,000 events...'), await sequenceBench(browser)) : undefined;
     const machine = { cores: cpus().length, loadavg: loadavg() };
     if (JSON_OUT) {
-      console.log(JSON.stringify({ speed: SPEED, seconds: SECONDS, machine, ...results, firstLoad: load }, null, 2));
+      console.log(JSON.stringify({ speed: SPEED, seconds: SECONDS, record: RECORD, machine, targets: TARGETS, ...results, firstLoad: load, ...(sequence ? { sequence } : {}) }, null, 2));
       return;
     }
     const f = (n: number, d = 1) => n.toFixed(d);
@@ -253,31 +277,32 @@ async function main(): Promise<void> {
     console.log(`\nui-fps: the viewer tab over ${SECONDS} s, tokens at speed "${SPEED}"${SPEED === 'slow' || SPEED === 'slow motion' ? ' (labels on)' : ''}`);
     if (cluster !== undefined) console.log(`- 8 nodes: ${NODES} tabs in ${NODES} contexts over WebRTC, ${PROCESSES} processes, ${RATE} msgs/s across nodes, 1600×1000`);
     if (projector !== undefined) console.log(`- projector: ${PROJECTOR.nodes} nodes fed synthetic trace batches, ${PROJECTOR.processes} processes, ${PROJECTOR.rate} msgs/s, 1920×1080, projector mode`);
+    console.log(`- the viewer records what it sees (as the app does)${RECORD === 'both' ? ', and again without recording' : RECORD === 'off' ? ': not in this run (--no-record)' : ''}`);
     // All tabs share this machine's cores: with other work running, every figure drops.
     console.log(`machine: ${machine.cores} cores, load average ${machine.loadavg.map((x) => x.toFixed(1)).join(' ')} (1/5/15 min) at the end\n`);
-    const runs: [string, Run][] = [
-      ...(cluster !== undefined ? ([['8 nodes, canvas on (ours)', cluster.on], ['8 nodes, canvas hidden (reference)', cluster.hidden]] as [string, Run][]) : []),
-      ...(projector !== undefined ? ([['projector 30 nodes, canvas on (ours)', projector.on], ['projector, canvas hidden (reference)', projector.hidden]] as [string, Run][]) : []),
-    ];
+    const ours = RECORD === 'off' ? 'canvas on, not recording (ours)' : 'canvas on, recording (ours)';
+    const columns = (label: string, p: Part | undefined): [string, Run][] =>
+      p === undefined ? [] : [[`${label}, ${ours}`, p.on], ...(p.off ? ([[`${label}, canvas on, not recording`, p.off]] as [string, Run][]) : []), [`${label}, canvas hidden (reference)`, p.hidden]];
+    const runs: [string, Run][] = [...columns('8 nodes', cluster), ...columns(`projector ${PROJECTOR.nodes} nodes`, projector)];
     const row = (metric: string, get: (r: Run) => string, target: string) => [metric, ...runs.map(([, r]) => get(r)), target];
-    table([
-      ['metric', ...runs.map(([n]) => n), 'target'],
-      row('frames per second', (r) => f(r.fps), '≥ 55'),
-      row('longest task (ms)', (r) => f(r.longestTaskMs, 0), '≤ 50'),
-      row('long tasks (> 50 ms)', (r) => String(r.longTasks), '0'),
-      row('processes in the store', (r) => String(r.processesShown), ''),
-      row('tokens in flight at the end', (r) => String(r.tokens), ''),
-      row('messages /s (delivered; projector: sent)', (r) => f(r.received, 0), ''),
-    ]);
-    console.log('');
+    if (runs.length > 0) {
+      table([
+        ['metric', ...runs.map(([n]) => n), 'target'],
+        row('frames per second', (r) => f(r.fps), `≥ ${TARGETS.fps}`),
+        row('longest task (ms)', (r) => f(r.longestTaskMs, 0), `≤ ${TARGETS.longestTaskMs}`),
+        row('long tasks (> 50 ms)', (r) => String(r.longTasks), String(TARGETS.longTasks)),
+        row('processes in the store', (r) => String(r.processesShown), ''),
+        row('tokens in flight at the end', (r) => String(r.tokens), ''),
+        row('messages /s (delivered; projector: sent)', (r) => f(r.received, 0), ''),
+      ]);
+      console.log('');
+    }
     table([
       ['first load', 'ours', 'target'],
-      [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, '≤ 350 KB'],
-      ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, '< 1000 ms'],
+      [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, `≤ ${TARGETS.firstLoadGzipKB} KB`],
+      ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, `< ${TARGETS.ttiMs} ms`],
     ]);
-    // Issue 14 §5: the sequence diagram at 10,000 events (ui-sequence.ts).
-    log('sequence diagram, 10,000 events...');
-    printSequence(await sequenceBench(browser));
+    if (sequence !== undefined) printSequence(sequence);
   } finally {
     await browser.close();
     server.close();

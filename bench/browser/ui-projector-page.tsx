@@ -4,8 +4,9 @@
  * machine cannot run 30 tabs, so the viewer is fed what 30 tracers would send
  * (ui-projector-feed.ts) through the very path real batches take: the tracing service's sink,
  * the cluster bridge's per-frame merge, the store, the canvas. `?canvas=on` draws it;
- * `?canvas=hidden` (the reference) feeds the same store and draws nothing. The runner drives it
- * through `window.uiProjector`.
+ * `?canvas=hidden` (the reference) feeds the same store and draws nothing. The teacher's tab
+ * records everything it sees, as the app does (issue 14), unless `?norecord` (to measure what
+ * recording costs). The runner drives it through `window.uiProjector`.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -22,6 +23,8 @@ import type { Speed } from '../../src/ui/store/model.ts';
 import { browserFrameScheduler, connectRuntime } from '../../src/ui/store/bridge.ts';
 import { connectClusterView } from '../../src/ui/store/cluster-bridge.ts';
 import { Playground } from '../../src/ui/canvas/Playground.tsx';
+import { attachRecorder } from '../../src/playground/recording/attach.ts';
+import { Recorder } from '../../src/distribution/trace/record.ts';
 import { measureFrames, type Measure } from './ui-measure.ts';
 import { syntheticClass } from './ui-projector-feed.ts';
 
@@ -71,6 +74,10 @@ setInterval(() => {
   if (sink !== null) for (const b of batches) sink.batch(b);
   for (const t of taps) for (const b of batches) t.batch(b);
 }, 10);
+
+// The recorder as the app attaches it (src/ui/sequence/use-recording.ts): the node's own events
+// and, through the tracing service's tap, every batch of the class.
+if (!params.has('norecord')) attachRecorder(new Recorder({ clock: () => performance.now() }), { node: node.node, now: () => performance.now(), tracing });
 
 const root = document.getElementById('root') as HTMLElement;
 if (canvas === 'hidden') {

@@ -4,6 +4,7 @@
  * Mermaid sequence diagram. Pure text; the page turns it into a download.
  */
 import type { Trace, TraceRow } from './record-rows.ts';
+import { downIds } from './record-down.ts';
 
 export const TRACE_FORMAT = 'elixir-playground-trace';
 export const TRACE_VERSION = 1;
@@ -26,8 +27,8 @@ export function toJson(trace: Trace): string {
 /** ShiViz's own default regex: an event line, then `host {"host": n, ...}`. */
 export const SHIVIZ_REGEX = '(?<event>.*)\\n(?<host>\\S*) (?<clock>{.*})';
 
-/** What one event says, on one line. */
-export function describe(r: TraceRow): string {
+/** What one event says, on one line; `down`: a `demonitor` row that is its monitor firing (record-down.ts). */
+export function describe(r: TraceRow, down = false): string {
   const who = r.pidText ?? r.node;
   switch (r.kind) {
     case 'send':
@@ -38,10 +39,12 @@ export function describe(r: TraceRow): string {
       return `${who} spawned${r.peerText === null ? '' : ` by ${r.peerText}`}`;
     case 'exit':
       return `${who} exits ${r.text ?? ''}`;
+    case 'demonitor':
+      if (down) return `${who} gets DOWN: ${r.peerText ?? ''} exited`;
+      return `${who} demonitors ${r.peerText ?? ''}`;
     case 'link':
     case 'unlink':
     case 'monitor':
-    case 'demonitor':
       return `${who} ${r.kind}s ${r.peerText ?? ''}`;
     case 'register':
     case 'unregister':
@@ -57,8 +60,9 @@ const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 
 export function toShiViz(trace: Trace): string {
   const lines = [SHIVIZ_REGEX, ''];
+  const downs = downIds(trace.rows);
   trace.rows.forEach((r, i) => {
-    lines.push(oneLine(describe(r)));
+    lines.push(oneLine(describe(r, downs.has(r.id))));
     lines.push(`${r.node} ${JSON.stringify(vectorOf(trace, i))}`);
   });
   return `${lines.join('\n')}\n`;
@@ -93,6 +97,7 @@ export function toMermaid(trace: Trace, o: MermaidOptions = {}): string {
   const receives = new Map<number, TraceRow>();
   for (const r of trace.rows) if (r.kind === 'receive') receives.set(r.id, r);
   const body: string[] = [];
+  const downs = downIds(trace.rows);
   for (const r of trace.rows) {
     if (!include(r)) continue;
     const me = alias(r.pid, r.pidText, r.node);
@@ -102,7 +107,7 @@ export function toMermaid(trace: Trace, o: MermaidOptions = {}): string {
       else body.push(`  Note over ${me}: ${mermaidText(describe(r))}`);
     } else if (r.kind === 'receive') {
       if (r.match < 0) body.push(`  Note over ${me}: ${mermaidText(describe(r))}`);
-    } else body.push(`  Note over ${me}: ${mermaidText(describe(r))}`);
+    } else body.push(`  Note over ${me}: ${mermaidText(describe(r, downs.has(r.id)))}`);
   }
   return ['sequenceDiagram', ...lines, ...body, ''].join('\n');
 }

@@ -126,9 +126,11 @@ export function Playground(props: PlaygroundProps) {
                 </ProcessListContext.Provider>
               </div>
               <Legend />
+              {/* Away from live, a tile opens the inspector of the past (src/ui/timeline/PastInspector.tsx). */}
+              {props.past && <PastInspectorWhenSelected />}
             </PlaygroundStoreProvider>
           </div>
-          <InspectorWhenSelected info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />
+          {!props.past && <InspectorWhenSelected info={info} nodeNumber={numberOf} onSend={onSend} onKill={kill} remoteInfo={remoteInfo} />}
         </div>
       </section>
     </PlaygroundStoreProvider>
@@ -137,6 +139,18 @@ export function Playground(props: PlaygroundProps) {
 
 // The inspector's code loads when something is first selected, not with the page (first-load budget).
 const Inspector = lazy(() => import('../inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+
+const PastInspector = lazy(() => import('../timeline/PastInspector.tsx').then((m) => ({ default: m.PastInspector })));
+
+/** The inspector of the past, mounted while a tile of the past canvas is selected. */
+function PastInspectorWhenSelected() {
+  const open = usePlayground((s) => s.selected !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <PastInspector />
+    </Suspense>
+  ) : null;
+}
 
 /** The inspector, mounted while a process or a connection is selected. */
 function InspectorWhenSelected(props: InspectorProps) {

@@ -14,6 +14,7 @@ import { usePlayground, usePlaygroundStoreApi } from '../store/context.tsx';
 import { inspectorModel } from './inspector-model.ts';
 import { ConnectionInspector } from './ConnectionInspector.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
+import { InspectorRows, MailboxMessages } from './InspectorRows.tsx';
 import { useRemoteInfo, type RemoteInfo } from './use-remote-info.ts';
 
 export interface InspectorProps {
@@ -55,30 +56,8 @@ function ProcessInspector({ info, nodeNumber, onSend, onKill, remoteInfo }: Insp
 
   return (
     <InspectorPanel title={model.title} itemKey={view.key} onClose={() => store.getState().select(null)}>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {model.rows.map((r) => (
-          <div key={r.label} className="contents">
-            <dt className="text-slate-500 dark:text-slate-400">{r.label}</dt>
-            <dd className="font-mono break-all">{r.value}</dd>
-          </div>
-        ))}
-      </dl>
-      {model.messages !== null && (
-        <section aria-label="mailbox messages">
-          <h3 className="mb-1 font-semibold">Mailbox</h3>
-          {model.messages.length === 0 ? (
-            <p className="text-slate-500 dark:text-slate-400">empty</p>
-          ) : (
-            <ol className="space-y-1">
-              {model.messages.map((m, i) => (
-                <li key={i} className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800">
-                  {m}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-      )}
+      <InspectorRows rows={model.rows} />
+      {model.messages !== null && <MailboxMessages title="Mailbox" messages={model.messages} />}
       {model.alive && (
         <form onSubmit={send} className="flex flex-col gap-2">
           <label htmlFor="inspector-term" className="font-semibold">

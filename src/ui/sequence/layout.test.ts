@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pid, atom } from '../../core/term/types.ts';
+import { Pid, Ref, atom } from '../../core/term/types.ts';
 import { Recorder } from '../../distribution/trace/record.ts';
 import { toRows, traceOf } from '../../distribution/trace/record-rows.ts';
 import { ALL, inWindow, layoutDiagram } from './layout.ts';
@@ -43,6 +43,24 @@ describe('the sequence diagram layout', () => {
     const all = layoutDiagram(pingPong(2), { ...ALL, system: true });
     expect(all.lanes.map((l) => l.label)).toEqual(['#PID<0.40.0>', '#PID<0.110.0>', '#PID<1.120.0>']);
     expect(all.arrows[0]?.name).toBe('message #PID<0.40.0> → #PID<0.40.0>: :tick');
+  });
+
+  it('a monitor ended by its target\'s exit is marked DOWN on the watcher\'s lane; one taken off is a demonitor', () => {
+    const r = new Recorder();
+    const w = p(A, 110);
+    const t = p(B, 120);
+    const ref = (n: number) => new Ref(A, 1, [n, 0, 0]);
+    r.record('a@lab', { type: 'monitor:added', time: 0, ref: ref(1), watcher: w, target: t });
+    r.record('a@lab', { type: 'monitor:removed', time: 1, ref: ref(1), watcher: w, target: t });
+    r.record('a@lab', { type: 'monitor:added', time: 2, ref: ref(2), watcher: w, target: t });
+    r.record('b@lab', { type: 'process:exited', time: 3, pid: t, reason: atom('boom') });
+    r.record('b@lab', { type: 'monitor:removed', time: 3, ref: ref(2), watcher: w, target: t });
+    const d = layoutDiagram(traceOf(toRows(r.events(), { nodeNumber: (x) => numbers.get(x) ?? 9 })));
+    const lane = (label: string) => d.lanes.findIndex((l) => l.label === label);
+    expect(d.marks.map((m) => `${m.lane === lane('#PID<0.110.0>') ? 'watcher' : 'target'}: ${m.text}`)).toEqual([
+      'watcher: monitor #PID<1.120.0>', 'watcher: demonitor #PID<1.120.0>', 'watcher: monitor #PID<1.120.0>',
+      'target: exit :boom', 'watcher: DOWN #PID<1.120.0>',
+    ]);
   });
 
   it('filters by node, process and step range', () => {

@@ -5,6 +5,7 @@
  * once per trace and filter; the view draws only the rows in sight (virtualised).
  */
 import type { Trace, TraceRow } from '../../distribution/trace/record-rows.ts';
+import { downIds } from '../../distribution/trace/record-down.ts';
 
 export const ROW_H = 22;
 export const LANE_W = 150;
@@ -89,6 +90,8 @@ export function layoutDiagram(trace: Trace, f: DiagramFilter = ALL): Diagram {
   const last = f.to < 0 ? rows.length - 1 : Math.min(f.to, rows.length - 1);
   const byId = new Map<number, number>();
   rows.forEach((r, i) => byId.set(r.id, i));
+  // A monitor removed after its target's exit is the DOWN, not a demonitor.
+  const downs = downIds(rows);
   const lanes: Lane[] = [];
   const laneOf = new Map<string, number>();
   const start = f.fromSecond > 0 || f.toSecond >= 0 ? startOf(trace) : 0;
@@ -147,7 +150,7 @@ export function layoutDiagram(trace: Trace, f: DiagramFilter = ALL): Diagram {
     } else if (r.kind === 'receive') {
       if (r.match < 0 || !shownRow.has(byId.get(r.match) ?? -1)) marks.push({ lane: from, row: y, kind: 'receive', text: `← ${r.text ?? '(a message)'}` });
     } else {
-      marks.push({ lane: from, row: y, kind: r.kind, text: markText(r) });
+      marks.push({ lane: from, row: y, kind: r.kind, text: downs.has(r.id) ? `DOWN ${r.peerText ?? ''}` : markText(r) });
     }
   }
   return { lanes: sorted, rows: drawn.length, arrows, marks, maxSpan };

@@ -130,6 +130,17 @@ export interface PlaygroundData {
   readonly selectedConnection: string | null;
   /** `:global` names by process key, as this node's replica has them (store/global-names.ts). */
   readonly globalNames: Readonly<Record<string, string>>;
+  /** Set only in the timeline's store of the past (timeline/past-canvas.ts): the step it shows. */
+  readonly pastStep?: PastStepView;
+}
+
+/** What the inspector of the past shows beyond a ProcessView: the step, and the mailboxes' messages then. */
+export interface PastStepView {
+  /** The step shown (0-based) and the recording's length. */
+  readonly at: number;
+  readonly of: number;
+  /** Each process's waiting messages, as printed, oldest first (by process key). */
+  readonly mailboxes: Readonly<Record<string, readonly string[]>>;
 }
 
 export { USER_FIRST_ID, SYSTEM_NAMES, isSystemProcess } from '../../core/runtime/system-processes.ts';

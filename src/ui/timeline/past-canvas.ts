@@ -11,18 +11,27 @@
  * - A process alive now whose spawn the trace does not hold was there all along (it came before
  *   the recording, or its spawn was evicted): it is drawn at every step.
  * - Messages in flight are tokens stopped half-way: a past moment does not move.
+ * - Monitors up then are drawn as the live canvas draws them; `pastStep` says which step this is
+ *   and what each mailbox held, for the inspector of the past (PastInspector.tsx).
+ * - A process selected stays selected from step to step while it is there.
  */
 import { atom } from '../../core/term/types.ts';
 import { pidKeyOf } from '../../distribution/trace/record.ts';
-import { EXIT_SHOW_MS, type ClusterNode, type MessageInFlight, type PlaygroundData, type ProcessView } from '../store/model.ts';
+import { EXIT_SHOW_MS, type ClusterNode, type MessageInFlight, type MonitorView, type PlaygroundData, type ProcessView } from '../store/model.ts';
 import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from '../store/playground-store.ts';
 import { pidOfKey, type PastState } from './state-at.ts';
 
 /** How long a past token "travels": so long that it stays where it is drawn, half-way. */
 export const STILL_MS = 3_600_000;
 
-/** The store's data for `past`, given the live data (cards, slots, this tab's display settings). `now` is the UI clock. */
-export function pastData(live: PlaygroundState, past: PastState, now: number): Pick<PlaygroundData, 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'messages' | 'exits' | 'selected' | 'selectedConnection' | 'globalNames'> {
+type PastData = Pick<PlaygroundData, 'nodes' | 'nodeOrder' | 'processes' | 'monitors' | 'messages' | 'exits' | 'selected' | 'selectedConnection' | 'globalNames'> &
+  Required<Pick<PlaygroundData, 'pastStep'>>;
+
+/**
+ * The store's data for `past`, given the live data (cards, slots, this tab's display settings).
+ * `now` is the UI clock; `selected` the process the past store showed in its inspector.
+ */
+export function pastData(live: PlaygroundState, past: PastState, now: number, selected: string | null = null): PastData {
   const nodes: Record<string, ClusterNode> = {};
   const nodeOrder: string[] = [];
   const card = (name: string) => {
@@ -80,7 +89,18 @@ export function pastData(live: PlaygroundState, past: PastState, now: number): P
     const g = processes[k]?.globalName;
     if (g !== null && g !== undefined) globalNames[k] = g;
   }
-  return { nodes, nodeOrder, processes, monitors: {}, messages, exits: [], selected: null, selectedConnection: null, globalNames };
+  const monitors: Record<string, MonitorView> = {};
+  for (const m of past.monitors) {
+    const key = `${m.watcher} ${m.ref}`;
+    monitors[key] = { key, watcher: m.watcher, target: m.target };
+  }
+  const mailboxes: Record<string, readonly string[]> = {};
+  for (const p of past.processes) if (p.messages.length > 0) mailboxes[p.key] = p.messages;
+  return {
+    nodes, nodeOrder, processes, monitors, messages, exits: [], globalNames,
+    selected: selected !== null && processes[selected] !== undefined ? selected : null, selectedConnection: null,
+    pastStep: { at: past.at, of: past.count, mailboxes },
+  };
 }
 
 function view(p: PastState['processes'][number], slot: number, pidText: string, supervisor: string | null, now: number): ProcessView {

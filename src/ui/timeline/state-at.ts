@@ -1,8 +1,8 @@
 /**
  * The cluster as it was after step `at` of a trace (its causal order): which processes lived on
  * each node, their names and links, the messages waiting in each mailbox (sent to a process of
- * the same node, not yet received) and the messages in flight (sent to another node, not yet
- * received). What the timeline shows, and what the canvas draws, when it is dragged into the past.
+ * the same node, not yet received), the monitors up, and the messages in flight (sent to another
+ * node, not yet received). What the timeline shows, and what the canvas draws, when it is dragged into the past.
  *
  * A process is there from its spawn step until its exit step (shown exited at that very step).
  * One whose spawn is not in the trace (it was there before the recording began, or its spawn was
@@ -20,6 +20,8 @@ export interface PastProcess {
   readonly node: string;
   readonly alive: boolean;
   readonly mailbox: number;
+  /** The messages waiting in its mailbox (their terms as printed), oldest first: `mailbox` of them. */
+  readonly messages: readonly string[];
   /** Keys of the processes it is linked to. */
   readonly links: readonly string[];
   /** Its registered name (without the colon), its `:global` name, or null. */
@@ -45,11 +47,22 @@ export interface PastMessage {
   readonly system: boolean;
 }
 
+/** A monitor up at the step: `watcher` monitors `target` (both process keys); `ref` as printed. */
+export interface PastMonitor {
+  readonly ref: string;
+  readonly watcher: string;
+  readonly target: string;
+}
+
 export interface PastState {
   readonly at: number;
+  /** Steps in the whole trace (the timeline's length). */
+  readonly count: number;
   readonly processes: readonly PastProcess[];
   /** Each message sent to another node by step `at` and not yet received there. */
   readonly inFlight: readonly PastMessage[];
+  /** Monitors up at step `at` between processes alive then. */
+  readonly monitors: readonly PastMonitor[];
   /** Connections the recording tab saw come up or go down, by peer node name, as of step `at`. */
   readonly connections: Readonly<Record<string, 'up' | 'down'>>;
   /** What step `at` was. */
@@ -61,7 +74,7 @@ interface Proc {
   node: string;
   born: number;
   died: number;
-  mailbox: number;
+  mailbox: string[];
   links: Set<string>;
   name: string | null;
   globalName: string | null;
@@ -90,7 +103,7 @@ export function stateAt(trace: Trace, at: number): PastState {
   const proc = (key: string, label: string, node: string) => {
     let p = procs.get(key);
     if (p === undefined) {
-      p = { label, node, born: -1, died: Infinity, mailbox: 0, links: new Set(), name: null, globalName: null, system: false, parent: null, exit: null };
+      p = { label, node, born: -1, died: Infinity, mailbox: [], links: new Set(), name: null, globalName: null, system: false, parent: null, exit: null };
       procs.set(key, p);
     }
     return p;
@@ -117,6 +130,8 @@ export function stateAt(trace: Trace, at: number): PastState {
   });
   const receivedBy = new Set<number>();
   const connections: Record<string, 'up' | 'down'> = {};
+  // Monitors by watcher and ref: a demonitor (or the DOWN that ends one) names both.
+  const monitors = new Map<string, PastMonitor>();
   for (let i = 0; i <= last; i++) {
     const r = rows[i] as TraceRow;
     const p = r.pid === null ? undefined : procs.get(r.pid);
@@ -127,6 +142,14 @@ export function stateAt(trace: Trace, at: number): PastState {
       case 'link':
       case 'unlink':
         if (p !== undefined && r.peer !== null) link(p, procs.get(r.peer), r.pid as string, r.peer, r.kind === 'link');
+        break;
+      case 'monitor':
+      case 'demonitor':
+        if (r.pid !== null && r.peer !== null) {
+          const key = `${r.pid} ${r.text ?? ''}`;
+          if (r.kind === 'monitor') monitors.set(key, { ref: r.text ?? '', watcher: r.pid, target: r.peer });
+          else monitors.delete(key);
+        }
         break;
       case 'register':
       case 'unregister':
@@ -157,7 +180,7 @@ export function stateAt(trace: Trace, at: number): PastState {
     const key = to?.pid ?? r.peer;
     const receiver = key === null ? undefined : procs.get(key);
     if (key === null || receiver === undefined || !alive(receiver)) continue;
-    if (receiver.node === r.node) receiver.mailbox++;
+    if (receiver.node === r.node) receiver.mailbox.push(r.text ?? '');
     else {
       inFlight.push({
         from: r.pid, fromText: r.pidText ?? '?', fromNode: r.node,
@@ -165,20 +188,22 @@ export function stateAt(trace: Trace, at: number): PastState {
       });
     }
   }
+  // A link to, or a monitor of or by, a process gone by now went with it.
+  const up = (k: string) => {
+    const q = procs.get(k);
+    return q === undefined || q.died > last;
+  };
   const processes: PastProcess[] = [];
   for (const [key, p] of procs) {
     if (!alive(p)) continue;
-    // A link to a process gone by now went with it.
-    const links = [...p.links].filter((k) => {
-      const q = procs.get(k);
-      return q === undefined || q.died > last;
-    });
+    const links = [...p.links].filter(up);
     processes.push({
-      key, label: p.label, node: p.node, alive: p.died > last, mailbox: p.mailbox, links,
+      key, label: p.label, node: p.node, alive: p.died > last, mailbox: p.mailbox.length, messages: p.mailbox, links,
       name: p.name, globalName: p.globalName, system: p.system || isSystemProcess(pidOfKey(key), p.name), parent: p.parent, exit: p.died === last ? (p.exit ?? '') : null,
     });
   }
-  return { at: last, processes, inFlight, connections, step: last >= 0 ? (rows[last] as TraceRow) : null };
+  const upMonitors = [...monitors.values()].filter((m) => up(m.watcher) && up(m.target));
+  return { at: last, count: rows.length, processes, inFlight, monitors: upMonitors, connections, step: last >= 0 ? (rows[last] as TraceRow) : null };
 }
 
 /** A link is both ways (one event may say it for both ends). */

@@ -18,7 +18,8 @@ export function usePastCanvas(live: PlaygroundStore | undefined, past: PastState
     }
     const made = store.current === null;
     const s = (store.current ??= createPastStore(live.getState()));
-    s.setState(pastData(live.getState(), past, performance.now()));
+    // The process looked into stays in the inspector while it is there at the new step.
+    s.setState(pastData(live.getState(), past, performance.now(), s.getState().selected));
     if (made) onCanvas(s);
   }, [live, past, onCanvas]);
   // The page goes back to the live canvas when the recording leaves the page.
