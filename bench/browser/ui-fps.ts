@@ -21,7 +21,7 @@
  *
  * Also printed (stderr): CPU seconds per browser process over the measured window (the viewer's
  * renderer and the GPU process, which composites without a GPU): unlike fps, not skewed by other
- * work on a shared machine. Diagnosis: `--only=cluster|projector`, `--only-on` (skip the reference), `--speed=instant` (no
+ * work on a shared machine. Diagnosis: `--only=cluster|projector|load`, `--only-on` (skip the reference), `--speed=instant` (no
  * tokens), `--shot=/tmp/x` (screenshots of the viewer), `--profile` (CPU profile of the viewer,
  * top functions; UIB_PROFILE_OUT=file keeps it), `--profile --trace` (Chrome trace totals;
  * UIB_TRACE_OUT=file keeps the events). UIB_MINIFY=0 keeps function names readable.
@@ -53,7 +53,7 @@ const PROFILE = args.includes('--profile');
  * measured with labels on. `normal` (500 ms) draws no label; `instant` no token.
  */
 const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'slow';
-/** `--only=cluster` (the 8 real tabs), `--only=projector` (the 30 synthetic nodes) or `--only=sequence` (the diagram); all by default. */
+/** `--only=cluster` (the 8 real tabs), `--only=projector` (the 30 synthetic nodes), `--only=sequence` (the diagram) or `--only=load` (the first load alone); all by default. */
 const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1] ?? 'all';
 const JSON_OUT = args.includes('--json');
 /** The projector run (issue 13 §2): a whole class on the teacher's screen, fed synthetic trace batches. */
@@ -196,12 +196,20 @@ async function processCpu(browser: Browser): Promise<Map<number, { type: string;
   return new Map(processInfo.map((p) => [p.id, { type: p.type, cpu: p.cpuTime }]));
 }
 
-async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: number; files: number }> {
+/**
+ * The JS a named tab downloads until its iex input takes keys: every script response, by URL as
+ * well as by type (a `<link rel="modulepreload">` chunk is fetched as "other" by some Chromium
+ * versions), each counted once. Chunks loaded on demand later (inspector, exports, a --beam page's
+ * gateway...) are not part of the first load.
+ */
+async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: number; files: number; names: string[] }> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  const scripts: Promise<Buffer | null>[] = [];
+  const scripts = new Map<string, Promise<Buffer | null>>();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') scripts.push(r.body().catch(() => null));
+    const url = new URL(r.url());
+    const js = r.request().resourceType() === 'script' || /\.m?js$/.test(url.pathname);
+    if (js && !scripts.has(url.pathname)) scripts.set(url.pathname, r.body().catch(() => null));
   });
   await page.goto(`http://localhost:${PORT}/?sname=loadtest&cookie=bench`);
   await page.getByLabel('iex input').waitFor({ state: 'visible' });
@@ -210,10 +218,12 @@ async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: n
     return el !== null && !el.disabled;
   });
   const ttiMs = await page.evaluate(() => performance.now());
-  const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
+  const names = [...scripts.keys()];
+  const bodies = (await Promise.all(scripts.values())).filter((b): b is Buffer => b !== null);
+  if (bodies.length !== names.length) throw new Error(`first load: ${names.length - bodies.length} script bodies could not be read`);
   const jsGzipKB = bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024;
   await ctx.close();
-  return { jsGzipKB, ttiMs, files: bodies.length };
+  return { jsGzipKB, ttiMs, files: bodies.length, names };
 }
 
 function table(rows: string[][]): void {
@@ -302,6 +312,7 @@ async function main(): Promise<void> {
       [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, `≤ ${TARGETS.firstLoadGzipKB} KB`],
       ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, `< ${TARGETS.ttiMs} ms`],
     ]);
+    console.log(`first load's scripts: ${load.names.join(', ')}`);
     if (sequence !== undefined) printSequence(sequence);
   } finally {
     await browser.close();

@@ -27,6 +27,7 @@ import { terminalNetwork } from './terminal-network.ts';
 import { terminalTransport } from './terminal-transport.ts';
 import { tcpTransport } from '../host/beam/tcp-transport.ts';
 import type { NameServer } from '../distribution/elixir/context.ts';
+import { BeamFuns } from '../distribution/beam-funs/beam-fun-hooks.ts';
 import { pipedInput, type PipedInput } from './piped-input.ts';
 
 /** The composition root of the terminal: real effects, flags parsed once, the node built here. */
@@ -97,7 +98,7 @@ function main(): void {
   });
   // :net_adm.names lists EPMD's nodes on this machine and the nodes of this process's network.
   const names: NameServer = (done) => tcp.names(host, (r) => done('ok' in r ? { ok: [...new Set([...r.ok, ...net.names()])] } : r));
-  elixir.goAlive({ transport: terminalTransport(net, tcp), names, cookie, clock: effects.clock, random: effects.random, wake: loop.wake, ...distributionStart(start) });
+  elixir.goAlive({ transport: terminalTransport(net, tcp), names, cookie, clock: effects.clock, random: effects.random, wake: loop.wake, beamFuns: (lang) => new BeamFuns(lang), ...distributionStart(start) });
   // The shell is made once the node is alive (its prompt and helpers see the name).
   shell = createElixirShell(elixir, shellOptions);
 }

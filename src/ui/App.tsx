@@ -9,7 +9,6 @@ import { useStore } from 'zustand';
 import type { Pid } from '../core/term/types.ts';
 import { Playground } from './canvas/Playground.tsx';
 import type { AskProcessList } from './canvas/process-list-context.tsx';
-import { askProcessList as askProcessListOf } from '../playground/beam-process-list.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Identity } from './identity.ts';
 import { NodeList } from './layout/NodeList.tsx';
@@ -57,10 +56,16 @@ export function App({ identity, session, page, history, navigate = (url) => loca
   // The canvas's actions are typed into the shell, so the transcript shows what they did.
   const onSend = useCallback((pid: Pid, source: string) => session.input(`send pid("${session.pidArgument(pid)}"), ${source.trim()}`), [session]);
   const onKill = useCallback((pid: Pid) => session.input(`Process.exit(pid("${session.pidArgument(pid)}"), :kill)`), [session]);
-  // A BEAM card's `list processes` runs :rpc in a process of its own, not in the shell.
+  // A BEAM card's `list processes` runs :rpc in a process of its own, not in the shell (its code
+  // loads on the first click: only a --beam page has BEAM cards).
   const askProcessList = useCallback<AskProcessList>((node, answer) => {
-    askProcessListOf(session.node, node, answer);
-    session.wake();
+    import('../playground/beam-process-list.ts').then(
+      (m) => {
+        m.askProcessList(session.node, node, answer);
+        session.wake();
+      },
+      (e: unknown) => answer({ type: 'error', text: `the process list's code did not load: ${String(e)}` }),
+    );
   }, [session]);
   // The cluster view (every connected node's processes and traffic, through the tracing service)
   // costs each node tracing its runtime for the others: on demand, `?cluster` or the toggle.

@@ -23,8 +23,7 @@ import { driveConditioner } from '../host/drive-conditioner.ts';
 import type { PageOptions } from './layout/url-options.ts';
 import { nodesFromPeerIds, peersUrl } from './layout/use-known-nodes.ts';
 import type { NameServer } from '../distribution/elixir/context.ts';
-import { tabsThenGateway } from '../distribution/transports/tabs-then-gateway.ts';
-import { browserGateway } from './beam-page.ts';
+import type * as BeamLinks from './beam-links.ts';
 
 /** `:net_adm.names` in a tab: the signalling server's peer list (our EPMD), as node names. */
 const signallingNames: NameServer = (done) => {
@@ -139,21 +138,36 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
   if (identity.alive) {
     const config = signallingConfigFor(location);
     const token = signallingToken(effects.fillSecureRandom);
+    // A --beam page's way to real BEAM nodes loads while the tab registers (off the first load).
+    const beamLinks = served.beam ? import('./beam-links.ts') : null;
+    let goingAlive = false;
+    const goAlive = (links: typeof BeamLinks | null) => {
+      goingAlive = false;
+      const tabs = createPeerJsTransport(peer, config);
+      // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
+      const transport = local.wrap(links !== null ? links.tabsThenGateway(tabs, links.browserGateway(location, identity.node, token, (s) => {
+        if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);
+      })) : tabs);
+      const tuning = page.tuning;
+      const beam = links !== null ? { beamFuns: links.beamFuns } : {};
+      const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...beam, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
+      loop.wake();
+      for (const l of distListeners) l(dist);
+      if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
+    };
     const peer = registerNode(identity.node, config, (state) => {
       signalling = state;
       schedulePublish();
       // Registered again after a signalling drop: the node is alive already, its links kept.
-      if (state.type === 'registered' && node.dist === null) {
-        const tabs = createPeerJsTransport(peer, config);
-        // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
-        const transport = local.wrap(served.beam ? tabsThenGateway(tabs, browserGateway(location, identity.node, token, (s) => {
-          if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);
-        })) : tabs);
-        const tuning = page.tuning;
-        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
-        loop.wake();
-        for (const l of distListeners) l(dist);
-        if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
+      if (state.type === 'registered' && node.dist === null && !goingAlive) {
+        goingAlive = true;
+        if (beamLinks === null) goAlive(null);
+        else {
+          beamLinks.then(goAlive, (e: unknown) => {
+            write(`The BEAM gateway's code did not load (${String(e)}): this tab reaches tabs only\n`);
+            goAlive(null);
+          });
+        }
       } else if (state.type === 'refused') {
         // As `iex --sname one` when one is taken: the node does not start with that name.
         const url = new URL(location.href);

@@ -13,7 +13,6 @@ import { listToArray } from '../term/list.ts';
 import { astToTerm, termToAst } from './ast-terms.ts';
 import type { Expr } from './ast.ts';
 import { FnTemplate } from './vm-code.ts';
-import { erlEvalEnvOf } from './erl-abstract/from-elixir.ts';
 import { compileShellExpr } from './program.ts';
 import type { LangRuntime } from './vm-node.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
@@ -27,7 +26,7 @@ export interface FunWire {
 }
 
 /** Local calls to `module`'s own functions become remote calls, so they work on another node. */
-function qualifyLocalCalls(e: unknown, lang: LangRuntime, module: string): unknown {
+export function qualifyLocalCalls(e: unknown, lang: LangRuntime, module: string): unknown {
   if (Array.isArray(e)) return e.map((x) => qualifyLocalCalls(x, lang, module));
   if (e === null || typeof e !== 'object') return e;
   const o = e as Record<string, unknown>;
@@ -52,18 +51,6 @@ export function funToWire(fun: Fun, lang: LangRuntime): FunWire | null {
     uniq: fun.info.uniq,
     freeVars: [astToTerm(ast), list(t.captureNames.map((n) => Binary.fromString(n))), list([...env])],
   };
-}
-
-/**
- * A closure as an erl_eval environment for a real BEAM node (erl-abstract/from-elixir.ts), or
- * null for funs we cannot ship. Throws ErlAbstractError for code with no Erlang form here.
- */
-export function funToErlEval(fun: Fun, lang: LangRuntime): Term | null {
-  const t = fun.code;
-  if (!(t instanceof FnTemplate) || fun.info.type !== 'local') return null;
-  const ast = (t.module === null ? t.ast : qualifyLocalCalls(t.ast, lang, t.module)) as Expr;
-  if (ast.kind !== 'fn') return null;
-  return erlEvalEnvOf(ast, t.captureNames, (fun.env ?? []) as readonly Term[]);
 }
 
 /** Code that only builds a closure or defines a module never touches its process. */

@@ -15,10 +15,14 @@
  *
  * A fun that came from the peer goes back as it came (its original terms), so it is the same fun
  * there.
+ *
+ * A page loads this module (and the Erlang abstract format under it) only when it may meet a
+ * BEAM node (ui/beam-links.ts): attach.ts takes it as `beamFuns`.
  */
 import { atom, Fun, type Term } from '../../core/term/types.ts';
 import type { Expr } from '../../core/lang/ast.ts';
-import { buildFun, funToErlEval } from '../../core/lang/fun-transfer.ts';
+import { buildFun } from '../../core/lang/fun-transfer.ts';
+import { funToErlEval } from '../../core/lang/erl-abstract/fun-to-erl-eval.ts';
 import { errorText, erlEvalEnv, erlEvalFunFromWire, unsupportedFnAst } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
 import { erlEvalEnvOf } from '../../core/lang/erl-abstract/from-elixir.ts';
 import { ErlAbstractError } from '../../core/lang/erl-abstract/to-elixir.ts';
@@ -46,6 +50,12 @@ export class BeamFuns {
   private readonly originals = new WeakMap<Fun, FunWireForm>();
 
   constructor(private readonly lang: LangRuntime) {}
+
+  /** An `:erl_eval` fun another tab passed on (typed in a real iex): its clauses run here. Null when it is none. */
+  erlEvalFun(d: Pick<DecodedFun, 'freeVars' | 'arity'>): Fun | null {
+    const env = erlEvalEnv(d.freeVars);
+    return env === null ? null : erlEvalFunFromWire(env, d.arity, this.lang);
+  }
 
   /** The hooks of one connection to a BEAM node. */
   hooksForConnection(): FunHooks {

@@ -8,14 +8,14 @@
 import { atom, type Term } from '../../core/term/types.ts';
 import { listToArray } from '../../core/term/list.ts';
 import { funFromWire, funToWire } from '../../core/lang/fun-transfer.ts';
-import { erlEvalEnv, erlEvalFunFromWire } from '../../core/lang/erl-abstract/erl-eval-fun.ts';
 import type { ElixirNode } from '../../core/elixir-node.ts';
 import type { Clock, Random } from '../../core/ports.ts';
 import { attachDistribution } from '../distribution.ts';
 import type { Distribution, DistributionOptions } from '../dist-types.ts';
 import type { Transport } from '../transports/transport.ts';
 import { startCodeServer } from './code-server.ts';
-import { BeamFuns } from '../beam-funs/beam-fun-hooks.ts';
+import type { BeamFuns } from '../beam-funs/beam-fun-hooks.ts';
+import type { LangRuntime } from '../../core/lang/vm-node.ts';
 import type { NameServer } from './context.ts';
 
 export interface ElixirDistributionOptions {
@@ -30,6 +30,12 @@ export interface ElixirDistributionOptions {
   readonly hidden?: boolean;
   /** `--connect-all false`, `?connect_all=false`: see DistributionOptions.connectAll. */
   readonly connectAll?: boolean;
+  /**
+   * Funs for real BEAM peers (`(lang) => new BeamFuns(lang)`, beam-funs/beam-fun-hooks.ts): where
+   * a BEAM node may connect (the terminal, a `--beam` page). Without it a fun crosses only to
+   * tabs: a page that cannot meet a BEAM node leaves the Erlang abstract format out of its first load.
+   */
+  readonly beamFuns?: (lang: LangRuntime) => BeamFuns;
   /** Overrides for tests (tick timings, mesh...). */
   readonly tuning?: Partial<Pick<DistributionOptions, 'tickIntervalMs' | 'tickTimeoutMs' | 'setupTimeoutMs' | 'connectAll' | 'rateLimit'>>;
 }
@@ -39,7 +45,7 @@ const APPLY = atom('apply');
 
 export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributionOptions): Distribution {
   const { node, lang } = elixir;
-  const beamFuns = new BeamFuns(lang);
+  const beamFuns = o.beamFuns?.(lang);
   const dist = attachDistribution(node, {
     transport: o.transport,
     cookie: o.cookie,
@@ -58,11 +64,10 @@ export function attachElixirDistribution(elixir: ElixirNode, o: ElixirDistributi
       },
       funFromTerms: (decoded) => {
         // A fun typed in a real iex/erl shell: its Erlang abstract clauses run here.
-        const env = erlEvalEnv(decoded.freeVars);
-        return env !== null ? erlEvalFunFromWire(env, decoded.arity, lang) : funFromWire(decoded.freeVars, lang);
+        return beamFuns?.erlEvalFun(decoded) ?? funFromWire(decoded.freeVars, lang);
       },
       // A real BEAM node gets erl_eval funs (beam-funs/beam-fun-hooks.ts).
-      forBeamPeer: () => beamFuns.hooksForConnection(),
+      ...(beamFuns !== undefined ? { forBeamPeer: () => beamFuns.hooksForConnection() } : {}),
     },
     spawnBody: (module, fun, args) => {
       // Node.spawn(node, fun) is spawn(:erlang, :apply, [fun, []]) on the wire, as on BEAM.

@@ -7,14 +7,16 @@
  * and nothing on a projector may come out under 14 px. A remote card shows no processes until
  * the cluster view follows its node: it says so instead of "0 processes".
  */
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { connectionText, type ClusterFlowNode, type GroupData, type TileData } from './flow-graph.ts';
 import { DEFAULT_LAYOUT } from './layout.ts';
 import { ProcessTile } from './ProcessTile.tsx';
 import { tileWidth } from './tile-width.ts';
 import { usePlaygroundStoreApi } from '../store/context.tsx';
-import { BeamProcessList } from './BeamProcessList.tsx';
+
+// Only a real BEAM node's card lists processes: its code loads with the first such card (first load budget).
+const BeamProcessList = lazy(() => import('./BeamProcessList.tsx').then((m) => ({ default: m.BeamProcessList })));
 
 const CENTRE = { left: '50%', top: '50%', opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 1, minHeight: 1, border: 0 } as const;
 
@@ -47,7 +49,11 @@ function Card({ data }: NodeProps<ClusterFlowNode>) {
         <span className="ml-auto text-[18px] text-slate-600 dark:text-slate-300">{n.beam === true && data.processCount === 0 ? 'its processes are not traced' : countText(data, kind)}</span>
         {dashed !== '' && <DismissButton node={n.name} />}
       </div>
-      {n.beam === true && kind === 'up' && <BeamProcessList node={n.name} />}
+      {n.beam === true && kind === 'up' && (
+        <Suspense fallback={null}>
+          <BeamProcessList node={n.name} />
+        </Suspense>
+      )}
       {/* Tiles are placed by the card's border box (layout.ts), not its padding box. */}
       <div className="absolute -inset-1">
         {data.groups.map((g) => <SupervisorGroup key={g.key} group={g} tiles={data.tiles} />)}

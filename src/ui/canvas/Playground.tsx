@@ -19,9 +19,8 @@ import type { InspectorProps } from '../inspector/Inspector.tsx';
 import { PlaygroundControls } from '../controls/Controls.tsx';
 import type { ClassroomControls, DeliveryControls } from '../controls/types.ts';
 import { controlsFor } from '../controls/wiring.ts';
-import { PausePanel } from '../controls/PausePanel.tsx';
 import { usePauseView } from '../controls/use-pause-view.ts';
-import { connectClusterView, connectDistribution } from '../store/cluster-bridge.ts';
+import { connectDistribution } from '../store/distribution-bridge.ts';
 import { connectBeamProcesses } from '../store/beam-processes.ts';
 import { ProcessListContext, type AskProcessList } from './process-list-context.tsx';
 import { forgetDownNodes, type Timers } from '../store/forget-down.ts';
@@ -75,11 +74,21 @@ export function Playground(props: PlaygroundProps) {
   useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
   useEffect(() => {
     if (tracing === undefined) return undefined;
-    const c = connectClusterView(tracing, store, frames ?? browserFrameScheduler());
-    const unfollow = dist === null ? null : c.view.follow(dist);
+    // The cluster view's bridge loads with the first cluster view (first load budget).
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void import('../store/cluster-bridge.ts').then(({ connectClusterView }) => {
+      if (gone) return;
+      const c = connectClusterView(tracing, store, frames ?? browserFrameScheduler());
+      const unfollow = dist === null ? null : c.view.follow(dist);
+      stop = () => {
+        unfollow?.();
+        c.dispose();
+      };
+    });
     return () => {
-      unfollow?.();
-      c.dispose();
+      gone = true;
+      stop?.();
     };
   }, [tracing, dist, store, frames]);
   const wired = useMemo(() => (conditioner === undefined ? null : controlsFor({ node, conditioner, dist: () => dist })), [node, conditioner, dist]);
@@ -112,7 +121,11 @@ export function Playground(props: PlaygroundProps) {
             <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} clusterView={tracing !== undefined} />
           </div>
         )}
-        <PausePanel view={pause} />
+        {pause.holding && (
+          <Suspense fallback={null}>
+            <PausePanel view={pause} />
+          </Suspense>
+        )}
         <div className="relative flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
             <PlaygroundStoreProvider store={props.past ?? store}>
@@ -139,6 +152,8 @@ export function Playground(props: PlaygroundProps) {
 
 // The inspector's code loads when something is first selected, not with the page (first-load budget).
 const Inspector = lazy(() => import('../inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+// Shown only while a pause holds messages: it loads with the first pause.
+const PausePanel = lazy(() => import('../controls/PausePanel.tsx').then((m) => ({ default: m.PausePanel })));
 
 const PastInspector = lazy(() => import('../timeline/PastInspector.tsx').then((m) => ({ default: m.PastInspector })));
 

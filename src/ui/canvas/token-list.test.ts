@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlightList, LIST_MAX, PLACED_ITEMS, type ListElement, type ListItem } from './token-list.ts';
+import { FlightList, PLACED_ITEMS, type ListElement, type ListItem } from './token-list.ts';
 import type { MessageInFlight } from '../store/model.ts';
 
 function fakeList() {
@@ -39,43 +39,38 @@ describe('the messages in flight list', () => {
     expect(f.shown).toEqual([]);
   });
 
-  it('adds at most addsPerFrame items a frame, the rest on later frames, without places in a crowd', () => {
+  it('lists every token drawn, however many fly, without places in a crowd', () => {
     const f = fakeList();
-    const list = new FlightList(f.ul, 100, 250, 10);
-    const many = Array.from({ length: PLACED_ITEMS + 5 }, (_, i) => msg(i, String(i)));
+    const list = new FlightList(f.ul, 100, 150);
+    // The 8-node load at the slowest speed: ~2,000 tokens in flight (the store's MAX_IN_FLIGHT).
+    const many = Array.from({ length: 2000 }, (_, i) => msg(i, String(i)));
     const points = many.map(() => ({ x: 1, y: 1 }));
-    list.update(many, points, many.length, 0);
-    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(f.shown[0]?.dataset.x).toBeUndefined();
-    list.update(many, points, many.length, 16);
-    list.update(many, points, many.length, 32);
-    expect(f.shown).toHaveLength(many.length);
-    expect(f.made()).toBe(many.length);
-    // The first 20 landed: their items go at once (removing costs no new text to lay out).
-    list.update(many.slice(20), points, 5, 48);
-    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['20', '21', '22', '23', '24']);
+    expect(list.update(many, points, many.length, 0)).toBe(true);
+    expect(f.shown).toHaveLength(2000);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(many.map((m) => m.text));
+    // More than PLACED_ITEMS fly: no item says where its token is.
+    expect(f.shown.filter((li) => li.dataset.x !== undefined)).toHaveLength(0);
+    expect(many.length).toBeGreaterThan(PLACED_ITEMS);
+    // The first 1,500 landed, 500 new fly: the landed items go, the new ones come, none is made twice.
+    const next = [...many.slice(1500), ...Array.from({ length: 500 }, (_, i) => msg(2000 + i, String(2000 + i)))];
+    expect(list.update(next, points, next.length, 150)).toBe(true);
+    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(next.map((m) => m.text));
+    expect(f.made()).toBe(2500);
   });
 
-  it('never lists a token that landed before its turn', () => {
+  it('lists a token of the fastest speed in a crowd: the crowd is followed more often than a flight lasts', () => {
     const f = fakeList();
-    const list = new FlightList(f.ul, 100, 250, 2);
-    const many = Array.from({ length: 4 }, (_, i) => msg(i, String(i)));
+    const list = new FlightList(f.ul, 3, 150);
+    const many = Array.from({ length: 8 }, (_, i) => msg(i, String(i)));
     const points = many.map(() => ({ x: 1, y: 1 }));
-    list.update(many, points, 4, 0);
-    list.update(many.slice(3), points, 1, 16);
-    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['3']);
-  });
-
-  it('holds at most max items: the first tokens drawn, the later ones once those land', () => {
-    const f = fakeList();
-    const list = new FlightList(f.ul, 100, 250, 64, 3);
-    const many = Array.from({ length: 6 }, (_, i) => msg(i, String(i)));
-    const points = many.map(() => ({ x: 1, y: 1 }));
-    list.update(many, points, 6, 0);
-    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['0', '1', '2']);
-    list.update(many.slice(2), points, 4, 16);
-    expect(f.shown.map((li) => li.textContent?.split(': ')[1])).toEqual(['2', '3', '4']);
-    expect(LIST_MAX).toBeGreaterThanOrEqual(PLACED_ITEMS);
+    const listed = new Set<string>();
+    // One token sent every 25 ms, each flying 200 ms (`fast`), frames every 16 ms.
+    for (let now = 0; now < 2000; now += 16) {
+      const flying = many.map((_, i) => msg(Math.floor(now / 25) - i, String(Math.floor(now / 25) - i))).filter((m) => m.id >= 0);
+      list.update(flying, points, flying.length, now);
+      for (const li of f.shown) listed.add(li.textContent ?? '');
+    }
+    for (let id = 0; id < 2000 / 25 - 8; id++) expect(listed).toContain(`#PID<0.110.0> → #PID<0.111.0>: ${id}`);
   });
 
   it('follows a crowd at most every crowdMs (a frame that touches no DOM costs no layout, paint or layering)', () => {

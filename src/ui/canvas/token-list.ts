@@ -1,28 +1,27 @@
 /**
- * The `messages in flight` list: one `listitem` per token drawn (`from → to: term`), kept in a
- * visually hidden `<ul aria-live="off">` beside the overlay's canvas, so tests and screen
- * readers can read what the canvas shows without a screen reader announcing a flood.
+ * The `messages in flight` list: one `listitem` per token drawn (`from → to: term`), every one
+ * of them, kept in a visually hidden `<ul aria-live="off">` beside the overlay's canvas, so tests
+ * and screen readers can read what the canvas shows without a screen reader announcing a flood.
  *
  * Written without React, from the overlay's frame loop: items are added and removed by message
- * id (never rebuilt), at most `addsPerFrame` new items at a time, at most `max` items in all
- * (the first tokens drawn, which are the oldest), and while a crowd flies (above `crowd` tokens)
- * at most every `crowdMs`. Why, from the benchmark's traces:
- * - any change of the page's DOM costs a frame a layout, a paint and a re-layering of the whole
- *   page (8 ms for 3,000 tiles on the projector), where a frame that changes only the canvas
- *   costs none of them: so in a crowd the list is touched a few times a second, not each frame;
- * - one sweep of ~1,000 new items took a 20-28 ms layout: so a sweep adds a bounded number, and
- *   the list holds the first few hundred tokens (nobody reads a list of 2,000).
- * In a flood the list lags the canvas, and a token that lands before its turn is never listed. While few tokens fly (PLACED_ITEMS at most), each item also
- * says where its token is drawn (`data-x`, `data-y`: px in the flow pane), for tools and tests
- * that click one.
+ * id (never rebuilt), and while a crowd flies (above `crowd` tokens) at most every `crowdMs`:
+ * any change of the page's DOM costs a frame a style and layout pass, where a frame that changes
+ * only the canvas costs none, so in a crowd the list is touched a few times a second, not each
+ * frame. `crowdMs` is shorter than the fastest token's flight, so every token is listed while it
+ * flies (unless the page's frames themselves come further apart).
+ *
+ * The list used to hold the first 200 tokens only: laying out ~1,000 new items took 20-28 ms a
+ * sweep. The overlay now keeps the list off screen with `content-visibility: auto`
+ * (MessageOverlay.tsx), so Chromium skips laying its items out at all (still in the accessibility
+ * tree): at the 8-node load every token listed cost less layout than the 200 did (bench:ui, README).
+ * While few tokens fly (PLACED_ITEMS at most), each item also says where its token is drawn
+ * (`data-x`, `data-y`: px in the flow pane), for tools and tests that click one.
  */
 import { flightLine } from './token-kind.ts';
 import type { MessageInFlight } from '../store/model.ts';
 
 /** Tokens that get their place written on their item each frame. */
 export const PLACED_ITEMS = 20;
-/** Items in the list at most (tokens drawn beyond it are not listed while it is full). */
-export const LIST_MAX = 200;
 
 /** The parts of the list and its items it touches (a test gives fakes). */
 export interface ListItem {
@@ -43,9 +42,7 @@ export class FlightList<L extends ListItem> {
   constructor(
     private readonly ul: ListElement<L>,
     private readonly crowd: number,
-    private readonly crowdMs = 250,
-    private readonly addsPerFrame = 64,
-    private readonly max = LIST_MAX,
+    private readonly crowdMs = 150,
   ) {}
 
   /**
@@ -57,15 +54,10 @@ export class FlightList<L extends ListItem> {
     this.lastAt = now;
     const seen = this.seen;
     seen.clear();
-    let adds = this.addsPerFrame;
-    // Items kept this frame, and items that will be once the landed ones are gone (room left).
-    let room = this.max;
     for (let i = 0; i < count; i++) {
       const m = messages[i] as MessageInFlight;
       let li = this.items.get(m.id);
       if (li === undefined) {
-        if (adds === 0 || room === 0) continue; // its turn comes on a later frame
-        adds--;
         li = this.ul.ownerDocument.createElement('li');
         li.textContent = flightLine(m.fromText, m.toText, m.text);
         li.dataset.kind = m.kind;
@@ -73,7 +65,6 @@ export class FlightList<L extends ListItem> {
         this.ul.appendChild(li);
       }
       seen.add(m.id);
-      room--;
       if (count <= PLACED_ITEMS) {
         const p = points[i] as { x: number; y: number };
         li.dataset.x = String(Math.round(p.x));

@@ -6,18 +6,18 @@
  * what is wrong).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toJson, toMermaid, toShiViz } from '../../distribution/trace/record-export.ts';
-import { importTrace } from '../../distribution/trace/record-import.ts';
 import { RECORD_CAPACITY } from '../../distribution/trace/record.ts';
 import { Timeline, timelinePosition } from '../timeline/Timeline.tsx';
 import { stateAt, type PastState } from '../timeline/state-at.ts';
-import { diagramSvg, HEADER_H } from './svg.ts';
-import { LANE_W, ROW_H, layoutDiagram, type Diagram } from './layout.ts';
-import { downloadBlob, downloadText, svgToPng } from './download.ts';
+import type { Diagram } from './layout.ts';
+import type { ExportKind } from './exports.ts';
 import type { Recording } from './use-recording.ts';
 
 // The diagram is drawn only when asked for: its code loads then, not with the page (first load budget).
 const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })));
+// So are the exports and the import (exports.ts), when one is clicked.
+const exportsModule = () => import('./exports.ts');
+const EXPORTS: readonly ExportKind[] = ['Mermaid', 'SVG', 'PNG', 'ShiViz', 'JSON'];
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -57,11 +57,17 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
   const onDiagram = useCallback((d: Diagram) => {
     shown.current = d;
   }, []);
-  // The diagram as filtered on screen, or the whole trace when the diagram is closed.
-  const diagram = () => shown.current ?? layoutDiagram(recording.snapshot());
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+  // The pictures are of the diagram as filtered on screen, or the whole trace when it is closed.
+  const onExport = (kind: ExportKind) => {
+    const [trace, shownNow, at] = [recording.snapshot(), shown.current, stamp()];
+    exportsModule()
+      .then((m) => m.exportTrace(kind, trace, shownNow, at))
+      .catch((e: unknown) => setProblem(`export ${kind}: ${e instanceof Error ? e.message : String(e)}`));
+  };
 
   const onImport = async (f: File) => {
+    const { importTrace } = await exportsModule();
     const r = importTrace(await f.text());
     if (r.ok) {
       setProblem(null);
@@ -89,22 +95,9 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
         </span>
         <button type="button" aria-label="clear" className={button} onClick={() => (recording.clear(), setAt(null))}>clear</button>
         <button type="button" aria-label="sequence diagram" aria-pressed={diagramOpen} className={button} onClick={() => onDiagramOpen(!diagramOpen)}>sequence diagram</button>
-        <button type="button" aria-label="export Mermaid" className={button} onClick={() => downloadText(`trace-${stamp()}.mmd`, 'text/plain', toMermaid(recording.snapshot()))}>Mermaid</button>
-        <button type="button" aria-label="export SVG" className={button} onClick={() => downloadText(`trace-${stamp()}.svg`, 'image/svg+xml', diagramSvg(diagram()))}>SVG</button>
-        <button
-          type="button"
-          aria-label="export PNG"
-          className={button}
-          onClick={() => {
-            const d = diagram();
-            const name = `trace-${stamp()}.png`;
-            svgToPng(diagramSvg(d), Math.max(1, d.lanes.length) * LANE_W, HEADER_H + Math.max(1, d.rows) * ROW_H).then((b) => downloadBlob(name, b), (e: Error) => setProblem(`export PNG: ${e.message}`));
-          }}
-        >
-          PNG
-        </button>
-        <button type="button" aria-label="export ShiViz" className={button} onClick={() => downloadText(`trace-${stamp()}.shiviz.log`, 'text/plain', toShiViz(recording.snapshot()))}>ShiViz</button>
-        <button type="button" aria-label="export JSON" className={button} onClick={() => downloadText(`trace-${stamp()}.json`, 'application/json', toJson(recording.snapshot()))}>JSON</button>
+        {EXPORTS.map((kind) => (
+          <button key={kind} type="button" aria-label={`export ${kind}`} className={button} onClick={() => onExport(kind)}>{kind}</button>
+        ))}
         <button type="button" aria-label="import trace" className={button} onClick={() => file.current?.click()}>import…</button>
         <input
           ref={file}
