@@ -72,6 +72,8 @@ describe('pause and step with the bulk lane', () => {
     settle();
     // The step released the large message: it crossed whole while the link stays paused.
     expect(shown(q.got)).toEqual([200_000]);
+    expect(c1.lastReleased()).toEqual(first);
+    expect(c1.steps().map((s) => s.message?.bytes)).toEqual([first?.bytes]);
     expect(c1.held()).toBe(2);
     expect(c1.releaseOne()).toBe(true);
     settle();

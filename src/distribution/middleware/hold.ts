@@ -110,6 +110,8 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   let queue: Held[] = [];
   let by: string | null = null;
   let released: Held | null = null;
+  /** A released marker's description, taken before its packet's bytes went on (they describe it). */
+  let releasedLarge: HeldMessage | null = null;
   const describe = (h: Held) => (h.marker !== null ? describeLarge(h.stream.bulk?.head(h.marker) ?? null, h.toNode) : describeHeld(h.chunk, h.whole, h.toNode, h.refs));
   /** Bulk followers of the open links, with the direction they follow. */
   const followers = new Map<BulkFollower, boolean>();
@@ -201,6 +203,7 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     if (h === undefined) return false;
     h.stream.queued--;
     if (!h.whole) h.stream.partial--;
+    releasedLarge = h.marker === null ? null : describe(h);
     h.release();
     h.stream.pressure?.release(h.chunk.length);
     released = h;
@@ -229,7 +232,7 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     releaseOne,
     held: () => queue.length,
     heldMessages: (limit) => queue.slice(0, limit).map(describe),
-    lastReleased: () => (released === null ? null : describe(released)),
+    lastReleased: () => releasedLarge ?? (released === null ? null : describe(released)),
   };
 }
 
