@@ -99,6 +99,21 @@ describe('pause and step with the bulk lane', () => {
     expect(shown(q.got)).toEqual([300_000, 300_000, atom('done')]);
   });
 
+  it('the cluster-wide pause (each node holds what it sends) holds a large message once, at its sender', () => {
+    const { one, c1, c2, q, settle } = setup();
+    c1.hold(true, 'outgoing');
+    c2.hold(true, 'outgoing');
+    one.node.spawn(sendsOnce([[q.pid, big(150_000)], [q.pid, atom('after')]]));
+    settle();
+    expect([c1.held(), c2.held()]).toEqual([2, 0]);
+    c1.releaseOne();
+    settle();
+    expect(shown(q.got)).toEqual([150_000]);
+    c1.hold(false);
+    settle();
+    expect(shown(q.got)).toEqual([150_000, atom('after')]);
+  });
+
   it('a receiver paused both ways holds an incoming large message as one, until a step', () => {
     const { one, c2, q, settle } = setup();
     c2.hold(true, 'both');
