@@ -5,30 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Binary, Pid, atom, tuple } from '../core/term/types.ts';
-import type { Term } from '../core/term/types.ts';
-import type { ProcessBody } from '../core/runtime/process-body.ts';
 import type { ControlMessage } from './control.ts';
 import { BULK_WINDOW_BYTES, BulkOrder, MAX_WAITING_BYTES } from './bulk-lane.ts';
-import { Cluster, collect, rawPeer } from './testing.ts';
-
-/** Sends each of `msgs` ([to, term]) once, in its first run, then exits. */
-function sends(msgs: [Pid, Term][]): ProcessBody {
-  let sent = false;
-  return {
-    run(proc) {
-      if (!sent) for (const [to, m] of msgs) proc.send(to, m);
-      sent = true;
-      return { type: 'exit', reductions: msgs.length, reason: atom('normal') };
-    },
-  };
-}
+import { Cluster, collect, rawPeer, sendsOnce } from './testing.ts';
+import type { Transport } from './transports/transport.ts';
+import { withLinkMiddleware } from './middleware/middleware.ts';
 
 const big = (n: number) => Binary.fromBytes(new Uint8Array(n).fill(7));
 
-function setup(o: { twoBare?: boolean } = {}) {
+/** A transport whose links have no bulk channel (a peer without the lane). */
+const withoutBulk = (t: Transport): Transport =>
+  withLinkMiddleware(t, (link) => ({
+    peer: link.peer,
+    send: (b) => link.send(b),
+    onMessage: (cb) => link.onMessage(cb),
+    onClose: (cb) => link.onClose(cb),
+    get writable() {
+      return link.writable;
+    },
+    onDrain: (cb) => link.onDrain(cb),
+    close: () => link.close(),
+  }));
+
+function setup(o: { twoWithoutLane?: boolean } = {}) {
   const c = new Cluster({ bulkChannels: true, maxMessageBytes: 16 * 1024 });
   const one = c.add('one@lab', { bare: true });
-  const two = c.add('two@lab', { bare: o.twoBare ?? true });
+  const two = c.add('two@lab', { bare: true, ...(o.twoWithoutLane === true ? { wrapTransport: withoutBulk } : {}) });
   const q = collect(two.node);
   const r = collect(two.node);
   expect(c.connect(one, two)).toBe(true);
@@ -41,8 +43,8 @@ describe('large and small messages on one link', () => {
     const { c, one, q, r } = setup();
     c.net.holdBulk(true);
     const payload = big(200_000);
-    one.node.spawn(sends([[q.pid, tuple(atom('bulk'), payload)], [q.pid, atom('after_bulk')]]));
-    one.node.spawn(sends([[r.pid, atom('other_sender')]]));
+    one.node.spawn(sendsOnce([[q.pid, tuple(atom('bulk'), payload)], [q.pid, atom('after_bulk')]]));
+    one.node.spawn(sendsOnce([[r.pid, atom('other_sender')]]));
     c.settle();
     expect(r.got).toEqual([atom('other_sender')]);
     expect(q.got).toEqual([]);
@@ -56,7 +58,7 @@ describe('large and small messages on one link', () => {
     let sent = 0;
     c.net.onSend((m) => void (m.from === 'one@lab' && (sent += m.bytes.length)));
     c.net.holdBulk(true);
-    one.node.spawn(sends([[q.pid, big(300_000)]]));
+    one.node.spawn(sendsOnce([[q.pid, big(300_000)]]));
     c.settle();
     // One bulk message (16 KiB here) is on the way, and nothing acknowledged it.
     expect(sent).toBeLessThan(BULK_WINDOW_BYTES + 20 * 1024);
@@ -69,7 +71,7 @@ describe('large and small messages on one link', () => {
   it('only the sender of a large message is suspended while the bulk channel is over the busy limit', () => {
     const { c, one, q, r } = setup();
     c.net.holdBulk(true);
-    one.node.spawn(sends([[q.pid, big(2_000_000)]]));
+    one.node.spawn(sendsOnce([[q.pid, big(2_000_000)]]));
     c.settle();
     // Two runs, a send in each: a sender suspended after its first send would not make the second.
     let runs = 0;
@@ -89,7 +91,7 @@ describe('large and small messages on one link', () => {
   it('two large messages from one sender arrive in order, each before what followed it', () => {
     const { c, one, q } = setup();
     c.net.holdBulk(true);
-    one.node.spawn(sends([[q.pid, big(100_000)], [q.pid, atom('one')], [q.pid, big(70_000)], [q.pid, atom('two')]]));
+    one.node.spawn(sendsOnce([[q.pid, big(100_000)], [q.pid, atom('one')], [q.pid, big(70_000)], [q.pid, atom('two')]]));
     c.settle();
     expect(q.got).toEqual([]);
     c.net.holdBulk(false);
@@ -100,7 +102,7 @@ describe('large and small messages on one link', () => {
   it('a small message after a large one to another process of the same sender waits too (order per sender)', () => {
     const { c, one, q, r } = setup();
     c.net.holdBulk(true);
-    one.node.spawn(sends([[q.pid, big(100_000)], [r.pid, atom('later')]]));
+    one.node.spawn(sendsOnce([[q.pid, big(100_000)], [r.pid, atom('later')]]));
     c.settle();
     expect(r.got).toEqual([]);
     c.net.holdBulk(false);
@@ -110,15 +112,15 @@ describe('large and small messages on one link', () => {
   });
 
   it('small messages never take the bulk channel, and nothing does where the peer has none', () => {
-    // two is behind the conditioner, which hides its links' bulk channels: it never says HELLO.
-    const { c, one, q } = setup({ twoBare: false });
+    // two's links have no bulk channel: it never says HELLO.
+    const { c, one, q } = setup({ twoWithoutLane: true });
     c.net.holdBulk(true);
-    one.node.spawn(sends([[q.pid, big(100_000)], [q.pid, atom('after')]]));
+    one.node.spawn(sendsOnce([[q.pid, big(100_000)], [q.pid, atom('after')]]));
     c.settle();
     expect(q.got.map((t) => (t instanceof Binary ? t.byteSize : t))).toEqual([100_000, atom('after')]);
     const { c: c2, one: one2, q: q2 } = setup();
     c2.net.holdBulk(true);
-    one2.node.spawn(sends([[q2.pid, big(1000)], [q2.pid, atom('small')]]));
+    one2.node.spawn(sendsOnce([[q2.pid, big(1000)], [q2.pid, atom('small')]]));
     c2.settle();
     expect(q2.got.length).toBe(2);
   });

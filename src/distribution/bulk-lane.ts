@@ -89,6 +89,21 @@ export function readLanePacket(p: Uint8Array): LanePacket | string {
   return { type: 'marker', seq: v.getUint32(1), key: has === 1 ? pidKey(v.getUint32(6), v.getUint32(10)) : null };
 }
 
+/** The lane's bookkeeping (HELLO, ACK): no network control holds, slows or drops it, as a tick. */
+export function isLaneBookkeeping(p: Uint8Array): boolean {
+  return p.length > 0 && (p[0] === HELLO || p[0] === ACK);
+}
+
+/** The number of the large packet a MARKER body stands for, or null when `p` is no marker. */
+export function markerSeq(p: Uint8Array): number | null {
+  return p.length === MARKER_BYTES && p[0] === MARKER ? new DataView(p.buffer, p.byteOffset, p.byteLength).getUint32(1) : null;
+}
+
+/** The id of the pid that sent the large packet a MARKER body stands for (null: none, or no marker). */
+export function markerSenderId(p: Uint8Array): number | null {
+  return markerSeq(p) === null || p[5] !== 1 ? null : new DataView(p.buffer, p.byteOffset, p.byteLength).getUint32(6);
+}
+
 const pidKey = (id: number, serial: number): string => `${id}.${serial}`;
 
 /** The key a signal waits under: its sending pid's (from this peer), or null when it has none. */

@@ -9,6 +9,7 @@ import type { Atom, Pid, Term } from '../core/term/types.ts';
 import { atom } from '../core/term/types.ts';
 import { createNode } from '../core/runtime/node.ts';
 import type { Node } from '../core/runtime/node.ts';
+import type { ProcessBody } from '../core/runtime/process-body.ts';
 import { loopBody } from '../core/runtime/bodies.ts';
 import { attachDistribution } from './distribution.ts';
 import type { Distribution, DistributionOptions } from './dist-types.ts';
@@ -33,7 +34,7 @@ export type PeerOptions = Partial<Omit<DistributionOptions, 'transport' | 'clock
   seed?: number;
   /** A layer between the node and its conditioned memory transport (a test's own link middleware). */
   wrapTransport?: (t: Transport) => Transport;
-  /** The bare memory transport, without the conditioner (which hides a link's bulk channel). */
+  /** The bare memory transport, without the conditioner. */
   bare?: boolean;
 };
 
@@ -159,4 +160,16 @@ export function rawPeer(c: Cluster, name: string, target: TestPeer, o: { stopAtA
   c.settle();
   if (link === null || init.state !== (o.stopAtAck === true ? 'await_ack' : 'up')) throw new Error('raw handshake failed');
   return { link, closed };
+}
+
+/** A process body that sends each of `msgs` ([to, term]) once, in its first run, then exits. */
+export function sendsOnce(msgs: [Pid, Term][]): ProcessBody {
+  let sent = false;
+  return {
+    run(proc) {
+      if (!sent) for (const [to, m] of msgs) proc.send(to, m);
+      sent = true;
+      return { type: 'exit', reductions: msgs.length, reason: atom('normal') };
+    },
+  };
 }

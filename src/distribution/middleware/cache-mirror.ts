@@ -11,6 +11,7 @@ import type { Atom } from '../../core/term/types.ts';
 import { InAtomCache } from '../etf/atom-cache.ts';
 import { hasAtomCacheRefs } from '../etf/packet.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
+import { markerSeq } from '../bulk-lane.ts';
 
 export class CacheMirror {
   private readonly cache = new InAtomCache();
@@ -20,9 +21,10 @@ export class CacheMirror {
 
   /**
    * Reads one transport message in stream order; returns the refs of each packet in it that has
-   * some, by the packet's offset in `chunk` (null when none has).
+   * some, by the packet's offset in `chunk` (null when none has). `onMarker` hears the number of
+   * each bulk lane MARKER among its packets (bulk-lane.ts), in order.
    */
-  observe(chunk: Uint8Array): Map<number, readonly Atom[]> | null {
+  observe(chunk: Uint8Array, onMarker?: (seq: number) => void): Map<number, readonly Atom[]> | null {
     if (this.rest > 0) {
       this.rest = Math.max(0, this.rest - chunk.length);
       return null;
@@ -31,6 +33,8 @@ export class CacheMirror {
     let found: Map<number, readonly Atom[]> | null = null;
     const read = (at: number, end: number) => {
       const body = chunk.subarray(at + PACKET_LENGTH_BYTES, end);
+      const seq = onMarker === undefined ? null : markerSeq(body);
+      if (seq !== null) onMarker?.(seq);
       if (!hasAtomCacheRefs(body)) return;
       const h = this.cache.read(body, 2);
       if (typeof h !== 'string') (found ??= new Map()).set(at, h.refs);

@@ -13,12 +13,22 @@
  *   on a corrupted stream.
  * - cut: everything is dropped both ways (a partition); ticks stop, and the tick timeout ends
  *   the connection. heal restores delivery.
+ * - The bulk lane (bulk-lane.ts; the link's second channel, forwarded): its messages are delayed
+ *   as the link's, in their own order. Drop spares the lane: a large message is never dropped,
+ *   and the lane's own packets (HELLO, ACK, MARKER) in a dropped message still go (the rest of it
+ *   is lost): losing one would stall the lane's window or break its numbering. A cut drops the
+ *   lane's bytes too; a link that lost some can only end (bytes of a packet are missing), so heal
+ *   closes it, with nodedown on both sides, where the tick timeout has not ended it already.
  * The conditioner keeps no timers: the host asks `nextDueAt()` and calls `runDue()` then.
  */
 import type { Clock, Random } from '../../core/ports.ts';
-import type { Link, Transport } from '../transports/transport.ts';
-import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
+import type { BulkChannel, Link, Transport } from '../transports/transport.ts';
+import { forwardingBulk, forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
 import { Listeners } from '../transports/listeners.ts';
+import { wholePackets } from './hold.ts';
+import { isLanePacket } from '../bulk-lane.ts';
+import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
+import { concatBytes } from '../etf/concat.ts';
 
 export interface LinkConditions {
   readonly delayMs: number;
@@ -62,6 +72,13 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
   let seq = 0;
   const stats: ConditionerStats = { dropped: 0, delayed: 0, passed: 0 };
   const get = (peer: string): LinkConditions => conditions.get(peer) ?? CLEAR;
+  /** Links whose bulk lane lost bytes to a cut, by peer: heal closes them. */
+  const broken = new Map<string, Set<Link>>();
+  const breakLane = (link: Link) => {
+    let set = broken.get(link.peer);
+    if (set === undefined) broken.set(link.peer, (set = new Set()));
+    set.add(link);
+  };
 
   /**
    * One direction of one link: keeps order by never scheduling before its last held item. The
@@ -74,10 +91,13 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
       private readonly peer: string,
       private readonly pressure: HeldBytes | null = null,
     ) {}
-    pass(bytes: Uint8Array, deliver: (b: Uint8Array) => void): void {
+    /** `lane`: what of a lost message the link's bulk lane keeps, when it has one (see the module's comment). */
+    pass(bytes: Uint8Array, deliver: (b: Uint8Array) => void, lane: LaneKeeper | null = null): void {
       const c = get(this.peer);
-      if (c.cut || (c.dropProbability > 0 && ports.random.next() < c.dropProbability)) {
+      if (c.cut || (lane?.bulk !== true && c.dropProbability > 0 && ports.random.next() < c.dropProbability)) {
         stats.dropped++;
+        const kept = lane?.keep(bytes, c.cut) ?? null;
+        if (kept !== null) this.after(() => deliver(kept), c.delayMs, kept.length);
         return;
       }
       this.after(() => deliver(bytes), c.delayMs, bytes.length);
@@ -104,12 +124,33 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
     const inn = new Lane(link.peer);
     const messages = new Listeners<Uint8Array>();
     const closes = new Listeners<string>();
-    link.onMessage((b) => inn.pass(b, (m) => messages.emit(m)));
-    link.onClose((r) => inn.after(() => closes.emit(r), 0));
+    const bulk = link.bulk;
+    const lane = bulk === undefined ? null : laneKeeper(() => breakLane(link));
+    link.onMessage((b) => inn.pass(b, (m) => messages.emit(m), lane));
+    link.onClose((r) => {
+      broken.get(link.peer)?.delete(link);
+      inn.after(() => closes.emit(r), 0);
+    });
     return forwardingLink(link, {
-      send: (b) => out.pass(b.slice(), (m) => link.send(m)),
+      send: (b) => out.pass(b.slice(), (m) => link.send(m), lane),
       onMessage: (cb) => messages.add(cb),
       onClose: (cb) => closes.add(cb),
+      held: pressure,
+      ...(bulk !== undefined && lane !== null ? { bulk: wrapBulk(link.peer, bulk, lane) } : {}),
+    });
+  }
+
+  /** The link's bulk channel: delayed as the link, in its own order; never dropped, but lost to a cut. */
+  function wrapBulk(peer: string, bulk: BulkChannel, lane: LaneKeeper): BulkChannel {
+    const pressure = new HeldBytes(bulk);
+    const out = new Lane(peer, pressure);
+    const inn = new Lane(peer);
+    const messages = new Listeners<Uint8Array>();
+    const whole: LaneKeeper = { bulk: true, keep: (b) => lane.keep(b, true, true) };
+    bulk.onMessage((b) => inn.pass(b, (m) => messages.emit(m), whole));
+    return forwardingBulk(bulk, {
+      send: (b) => out.pass(b.slice(), (m) => bulk.send(m), whole),
+      onMessage: (cb) => messages.add(cb),
       held: pressure,
     });
   }
@@ -126,6 +167,9 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
     },
     heal(peer) {
       conditions.set(peer, { ...get(peer), cut: false });
+      const lost = broken.get(peer);
+      broken.delete(peer);
+      for (const link of lost ?? []) link.close();
     },
     nextDueAt() {
       let min: number | null = null;
@@ -141,6 +185,32 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
       // Only after all of them went on: a link drains once, not once per message moved below.
       for (const h of due) h.pressure?.release(h.bytes);
       return due.length;
+    },
+  };
+}
+
+/** What of a lost message a link with a bulk lane keeps: null when nothing. */
+interface LaneKeeper {
+  /** The bulk channel's: only a cut loses its messages. */
+  readonly bulk?: boolean;
+  keep(bytes: Uint8Array, cut: boolean, bulk?: boolean): Uint8Array | null;
+}
+
+/**
+ * A dropped message keeps its lane packets (a run of whole packets: the link's messages after the
+ * handshake); a cut keeps nothing, and `broke()` hears that the lane lost bytes (a bulk message,
+ * or a lane packet).
+ */
+function laneKeeper(broke: () => void): LaneKeeper {
+  return {
+    keep(bytes, cut, bulk = false) {
+      const parts = bulk ? null : wholePackets(bytes);
+      const lane = parts?.filter((p) => isLanePacket(p.subarray(PACKET_LENGTH_BYTES))) ?? [];
+      if (cut) {
+        if (bulk || lane.length > 0) broke();
+        return null;
+      }
+      return lane.length === 0 ? null : concatBytes(lane, lane.reduce((n, p) => n + p.length, 0));
     },
   };
 }

@@ -8,8 +8,9 @@
  * - A chunk that is not a whole packet (a handshake message, a fragment of a large packet) is
  *   kind `bytes`: the gate releases it whole, so a step may release one.
  */
-import { Tuple, list, type Atom, type Term } from '../../core/term/types.ts';
-import { decodePacket, decodePacketWithRefs } from '../etf/packet.ts';
+import { Tuple, atom, list, type Atom, type Term } from '../../core/term/types.ts';
+import { decodePacket, decodePacketWithRefs, PASS_THROUGH } from '../etf/packet.ts';
+import { decodeTerm } from '../etf/decode.ts';
 import { decodeControl, type ControlMessage } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
 
@@ -41,7 +42,32 @@ export function describeHeld(chunk: Uint8Array, whole: boolean, toNode: Atom | n
   const r = refs !== undefined ? decodePacketWithRefs(body, refs) : decodePacket(body);
   if (!r.ok || r.packet.kind !== 'message') return raw;
   const m = decodeControl(r.packet.control, r.packet.payload);
-  if (typeof m === 'string') return raw;
+  return typeof m === 'string' ? raw : describeControl(m, bytes, toNode);
+}
+
+/**
+ * Describes a large packet held on the bulk lane (bulk-follow.ts) from its `head`, the first
+ * bulk message of the packet (`Length:32`, then the body's start, where the control message is),
+ * or tells only that a large message is held when its head has not come (`null`). Its term is
+ * never told: it is over TERM_SHOWN_BYTES.
+ */
+export function describeLarge(head: Uint8Array | null, toNode: Atom | null): HeldMessage {
+  const unknown: HeldMessage = { kind: 'message', from: null, to: null, term: null, bytes: 0 };
+  if (head === null || head.length < PACKET_LENGTH_BYTES + 3) return unknown;
+  const bytes = PACKET_LENGTH_BYTES + new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(0);
+  const body = head.subarray(PACKET_LENGTH_BYTES);
+  const plain = body[0] === PASS_THROUGH;
+  const c = decodeTerm(body, plain ? 1 : 3, { versionByte: plain });
+  if (!c.ok) return { ...unknown, bytes };
+  // The payload is further on; the control message alone tells who and what kind.
+  const m = decodeControl(c.term, c.next < body.length ? NOT_SHOWN : undefined);
+  return typeof m === 'string' ? { ...unknown, bytes } : describeControl(m, bytes, toNode);
+}
+
+/** The payload of a large message, which is not read. */
+const NOT_SHOWN = atom('not_shown');
+
+function describeControl(m: ControlMessage, bytes: number, toNode: Atom | null): HeldMessage {
   const shown = (t: Term) => (bytes <= TERM_SHOWN_BYTES ? t : null);
   const { kind, term } = kindAndTerm(m);
   const to = m.type === 'reg_send' ? (toNode === null ? m.name : new Tuple([m.name, toNode])) : m.type === 'alias_send' ? m.alias : 'to' in m ? m.to : 'target' in m ? m.target : null;

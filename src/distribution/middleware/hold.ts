@@ -19,6 +19,10 @@
  *   delivery.
  * - Resuming releases everything held, in order. A link that closes forgets what it held:
  *   those bytes were on the wire.
+ * - A large packet on the link's bulk channel (bulk-lane.ts) is held as its MARKER, one held
+ *   message in the link's order; its bytes follow the marker (bulk-follow.ts), so a step
+ *   releases it in order with the same sender's small ones. The lane's bookkeeping (HELLO, ACK)
+ *   passes as ticks do: a released large message must finish crossing while paused.
  * - `heldMessages()` and `lastReleased()` tell what is held and what the last step released
  *   (held-message.ts), decoded only when asked; `pausedBy` is the node whose pause this is (a
  *   teacher's), for the tab's banner.
@@ -29,10 +33,12 @@
  *   flooded link paused past the tick timeout stays up.
  */
 import type { Link, Transport } from '../transports/transport.ts';
-import { forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
+import { forwardingBulk, forwardingLink, HeldBytes, withLinkMiddleware } from './middleware.ts';
+import { BulkFollower } from './bulk-follow.ts';
+import { isLaneBookkeeping, markerSeq } from '../bulk-lane.ts';
 import { Listeners } from '../transports/listeners.ts';
 import { Tuple, atom, type Atom, type Term } from '../../core/term/types.ts';
-import { describeHeld, type HeldMessage } from './held-message.ts';
+import { describeHeld, describeLarge, type HeldMessage } from './held-message.ts';
 import { CacheMirror } from './cache-mirror.ts';
 import { decodePacket, TICK } from '../etf/packet.ts';
 import { decodeControl } from '../control.ts';
@@ -54,6 +60,8 @@ export type HoldScope = 'both' | 'outgoing';
 
 /** One direction of one link: what it holds decides whether a packet may overtake. */
 interface Stream {
+  /** The link's bulk channel in this direction, when it has one. */
+  readonly bulk: BulkFollower | null;
   /** Held chunks that are not whole packets (fragments, handshake messages). */
   partial: number;
   /** The receiver's atom cache as this direction fills it: held packets are described with it. */
@@ -73,6 +81,8 @@ interface Held {
   readonly toNode: Atom | null;
   /** The atoms its distribution header names (read in stream order by the mirror). */
   readonly refs: readonly Atom[] | undefined;
+  /** A bulk lane marker alone: the number of the large packet it stands for. */
+  readonly marker: number | null;
   readonly release: () => void;
 }
 
@@ -100,51 +110,83 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
   let queue: Held[] = [];
   let by: string | null = null;
   let released: Held | null = null;
-  const describe = (h: Held) => describeHeld(h.chunk, h.whole, h.toNode, h.refs);
+  /** A released marker's description, taken before its packet's bytes went on (they describe it). */
+  let releasedLarge: HeldMessage | null = null;
+  const describe = (h: Held) => (h.marker !== null ? describeLarge(h.stream.bulk?.head(h.marker) ?? null, h.toNode) : describeHeld(h.chunk, h.whole, h.toNode, h.refs));
+  /** Bulk followers of the open links, with the direction they follow. */
+  const followers = new Map<BulkFollower, boolean>();
+  const holds = (outgoing: boolean) => holding && (outgoing || scope === 'both');
 
-  const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void, refs?: readonly Atom[]) => {
+  /** `deliver(bytes)`, then the bulk packets of the markers in it may follow. */
+  const enqueue = (owner: object, stream: Stream, whole: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void, markers: readonly number[], refs?: readonly Atom[]) => {
     stream.queued++;
     if (!whole) stream.partial++;
     stream.pressure?.hold(bytes.length);
-    queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, refs, release: () => deliver(bytes) });
+    const marker = whole && markers.length === 1 && markerSeq(bytes.subarray(PACKET_LENGTH_BYTES)) !== null ? (markers[0] as number) : null;
+    queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, refs, marker, release: () => deliverThen(stream, bytes, deliver, markers) });
   };
   const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
-    const refs = stream.mirror.observe(bytes);
-    const held = holding && (outgoing || scope === 'both');
-    if (!held) {
+    const found: number[] | null = stream.bulk === null ? null : [];
+    const refs = stream.mirror.observe(bytes, found === null ? undefined : (seq) => found.push(seq));
+    const markers: readonly number[] = found ?? NO_MARKERS;
+    if (!holds(outgoing)) {
       // Not held in this direction (the scope changed while some were): keep the link's order.
-      if (stream.queued === 0) deliver(bytes);
-      else enqueue(owner, stream, false, bytes, deliver);
+      if (stream.queued === 0) deliverThen(stream, bytes, deliver, markers);
+      else enqueue(owner, stream, false, bytes, deliver, markers);
       return;
     }
     const parts = wholePackets(bytes);
     if (parts === null) {
-      enqueue(owner, stream, false, bytes, deliver);
+      enqueue(owner, stream, false, bytes, deliver, markers);
       return;
     }
     for (const part of parts) {
-      if (stream.partial === 0 && (isTick(part) || isTracing(part))) deliver(part);
-      else enqueue(owner, stream, true, part, deliver, refs?.get(part.byteOffset - bytes.byteOffset));
+      if (stream.partial === 0 && (isTick(part) || isLaneBookkeeping(part.subarray(PACKET_LENGTH_BYTES)) || isTracing(part))) deliver(part);
+      else {
+        const seq = markers.length === 0 ? null : markerSeq(part.subarray(PACKET_LENGTH_BYTES));
+        enqueue(owner, stream, true, part, deliver, seq === null ? NO_MARKERS : [seq], refs?.get(part.byteOffset - bytes.byteOffset));
+      }
     }
   };
 
   function wrapLink(link: Link): Link {
     const owner = {};
     const pressure = new HeldBytes(link);
-    const incoming: Stream = { partial: 0, queued: 0, pressure: null, toNode: null, mirror: new CacheMirror() };
-    const outgoing: Stream = { partial: 0, queued: 0, pressure, toNode: atom(link.peer), mirror: new CacheMirror() };
+    const bulk = link.bulk;
     const messages = new Listeners<Uint8Array>();
+    const bulkMessages = new Listeners<Uint8Array>();
     const closes = new Listeners<string>();
     let closed = false;
+    const follow = (outgoing: boolean, deliver: (b: Uint8Array) => void) => {
+      if (bulk === undefined) return null;
+      const f = new BulkFollower(deliver);
+      followers.set(f, outgoing);
+      return f;
+    };
+    const inBulk = follow(false, (b) => {
+      if (!closed) bulkMessages.emit(b);
+    });
+    const outBulk = follow(true, (b) => bulk?.send(b));
+    const incoming: Stream = { bulk: inBulk, partial: 0, queued: 0, pressure: null, toNode: null, mirror: new CacheMirror() };
+    const outgoing: Stream = { bulk: outBulk, partial: 0, queued: 0, pressure, toNode: atom(link.peer), mirror: new CacheMirror() };
     link.onMessage((b) => {
       onActivity();
       pass(owner, incoming, false, b, (part) => {
         if (!closed) messages.emit(part);
       });
     });
+    bulk?.onMessage((b) => {
+      onActivity();
+      inBulk?.push(b, holds(false));
+    });
     link.onClose((r) => {
       closed = true;
       queue = queue.filter((h) => h.link !== owner);
+      for (const f of [inBulk, outBulk]) {
+        if (f === null) continue;
+        followers.delete(f);
+        f.clear();
+      }
       closes.emit(r);
     });
     return forwardingLink(link, {
@@ -152,6 +194,7 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
       onMessage: (cb) => messages.add(cb),
       onClose: (cb) => closes.add(cb),
       held: pressure,
+      ...(bulk !== undefined ? { bulk: forwardingBulk(bulk, { send: (b) => outBulk?.push(b.slice(), holds(true)), onMessage: (cb) => bulkMessages.add(cb) }) } : {}),
     });
   }
 
@@ -160,6 +203,7 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     if (h === undefined) return false;
     h.stream.queued--;
     if (!h.whole) h.stream.partial--;
+    releasedLarge = h.marker === null ? null : describe(h);
     h.release();
     h.stream.pressure?.release(h.chunk.length);
     released = h;
@@ -173,6 +217,8 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
       scope = s;
       by = on ? (who ?? null) : null;
       if (!on) while (releaseOne());
+      // Bulk bytes held in a direction no longer held go on (their markers went, or will pass).
+      for (const [f, outgoing] of followers) if (!holds(outgoing)) f.releaseAll();
     },
     get holding() {
       return holding;
@@ -186,8 +232,16 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     releaseOne,
     held: () => queue.length,
     heldMessages: (limit) => queue.slice(0, limit).map(describe),
-    lastReleased: () => (released === null ? null : describe(released)),
+    lastReleased: () => releasedLarge ?? (released === null ? null : describe(released)),
   };
+}
+
+const NO_MARKERS: readonly number[] = [];
+
+/** Delivers `bytes`; the bulk packets of the markers in it may then follow (bulk-follow.ts). */
+function deliverThen(stream: Stream, bytes: Uint8Array, deliver: (b: Uint8Array) => void, markers: readonly number[]): void {
+  deliver(bytes);
+  for (const seq of markers) stream.bulk?.markerGone(seq);
 }
 
 /** A tick: a packet whose body is the empty TICK. */

@@ -13,6 +13,11 @@
  *   so a sender/receiver pair's order (Erlang's guarantee) holds when the speed changes.
  * - Only the sending side waits: each message is slowed once, at its sender (a teacher's speed
  *   reaches every node through the classroom controls, and each node slows its own sends).
+ * - A large packet on the link's bulk channel (bulk-lane.ts) is delivered where its MARKER stands
+ *   in the link's stream: the marker of a class process's large packet waits as the class's
+ *   packets do, so the large message lands with its token and stays in order with the same
+ *   sender's small ones. The bulk channel's bytes go at once (the receiver keeps them until the
+ *   marker comes), and so does the lane's bookkeeping (HELLO, ACK), as the tool's traffic.
  * - Held bytes count toward the link's back-pressure (HeldBytes); a close waits behind what is
  *   held (those bytes were sent before it). Like the conditioner, it keeps no timers: the host
  *   asks `nextDueAt()` and calls `runDue()`.
@@ -26,6 +31,8 @@ import { isClassMessage } from '../class-traffic.ts';
 import { decodeControl } from '../control.ts';
 import { PACKET_LENGTH_BYTES } from '../packet-stream.ts';
 import { TimerHeap, type Timer } from '../../core/runtime/timers.ts';
+import { USER_FIRST_ID } from '../../core/runtime/system-processes.ts';
+import { isLanePacket, markerSenderId } from '../bulk-lane.ts';
 
 export interface MessageSpeed {
   wrap(transport: Transport): Transport;
@@ -95,6 +102,7 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
     return {
       peer: link.peer,
       ...(link.beam === true ? { beam: true } : {}),
+      ...(fwd.bulk !== undefined ? { bulk: fwd.bulk } : {}),
       send: fwd.send,
       onMessage: fwd.onMessage,
       onClose: fwd.onClose,
@@ -132,6 +140,8 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
 /** A distribution message or signal with a process of the class at one end (not a tick, not the tool's own). */
 export function isClassPacket(packet: Uint8Array): boolean {
   const body = packet.subarray(PACKET_LENGTH_BYTES);
+  // A marker stands for its large packet: the class's when a process of the class sent it.
+  if (isLanePacket(body)) return (markerSenderId(body) ?? 0) >= USER_FIRST_ID;
   // Only the class's packets use the atom cache (class-traffic.ts), and they need it to decode.
   if (hasAtomCacheRefs(body)) return true;
   const r = decodePacket(body);

@@ -6,7 +6,7 @@
  *
  *   distribution ─▶ middleware ─▶ … ─▶ transport (PeerJS, memory)
  */
-import type { ConnectResult, Link, Transport } from '../transports/transport.ts';
+import type { BulkChannel, ConnectResult, Link, Transport } from '../transports/transport.ts';
 import { Listeners } from '../transports/listeners.ts';
 
 /** Wraps one link as it opens (either direction); returns the link the layer above sees. */
@@ -23,14 +23,16 @@ export function withLinkMiddleware(transport: Transport, middleware: LinkMiddlew
 
 /**
  * A Link that forwards to `link` except where `over` says otherwise: a middleware changes how
- * bytes move, and passes the rest (close, and back-pressure unless it holds bytes of its own:
- * `held`) through this one place.
+ * bytes move, and passes the rest (close, the bulk channel unless it gives its own: `bulk`, and
+ * back-pressure unless it holds bytes of its own: `held`) through this one place.
  */
-export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose'>> & { held?: HeldBytes }): Link {
+export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose' | 'bulk'>> & { held?: HeldBytes }): Link {
   const pressure: Pick<Link, 'writable' | 'onDrain'> = over.held ?? link;
+  const bulk = over.bulk ?? link.bulk;
   return {
     peer: link.peer,
     ...(link.beam === true ? { beam: true } : {}),
+    ...(bulk !== undefined ? { bulk } : {}),
     send: over.send ?? ((bytes) => link.send(bytes)),
     onMessage: over.onMessage ?? ((cb) => link.onMessage(cb)),
     onClose: over.onClose ?? ((cb) => link.onClose(cb)),
@@ -58,7 +60,7 @@ export class HeldBytes {
   private blocked = false;
   private readonly drains = new Listeners<void>();
 
-  constructor(private readonly link: Link) {
+  constructor(private readonly link: Pick<Link, 'writable' | 'onDrain'>) {
     link.onDrain(() => {
       if (!this.blocked) this.drains.emit();
     });
@@ -84,4 +86,21 @@ export class HeldBytes {
     this.blocked = false;
     if (this.link.writable) this.drains.emit();
   }
+}
+
+/**
+ * A bulk channel (transport.ts Link.bulk) that forwards to `bulk` except where `over` says
+ * otherwise: the same for a link's second channel as forwardingLink for the link.
+ */
+export function forwardingBulk(bulk: BulkChannel, over: Partial<Pick<BulkChannel, 'send' | 'onMessage'>> & { held?: HeldBytes }): BulkChannel {
+  const pressure: Pick<BulkChannel, 'writable' | 'onDrain'> = over.held ?? bulk;
+  return {
+    maxMessageBytes: bulk.maxMessageBytes,
+    send: over.send ?? ((bytes) => bulk.send(bytes)),
+    onMessage: over.onMessage ?? ((cb) => bulk.onMessage(cb)),
+    get writable() {
+      return pressure.writable;
+    },
+    onDrain: (cb) => pressure.onDrain(cb),
+  };
 }

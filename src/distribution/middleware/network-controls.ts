@@ -29,7 +29,7 @@
 import type { Clock, Random } from '../../core/ports.ts';
 import { createConditioner, type ConditionerStats, type LinkConditions } from './conditioner.ts';
 import type { Link, Transport } from '../transports/transport.ts';
-import { forwardingLink, withLinkMiddleware, type LinkMiddleware } from './middleware.ts';
+import { forwardingBulk, forwardingLink, withLinkMiddleware, type LinkMiddleware } from './middleware.ts';
 import { createHoldGate, type HoldScope } from './hold.ts';
 import { createMessageSpeed } from './message-speed.ts';
 import type { ClassroomTarget } from '../trace/classroom-wire.ts';
@@ -212,7 +212,13 @@ export function classroomTarget(c: NetworkConditioner): ClassroomTarget {
   };
 }
 
-/** The activity middleware: calls `activity` after each send (the host re-arms its timer). */
+/** The activity middleware: calls `activity` after each send, on either channel (the host re-arms its timer). */
 function notifying(activity: () => void): LinkMiddleware {
-  return (link) => forwardingLink(link, { send: (b) => (link.send(b), activity()) });
+  return (link) => {
+    const bulk = link.bulk;
+    return forwardingLink(link, {
+      send: (b) => (link.send(b), activity()),
+      ...(bulk !== undefined ? { bulk: forwardingBulk(bulk, { send: (b) => (bulk.send(b), activity()) }) } : {}),
+    });
+  };
 }

@@ -29,6 +29,7 @@ import { TIMER_PRELUDE } from './prelude/timer.ts';
 import { acceptingStreams, streamBifs } from './lazy.ts';
 import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.ts';
 import { floatMoreBifs } from './float-more.ts';
+import { md5Bifs } from './md5.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -44,6 +45,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'integer', bifs: [...integerBifs, ...integerMoreBifs] },
   { name: 'float', bifs: [...floatBifs, ...floatMoreBifs] },
   { name: 'erlang', bifs: erlangBifs },
+  { name: 'md5', bifs: md5Bifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
