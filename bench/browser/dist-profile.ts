@@ -1,8 +1,10 @@
 /**
  * `npm run bench:dist -- --profile`: a CPU profile of each page (Chrome DevTools Protocol) around
- * one measured step, summarised as the functions with the most self time. Where a flood's time
+ * one measured step, summarised as the functions with the most self time (BENCH_PROFILE_DIR keeps
+ * the whole profiles). Where a flood's time
  * goes on the sending and the receiving tab decides what is worth optimising.
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 interface ProfileNode {
@@ -24,7 +26,7 @@ export async function profiled<T>(pages: readonly { name: string; page: Page }[]
   for (const p of pages) {
     const s = await p.page.context().newCDPSession(p.page);
     await s.send('Profiler.enable');
-    await s.send('Profiler.setSamplingInterval', { interval: 100 });
+    await s.send('Profiler.setSamplingInterval', { interval: 50 });
     await s.send('Profiler.start');
     sessions.push(s);
   }
@@ -32,6 +34,9 @@ export async function profiled<T>(pages: readonly { name: string; page: Page }[]
   for (const [i, s] of sessions.entries()) {
     const { profile } = (await s.send('Profiler.stop')) as unknown as { profile: Profile };
     await s.detach();
+    // BENCH_PROFILE_DIR=dir keeps each profile (open it in Chromium's DevTools, Performance tab).
+    const dir = process.env.BENCH_PROFILE_DIR;
+    if (dir) writeFileSync(`${dir}/${label}-${i === 0 ? 'a' : 'b'}.cpuprofile`, JSON.stringify(profile));
     print(`profile of ${label} on ${pages[i]?.name ?? i}:`);
     for (const line of summarise(profile)) print(`  ${line}`);
   }

@@ -103,6 +103,12 @@ export class Connection {
   private readonly encodeOpts: EncodeOptions;
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
   private readonly decodeOpts: DecodeOptions;
+  /**
+   * The options for the terms after a header with atom refs: one object whose refs each packet
+   * sets (refOpts). Spreading a new one per packet was the receive path's largest cost in a
+   * CPU profile of the ping-pong; the decoders read the refs during the call and keep nothing.
+   */
+  private readonly withRefs: { hooks?: FunHooks; versionByte: false; atomRefs: readonly Atom[] };
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
@@ -119,6 +125,7 @@ export class Connection {
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
+    this.withRefs = o.hooks !== undefined ? { hooks: o.hooks, versionByte: false, atomRefs: [] } : { versionByte: false, atomRefs: [] };
     // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
@@ -335,7 +342,8 @@ export class Connection {
 
   /** Decode options for the terms after a header with atom refs. */
   private refOpts(refs: readonly Atom[]): DecodeOptions {
-    return { ...this.decodeOpts, versionByte: false, atomRefs: refs };
+    this.withRefs.atomRefs = refs;
+    return this.withRefs;
   }
 
   private tick(): void {

@@ -16,13 +16,17 @@ export interface DispatchHooks {
   reply(peer: Atom, m: ControlMessage): void;
 }
 
+/** `p` is one of this node's pids. */
+const ours = (node: Node, p: Pid): boolean => p.node === node.name;
+/** `p` speaks for the peer: a pid of its node, or a name. */
+const peers = (peer: Atom, p: Pid | Atom): boolean => p.kind !== 'pid' || p.node === peer;
+
+// Every message from every peer comes through here: no closures made per call.
 export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: DispatchHooks): void {
-  const mine = (p: Pid): boolean => p.node === node.name;
-  const theirs = (p: Pid | Atom): boolean => p.kind !== 'pid' || p.node === peer;
   const inbox = node.remote;
   switch (m.type) {
     case 'send':
-      if (mine(m.to)) inbox.deliverSend(m.to, m.message);
+      if (ours(node, m.to)) inbox.deliverSend(m.to, m.message);
       return;
     case 'reg_send':
       inbox.deliverNamedSend(m.name, m.message);
@@ -32,13 +36,13 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       if (m.alias.node === node.name) inbox.deliverAliasSend(m.alias, m.message);
       return;
     case 'link':
-      if (mine(m.to) && theirs(m.from)) inbox.deliverLink(m.from, m.to);
+      if (ours(node, m.to) && peers(peer, m.from)) inbox.deliverLink(m.from, m.to);
       return;
     case 'unlink':
-      if (mine(m.to) && theirs(m.from)) inbox.deliverUnlink(m.from, m.to);
+      if (ours(node, m.to) && peers(peer, m.from)) inbox.deliverUnlink(m.from, m.to);
       return;
     case 'unlink_id':
-      if (!mine(m.to) || !theirs(m.from)) return;
+      if (!ours(node, m.to) || !peers(peer, m.from)) return;
       inbox.deliverUnlink(m.from, m.to);
       hooks.reply(peer, { type: 'unlink_id_ack', id: m.id, from: m.to, to: m.from });
       return;
@@ -46,25 +50,25 @@ export function dispatch(node: Node, peer: Atom, m: ControlMessage, hooks: Dispa
       return; // the runtime dropped the link when unlink/1 was called
     case 'exit':
     case 'exit2':
-      if (mine(m.to) && theirs(m.from)) inbox.deliverExit(m.from, m.to, m.reason, m.type === 'exit');
+      if (ours(node, m.to) && peers(peer, m.from)) inbox.deliverExit(m.from, m.to, m.reason, m.type === 'exit');
       return;
     case 'monitor':
-      if ((m.target.kind === 'atom' || mine(m.target)) && theirs(m.from)) inbox.deliverMonitor(m.from, m.target, m.ref);
+      if ((m.target.kind === 'atom' || ours(node, m.target)) && peers(peer, m.from)) inbox.deliverMonitor(m.from, m.target, m.ref);
       return;
     case 'demonitor':
-      if ((m.target.kind === 'atom' || mine(m.target)) && theirs(m.from)) inbox.deliverDemonitor(m.from, m.target, m.ref);
+      if ((m.target.kind === 'atom' || ours(node, m.target)) && peers(peer, m.from)) inbox.deliverDemonitor(m.from, m.target, m.ref);
       return;
     case 'monitor_exit':
-      if (mine(m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason, peer);
+      if (ours(node, m.to)) inbox.deliverMonitorDown(m.to, m.ref, m.reason, peer);
       return;
     case 'group_leader':
-      if (mine(m.to)) node.processApi(m.to)?.setGroupLeader(m.to, m.from);
+      if (ours(node, m.to)) node.processApi(m.to)?.setGroupLeader(m.to, m.from);
       return;
     case 'spawn_request':
-      if (theirs(m.from)) hooks.spawnRequest(peer, m);
+      if (peers(peer, m.from)) hooks.spawnRequest(peer, m);
       return;
     case 'spawn_reply':
-      if (mine(m.to)) hooks.spawnReply(peer, m);
+      if (ours(node, m.to)) hooks.spawnReply(peer, m);
       return;
   }
 }

@@ -117,12 +117,18 @@ export class LinkDriver {
     if (conn === null || this.dead) return;
     if (conn.hasOutput) {
       const batch = conn.take(this.owner.now());
-      if (this.tickPassesQueue(conn, batch)) this.sendRaw(batch[0] as Uint8Array);
-      else {
-        for (const m of batch) {
-          this.waiting.push(m);
-          this.waitingBytes += m.length;
+      let i = 0;
+      if (this.waiting.length === 0) {
+        // Nothing waits (a round trip's case): straight to the link while it takes them.
+        while (i < batch.length && this.link.writable) {
+          this.sendRaw(batch[i++] as Uint8Array);
+          if (this.dead) return;
         }
+      } else if (this.tickPassesQueue(conn, batch)) this.sendRaw(batch[i++] as Uint8Array);
+      for (; i < batch.length; i++) {
+        const m = batch[i] as Uint8Array;
+        this.waiting.push(m);
+        this.waitingBytes += m.length;
       }
     }
     while (this.waitingAt < this.waiting.length && this.link.writable) {
@@ -131,12 +137,14 @@ export class LinkDriver {
       this.sendRaw(m);
       if (this.dead) return;
     }
-    if (this.waitingAt === this.waiting.length) {
+    // Empty (length 0) exactly when nothing waits.
+    if (this.waitingAt > 0 && this.waitingAt === this.waiting.length) {
       this.waiting = [];
       this.waitingAt = 0;
     }
     const bulk = this.link.bulk;
-    if (bulk !== undefined) {
+    // The lane's queues are looked at only when they hold something (most flushes have none).
+    if (bulk !== undefined && (conn.bulkPendingBytes > 0 || this.bulkWaiting.bytes > 0)) {
       this.bulkWaiting.add(conn.takeBulk());
       this.bulkWaiting.sendWhile(bulk, (b) => conn.mayBulk(b.length), (b) => {
         this.bytesSent += b.length;
@@ -160,7 +168,6 @@ export class LinkDriver {
    */
   private tickPassesQueue(conn: Connection, batch: Uint8Array[]): boolean {
     if (batch.length !== 1 || !isTick(batch[0] as Uint8Array)) return false;
-    if (this.waitingAt === this.waiting.length) return false; // nothing waits: the usual path
     return !conn.continuesPacket(this.waiting[this.waitingAt] as Uint8Array);
   }
 

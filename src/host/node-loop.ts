@@ -46,10 +46,12 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
   /** Runs slices for up to `ms`, then posts a task if work is left or sleeps until the next timer. */
   const run = (ms: number) => {
     const start = clock.now();
-    let more = true;
+    let more: boolean;
     running = true;
     try {
-      while (more && clock.now() - start < ms) more = node.runSlice();
+      // The first slice needs no look at the clock (a read per wake saved); then slices while time is left.
+      do more = node.runSlice();
+      while (more && clock.now() - start < ms);
     } finally {
       running = false;
     }

@@ -50,6 +50,17 @@ export function encodeFrame(bytes: Uint8Array): Uint8Array {
   return storedFrame(bytes);
 }
 
+/**
+ * The stored frame of `bytes` written into `buf` (which must have room for it), as a view of
+ * `buf`: for a sender whose channel copies what it is given (RTCDataChannel.send), so a small
+ * message costs no new buffer.
+ */
+export function storedFrameInto(buf: Uint8Array<ArrayBuffer>, bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  buf[0] = STORED;
+  buf.set(bytes, 1);
+  return buf.subarray(0, bytes.length + 1);
+}
+
 /** The stored frame of a message, never compressed. */
 export function storedFrame(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(bytes.length + 1);

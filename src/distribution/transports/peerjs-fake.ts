@@ -27,10 +27,24 @@ export class FakeEmitter {
   }
 }
 
-class FakeConnection extends FakeEmitter {
+export class FakeConnection extends FakeEmitter {
   other: FakeConnection | null = null;
   closed = false;
-  readonly dataChannel = { bufferedAmount: 0, bufferedAmountLowThreshold: 0, addEventListener: () => {} };
+  /** Messages PeerJS holds in its own queue (BufferedConnection's bufferSize): set by a test. */
+  bufferSize = 0;
+  /** Messages sent through PeerJS's `send` and straight on the channel. */
+  readonly sent = { viaPeerJs: 0, viaChannel: 0 };
+  /** The RTCDataChannel under it: like the browser's, `send` copies what it is given at once. */
+  readonly dataChannel = {
+    bufferedAmount: 0,
+    bufferedAmountLowThreshold: 0,
+    addEventListener: () => {},
+    readyState: 'open' as RTCDataChannelState,
+    send: (data: Uint8Array) => {
+      this.sent.viaChannel++;
+      this.deliver(data);
+    },
+  };
   constructor(
     private readonly net: FakePeerNetwork,
     /** The remote peer's id, as PeerJS names it. */
@@ -39,6 +53,10 @@ class FakeConnection extends FakeEmitter {
     super();
   }
   send(data: Uint8Array): void {
+    this.sent.viaPeerJs++;
+    this.deliver(data);
+  }
+  private deliver(data: Uint8Array): void {
     if (this.closed) return;
     const copy = data.slice().buffer;
     const to = this.other;
@@ -50,6 +68,7 @@ class FakeConnection extends FakeEmitter {
     for (const side of [this, this.other]) {
       if (side === null || side.closed) continue;
       side.closed = true;
+      side.dataChannel.readyState = 'closed';
       // PeerJS fires close synchronously on the side that closes; the other hears it later.
       if (side === this) side.emit('close');
       else this.net.enqueue(() => side.emit('close'));
@@ -71,6 +90,7 @@ class FakePeer extends FakeEmitter {
       const target = this.net.peer(peerId);
       if (target === undefined) return this.emit('error', { type: 'peer-unavailable', message: `Could not connect to peer ${peerId}` });
       const theirs = new FakeConnection(this.net, this.id);
+      this.net.connections.push(mine, theirs);
       mine.other = theirs;
       theirs.other = mine;
       target.emit('connection', theirs);
@@ -91,6 +111,8 @@ export class FakePeerNetwork {
   private readonly peers = new Map<string, FakePeer>();
   private readonly queue: (() => void)[] = [];
   private openTwiceNext = 0;
+  /** Every data connection made, both ends of each (the caller's first). */
+  readonly connections: FakeConnection[] = [];
 
   /** A Peer registered under `id` (as registerNode's Peer, already open). */
   add(id: string): Peer {

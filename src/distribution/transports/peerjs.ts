@@ -10,7 +10,7 @@ import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { BulkChannel, ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 import { Listeners } from './listeners.ts';
-import { encodeFrame, storedFrame, unframe } from './frame.ts';
+import { COMPRESS_FROM_BYTES, encodeFrame, storedFrame, storedFrameInto, unframe } from './frame.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -155,6 +155,8 @@ class DataChannelLink implements Link {
   private readonly drains = new Listeners<void>();
   private closed = false;
   private blocked = false;
+  /** Where a small message is framed before the channel copies it (send). */
+  private readonly scratch = new Uint8Array(COMPRESS_FROM_BYTES + 1);
   readonly bulk?: BulkChannel;
   private readonly bulkChannel: BulkDataChannel | null;
 
@@ -204,8 +206,24 @@ class DataChannelLink implements Link {
   }
 
   send(bytes: Uint8Array): void {
+    if (this.closed) return;
+    // A small message (a round trip's, typically) goes straight to the channel, framed in the
+    // link's own buffer: RTCDataChannel.send copies what it is given before it returns, so the
+    // buffer is free again at once. That saves a new buffer and PeerJS's wrapper per message.
+    // Only while PeerJS holds nothing of its own: what it holds must go out first.
+    const dc = this.conn.dataChannel as RTCDataChannel | null; // PeerJS drops it once closed
+    if (bytes.length < COMPRESS_FROM_BYTES && dc?.readyState === 'open' && peerJsQueued(this.conn) === 0) {
+      try {
+        dc.send(storedFrameInto(this.scratch, bytes));
+      } catch (e) {
+        // As PeerJS does when a send throws (the channel is closing, or its buffer is full).
+        this.finish(`data channel error: ${e instanceof Error ? e.message : String(e)}`);
+        this.conn.close();
+      }
+      return;
+    }
     // Framed (frame.ts): big batches of similar packets travel compressed.
-    if (!this.closed) this.conn.send(encodeFrame(bytes));
+    this.conn.send(encodeFrame(bytes));
   }
   get writable(): boolean {
     if (this.closed) return false;

@@ -1,0 +1,87 @@
+// How the PeerJS transport's links send: small messages straight on the data channel, framed in
+// one buffer the link reuses (the channel copies at once, as RTCDataChannel.send does), and
+// through PeerJS whenever PeerJS still holds messages of its own or the message is large.
+import { describe, expect, it } from 'vitest';
+import { createPeerJsTransport } from './peerjs.ts';
+import { FakePeerNetwork, type FakeConnection } from './peerjs-fake.ts';
+import { peerIdForNode } from '../peer-id.ts';
+import type { Link } from './transport.ts';
+
+interface Pair {
+  readonly net: FakePeerNetwork;
+  readonly link: Link;
+  readonly conn: FakeConnection;
+  readonly got: number[][];
+  readonly closes: string[];
+  settle(): Promise<void>;
+}
+
+async function pair(): Promise<Pair> {
+  const net = new FakePeerNetwork();
+  const a = createPeerJsTransport(net.add(peerIdForNode('a@lab')));
+  const b = createPeerJsTransport(net.add(peerIdForNode('b@lab')));
+  const got: number[][] = [];
+  const closes: string[] = [];
+  b.listen('b@lab', (l) => l.onMessage((bytes) => got.push([...bytes])));
+  a.listen('a@lab', () => {});
+  let link: Link | null = null;
+  a.connect('b@lab', (r) => {
+    if (!r.ok) throw new Error(r.reason);
+    link = r.link;
+  });
+  // The transport calls back in microtasks (connects, closes): let them run between events.
+  const settle = async () => {
+    for (let i = 0; i < 10_000 && net.step(); i++) await Promise.resolve();
+    await Promise.resolve();
+  };
+  await settle();
+  if (link === null) throw new Error('not connected');
+  (link as Link).onClose((r) => closes.push(r));
+  return { net, link, conn: net.connections[0] as FakeConnection, got, closes, settle };
+}
+
+describe('the PeerJS transport: sending', () => {
+  it('sends small messages on the channel itself, each intact and in order, though framed in one reused buffer', async () => {
+    const p = await pair();
+    const msgs = Array.from({ length: 50 }, (_, i) => Array.from({ length: 1 + (i % 7) * 9 }, (_, j) => (i * 31 + j) & 0xff));
+    for (const m of msgs) p.link.send(Uint8Array.from(m));
+    await p.settle();
+    expect(p.got).toEqual(msgs);
+    expect(p.conn.sent).toEqual({ viaPeerJs: 0, viaChannel: 50 });
+  });
+
+  it('goes through PeerJS while PeerJS holds messages of its own, so nothing overtakes them', async () => {
+    const p = await pair();
+    p.conn.bufferSize = 2;
+    p.link.send(Uint8Array.of(1, 2, 3));
+    p.conn.bufferSize = 0;
+    p.link.send(Uint8Array.of(4));
+    await p.settle();
+    expect(p.got).toEqual([[1, 2, 3], [4]]);
+    expect(p.conn.sent).toEqual({ viaPeerJs: 1, viaChannel: 1 });
+  });
+
+  it('sends a large message through PeerJS, compressed when that is smaller, and it arrives intact', async () => {
+    const p = await pair();
+    const big = Uint8Array.from({ length: 5000 }, (_, i) => i % 13);
+    p.link.send(big);
+    p.link.send(Uint8Array.of(9));
+    await p.settle();
+    expect(p.got).toEqual([[...big], [9]]);
+    expect(p.conn.sent).toEqual({ viaPeerJs: 1, viaChannel: 1 });
+  });
+
+  it('a channel whose send throws closes the link with the error, once, and later sends are dropped', async () => {
+    const p = await pair();
+    p.conn.dataChannel.send = () => {
+      throw new Error('RTCDataChannel.readyState is not open');
+    };
+    p.link.send(Uint8Array.of(1));
+    p.link.send(Uint8Array.of(2));
+    await Promise.resolve(); // close callbacks come in a microtask (the Link contract)
+    expect(p.closes).toEqual(['data channel error: RTCDataChannel.readyState is not open']);
+    expect(p.link.writable).toBe(false);
+    await p.settle();
+    expect(p.got).toEqual([]);
+  });
+});
