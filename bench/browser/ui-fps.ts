@@ -49,7 +49,7 @@ const WARMUP_MS = 3000;
 const PROFILE = args.includes('--profile');
 /**
  * Token animation speed on the viewer: `slow` (1 s a token) by default, the fastest speed whose
- * tokens carry labels (SPEED_DURATION_MS, MessageOverlay's LABEL_MIN_DURATION): the canvas is
+ * tokens carry labels (SPEED_DURATION_MS, token-drawing.ts's LABEL_MIN_DURATION): the canvas is
  * measured with labels on. `normal` (500 ms) draws no label; `instant` no token.
  */
 const SPEED = args.find((a) => a.startsWith('--speed='))?.split('=')[1] ?? 'slow';

@@ -8,7 +8,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RECORD_CAPACITY } from '../../distribution/trace/record.ts';
 import { Timeline, timelinePosition } from '../timeline/Timeline.tsx';
-import { stateAt, type PastState } from '../timeline/state-at.ts';
+import type { PastState } from '../timeline/state-at.ts';
+import { usePastView } from '../timeline/use-past-view.ts';
 import type { Diagram } from './layout.ts';
 import type { ExportKind } from './exports.ts';
 import type { Recording } from './use-recording.ts';
@@ -44,7 +45,9 @@ export function RecordingPanel({ recording, diagramOpen, onDiagramOpen, onTimeli
   const [at, setAtState] = useState<number | null>(null);
   const live = recording.imported ? trace.rows.length : recording.size;
   const { pos } = timelinePosition(trace, live, at);
-  const past = useMemo(() => (at === null || trace.rows.length === 0 ? null : stateAt(trace, pos)), [trace, at, pos]);
+  // The view of the past loads when the timeline first leaves live (first load budget).
+  const view = usePastView(at !== null);
+  const past = useMemo(() => (view === null || at === null || trace.rows.length === 0 ? null : view.stateAt(trace, pos)), [view, trace, at, pos]);
   usePastReport(past, onPast);
   const setAt = (a: number | null) => {
     setAtState(a);
