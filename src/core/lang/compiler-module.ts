@@ -178,7 +178,8 @@ function addDef(groups: Map<string, Group>, mod: ModuleCtx, f: Expr & { kind: 'd
     if (g === undefined) groups.set(key, (g = { name: f.name, arity: ar, private: f.private, clauses: [] }));
     g.clauses.push({ clause, attrs: mod.currentAttrs });
   };
-  put(arity, f.clause);
+  // A bodiless head (`def f(a, b \\ 1)`) adds no clause: only the functions its defaults define.
+  if (f.bodiless !== true) put(arity, f.clause);
   const defaults = f.defaults.map((d, i) => [d, i] as const).filter(([d]) => d !== null) as [Expr, number][];
   // f(a, b \\ 1, c \\ 2) also defines f/2 and f/1: the last omitted defaults are filled in.
   for (let j = 1; j <= defaults.length; j++) {

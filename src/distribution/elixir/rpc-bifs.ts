@@ -42,7 +42,7 @@ export function rpcModule(s: NodeServices): BuiltinModule {
       // What erpc/rpc hand on of an error: the bare Erlang reason (erlang-reason.ts).
       { module: 'Elixir.Kernel.Erpc', name: 'erlang_reason', arity: 1, fn: ([e]) => erlangReason(e as Term) },
       // erpc's trim_stack: the frames of the applied function, without erpc's own below them.
-      { module: 'Elixir.Kernel.Erpc', name: 'trim_stack', arity: 1, fn: ([st]) => trimStack(st as Term) },
+      { module: 'Elixir.Kernel.Erpc', name: 'trim_stack', arity: 4, fn: ([st, m, f, a]) => trimStack(st as Term, m as Term, f as Term, a as Term) },
       ...continueIn('erpc', 'Elixir.Kernel.Erpc', ERPC),
       ...continueIn('erpc', 'Elixir.Kernel.ErpcRequests', ERPC_REQUESTS),
       ...continueIn('rpc', 'Elixir.Kernel.Rpc', RPC),
@@ -117,7 +117,8 @@ export function startRex(elixir: ElixirNode): Pid {
 /** Modules of the rpc/erpc machinery itself, cut from an exception's stacktrace. */
 const RPC_MODULES: ReadonlySet<string> = new Set(['Elixir.Kernel.Erpc', 'Elixir.Kernel.Rpc', 'erpc', 'rpc']);
 
-function trimStack(stack: Term): Term {
+/** None left (a BIF applied directly, `:erlang.error/1`): the call itself, `{m, f, args, []}`, as BEAM's apply frame. */
+function trimStack(stack: Term, m: Term, f: Term, a: Term): Term {
   const kept: Term[] = [];
   for (let l: Term = stack; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
     const e = l.head;
@@ -125,5 +126,5 @@ function trimStack(stack: Term): Term {
     if (typeof m === 'object' && m.kind === 'atom' && RPC_MODULES.has(m.name)) break;
     kept.push(e);
   }
-  return list(kept);
+  return kept.length > 0 ? list(kept) : list([tuple(m, f, a, list([]))]);
 }
