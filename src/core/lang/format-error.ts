@@ -18,13 +18,11 @@ import { inspect, type InspectOptions } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
 import { formatExitText } from './exit-format.ts';
-import { formatStacktrace } from './stacktrace-format.ts';
+import { ELIXIR_STRUCTS, formatStacktrace } from './stacktrace-format.ts';
 import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
 
 const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
 
-/** Elixir 1.14's structs with enforced keys, whose expansion errors come from Elixir's own code. */
-export const ELIXIR_STRUCTS: ReadonlySet<string> = new Set(['Task', 'Date', 'Time', 'NaiveDateTime', 'DateTime', 'Version', 'Version.Requirement', 'IO.Stream', 'File.Stream', 'Macro.Env']);
 
 /**
  * The `** (...)` text for an error reaching the shell. `blame` adds what iex adds at the prompt

@@ -12,7 +12,9 @@
 import { atom, Tuple, type Term } from '../term/types.ts';
 import { inspect } from '../term/inspect.ts';
 import { moduleName } from './exceptions.ts';
-import { ELIXIR_STRUCTS } from './format-error.ts';
+
+/** Elixir 1.14's structs with enforced keys, whose expansion errors come from Elixir's own code. */
+export const ELIXIR_STRUCTS: ReadonlySet<string> = new Set(['Task', 'Date', 'Time', 'NaiveDateTime', 'DateTime', 'Version', 'Version.Requirement', 'IO.Stream', 'File.Stream', 'Macro.Env']);
 
 /** The application and version Elixir prints before a module's frame, as on Elixir 1.14 / OTP 25. */
 const APPS: readonly (readonly [RegExp, string])[] = [

@@ -1,10 +1,10 @@
 /**
- * Stacktraces from the VM's frames (stacktrace.ts), beside the golden transcripts 47 and 48:
+ * Stacktraces from the VM's frames (core/lang/stacktrace.ts), beside the golden transcripts 47 and 48:
  * bounded to BEAM's backtrace_depth however deep the stack, recursion shown once, and the
  * frames of functions that never return left out as BEAM leaves them out.
  */
 import { describe, expect, it } from 'vitest';
-import { startTypingSession } from '../../playground/transcript.ts';
+import { startTypingSession } from './transcript.ts';
 
 function session(...lines: string[]): string {
   const s = startTypingSession();
