@@ -12,8 +12,9 @@ describe('the Elixir shell language', () => {
       'iex(1)> x = 1\n1\n' +
         'iex(2)> 2 = x\n** (MatchError) no match of right hand side value: 1\n\n' +
         'iex(2)> hd([])\n** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a nonempty list\n\n    :erlang.hd([])\n' +
-        'iex(2)> Foo.bar()\n** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)\n' +
-        'iex(2)> Map.fetch!(%{a: 1}, :b)\n** (KeyError) key :b not found in: %{a: 1}\n' +
+        'iex(2)> Foo.bar()\n** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)\n    Foo.bar()\n' +
+        // iex: `    (elixir 1.14.0) lib/map.ex:293: Map.fetch!/2` (our Map is not Elixir's file).
+        'iex(2)> Map.fetch!(%{a: 1}, :b)\n** (KeyError) key :b not found in: %{a: 1}\n    (elixir 1.14.0) lib/map.ex: Map.fetch!/2\n' +
         'iex(2)> raise "boom"\n** (RuntimeError) boom\n\n' +
         'iex(2)> :ok\n:ok\n',
     );

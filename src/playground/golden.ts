@@ -34,8 +34,19 @@ export function typedLines(transcript: string): string[] {
  */
 const STACK_LINE = /^ {4,}(\(\w+ [\d.]+\) |:\w+\.|[A-Z]\w*(\.\w+)*\.\w+.*\(|iex:\d+: |lib\/[\w/.]+\.ex:\d+: )/;
 
+/**
+ * In a file marked `# stacks: compared`, only the stack lines that name Erlang's or Elixir's own
+ * code (`(stdlib 4.2) gen_server.erl:1149: ...`): our OTP is not theirs, line for line.
+ */
+const INTERNAL_STACK_LINE = /^ {4,}\(\w+ [\d.]+\) /;
+
+/** Does this golden file compare stack lines (a `# stacks: compared` description line)? */
+export function comparesStacks(file: string): boolean {
+  return /^# stacks: compared/m.test(file.slice(0, file.length - goldenBody(file).length));
+}
+
 /** Masks what may differ between two runs of the same session. */
-export function normalize(text: string): string {
+export function normalize(text: string, stacks = false): string {
   const lines = text
     .replace(/<<70, 79, 82, 49, [^>]*>>/g, '<<BEAM>>')
     .replace(/^\d\d:\d\d:\d\d\.\d\d\d /gm, 'HH:MM:SS.mmm ')
@@ -49,7 +60,7 @@ export function normalize(text: string): string {
   for (const line of lines) {
     if (line.startsWith('** (')) inError = true;
     else if (promptOf(line) !== undefined) inError = false;
-    if (inError && STACK_LINE.test(line)) continue;
+    if (inError && (stacks ? INTERNAL_STACK_LINE : STACK_LINE).test(line)) continue;
     out.push(line);
   }
   return out.join('\n').trimEnd();
@@ -81,8 +92,9 @@ export function replayGolden(file: string, ignoreCounters = false): GoldenDiff[]
   const name = /^iex\(([^)]+@[^)]+)\)\d+> /m.exec(expected)?.[1];
   const actual = transcriptOf(typedLines(expected), name ? { name } : {});
   const mask = (b: string) => (ignoreCounters ? b.replace(/^(iex|\.\.\.)\(\d+\)/gm, '$1(N)') : b);
-  const want = blocks(normalize(expected));
-  const got = blocks(normalize(actual));
+  const stacks = comparesStacks(file);
+  const want = blocks(normalize(expected, stacks));
+  const got = blocks(normalize(actual, stacks));
   const diffs: GoldenDiff[] = [];
   for (let i = 0; i < Math.max(want.length, got.length); i++) {
     if (mask(want[i] ?? '') !== mask(got[i] ?? '')) diffs.push({ index: i, expected: want[i] ?? '(nothing)', actual: got[i] ?? '(nothing)' });

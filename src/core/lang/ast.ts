@@ -97,7 +97,7 @@ export type Expr =
   /** `defmodule`; also `defprotocol` and `defimpl` (role), which compile to modules too (compiler-protocol.ts). */
   | { kind: 'defmodule'; pos: Pos; name: string; body: Expr; role?: ModuleRole }
   /** `def`/`defp` of one clause; the compiler groups clauses by name/arity. */
-  | { kind: 'def'; pos: Pos; private: boolean; name: string; clause: Clause; defaults: readonly (Expr | null)[] }
+  | { kind: 'def'; pos: Pos; private: boolean; name: string; clause: Clause; defaults: readonly (Expr | null)[]; bodiless?: boolean }
   /** `@name value` at module level. */
   | { kind: 'attr_set'; pos: Pos; name: string; value: Expr }
   /** `@name` read. */

@@ -3,6 +3,7 @@
  * data accessors are also registered under `:erlang`, where BEAM has them, so `&is_atom/1`
  * prints `&:erlang.is_atom/1` and `:erlang.element/2` works.
  */
+import { Rethrow } from './vm-errors.ts';
 import { atom, toAtom, bool, Fun, Float, NIL, NIL_ATOM, Tuple, TRUE, FALSE, Binary, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../term/inspect.ts';
 import { mapHas } from '../term/map.ts';
@@ -193,9 +194,14 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   k('to_string', 1, ([x]) => toStr(x as Term)),
   k('inspect', 1, ([x], c) => Binary.fromString(inspect(x as Term, { nodeNumber: c.node.nodeNumber, structFields: structFieldsOf(c.node) }))),
   k('inspect', 2, ([x, o], c) => Binary.fromString(inspectTerm(x as Term, o as Term, c.node))),
-  k('raise', 1, (args) => raiseBif(args)),
+  k('raise', 1, (args) => {
+    throw new ElixirThrow('error', exceptionOf(args), null, true, true);
+  }),
   k('raise', 2, (args) => raiseBif(args)),
-  k('reraise', 2, ([x]) => raiseBif([x as Term])),
+  // The given stacktrace is kept, as Kernel.reraise/2 (`:erlang.raise/3`) keeps it.
+  k('reraise', 2, ([x, stack]) => {
+    throw new Rethrow(atom('error'), exceptionOf([x as Term]), stack as Term);
+  }),
   k('is_exception', 1, ([x]) => bool(isException(x as Term))),
   k('is_exception', 2, ([x, m]) => bool(isException(x as Term) && (x as MapTerm).entries.get(atom('__struct__'))?.[1] === m)),
   k('apply', 2, ([f, args], ctx) => ctx.tailCall(f as Term, listArgs(args as Term, 1)), true),

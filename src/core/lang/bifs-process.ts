@@ -52,6 +52,11 @@ function infoValue(info: ProcessInfo, key: string): Term | undefined {
       const cf = info.currentFunction;
       return cf === undefined ? UNDEFINED : new Tuple([atom(cf[0]), atom(cf[1]), cf[2]]);
     }
+    case 'current_stacktrace': {
+      // Bodies without a stack of their own show their current function alone.
+      const cf = info.currentFunction;
+      return info.currentStacktrace?.() ?? listOf(cf === undefined ? [] : [new Tuple([atom(cf[0]), atom(cf[1]), cf[2], listOf([])])]);
+    }
     case 'status': return atom(info.status);
     case 'message_queue_len': return info.messageQueueLen;
     case 'messages': return listOf(info.messages);

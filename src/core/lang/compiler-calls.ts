@@ -65,7 +65,7 @@ export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): b
 }
 
 /** `raise Mod, opts` builds its exception with `Mod.exception/1` (compiler-struct.ts), unless `raise` is a local function. */
-function raiseCall<E extends Expr & { kind: 'call' | 'remote' }>(e: E, ctx: Ctx): E | (Expr & { kind: 'call' }) {
+function raiseCall<E extends Expr & { kind: 'call' | 'remote' }>(e: E, ctx: Ctx): E | (Expr & { kind: 'call' | 'remote' }) {
   if (e.kind !== 'call' || e.name !== 'raise' || ctx.fb.mod?.defines('raise', e.args.length) === true) return e;
   return raiseWithException(e);
 }
@@ -321,7 +321,10 @@ export function compileFn(e: Expr & { kind: 'fn' }, ctx: Ctx): Ev {
     if (cl.params.length !== arity) throw new CompileError(cl.pos, 'cannot mix clauses with different arities in anonymous functions');
   }
   const mod = ctx.fb.mod;
-  const fb = new FnBuilder(mod?.name ?? 'erl_eval', mod === null ? 'expr' : `-fun-`, arity, { fb: ctx.fb, scope: ctx.scope }, mod, ctx.fb.bifs);
+  // In a module, the name BEAM gives the closure (`-map_raise/1-fun-0-`): its stacktrace entry
+  // reads `anonymous fn/1 in R.map_raise/1`.
+  const name = mod === null ? 'expr' : `-${mod.currentDef ?? '__MODULE__/0'}-fun-${mod.funIndex}-`;
+  const fb = new FnBuilder(mod?.name ?? 'erl_eval', name, arity, { fb: ctx.fb, scope: ctx.scope }, mod, ctx.fb.bifs);
   compileFunctionClauses(fb, e.clauses, new Map(), { kind: 'function_clause', module: 'erl_eval', name: '-inside-an-interpreted-fun-' });
   const template = new FnTemplate(e, fb.captureNames, fb.code, mod?.name ?? null);
   const info = funInfo(ctx, arity);

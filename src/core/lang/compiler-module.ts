@@ -7,6 +7,7 @@
  * `@attr` reads inside a def see the attribute's last value set before that def, as in Elixir:
  * each `@attr value` is a new "version" slot, and a read resolves to a version at compile time.
  */
+import { noReturnFunctions } from './no-return.ts';
 import { atom, list, NIL_ATOM, type Term } from '../term/types.ts';
 import { implNames, protocolBody } from './compiler-protocol.ts';
 import type { Clause, Expr } from './ast.ts';
@@ -136,13 +137,16 @@ function compileDefmodule(name: string, body: Expr, ctx: Ctx, source: ModuleTemp
   if (struct?.exception === true) for (const d of exceptionDefs(body.pos)) if (!groups.has(`${d.name}/${d.clause.params.length}`)) addDef(groups, mod, d);
   for (const g of groups.values()) mod.defs.add(`${g.name}/${g.arity}`);
   const functions = new Map<string, { code: FnCode; private: boolean }>();
+  const never = noReturnFunctions([...groups.values()].map((g) => ({ key: `${g.name}/${g.arity}`, clauses: g.clauses.map((c) => c.clause) })));
   for (const g of groups.values()) {
-    const fb = new FnBuilder(name, g.name, g.arity, null, mod, ctx.fb.bifs);
+    const fb = new FnBuilder(name, g.name, g.arity, null, mod, ctx.fb.bifs, ctx.fb.code.src);
     mod.currentDef = `${g.name}/${g.arity}`;
     // Each clause sees the attributes set before it.
     const clauses = g.clauses.map((c) => c.clause);
     const attrsOf = new Map(g.clauses.map((c) => [c.clause, c.attrs] as const));
     compileGroup(fb, clauses, attrsOf, mod, name, g.name);
+    fb.code.noReturn = never.has(`${g.name}/${g.arity}`);
+    fb.code.line = clauses[0]?.pos.line ?? 0;
     functions.set(`${g.name}/${g.arity}`, { code: fb.code, private: g.private });
   }
   for (const site of mod.localSites) {
@@ -174,7 +178,8 @@ function addDef(groups: Map<string, Group>, mod: ModuleCtx, f: Expr & { kind: 'd
     if (g === undefined) groups.set(key, (g = { name: f.name, arity: ar, private: f.private, clauses: [] }));
     g.clauses.push({ clause, attrs: mod.currentAttrs });
   };
-  put(arity, f.clause);
+  // A bodiless head (`def f(a, b \\ 1)`) adds no clause: only the functions its defaults define.
+  if (f.bodiless !== true) put(arity, f.clause);
   const defaults = f.defaults.map((d, i) => [d, i] as const).filter(([d]) => d !== null) as [Expr, number][];
   // f(a, b \\ 1, c \\ 2) also defines f/2 and f/1: the last omitted defaults are filled in.
   for (let j = 1; j <= defaults.length; j++) {

@@ -72,9 +72,12 @@ export function structPattern(e: StructExpr, currentModule: string | null): Expr
  * the exception is built by `Mod.exception(opts)` when the module defines it (defexception), as
  * Elixir does, and by the built-in exceptions' own rules otherwise. `raise "text"` is left as is.
  */
-export function raiseWithException(e: Expr & { kind: 'call' }): Expr & { kind: 'call' } {
+export function raiseWithException(e: Expr & { kind: 'call' }): Expr & { kind: 'call' | 'remote' } {
   const [what, opts] = e.args;
   if (what === undefined || e.args.length > 2 || (e.args.length === 1 && what.kind === 'string')) return e;
   const args: Expr[] = opts === undefined ? [what] : [what, opts];
+  // `raise Mod, opts` is `:erlang.error(Mod.exception(opts))` in Elixir 1.14: no error_info in
+  // its stacktrace, and BEAM knows it never returns (no-return.ts).
+  if (opts !== undefined) return { kind: 'remote', pos: e.pos, module: { kind: 'atom', pos: e.pos, name: 'erlang' }, name: 'error', args: [bif(e.pos, 'exception', args)] };
   return { ...e, args: [bif(e.pos, 'exception', args)] };
 }

@@ -8,7 +8,7 @@
  * captured: copied into the fun's env when the fun is made, and into a slot of the fun's frame on
  * each call.
  */
-import { FnCode, Instr } from './vm-code.ts';
+import { FnCode, Instr, type SourceInfo } from './vm-code.ts';
 import type { Pos } from './ast.ts';
 import type { ModuleCtx } from './compiler-module.ts';
 import type { BifResolver } from './builtins.ts';
@@ -41,9 +41,12 @@ export class FnBuilder {
     readonly mod: ModuleCtx | null,
     /** The node's built-ins a call may name (calls to BIFs compile to direct calls). */
     readonly bifs: BifResolver,
+    /** Where the code came from (stacktraces); an `fn` inherits its enclosing function's. */
+    src?: SourceInfo,
   ) {
     this.code = new FnCode(module, name, arity);
     this.code.nslots = arity;
+    this.code.src = src ?? outer?.fb.code.src ?? this.code.src;
   }
 
   get instrs(): Instr[] {

@@ -10,6 +10,7 @@
 import { atom, AtomLimitError, Binary, Cons, MapTerm, NIL, TRUE, Tuple, type Atom, type Term } from '../term/types.ts';
 import { ErlangError } from '../runtime/errors.ts';
 import { NO_MESSAGE_FIELD } from './exception-structs.ts';
+import { fileLocation } from './stacktrace.ts';
 
 export type ErrorKind = 'error' | 'exit' | 'throw';
 
@@ -25,6 +26,11 @@ export class ElixirThrow {
     public top: Term | null = null,
     /** False for an error of the calling code itself (code a BIF stands in for): no BIF frame on top. */
     readonly bifFrame = true,
+    /**
+     * Raised by `raise/1`, which Elixir 1.14 expands to `:erlang.error(e, :none, error_info:
+     * %{module: Exception})`: the raising frame carries that error_info (`raise/2` has none).
+     */
+    readonly errorInfo = false,
   ) {}
 }
 
@@ -44,8 +50,23 @@ export function atBif(e: unknown, module: string, name: string, args: readonly T
   if (e instanceof ErlangError) e = new ElixirThrow('error', e.reason);
   else if (e instanceof AtomLimitError) e = new ElixirThrow('error', atom('system_limit'));
   if (!(e instanceof ElixirThrow) || e.top !== null || e.kind !== 'error' || !e.bifFrame || RAISERS.has(name)) return e;
-  e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(erlangToo ? 'erlang' : module), atom(name), listOfArgs(args), NIL]);
+  const mod = erlangToo ? 'erlang' : module;
+  // An Erlang BIF's entry has its arguments; an Elixir function (ours are TS) raised from its own
+  // frame, which names its arity (`Map.fetch!/2`).
+  const elixir = mod.startsWith('Elixir.') && !bifLevel(e.reason);
+  e.top = clauseFrame(e.reason, args) ?? new Tuple([atom(mod), atom(name), elixir ? args.length : listOfArgs(args), fileLocation(mod)]);
   return e;
+}
+
+/** An error an Erlang BIF raises for the function (`errors were found...`, system_limit): its entry keeps the arguments. */
+function bifLevel(reason: Term): boolean {
+  if (reason === atom('system_limit')) return true;
+  if (typeof reason !== 'object' || reason.kind !== 'map') return false;
+  const field = (k: string) => reason.entries.get(atom(k))?.[1];
+  const struct = field('__struct__');
+  if (struct === atom('Elixir.SystemLimitError')) return true;
+  const msg = field('message');
+  return struct === atom('Elixir.ArgumentError') && typeof msg === 'object' && msg.kind === 'binary' && (msg.text ?? '').startsWith('errors were found');
 }
 
 /**
@@ -60,8 +81,8 @@ function clauseFrame(reason: Term, args: readonly Term[]): Tuple | null {
   const [m, f, arity] = [field('module'), field('function'), field('arity')];
   if (typeof m !== 'object' || m.kind !== 'atom' || typeof f !== 'object' || f.kind !== 'atom' || typeof arity !== 'number') return null;
   const given = field('args');
-  if (given !== undefined && listLength(given) === arity) return new Tuple([m, f, given, NIL]);
-  return new Tuple([m, f, arity === args.length ? listOfArgs(args) : arity, NIL]);
+  if (given !== undefined && listLength(given) === arity) return new Tuple([m, f, given, fileLocation(m.name)]);
+  return new Tuple([m, f, arity === args.length ? listOfArgs(args) : arity, fileLocation(m.name)]);
 }
 
 function listLength(t: Term): number {

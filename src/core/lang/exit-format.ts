@@ -7,12 +7,13 @@
  *         ** (EXIT) time out
  *
  * `joiner` is what goes between the lines (iex uses "\n    ", Logger "\n"); nested exits indent
- * four more spaces each. Stacktrace lines are left out (our stacktraces are not BEAM's, and the
- * golden runner masks iex's).
+ * four more spaces each. An exit with an exception (`{%RuntimeError{}, stacktrace}`) prints the
+ * exception's banner and its stacktrace (stacktrace-format.ts).
  */
 import { atom, type Term } from '../term/types.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { moduleName } from './exceptions.ts';
+import { formatStacktraceEntry } from './stacktrace-format.ts';
 
 /** `** (RuntimeError) boom` for an error reason and its stacktrace (format-error.ts gives it). */
 export type Banner = (reason: Term, stack: Term) => string;
@@ -80,7 +81,7 @@ function failedToStart(reason: Term, banner: Banner, joiner: string, opts: Inspe
   if (typeof inner !== 'object' || inner.kind !== 'tuple' || inner.elements.length !== 3 || inner.elements[0] !== atom('failed_to_start_child')) return null;
   const [, child, why] = inner.elements as [Term, Term, Term];
   const cause = typeof why === 'object' && why.kind === 'tuple' && why.elements.length === 2 && why.elements[0] === atom('EXIT') ? (why.elements[1] as Term) : why;
-  return `shutdown: failed to start child: ${inspect(child, opts)}${joiner}** (EXIT) ${formatExitText(cause, banner, joiner, opts)}`;
+  return `shutdown: failed to start child: ${inspect(child, opts)}${joiner}** (EXIT) ${formatExitText(cause, banner, `${joiner}    `, opts)}`;
 }
 
 function formatExitReason(reason: Term, banner: Banner, joiner: string, opts: InspectOptions): string {
@@ -100,8 +101,9 @@ function formatExitReason(reason: Term, banner: Banner, joiner: string, opts: In
     }
     const stack = listItems(value);
     if (stack !== null && stack.length > 0 && stack.every(isStackEntry)) {
-      const text = banner(tag, value).split('\n').join(`${joiner}    `);
-      return `an exception was raised:${joiner}    ${text}`;
+      // Exception.format_exit: the banner on the next line, its stacktrace four spaces further in.
+      const text = banner(tag, value).split('\n').join(joiner);
+      return [`an exception was raised:${joiner}${text}`, ...stack.map(formatStacktraceEntry)].join(`${joiner}    `);
     }
   }
   return inspect(reason, opts);

@@ -7,8 +7,8 @@
  *   ** (ArithmeticError) bad argument in arithmetic expression: 1 / 0   (the shell's "blame")
  *   ** (FunctionClauseError) no function clause matching in C.f/1    + the arguments block
  *
- * Stacktrace lines are omitted (iex prints `    (stdlib 4.2) erl_eval.erl:...` lines we cannot
- * reproduce), except the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
+ * Stacktrace lines come from the caller (stacktrace-format.ts: pruned at the prompt, whole in
+ * crash reports); without them, only the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
  * `formatCrash` gives the runtime the text after `[error] Process #PID<0.115.0> raised an exception`.
  */
 import { atom, Binary, NIL, type Atom, type MapTerm, type Term } from '../term/types.ts';
@@ -18,20 +18,22 @@ import { inspect, type InspectOptions } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
 import { formatExitText } from './exit-format.ts';
+import { ELIXIR_STRUCTS, formatStacktrace } from './stacktrace-format.ts';
 import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
 
 const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
 
+
 /**
  * The `** (...)` text for an error reaching the shell. `blame` adds what iex adds at the prompt
  * (arithmetic operands, function clause arguments); crash reports leave it out, as Elixir does.
+ * `trace`: the stacktrace lines to print under it (stacktrace-format.ts); without it, only the
+ * line iex shows for a failed BIF (`:erlang.+(1, :a)`), as before stacktraces were kept.
  */
-/** Elixir 1.14's structs with enforced keys, whose expansion errors come from Elixir's own code. */
-const ELIXIR_STRUCTS: ReadonlySet<string> = new Set(['Task', 'Date', 'Time', 'NaiveDateTime', 'DateTime', 'Version', 'Version.Requirement', 'IO.Stream', 'File.Stream', 'Macro.Env']);
-
-export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}): string {
-  if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}`;
-  if (kind === 'exit') return `** (exit) ${formatExit(reason, '\n    ', opts)}`;
+export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}, trace?: readonly string[]): string {
+  const lines = trace === undefined || trace.length === 0 ? '' : `\n${trace.join('\n')}`;
+  if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}${lines}`;
+  if (kind === 'exit') return `** (exit) ${formatExit(reason, '\n    ', opts)}${lines}`;
   const { module, struct } = normalizeException(reason, stacktrace, opts);
   const name = moduleName(module);
   let message = exceptionMessage(struct, opts);
@@ -63,7 +65,7 @@ export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = at
     const call = callText(top);
     if (call !== null) tail = `\n    ${call.line}`;
   }
-  return `** (${name}) ${message}${tail}`;
+  return `** (${name}) ${message}${trace === undefined ? tail : lines}`;
 }
 
 /** The frame structs.ts puts on top of a struct literal's error: `{Mod, :__struct__, arity, [expanding: true]}`. */
@@ -86,7 +88,7 @@ function clauseLines(struct: MapTerm): string[] {
  * {:shutdown, 1}, `exited in: GenServer.call(...)` for OTP's call exits, else the inspected reason.
  */
 export function formatExit(reason: Term, joiner = '\n    ', opts: InspectOptions = {}): string {
-  return formatExitText(reason, (r, s) => formatError('error', r, s, false, opts), joiner, opts);
+  return formatExitText(reason, (r, s) => formatError('error', r, s, false, opts, []), joiner, opts);
 }
 
 /** `:erlang./(1, 0)` and the blame `1 / 0` for a `{:erlang, op, args, _}` stack entry. */
@@ -109,8 +111,9 @@ function callText(top: readonly Term[]): { line: string; blame: string } | null 
  */
 export function formatCrash(crash: CrashInfo, isLoaded?: (module: Atom) => boolean): string {
   const stack = (crash.stacktrace as Term | undefined) ?? atom('nil');
-  if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false);
-  return formatError('error', isLoaded ? rewordUndefined(crash.value, isLoaded) : crash.value, stack, false);
+  const trace = formatStacktrace(stack);
+  if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false, {}, trace);
+  return formatError('error', isLoaded ? rewordUndefined(crash.value, isLoaded) : crash.value, stack, false, {}, trace);
 }
 
 const UNDEFINED_FUNCTION = atom('Elixir.UndefinedFunctionError');

@@ -5,7 +5,7 @@
  * `generation`; generations are unique across all tables, so a cached entry from another node
  * (prelude code is shared between nodes) or from before a redefinition is never reused.
  */
-import { atom, Binary, NIL, NIL_ATOM, Tuple, type Atom, type Term } from '../term/types.ts';
+import { atom, Binary, list, NIL, NIL_ATOM, Tuple, type Atom, type Term } from '../term/types.ts';
 import { structInfo, type StructInfo } from './structs.ts';
 import type { Bif, Builtins } from './builtins.ts';
 import { ElixirThrow, exception } from './errors.ts';
@@ -83,7 +83,7 @@ export function undefinedFunctionMessage(module: Term, name: Atom, arity: number
   return loaded ? `${what} or private` : `${what} (module ${moduleName(module)} is not available)`;
 }
 
-export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom, arity: number): never {
+export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom, arity: number, args?: readonly Term[]): never {
   const mod = typeof module === 'object' && module.kind === 'atom' ? module : null;
   const loaded = mod !== null && reg.isLoaded(mod);
   throw new ElixirThrow(
@@ -94,8 +94,8 @@ export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom,
       ['arity', arity],
       ['reason', loaded ? atom('function_not_exported') : atom('module_could_not_be_loaded')],
     ]),
-    // The missing function is the top of the stacktrace, as on BEAM (iex shows `Foo.bar()`).
-    new Tuple([module, name, arity, NIL]),
+    // The missing function is the top of the stacktrace, as on BEAM (iex shows `Foo.bar(1)`).
+    new Tuple([module, name, args !== undefined ? list(args) : arity === 0 ? NIL : arity, NIL]),
   );
 }
 

@@ -63,6 +63,9 @@ function args(call: Call, n: number, pos: Pos, name: string): Expr[] {
 /** Build the node for a local call `name(args…)`, recognising the special forms. */
 export function buildLocalCall(name: string, pos: Pos, call: Call): Node {
   if (name === 'match?' && call.args.length === 2 && call.kw.length === 0 && call.sections.length === 0) return matchForm(call, pos);
+  // `def f(a, b \\ 1)` with no body: a head declaring defaults (defForm).
+  const bodiless = (name === 'def' || name === 'defp') && call.kw.length === 0 && call.sections.length === 0 && call.args.length === 1 && call.args[0]?.kind === 'head';
+  if (bodiless) return defForm(name === 'defp', call, new Map(), pos);
   if (!FORMS.has(name) || (call.kw.length === 0 && call.sections.length === 0)) {
     if (call.args.some((a) => a.kind === '\\\\' || a.kind === 'when')) {
       return { kind: 'head', pos, name, args: call.args };
@@ -237,6 +240,10 @@ function defForm(isPrivate: boolean, call: Call, s: Sections, pos: Pos): Expr {
   for (const a of raw) {
     params.push(toExpr(a.kind === '\\\\' ? a.left : a));
     defaults.push(a.kind === '\\\\' ? toExpr(a.right) : null);
+  }
+  // A head with no body (`def f(a, b \\ 1)` before f's clauses) declares defaults only.
+  if (!s.has('do') && !s.has('rescue') && !s.has('catch') && !s.has('after')) {
+    return { kind: 'def', pos, private: isPrivate, name, clause: { pos, params, guard, body: { kind: 'atom', pos, name: 'nil' } }, defaults, bodiless: true };
   }
   let body = required(block(s.get('do'), pos, isPrivate ? 'defp' : 'def'), pos, 'def');
   if (s.has('rescue') || s.has('catch') || s.has('after')) {

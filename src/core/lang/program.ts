@@ -9,7 +9,7 @@ import type { BifResolver } from './builtins.ts';
 import type { Expr } from './ast.ts';
 import { FnBuilder, type Scope } from './env.ts';
 import { compileExpr, emitReturn } from './compiler.ts';
-import type { FnCode } from './vm-code.ts';
+import type { FnCode, SourceInfo } from './vm-code.ts';
 import type { Machine } from './vm.ts';
 
 export function compileProgram(ast: Expr, bifs: BifResolver, name = 'expr'): FnCode {
@@ -28,11 +28,12 @@ export interface ShellCode {
  * Compiles one shell expression. `bindings` are the names already bound in the shell; pass their
  * values, in the same order, as the machine's start arguments (`machine.start(code, values)`).
  * `bifs` are the built-ins of the node that will run the code (calls to them compile to direct
- * calls, so code compiled for one node is run only where the same built-ins resolve). Throws a
+ * calls, so code compiled for one node is run only where the same built-ins resolve). `src` says
+ * where the code came from, for stacktraces (`{file: 'iex', line0: counter - 1}` at the prompt). Throws a
  * CompileError (env.ts) for code Elixir rejects at compile time.
  */
-export function compileShellExpr(ast: Expr, bindings: readonly string[], bifs: BifResolver, name = 'expr'): ShellCode {
-  const fb = new FnBuilder('erl_eval', name, bindings.length, null, null, bifs);
+export function compileShellExpr(ast: Expr, bindings: readonly string[], bifs: BifResolver, name = 'expr', src?: SourceInfo): ShellCode {
+  const fb = new FnBuilder('erl_eval', name, bindings.length, null, null, bifs, src);
   const scope: Scope = new Map();
   bindings.forEach((n, i) => scope.set(n, i));
   const ctx = { fb, scope };

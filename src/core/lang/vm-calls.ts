@@ -27,7 +27,7 @@ export function funTarget(modules: ModuleRegistry, f: Term, args: readonly Term[
 }
 
 /** The code a remote call site runs now (its module may be an expression of the frame at `bp`). */
-export function remoteTarget(m: Machine, site: RemoteSite, r: Term[], bp: number): FnCode | Bif {
+export function remoteTarget(m: Machine, site: RemoteSite, r: Term[], bp: number): FnCode | Bif | Atom {
   const reg = m.node.modules;
   let module = site.module;
   if (module === null && site.modEv !== null) {
@@ -49,7 +49,8 @@ export function remoteTarget(m: Machine, site: RemoteSite, r: Term[], bp: number
     }
   } else {
     found = reg.find(module, site.name, site.arity);
-    if (found === undefined) undefinedFunction(reg, module, site.name, site.arity);
+    // Raised by the caller once the arguments are known: BEAM's `{Mod, :f, args, []}` tops the trace.
+    if (found === undefined) return module;
   }
   site.cacheGen = reg.generation;
   site.cacheModule = module;
@@ -61,6 +62,11 @@ export function remoteTarget(m: Machine, site: RemoteSite, r: Term[], bp: number
     site.cacheBif = found;
   }
   return found;
+}
+
+/** The UndefinedFunctionError of a remote call remoteTarget found no function for. */
+export function undefinedRemote(m: Machine, module: Atom, site: RemoteSite, args: readonly Term[]): never {
+  undefinedFunction(m.node.modules, module, site.name, site.arity, args);
 }
 
 /** A one-instruction function that calls a BIF: lets a process start directly at a BIF. */

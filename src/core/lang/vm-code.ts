@@ -212,9 +212,26 @@ export class Instr {
   }
 }
 
+/**
+ * Where a function's code came from, for its stacktrace entries: the file iex names (`'iex'` for
+ * code typed at the prompt; null for the prelude, whose file follows from the module name) and
+ * the number added to the parsed line (the prompt's counter minus one, as iex numbers lines).
+ */
+export interface SourceInfo {
+  readonly file: string | null;
+  readonly line0: number;
+}
+
+export const NO_SOURCE: SourceInfo = { file: null, line0: 0 };
+
 /** A compiled function: one def's clauses (name/arity) or one fn's clauses. */
 export class FnCode {
   instrs: Instr[] = [];
+  src: SourceInfo = NO_SOURCE;
+  /** It never returns (no-return.ts): its local callers leave no frame in a stacktrace, as on BEAM. */
+  noReturn = false;
+  /** The line of its first clause (a `def`'s), where BEAM places a frame that has made no call yet. */
+  line = 0;
   nslots = 0;
   /** Where captured values go: env[i] is copied into slot capSlots[i] on entry. */
   capSlots: number[] = [];

@@ -36,17 +36,21 @@ describe('errors as iex prints them', () => {
   it.each([
     // The BIF or function that raised is the top of the stacktrace, as on BEAM.
     ['hd([])', '{:erlang, :hd, [[]], []}'],
-    ['Map.fetch!(%{a: 1}, :b)', '{Map, :fetch!, [%{a: 1}, :b], []}'],
+    ['Map.fetch!(%{a: 1}, :b)', "{Map, :fetch!, 2, [file: 'lib/map.ex']}"],
     ['send(:nobody, :x)', '{:erlang, :send, [:nobody, :x], []}'],
     ['m = %{a: 1}; %{m | c: 3}', '{:maps, :update, [:c, 3, %{a: 1}], []}'],
-    ['Foo.bar()', '{Foo, :bar, 0, []}'],
-    ['apply(Foo, :bar, [])', '{Foo, :bar, 0, []}'],
-    ['List.flatten(:a)', '{:lists, :flatten, [:a], []}'],
-    // Deliberate raises and a failed match have only the expression's own frame.
-    ['raise "boom"', '{:erl_eval, :expr, 0, []}'],
-    ['throw :x', '{:erl_eval, :expr, 0, []}'],
-    [':erlang.error(:x)', '{:erl_eval, :expr, 0, []}'],
-    ['1 = 2', '{:erl_eval, :expr, 0, []}'],
+    // An undefined function with its arguments (iex prints `Foo.bar()`).
+    ['Foo.bar()', '{Foo, :bar, [], []}'],
+    ['Foo.bar(1, 2)', '{Foo, :bar, [1, 2], []}'],
+    ['apply(Foo, :bar, [])', '{Foo, :bar, [], []}'],
+    ['List.flatten(:a)', "{:lists, :flatten, [:a], [file: 'lists.erl']}"],
+    // Deliberate raises and a failed match: the frame of the code that raised (typed code runs
+    // in erl_eval on BEAM: a spawned fun that raises is at do_apply's line 742), with Elixir's
+    // error_info for a raised exception.
+    ['raise "boom"', "{:erl_eval, :do_apply, 7, [file: 'erl_eval.erl', line: 742, error_info: %{module: Exception}]}"],
+    ['throw :x', "{:erl_eval, :do_apply, 7, [file: 'erl_eval.erl', line: 742]}"],
+    [':erlang.error(:x)', "{:erl_eval, :do_apply, 7, [file: 'erl_eval.erl', line: 742]}"],
+    ['1 = 2', "{:erl_eval, :do_apply, 7, [file: 'erl_eval.erl', line: 742]}"],
   ])('stacktrace top of %s', (src, top) => {
     const t = langNode();
     const ev = spawnEval(t, src);

@@ -56,27 +56,36 @@ export function selectError(fail: SelectFail, v: Term, r: Term[], bp: number, ar
 }
 
 /**
+ * How the machine makes a stacktrace (vm.ts, stacktrace.ts): `top` (a BIF's or a clause's own
+ * entry, or null) above the frames of the stack, without the current frame when `top` stands for
+ * it (a function clause error), with Elixir's `error_info` on a raised exception's frame.
+ */
+export type Trace = (top: Term | null, skipCurrent: boolean, raised: boolean) => Term;
+
+/**
  * Any JS exception thrown while running `code` (its frame at `bp`) → kind, Erlang reason and a
  * stacktrace term. Anything that is not an Elixir-level error is a bug and is thrown again.
  */
-export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number): VmFailure {
-  const here = new Tuple([atom(code.module), atom(code.name), code.arity, NIL]);
+export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number, trace: Trace): VmFailure {
   if (e instanceof Rethrow) return { kind: e.kindAtom === THROW_ATOM ? 'throw' : e.kindAtom === EXIT_ATOM ? 'exit' : 'error', reason: e.reason, stack: e.stack };
-  if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: list(e.top === null ? [here] : [e.top, here]) };
+  if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: trace(e.top, false, e.errorInfo && e.top === null) };
   if (e instanceof OpError) {
-    const top = e.op === '' ? here : new Tuple([atom(e.module), atom(e.op), list(e.args), NIL]);
-    return { kind: 'error', reason: e.reason, stack: e.op === '' ? list([here]) : list([top, here]) };
+    // An operator is a call of `:erlang.+/2` in erl_eval (code typed at the prompt); compiled
+    // code runs it as an instruction, and its function is the top of the trace.
+    const top = e.op === '' || code.module !== 'erl_eval' ? null : new Tuple([atom(e.module), atom(e.op), list(e.args), NIL]);
+    return { kind: 'error', reason: e.reason, stack: trace(top, false, false) };
   }
   if (e instanceof VmError) {
-    if (e.reason === FUNCTION_CLAUSE && e.top === null) {
-      return { kind: 'error', reason: e.reason, stack: list([new Tuple([atom(code.module), atom(code.name), argsOf(r, bp, code.arity), NIL])]) };
+    if (e.reason === FUNCTION_CLAUSE) {
+      const top = e.top ?? new Tuple([atom(code.module), atom(code.name), argsOf(r, bp, code.arity), NIL]);
+      return { kind: 'error', reason: e.reason, stack: trace(top, true, false) };
     }
-    return { kind: e.kind, reason: e.reason, stack: list(e.top === null ? [here] : [e.top, here]) };
+    return { kind: e.kind, reason: e.reason, stack: trace(e.top, false, false) };
   }
-  if (e instanceof ErlangError) return { kind: 'error', reason: e.reason, stack: list([here]) };
-  if (e instanceof ToStringError) return { kind: 'error', reason: exception(e.exception, e.message), stack: list([here]) };
+  if (e instanceof ErlangError) return { kind: 'error', reason: e.reason, stack: trace(null, false, false) };
+  if (e instanceof ToStringError) return { kind: 'error', reason: exception(e.exception, e.message), stack: trace(null, false, false) };
   if (e instanceof AtomLimitError || (e instanceof RangeError && /call stack/i.test(e.message))) {
-    return { kind: 'error', reason: atom('system_limit'), stack: list([here]) };
+    return { kind: 'error', reason: atom('system_limit'), stack: trace(null, false, false) };
   }
   throw e;
 }

@@ -63,6 +63,9 @@ export class VmBody implements ProcessBody {
     // GenServer's own loop/5 (otp/gen-server.ts), shown under the name iex shows.
     return f[0] === 'Elixir.GenServer' && f[1] === 'loop' && f[2] === 5 ? GEN_SERVER_LOOP : f;
   }
+  currentStacktrace(): Term {
+    return this.machine.currentStacktrace();
+  }
 }
 
 const GEN_SERVER_LOOP = ['gen_server', 'loop', 7] as const;

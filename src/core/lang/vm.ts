@@ -19,7 +19,7 @@
  * few lines inline, because V8 does not inline calls out of this large loop (measured: fib 4%,
  * the process ring 8% slower through the helpers).
  */
-import { Fun, NIL, NIL_ATOM, Tuple, atom, type Atom, type Term } from '../term/types.ts';
+import { Atom, Fun, NIL, NIL_ATOM, Tuple, atom, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import type { Bif, BifContext, LangNode } from './builtins.ts';
 import { atBif, type ErrorKind } from './errors.ts';
@@ -31,9 +31,10 @@ import {
 import type { ModuleRegistry } from './modules.ts';
 import { ERROR_ATOM, EXIT_ATOM, THROW_ATOM } from './exceptions.ts';
 import { truthy } from './ops.ts';
-import { bifShim, funTarget, remoteTarget } from './vm-calls.ts';
+import { bifShim, funTarget, remoteTarget, undefinedRemote } from './vm-calls.ts';
 import { failureOf, Rethrow, selectError, VmError } from './vm-errors.ts';
 import { buildStruct } from './structs.ts';
+import { BACKTRACE_DEPTH, buildStacktrace, evaluatorFrames, frameEntry, type Frame } from './stacktrace.ts';
 
 export type MachineResult =
   | { readonly type: 'yield'; readonly reductions: number }
@@ -107,6 +108,11 @@ export class Machine {
   pc = 0;
   code: FnCode = new FnCode('erl_eval', 'expr', 0);
   depth = 0;
+  /**
+   * Set for the shell's evaluator: its stacktraces end in the IEx evaluator's frames, as the
+   * shell process's do on BEAM (stacktrace.ts).
+   */
+  bottom: 'evaluator' | null = null;
   /** Deepest frame stack seen (tests check that tail calls stay flat). */
   maxDepth = 0;
   private readonly fCode: FnCode[] = [];
@@ -346,8 +352,10 @@ export class Machine {
               break;
             case OP_CALL_REMOTE: {
               if (--reds < 0 || this.interrupted) return this.suspend('yield', budget, code, pc - 1, bp);
-              callee = remoteTarget(this, I.x as RemoteSite, r, bp);
+              const t = remoteTarget(this, I.x as RemoteSite, r, bp);
               n = evalArgs(I, r, bp, argbuf, this);
+              if (t instanceof Atom) undefinedRemote(this, t, I.x as RemoteSite, argbuf.slice(0, n));
+              callee = t;
               break;
             }
             case OP_CALL_BIF:
@@ -607,7 +615,14 @@ export class Machine {
    * the run with the error.
    */
   private unwind(e: unknown, used: number): MachineResult | null {
-    const err = failureOf(e, this.code, this.regs, this.bp);
+    // this.pc is past the instruction that failed (the loop's `ins[pc++]`).
+    const at = this.pc - 1;
+    const err = failureOf(e, this.code, this.regs, this.bp, (top, skip, raised) => {
+      if (!skip) return this.stacktrace(top, at, raised);
+      // A function clause error: the function's own entry (with its arguments) stands for its
+      // frame, at its first clause's line as BEAM has it.
+      return this.stacktrace(top === null ? null : located(top, this.code, at), -1, raised);
+    });
     this.receiving = false;
     const h = this.handlers.pop();
     if (h === undefined) return { type: 'error', reductions: used, kind: err.kind, reason: err.reason, stack: err.stack };
@@ -619,6 +634,41 @@ export class Machine {
     r[h.bp + h.slot + 1] = err.reason;
     r[h.bp + h.slot + 2] = err.stack;
     return null;
+  }
+
+  /**
+   * The stacktrace of the running process as BEAM would record it (stacktrace.ts): `top`, the
+   * current frame at instruction `at` (none if -1), then each caller at its call, consecutive
+   * equal frames once, then `bottom` (the shell's evaluator frames, with erl_eval's `try` frame
+   * when the prompt's own code is in a `try`).
+   */
+  stacktrace(top: Term | null, at: number, raised: boolean): Term {
+    const frames: Frame[] = [];
+    if (at >= 0 || at === -2) frames.push({ code: this.code, at });
+    const fCode = this.fCode, fInt = this.fInt;
+    // Walk the whole stack, as erts does, but keep only distinct frames, and enough of them.
+    let above = this.code;
+    for (let d = this.depth - 1; d >= 0 && frames.length <= 2 * BACKTRACE_DEPTH; d--) {
+      const code = fCode[d] as FnCode, call = (fInt[3 * d] as number) - 1;
+      // A local call to a function that never returns is a jump on BEAM: no frame.
+      const jumped = above.noReturn && above.module === code.module && code.instrs[call]?.op === OP_CALL_LOCAL;
+      above = code;
+      if (jumped) continue;
+      const last = frames[frames.length - 1];
+      if (last === undefined || last.code !== code || last.at !== call) frames.push({ code, at: call });
+    }
+    const bottom = this.bottom === null ? [] : evaluatorFrames(this.handlers.some((h) => h.depth === 0));
+    return buildStacktrace(top, frames, bottom, raised);
+  }
+
+  /** Process.info(pid, :current_stacktrace): where the process is now (at the instruction it waits in). */
+  currentStacktrace(): Term {
+    // BEAM's location is that of the last line instruction run: a receive has none, so a waiting
+    // process is at its last call, or at its function's first line.
+    let at = this.pc;
+    const ins = this.code.instrs;
+    while (at >= 0 && ins[at]?.op === OP_RECEIVE) at = lastCall(ins, at);
+    return this.stacktrace(null, at, false);
   }
 
   /** OP_DEFMODULE: loads the module into this node; the value `defmodule` returns. */
@@ -636,6 +686,23 @@ export class Machine {
       : new Tuple([atom(t.last.name), t.last.arity]);
     return new Tuple([MODULE, loaded.name, loaded.binary, last]);
   }
+}
+
+/** The last call instruction before `at`, or -2 (the function's own line, stacktrace.ts) if none. */
+function lastCall(ins: readonly Instr[], at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const op = (ins[i] as Instr).op;
+    if (op === OP_CALL_LOCAL || op === OP_CALL_REMOTE || op === OP_CALL_BIF || op === OP_CALL_FUN || op === OP_CALL_FUN_FAST) return i;
+  }
+  return -2;
+}
+
+/** A `{m, f, args, []}` entry given the location of `code` at instruction `at`, when it names that code. */
+function located(top: Term, code: FnCode, at: number): Term {
+  if (!(top instanceof Tuple) || top.elements.length !== 4 || top.elements[3] !== NIL) return top;
+  if (top.elements[0] !== atom(code.module) || top.elements[1] !== atom(code.name)) return top;
+  const loc = frameEntry({ code, at }).elements[3] as Term;
+  return new Tuple([top.elements[0] as Term, top.elements[1] as Term, top.elements[2] as Term, loc]);
 }
 
 /** OP_SELECT when no clause matched: the fallthrough target, or the clause error. */

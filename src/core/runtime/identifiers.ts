@@ -7,7 +7,7 @@
  * References: three 32-bit words in wire order; the low word counts, the others come from the
  * node's random port once, so refs from two nodes (or two runs of one node) differ.
  */
-import { Pid, Ref } from '../term/types.ts';
+import { Pid, Ref, refLength } from '../term/types.ts';
 import type { Atom } from '../term/types.ts';
 import type { Random } from '../ports.ts';
 
@@ -57,11 +57,16 @@ export function pidKey(p: Pid): string {
   return `${p.node.name}|${p.id}|${p.serial}|${p.creation}`;
 }
 
-/** A Map key for a reference (built once per Ref; concatenation, as `join` showed in profiles). */
+/**
+ * A Map key for a reference (built once per Ref; concatenation, as `join` showed in profiles).
+ * Trailing zero words do not count (refLength): erts compares refs of 3 and 5 words as if the
+ * missing words were zeros, so a real node's `[6, 0]` is the same monitor or alias as our `[6]`.
+ */
 export function refKey(r: Ref): string {
   if (r.key !== undefined) return r.key;
   const ids = r.ids;
-  let k = `${r.node.name}|${r.creation}|${ids[0] ?? ''}`;
-  for (let i = 1; i < ids.length; i++) k += `.${ids[i] as number}`;
+  const n = refLength(r);
+  let k = `${r.node.name}|${r.creation}|${n > 0 ? (ids[0] as number) : ''}`;
+  for (let i = 1; i < n; i++) k += `.${ids[i] as number}`;
   return (r.key = k);
 }

@@ -24,6 +24,7 @@ export function processInfo(p: Proc, running: boolean): ProcessInfo {
     registeredName: p.registeredName ?? undefined,
     reductions: p.reductions,
     currentFunction: p.body.currentFunction?.() ?? p.initialCall,
+    currentStacktrace: p.body.currentStacktrace?.bind(p.body),
     groupLeader: p.groupLeaderPid,
     trapExit: p.trapExit,
     maxHeap: p.maxHeap,

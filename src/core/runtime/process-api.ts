@@ -113,6 +113,8 @@ export interface ProcessInfo {
   readonly registeredName: Atom | undefined;
   readonly reductions: number;
   readonly currentFunction: readonly [string, string, number] | undefined;
+  /** Process.info(pid, :current_stacktrace), from bodies that keep a stack (the VM's); made when asked. */
+  readonly currentStacktrace?: (() => Term) | undefined;
   readonly groupLeader: Pid;
   readonly trapExit: boolean;
   /** Known for local processes (Process.info(pid, :max_heap_size)); not sent to viewers. */

@@ -52,4 +52,6 @@ export interface ProcessBody {
   interrupt?(): void;
   /** What Process.info reports as current_function: {module, function, arity}. */
   currentFunction?(): readonly [string, string, number] | undefined;
+  /** What Process.info reports as current_stacktrace (a list of `{m, f, a, location}`). */
+  currentStacktrace?(): Term;
 }

@@ -9,6 +9,7 @@ import { inspectPretty } from '../term/inspect.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
+import { blameTrace, formatStacktraceEntry, pruneForPrompt } from '../lang/stacktrace-format.ts';
 import { formatError } from '../lang/format-error.ts';
 import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
@@ -24,7 +25,6 @@ import { bareVariableWarning, printingFirst, redefinitionWarnings } from './comp
 
 /** `#iex:break` on a line of its own abandons an incomplete expression, as in iex. */
 const BREAK = '#iex:break';
-const ERL_EVAL = 'erl_eval';
 
 export interface ElixirLanguageOptions {
   /** Called by `respawn()` and `clear`. */
@@ -58,7 +58,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
       const expr = warnings === '' ? parsed.expr : printingFirst(parsed.expr, warnings);
       let shell;
       try {
-        shell = compileShellExpr(expr, names, lang.builtins);
+        shell = compileShellExpr(expr, names, lang.builtins, 'expr', { file: 'iex', line0: counter - 1 });
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
         if (e instanceof CompileError) {
@@ -74,6 +74,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
         task: (proc: ProcessApi): EvalTask => {
           registerShell(proc.self as Pid, state);
           const machine = lang.machine();
+          machine.bottom = 'evaluator';
           machine.start(
             compiled.code,
             names.map((n) => state.bindings.get(n) as Term),
@@ -85,13 +86,15 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             const reason = message === null ? r.reason : mapPut(r.reason as MapTerm, MESSAGE, message);
             // iex prints the stacktrace under the message; with none left after pruning
             // the evaluator's own frames, a blank line stands in its place.
-            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang) });
+            const shown = blameTrace(pruneForPrompt(r.stack), reason);
+            const trace = shown.map((e) => `    ${formatStacktraceEntry(e)}`);
+            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang) }, trace);
             // An unresolvable local call is found when it runs; iex reports it as a
             // compile error of the line.
             if (text.startsWith('** (CompileError) ')) {
               text = bareVariableWarning(parsed.expr, text, counter) + text.replace('** (CompileError) ', `** (CompileError) iex:${counter}: `);
             }
-            const blank = hasOwnFrames(r.stack) ? '' : '\n';
+            const blank = shown.length > 0 ? '' : '\n';
             return { type: 'raised', reductions, text: text + blank };
           };
           return {
@@ -148,15 +151,6 @@ function userException(r: Extract<MachineResult, { type: 'error' }>, lang: LangR
 
 /** iex's history size (`IEx.configure(history_size: 20)`). */
 const HISTORY = 20;
-
-/** Does the stacktrace name any function besides the shell's own expression? */
-function hasOwnFrames(stack: Term): boolean {
-  for (let l = stack; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
-    const frame = l.head;
-    if (typeof frame === 'object' && frame.kind === 'tuple' && frame.elements[0] !== atom(ERL_EVAL)) return true;
-  }
-  return false;
-}
 
 /**
  * Elixir 1.14's syntax error, with the line shown and a caret under the column:

@@ -41,6 +41,8 @@ export function rpcModule(s: NodeServices): BuiltinModule {
       ...spawnRequestBifs(s),
       // What erpc/rpc hand on of an error: the bare Erlang reason (erlang-reason.ts).
       { module: 'Elixir.Kernel.Erpc', name: 'erlang_reason', arity: 1, fn: ([e]) => erlangReason(e as Term) },
+      // erpc's trim_stack: the frames of the applied function, without erpc's own below them.
+      { module: 'Elixir.Kernel.Erpc', name: 'trim_stack', arity: 4, fn: ([st, m, f, a]) => trimStack(st as Term, m as Term, f as Term, a as Term) },
       ...continueIn('erpc', 'Elixir.Kernel.Erpc', ERPC),
       ...continueIn('erpc', 'Elixir.Kernel.ErpcRequests', ERPC_REQUESTS),
       ...continueIn('rpc', 'Elixir.Kernel.Rpc', RPC),
@@ -110,4 +112,19 @@ export function startRex(elixir: ElixirNode): Pid {
   const pid = elixir.node.spawn(body, { system: true, initialCall: ['rpc', 'init', 1] });
   elixir.node.register(REX, pid);
   return pid;
+}
+
+/** Modules of the rpc/erpc machinery itself, cut from an exception's stacktrace. */
+const RPC_MODULES: ReadonlySet<string> = new Set(['Elixir.Kernel.Erpc', 'Elixir.Kernel.Rpc', 'erpc', 'rpc']);
+
+/** None left (a BIF applied directly, `:erlang.error/1`): the call itself, `{m, f, args, []}`, as BEAM's apply frame. */
+function trimStack(stack: Term, m: Term, f: Term, a: Term): Term {
+  const kept: Term[] = [];
+  for (let l: Term = stack; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    const e = l.head;
+    const m = typeof e === 'object' && e.kind === 'tuple' ? e.elements[0] : undefined;
+    if (typeof m === 'object' && m.kind === 'atom' && RPC_MODULES.has(m.name)) break;
+    kept.push(e);
+  }
+  return kept.length > 0 ? list(kept) : list([tuple(m, f, a, list([]))]);
 }

@@ -42,7 +42,7 @@ defmodule Kernel.Erpc do
       apply(m, f, a)
     catch
       :exit, reason -> exit({:exception, reason})
-      :error, reason -> :erlang.error({:exception, Kernel.Erpc.erlang_reason(reason), [{m, f, a, []}]})
+      :error, reason -> :erlang.error({:exception, Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)})
     end
   end
 
@@ -63,7 +63,7 @@ defmodule Kernel.Erpc do
       catch
         :throw, reason -> {ref, :throw, reason}
         :exit, reason -> {ref, :exit, reason}
-        :error, reason -> {ref, :error, Kernel.Erpc.erlang_reason(reason), [{m, f, a, []}]}
+        :error, reason -> {ref, :error, Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)}
       end
     exit(reply)
   end
@@ -72,7 +72,7 @@ defmodule Kernel.Erpc do
     try do
       apply(m, f, a)
     catch
-      :error, reason -> :erlang.error({:exception, {Kernel.Erpc.erlang_reason(reason), [{m, f, a, []}]}})
+      :error, reason -> :erlang.error({:exception, {Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)}})
     end
   end
 
@@ -147,7 +147,7 @@ defmodule Kernel.Erpc do
     catch
       :throw, thrown -> {:throw, thrown}
       :exit, reason -> {:exit, {:exception, reason}}
-      :error, reason -> {:error, {:exception, Kernel.Erpc.erlang_reason(reason), [{m, f, a, []}]}}
+      :error, reason -> {:error, {:exception, Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)}}
     end
   end
 
@@ -252,7 +252,7 @@ defmodule Kernel.Rpc do
     catch
       :throw, result -> result
       :exit, reason -> {:badrpc, {:EXIT, reason}}
-      :error, reason -> {:badrpc, {:EXIT, {Kernel.Erpc.erlang_reason(reason), [{m, f, a, []}]}}}
+      :error, reason -> {:badrpc, {:EXIT, {Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)}}}
     end
   end
 

@@ -11,7 +11,7 @@
  * - `info(pid, done)` asks the tracer of `pid`'s node for Process.info (info-wire.ts), for the
  *   inspector of a remote process; a monitor on that tracer answers undefined if it is gone.
  */
-import { Tuple, atom, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
+import { Tuple, atom, refLength, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import type { Node } from '../../core/runtime/node.ts';
 import type { ProcessApi, ProcessInfo } from '../../core/runtime/process-api.ts';
@@ -165,7 +165,7 @@ function isRef(t: Term | undefined): t is Ref {
 }
 
 function refKey(r: Ref): string {
-  return `${r.node.name}/${r.ids.join('.')}`;
+  return `${r.node.name}/${r.ids.slice(0, refLength(r)).join('.')}`;
 }
 
 function isAtom(t: Term | undefined): t is Atom {

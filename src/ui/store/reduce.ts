@@ -8,7 +8,7 @@
  */
 import type { RuntimeEvent } from '../../core/runtime/events.ts';
 import type { ProcessSummary } from '../../core/runtime/introspection.ts';
-import type { Pid, Ref, Term } from '../../core/term/types.ts';
+import { refLength, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import { isEvalRequest } from '../../core/shell/shell-process.ts';
 import { tokenOf, type TokenKind } from '../canvas/token-kind.ts';
@@ -41,7 +41,7 @@ export interface ReduceContext {
 const MESSAGE_INSPECT = { limit: 12, printableLimit: 120 } as const;
 
 export function refKey(ref: Ref): string {
-  return `${ref.node.name}/${ref.ids.join('.')}`;
+  return `${ref.node.name}/${ref.ids.slice(0, refLength(ref)).join('.')}`;
 }
 
 export function applyBatch(state: PlaygroundData, batch: NodeBatch, ctx: ReduceContext): PlaygroundData {

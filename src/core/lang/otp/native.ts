@@ -7,8 +7,10 @@
 import { atom, Binary, bool, OK, type Atom, type Term } from '../../term/types.ts';
 import type { Bif, BifFn } from '../builtins.ts';
 import { ElixirThrow } from '../errors.ts';
+import { Rethrow } from '../vm-errors.ts';
 import { badargAt } from '../bifs-kernel.ts';
 import { formatError, formatExit } from '../format-error.ts';
+import { formatStacktrace } from '../stacktrace-format.ts';
 import { isErrorExit } from '../exit-format.ts';
 import { isException, normalizeException } from '../exceptions.ts';
 import type { LogLevel } from '../../ports.ts';
@@ -35,7 +37,7 @@ function formatStop(reason: Term, opts: InspectOptions): string {
   if (isErrorExit(reason) && typeof reason === 'object' && reason.kind === 'tuple') {
     const [error, stack] = reason.elements as [Term, Term];
     // An Erlang reason Elixir has no exception for ({:nocatch, v}...) prints as a stop.
-    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false, opts)}`;
+    if (isException(error) || normalizeException(error, stack).module !== ERLANG_ERROR) return `\n${formatError('error', error, stack, false, opts, formatStacktrace(stack))}`;
     return `\n** (stop) ${formatExit(error, '\n', opts)}`;
   }
   return `\n** (stop) ${formatExit(reason, '\n', opts)}`;
@@ -43,11 +45,23 @@ function formatStop(reason: Term, opts: InspectOptions): string {
 
 const ERLANG_ERROR = atom('Elixir.ErlangError');
 
-const raise3: BifFn = ([cls, reason]) => {
+/** `:erlang.raise(class, reason, stacktrace)`: raises with the given stacktrace (gen_server's catch re-raises so). */
+const raise3: BifFn = ([cls, reason, stack]) => {
   const kind = isAtom(cls) ? cls.name : '';
   if (kind !== 'error' && kind !== 'exit' && kind !== 'throw') return badargAt(0, 'not a valid class');
+  if (isStacktrace(stack as Term)) throw new Rethrow(cls as Atom, reason as Term, stack as Term);
   throw new ElixirThrow(kind, reason as Term);
 };
+
+/** A proper list of `{m, f, a, loc}` entries: what `:erlang.raise/3` accepts as a stacktrace. */
+function isStacktrace(t: Term): boolean {
+  let l = t;
+  for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
+    const e = l.head;
+    if (typeof e !== 'object' || e.kind !== 'tuple' || e.elements.length !== 4) return false;
+  }
+  return typeof l === 'object' && l.kind === 'nil';
+}
 
 const exported: BifFn = ([m, f, a], c) => bool(isAtom(m) && isAtom(f) && typeof a === 'number' && c.node.functionExported(m, f, a));
 

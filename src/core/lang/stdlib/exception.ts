@@ -1,13 +1,14 @@
 /**
  * Exception: `message/1`, `exception?/1`, `normalize/2,3`, `format/2,3` and `format_banner/2,3`
  * over the VM's exception structs (see ../exceptions.ts), worded as Elixir 1.14 words them.
- * The stacktrace argument is accepted but not printed: our stacktraces are not BEAM's.
+ * `format/3` prints the stacktrace under the banner, as Elixir does (stacktrace-format.ts).
  */
-import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
+import { atom, Binary, NIL, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
 import { exceptionMessage, exceptionModule, isException, normalizeException } from '../exceptions.ts';
 import type { BifContext } from '../builtins.ts';
 import { structFieldsOf } from '../structs.ts';
 import { formatError, type ErrorKind } from '../format-error.ts';
+import { formatStacktrace, formatStacktraceEntry } from '../stacktrace-format.ts';
 import { at, defineBifs } from './define.ts';
 import { functionClause } from './errors.ts';
 
@@ -35,12 +36,26 @@ function banner(kind: Term, reason: Term, fn: string, arity: number): Term {
   return Binary.fromString(formatError(kindOf(kind, fn, arity), reason, NIL_ATOM, false));
 }
 
+/** `Exception.format/3`: the banner, then the stacktrace's lines, each ending in a newline. */
+function format(kind: Term, reason: Term, stack: Term): Term {
+  const lines = stack === NIL || isList(stack) ? formatStacktrace(stack) : [];
+  const text = formatError(kindOf(kind, 'format', 3), reason, stack, false, {}, []);
+  return Binary.fromString(lines.length === 0 ? text : `${text}\n${lines.join('\n')}\n`);
+}
+
+function isList(t: Term): boolean {
+  return typeof t === 'object' && (t.kind === 'cons' || t.kind === 'nil');
+}
+
 export const exceptionBifs = [...defineBifs('Elixir.Exception', { 'message/1': (a, ctx) => message(at(a, 0), ctx) }, true), ...defineBifs('Elixir.Exception', {
   'exception?/1': (a) => (isException(at(a, 0)) ? TRUE : atom('false')),
   'normalize/2': (a) => normalize(at(a, 0), at(a, 1)),
   'normalize/3': (a) => normalize(at(a, 0), at(a, 1)),
   'format/2': (a) => banner(at(a, 0), at(a, 1), 'format', 3),
-  'format/3': (a) => banner(at(a, 0), at(a, 1), 'format', 3),
+  'format/3': (a) => format(at(a, 0), at(a, 1), at(a, 2)),
+  'format_stacktrace_entry/1': (a) => Binary.fromString(formatStacktraceEntry(at(a, 0))),
+  // Exception.format_stacktrace/1: each entry on its own line, indented 4, each line ending in a newline.
+  'format_stacktrace/1': (a) => Binary.fromString(formatStacktrace(at(a, 0)).map((l) => `${l}\n`).join('')),
   'format_banner/2': (a) => banner(at(a, 0), at(a, 1), 'format_banner', 3),
   'format_banner/3': (a) => banner(at(a, 0), at(a, 1), 'format_banner', 3),
 })];
