@@ -100,49 +100,61 @@ export function encodeDelta(bytes: Uint8Array, out: Uint8Array, at: number): num
   return o.at;
 }
 
-/** Reads tokens; every read is bounds-checked against the input, every write against the output. */
+/** A cursor over the tokens; every read is bounds-checked against the input. */
 class In {
-  at: number;
   constructor(
     readonly buf: Uint8Array,
-    at: number,
-  ) {
-    this.at = at;
-  }
-  /** A varint, or -1 when it is truncated or longer than 5 bytes / 2^32. */
+    public at: number,
+  ) {}
+  /** A LEB128 varint, or -1 when it is truncated or longer than 5 bytes / 2^32. */
   varint(): number {
-    let v = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      if (this.at >= this.buf.length) return -1;
-      const b = this.buf[this.at++] as number;
-      v += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return v <= 0xffffffff ? v : -1;
+    const buf = this.buf;
+    if (this.at >= buf.length) return -1;
+    const b = buf[this.at++] as number;
+    if (b < 0x80) return b;
+    let v = b & 0x7f;
+    for (let shift = 7; shift < 35; shift += 7) {
+      if (this.at >= buf.length) return -1;
+      const c = buf[this.at++] as number;
+      v += (c & 0x7f) * 2 ** shift;
+      if (c < 0x80) return v <= 0xffffffff ? v : -1;
     }
     return -1;
   }
 }
 
-/** The `length` bytes the tokens from `at` to the end of `frame` make, or null when they are malformed. */
+/**
+ * The `length` bytes the tokens from `at` to the end of `frame` make, or null when they are
+ * malformed. Short literal runs (a flood's are 1-2 bytes) are a plain loop, as a subarray and a
+ * `set` per packet cost more than the bytes they move; copies (~50 bytes) are `copyWithin`, which
+ * measured 3× faster than a loop for them.
+ */
 export function decodeDelta(frame: Uint8Array, at: number, length: number): Uint8Array | null {
   const out = new Uint8Array(length);
+  const n = frame.length;
   const r = new In(frame, at);
   let pos = 0;
-  while (r.at < frame.length) {
+  while (r.at < n) {
     const lits = r.varint();
-    if (lits < 0 || lits > frame.length - r.at || lits > length - pos) return null;
-    out.set(frame.subarray(r.at, r.at + lits), pos);
-    r.at += lits;
-    pos += lits;
+    if (lits < 0 || lits > n - r.at || lits > length - pos) return null;
+    let p = r.at;
+    if (lits <= 16) for (let i = 0; i < lits; i++) out[pos++] = frame[p++] as number;
+    else {
+      out.set(frame.subarray(p, p + lits), pos);
+      p += lits;
+      pos += lits;
+    }
+    r.at = p;
     const match = r.varint();
     if (match < 0 || match > length - pos) return null;
     if (match === 0) continue;
     const d = r.varint();
     if (d < 1 || d > pos) return null;
-    if (d >= match) {
+    if (d >= match && match > 8) {
       out.copyWithin(pos, pos - d, pos - d + match);
       pos += match;
     } else {
-      // Byte by byte: the copy overlaps what it writes (a distance shorter than the match).
+      // Byte by byte (a copy may also overlap what it writes: a distance shorter than the match).
       for (const end = pos + match; pos < end; pos++) out[pos] = out[pos - d] as number;
     }
   }
