@@ -6,9 +6,9 @@
  * packet.ts) writes and reads; anything else, or anything malformed, returns null and takes the
  * generic path, which then reports the error in its own words.
  */
-import type { Pid, Term } from '../../core/term/types.ts';
+import { Tuple, type Pid, type Term } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
-import { readPid } from './decode-leaf.ts';
+import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
 import { ByteReader, DecodeFail } from './reader.ts';
 import * as T from './tags.ts';
@@ -62,11 +62,41 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
     if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
     const from = readPid(r);
     const to = readPid(r);
-    const m = decodeTerm(body, r.pos, opts);
+    const at = r.pos;
+    const flat = readFlat(r);
+    if (flat !== undefined && r.pos === body.length) return { type: 'send', from, to, message: flat };
+    const m = decodeTerm(body, at, opts);
     if (!m.ok || m.next !== body.length) return null;
     return { type: 'send', from, to, message: m.term };
   } catch (e) {
     if (e instanceof DecodeFail) return null;
     throw e;
+  }
+}
+
+/** Tuples the flat reader takes: a message's tag and a few fields. */
+const MAX_FLAT_ARITY = 8;
+
+/**
+ * A message that is a leaf, or a small tuple of leaves (`{:msg, i}`, `{:ok, pid}`), read with no
+ * frame stack: the generic decoder's frames were the receiving tab's largest cost in a flood.
+ * Anything else (a nested container, a bad byte) gives undefined and the generic decoder reads
+ * the message from the start, reporting what is wrong in its own words.
+ */
+function readFlat(r: ByteReader): Term | undefined {
+  try {
+    const tag = r.u8();
+    if (tag !== T.SMALL_TUPLE_EXT) return readLeaf(r, tag);
+    const n = r.u8();
+    if (n > MAX_FLAT_ARITY) return undefined;
+    const items: Term[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = readLeaf(r, r.u8());
+      if (x === undefined) return undefined;
+      items.push(x);
+    }
+    return new Tuple(items);
+  } catch {
+    return undefined;
   }
 }
