@@ -103,6 +103,8 @@ export class Connection {
   private readonly encodeOpts: EncodeOptions;
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
   private readonly decodeOpts: DecodeOptions;
+  /** The same for the terms after a `131,68` header (no version bytes); its refs go apart (readSendSenderAt). */
+  private readonly headerOpts: DecodeOptions;
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
@@ -119,6 +121,7 @@ export class Connection {
     this.hooks = o.hooks;
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
+    this.headerOpts = { ...this.decodeOpts, versionByte: false };
     // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
@@ -294,7 +297,7 @@ export class Connection {
       }
       const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
       if (typeof cached === 'string') return { messages, error: cached };
-      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.refOpts(cached.refs));
+      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.headerOpts, cached.refs);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return { messages, error: err };

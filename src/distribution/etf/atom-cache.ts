@@ -175,11 +175,12 @@ export class InAtomCache {
       const n = r.u8();
       const refs: Atom[] = [];
       if (n === 0) return { refs, next: r.pos };
-      const flags = r.take((n >> 1) + 1);
-      const nibble = (i: number) => ((flags[i >> 1] as number) >> ((i & 1) * 4)) & 0xf;
-      const long = (nibble(n) & 1) === 1;
+      const flagsAt = r.pos;
+      r.need((n >> 1) + 1);
+      r.pos += (n >> 1) + 1;
+      const long = (nibbleAt(body, flagsAt, n) & 1) === 1;
       for (let i = 0; i < n; i++) {
-        const f = nibble(i);
+        const f = nibbleAt(body, flagsAt, i);
         const cix = ((f & 7) << 8) | r.u8();
         if ((f & 8) === 0) {
           const a = this.slots[cix];
@@ -201,6 +202,11 @@ export class InAtomCache {
       throw e;
     }
   }
+}
+
+/** The `i`th half byte of the flags that start at `at` (an even one in the low half of its byte). */
+function nibbleAt(body: Uint8Array, at: number, i: number): number {
+  return ((body[at + (i >> 1)] as number) >> ((i & 1) * 4)) & 0xf;
 }
 
 /** Where the terms start after the header that follows `131, 68` at `at` (no cache needed), or null when it is malformed. */
