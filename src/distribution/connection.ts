@@ -109,6 +109,8 @@ export class Connection {
    * CPU profile of the ping-pong; the decoders read the refs during the call and keep nothing.
    */
   private readonly withRefs: { hooks?: FunHooks; versionByte: false; atomRefs: readonly Atom[] };
+  /** The same for the terms after a `131,68` header (no version bytes); its refs go apart (readSendSenderAt). */
+  private readonly headerOpts: DecodeOptions;
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
@@ -126,6 +128,7 @@ export class Connection {
     this.encodeOpts = o.hooks !== undefined ? { versionByte: false, hooks: o.hooks } : { versionByte: false };
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
     this.withRefs = o.hooks !== undefined ? { hooks: o.hooks, versionByte: false, atomRefs: [] } : { versionByte: false, atomRefs: [] };
+    this.headerOpts = { ...this.decodeOpts, versionByte: false };
     // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
@@ -301,7 +304,7 @@ export class Connection {
       }
       const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
       if (typeof cached === 'string') return { messages, error: cached };
-      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.refOpts(cached.refs));
+      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.headerOpts, cached.refs);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return { messages, error: err };

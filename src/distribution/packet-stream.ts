@@ -21,6 +21,8 @@ import { DIST_HEADER, VERSION } from './etf/tags.ts';
 import { concatBytes } from './etf/concat.ts';
 import { writeMarker } from './bulk-lane.ts';
 
+const samePid = (a: Pid, b: Pid): boolean => a === b || (a.node === b.node && a.id === b.id && a.serial === b.serial && a.creation === b.creation);
+
 /** pushWithHeader's answer for a packet too big for the atom cache's form: it goes on the bulk lane, written plain. */
 const FOR_THE_LANE = Symbol('for the bulk lane');
 
@@ -48,6 +50,8 @@ export class PacketWriter {
   private lane: { readonly writer: { push(body: Uint8Array): void }; readonly from: number; seq: number } | null = null;
   /** The sending pid of the packet being pushed: its marker names it, should it take the bulk lane. */
   sender: Pid | null = null;
+  /** The last SEND_SENDER control tuple written in the header form, and the refs its node names took (writeSendPrefix). */
+  private sendPrefix: { readonly from: Pid; readonly to: Pid; readonly bytes: Uint8Array; readonly refFrom: number; readonly refTo: number } | null = null;
 
   /**
    * `maxPacketBytes`: the largest packet the peer's reader takes (PacketReader's limit). A term
@@ -116,9 +120,10 @@ export class PacketWriter {
 
   /** A message to a pid (SEND_SENDER), written without building its control tuple (etf/send-path.ts). */
   pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions, cached = false): string | null {
-    if (cached && this.atomCache !== null) {
-      const r = this.pushWithHeader(this.atomCache, opts, (w) => {
-        writeSendSenderTuple(w, from, to);
+    const cache = this.atomCache;
+    if (cached && cache !== null) {
+      const r = this.pushWithHeader(cache, opts, (w) => {
+        this.writeSendPrefix(w, cache, from, to);
         encodeInto(w, message, opts);
       });
       if (r !== FOR_THE_LANE) return r;
@@ -140,6 +145,22 @@ export class PacketWriter {
   }
 
   /**
+   * `{22, from, to}` at the start of a header-form packet's terms. Its bytes depend only on the
+   * two pids (their node names take the packet's first refs), so those of the last pair are kept
+   * and copied while a process keeps sending to the same one.
+   */
+  private writeSendPrefix(w: ByteWriter, cache: OutAtomCache, from: Pid, to: Pid): void {
+    const m = this.sendPrefix;
+    if (w.length !== 0) return writeSendSenderTuple(w, from, to);
+    if (m !== null && samePid(m.from, from) && samePid(m.to, to) && cache.ref(from.node) === m.refFrom && cache.ref(to.node) === m.refTo) {
+      return w.bytes(m.bytes);
+    }
+    writeSendSenderTuple(w, from, to);
+    // ref() names an atom already in the packet by the same position: what the pids were written with.
+    this.sendPrefix = { from, to, bytes: w.written().slice(), refFrom: cache.ref(from.node), refTo: cache.ref(to.node) };
+  }
+
+  /**
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
    * atoms as cache refs), then the header the refs make, then the terms after it.
    */
@@ -158,7 +179,7 @@ export class PacketWriter {
       w.limit = mark + 4 + this.maxPacketBytes;
       w.u32(0);
       cache.writeHeader(w);
-      w.bytes(s.written());
+      w.append(s);
       return this.end(w, mark, false);
     } catch (e) {
       cache.abandon();

@@ -41,23 +41,37 @@ export function cacheIndex(a: Atom): number {
   return ix;
 }
 
-/** Our side of one connection's cache: what the peer holds, and the refs of the packet being written. */
+/**
+ * Our side of one connection's cache: what the peer holds, and the refs of the packet being
+ * written. Its arrays are made once and reused (a count says how many refs the packet has:
+ * emptying a JS array with `length = 0` let go of its storage on every packet), and a packet
+ * whose refs are the previous packet's, none new, copies the previous header's bytes: a flood
+ * names the same atoms in every packet.
+ */
 export class OutAtomCache implements AtomRefs {
   private readonly sent: (Atom | undefined)[] = new Array<Atom | undefined>(ATOM_CACHE_SIZE);
   /** Slot -> position in this packet's refs (-1: unused in this packet). */
   private readonly inPacket = new Int16Array(ATOM_CACHE_SIZE).fill(-1);
-  private readonly refs: Atom[] = [];
-  private readonly refSlots: number[] = [];
+  private readonly refs: (Atom | undefined)[] = new Array<Atom | undefined>(MAX_ATOM_CACHE_REFS).fill(undefined);
+  private readonly refSlots = new Uint16Array(MAX_ATOM_CACHE_REFS);
+  private readonly fresh = new Uint8Array(MAX_ATOM_CACHE_REFS);
+  private count = 0;
+  /** The previous header (after `131, 68`) and the atoms it named, in order. */
+  private lastHeader: Uint8Array = new Uint8Array(0);
+  private readonly lastRefs: (Atom | undefined)[] = new Array<Atom | undefined>(MAX_ATOM_CACHE_REFS).fill(undefined);
+  private lastCount = -1;
 
   ref(a: Atom): number {
     const cix = cacheIndex(a);
     const i = this.inPacket[cix] as number;
     if (i >= 0) return this.refs[i] === a ? i : -1;
-    if (this.refs.length >= MAX_ATOM_CACHE_REFS) return -1;
-    this.inPacket[cix] = this.refs.length;
-    this.refs.push(a);
-    this.refSlots.push(cix);
-    return this.refs.length - 1;
+    const n = this.count;
+    if (n >= MAX_ATOM_CACHE_REFS) return -1;
+    this.inPacket[cix] = n;
+    this.refs[n] = a;
+    this.refSlots[n] = cix;
+    this.count = n + 1;
+    return n;
   }
 
   /**
@@ -65,29 +79,36 @@ export class OutAtomCache implements AtomRefs {
    * as the peer's (the packet goes out in this order), and starts the next packet.
    */
   writeHeader(w: ByteWriter): void {
-    const n = this.refs.length;
+    const n = this.count;
     w.u8(T.VERSION);
     w.u8(T.DIST_HEADER);
+    if (this.sameAsLast()) {
+      w.bytes(this.lastHeader);
+      this.clear();
+      return;
+    }
+    const from = w.length;
     w.u8(n);
-    if (n === 0) return;
-    const fresh: boolean[] = [];
+    if (n === 0) return this.remember(w, from);
     let long = false;
+    let anyFresh = false;
     for (let i = 0; i < n; i++) {
       const a = this.refs[i] as Atom;
       const isNew = this.sent[this.refSlots[i] as number] !== a;
-      fresh.push(isNew);
+      this.fresh[i] = isNew ? 1 : 0;
+      if (isNew) anyFresh = true;
       if (isNew && atomText(a).length > 255) long = true;
     }
     // n + 1 half bytes: the refs' flags, then LongAtoms.
     for (let b = 0; b <= n >> 1; b++) {
       const lo = 2 * b;
       const hi = lo + 1;
-      w.u8(this.nibble(lo, n, fresh, long) | (this.nibble(hi, n, fresh, long) << 4));
+      w.u8(this.nibble(lo, n, long) | (this.nibble(hi, n, long) << 4));
     }
     for (let i = 0; i < n; i++) {
       const cix = this.refSlots[i] as number;
       w.u8(cix & 0xff);
-      if (!fresh[i]) continue;
+      if (this.fresh[i] === 0) continue;
       const a = this.refs[i] as Atom;
       const text = atomText(a);
       if (long) w.u16(text.length);
@@ -95,7 +116,11 @@ export class OutAtomCache implements AtomRefs {
       w.bytes(text);
       this.sent[cix] = a;
     }
-    this.clear();
+    // A header that brought new entries differs from the next one, which names them as known.
+    if (anyFresh) {
+      this.lastCount = -1;
+      this.clear();
+    } else this.remember(w, from);
   }
 
   /** The packet was not written (its terms could not be encoded): forget its refs. */
@@ -103,15 +128,35 @@ export class OutAtomCache implements AtomRefs {
     this.clear();
   }
 
-  private nibble(i: number, n: number, fresh: readonly boolean[], long: boolean): number {
-    if (i < n) return (fresh[i] ? 8 : 0) | ((this.refSlots[i] as number) >> 8);
+  /** This packet's refs are the last header's, in order, and the peer has them all (that header had no new ones). */
+  private sameAsLast(): boolean {
+    const n = this.count;
+    if (n !== this.lastCount) return false;
+    for (let i = 0; i < n; i++) if (this.refs[i] !== this.lastRefs[i]) return false;
+    return true;
+  }
+
+  /** Keeps the header written from `from` (with no new entries) for the next packet to copy. */
+  private remember(w: ByteWriter, from: number): void {
+    const n = this.count;
+    this.lastHeader = w.written().slice(from);
+    for (let i = 0; i < n; i++) this.lastRefs[i] = this.refs[i];
+    this.lastCount = n;
+    this.clear();
+  }
+
+  private nibble(i: number, n: number, long: boolean): number {
+    if (i < n) return (this.fresh[i] === 1 ? 8 : 0) | ((this.refSlots[i] as number) >> 8);
     return i === n && long ? 1 : 0;
   }
 
   private clear(): void {
-    for (const cix of this.refSlots) this.inPacket[cix] = -1;
-    this.refs.length = 0;
-    this.refSlots.length = 0;
+    const n = this.count;
+    for (let i = 0; i < n; i++) {
+      this.inPacket[this.refSlots[i] as number] = -1;
+      this.refs[i] = undefined;
+    }
+    this.count = 0;
   }
 }
 
@@ -130,11 +175,12 @@ export class InAtomCache {
       const n = r.u8();
       const refs: Atom[] = [];
       if (n === 0) return { refs, next: r.pos };
-      const flags = r.take((n >> 1) + 1);
-      const nibble = (i: number) => ((flags[i >> 1] as number) >> ((i & 1) * 4)) & 0xf;
-      const long = (nibble(n) & 1) === 1;
+      const flagsAt = r.pos;
+      r.need((n >> 1) + 1);
+      r.pos += (n >> 1) + 1;
+      const long = (nibbleAt(body, flagsAt, n) & 1) === 1;
       for (let i = 0; i < n; i++) {
-        const f = nibble(i);
+        const f = nibbleAt(body, flagsAt, i);
         const cix = ((f & 7) << 8) | r.u8();
         if ((f & 8) === 0) {
           const a = this.slots[cix];
@@ -156,6 +202,11 @@ export class InAtomCache {
       throw e;
     }
   }
+}
+
+/** The `i`th half byte of the flags that start at `at` (an even one in the low half of its byte). */
+function nibbleAt(body: Uint8Array, at: number, i: number): number {
+  return ((body[at + (i >> 1)] as number) >> ((i & 1) * 4)) & 0xf;
 }
 
 /** Where the terms start after the header that follows `131, 68` at `at` (no cache needed), or null when it is malformed. */

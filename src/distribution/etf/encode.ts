@@ -4,7 +4,7 @@
  * bytes, flat maps in exact key order). Iterative: a work stack replaces recursion so a list
  * nested a million levels deep cannot overflow the JS stack.
  */
-import { Pid, atom, type Atom, type Fun, type Term } from '../../core/term/types.ts';
+import { Pid, atom, type Atom, type Fun, type Term, type Tuple } from '../../core/term/types.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { MAX_BIG_DIGITS, magnitudeBytes } from './bigint.ts';
 import { sortedPairs } from '../../core/term/map-order.ts';
@@ -38,6 +38,7 @@ export function encodeTerm(term: Term, opts: EncodeOptions = {}): Uint8Array {
 }
 
 export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}): void {
+  if (typeof root === 'object' && root.kind === 'tuple' && writeFlatTuple(w, root)) return;
   const stack: (Term | SizePatch)[] = [root];
   while (stack.length > 0) {
     const t = stack.pop() as Term | SizePatch;
@@ -102,6 +103,31 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
       case 'fun': pushFun(w, t, stack, opts); break;
     }
   }
+}
+
+/** Tuples writeFlatTuple takes: a message's tag and a few fields. */
+const MAX_FLAT_ARITY = 8;
+
+/**
+ * A small tuple of integers and atoms (`{:msg, i}`), the commonest message, written with no work
+ * stack; the bytes are those the generic loop writes. False (nothing written) for anything else.
+ */
+function writeFlatTuple(w: ByteWriter, t: Tuple): boolean {
+  const el = t.elements;
+  const n = el.length;
+  if (n > MAX_FLAT_ARITY) return false;
+  for (let i = 0; i < n; i++) {
+    const x = el[i] as Term;
+    if (typeof x !== 'number' && (typeof x !== 'object' || x.kind !== 'atom')) return false;
+  }
+  w.u8(T.SMALL_TUPLE_EXT);
+  w.u8(n);
+  for (let i = 0; i < n; i++) {
+    const x = el[i] as number | Atom;
+    if (typeof x === 'number') writeInteger(w, x);
+    else writeAtom(w, x);
+  }
+  return true;
 }
 
 /**

@@ -6,9 +6,9 @@
  * packet.ts) writes and reads; anything else, or anything malformed, returns null and takes the
  * generic path, which then reports the error in its own words.
  */
-import type { Pid, Term } from '../../core/term/types.ts';
+import { Tuple, type Atom, type Pid, type Term } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
-import { readPid } from './decode-leaf.ts';
+import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
 import { ByteReader, DecodeFail } from './reader.ts';
 import * as T from './tags.ts';
@@ -47,9 +47,11 @@ export function readSendSender(body: Uint8Array, opts: DecodeOptions): SendSende
 
 /**
  * The SEND_SENDER message whose control tuple starts at `at`: `versioned`, each term has its 131
- * byte (the 112 form); else none (after a `131,68` header, whose atom refs `opts` carries).
+ * byte (the 112 form); else none (after a `131,68` header, whose atom refs are `refs`, or
+ * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
+ * options object per packet; one is made only when the generic decoder must read the message.
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions): SendSender | null {
+export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): SendSender | null {
   const c = versioned ? at + 1 : at;
   if (
     body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
@@ -59,14 +61,46 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
   }
   try {
     const r = new ByteReader(body, c + 4);
-    if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
+    const atomRefs = refs ?? opts.atomRefs;
+    if (atomRefs !== undefined) r.atomRefs = atomRefs;
     const from = readPid(r);
     const to = readPid(r);
-    const m = decodeTerm(body, r.pos, opts);
+    const at = r.pos;
+    // The 112 form's message has its own version byte; anything else there is the generic path's to report.
+    const flat = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
+    if (flat !== undefined && r.pos === body.length) return { type: 'send', from, to, message: flat };
+    const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
     if (!m.ok || m.next !== body.length) return null;
     return { type: 'send', from, to, message: m.term };
   } catch (e) {
     if (e instanceof DecodeFail) return null;
     throw e;
+  }
+}
+
+/** Tuples the flat reader takes: a message's tag and a few fields. */
+const MAX_FLAT_ARITY = 8;
+
+/**
+ * A message that is a leaf, or a small tuple of leaves (`{:msg, i}`, `{:ok, pid}`), read with no
+ * frame stack: the generic decoder's frames were the receiving tab's largest cost in a flood.
+ * Anything else (a nested container, a bad byte) gives undefined and the generic decoder reads
+ * the message from the start, reporting what is wrong in its own words.
+ */
+function readFlat(r: ByteReader): Term | undefined {
+  try {
+    const tag = r.u8();
+    if (tag !== T.SMALL_TUPLE_EXT) return readLeaf(r, tag);
+    const n = r.u8();
+    if (n > MAX_FLAT_ARITY) return undefined;
+    const items: Term[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = readLeaf(r, r.u8());
+      if (x === undefined) return undefined;
+      items.push(x);
+    }
+    return new Tuple(items);
+  } catch {
+    return undefined;
   }
 }

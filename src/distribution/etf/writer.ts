@@ -97,6 +97,20 @@ export class ByteWriter {
     }
     this.len += n;
   }
+  /** Everything `other` has written (no view is made: a packet's terms are copied once per packet). */
+  append(other: ByteWriter): void {
+    const n = other.len;
+    this.ensure(n);
+    const src = other.buf;
+    if (n <= 64) {
+      const buf = this.buf;
+      let at = this.len;
+      for (let i = 0; i < n; i++) buf[at++] = src[i] as number;
+    } else {
+      this.buf.set(src.subarray(0, n), this.len);
+    }
+    this.len += n;
+  }
   /** Overwrite a u32 written earlier (NEW_FUN_EXT's Size is only known after the free vars). */
   patchU32(at: number, v: number): void {
     this.view.setUint32(at, v >>> 0);

@@ -1,0 +1,69 @@
+/**
+ * OutAtomCache copies the previous header when a packet names the same atoms and none is new.
+ * The bytes must be those a fresh computation gives, whatever came between: a packet that
+ * brought a new entry, one that took a slot from an atom of the memo, an abandoned packet.
+ */
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../core/ports.ts';
+import { atom, tuple, type Atom, type Term } from '../../core/term/types.ts';
+import { InAtomCache, OutAtomCache, cacheIndex } from './atom-cache.ts';
+import { encodeInto } from './encode.ts';
+import { decodePacket } from './packet.ts';
+import { ByteWriter } from './writer.ts';
+import { hex } from './test-util.ts';
+
+function packet(cache: OutAtomCache, term: Term): Uint8Array {
+  const s = new ByteWriter();
+  s.atomRefs = cache;
+  encodeInto(s, term, { versionByte: false });
+  const w = new ByteWriter();
+  cache.writeHeader(w);
+  w.bytes(s.written());
+  return w.finish();
+}
+
+/** Atoms sharing cache slots with others of the list (found by trying names). */
+function atomsWithCollisions(): Atom[] {
+  const bySlot = new Map<number, Atom[]>();
+  for (let i = 0; ; i++) {
+    const a = atom(`m${i}`);
+    const list = bySlot.get(cacheIndex(a)) ?? [];
+    list.push(a);
+    bySlot.set(cacheIndex(a), list);
+    if (list.length === 3) return [...list, atom('x'), atom('y')];
+  }
+}
+
+describe('the repeated header', () => {
+  it('a flood of one shape repeats the second header byte for byte', () => {
+    const out = new OutAtomCache();
+    const [a, b] = [atom('from@lab'), atom('msg')];
+    const first = packet(out, tuple(a, b, 1));
+    const second = packet(out, tuple(a, b, 2));
+    const third = packet(out, tuple(a, b, 3));
+    expect(hex(first.subarray(0, 8))).not.toBe(hex(second.subarray(0, 8)));
+    expect(hex(third)).toBe(hex(second).replace(/02$/, '03'));
+  });
+
+  it('random packets over colliding atoms give what a cache without the memo gives, and decode in order', () => {
+    const atoms = atomsWithCollisions();
+    const rnd = new SeededRandom(23);
+    const out = new OutAtomCache();
+    const mirror = new InAtomCache();
+    const pick = () => atoms[Math.floor(rnd.next() * atoms.length)] as Atom;
+    let last: Term = atom('none');
+    for (let i = 0; i < 3000; i++) {
+      // Often the same term again (the memo's case), else a new mix; sometimes an abandoned packet.
+      const term: Term = rnd.next() < 0.5 ? last : tuple(...Array.from({ length: 1 + Math.floor(rnd.next() * 3) }, pick));
+      if (rnd.next() < 0.05) {
+        const s = new ByteWriter();
+        s.atomRefs = out;
+        encodeInto(s, tuple(pick(), pick()), { versionByte: false });
+        out.abandon();
+      }
+      const body = packet(out, term);
+      expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
+      last = term;
+    }
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The SEND_SENDER fast path's flat reader (a leaf, or a small tuple of leaves, read without the
+ * generic decoder's frames): it gives exactly what the generic path gives, and on any damaged
+ * packet it gives nothing the generic path would refuse.
+ */
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../core/ports.ts';
+import { Binary, Float, Fun, NIL, Pid, Ref, Tuple, atom, list, str, tuple, type Term } from '../../core/term/types.ts';
+import { decodePacket, encodePacket } from './packet.ts';
+import { readSendSender } from './send-path.ts';
+import { termEq } from './test-util.ts';
+
+const from = new Pid(atom('one@lab'), 87, 0, 3);
+const to = new Pid(atom('twó@lab'), 112, 1, 0xfffffffe);
+
+/** What the generic path makes of a body: the message of a SEND_SENDER, or null. */
+function generic(body: Uint8Array): Term | null {
+  const d = decodePacket(body);
+  if (!d.ok || d.packet.kind !== 'message' || d.packet.payload === undefined) return null;
+  const c = d.packet.control;
+  if (!(c instanceof Tuple) || c.elements[0] !== 22 || !(c.elements[1] instanceof Pid) || !(c.elements[2] instanceof Pid)) return null;
+  return d.packet.payload;
+}
+
+const leaves: Term[] = [
+  0, 255, 256, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 40, -(2n ** 70n), new Float(1.5), atom('ok'), atom('ünïcode'), NIL,
+  str('bytes'), Binary.fromBytes(new Uint8Array(300).fill(1)), from, new Ref(atom('a@b'), 7, [1, 2, 3]),
+  new Fun(2, { type: 'export', module: atom('lists'), name: atom('map') }, null, null), list([1, 2, 3]),
+];
+
+describe('SEND_SENDER fast path: flat messages', () => {
+  it('reads leaves and small tuples of leaves as the generic decoder does', () => {
+    const messages: Term[] = [...leaves, tuple(), tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8))];
+    for (const m of messages) {
+      const body = encodePacket(tuple(22, from, to), m);
+      const fast = readSendSender(body, {});
+      expect(fast).not.toBeNull();
+      expect(termEq(fast?.message as Term, generic(body) as Term)).toBe(true);
+      expect(termEq(fast?.message as Term, m)).toBe(true);
+    }
+  });
+
+  it('leaves nested and larger tuples to the generic decoder, with the same result', () => {
+    for (const m of [tuple(atom('a'), tuple(1, 2)), new Tuple(leaves.slice(0, 9)), tuple(atom('m'), list([tuple(1)]))]) {
+      const body = encodePacket(tuple(22, from, to), m);
+      expect(termEq(readSendSender(body, {})?.message as Term, m)).toBe(true);
+    }
+  });
+
+  it('a cut, extended or corrupted packet gives the generic result or nothing, never a message the generic path refuses', () => {
+    const rnd = new SeededRandom(17);
+    const bodies = [tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8)), tuple(new Float(2.5), atom('x'), str('y'))].map((m) => encodePacket(tuple(22, from, to), m));
+    let checked = 0;
+    for (const body of bodies) {
+      const variants: Uint8Array[] = [];
+      for (let cut = 0; cut < body.length; cut++) variants.push(body.subarray(0, cut));
+      variants.push(Uint8Array.from([...body, 0]), Uint8Array.from([...body, 106]));
+      for (let t = 0; t < 400; t++) {
+        const bad = body.slice();
+        bad[Math.floor(rnd.next() * bad.length)] = Math.floor(rnd.next() * 256);
+        variants.push(bad);
+      }
+      for (const v of variants) {
+        const fast = readSendSender(v, {});
+        const slow = generic(v);
+        if (fast === null) continue; // the generic path reads it and reports its own error, if any
+        checked++;
+        expect(slow).not.toBeNull();
+        expect(termEq(fast.message, slow as Term)).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('a NaN float, a bad UTF-8 atom or an unknown tag inside the tuple is refused on both paths', () => {
+    const body = encodePacket(tuple(22, from, to), tuple(atom('msg'), new Float(1.5)));
+    const nan = body.slice();
+    new DataView(nan.buffer).setFloat64(nan.length - 8, NaN);
+    const badAtom = encodePacket(tuple(22, from, to), tuple(atom('mság'), 1));
+    const at = badAtom.indexOf(0xc3);
+    badAtom[at] = 0xff;
+    const unknown = body.slice();
+    unknown[unknown.length - 9] = 200;
+    for (const b of [nan, badAtom, unknown]) {
+      expect(readSendSender(b, {})).toBeNull();
+      expect(decodePacket(b).ok).toBe(false);
+    }
+  });
+});
