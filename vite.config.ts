@@ -10,10 +10,12 @@ export default defineConfig({
   resolve: {
     // PeerJS reads only the adapter's browserDetails; its shims are for browsers we don't support
     // (src/ui/vendor/webrtc-adapter-shim.ts). Saves ~12 KB gzipped of the first load. BinaryPack
-    // serves only `binary` connections; ours are `raw` (vendor/binarypack-shim.ts, ~2 KB).
+    // serves only `binary` connections; ours are `raw` (vendor/binarypack-shim.ts, ~2 KB). React
+    // Flow's d3 interpolates numbers only, never colours (vendor/d3-color-shim.ts, ~4 KB).
     alias: {
       'webrtc-adapter': fileURLToPath(new URL('./src/ui/vendor/webrtc-adapter-shim.ts', import.meta.url)),
       'peerjs-js-binarypack': fileURLToPath(new URL('./src/ui/vendor/binarypack-shim.ts', import.meta.url)),
+      'd3-color': fileURLToPath(new URL('./src/ui/vendor/d3-color-shim.ts', import.meta.url)),
     },
   },
   build: {
