@@ -1,54 +1,37 @@
 /**
- * The one-byte frame of a data-channel message: stored, or DEFLATE-compressed (fflate).
+ * The one-byte frame of a data-channel message: stored, or a packet delta.
  *
- * Why compress: uncompressed, a flood of small sends is bound by the channel's bytes, not by the
- * tabs' CPU (bench:dist --profile showed both main threads mostly idle). A batch of similar packets
- * (the same pids and atoms in each) shrinks ~20× at level 1, in about a millisecond, synchronously, so
- * ordering and back-pressure stay as they are. Only links between playground tabs use it; the
- * packet stream inside stays byte-exact Erlang (packet-stream.ts).
+ * Why shrink: uncompressed, a flood of small sends is bound by the channel's bytes, not by the
+ * tabs' CPU (bench:dist --profile showed both main threads mostly idle). A flood's batch (the same
+ * pids and atoms in each packet) travels as each packet's difference from the previous one
+ * (packet-delta.ts): ~10× smaller, synchronously, so ordering and back-pressure stay as they are.
+ * Only links between playground tabs use it; the packet stream inside stays byte-exact Erlang
+ * (packet-stream.ts).
  *
- * Frame: `0 | bytes` (stored), `1 | RawLength:32 | raw DEFLATE`, or `2 | RawLength:32 | delta`
- * (packet-delta.ts: each packet as its difference from the previous one). A flood's batch is
- * tried as a delta first: it shrinks ~10× for a fraction of DEFLATE's time, which was a quarter
- * of the sending tab's CPU; a batch the delta does not shrink fourfold is deflated as before.
+ * Frame: `0 | bytes` (stored) or `2 | RawLength:32 | delta`. Kind 1 was DEFLATE (fflate): once
+ * floods took the delta it only served batches the delta could not shrink fourfold and single
+ * packets of 1 to 64 KiB (bigger ones take the bulk lane), and it cost ~4 KB gzipped of every
+ * tab's first load (issue 11), so no tab sends it, and a frame of that kind is refused as corrupt.
  *
- * Decoding trusts nothing: a corrupt frame gives null, never a throw. A decompression bomb (64 KiB
- * of DEFLATE can claim ~66 MB) is cut short: the declared length must fit the link's largest
- * message, only that much is allocated, and inflating stops soon after the output outgrows it
- * (inflateExactly).
+ * Decoding trusts nothing: a corrupt frame gives null, never a throw. A delta claiming more than
+ * the link's largest message is refused before anything is allocated (packet-delta.ts bounds its
+ * copies to the declared length).
  */
-import { Inflate, deflateSync, inflateSync } from 'fflate';
 import { decodeDelta, encodeDelta } from './packet-delta.ts';
 
 const STORED = 0;
-const DEFLATED = 1;
 /** Each packet as its difference from the one before (packet-delta.ts). */
 const DELTA = 2;
 const HEADER_BYTES = 5;
 /** Smaller messages go stored: nothing much to gain, and round trips stay copy-only. */
 export const COMPRESS_FROM_BYTES = 1024;
-/** Level 1 (fast): level 6 saves ~12% more bytes for ~1.5× the time per batch. */
-const LEVEL = 1;
-/**
- * fflate's smallest hash table (mem 0: 4096 entries): it is allocated and zeroed on every call,
- * and a 64 KiB batch compresses as well with it (within 1%) in ~30% less time than the default.
- */
-const MEM = 0;
-/** Compressed input inflated in one step: a flood batch (~3 KB) is one step. */
-const PIECE_BYTES = 4096;
 
-/** The frame for one message: compressed when that is smaller. */
+/** The frame for one message: a delta when that is at most a quarter of it, else stored. */
 export function encodeFrame(bytes: Uint8Array): Uint8Array {
   if (bytes.length >= COMPRESS_FROM_BYTES) {
     const delta = new Uint8Array(HEADER_BYTES + (bytes.length >> 2));
     const end = encodeDelta(bytes, delta, HEADER_BYTES);
     if (end >= 0) return withHeader(delta.slice(0, end), DELTA, bytes.length);
-    const z = deflateSync(bytes, { level: LEVEL, mem: MEM });
-    if (z.length + HEADER_BYTES < bytes.length + 1) {
-      const out = new Uint8Array(z.length + HEADER_BYTES);
-      out.set(z, HEADER_BYTES);
-      return withHeader(out, DEFLATED, bytes.length);
-    }
   }
   return storedFrame(bytes);
 }
@@ -100,52 +83,14 @@ export function unframe(data: unknown, maxBytes: number): Uint8Array | string {
   return decodeFrame(frame, maxBytes) ?? 'corrupt data channel frame';
 }
 
-/** A frame is at most one byte longer than its message (encodeFrame compresses only when smaller). */
+/** A frame is at most one byte longer than its message (encodeFrame takes the delta only when smaller). */
 const tooLong = (n: number, maxBytes: number): string => `data channel message of ${n} bytes exceeds the limit of ${maxBytes + 1}`;
 
 /** The message a frame holds, or null when the frame is corrupt or claims more than `maxBytes`. */
 export function decodeFrame(frame: Uint8Array, maxBytes: number): Uint8Array | null {
   if (frame[0] === STORED) return frame.length - 1 <= maxBytes ? frame.subarray(1) : null;
-  if ((frame[0] !== DEFLATED && frame[0] !== DELTA) || frame.length < HEADER_BYTES) return null;
+  if (frame[0] !== DELTA || frame.length < HEADER_BYTES) return null;
   const raw = (((frame[1] as number) << 24) | ((frame[2] as number) << 16) | ((frame[3] as number) << 8) | (frame[4] as number)) >>> 0;
   if (raw > maxBytes) return null;
-  if (frame[0] === DELTA) return decodeDelta(frame, HEADER_BYTES, raw);
-  return inflateExactly(frame.subarray(HEADER_BYTES), raw);
-}
-
-/**
- * Inflates `z`, which must give exactly `length` bytes, or null. A small `z` (a flood batch is
- * ~3 KB) inflates in one call straight into a buffer one byte longer than `length`: fflate never
- * grows a buffer it is given, so a longer stream only fills that spare byte, and the work past it
- * is bounded by what 4 KiB of DEFLATE can claim (~4 MB, a few tens of ms). A bigger `z` goes
- * through the streaming inflater piece by piece, which stops once the output is too long.
- */
-function inflateExactly(z: Uint8Array, length: number): Uint8Array | null {
-  try {
-    if (z.length <= PIECE_BYTES) {
-      const out = inflateSync(z, { out: new Uint8Array(length + 1) });
-      return out.length === length ? out : null;
-    }
-    return inflatePieces(z, length);
-  } catch {
-    // fflate's own error for an invalid stream, or TooLong.
-    return null;
-  }
-}
-
-/** Thrown from the streaming inflater's callback to stop it mid-stream. */
-class TooLong extends Error {}
-
-function inflatePieces(z: Uint8Array, length: number): Uint8Array | null {
-  const out = new Uint8Array(length);
-  let at = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (at + chunk.length > length) throw new TooLong();
-    out.set(chunk, at);
-    at += chunk.length;
-    ended = final;
-  });
-  for (let i = 0; i < z.length; i += PIECE_BYTES) inflater.push(z.subarray(i, i + PIECE_BYTES), i + PIECE_BYTES >= z.length);
-  return ended && at === length ? out : null;
+  return decodeDelta(frame, HEADER_BYTES, raw);
 }
