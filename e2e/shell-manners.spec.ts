@@ -116,6 +116,9 @@ test('shell history (↑/↓) survives a reload, per node name', async ({ browse
 });
 
 test('Kill on another node\'s process: pid("N.x.y") names it, it dies there, the inspector shows it gone', async ({ browser }) => {
+  // Two tabs, the cluster view and four waits of up to 15 s each: at load 30 the clean-clone run
+  // was still typing its last check when the default 60 s ran out.
+  test.setTimeout(120_000);
   const { one, two, id } = await twoTabsAndAProcess(browser, host(), 'victim');
   await one.page.getByRole('button', { name: 'cluster view' }).click();
   const remote = one.page.getByRole('button', { name: new RegExp(`^#PID<[1-9]\\d*\\.${id}\\.0> \\{:global, :victim\\}$`) });
