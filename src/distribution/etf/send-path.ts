@@ -6,7 +6,7 @@
  * packet.ts) writes and reads; anything else, or anything malformed, returns null and takes the
  * generic path, which then reports the error in its own words.
  */
-import { Tuple, type Atom, type Pid, type Term } from '../../core/term/types.ts';
+import { Tuple, list, type Atom, type Pid, type Term } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
 import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
@@ -78,29 +78,44 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
   }
 }
 
-/** Tuples the flat reader takes: a message's tag and a few fields. */
+/** Tuples and lists the flat reader takes: a message's tag and a few fields. */
 const MAX_FLAT_ARITY = 8;
+/**
+ * How deep the flat reader nests: enough for a GenServer call, `{:"$gen_call", {pid, [:alias | ref]}, req}`,
+ * and a small request in it; deeper messages are the generic decoder's.
+ */
+const MAX_FLAT_DEPTH = 3;
 
 /**
- * A message that is a leaf, or a small tuple of leaves (`{:msg, i}`, `{:ok, pid}`), read with no
- * frame stack: the generic decoder's frames were the receiving tab's largest cost in a flood.
- * Anything else (a nested container, a bad byte) gives undefined and the generic decoder reads
- * the message from the start, reporting what is wrong in its own words.
+ * A message that is a leaf, or small tuples and lists of leaves nested a few deep (`{:msg, i}`,
+ * `{:ok, pid}`, a GenServer call's `$gen_call` tuple), read by recursion with no frame stack:
+ * the generic decoder's frames were the receiving tab's largest cost in a flood, and a call's
+ * nested message was read twice (flat up to its first tuple, then again generically). Anything
+ * else (a map, a bigger or deeper container, a bad byte) gives undefined and the generic decoder
+ * reads the message from the start, reporting what is wrong in its own words.
  */
 function readFlat(r: ByteReader): Term | undefined {
   try {
-    const tag = r.u8();
-    if (tag !== T.SMALL_TUPLE_EXT) return readLeaf(r, tag);
-    const n = r.u8();
-    if (n > MAX_FLAT_ARITY) return undefined;
-    const items: Term[] = [];
-    for (let i = 0; i < n; i++) {
-      const x = readLeaf(r, r.u8());
-      if (x === undefined) return undefined;
-      items.push(x);
-    }
-    return new Tuple(items);
+    return readFlatTerm(r, r.u8(), MAX_FLAT_DEPTH);
   } catch {
     return undefined;
   }
+}
+
+function readFlatTerm(r: ByteReader, tag: number, depth: number): Term | undefined {
+  const isList = tag === T.LIST_EXT;
+  if (tag !== T.SMALL_TUPLE_EXT && !isList) return readLeaf(r, tag);
+  if (depth === 0) return undefined;
+  const n = isList ? r.u32() : r.u8();
+  if (n > MAX_FLAT_ARITY) return undefined;
+  // A list's tail is one more term after its elements.
+  const items: Term[] = [];
+  for (let i = isList ? -1 : 0; i < n; i++) {
+    const x = readFlatTerm(r, r.u8(), depth - 1);
+    if (x === undefined) return undefined;
+    items.push(x);
+  }
+  if (!isList) return new Tuple(items);
+  const tail = items.pop() as Term;
+  return list(items, tail);
 }
