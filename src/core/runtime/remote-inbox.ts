@@ -7,6 +7,7 @@ import type { NodeRuntime } from './node-runtime.ts';
 import type { RemoteInbox } from './remote.ts';
 import type { MonitorEntry } from './process.ts';
 import { Status } from './status.ts';
+import { strictEquals } from '../term/equality.ts';
 import { pidKey, refKey } from './identifiers.ts';
 import { NOCONNECTION, NOPROC, demonitor, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
 import { resumeSenders } from './busy-dist.ts';
@@ -71,8 +72,9 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
     deliverDemonitor(watcher, target, ref) {
       const q = target.kind === 'pid' ? rt.lookup(target) : rt.registry.lookup(target);
       const e = q?.monitoredBy?.get(refKey(ref));
-      // Only the watcher's own monitor: a peer naming another's ref cancels nothing.
-      if (q === undefined || e === undefined || pidKey(e.watcher) !== pidKey(watcher)) return;
+      // Only the watcher's own monitor: a peer naming another's ref cancels nothing. (Compared
+      // field by field, not by pidKey: this runs for every remote GenServer.call's demonitor.)
+      if (q === undefined || e === undefined || !strictEquals(e.watcher, watcher)) return;
       q.monitoredBy?.delete(e.key);
       rt.version++;
       // Told as deliverMonitor told its adding, so a viewer's picture drops it too.

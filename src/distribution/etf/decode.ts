@@ -106,16 +106,18 @@ function decodeBody(r: ByteReader, opts: DecodeOptions): Term {
   }
 }
 
+/** `n` when `n` items of at least `perItem` bytes each fit in what is left (a top-level function: no closure per frame). */
+function counted(r: ByteReader, n: number, perItem: number): number {
+  if (n * perItem > r.remaining) r.fail(`container of ${n} elements exceeds remaining ${r.remaining} bytes at offset ${r.pos}`);
+  return n;
+}
+
 function openFrame(r: ByteReader, tag: number): Frame {
-  const counted = (n: number, perItem: number): number => {
-    if (n * perItem > r.remaining) r.fail(`container of ${n} elements exceeds remaining ${r.remaining} bytes at offset ${r.pos}`);
-    return n;
-  };
   switch (tag) {
-    case T.SMALL_TUPLE_EXT: return { k: 'tuple', n: counted(r.u8(), 1), items: [] };
-    case T.LARGE_TUPLE_EXT: return { k: 'tuple', n: counted(r.u32(), 1), items: [] };
-    case T.MAP_EXT: return { k: 'map', n: counted(r.u32(), 2) * 2, items: [] };
-    case T.LIST_EXT: return { k: 'list', n: counted(r.u32() + 1, 1), items: [] };
+    case T.SMALL_TUPLE_EXT: return { k: 'tuple', n: counted(r, r.u8(), 1), items: [] };
+    case T.LARGE_TUPLE_EXT: return { k: 'tuple', n: counted(r, r.u32(), 1), items: [] };
+    case T.MAP_EXT: return { k: 'map', n: counted(r, r.u32(), 2) * 2, items: [] };
+    case T.LIST_EXT: return { k: 'list', n: counted(r, r.u32() + 1, 1), items: [] };
     case T.NEW_FUN_EXT: {
       const head = readFunHeader(r);
       return { k: 'fun', n: head.numFree, items: [], head };

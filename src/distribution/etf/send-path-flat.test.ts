@@ -1,6 +1,6 @@
 /**
- * The SEND_SENDER fast path's flat reader (a leaf, or a small tuple of leaves, read without the
- * generic decoder's frames): it gives exactly what the generic path gives, and on any damaged
+ * The SEND_SENDER fast path's flat reader (a leaf, or small tuples and lists of leaves nested a
+ * few deep, read without the generic decoder's frames): it gives exactly what the generic path gives, and on any damaged
  * packet it gives nothing the generic path would refuse.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { Binary, Float, Fun, NIL, Pid, Ref, Tuple, atom, list, str, tuple, type 
 import { decodePacket, encodePacket } from './packet.ts';
 import { readSendSender } from './send-path.ts';
 import { termEq } from './test-util.ts';
+import { mapFromPairs } from '../../core/term/map.ts';
 
 const from = new Pid(atom('one@lab'), 87, 0, 3);
 const to = new Pid(atom('twó@lab'), 112, 1, 0xfffffffe);
@@ -28,9 +29,17 @@ const leaves: Term[] = [
   new Fun(2, { type: 'export', module: atom('lists'), name: atom('map') }, null, null), list([1, 2, 3]),
 ];
 
+const ref = new Ref(atom('one@lab'), 3, [9, 8, 7]);
+/** A GenServer call as gen:do_call/4 sends it, and its reply through the alias. */
+const genCall = tuple(atom('$gen_call'), tuple(from, list([atom('alias')], ref)), 42);
+const genReply = tuple(list([atom('alias')], ref), tuple(atom('ok'), str('done')));
+
 describe('SEND_SENDER fast path: flat messages', () => {
   it('reads leaves and small tuples of leaves as the generic decoder does', () => {
-    const messages: Term[] = [...leaves, tuple(), tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8))];
+    const messages: Term[] = [
+      ...leaves, tuple(), tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8)), genCall, genReply,
+      tuple(atom('a'), tuple(1, list([2, tuple()]))), list([atom('x'), tuple(1, 2)]), tuple(list([1, 2], atom('improper'))),
+    ];
     for (const m of messages) {
       const body = encodePacket(tuple(22, from, to), m);
       const fast = readSendSender(body, {});
@@ -40,8 +49,11 @@ describe('SEND_SENDER fast path: flat messages', () => {
     }
   });
 
-  it('leaves nested and larger tuples to the generic decoder, with the same result', () => {
-    for (const m of [tuple(atom('a'), tuple(1, 2)), new Tuple(leaves.slice(0, 9)), tuple(atom('m'), list([tuple(1)]))]) {
+  it('leaves deeper and larger containers, and maps, to the generic decoder, with the same result', () => {
+    const deep = tuple(atom('a'), tuple(1, tuple(2, tuple(3))));
+    const longList = tuple(atom('m'), list([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => tuple(i))));
+    const map = tuple(atom('m'), mapFromPairs([[1, tuple(2)]]));
+    for (const m of [deep, map, new Tuple(leaves.slice(0, 9)), longList, tuple(atom('a'), tuple(1, 2)), tuple(atom('m'), list([tuple(1)]))]) {
       const body = encodePacket(tuple(22, from, to), m);
       expect(termEq(readSendSender(body, {})?.message as Term, m)).toBe(true);
     }
@@ -49,7 +61,7 @@ describe('SEND_SENDER fast path: flat messages', () => {
 
   it('a cut, extended or corrupted packet gives the generic result or nothing, never a message the generic path refuses', () => {
     const rnd = new SeededRandom(17);
-    const bodies = [tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8)), tuple(new Float(2.5), atom('x'), str('y'))].map((m) => encodePacket(tuple(22, from, to), m));
+    const bodies = [tuple(atom('msg'), 7), new Tuple(leaves.slice(0, 8)), tuple(new Float(2.5), atom('x'), str('y')), genCall, genReply].map((m) => encodePacket(tuple(22, from, to), m));
     let checked = 0;
     for (const body of bodies) {
       const variants: Uint8Array[] = [];

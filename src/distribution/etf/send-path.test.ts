@@ -1,6 +1,7 @@
-/** The SEND_SENDER fast path writes and reads exactly what the generic path does. */
+/** The SEND_SENDER fast path (and ALIAS_SEND's reader) writes and reads exactly what the generic path does. */
 import { describe, expect, it } from 'vitest';
-import { Pid, atom, list, str, tuple, type Term } from '../../core/term/types.ts';
+import { Pid, Ref, atom, list, str, tuple, type Term } from '../../core/term/types.ts';
+import { decodeControl } from '../control.ts';
 import { encodePacket, decodePacket } from './packet.ts';
 import { readSendSender, writeSendSenderControl } from './send-path.ts';
 import { ByteWriter } from './writer.ts';
@@ -10,6 +11,7 @@ import { hex } from './test-util.ts';
 
 const from = new Pid(atom('one@lab'), 87, 0, 3);
 const to = new Pid(atom('twó@lab'), 112, 1, 0xfffffffe);
+const alias = new Ref(atom('twó@lab'), 0xfffffffe, [5, 6, 7]);
 
 function fastBytes(message: Term): Uint8Array {
   const w = new ByteWriter();
@@ -45,5 +47,31 @@ describe('SEND_SENDER fast path', () => {
     expect(readSendSender(Uint8Array.from([...body, 0]), {})).toBeNull(); // trailing byte
     expect(readSendSender(encodePacket(tuple(22, from, 5), 1), {})).toBeNull(); // `to` not a pid
     expect(readSendSender(encodePacket(tuple(22, from, to)), {})).toBeNull(); // no payload
+  });
+
+  it('reads an ALIAS_SEND (a GenServer reply) as the generic path does', () => {
+    for (const m of [...messages, tuple(list([atom('alias')], alias), tuple(atom('ok'), 1))]) {
+      const body = encodePacket(tuple(33, from, alias), m);
+      const generic = decodePacket(body);
+      if (!generic.ok || generic.packet.kind !== 'message') throw new Error('generic decode failed');
+      const expected = decodeControl(generic.packet.control, generic.packet.payload);
+      expect(expected).toMatchObject({ type: 'alias_send' });
+      expect(readSendSender(body, {})).toEqual(expected);
+    }
+  });
+
+  it('leaves a pid where an alias goes, a ref where a pid goes, and ALIAS_SEND_TT to the generic path', () => {
+    expect(readSendSender(encodePacket(tuple(33, from, to), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(22, from, alias), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(33, alias, alias), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(33, from, 7), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(33, from, tuple(alias)), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(34, from, alias, atom('token')), 1), {})).toBeNull();
+    expect(readSendSender(encodePacket(tuple(33, from, alias)), {})).toBeNull(); // no payload
+    for (const bad of [tuple(33, from, to), tuple(22, from, alias)]) {
+      const d = decodePacket(encodePacket(bad, 1));
+      if (!d.ok || d.packet.kind !== 'message') throw new Error('generic decode failed');
+      expect(typeof decodeControl(d.packet.control, d.packet.payload)).toBe('string'); // the generic path's error
+    }
   });
 });

@@ -6,7 +6,7 @@
  * packet.ts) writes and reads; anything else, or anything malformed, returns null and takes the
  * generic path, which then reports the error in its own words.
  */
-import { Tuple, type Atom, type Pid, type Term } from '../../core/term/types.ts';
+import { Tuple, list, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import { decodeTerm, type DecodeOptions } from './decode.ts';
 import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
@@ -16,6 +16,8 @@ import { writePid } from './encode.ts';
 import type { ByteWriter } from './writer.ts';
 
 export const SEND_SENDER = 22;
+/** `{33, From, Alias}`: a message to an alias (every GenServer reply to a caller of OTP 24+). */
+export const ALIAS_SEND = 33;
 
 /** Writes `131 {22, from, to}` (the control part after the 112 byte). */
 export function writeSendSenderControl(w: ByteWriter, from: Pid, to: Pid): void {
@@ -40,22 +42,32 @@ export interface SendSender {
   readonly message: Term;
 }
 
-/** The SEND_SENDER message a 112-form packet body holds, or null when it is anything else. */
-export function readSendSender(body: Uint8Array, opts: DecodeOptions): SendSender | null {
+export interface AliasSend {
+  readonly type: 'alias_send';
+  readonly from: Pid;
+  readonly alias: Ref;
+  readonly message: Term;
+}
+
+/** The SEND_SENDER (or ALIAS_SEND) message a 112-form packet body holds, or null when it is anything else. */
+export function readSendSender(body: Uint8Array, opts: DecodeOptions): SendSender | AliasSend | null {
   return body[0] === PASS_THROUGH ? readSendSenderAt(body, 1, true, opts) : null;
 }
 
 /**
- * The SEND_SENDER message whose control tuple starts at `at`: `versioned`, each term has its 131
+ * The SEND_SENDER message whose control tuple starts at `at`, or the ALIAS_SEND one (the same
+ * shape with a ref for the pid `to`: a GenServer's reply, read here rather than by the generic
+ * path, whose frames and control check cost a call as much as its request did): `versioned`, each term has its 131
  * byte (the 112 form); else none (after a `131,68` header, whose atom refs are `refs`, or
  * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
  * options object per packet; one is made only when the generic decoder must read the message.
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): SendSender | null {
+export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): SendSender | AliasSend | null {
   const c = versioned ? at + 1 : at;
+  const op = body[c + 3];
   if (
     body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
-    body[c + 1] !== 3 || body[c + 2] !== T.SMALL_INTEGER_EXT || body[c + 3] !== SEND_SENDER
+    body[c + 1] !== 3 || body[c + 2] !== T.SMALL_INTEGER_EXT || (op !== SEND_SENDER && op !== ALIAS_SEND)
   ) {
     return null;
   }
@@ -64,43 +76,63 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
     const from = readPid(r);
-    const to = readPid(r);
+    const to = op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
+    // An alias that is not a ref: the generic path reports it.
+    if (typeof to !== 'object' || (to.kind !== 'pid' && to.kind !== 'ref')) return null;
     const at = r.pos;
     // The 112 form's message has its own version byte; anything else there is the generic path's to report.
-    const flat = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
-    if (flat !== undefined && r.pos === body.length) return { type: 'send', from, to, message: flat };
-    const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
-    if (!m.ok || m.next !== body.length) return null;
-    return { type: 'send', from, to, message: m.term };
+    let message = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
+    if (message === undefined || r.pos !== body.length) {
+      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
+      if (!m.ok || m.next !== body.length) return null;
+      message = m.term;
+    }
+    if (to.kind === 'ref') return op === ALIAS_SEND ? { type: 'alias_send', from, alias: to, message } : null;
+    return op === SEND_SENDER ? { type: 'send', from, to, message } : null;
   } catch (e) {
     if (e instanceof DecodeFail) return null;
     throw e;
   }
 }
 
-/** Tuples the flat reader takes: a message's tag and a few fields. */
+/** Tuples and lists the flat reader takes: a message's tag and a few fields. */
 const MAX_FLAT_ARITY = 8;
+/**
+ * How deep the flat reader nests: enough for a GenServer call, `{:"$gen_call", {pid, [:alias | ref]}, req}`,
+ * and a small request in it; deeper messages are the generic decoder's.
+ */
+const MAX_FLAT_DEPTH = 3;
 
 /**
- * A message that is a leaf, or a small tuple of leaves (`{:msg, i}`, `{:ok, pid}`), read with no
- * frame stack: the generic decoder's frames were the receiving tab's largest cost in a flood.
- * Anything else (a nested container, a bad byte) gives undefined and the generic decoder reads
- * the message from the start, reporting what is wrong in its own words.
+ * A message that is a leaf, or small tuples and lists of leaves nested a few deep (`{:msg, i}`,
+ * `{:ok, pid}`, a GenServer call's `$gen_call` tuple), read by recursion with no frame stack:
+ * the generic decoder's frames were the receiving tab's largest cost in a flood, and a call's
+ * nested message was read twice (flat up to its first tuple, then again generically). Anything
+ * else (a map, a bigger or deeper container, a bad byte) gives undefined and the generic decoder
+ * reads the message from the start, reporting what is wrong in its own words.
  */
 function readFlat(r: ByteReader): Term | undefined {
   try {
-    const tag = r.u8();
-    if (tag !== T.SMALL_TUPLE_EXT) return readLeaf(r, tag);
-    const n = r.u8();
-    if (n > MAX_FLAT_ARITY) return undefined;
-    const items: Term[] = [];
-    for (let i = 0; i < n; i++) {
-      const x = readLeaf(r, r.u8());
-      if (x === undefined) return undefined;
-      items.push(x);
-    }
-    return new Tuple(items);
+    return readFlatTerm(r, r.u8(), MAX_FLAT_DEPTH);
   } catch {
     return undefined;
   }
+}
+
+function readFlatTerm(r: ByteReader, tag: number, depth: number): Term | undefined {
+  const isList = tag === T.LIST_EXT;
+  if (tag !== T.SMALL_TUPLE_EXT && !isList) return readLeaf(r, tag);
+  if (depth === 0) return undefined;
+  const n = isList ? r.u32() : r.u8();
+  if (n > MAX_FLAT_ARITY) return undefined;
+  // A list's tail is one more term after its elements.
+  const items: Term[] = [];
+  for (let i = isList ? -1 : 0; i < n; i++) {
+    const x = readFlatTerm(r, r.u8(), depth - 1);
+    if (x === undefined) return undefined;
+    items.push(x);
+  }
+  if (!isList) return new Tuple(items);
+  const tail = items.pop() as Term;
+  return list(items, tail);
 }

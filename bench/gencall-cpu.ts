@@ -1,0 +1,107 @@
+/**
+ * CPU time per GenServer.call between two playground nodes over the memory transport (the bench
+ * page's Elixir code, bench/browser/dist-genserver.ts), next to the plain distributed ping-pong:
+ * what a call adds over the distribution's own round trip, without WebRTC or load noise.
+ *   npx tsx bench/gencall-cpu.ts [calls] [rounds]
+ * Rows (best of the rounds, taking turns): the bench's native ping-pong, the same in Elixir,
+ * GenServer.call. For before/after figures run it bundled, as the browser runs the code (tsx
+ * wraps every closure in a naming helper, which inflates closure-heavy paths):
+ *   npx esbuild bench/gencall-cpu.ts --bundle --platform=node --format=esm --outfile=/tmp/g.mjs && node /tmp/g.mjs 20000 8
+ */
+import { performance } from 'node:perf_hooks';
+import { SeededRandom } from '../src/core/ports.ts';
+import { createPlaygroundNode, type PlaygroundNode } from '../src/playground/node.ts';
+import { MemoryNetwork } from '../src/distribution/transports/memory.ts';
+import { PreludeCache } from '../src/core/lang/prelude-cache.ts';
+import { genServerRtt, runElixir, startEchoServer } from './browser/dist-genserver.ts';
+import { echoBody, pingerBody } from './browser/dist-bodies.ts';
+
+const CALLS = Number(process.argv[2] ?? 20_000);
+const ROUNDS = Number(process.argv[3] ?? 5);
+
+const clock = { now: () => performance.now() };
+const net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
+const cache = new PreludeCache();
+const mk = (name: string, seed: number): PlaygroundNode => {
+  const n = createPlaygroundNode({ clock, random: new SeededRandom(seed), stdout: () => {}, name, creation: seed, preludeCache: cache });
+  n.goAlive({ transport: net.transport(), cookie: 'bench', clock, random: new SeededRandom(seed * 31) });
+  return n;
+};
+const a = mk('a@bench', 1);
+const b = mk('b@bench', 2);
+let running = false;
+/** Runs both nodes and the network until nothing is left to do. */
+function drive(): void {
+  if (running) return;
+  running = true;
+  try {
+    for (let idle = 0; idle < 3; ) {
+      const ra = a.node.runSlice();
+      const rb = b.node.runSlice();
+      const moved = net.flush();
+      idle = ra || rb || moved ? 0 : idle + 1;
+    }
+  } finally {
+    running = false;
+  }
+}
+
+function cpuUs(f: () => Promise<unknown>): Promise<number> {
+  const c0 = process.cpuUsage();
+  return f().then(() => {
+    const c = process.cpuUsage(c0);
+    return c.user + c.system;
+  });
+}
+
+/** Runs `start`'s work on both nodes until it settles. */
+async function settle<T>(start: () => Promise<T>): Promise<T> {
+  let done = false;
+  const p = start().finally(() => (done = true));
+  while (!done) {
+    drive();
+    await Promise.resolve();
+  }
+  return p;
+}
+
+/** Best of `ROUNDS` CPU times per round trip of each row's `once(n)`, in µs; the rows take turns (warm-up and drift hit all alike). */
+async function best(rows: Record<string, (n: number) => Promise<unknown>>): Promise<Record<string, number>> {
+  const min: Record<string, number> = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, once] of Object.entries(rows)) min[k] = Math.min(min[k] ?? Infinity, (await cpuUs(() => settle(() => once(CALLS)))) / CALLS);
+  }
+  return min;
+}
+
+const ELIXIR_PING = `
+defmodule BenchPing do
+  def echo do
+    receive do
+      {from, i} -> send(from, i)
+    end
+    echo()
+  end
+  def loop(_pid, 0), do: :ok
+  def loop(pid, n) do
+    send(pid, {self(), n})
+    receive do
+      ^n -> loop(pid, n - 1)
+    end
+  end
+end`;
+
+async function main(): Promise<void> {
+  await settle(() => startEchoServer(b, () => {}));
+  const echo = b.node.spawn(echoBody());
+  await settle(() => runElixir(b, `${ELIXIR_PING}\nProcess.register(spawn(BenchPing, :echo, []), :bench_ping)`, () => {}));
+  const rows = await best({
+    // the bench's dist ping-pong row: native bodies, {pid, i} there and i's tuple back
+    pingPong: (n) => new Promise<void>((done) => a.node.spawn(pingerBody(echo, n, done))),
+    // the same exchange written in Elixir: what interpreting it costs on both sides
+    elixirPingPong: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.loop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
+    genServerCall: (n) => genServerRtt(a, 'b@bench', n, () => {}),
+  });
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Number(v.toFixed(2))]))));
+}
+void main();
