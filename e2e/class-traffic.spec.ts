@@ -39,9 +39,13 @@ test('a cluster where only the tool talks shows no moving token; a message of th
   // The cluster view: both nodes' tracers now talk (batches, acks) ten times a second.
   await one.page.getByRole('button', { name: 'cluster view' }).click();
   await expect(one.page.getByRole('group', { name: `node two@${h}` }).getByRole('button').first()).toBeVisible({ timeout: 15_000 });
+  const register = await watchFlights(one.page);
   expect(await two.iex(':global.register_name(:box, self())')).toBe(':yes');
 
-  // The register call's own messages (the shell's to :global) land first.
+  // The register call's own messages (the shell's to :global and its answer) land first. They
+  // reach this tab in two's next tracer batch, which under load may come after the shell's answer:
+  // wait until this page listed the answer, or "no token" could be read before they arrived.
+  await expect.poll(async () => (await register.seen()).some((f) => f.text.includes('$global_reply')), { timeout: afterFlights(1) }).toBe(true);
   await expect.poll(() => tokens(one.page), { timeout: afterFlights(1) }).toBe(0);
 
   // Two's processes come and go without sending a message of the class: only its tracer talks
