@@ -72,6 +72,9 @@ export function Playground(props: PlaygroundProps) {
   // A real BEAM node runs no tracer: its card shows the processes that talk to this tab.
   useEffect(() => connectBeamProcesses(node, store, frames ?? browserFrameScheduler(), dist), [node, store, frames, dist]);
   useEffect(() => forgetDownNodes(store, BROWSER_TIMERS), [store]);
+  // True once the cluster view follows the cluster (its bridge loaded and subscribed): only then
+  // do the controls act on every node, so the speed is handed on again at that moment.
+  const [following, setFollowing] = useState(false);
   useEffect(() => {
     if (tracing === undefined) return undefined;
     // The cluster view's bridge loads with the first cluster view (first load budget).
@@ -81,6 +84,7 @@ export function Playground(props: PlaygroundProps) {
       if (gone) return;
       const c = connectClusterView(tracing, store, frames ?? browserFrameScheduler());
       const unfollow = dist === null ? null : c.view.follow(dist);
+      setFollowing(unfollow !== null);
       stop = () => {
         unfollow?.();
         c.dispose();
@@ -89,6 +93,7 @@ export function Playground(props: PlaygroundProps) {
     return () => {
       gone = true;
       stop?.();
+      setFollowing(false);
     };
   }, [tracing, dist, store, frames]);
   const wired = useMemo(() => (conditioner === undefined ? null : controlsFor({ node, conditioner, dist: () => dist })), [node, conditioner, dist]);
@@ -118,7 +123,7 @@ export function Playground(props: PlaygroundProps) {
         )}
         {showControls && (
           <div className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-            <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} clusterView={tracing !== undefined} />
+            <PlaygroundControls {...(delivery ? { delivery } : {})} {...(classroom ? { classroom } : {})} {...(delivery?.pause ? { pause } : {})} clusterView={following} />
           </div>
         )}
         {pause.holding && (

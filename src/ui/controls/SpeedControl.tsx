@@ -19,8 +19,9 @@ export function SpeedControl({ delivery, clusterView = false }: { delivery: Deli
   const onSpeed = delivery.onSpeed;
   const ms = SPEED_DURATION_MS[speed];
   // Delivery follows the picture, from the first render on (a store may start slow), and again
-  // when the cluster view comes on (then it acts on every node). After this commit's effects:
-  // the cluster view follows the nodes in its parent's.
+  // when the cluster view comes on (then it acts on every node). `clusterView` turns true once
+  // the view follows the cluster (its bridge loads on demand), so the speed set before reaches
+  // every node; the timeout lets the parent's effects of the same commit run first.
   useEffect(() => {
     if (onSpeed === undefined) return undefined;
     const t = setTimeout(() => onSpeed(ms), 0);
