@@ -104,9 +104,10 @@ export function moduleAtom(name: string): Atom {
 
 /**
  * An exception struct. Keys are atoms, and an atom is its own map key (src/core/term/hash.ts),
- * so the entries map can be built directly here.
+ * so the entries map can be built directly here. `messageField` false leaves `message` out of a
+ * struct that may carry one (a FunctionClauseError as Exception.normalize makes it).
  */
-export function exception(module: string, message: string, fields: readonly (readonly [string, Term])[] = []): MapTerm {
+export function exception(module: string, message: string, fields: readonly (readonly [string, Term])[] = [], messageField = true): MapTerm {
   const entries = new Map<unknown, readonly [Term, Term]>();
   const put = (k: Atom, v: Term) => entries.set(k, [k, v]);
   put(STRUCT, moduleAtom(module));
@@ -115,7 +116,7 @@ export function exception(module: string, message: string, fields: readonly (rea
   // exception-structs.ts); a KeyError's is nil unless given apart from its key and term.
   if (module === 'CompileError') put(atom('description'), Binary.fromString(message));
   else if (module === 'KeyError' && fields.some(([k]) => k === 'key')) put(MESSAGE, atom('nil'));
-  else if (!NO_MESSAGE_FIELD.has(module)) put(MESSAGE, Binary.fromString(message));
+  else if (messageField && !NO_MESSAGE_FIELD.has(module)) put(MESSAGE, Binary.fromString(message));
   for (const [k, v] of fields) put(atom(k), v);
   return new MapTerm(entries);
 }

@@ -4,7 +4,7 @@
  * of those whose struct has no `message` field (Elixir's `message/1` computes it from the fields).
  * The prelude (stdlib/structs.ts) defines each as a module with `defexception`.
  */
-import { atom, Binary, NIL_ATOM, type MapTerm, type Term } from '../term/types.ts';
+import { atom, Binary, NIL_ATOM, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 
 /** `defexception` arguments of each built-in exception, as Elixir source. */
@@ -34,11 +34,12 @@ export const BUILTIN_EXCEPTIONS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * Built-in exceptions whose struct has no `message` field: exception() leaves it out. Three keep
- * the message our built-ins word for them (argument lists, clauses, type descriptions), which
- * Elixir computes from fields we do not all have: they print as maps when inspected whole.
+ * Built-in exceptions whose struct has no `message` field: exception() leaves it out. A
+ * FunctionClauseError raised by our own built-ins (stdlib/errors.ts) keeps the message they word
+ * with its argument list and clauses, and so prints as a map when inspected whole; the one the VM
+ * raises for a function of the class is normalized exactly as Elixir makes it (exceptions.ts).
  */
-const KEEP_MESSAGE = new Set(['FunctionClauseError', 'BadArityError']);
+const KEEP_MESSAGE = new Set(['FunctionClauseError']);
 export const NO_MESSAGE_FIELD: ReadonlySet<string> = new Set(
   BUILTIN_EXCEPTIONS.filter(([name, fields]) => !fields.includes('message') && !KEEP_MESSAGE.has(name)).map(([name]) => name),
 );
@@ -57,6 +58,19 @@ const COMPUTED: Readonly<Record<string, (f: Field, o: InspectOptions) => string>
   BadBooleanError: (f, o) => `expected a boolean on left-side of "${atomText(f('operator'))}", got: ${inspect(f('term') ?? atom('nil'), o)}`,
   BadStructError: (f, o) => `expected a struct named ${inspect(f('struct') ?? atom('nil'), o)}, got: ${inspect(f('term') ?? atom('nil'), o)}`,
   ErlangError: (f, o) => `Erlang error: ${inspect(f('original') ?? atom('nil'), o)}`,
+  // Raised by the VM (and normalized) or built by hand: FunctionClauseError's own message text.
+  FunctionClauseError: (f) => {
+    const fun = f('function');
+    return `no function clause matching in ${moduleText(f('module'))}.${typeof fun === 'object' && fun.kind === 'atom' ? funName(fun) : inspect(fun ?? atom('nil'))}/${inspect(f('arity') ?? atom('nil'))}`;
+  },
+  BadArityError: (f, o) => {
+    const fun = f('function') ?? atom('nil');
+    const args: string[] = [];
+    for (let l = f('args'); typeof l === 'object' && l.kind === 'cons'; l = l.tail) args.push(inspect(l.head, o));
+    const arity = typeof fun === 'object' && fun.kind === 'fun' ? fun.arity : 0;
+    const n = args.length;
+    return `${inspect(fun, o)} with arity ${arity} called with ${n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${args.join(', ')})`}`;
+  },
   CompileError: (f) => textOf(f('description')),
   // Computed when printed, with the printer's options: a struct shows its fields in definition order.
   'Protocol.UndefinedError': (f, o) => {
@@ -88,6 +102,17 @@ export function typeName(t: Term): string {
     if (s !== undefined && s !== NIL_ATOM && typeof s === 'object' && s.kind === 'atom') return `${inspect(s)} (a struct)`;
   }
   return TYPE_NAMES[t.kind] ?? 'Unknown';
+}
+
+/** A function name as Elixir prints it in `Mod.fun/1` (quoted when not an identifier). */
+export function funName(a: Atom): string {
+  return /^[a-z_][a-zA-Z0-9_]*[?!]?$/.test(a.name) ? a.name : JSON.stringify(a.name);
+}
+
+/** A module as Elixir names it in a message: `String`, `:erl_eval`. */
+function moduleText(t: Term | undefined): string {
+  if (typeof t === 'object' && t.kind === 'atom') return t.name.startsWith('Elixir.') ? t.name.slice(7) : inspect(t);
+  return inspect(t ?? atom('nil'));
 }
 
 function atomText(t: Term | undefined): string {

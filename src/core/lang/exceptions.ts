@@ -10,7 +10,9 @@ import { atom, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/t
 import { mapGet } from '../term/map.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { exception, moduleAtom } from './errors.ts';
-import { computedMessage } from './exception-structs.ts';
+import { computedMessage, funName } from './exception-structs.ts';
+
+export { funName };
 
 export const ERROR_ATOM = atom('error');
 export const THROW_ATOM = atom('throw');
@@ -18,6 +20,7 @@ export const EXIT_ATOM = atom('exit');
 const STRUCT = atom('__struct__');
 const EXCEPTION = atom('__exception__');
 const MESSAGE = atom('message');
+const NIL = atom('nil');
 
 export function isException(t: Term): t is MapTerm {
   return typeof t === 'object' && t.kind === 'map' && mapGet(t, EXCEPTION) === TRUE && isAtomTerm(mapGet(t, STRUCT));
@@ -70,9 +73,10 @@ function toStruct(reason: Term, stack: Term, opts: InspectOptions): MapTerm {
       const [m, f, a] = top as [Term, Term, Term];
       const arity = typeof a === 'number' ? a : listLen(a);
       const name = typeof f === 'object' && f.kind === 'atom' ? f : atom('?');
-      return exception('FunctionClauseError', `no function clause matching in ${moduleName(m)}.${funName(name)}/${arity}`, [
-        ['module', m], ['function', name], ['arity', arity],
-      ]);
+      // As Exception.normalize leaves it: no message field (message/1 computes it), nothing blamed yet.
+      return exception('FunctionClauseError', '', [
+        ['module', m], ['function', name], ['arity', arity], ['kind', NIL], ['args', NIL], ['clauses', NIL],
+      ], false);
     }
     return exception('FunctionClauseError', 'no function clause matches');
   }
@@ -85,23 +89,17 @@ function toStruct(reason: Term, stack: Term, opts: InspectOptions): MapTerm {
   if ((t = tupleOf(reason, 'badkey', 3))) {
     return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found in: ${inspect(t[2] as Term, opts)}`, [['key', t[1] as Term], ['term', t[2] as Term]]);
   }
-  if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found`, [['key', t[1] as Term]]);
+  if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found`, [['key', t[1] as Term], ['term', NIL]]);
   if ((t = tupleOf(reason, 'badmap', 2))) return exception('BadMapError', `expected a map, got: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'badfun', 2))) return exception('BadFunctionError', `expected a function, got: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'badarity', 2))) {
     const inner = t[1] as Term;
     if (typeof inner === 'object' && inner.kind === 'tuple' && inner.elements.length === 2) {
       const [f, args] = inner.elements as [Term, Term];
-      const argv: string[] = [];
-      for (let l = args; typeof l === 'object' && l.kind === 'cons'; l = l.tail) argv.push(inspect(l.head, opts));
-      const arity = typeof f === 'object' && f.kind === 'fun' ? f.arity : 0;
-      const n = argv.length;
-      return exception('BadArityError', `${inspect(f, opts)} with arity ${arity} called with ${n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${argv.join(', ')})`}`, [
-        ['function', f], ['args', args],
-      ]);
+      return exception('BadArityError', '', [['function', f], ['args', args]]);
     }
   }
-  return exception('ErlangError', `Erlang error: ${inspect(reason, opts)}`, [['original', reason]]);
+  return exception('ErlangError', `Erlang error: ${inspect(reason, opts)}`, [['original', reason], ['reason', NIL]]);
 }
 
 function listLen(t: Term): number {
@@ -110,10 +108,6 @@ function listLen(t: Term): number {
   return n;
 }
 
-/** A function name as Elixir prints it in `Mod.fun/1` (quoted when not an identifier). */
-export function funName(a: Atom): string {
-  return /^[a-z_][a-zA-Z0-9_]*[?!]?$/.test(a.name) ? a.name : JSON.stringify(a.name);
-}
 
 /** Default messages of `raise Module` with no message. */
 const DEFAULT_MESSAGES = new Map<string, string>([
