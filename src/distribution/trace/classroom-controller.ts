@@ -95,7 +95,9 @@ export function startClassroomController(node: Node, self: TraceSelf, targets: (
   const onState = (s: ClassroomState, proc: ProcessApi) => {
     known.set(s.node, s);
     if (!s.holding) heldOn.delete(s.node);
-    if (round !== null && round[0]?.name === s.node) {
+    // Only the answer to the step counts for the round: a status answer the node sent before
+    // it took the step (the UI polls while paused) must not move the round on without it.
+    if (round !== null && round[0]?.name === s.node && s.stepped) {
       if (s.released) {
         steps = [...steps.slice(1 - STEPS_KEPT), { node: s.node, message: heldOn.get(s.node)?.released ?? null }];
         lastStepped = s.node;

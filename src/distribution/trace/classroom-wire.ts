@@ -5,6 +5,9 @@
  *   controller → {:playground_tracer, node}   {:classroom, from, :pause | :resume | :step | :status | {:delay, ms}}
  *   tracer → from                            {:classroom_state, node, holding, held, slow_ms, released}
  *
+ * `released` is `true`/`false` in the answer to a `:step` (whether it released a message) and
+ * `nil` in any other answer, so a status answer already on its way is never taken for the step's.
+ *
  * The tracer applies the request to its node's conditioner (a ClassroomTarget, given by the
  * host: src/distribution stays pure) and answers with the node's state; `released` says whether a
  * `:step` released a message. A tracer that was paused or slowed by a controller monitors it,
@@ -13,7 +16,7 @@
  * monitors `{:playground_classroom, node}` of `from`'s node by name (not `from` itself): a paused
  * gate lets the tracing service's monitors pass only when they name one of its processes.
  */
-import { Tuple, atom, bool, TRUE, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
+import { Tuple, atom, bool, FALSE, NIL_ATOM, TRUE, type Atom, type Pid, type Ref, type Term } from '../../core/term/types.ts';
 import type { ProcessApi } from '../../core/runtime/process-api.ts';
 import { isPid, isRef, isAtom } from './guards.ts';
 import type { HeldMessage } from '../middleware/held-message.ts';
@@ -40,6 +43,8 @@ export interface ClassroomState {
   readonly slowMs: number;
   /** The request was a step and it released a message. */
   readonly released: boolean;
+  /** This answers a step (released or not), not a status request or a pause. */
+  readonly stepped: boolean;
 }
 
 /** What a node's tracer acts on: the pause/step gate and slow network of its own links. */
@@ -74,14 +79,14 @@ export function classroomRequest(from: Pid, c: ClassroomCommand): Term {
 }
 
 export function encodeState(s: ClassroomState): Term {
-  return new Tuple([CLASSROOM_STATE, atom(s.node), bool(s.holding), s.held, s.slowMs, bool(s.released)]);
+  return new Tuple([CLASSROOM_STATE, atom(s.node), bool(s.holding), s.held, s.slowMs, s.stepped ? bool(s.released) : NIL_ATOM]);
 }
 
 export function decodeState(t: Term): ClassroomState | null {
   if (!(t instanceof Tuple) || t.elements.length !== 6 || t.elements[0] !== CLASSROOM_STATE) return null;
   const [, node, holding, held, slowMs, released] = t.elements;
   if (!isAtom(node) || typeof held !== 'number' || typeof slowMs !== 'number') return null;
-  return { node: node.name, holding: holding === TRUE, held, slowMs, released: released === TRUE };
+  return { node: node.name, holding: holding === TRUE, held, slowMs, released: released === TRUE, stepped: released === TRUE || released === FALSE };
 }
 
 /**
@@ -96,8 +101,8 @@ export function classroomAgent(target: ClassroomTarget, nodeName: Atom): { handl
     if (controller !== null) proc.demonitor(controller.ref, true);
     controller = { node: from.node, ref: proc.monitor(new Tuple([CLASSROOM_NAME, from.node])) };
   };
-  const state = (released: boolean): ClassroomState => ({
-    node: nodeName.name, holding: target.holding, held: target.held(), slowMs: target.slowNetworkMs, released,
+  const state = (released: boolean, stepped: boolean): ClassroomState => ({
+    node: nodeName.name, holding: target.holding, held: target.held(), slowMs: target.slowNetworkMs, released, stepped,
   });
   return {
     handle(m, proc) {
@@ -129,7 +134,7 @@ export function classroomAgent(target: ClassroomTarget, nodeName: Atom): { handl
         const r = released ? (target.lastReleased?.() ?? null) : null;
         proc.send(arg, encodeHeld({ node: nodeName.name, pausedBy: target.pausedBy ?? null, messages: target.heldMessages(HELD_SHOWN), released: r }));
       }
-      proc.send(arg, encodeState(state(released)));
+      proc.send(arg, encodeState(state(released, c.kind === 'step')));
       return true;
     },
   };
