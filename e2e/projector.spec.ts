@@ -14,6 +14,8 @@ const host = () => `pj${process.pid}x${n++}`;
 
 /** `one` and `peers` other tabs, each connected to one. */
 async function classroom(browser: Browser, peers: number): Promise<{ h: string; one: PlaygroundNode; others: PlaygroundNode[] }> {
+  // Four tabs opened one after the other: at load 41 (a clean-clone run) that alone took 60 s.
+  test.setTimeout(120_000);
   const h = host();
   const one = await openNode(browser, { sname: 'one', host: h });
   const others: PlaygroundNode[] = [];
