@@ -8,13 +8,19 @@ import { inspect } from '../term/inspect.ts';
 import type { ProcessInfo } from '../runtime/process-api.ts';
 import { ErlangError } from '../runtime/errors.ts';
 import type { Bif, BifContext, BifFn, BuiltinModule } from './builtins.ts';
-import { raise } from './errors.ts';
+import { asErlang, raise } from './errors.ts';
 import { badargAt, listArgs } from './bifs-kernel.ts';
 import { list as listOf } from '../term/types.ts';
 import { aliasBifs } from './bifs-alias.ts';
 import { maxHeapFlag, maxHeapTerm, spawnOpts, type SpawnOpts } from './max-heap-options.ts';
 
 const kindIs = (t: Term, k: string): boolean => typeof t === 'object' && t.kind === k;
+
+/** `:erlang.whereis/1`: an atom's pid or port, or null; anything else is a badarg. */
+function whereis(c: BifContext, n: Term): Term | null {
+  if (!kindIs(n, 'atom')) badargAt(0, 'not an atom');
+  return c.proc.whereis(n as Atom) ?? null;
+}
 
 function pidArg(t: Term, i: number): Pid {
   if (!kindIs(t, 'pid')) badargAt(i, 'not a pid');
@@ -155,7 +161,7 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   E('is_process_alive', 1, ([p], c) => bool(c.proc.isAlive(pidArg(p as Term, 0)))),
   E('register', 2, ([n, p], c) => register(c, p as Term, n as Term)),
   E('unregister', 1, ([n], c) => (c.proc.unregister(n as Atom), TRUE)),
-  E('whereis', 1, ([n], c) => c.proc.whereis(n as Atom) ?? UNDEFINED),
+  E('whereis', 1, ([n], c) => whereis(c, n as Term) ?? UNDEFINED),
   E('registered', 0, (_a, c) => listOf(c.proc.registered())),
   E('processes', 0, (_a, c) => listOf(c.proc.processes())),
   E('process_info', 1, ([p], c) => processInfo(c, p as Term)),
@@ -183,12 +189,13 @@ export const processModule: BuiltinModule = { name: 'process', bifs: [
   PR('monitor', 1, ([d], c) => c.proc.monitor(d as Term)),
   PR('demonitor', 1, ([r], c) => demonitor(c, r as Term, NIL)),
   PR('demonitor', 2, ([r, o], c) => demonitor(c, r as Term, o as Term)),
-  PR('alive?', 1, ([p], c) => bool(c.proc.isAlive(pidArg(p as Term, 0)))),
+  // Process.alive?/1 is :erlang.is_process_alive/1 inlined; Process.whereis/1 calls :erlang.whereis/1.
+  PR('alive?', 1, (a, c) => asErlang('is_process_alive', a, () => bool(c.proc.isAlive(pidArg(a[0] as Term, 0))))),
   PR('info', 1, ([p], c) => processInfo(c, p as Term)),
   PR('info', 2, ([p, k], c) => processInfo(c, p as Term, k as Term)),
   PR('register', 2, ([p, n], c) => register(c, p as Term, n as Term)),
   PR('unregister', 1, ([n], c) => (c.proc.unregister(n as Atom), TRUE)),
-  PR('whereis', 1, ([n], c) => c.proc.whereis(n as Atom) ?? NIL_ATOM),
+  PR('whereis', 1, (a, c) => asErlang('whereis', a, () => whereis(c, a[0] as Term)) ?? NIL_ATOM),
   PR('registered', 0, (_a, c) => listOf(c.proc.registered())),
   PR('list', 0, (_a, c) => listOf(c.proc.processes())),
   PR('group_leader', 0, (_a, c) => c.proc.groupLeader()),

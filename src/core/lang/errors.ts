@@ -58,6 +58,18 @@ export function atBif(e: unknown, module: string, name: string, args: readonly T
   return e;
 }
 
+/**
+ * Runs `run` as the `:erlang` BIF `name` called with `args`: a failure gets the BIF's call as the
+ * top of its stacktrace (an Elixir function inlined to that BIF fails as the BIF: stdlib/inlined.ts).
+ */
+export function asErlang<T>(name: string, args: readonly Term[], run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw atBif(e, 'erlang', name, args, true);
+  }
+}
+
 /** An error an Erlang BIF raises for the function (`errors were found...`, system_limit): its entry keeps the arguments. */
 function bifLevel(reason: Term): boolean {
   if (reason === atom('system_limit')) return true;

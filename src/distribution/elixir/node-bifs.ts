@@ -13,6 +13,7 @@ import { listToArray } from '../../core/term/list.ts';
 import { inspect } from '../../core/term/inspect.ts';
 import type { Bif, BifContext, BuiltinModule } from '../../core/lang/builtins.ts';
 import { argumentError, ElixirThrow, exception } from '../../core/lang/errors.ts';
+import { functionClause } from '../../core/lang/stdlib/errors.ts';
 import type { ProcessBody } from '../../core/runtime/process-body.ts';
 import type { ListType } from '../dist-types.ts';
 import type { MonitorOptions } from '../node-monitors.ts';
@@ -177,6 +178,8 @@ function nodeBifs(s: NodeServices): Bif[] {
       name: 'connect',
       arity: 1,
       fn: ([n], c) => {
+        // As OTP: Node.connect/1 is :net_kernel.connect_node/1, whose clauses take atoms only.
+        if (typeof n !== 'object' || n.kind !== 'atom') return functionClause('net_kernel', 'connect_node', 1, [n as Term]);
         const node = atomArg(n);
         const ctx = ctxOf(s);
         if (ctx === undefined) return IGNORED;

@@ -102,15 +102,15 @@ function phash2(t: Term, range: number): number {
 
 export const erlangBifs = defineBifs('erlang', {
   'integer_to_list/1': (a) => charlist(intToString(needInt(at(a, 0)), 10)),
-  'integer_to_list/2': (a) => charlist(intToString(needInt(at(a, 0)), at(a, 1) as number)),
+  'integer_to_list/2': (a) => charlist(intToString(needInt(at(a, 0)), needBase(at(a, 1)))),
   'integer_to_binary/1': (a) => Binary.fromString(intToString(needInt(at(a, 0)), 10)),
-  'integer_to_binary/2': (a) => Binary.fromString(intToString(needInt(at(a, 0)), at(a, 1) as number)),
+  'integer_to_binary/2': (a) => Binary.fromString(intToString(needInt(at(a, 0)), needBase(at(a, 1)))),
   'list_to_integer/1': (a) => {
     const r = parseIntText(charlistText(at(a, 0)), 10);
     return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of an integer');
   },
   'binary_to_integer/1': (a) => binToInt(at(a, 0), 10),
-  'binary_to_integer/2': (a) => binToInt(at(a, 0), at(a, 1) as number),
+  'binary_to_integer/2': (a) => binToInt(at(a, 0), needBase(at(a, 1))),
   'list_to_float/1': (a) => {
     const r = parseFloatText(charlistText(at(a, 0)), true);
     return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of a float');
@@ -124,6 +124,8 @@ export const erlangBifs = defineBifs('erlang', {
     return typeof t === 'object' && t.kind === 'atom' ? charlist(t.name) : badarg(1, 'not an atom');
   },
   'list_to_atom/1': (a) => toAtom(charlistText(at(a, 0))),
+  'binary_to_existing_atom/1': (a) => existingAtom(needBinary(at(a, 0)).text ?? '') ?? badarg(1, 'not an already existing atom'),
+  'binary_to_existing_atom/2': (a) => existingAtom(needBinary(at(a, 0)).text ?? '') ?? badarg(1, 'not an already existing atom'),
   'list_to_existing_atom/1': (a) => existingAtom(charlistText(at(a, 0))) ?? badarg(1, 'not an already existing atom'),
   'binary_to_list/1': (a) => fromArray(Array.from(needBinary(at(a, 0)).bytes)),
   'list_to_binary/1': (a) => Binary.fromBytes(iolistBytes(at(a, 0))),
@@ -214,6 +216,11 @@ function roundWith(t: Term, f: (x: number) => number): Term {
   if (typeof t !== 'object' || t.kind !== 'float') return badarg(1, 'not a number');
   const x = f(t.value);
   return Number.isSafeInteger(x) ? x : BigInt(x);
+}
+
+/** A base of integer_to_binary/2 and its kin, always their second argument. */
+function needBase(t: Term): number {
+  return typeof t === 'number' && t >= 2 && t <= 36 ? t : badarg(2, 'not an integer in the range 2 through 36');
 }
 
 function binToInt(t: Term, base: number): Term {

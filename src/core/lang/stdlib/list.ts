@@ -1,14 +1,14 @@
 /** Elixir's List module (pure functions; List.foldl/foldr/update_at are in prelude/collections.ts). */
-import { toAtom, bool, Cons, FALSE, NIL, NIL_ATOM, Tuple, type Term } from '../../term/types.ts';
+import { bool, Cons, FALSE, NIL, NIL_ATOM, Tuple, type Term } from '../../term/types.ts';
 import type { Bif } from '../builtins.ts';
 import { strictEquals } from '../../term/equality.ts';
 import { at, defineBifs, findBif } from './define.ts';
-import { erlangBifs } from './erlang.ts';
-import { badarg, functionClause } from './errors.ts';
+import { functionClause } from './errors.ts';
 import { fromArray } from './enumerable.ts';
 import { duplicate, keyfind, listsBifs, properList } from './lists.ts';
 import { walk } from './walk.ts';
 import { chars, isList } from './values.ts';
+import { viaErlang } from './inlined.ts';
 
 /** Elements of a proper list or FunctionClauseError in `List.name/arity`. */
 function items(t: Term, name: string, arity: number): Term[] {
@@ -24,11 +24,6 @@ function clampIndex(i: number, n: number, insert: boolean): number {
 function intAt(a: readonly Term[], i: number, name: string, arity: number): number {
   const v = at(a, i);
   return typeof v === 'number' ? v : functionClause('List', name, arity);
-}
-
-function charlistToString(t: Term): string {
-  const b = chars(t);
-  return b.text ?? '';
 }
 
 function keyPos(a: readonly Term[], i: number, name: string, arity: number): number {
@@ -80,11 +75,7 @@ export const listBifs = defineBifs('Elixir.List', {
     for (let i = 0; i < n; i++) out.push(new Tuple(lists.map((l) => l[i] as Term)));
     return fromArray(out);
   },
-  'to_tuple/1': (a) => {
-    const t = at(a, 0);
-    if (!isList(t)) return badarg(1, 'not a list');
-    return new Tuple(items(t, 'to_tuple', 1));
-  },
+  'to_tuple/1': (a, ctx) => viaErlang(ctx, 'list_to_tuple', [at(a, 0)]),
   'keyfind/3': (a) => orDefault(keyfind([at(a, 1), keyPos(a, 2, 'keyfind', 4), at(a, 0)]), NIL_ATOM),
   'keyfind/4': (a) => orDefault(keyfind([at(a, 1), keyPos(a, 2, 'keyfind', 4), at(a, 0)]), at(a, 3)),
   'keymember?/3': (a) => bool(keyfind([at(a, 1), keyPos(a, 2, 'keymember?', 3), at(a, 0)]) !== FALSE),
@@ -110,10 +101,16 @@ export const listBifs = defineBifs('Elixir.List', {
     if (i >= 0) xs[i] = at(a, 3);
     return fromArray(xs);
   },
-  'to_string/1': (a) => chars(at(a, 0)),
-  'to_atom/1': (a) => toAtom(charlistToString(at(a, 0))),
-  'to_integer/1': (a) => callErlang('list_to_integer', [at(a, 0)]),
-  'to_float/1': (a) => callErlang('list_to_float', [at(a, 0)]),
+  'to_string/1': (a) => {
+    const t = at(a, 0);
+    if (!isList(t)) return functionClause('List', 'to_string', 1, [t], ['def to_string(list) when -is_list(list)-']);
+    return chars(t);
+  },
+  // Inlined to :erlang BIFs by Elixir: their errors are the BIF's (inlined.ts).
+  'to_atom/1': (a, ctx) => viaErlang(ctx, 'list_to_atom', [at(a, 0)]),
+  'to_existing_atom/1': (a, ctx) => viaErlang(ctx, 'list_to_existing_atom', [at(a, 0)]),
+  'to_integer/1': (a, ctx) => viaErlang(ctx, 'list_to_integer', [at(a, 0)]),
+  'to_float/1': (a, ctx) => viaErlang(ctx, 'list_to_float', [at(a, 0)]),
   'ascii_printable?/1': (a) => bool(items(at(a, 0), 'ascii_printable?', 2).every((c) => typeof c === 'number' && ((c >= 32 && c <= 126) || [7, 8, 9, 10, 11, 12, 13, 27].includes(c)))),
 }, true); // control: List.duplicate traps (walk.ts)
 
@@ -130,8 +127,3 @@ function callLists(name: string, args: Term[]): Term {
   return (b as Bif).fn(args, undefined as never);
 }
 
-function callErlang(name: string, args: Term[]): Term {
-  const b = findBif(erlangBifs, name, args.length);
-  if (b === undefined) return badarg(1, 'not a list');
-  return b.fn(args, undefined as never);
-}

@@ -10,6 +10,8 @@ import { fromArray } from './enumerable.ts';
 import { arithmeticError, argumentError } from '../errors.ts';
 import { bin, needText } from './text.ts';
 import { mkFloat } from './values.ts';
+import { inspect } from '../../term/inspect.ts';
+import { viaErlang } from './inlined.ts';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -58,6 +60,15 @@ export function intToString(n: number | bigint, base: number): string {
   return n.toString(base).toUpperCase();
 }
 
+/** Integer.parse/2 as Elixir 1.14 has it: a base not in 2..36 first (its clause raises), then a binary. */
+function integerParse(s: Term, base: Term): Term {
+  if (typeof base !== 'number' || base < 2 || base > 36) return argumentError(`invalid base ${inspect(base)}`);
+  if (typeof s !== 'object' || s.kind !== 'binary') {
+    return functionClause('Integer', 'parse', 2, [s, base], ['def parse(_binary, base) when -not (is_integer(base) and (base >= 2 and base <= 36))-', 'def parse(binary, base) when -is_binary(binary)-']);
+  }
+  return parse(needText(s, 'parse', 2), base);
+}
+
 function intFn(t: Term, name: string, arity: number): number | bigint {
   return typeof t === 'number' || typeof t === 'bigint' ? t : functionClause('Integer', name, arity);
 }
@@ -68,20 +79,13 @@ function floorDiv(a: bigint, b: bigint): bigint {
 }
 
 export const integerBifs = defineBifs('Elixir.Integer', {
-  'to_string/1': (a) => bin(intToString(needInt(at(a, 0)), 10)),
-  'to_string/2': (a) => {
-    const base = at(a, 1);
-    if (typeof base !== 'number' || base < 2 || base > 36) return badarg(2, 'not an integer in the range 2 through 36');
-    return bin(intToString(needInt(at(a, 0)), base));
-  },
-  'to_charlist/1': (a) => fromArray(Array.from(intToString(needInt(at(a, 0)), 10), (c) => c.charCodeAt(0))),
-  'parse/1': (a) => parse(needText(at(a, 0), 'parse', 2), 10),
-  'parse/2': (a) => {
-    const base = at(a, 1);
-    const s = needText(at(a, 0), 'parse', 2);
-    if (typeof base !== 'number' || base < 2 || base > 36) return argumentError(`invalid base ${typeof base === 'number' ? base : ''}`);
-    return parse(s, base);
-  },
+  // Inlined to :erlang BIFs by Elixir: their errors are the BIF's (inlined.ts).
+  'to_string/1': (a, ctx) => viaErlang(ctx, 'integer_to_binary', [at(a, 0)]),
+  'to_string/2': (a, ctx) => viaErlang(ctx, 'integer_to_binary', [at(a, 0), at(a, 1)]),
+  'to_charlist/1': (a, ctx) => viaErlang(ctx, 'integer_to_list', [at(a, 0)]),
+  'to_charlist/2': (a, ctx) => viaErlang(ctx, 'integer_to_list', [at(a, 0), at(a, 1)]),
+  'parse/1': (a) => integerParse(at(a, 0), 10),
+  'parse/2': (a) => integerParse(at(a, 0), at(a, 1)),
   'digits/1': (a) => digits(intFn(at(a, 0), 'digits', 2), 10),
   'digits/2': (a) => {
     const base = at(a, 1);
@@ -168,7 +172,11 @@ export const floatBifs = defineBifs('Elixir.Float', {
     const r = parseFloatText(needText(at(a, 0), 'parse', 1), false);
     return r === null ? ERROR : new Tuple([r.value, bin(r.rest)]);
   },
-  'to_string/1': (a) => bin(formatFloat(needFloatish(at(a, 0), 'to_string', 1))),
+  'to_string/1': (a) => {
+    const t = at(a, 0);
+    if (typeof t !== 'object' || t.kind !== 'float') return functionClause('Float', 'to_string', 1, [t], ['def to_string(float) when -is_float(float)-']);
+    return bin(formatFloat(t.value));
+  },
   'round/1': (a) => mkFloat(roundTo(needFloatish(at(a, 0), 'round', 2), 0)),
   'round/2': (a) => mkFloat(roundTo(needFloatish(at(a, 0), 'round', 2), at(a, 1) as number)),
   'floor/1': (a) => mkFloat(Math.floor(needFloatish(at(a, 0), 'floor', 2))),

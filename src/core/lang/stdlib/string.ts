@@ -3,14 +3,16 @@
  * Patterns are strings, lists of strings, or regexes (handed to regex.ts). FunctionClauseError names the arity Elixir reports (default arguments
  * included, e.g. `String.upcase/2`).
  */
-import { atom, bool, existingAtom, toAtom, NIL, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
+import { atom, bool, NIL, NIL_ATOM, TRUE, FALSE, Tuple, type Term } from '../../term/types.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg, functionClause } from './errors.ts';
 import { enumToArray, fromArray, rangeParts } from './enumerable.ts';
 import { bin, findMatch, graphemeCount, graphemes, needText, patterns, WHITESPACE } from './text.ts';
-import { parseFloatText, parseIntText } from './numbers.ts';
 import { isRegex } from '../regex/regex.ts';
 import { regexReplace, regexSplit } from './regex.ts';
+import { viaErlang } from './inlined.ts';
+
+const UTF8 = atom('utf8');
 
 function opt(opts: Term, name: string): Term | undefined {
   for (const p of enumToArray(opts)) {
@@ -122,12 +124,6 @@ function intArg(t: Term, name: string, arity: number): number {
   return typeof t === 'number' ? t : functionClause('String', name, arity);
 }
 
-function toInteger(s: string, base: Term): Term {
-  if (typeof base !== 'number' || base < 2 || base > 36) return badarg(2, 'not an integer in the range 2 through 36');
-  const r = parseIntText(s, base);
-  return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of an integer');
-}
-
 function capitalize(s: string): string {
   const gs = graphemes(s);
   if (gs.length === 0) return '';
@@ -162,15 +158,17 @@ export const stringBifs = defineBifs('Elixir.String', {
     return slice(graphemes(needText(at(a, 0), 'slice', 3)), intArg(at(a, 1), 'slice', 3), len);
   },
   'reverse/1': (a) => bin(graphemes(needText(at(a, 0), 'reverse', 1)).reverse().join('')),
-  'to_integer/1': (a) => toInteger(needText(at(a, 0), 'to_integer', 1), 10),
-  'to_integer/2': (a) => toInteger(needText(at(a, 0), 'to_integer', 2), at(a, 1)),
-  'to_float/1': (a) => {
-    const r = parseFloatText(needText(at(a, 0), 'to_float', 1), true);
-    return r !== null && r.rest === '' ? r.value : badarg(1, 'not a textual representation of a float');
+  // Inlined to :erlang BIFs by Elixir: their errors are the BIF's (inlined.ts).
+  'to_integer/1': (a, ctx) => viaErlang(ctx, 'binary_to_integer', [at(a, 0)]),
+  'to_integer/2': (a, ctx) => viaErlang(ctx, 'binary_to_integer', [at(a, 0), at(a, 1)]),
+  'to_float/1': (a, ctx) => viaErlang(ctx, 'binary_to_float', [at(a, 0)]),
+  'to_atom/1': (a, ctx) => viaErlang(ctx, 'binary_to_atom', [at(a, 0), UTF8]),
+  'to_existing_atom/1': (a, ctx) => viaErlang(ctx, 'binary_to_existing_atom', [at(a, 0), UTF8]),
+  'to_charlist/1': (a) => {
+    const t = at(a, 0);
+    if (typeof t !== 'object' || t.kind !== 'binary') return functionClause('String', 'to_charlist', 1, [t], ['def to_charlist(string) when -is_binary(string)-']);
+    return fromArray(Array.from(needText(t, 'to_charlist', 1), (c) => c.codePointAt(0) as number));
   },
-  'to_atom/1': (a) => toAtom(needText(at(a, 0), 'to_atom', 1)),
-  'to_existing_atom/1': (a) => existingAtom(needText(at(a, 0), 'to_existing_atom', 1)) ?? badarg(1, 'not an already existing atom'),
-  'to_charlist/1': (a) => fromArray(Array.from(needText(at(a, 0), 'to_charlist', 1), (c) => c.codePointAt(0) as number)),
   'duplicate/2': (a) => {
     const s = needText(at(a, 0), 'duplicate', 2);
     const n = at(a, 1);

@@ -1,9 +1,9 @@
 /** Elixir's Tuple and Atom modules: thin layers over `:erlang` tuple and atom BIFs. */
-import { Binary, Tuple, type Term } from '../../term/types.ts';
+import { Tuple, type Term } from '../../term/types.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg } from './errors.ts';
-import { fromArray } from './enumerable.ts';
 import { add, mul } from './values.ts';
+import { viaErlang } from './inlined.ts';
 
 export function needTuple(t: Term, pos = 1): Tuple {
   return typeof t === 'object' && t.kind === 'tuple' ? t : badarg(pos, 'not a tuple');
@@ -14,7 +14,7 @@ function index(t: Term, pos: number): number {
 }
 
 export const tupleBifs = defineBifs('Elixir.Tuple', {
-  'to_list/1': (a) => fromArray(needTuple(at(a, 0)).elements),
+  'to_list/1': (a, ctx) => viaErlang(ctx, 'tuple_to_list', [at(a, 0)]),
   'append/2': (a) => new Tuple([...needTuple(at(a, 0)).elements, at(a, 1)]),
   'insert_at/3': (a) => {
     const els = [...needTuple(at(a, 0), 2).elements];
@@ -39,11 +39,8 @@ export const tupleBifs = defineBifs('Elixir.Tuple', {
   'product/1': (a) => needTuple(at(a, 0)).elements.reduce<Term>((s, x) => mul(s, x), 1),
 });
 
-function needAtom(t: Term): string {
-  return typeof t === 'object' && t.kind === 'atom' ? t.name : badarg(1, 'not an atom');
-}
-
 export const atomBifs = defineBifs('Elixir.Atom', {
-  'to_string/1': (a) => Binary.fromString(needAtom(at(a, 0))),
-  'to_charlist/1': (a) => fromArray(Array.from(needAtom(at(a, 0)), (c) => c.codePointAt(0) as number)),
+  // Inlined to :erlang BIFs by Elixir: their errors are the BIF's (inlined.ts).
+  'to_string/1': (a, ctx) => viaErlang(ctx, 'atom_to_binary', [at(a, 0)]),
+  'to_charlist/1': (a, ctx) => viaErlang(ctx, 'atom_to_list', [at(a, 0)]),
 });
