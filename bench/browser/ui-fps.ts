@@ -137,15 +137,15 @@ async function projectorRun(browser: Browser, canvas: 'on' | 'hidden', record: b
  * browser process and, with --profile (--trace), the viewer's CPU profile (trace totals).
  */
 async function observed<T>(browser: Browser, viewer: Page, label: string, run: () => Promise<T>): Promise<T> {
-  const cdp = PROFILE ? await viewer.context().newCDPSession(viewer) : null;
   const TRACE = args.includes('--trace');
+  const cdp = PROFILE || TRACE ? await viewer.context().newCDPSession(viewer) : null;
   const traceEvents: { name: string; dur?: number; ph: string; tid: number; pid: number; cat: string }[] = [];
   if (cdp !== null && TRACE) {
     cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as typeof traceEvents)));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: process.env.UIB_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
   }
-  if (cdp !== null) {
-    await cdp.send('Performance.enable');
+  if (cdp !== null) await cdp.send('Performance.enable');
+  if (cdp !== null && PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
@@ -162,6 +162,8 @@ async function observed<T>(browser: Browser, viewer: Page, label: string, run: (
     for (const n of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) {
       log(`  ${label} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
     }
+  }
+  if (cdp !== null && PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
     if (process.env.UIB_PROFILE_OUT) writeFileSync(process.env.UIB_PROFILE_OUT, JSON.stringify(profile));
     const self = new Map<string, number>();
@@ -173,17 +175,17 @@ async function observed<T>(browser: Browser, viewer: Page, label: string, run: (
       self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
     });
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`    ${v.toFixed(0).padStart(6)} ms  ${k}`);
-    if (TRACE) {
-      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-      await cdp.send('Tracing.end');
-      await done;
-      if (process.env.UIB_TRACE_OUT) writeFileSync(process.env.UIB_TRACE_OUT, JSON.stringify(traceEvents));
-      const tot = new Map<string, number>();
-      for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
-      for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
-      const layouts = traceEvents.filter((e) => e.name === 'Layout' && e.dur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-      for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
-    }
+  }
+  if (cdp !== null && TRACE) {
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await done;
+    if (process.env.UIB_TRACE_OUT) writeFileSync(process.env.UIB_TRACE_OUT, JSON.stringify(traceEvents));
+    const tot = new Map<string, number>();
+    for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
+    for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
+    const layouts = traceEvents.filter((e) => e.name === 'Layout' && e.dur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+    for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
   }
   return m;
 }
