@@ -4,8 +4,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
-// Per benchmark port, so helpers benchmarking in parallel do not overwrite each other's build.
-export const UI_BENCH_OUT = `/tmp/np-ui-bench-${process.env.BENCH_PORT ?? 5197}`;
+// Per benchmark port, so helpers benchmarking in parallel do not overwrite each other's build;
+// UIB_OUT names another (another commit's pages built there, served by this runner to compare).
+export const UI_BENCH_OUT = process.env.UIB_OUT ?? `/tmp/np-ui-bench-${process.env.BENCH_PORT ?? 5197}`;
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),

@@ -23,8 +23,10 @@
  * renderer and the GPU process, which composites without a GPU): unlike fps, not skewed by other
  * work on a shared machine. Diagnosis: `--only=cluster|projector|load`, `--only-on` (skip the reference), `--speed=instant` (no
  * tokens), `--shot=/tmp/x` (screenshots of the viewer), `--profile` (CPU profile of the viewer,
- * top functions; UIB_PROFILE_OUT=file keeps it), `--profile --trace` (Chrome trace totals;
- * UIB_TRACE_OUT=file keeps the events). UIB_MINIFY=0 keeps function names readable.
+ * top functions; UIB_PROFILE_OUT=file keeps it), `--trace` (Chrome trace totals, and the
+ * main thread's long tasks by wall clock and by its own CPU time, with the full GCs' pauses;
+ * UIB_TRACE_OUT=file keeps the events, UIB_TRACE_CATEGORIES replaces the categories).
+ * UIB_MINIFY=0 keeps function names readable.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -137,15 +139,15 @@ async function projectorRun(browser: Browser, canvas: 'on' | 'hidden', record: b
  * browser process and, with --profile (--trace), the viewer's CPU profile (trace totals).
  */
 async function observed<T>(browser: Browser, viewer: Page, label: string, run: () => Promise<T>): Promise<T> {
-  const cdp = PROFILE ? await viewer.context().newCDPSession(viewer) : null;
   const TRACE = args.includes('--trace');
-  const traceEvents: { name: string; dur?: number; ph: string; tid: number; pid: number; cat: string }[] = [];
+  const cdp = PROFILE || TRACE ? await viewer.context().newCDPSession(viewer) : null;
+  const traceEvents: TraceEvent[] = [];
   if (cdp !== null && TRACE) {
     cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as typeof traceEvents)));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: process.env.UIB_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
   }
-  if (cdp !== null) {
-    await cdp.send('Performance.enable');
+  if (cdp !== null) await cdp.send('Performance.enable');
+  if (cdp !== null && PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
@@ -162,6 +164,8 @@ async function observed<T>(browser: Browser, viewer: Page, label: string, run: (
     for (const n of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) {
       log(`  ${label} ${n}: ${(get(after, n) - get(metricsBefore, n)).toFixed(3)}`);
     }
+  }
+  if (cdp !== null && PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
     if (process.env.UIB_PROFILE_OUT) writeFileSync(process.env.UIB_PROFILE_OUT, JSON.stringify(profile));
     const self = new Map<string, number>();
@@ -173,19 +177,49 @@ async function observed<T>(browser: Browser, viewer: Page, label: string, run: (
       self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
     });
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`    ${v.toFixed(0).padStart(6)} ms  ${k}`);
-    if (TRACE) {
-      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-      await cdp.send('Tracing.end');
-      await done;
-      if (process.env.UIB_TRACE_OUT) writeFileSync(process.env.UIB_TRACE_OUT, JSON.stringify(traceEvents));
-      const tot = new Map<string, number>();
-      for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
-      for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
-      const layouts = traceEvents.filter((e) => e.name === 'Layout' && e.dur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-      for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
-    }
+  }
+  if (cdp !== null && TRACE) {
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await done;
+    if (process.env.UIB_TRACE_OUT) writeFileSync(process.env.UIB_TRACE_OUT, JSON.stringify(traceEvents));
+    const tot = new Map<string, number>();
+    for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) tot.set(`${e.name} [${e.tid}]`, (tot.get(`${e.name} [${e.tid}]`) ?? 0) + e.dur / 1000);
+    for (const [k, v] of [...tot].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`    trace ${v.toFixed(0).padStart(6)} ms  ${k}`);
+    log(`  ${label} ${taskCpu(traceEvents)}`);
+    const layouts = traceEvents.filter((e) => e.name === 'Layout' && e.dur !== undefined).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+    for (const e of layouts.slice(0, 5)) log(`    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as unknown as { args: unknown }).args).slice(0, 600)}`);
   }
   return m;
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly tid: number;
+  readonly pid: number;
+  readonly cat: string;
+  readonly dur?: number;
+  /** The thread's own CPU time in the event, µs (wall `dur` minus the time it waited for a core). */
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string; readonly type?: string };
+}
+
+/**
+ * The viewer's main-thread tasks over 50 ms by wall clock and by the thread's own CPU time, and its
+ * full GCs' pauses: on a shared machine most wall-clock long tasks are the thread waiting for a
+ * core (a few ms of CPU in 100+ ms), which the page cannot remove; those by CPU time it can.
+ */
+function taskCpu(events: readonly TraceEvent[]): string {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(e.tid));
+  const ms = (us: number | undefined) => (us ?? 0) / 1000;
+  const byWall = tasks.filter((e) => ms(e.dur) > 50).length;
+  const byCpu = tasks.filter((e) => ms(e.tdur) > 50).length;
+  const longestCpu = Math.max(0, ...tasks.map((e) => ms(e.tdur)));
+  const gcs = events.filter((e) => e.ph === 'X' && e.name === 'MajorGC' && main.has(e.tid));
+  const gc = gcs.map((e) => `${ms(e.dur).toFixed(0)} (${ms(e.tdur).toFixed(0)} CPU)`).join(', ');
+  return `main-thread tasks over 50 ms: ${byWall} by wall clock, ${byCpu} by its own CPU time (longest ${longestCpu.toFixed(1)} ms); full GCs ${gcs.length}${gcs.length > 0 ? `, ms: ${gc}` : ''}`;
 }
 
 /** CPU seconds so far of each browser process (CDP SystemInfo). */

@@ -47,12 +47,44 @@ export interface RowOptions {
   /** Pids of system processes (the tool's, OTP's: by default BEAM's low range): their rows, and messages to or from them, say `system`. */
   readonly isSystem?: (pid: Pid) => boolean;
   /** Rows made before, reused while their pair did not change (a view re-deriving a big recording prints only what is new). */
-  readonly cache?: WeakMap<Recorded, TraceRow>;
+  readonly cache?: RowCache;
+}
+
+/**
+ * The rows `toRows` made, by event id, forgetting those of events the recording no longer keeps.
+ * Not a WeakMap keyed by the events: a recording turning over 10,000 events a second left ~100,000
+ * evicted ones in it as ephemerons until the next full GC, whose final pause re-scans each of
+ * them in every round of its fixpoint (the projector's long frames, see token-routes.ts).
+ */
+export class RowCache {
+  private readonly rows = new Map<number, TraceRow>();
+
+  get(e: Recorded): TraceRow | undefined {
+    return this.rows.get(e.id);
+  }
+
+  set(e: Recorded, row: TraceRow): void {
+    this.rows.set(e.id, row);
+  }
+
+  /** Forgets the rows of events before `firstId` (ids only grow: the oldest come first). */
+  forgetBefore(firstId: number): void {
+    for (const id of this.rows.keys()) {
+      if (id >= firstId) return;
+      this.rows.delete(id);
+    }
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
 }
 
 const cut = (s: string) => (s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMIT - 1)}…`);
 
 export function toRows(events: readonly Recorded[], o: RowOptions = {}): TraceRow[] {
+  const first = events[0];
+  if (first !== undefined) o.cache?.forgetBefore(first.id);
   const opts: InspectOptions = { nodeNumber: o.nodeNumber ?? (() => 0), limit: 16, printableLimit: 256 };
   const show = (t: Term | null) => (t === null ? null : cut(inspect(t, opts)));
   const isSystem = o.isSystem ?? ((pid: Pid) => isSystemProcess(pid, null));

@@ -94,6 +94,24 @@ describe('the recorder', () => {
     expect([r.size, r.unpaired]).toEqual([0, 0]);
   });
 
+  it('keeps its unpaired tables bounded at every event, sweeping them a few keys at a time', () => {
+    const r = new Recorder({ capacity: 500 });
+    let most = 0;
+    for (let i = 0; i < 20_000; i++) {
+      // Sends to processes never heard from, and receipts of sends never seen: none pairs.
+      if (i % 2 === 0) r.record('a@lab', sent(i, pa, new Pid(B, 1000 + (i % 3000), 0, 1), i));
+      else r.record('b@lab', received(i, new Pid(B, 9000 + (i % 3000), 0, 1), i));
+      most = Math.max(most, r.unpaired);
+    }
+    expect(r.size).toBe(500);
+    // Unpaired ids of events still kept (500), and evicted ones not yet swept: a bounded few more.
+    expect(most).toBeLessThanOrEqual(3 * 500);
+    // Those kept still pair: the newest send's receipt finds it.
+    r.record('b@lab', received(30_000, new Pid(B, 1000 + (19_998 % 3000), 0, 1), 19_998));
+    const last = r.events().at(-1) as Recorded;
+    expect(r.byId(last.match)?.term).toBe(19_998);
+  });
+
   it('keeps a recorded message bounded, and records nothing while off', () => {
     const r = new Recorder();
     r.record('a@lab', sent(1, pa, pb, Binary.fromBytes(new Uint8Array(1 << 20))));

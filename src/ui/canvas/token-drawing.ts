@@ -18,6 +18,7 @@ import { stamp, stampOf, type Stamp } from './token-pixels.ts';
 import { TOKEN_KINDS, flightLine, type TokenKind } from './token-kind.ts';
 import { TokenLabels } from './token-labels.ts';
 import { FlightList } from './token-list.ts';
+import { RouteCache } from './token-routes.ts';
 
 const TOKEN_RADIUS = 8; // flow units: scales with zoom like the tiles do
 /** Screen px: zoomed far out (a whole class on a projector) a token stays a visible dot. */
@@ -170,7 +171,7 @@ export function drawTokens(canvas: HTMLCanvasElement, listEl: HTMLUListElement |
     const ctx = surface.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
     if (!ctx) return () => undefined;
     let raf = 0;
-    const routes = new WeakMap<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
+    const routes = new RouteCache<MessageInFlight, { from: Point; to: Point; self: boolean } | null>();
     const sprites = new Map<string, Sprite>();
     const stamps = new WeakMap<Sprite, Stamp | null>();
     let image: ImageData | null = null;
@@ -254,15 +255,14 @@ export function drawTokens(canvas: HTMLCanvasElement, listEl: HTMLUListElement |
       const maxLabels = crowd ? CROWD_LABELS : LABELS;
       const maxX = surface.width + half;
       const maxY = surface.height + half;
+      const route = (m: MessageInFlight) => {
+        const from = tileCentre(nodeLookup, state, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
+        const to = tileCentre(nodeLookup, state, m.to) ?? centre(nodeLookup, cardId(m.toNode));
+        return from === null || to === null ? null : { from, to, self: m.from !== null && m.from === m.to };
+      };
       for (const m of messages) {
         // Ends are looked up once per token (tiles do not move while it flies).
-        let ends = routes.get(m);
-        if (ends === undefined) {
-          const from = tileCentre(nodeLookup, state, m.from) ?? centre(nodeLookup, cardId(m.fromNode));
-          const to = tileCentre(nodeLookup, state, m.to) ?? centre(nodeLookup, cardId(m.toNode));
-          ends = from === null || to === null ? null : { from, to, self: m.from !== null && m.from === m.to };
-          routes.set(m, ends);
-        }
+        const ends = routes.get(m, route);
         if (ends === null) continue;
         const p = ends.self ? selfLoopPoint(ends.from, SELF_LOOP, m.sentAt, m.duration, now) : tokenPoint(ends.from, ends.to, m.sentAt, m.duration, now);
         if (p === null) continue;
@@ -289,6 +289,7 @@ export function drawTokens(canvas: HTMLCanvasElement, listEl: HTMLUListElement |
         d.messages[d.count] = m;
         d.count++;
       }
+      routes.endFrame();
       if (buffer !== null && image !== null) ctx.putImageData(image, 0, 0);
       for (let i = 0; i < labelled; i++) labels.draw(ctx, labelOf[i] as MessageInFlight, labelAt[i * 2] as number, labelAt[i * 2 + 1] as number);
       // Tokens that landed (or left the screen) give their label back.

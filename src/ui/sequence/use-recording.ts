@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Atom } from '../../core/term/types.ts';
-import { Recorder, type Recorded } from '../../distribution/trace/record.ts';
-import { toRows, traceOf, type Trace, type TraceRow } from '../../distribution/trace/record-rows.ts';
+import { Recorder } from '../../distribution/trace/record.ts';
+import { RowCache, toRows, traceOf, type Trace } from '../../distribution/trace/record-rows.ts';
 import type { Distribution } from '../../distribution/dist-types.ts';
 import { attachRecorder } from '../../playground/recording/attach.ts';
 import type { ShellSession } from '../session.ts';
@@ -43,7 +43,7 @@ export function useRecording(session: ShellSession, dist: Distribution | null, w
     const t = setInterval(() => setVersion((v) => (v === recorder.version ? v : recorder.version)), watching ? REFRESH_MS : REFRESH_MS * 4);
     return () => clearInterval(t);
   }, [recorder, watching]);
-  const [cache] = useState(() => new WeakMap<Recorded, TraceRow>());
+  const [cache] = useState(() => new RowCache());
   // `_version`: the recording's version this trace is of (memo key; the recorder is read as it is now).
   const make = useCallback((_version: number) => {
     const nodeNumber = (n: Atom) => session.node.nodeNumber(n);
