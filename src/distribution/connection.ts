@@ -31,6 +31,7 @@ import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
 import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
+import { DEMONITOR_P, MONITOR_P } from './etf/monitor-path.ts';
 import { DFLAG } from './handshake/flags.ts';
 import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
 
@@ -153,6 +154,13 @@ export class Connection {
     if (m.type === 'send' && m.from !== null && this.sendSender) {
       const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts, cached);
       if (err !== null) return `message dropped: ${err}`;
+      this.stats.packetsOut++;
+      return null;
+    }
+    if (m.type === 'monitor' || m.type === 'demonitor') {
+      // A GenServer.call's two signals (etf/monitor-path.ts): the bytes encodeControl's tuple would give.
+      const err = this.writer.pushMonitor(m.type === 'monitor' ? MONITOR_P : DEMONITOR_P, m.from, m.target, m.ref, this.encodeOpts, cached);
+      if (err !== null) return `${m.type} dropped: ${err}`;
       this.stats.packetsOut++;
       return null;
     }
