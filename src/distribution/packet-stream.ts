@@ -116,7 +116,7 @@ export class PacketWriter {
    */
   private pushControl(opts: EncodeOptions, cached: boolean, write: (w: ByteWriter, versioned: boolean) => void): string | null {
     if (cached && this.atomCache !== null) {
-      const r = this.pushWithHeader(this.atomCache, opts, (w) => write(w, false));
+      const r = this.pushWithHeader(this.atomCache, opts, write);
       if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
@@ -177,14 +177,14 @@ export class PacketWriter {
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
    * atoms as cache refs), then the header the refs make, then the terms after it.
    */
-  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null | typeof FOR_THE_LANE {
+  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter, versioned: false) => void): string | null | typeof FOR_THE_LANE {
     const s = this.scratch;
     const w = this.w;
     const mark = w.length;
     try {
       s.limit = this.maxPacketBytes;
       s.atomRefs = cache;
-      terms(s);
+      terms(s, false);
       if (this.lane !== null && s.length >= this.lane.from) {
         cache.abandon();
         return FOR_THE_LANE;
