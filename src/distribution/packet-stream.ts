@@ -11,7 +11,7 @@
  * hostile length costs nothing until the bytes really arrive.
  */
 import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
-import { writeSendSenderControl, writeSendSenderTuple } from './etf/send-path.ts';
+import { writeAliasSendTuple, writeSendSenderControl, writeSendSenderTuple } from './etf/send-path.ts';
 import { writeMonitorTuple, type MonitorOp } from './etf/monitor-path.ts';
 import type { OutAtomCache } from './etf/atom-cache.ts';
 import { ByteWriter, WriteLimit } from './etf/writer.ts';
@@ -101,6 +101,15 @@ export class PacketWriter {
       if (payload === undefined) return;
       if (versioned) w.u8(VERSION);
       encodeInto(w, payload, opts);
+    });
+  }
+
+  /** A message to an alias (ALIAS_SEND: a GenServer's reply), written without building its control tuple. */
+  pushAliasSend(from: Pid, alias: Ref, message: Term, opts: EncodeOptions, cached = false): string | null {
+    return this.pushControl(opts, cached, (w, versioned) => {
+      writeAliasSendTuple(w, from, alias);
+      if (versioned) w.u8(VERSION);
+      encodeInto(w, message, opts);
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * The MONITOR_P / DEMONITOR_P fast path (monitor-path.ts) writes and reads exactly what the
+ * The MONITOR_P / DEMONITOR_P fast path (monitor-path.ts), and ALIAS_SEND's writer, write and read exactly what the
  * generic path does (control tuple built and encoded term by term; packet decoded by frames, then
  * checked by decodeControl), in the pass-through and the atom cache's header form; a cut,
  * extended or corrupted packet gives the generic result or is left to the generic path.
@@ -56,7 +56,7 @@ describe('MONITOR_P / DEMONITOR_P fast path', () => {
     }
   });
 
-  it('PacketWriter writes the generic bytes in every form (pass-through, empty header, atom cache), between sends', () => {
+  it('PacketWriter writes the generic bytes in every form (pass-through, empty header, atom cache), between requests and replies', () => {
     const rnd = new SeededRandom(5);
     const opts = { versionByte: false };
     for (const form of ['pass-through', 'empty header', 'atom cache'] as const) {
@@ -73,6 +73,12 @@ describe('MONITOR_P / DEMONITOR_P fast path', () => {
           const call = tuple(atom('$gen_call'), tuple(from, m.ref), i);
           expect(fast.pushSend(from, to, call, opts, cache)).toBeNull();
           expect(slow.pushSend(from, to, call, opts, cache)).toBeNull();
+        }
+        // The server's reply to the caller's alias (ALIAS_SEND's fast writer, against its control tuple).
+        if (rnd.next() < 0.5) {
+          const reply = tuple(m.ref, tuple(atom('ok'), i));
+          expect(fast.pushAliasSend(to, m.ref, reply, opts, cache)).toBeNull();
+          expect(slow.pushTerms(tuple(33, to, m.ref), reply, opts, cache)).toBeNull();
         }
       }
       expect(hex(concat(fast.take()))).toBe(hex(concat(slow.take())));
@@ -161,7 +167,12 @@ describe('MONITOR_P / DEMONITOR_P fast path', () => {
     for (const [flags, beam] of [[PLAYGROUND_FLAGS, false], [PLAYGROUND_FLAGS, true], [noCache, false]] as const) {
       const x = new Connection({ peer: b, flags, maxMessageBytes: 16384, now: 0, beam });
       const y = new Connection({ peer: a, flags, maxMessageBytes: 16384, now: 0 });
-      const sent: ControlMessage[] = [...signals, { type: 'send', from, to, message: tuple(atom('$gen_call'), tuple(from, refs[0] as Ref), 1) }, ...signals];
+      const sent: ControlMessage[] = [
+        ...signals,
+        { type: 'send', from, to, message: tuple(atom('$gen_call'), tuple(from, refs[0] as Ref), 1) },
+        { type: 'alias_send', from: to, alias: refs[0] as Ref, message: tuple(refs[0] as Ref, 1) },
+        ...signals,
+      ];
       for (const m of sent) expect(x.send(m)).toBeNull();
       const got: ControlMessage[] = [];
       for (const bytes of x.take(0)) {

@@ -11,7 +11,7 @@ import type { Atom, Pid, Ref } from '../../core/term/types.ts';
 import { readLeaf, readPid } from './decode-leaf.ts';
 import { writeAtom, writePid, writeRef } from './encode.ts';
 import type { ByteReader } from './reader.ts';
-import * as T from './tags.ts';
+import { writeControlHead } from './control-head.ts';
 import type { ByteWriter } from './writer.ts';
 
 export const MONITOR_P = 19;
@@ -27,10 +27,7 @@ export interface MonitorSignal {
 
 /** Writes `{op, from, target, ref}` with no version byte. */
 export function writeMonitorTuple(w: ByteWriter, op: MonitorOp, from: Pid, target: Pid | Atom, ref: Ref): void {
-  w.u8(T.SMALL_TUPLE_EXT);
-  w.u8(4);
-  w.u8(T.SMALL_INTEGER_EXT);
-  w.u8(op);
+  writeControlHead(w, 4, op);
   writePid(w, from);
   if (target.kind === 'pid') writePid(w, target);
   else writeAtom(w, target);

@@ -12,7 +12,8 @@ import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
 import { ByteReader, DecodeFail } from './reader.ts';
 import * as T from './tags.ts';
-import { writePid } from './encode.ts';
+import { writePid, writeRef } from './encode.ts';
+import { writeControlHead } from './control-head.ts';
 import { readMonitorFields, type MonitorSignal } from './monitor-path.ts';
 import type { ByteWriter } from './writer.ts';
 
@@ -28,12 +29,16 @@ export function writeSendSenderControl(w: ByteWriter, from: Pid, to: Pid): void 
 
 /** Writes `{22, from, to}` with no version byte (after a distribution header). */
 export function writeSendSenderTuple(w: ByteWriter, from: Pid, to: Pid): void {
-  w.u8(T.SMALL_TUPLE_EXT);
-  w.u8(3);
-  w.u8(T.SMALL_INTEGER_EXT);
-  w.u8(SEND_SENDER);
+  writeControlHead(w, 3, SEND_SENDER);
   writePid(w, from);
   writePid(w, to);
+}
+
+/** Writes `{33, from, alias}` with no version byte: a GenServer's reply to its caller's alias. */
+export function writeAliasSendTuple(w: ByteWriter, from: Pid, alias: Ref): void {
+  writeControlHead(w, 3, ALIAS_SEND);
+  writePid(w, from);
+  writeRef(w, alias);
 }
 
 export interface SendSender {
