@@ -31,6 +31,7 @@ import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
 import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
+import { DEMONITOR_P, MONITOR_P } from './etf/monitor-path.ts';
 import { DFLAG } from './handshake/flags.ts';
 import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
 
@@ -150,15 +151,20 @@ export class Connection {
   send(m: ControlMessage): string | null {
     const cached = this.atomCache && isClassMessage(m);
     if (this.lane !== null) this.writer.sender = senderOf(m);
-    if (m.type === 'send' && m.from !== null && this.sendSender) {
-      const err = this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts, cached);
-      if (err !== null) return `message dropped: ${err}`;
-      this.stats.packetsOut++;
-      return null;
+    if (m.type === 'send' && m.from !== null && this.sendSender) return this.pushed(this.writer.pushSend(m.from, m.to, m.message, this.encodeOpts, cached), 'message');
+    // A GenServer's reply and a call's monitor and demonitor, written without their control
+    // tuples: the bytes encodeControl's would give (etf/send-path.ts, etf/monitor-path.ts).
+    if (m.type === 'alias_send') return this.pushed(this.writer.pushAliasSend(m.from, m.alias, m.message, this.encodeOpts, cached), 'message');
+    if (m.type === 'monitor' || m.type === 'demonitor') {
+      return this.pushed(this.writer.pushMonitor(m.type === 'monitor' ? MONITOR_P : DEMONITOR_P, m.from, m.target, m.ref, this.encodeOpts, cached), m.type);
     }
     const e = encodeControl(m, this.flags);
-    const err = this.writer.pushTerms(e.control, e.payload, this.encodeOpts, cached);
-    if (err !== null) return `${m.type === 'send' || m.type === 'reg_send' || m.type === 'alias_send' ? 'message' : m.type} dropped: ${err}`;
+    return this.pushed(this.writer.pushTerms(e.control, e.payload, this.encodeOpts, cached), m.type === 'send' || m.type === 'reg_send' ? 'message' : m.type);
+  }
+
+  /** A packet pushed (counted), or why it was dropped. */
+  private pushed(err: string | null, what: string): string | null {
+    if (err !== null) return `${what} dropped: ${err}`;
     this.stats.packetsOut++;
     return null;
   }

@@ -10,8 +10,9 @@
  * several messages and assembles it once complete, so reassembly is linear in the size and a
  * hostile length costs nothing until the bytes really arrive.
  */
-import type { Pid, Term } from '../core/term/types.ts';
-import { writeSendSenderControl, writeSendSenderTuple } from './etf/send-path.ts';
+import type { Atom, Pid, Ref, Term } from '../core/term/types.ts';
+import { writeAliasSendTuple, writeSendSenderControl, writeSendSenderTuple } from './etf/send-path.ts';
+import { writeMonitorTuple, type MonitorOp } from './etf/monitor-path.ts';
 import type { OutAtomCache } from './etf/atom-cache.ts';
 import { ByteWriter, WriteLimit } from './etf/writer.ts';
 import { encodeInto } from './etf/encode.ts';
@@ -95,11 +96,36 @@ export class PacketWriter {
    * buffer. Returns an error text, and writes nothing, when a term cannot be encoded.
    */
   pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions, cached = false): string | null {
+    return this.pushControl(opts, cached, (w, versioned) => {
+      encodeInto(w, control, opts);
+      if (payload === undefined) return;
+      if (versioned) w.u8(VERSION);
+      encodeInto(w, payload, opts);
+    });
+  }
+
+  /** A message to an alias (ALIAS_SEND: a GenServer's reply), written without building its control tuple. */
+  pushAliasSend(from: Pid, alias: Ref, message: Term, opts: EncodeOptions, cached = false): string | null {
+    return this.pushControl(opts, cached, (w, versioned) => {
+      writeAliasSendTuple(w, from, alias);
+      if (versioned) w.u8(VERSION);
+      encodeInto(w, message, opts);
+    });
+  }
+
+  /** MONITOR_P or DEMONITOR_P, written without building its control tuple (etf/monitor-path.ts). */
+  pushMonitor(op: MonitorOp, from: Pid, target: Pid | Atom, ref: Ref, opts: EncodeOptions, cached = false): string | null {
+    return this.pushControl(opts, cached, (w) => writeMonitorTuple(w, op, from, target, ref));
+  }
+
+  /**
+   * A packet whose terms `write` puts in the batch: in the atom cache's header form when `cached`
+   * (its terms without version bytes), else in the pass-through form (`versioned`: the payload
+   * after the control needs its own 131 byte; the control's is written here).
+   */
+  private pushControl(opts: EncodeOptions, cached: boolean, write: (w: ByteWriter, versioned: boolean) => void): string | null {
     if (cached && this.atomCache !== null) {
-      const r = this.pushWithHeader(this.atomCache, opts, (w) => {
-        encodeInto(w, control, opts);
-        if (payload !== undefined) encodeInto(w, payload, opts);
-      });
+      const r = this.pushWithHeader(this.atomCache, opts, write);
       if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
@@ -107,11 +133,7 @@ export class PacketWriter {
     try {
       this.begin(w, mark);
       if (!this.emptyHeader) w.u8(VERSION);
-      encodeInto(w, control, opts);
-      if (payload !== undefined) {
-        if (!this.emptyHeader) w.u8(VERSION);
-        encodeInto(w, payload, opts);
-      }
+      write(w, !this.emptyHeader);
       return this.end(w, mark);
     } catch (e) {
       return this.refuse(w, mark, e);
@@ -164,14 +186,14 @@ export class PacketWriter {
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
    * atoms as cache refs), then the header the refs make, then the terms after it.
    */
-  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null | typeof FOR_THE_LANE {
+  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter, versioned: false) => void): string | null | typeof FOR_THE_LANE {
     const s = this.scratch;
     const w = this.w;
     const mark = w.length;
     try {
       s.limit = this.maxPacketBytes;
       s.atomRefs = cache;
-      terms(s);
+      terms(s, false);
       if (this.lane !== null && s.length >= this.lane.from) {
         cache.abandon();
         return FOR_THE_LANE;

@@ -58,15 +58,26 @@ export function pidKey(p: Pid): string {
 }
 
 /**
- * A Map key for a reference (built once per Ref; concatenation, as `join` showed in profiles).
- * Trailing zero words do not count (refLength): erts compares refs of 3 and 5 words as if the
- * missing words were zeros, so a real node's `[6, 0]` is the same monitor or alias as our `[6]`.
+ * A Map key for a reference (built once per Ref). Trailing zero words do not count (refLength):
+ * erts compares refs of 3 and 5 words as if the missing words were zeros, so a real node's
+ * `[6, 0]` is the same monitor or alias as our `[6]`. The words go in as UTF-16 code units, not
+ * decimal text: no number formatting and one flat string to hash, which halved the cost of keying
+ * a peer's fresh ref (a GenServer.call keys three: its monitor, demonitor and reply). The word
+ * count comes first, so the key is one-to-one whatever the node's name holds.
  */
 export function refKey(r: Ref): string {
   if (r.key !== undefined) return r.key;
   const ids = r.ids;
   const n = refLength(r);
-  let k = `${r.node.name}|${r.creation}|${n > 0 ? (ids[0] as number) : ''}`;
-  for (let i = 1; i < n; i++) k += `.${ids[i] as number}`;
-  return (r.key = k);
+  const c = r.creation;
+  let k: string;
+  if (n === 3) {
+    const [a, b, d] = ids as [number, number, number];
+    k = String.fromCharCode(3, c >>> 16, c & 0xffff, a >>> 16, a & 0xffff, b >>> 16, b & 0xffff, d >>> 16, d & 0xffff);
+  } else {
+    const units = [n, c >>> 16, c & 0xffff];
+    for (let i = 0; i < n; i++) units.push((ids[i] as number) >>> 16, (ids[i] as number) & 0xffff);
+    k = String.fromCharCode(...units);
+  }
+  return (r.key = k + r.node.name);
 }

@@ -101,6 +101,19 @@ describe('references of different word counts', () => {
     expect(refKey(new Ref(atom('a@h'), 2, [6]))).not.toBe(refKey(a));
   });
 
+  it('keys are one-to-one: a node name cannot pose as a ref\'s last word', () => {
+    const words = [6, 2, 0xffffffff, 0x10000, 0xd800];
+    const refs: Ref[] = [];
+    for (let n = 1; n <= 5; n++) refs.push(new Ref(atom('x@h'), 1, words.slice(0, n)));
+    // The same refs with their last word moved into the name, spelt as code units (how a key writes words).
+    for (let n = 2; n <= 5; n++) {
+      const w = words[n - 1] as number;
+      refs.push(new Ref(atom(String.fromCharCode(w >>> 16, w & 0xffff) + 'x@h'), 1, words.slice(0, n - 1)));
+    }
+    refs.push(new Ref(atom('x@h'), 0x10001, [6]), new Ref(atom('x@h'), 1, [0x10001]), new Ref(atom('x@h'), 1, [1, 1]));
+    expect(new Set(refs.map(refKey)).size).toBe(refs.length);
+  });
+
   it('demonitor with the longer spelling removes the monitor', () => {
     const { node, owner, target, api, settle } = setUp();
     const mref = api.monitor(target.pid);

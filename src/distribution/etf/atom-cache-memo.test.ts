@@ -1,5 +1,5 @@
 /**
- * OutAtomCache copies the previous header when a packet names the same atoms and none is new.
+ * OutAtomCache copies one of the last two headers when a packet names the same atoms and none is new.
  * The bytes must be those a fresh computation gives, whatever came between: a packet that
  * brought a new entry, one that took a slot from an atom of the memo, an abandoned packet.
  */
@@ -34,6 +34,14 @@ function atomsWithCollisions(): Atom[] {
   }
 }
 
+/** The `k`th atom named `r…` that takes `a`'s cache slot. */
+function rivalOf(a: Atom, k: number): Atom {
+  for (let i = 0, found = 0; ; i++) {
+    const r = atom(`r${i}`);
+    if (cacheIndex(r) === cacheIndex(a) && found++ === k) return r;
+  }
+}
+
 describe('the repeated header', () => {
   it('a flood of one shape repeats the second header byte for byte', () => {
     const out = new OutAtomCache();
@@ -52,9 +60,11 @@ describe('the repeated header', () => {
     const mirror = new InAtomCache();
     const pick = () => atoms[Math.floor(rnd.next() * atoms.length)] as Atom;
     let last: Term = atom('none');
+    let before: Term = atom('none');
     for (let i = 0; i < 3000; i++) {
-      // Often the same term again (the memo's case), else a new mix; sometimes an abandoned packet.
-      const term: Term = rnd.next() < 0.5 ? last : tuple(...Array.from({ length: 1 + Math.floor(rnd.next() * 3) }, pick));
+      // Often the same term again or the one before it (the memo's cases), else a new mix; sometimes an abandoned packet.
+      const r = rnd.next();
+      const term: Term = r < 0.3 ? last : r < 0.55 ? before : tuple(...Array.from({ length: 1 + Math.floor(rnd.next() * 3) }, pick));
       if (rnd.next() < 0.05) {
         const s = new ByteWriter();
         s.atomRefs = out;
@@ -63,7 +73,22 @@ describe('the repeated header', () => {
       }
       const body = packet(out, term);
       expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
-      last = term;
+      if (term !== last) [before, last] = [last, term];
+    }
+  });
+
+  it('a caller alternating two shapes (a call\'s monitor, its request) decodes in order while new atoms take their slots', () => {
+    const out = new OutAtomCache();
+    const mirror = new InAtomCache();
+    const [a, b] = [atom('a@lab'), atom('b@lab')];
+    // Atoms of a's and $gen_call's slots: each one new in its packet, it takes the slot a kept header names.
+    const rivals = [a, atom('$gen_call')].flatMap((x) => Array.from({ length: 3 }, (_, k) => rivalOf(x, k)));
+    const monitor = tuple(a, b, 1);
+    const request = tuple(a, b, atom('$gen_call'), atom('alias'));
+    for (let i = 0; i < 300; i++) {
+      const term = i % 25 === 24 ? tuple(rivals[Math.floor(i / 25) % rivals.length] as Atom, b) : i % 2 === 0 ? monitor : request;
+      const body = packet(out, term);
+      expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
     }
   });
 });

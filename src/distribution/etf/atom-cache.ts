@@ -56,10 +56,12 @@ export class OutAtomCache implements AtomRefs {
   private readonly refSlots = new Uint16Array(MAX_ATOM_CACHE_REFS);
   private readonly fresh = new Uint8Array(MAX_ATOM_CACHE_REFS);
   private count = 0;
-  /** The previous header (after `131, 68`) and the atoms it named, in order. */
-  private lastHeader: Uint8Array = new Uint8Array(0);
-  private readonly lastRefs: (Atom | undefined)[] = new Array<Atom | undefined>(MAX_ATOM_CACHE_REFS).fill(undefined);
-  private lastCount = -1;
+  /**
+   * The last two headers with no new entries (the bytes after `131, 68`), most recent first: a
+   * GenServer.call's monitor and demonitor name two atoms and its request four, so a caller's
+   * headers alternate between two.
+   */
+  private kept: [KeptHeader, KeptHeader] = [keptHeader(), keptHeader()];
 
   ref(a: Atom): number {
     const cix = cacheIndex(a);
@@ -82,8 +84,9 @@ export class OutAtomCache implements AtomRefs {
     const n = this.count;
     w.u8(T.VERSION);
     w.u8(T.DIST_HEADER);
-    if (this.sameAsLast()) {
-      w.bytes(this.lastHeader);
+    const k = this.keptMatch();
+    if (k !== null) {
+      w.bytes(k.bytes);
       this.clear();
       return;
     }
@@ -118,7 +121,8 @@ export class OutAtomCache implements AtomRefs {
     }
     // A header that brought new entries differs from the next one, which names them as known.
     if (anyFresh) {
-      this.lastCount = -1;
+      // New entries may take slots a kept header names as known.
+      for (const h of this.kept) h.count = -1;
       this.clear();
     } else this.remember(w, from);
   }
@@ -128,20 +132,30 @@ export class OutAtomCache implements AtomRefs {
     this.clear();
   }
 
-  /** This packet's refs are the last header's, in order, and the peer has them all (that header had no new ones). */
-  private sameAsLast(): boolean {
+  /** A kept header whose refs are this packet's, in order (the peer has them all: it had no new ones); it becomes the most recent. */
+  private keptMatch(): KeptHeader | null {
+    const [a, b] = this.kept;
+    if (this.sameRefs(a)) return a;
+    if (!this.sameRefs(b)) return null;
+    this.kept = [b, a];
+    return b;
+  }
+
+  private sameRefs(h: KeptHeader): boolean {
     const n = this.count;
-    if (n !== this.lastCount) return false;
-    for (let i = 0; i < n; i++) if (this.refs[i] !== this.lastRefs[i]) return false;
+    if (n !== h.count) return false;
+    for (let i = 0; i < n; i++) if (this.refs[i] !== h.refs[i]) return false;
     return true;
   }
 
-  /** Keeps the header written from `from` (with no new entries) for the next packet to copy. */
+  /** Keeps the header written from `from` (with no new entries) in place of the older kept one. */
   private remember(w: ByteWriter, from: number): void {
     const n = this.count;
-    this.lastHeader = w.written().slice(from);
-    for (let i = 0; i < n; i++) this.lastRefs[i] = this.refs[i];
-    this.lastCount = n;
+    const [a, h] = this.kept;
+    h.bytes = w.written().slice(from);
+    for (let i = 0; i < n; i++) h.refs[i] = this.refs[i];
+    h.count = n;
+    this.kept = [h, a];
     this.clear();
   }
 
@@ -158,6 +172,17 @@ export class OutAtomCache implements AtomRefs {
     }
     this.count = 0;
   }
+}
+
+/** A header with no new entries, and the atoms it names in order (count -1: none kept). */
+interface KeptHeader {
+  bytes: Uint8Array;
+  readonly refs: (Atom | undefined)[];
+  count: number;
+}
+
+function keptHeader(): KeptHeader {
+  return { bytes: new Uint8Array(0), refs: new Array<Atom | undefined>(MAX_ATOM_CACHE_REFS).fill(undefined), count: -1 };
 }
 
 /** The peer's side: the cache its headers fill, read in packet order. */

@@ -4,7 +4,7 @@
  * bytes, flat maps in exact key order). Iterative: a work stack replaces recursion so a list
  * nested a million levels deep cannot overflow the JS stack.
  */
-import { Pid, atom, type Atom, type Fun, type Term, type Tuple } from '../../core/term/types.ts';
+import { Pid, atom, type Atom, type Fun, type Ref, type Term, type Tuple } from '../../core/term/types.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { MAX_BIG_DIGITS, magnitudeBytes } from './bigint.ts';
 import { sortedPairs } from '../../core/term/map-order.ts';
@@ -93,13 +93,7 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
         else { w.u8(T.V4_PORT_EXT); writeAtom(w, t.node); w.u64(BigInt(t.id)); }
         w.u32(t.creation);
         break;
-      case 'ref':
-        w.u8(T.NEWER_REFERENCE_EXT);
-        w.u16(t.ids.length);
-        writeAtom(w, t.node);
-        w.u32(t.creation);
-        for (const id of t.ids) w.u32(id);
-        break;
+      case 'ref': writeRef(w, t); break;
       case 'fun': pushFun(w, t, stack, opts); break;
     }
   }
@@ -217,6 +211,14 @@ export function writePid(w: ByteWriter, p: Pid): void {
   w.u32(p.id);
   w.u32(p.serial);
   w.u32(p.creation);
+}
+
+export function writeRef(w: ByteWriter, r: Ref): void {
+  w.u8(T.NEWER_REFERENCE_EXT);
+  w.u16(r.ids.length);
+  writeAtom(w, r.node);
+  w.u32(r.creation);
+  for (const id of r.ids) w.u32(id);
 }
 
 /** A proper list of 0..255 integers up to 65535 long is a STRING_EXT, as BEAM writes it. */

@@ -12,7 +12,9 @@ import { readLeaf, readPid } from './decode-leaf.ts';
 import { PASS_THROUGH } from './packet.ts';
 import { ByteReader, DecodeFail } from './reader.ts';
 import * as T from './tags.ts';
-import { writePid } from './encode.ts';
+import { writePid, writeRef } from './encode.ts';
+import { writeControlHead } from './control-head.ts';
+import { readMonitorFields, type MonitorSignal } from './monitor-path.ts';
 import type { ByteWriter } from './writer.ts';
 
 export const SEND_SENDER = 22;
@@ -27,12 +29,16 @@ export function writeSendSenderControl(w: ByteWriter, from: Pid, to: Pid): void 
 
 /** Writes `{22, from, to}` with no version byte (after a distribution header). */
 export function writeSendSenderTuple(w: ByteWriter, from: Pid, to: Pid): void {
-  w.u8(T.SMALL_TUPLE_EXT);
-  w.u8(3);
-  w.u8(T.SMALL_INTEGER_EXT);
-  w.u8(SEND_SENDER);
+  writeControlHead(w, 3, SEND_SENDER);
   writePid(w, from);
   writePid(w, to);
+}
+
+/** Writes `{33, from, alias}` with no version byte: a GenServer's reply to its caller's alias. */
+export function writeAliasSendTuple(w: ByteWriter, from: Pid, alias: Ref): void {
+  writeControlHead(w, 3, ALIAS_SEND);
+  writePid(w, from);
+  writeRef(w, alias);
 }
 
 export interface SendSender {
@@ -49,25 +55,30 @@ export interface AliasSend {
   readonly message: Term;
 }
 
-/** The SEND_SENDER (or ALIAS_SEND) message a 112-form packet body holds, or null when it is anything else. */
-export function readSendSender(body: Uint8Array, opts: DecodeOptions): SendSender | AliasSend | null {
+/** A packet the fast readers take: a message to a pid or an alias, or a call's monitor or demonitor (monitor-path.ts). */
+export type FastControl = SendSender | AliasSend | MonitorSignal;
+
+/** The SEND_SENDER, ALIAS_SEND, MONITOR_P or DEMONITOR_P signal a 112-form packet body holds, or null when it is anything else. */
+export function readSendSender(body: Uint8Array, opts: DecodeOptions): FastControl | null {
   return body[0] === PASS_THROUGH ? readSendSenderAt(body, 1, true, opts) : null;
 }
 
 /**
  * The SEND_SENDER message whose control tuple starts at `at`, or the ALIAS_SEND one (the same
  * shape with a ref for the pid `to`: a GenServer's reply, read here rather than by the generic
- * path, whose frames and control check cost a call as much as its request did): `versioned`, each term has its 131
+ * path, whose frames and control check cost a call as much as its request did), or the MONITOR_P
+ * and DEMONITOR_P a call sends around its request (monitor-path.ts): `versioned`, each term has its 131
  * byte (the 112 form); else none (after a `131,68` header, whose atom refs are `refs`, or
  * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
  * options object per packet; one is made only when the generic decoder must read the message.
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): SendSender | AliasSend | null {
+export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): FastControl | null {
   const c = versioned ? at + 1 : at;
+  const arity = body[c + 1];
   const op = body[c + 3];
   if (
     body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
-    body[c + 1] !== 3 || body[c + 2] !== T.SMALL_INTEGER_EXT || (op !== SEND_SENDER && op !== ALIAS_SEND)
+    body[c + 2] !== T.SMALL_INTEGER_EXT || (arity !== 3 && arity !== 4)
   ) {
     return null;
   }
@@ -75,6 +86,8 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
     const r = new ByteReader(body, c + 4);
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
+    if (arity === 4) return readMonitorFields(r, op as number, body.length);
+    if (op !== SEND_SENDER && op !== ALIAS_SEND) return null;
     const from = readPid(r);
     const to = op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
     // An alias that is not a ref: the generic path reports it.

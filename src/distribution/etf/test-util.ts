@@ -81,3 +81,19 @@ export function termEq(a: Term, b: Term): boolean {
     }
   }
 }
+
+/**
+ * Hostile variants of a packet body for the fast-path tests: every cut, two extensions (`tails`
+ * appended), and `n` copies with one random byte changed (`random()` in [0, 1)).
+ */
+export function mangled(body: Uint8Array, tails: readonly (readonly number[])[], n: number, random: () => number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let cut = 0; cut < body.length; cut++) out.push(body.subarray(0, cut));
+  for (const t of tails) out.push(Uint8Array.from([...body, ...t]));
+  for (let i = 0; i < n; i++) {
+    const v = body.slice();
+    v[Math.floor(random() * v.length)] = Math.floor(random() * 256);
+    out.push(v);
+  }
+  return out;
+}
