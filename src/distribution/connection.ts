@@ -185,6 +185,20 @@ export class Connection {
   }
 
   /**
+   * What `take` would give when it is one message, as a view of the batch buffer that is good
+   * until the next `send` (PacketWriter.takeView); null when nothing waits or it is more.
+   */
+  takeView(now: number): Uint8Array | null {
+    const out = this.writer.takeView();
+    if (out !== null) {
+      this.lastWriteAt = now;
+      this.stats.messagesOut++;
+      this.stats.bytesOut += out.length;
+    }
+    return out;
+  }
+
+  /**
    * The link has a bulk channel (transport.ts `Link.bulk`): say HELLO to the peer, and take its
    * large packets from it. Ours take the lane once the peer has said HELLO too (bulk-lane.ts).
    */

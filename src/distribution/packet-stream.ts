@@ -275,6 +275,21 @@ export class PacketWriter {
     return out;
   }
 
+  /**
+   * Everything written so far as ONE view of the writer's own buffer, when it fits in one
+   * transport message (a round trip's case), else null (use `take`). It is whole packets, as
+   * take's messages are. The view is good only until the next write: for a link that copies
+   * what `send` is given before it returns (transport.ts `copiesOnSend`). Saves take's copy,
+   * a new buffer per batch.
+   */
+  takeView(): Uint8Array | null {
+    const n = this.w.length;
+    if (n === 0 || n > this.maxMessageBytes) return null;
+    const view = this.w.written();
+    this.w.reset();
+    return view;
+  }
+
   /** `m` (from take) continues a packet begun in the message before it: nothing may go between them. */
   continuesPacket(m: Uint8Array): boolean {
     return this.pieces.has(m);

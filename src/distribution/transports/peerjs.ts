@@ -159,6 +159,8 @@ class DataChannelLink implements Link {
   private readonly scratch = new Uint8Array(COMPRESS_FROM_BYTES + 1);
   readonly bulk?: BulkChannel;
   private readonly bulkChannel: BulkDataChannel | null;
+  /** `send` copies: into `scratch`, then the channel; or a new frame (encodeFrame). */
+  readonly copiesOnSend = true;
 
   constructor(
     readonly peer: string,
