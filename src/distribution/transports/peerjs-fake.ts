@@ -35,10 +35,15 @@ export class FakeConnection extends FakeEmitter {
   /** Messages sent through PeerJS's `send` and straight on the channel. */
   readonly sent = { viaPeerJs: 0, viaChannel: 0 };
   /** The RTCDataChannel under it: like the browser's, `send` copies what it is given at once. */
+  /** The channel's `message` listeners (peerjs.ts reads messages from the channel itself). */
+  private readonly onChannelMessage: ((e: { data: unknown }) => void)[] = [];
   readonly dataChannel = {
     bufferedAmount: 0,
     bufferedAmountLowThreshold: 0,
-    addEventListener: () => {},
+    onmessage: null as unknown,
+    addEventListener: (type: string, h: (e: { data: unknown }) => void) => {
+      if (type === 'message') this.onChannelMessage.push(h);
+    },
     readyState: 'open' as RTCDataChannelState,
     send: (data: Uint8Array) => {
       this.sent.viaChannel++;
@@ -61,8 +66,14 @@ export class FakeConnection extends FakeEmitter {
     const copy = data.slice().buffer;
     const to = this.other;
     this.net.enqueue(() => {
-      if (to !== null && !to.closed) to.emit('data', copy);
+      if (to !== null && !to.closed) to.channelMessage(copy);
     });
+  }
+  /** The channel delivers `data` (any value a hostile peer could make it deliver), now. */
+  channelMessage(data: unknown): void {
+    // As the browser and PeerJS do: the channel's listeners, then PeerJS's 'data'.
+    for (const h of this.onChannelMessage) h({ data });
+    this.emit('data', data);
   }
   close(): void {
     for (const side of [this, this.other]) {
