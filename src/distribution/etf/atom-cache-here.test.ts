@@ -5,33 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../core/ports.ts';
-import { atom, tuple, type Atom, type Term } from '../../core/term/types.ts';
-import { InAtomCache, OutAtomCache, cacheIndex } from './atom-cache.ts';
-import { encodeInto } from './encode.ts';
-import { ByteWriter } from './writer.ts';
+import { atom, tuple, type Atom } from '../../core/term/types.ts';
+import { InAtomCache, OutAtomCache } from './atom-cache.ts';
+import { atomsWithCollisions, headerPacket } from './header-packets.ts';
 
-/** A packet in the header form: `131, 68`, the header, the terms. */
-function packet(cache: OutAtomCache, term: Term): Uint8Array {
-  const s = new ByteWriter();
-  s.atomRefs = cache;
-  encodeInto(s, term, { versionByte: false });
-  const w = new ByteWriter();
-  cache.writeHeader(w);
-  w.bytes(s.written());
-  return w.finish();
-}
-
-/** Atoms sharing cache slots with others of the list, and a few more. */
-function atoms(): Atom[] {
-  const bySlot = new Map<number, Atom[]>();
-  for (let i = 0; ; i++) {
-    const a = atom(`h${i}`);
-    const list = bySlot.get(cacheIndex(a)) ?? [];
-    list.push(a);
-    bySlot.set(cacheIndex(a), list);
-    if (list.length === 3) return [...list, atom('x'), atom('y'), atom('a_rather_long_atom_name_for_the_cache')];
-  }
-}
+/** Atoms sharing cache slots with others of the list, and a long one. */
+const atoms = (): Atom[] => [...atomsWithCollisions('h'), atom('a_rather_long_atom_name_for_the_cache')];
 
 const answer = (r: ReturnType<InAtomCache['read']>) => (typeof r === 'string' ? r : { refs: [...r.refs], next: r.next });
 const answerHere = (c: InAtomCache, r: number | string) => (typeof r === 'string' ? r : { refs: [...c.lastRefs], next: r });
@@ -43,11 +22,11 @@ describe('InAtomCache.readHere', () => {
     const out = new OutAtomCache();
     const viaRead = new InAtomCache();
     const viaHere = new InAtomCache();
-    const probe = packet(new OutAtomCache(), tuple(...list));
+    const probe = headerPacket(new OutAtomCache(), tuple(...list));
     let quick = 0;
     for (let i = 0; i < 4000; i++) {
       const term = tuple(...Array.from({ length: 1 + Math.floor(rnd.next() * 4) }, () => list[Math.floor(rnd.next() * list.length)] as Atom));
-      let p = packet(out, term);
+      let p = headerPacket(out, term);
       const damage = rnd.next();
       if (damage < 0.05) p = p.subarray(0, Math.floor(rnd.next() * p.length));
       else if (damage < 0.1) {
@@ -74,7 +53,7 @@ describe('InAtomCache.readHere', () => {
 
   it('an empty header has no refs and its terms start after its count', () => {
     const c = new InAtomCache();
-    c.readHere(packet(new OutAtomCache(), tuple(atom('x'))), 2);
+    c.readHere(headerPacket(new OutAtomCache(), tuple(atom('x'))), 2);
     expect(c.readHere(Uint8Array.of(0, 104, 0), 0)).toBe(1);
     expect(c.lastRefs).toEqual([]);
   });

@@ -6,41 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../core/ports.ts';
 import { atom, tuple, type Atom, type Term } from '../../core/term/types.ts';
-import { InAtomCache, OutAtomCache, cacheIndex } from './atom-cache.ts';
+import { InAtomCache, OutAtomCache } from './atom-cache.ts';
 import { encodeInto } from './encode.ts';
 import { decodePacket } from './packet.ts';
 import { ByteWriter } from './writer.ts';
 import { hex } from './test-util.ts';
-
-function packet(cache: OutAtomCache, term: Term): Uint8Array {
-  const s = new ByteWriter();
-  s.atomRefs = cache;
-  encodeInto(s, term, { versionByte: false });
-  const w = new ByteWriter();
-  cache.writeHeader(w);
-  w.bytes(s.written());
-  return w.finish();
-}
-
-/** Atoms sharing cache slots with others of the list (found by trying names). */
-function atomsWithCollisions(): Atom[] {
-  const bySlot = new Map<number, Atom[]>();
-  for (let i = 0; ; i++) {
-    const a = atom(`m${i}`);
-    const list = bySlot.get(cacheIndex(a)) ?? [];
-    list.push(a);
-    bySlot.set(cacheIndex(a), list);
-    if (list.length === 3) return [...list, atom('x'), atom('y')];
-  }
-}
+import { atomsWithCollisions, headerPacket } from './header-packets.ts';
 
 describe('the repeated header', () => {
   it('a flood of one shape repeats the second header byte for byte', () => {
     const out = new OutAtomCache();
     const [a, b] = [atom('from@lab'), atom('msg')];
-    const first = packet(out, tuple(a, b, 1));
-    const second = packet(out, tuple(a, b, 2));
-    const third = packet(out, tuple(a, b, 3));
+    const first = headerPacket(out, tuple(a, b, 1));
+    const second = headerPacket(out, tuple(a, b, 2));
+    const third = headerPacket(out, tuple(a, b, 3));
     expect(hex(first.subarray(0, 8))).not.toBe(hex(second.subarray(0, 8)));
     expect(hex(third)).toBe(hex(second).replace(/02$/, '03'));
   });
@@ -61,7 +40,7 @@ describe('the repeated header', () => {
         encodeInto(s, tuple(pick(), pick()), { versionByte: false });
         out.abandon();
       }
-      const body = packet(out, term);
+      const body = headerPacket(out, term);
       expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
       last = term;
     }

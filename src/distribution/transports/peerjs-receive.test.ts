@@ -2,38 +2,24 @@
 // the host's event scope (node-loop.ts `event`), and a message the peer should not have sent
 // still only closes its link.
 import { describe, expect, it } from 'vitest';
-import { createPeerJsTransport, type TransportEvent } from './peerjs.ts';
-import { FakePeerNetwork, type FakeConnection } from './peerjs-fake.ts';
-import { peerIdForNode } from '../peer-id.ts';
-import type { Link } from './transport.ts';
+import type { TransportEvent } from './peerjs.ts';
+import { fakeLinkPair, type FakeConnection } from './peerjs-fake.ts';
 
 async function pair() {
-  const net = new FakePeerNetwork();
   const log: string[] = [];
   const event: TransportEvent = { begin: () => log.push('begin'), end: () => log.push('end') };
-  const a = createPeerJsTransport(net.add(peerIdForNode('a@lab')));
-  const b = createPeerJsTransport(net.add(peerIdForNode('b@lab')), undefined, { event, log: () => {} });
   const closes: string[] = [];
-  b.listen('b@lab', (l) => {
-    l.onMessage((bytes) => {
-      log.push(`message ${[...bytes].join(',')}`);
-      if (bytes[0] === 99) throw new Error('listener failed');
-    });
-    l.onClose((r) => closes.push(r));
-  });
-  a.listen('a@lab', () => {});
-  let link: Link | null = null;
-  a.connect('b@lab', (r) => {
-    if (!r.ok) throw new Error(r.reason);
-    link = r.link;
-  });
-  const settle = async () => {
-    for (let i = 0; i < 10_000 && net.step(); i++) await Promise.resolve();
-    await Promise.resolve();
-  };
-  await settle();
-  if (link === null) throw new Error('not connected');
-  return { link: link as Link, theirs: net.connections[1] as FakeConnection, log, closes, settle };
+  const { net, settle, link } = await fakeLinkPair(
+    (l) => {
+      l.onMessage((bytes) => {
+        log.push(`message ${[...bytes].join(',')}`);
+        if (bytes[0] === 99) throw new Error('listener failed');
+      });
+      l.onClose((r) => closes.push(r));
+    },
+    { event, log: () => {} },
+  );
+  return { link, theirs: net.connections[1] as FakeConnection, log, closes, settle };
 }
 
 describe('the PeerJS transport: receiving', () => {
