@@ -96,10 +96,7 @@ export class PacketWriter {
    */
   pushTerms(control: Term, payload: Term | undefined, opts: EncodeOptions, cached = false): string | null {
     if (cached && this.atomCache !== null) {
-      const r = this.pushWithHeader(this.atomCache, opts, (w) => {
-        encodeInto(w, control, opts);
-        if (payload !== undefined) encodeInto(w, payload, opts);
-      });
+      const r = this.pushWithHeader(this.atomCache, opts, null, null, control, payload);
       if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
@@ -122,10 +119,7 @@ export class PacketWriter {
   pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions, cached = false): string | null {
     const cache = this.atomCache;
     if (cached && cache !== null) {
-      const r = this.pushWithHeader(cache, opts, (w) => {
-        this.writeSendPrefix(w, cache, from, to);
-        encodeInto(w, message, opts);
-      });
+      const r = this.pushWithHeader(cache, opts, from, to, message, undefined);
       if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
@@ -162,16 +156,20 @@ export class PacketWriter {
 
   /**
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
-   * atoms as cache refs), then the header the refs make, then the terms after it.
+   * atoms as cache refs), then the header the refs make, then the terms after it. The terms are
+   * `{22, from, to}` then `first` (a send: pushSend), or `first` then `second` when there is one
+   * (pushTerms); passed as they are, not as a closure (one fewer allocation per send).
    */
-  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter) => void): string | null | typeof FOR_THE_LANE {
+  private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, from: Pid | null, to: Pid | null, first: Term, second: Term | undefined): string | null | typeof FOR_THE_LANE {
     const s = this.scratch;
     const w = this.w;
     const mark = w.length;
     try {
       s.limit = this.maxPacketBytes;
       s.atomRefs = cache;
-      terms(s);
+      if (from !== null && to !== null) this.writeSendPrefix(s, cache, from, to);
+      encodeInto(s, first, opts);
+      if (second !== undefined) encodeInto(s, second, opts);
       if (this.lane !== null && s.length >= this.lane.from) {
         cache.abandon();
         return FOR_THE_LANE;
