@@ -116,7 +116,7 @@ const api = {
     await new Promise<void>((resolve, reject) => {
       const peer = registerNode(name, config, (s) => {
         if (s.type === 'registered') {
-          const transport = createPeerJsTransport(peer, config);
+          const transport = createPeerJsTransport(peer, config, { event: loop.event });
           n.goAlive({
             transport: maxMessageBytes === undefined ? transport : { ...transport, maxMessageBytes },
             cookie,

@@ -191,6 +191,20 @@ export class Connection {
   }
 
   /**
+   * What `take` would give when it is one message, as a view of the batch buffer that is good
+   * until the next `send` (PacketWriter.takeView); null when nothing waits or it is more.
+   */
+  takeView(now: number): Uint8Array | null {
+    const out = this.writer.takeView();
+    if (out !== null) {
+      this.lastWriteAt = now;
+      this.stats.messagesOut++;
+      this.stats.bytesOut += out.length;
+    }
+    return out;
+  }
+
+  /**
    * The link has a bulk channel (transport.ts `Link.bulk`): say HELLO to the peer, and take its
    * large packets from it. Ours take the lane once the peer has said HELLO too (bulk-lane.ts).
    */
@@ -308,15 +322,17 @@ export class Connection {
         if (err !== null) return { messages, error: err };
         continue;
       }
-      const cached = this.inCache !== null && hasAtomCacheRefs(p) ? this.inCache.read(p, 2) : null;
-      if (typeof cached === 'string') return { messages, error: cached };
-      const fast = cached === null ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, cached.next, false, this.headerOpts, cached.refs);
+      // A header's refs are read into the cache's reused `lastRefs`, decoded from at once.
+      const inCache = this.inCache;
+      const next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
+      if (typeof next === 'string') return { messages, error: next };
+      const fast = next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return { messages, error: err };
         continue;
       }
-      const d = cached === null ? decodePacket(p, this.decodeOpts, this.inCache ?? undefined) : decodeTerms(p, cached.next, this.refOpts(cached.refs));
+      const d = next < 0 ? decodePacket(p, this.decodeOpts, inCache ?? undefined) : decodeTerms(p, next, this.refOpts((inCache as InAtomCache).lastRefs));
       if (!d.ok) return { messages, error: d.error };
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;

@@ -115,7 +115,13 @@ export class LinkDriver {
   flush(): void {
     const conn = this.conn;
     if (conn === null || this.dead) return;
-    if (conn.hasOutput) {
+    // Nothing waits (a round trip's case) and the link copies what it sends: the batch goes as a
+    // view of the connection's buffer, no copy (transport.ts copiesOnSend).
+    const view = this.waiting.length === 0 && this.link.copiesOnSend === true && conn.hasOutput && this.link.writable ? conn.takeView(this.owner.now()) : null;
+    if (view !== null) {
+      this.sendRaw(view);
+      if (this.dead) return;
+    } else if (conn.hasOutput) {
       const batch = conn.take(this.owner.now());
       let i = 0;
       if (this.waiting.length === 0) {

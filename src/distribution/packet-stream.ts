@@ -184,7 +184,8 @@ export class PacketWriter {
 
   /**
    * A packet in the distribution-header form: its terms are written first (into `scratch`, with
-   * atoms as cache refs), then the header the refs make, then the terms after it.
+   * atoms as cache refs), then the header the refs make, then the terms after it. `terms` writes
+   * them (a send's `{22, from, to}` and message, a control tuple and its payload, a monitor).
    */
   private pushWithHeader(cache: OutAtomCache, opts: EncodeOptions, terms: (w: ByteWriter, versioned: false) => void): string | null | typeof FOR_THE_LANE {
     const s = this.scratch;
@@ -295,6 +296,21 @@ export class PacketWriter {
       at = packetEnd;
     }
     return out;
+  }
+
+  /**
+   * Everything written so far as ONE view of the writer's own buffer, when it fits in one
+   * transport message (a round trip's case), else null (use `take`). It is whole packets, as
+   * take's messages are. The view is good only until the next write: for a link that copies
+   * what `send` is given before it returns (transport.ts `copiesOnSend`). Saves take's copy,
+   * a new buffer per batch.
+   */
+  takeView(): Uint8Array | null {
+    const n = this.w.length;
+    if (n === 0 || n > this.maxMessageBytes) return null;
+    const view = this.w.written();
+    this.w.reset();
+    return view;
   }
 
   /** `m` (from take) continues a packet begun in the message before it: nothing may go between them. */

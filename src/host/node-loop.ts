@@ -11,6 +11,11 @@
  * tasks, and a wake while a task is already posted changes nothing, so a flood of events still
  * yields to the browser between tasks.
  *
+ * A transport's message event goes one better (`event`): its handler runs between `begin()` and
+ * `end()`, and a wake in between runs the node at `end()`, in the same task and with no
+ * microtask: a process woken by a remote message answers before the handler returns. Only the
+ * outermost `end` runs it, and only when no slice is running (a wake inside a slice posts).
+ *
  * In the page `postTask` is a MessageChannel post (setTimeout is clamped to 4 ms, and to 1 s in
  * hidden tabs); in Node it is setImmediate.
  */
@@ -25,9 +30,17 @@ export interface HostScheduling {
   clearTimer(handle: unknown): void;
 }
 
+/** Host code that may wake the node runs between `begin` and `end` (try/finally): the node then runs at `end`. */
+export interface HostEvent {
+  begin(): void;
+  end(): void;
+}
+
 export interface NodeLoop {
   wake(): void;
   stop(): void;
+  /** For a transport's message handler (peerjs.ts): a wake inside it runs the node when it ends. */
+  readonly event: HostEvent;
 }
 
 /** Milliseconds of work per task before yielding to the host. */
@@ -42,6 +55,9 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
   let timer: unknown = null;
   let timerAt = 0;
   let stopped = false;
+  /** Inside how many `event.begin()`s we are, and whether a wake came there. */
+  let eventDepth = 0;
+  let wokenInEvent = false;
 
   /** Runs slices for up to `ms`, then posts a task if work is left or sleeps until the next timer. */
   const run = (ms: number) => {
@@ -85,14 +101,32 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
   };
   const wake = () => {
     if (posted || stopped || microQueued) return;
-    if (host.microtask === undefined || running) return post();
+    if (running) return post();
+    if (eventDepth > 0) {
+      wokenInEvent = true;
+      return;
+    }
+    if (host.microtask === undefined) return post();
     microQueued = true;
     host.microtask(micro);
+  };
+  const event: HostEvent = {
+    begin() {
+      eventDepth++;
+    },
+    end() {
+      if (--eventDepth > 0 || !wokenInEvent) return;
+      wokenInEvent = false;
+      // A microtask or task already queued does the work; a slice on the stack posts its own.
+      if (posted || running || stopped || microQueued) return;
+      run(MICRO_SLICE_MS);
+    },
   };
 
   post();
   return {
     wake,
+    event,
     stop() {
       stopped = true;
       if (timer !== null) host.clearTimer(timer);

@@ -143,7 +143,8 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     let goingAlive = false;
     const goAlive = (links: typeof BeamLinks | null) => {
       goingAlive = false;
-      const tabs = createPeerJsTransport(peer, config);
+      // A remote message's answer goes out in the message's own event (node-loop.ts `event`).
+      const tabs = createPeerJsTransport(peer, config, { event: loop.event });
       // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
       const transport = local.wrap(links !== null ? links.tabsThenGateway(tabs, links.browserGateway(location, identity.node, token, (s) => {
         if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);

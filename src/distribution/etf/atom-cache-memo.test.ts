@@ -11,28 +11,7 @@ import { encodeInto } from './encode.ts';
 import { decodePacket } from './packet.ts';
 import { ByteWriter } from './writer.ts';
 import { hex } from './test-util.ts';
-
-function packet(cache: OutAtomCache, term: Term): Uint8Array {
-  const s = new ByteWriter();
-  s.atomRefs = cache;
-  encodeInto(s, term, { versionByte: false });
-  const w = new ByteWriter();
-  cache.writeHeader(w);
-  w.bytes(s.written());
-  return w.finish();
-}
-
-/** Atoms sharing cache slots with others of the list (found by trying names). */
-function atomsWithCollisions(): Atom[] {
-  const bySlot = new Map<number, Atom[]>();
-  for (let i = 0; ; i++) {
-    const a = atom(`m${i}`);
-    const list = bySlot.get(cacheIndex(a)) ?? [];
-    list.push(a);
-    bySlot.set(cacheIndex(a), list);
-    if (list.length === 3) return [...list, atom('x'), atom('y')];
-  }
-}
+import { atomsWithCollisions, headerPacket } from './header-packets.ts';
 
 /** The `k`th atom named `r…` that takes `a`'s cache slot. */
 function rivalOf(a: Atom, k: number): Atom {
@@ -46,9 +25,9 @@ describe('the repeated header', () => {
   it('a flood of one shape repeats the second header byte for byte', () => {
     const out = new OutAtomCache();
     const [a, b] = [atom('from@lab'), atom('msg')];
-    const first = packet(out, tuple(a, b, 1));
-    const second = packet(out, tuple(a, b, 2));
-    const third = packet(out, tuple(a, b, 3));
+    const first = headerPacket(out, tuple(a, b, 1));
+    const second = headerPacket(out, tuple(a, b, 2));
+    const third = headerPacket(out, tuple(a, b, 3));
     expect(hex(first.subarray(0, 8))).not.toBe(hex(second.subarray(0, 8)));
     expect(hex(third)).toBe(hex(second).replace(/02$/, '03'));
   });
@@ -71,7 +50,7 @@ describe('the repeated header', () => {
         encodeInto(s, tuple(pick(), pick()), { versionByte: false });
         out.abandon();
       }
-      const body = packet(out, term);
+      const body = headerPacket(out, term);
       expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
       if (term !== last) [before, last] = [last, term];
     }
@@ -87,7 +66,7 @@ describe('the repeated header', () => {
     const request = tuple(a, b, atom('$gen_call'), atom('alias'));
     for (let i = 0; i < 300; i++) {
       const term = i % 25 === 24 ? tuple(rivals[Math.floor(i / 25) % rivals.length] as Atom, b) : i % 2 === 0 ? monitor : request;
-      const body = packet(out, term);
+      const body = headerPacket(out, term);
       expect(decodePacket(body, {}, mirror)).toEqual({ ok: true, packet: { kind: 'message', control: term, payload: undefined } });
     }
   });

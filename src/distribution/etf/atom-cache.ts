@@ -188,6 +188,49 @@ function keptHeader(): KeptHeader {
 /** The peer's side: the cache its headers fill, read in packet order. */
 export class InAtomCache {
   private readonly slots: (Atom | undefined)[] = new Array<Atom | undefined>(ATOM_CACHE_SIZE);
+  /** The refs the last `readHere` read: overwritten by the next call. */
+  readonly lastRefs: Atom[] = [];
+
+  /**
+   * As `read`, for a reader that decodes the packet's terms at once: the refs go to `lastRefs`
+   * (no new array or result per packet: every packet of a round trip has a header), and the
+   * answer is where the terms start, or why the header is bad. A header whose refs all name
+   * slots already filled (a conversation's usual packet) is read without a ByteReader; any
+   * other goes through `read`, which gives the same answer and fills new entries.
+   */
+  readHere(body: Uint8Array, at: number): number | string {
+    const refs = this.lastRefs;
+    const n = body[at];
+    if (n === 0) {
+      // No refs, and so no flags either.
+      refs.length = 0;
+      return at + 1;
+    }
+    if (n !== undefined) {
+      const flagsAt = at + 1;
+      const slotsAt = flagsAt + (n >> 1) + 1;
+      let i = 0;
+      // Each old ref is one slot byte after the flags (the flags' last half byte is `long`, which only new entries use).
+      if (slotsAt + n <= body.length) {
+        for (; i < n; i++) {
+          const f = nibbleAt(body, flagsAt, i);
+          if ((f & 8) !== 0) break;
+          const a = this.slots[((f & 7) << 8) | (body[slotsAt + i] as number)];
+          if (a === undefined) break;
+          refs[i] = a;
+        }
+        if (i === n) {
+          refs.length = n;
+          return slotsAt + n;
+        }
+      }
+    }
+    const r = this.read(body, at);
+    if (typeof r === 'string') return r;
+    refs.length = 0;
+    for (const a of r.refs) refs.push(a);
+    return r.next;
+  }
 
   /**
    * Reads the header that follows `131, 68` at `at`: the packet's refs (the atoms its

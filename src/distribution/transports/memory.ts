@@ -53,6 +53,9 @@ class MemoryLink implements Link {
     if (net.bulkChannels) this.bulk = new MemoryBulk(net, this);
   }
 
+  /** `send` keeps a copy of its own. */
+  readonly copiesOnSend = true;
+
   send(bytes: Uint8Array): void {
     if (this.closed) return;
     if (bytes.length > this.net.maxMessageBytes) {

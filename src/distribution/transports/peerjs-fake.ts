@@ -6,6 +6,9 @@
  * was seen to do during simultaneous connects between two tabs.
  */
 import type { Peer } from 'peerjs';
+import { createPeerJsTransport, type PeerJsTransportOptions } from './peerjs.ts';
+import type { Link } from './transport.ts';
+import { peerIdForNode } from '../peer-id.ts';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -35,10 +38,15 @@ export class FakeConnection extends FakeEmitter {
   /** Messages sent through PeerJS's `send` and straight on the channel. */
   readonly sent = { viaPeerJs: 0, viaChannel: 0 };
   /** The RTCDataChannel under it: like the browser's, `send` copies what it is given at once. */
+  /** The channel's `message` listeners (peerjs.ts reads messages from the channel itself). */
+  private readonly onChannelMessage: ((e: { data: unknown }) => void)[] = [];
   readonly dataChannel = {
     bufferedAmount: 0,
     bufferedAmountLowThreshold: 0,
-    addEventListener: () => {},
+    onmessage: null as unknown,
+    addEventListener: (type: string, h: (e: { data: unknown }) => void) => {
+      if (type === 'message') this.onChannelMessage.push(h);
+    },
     readyState: 'open' as RTCDataChannelState,
     send: (data: Uint8Array) => {
       this.sent.viaChannel++;
@@ -61,8 +69,14 @@ export class FakeConnection extends FakeEmitter {
     const copy = data.slice().buffer;
     const to = this.other;
     this.net.enqueue(() => {
-      if (to !== null && !to.closed) to.emit('data', copy);
+      if (to !== null && !to.closed) to.channelMessage(copy);
     });
+  }
+  /** The channel delivers `data` (any value a hostile peer could make it deliver), now. */
+  channelMessage(data: unknown): void {
+    // As the browser and PeerJS do: the channel's listeners, then PeerJS's 'data'.
+    for (const h of this.onChannelMessage) h({ data });
+    this.emit('data', data);
   }
   close(): void {
     for (const side of [this, this.other]) {
@@ -147,4 +161,34 @@ export class FakePeerNetwork {
     ev();
     return true;
   }
+}
+
+/** Two PeerJS transports on a fake network, `a@lab` linked to `b@lab` (peerjs-*.test.ts). */
+export interface FakeLinkPair {
+  readonly net: FakePeerNetwork;
+  /** a@lab's end. */
+  readonly link: Link;
+  /** Runs queued events, and the microtasks the transport calls back in, until none is left. */
+  settle(): Promise<void>;
+}
+
+/** Connects `a@lab` to `b@lab`; `listenB` gets b's end of the link as it opens. */
+export async function fakeLinkPair(listenB: (link: Link) => void, bOptions?: PeerJsTransportOptions): Promise<FakeLinkPair> {
+  const net = new FakePeerNetwork();
+  const a = createPeerJsTransport(net.add(peerIdForNode('a@lab')));
+  const b = createPeerJsTransport(net.add(peerIdForNode('b@lab')), undefined, bOptions);
+  b.listen('b@lab', listenB);
+  a.listen('a@lab', () => {});
+  let link: Link | null = null;
+  a.connect('b@lab', (r) => {
+    if (!r.ok) throw new Error(r.reason);
+    link = r.link;
+  });
+  const settle = async () => {
+    for (let i = 0; i < 10_000 && net.step(); i++) await Promise.resolve();
+    await Promise.resolve();
+  };
+  await settle();
+  if (link === null) throw new Error('not connected');
+  return { net, link, settle };
 }

@@ -2,9 +2,7 @@
 // one buffer the link reuses (the channel copies at once, as RTCDataChannel.send does), and
 // through PeerJS whenever PeerJS still holds messages of its own or the message is large.
 import { describe, expect, it } from 'vitest';
-import { createPeerJsTransport } from './peerjs.ts';
-import { FakePeerNetwork, type FakeConnection } from './peerjs-fake.ts';
-import { peerIdForNode } from '../peer-id.ts';
+import { fakeLinkPair, type FakeConnection, type FakePeerNetwork } from './peerjs-fake.ts';
 import type { Link } from './transport.ts';
 
 interface Pair {
@@ -17,26 +15,10 @@ interface Pair {
 }
 
 async function pair(): Promise<Pair> {
-  const net = new FakePeerNetwork();
-  const a = createPeerJsTransport(net.add(peerIdForNode('a@lab')));
-  const b = createPeerJsTransport(net.add(peerIdForNode('b@lab')));
   const got: number[][] = [];
   const closes: string[] = [];
-  b.listen('b@lab', (l) => l.onMessage((bytes) => got.push([...bytes])));
-  a.listen('a@lab', () => {});
-  let link: Link | null = null;
-  a.connect('b@lab', (r) => {
-    if (!r.ok) throw new Error(r.reason);
-    link = r.link;
-  });
-  // The transport calls back in microtasks (connects, closes): let them run between events.
-  const settle = async () => {
-    for (let i = 0; i < 10_000 && net.step(); i++) await Promise.resolve();
-    await Promise.resolve();
-  };
-  await settle();
-  if (link === null) throw new Error('not connected');
-  (link as Link).onClose((r) => closes.push(r));
+  const { net, link, settle } = await fakeLinkPair((l) => l.onMessage((bytes) => got.push([...bytes])));
+  link.onClose((r) => closes.push(r));
   return { net, link, conn: net.connections[0] as FakeConnection, got, closes, settle };
 }
 

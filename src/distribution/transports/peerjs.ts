@@ -159,33 +159,47 @@ class DataChannelLink implements Link {
   private readonly scratch = new Uint8Array(COMPRESS_FROM_BYTES + 1);
   readonly bulk?: BulkChannel;
   private readonly bulkChannel: BulkDataChannel | null;
+  /** `send` copies: into `scratch`, then the channel; or a new frame (encodeFrame). */
+  readonly copiesOnSend = true;
 
   constructor(
     readonly peer: string,
     private readonly conn: DataConnection,
+    private readonly event?: TransportEvent,
   ) {
-    this.bulkChannel = BulkDataChannel.open(conn, (why) => {
-      this.finish(why);
-      conn.close();
-    });
-    if (this.bulkChannel !== null) this.bulk = this.bulkChannel;
-    conn.on('data', (data) => {
-      if (this.closed) return;
-      // Type and size are checked before anything is copied (frame.ts); a refused message
-      // closes the link, and the distribution logs the protocol error.
-      const bytes = unframe(data, MAX_MESSAGE_BYTES);
-      if (typeof bytes === 'string') {
-        this.finish(`protocol error: ${bytes}`);
+    this.bulkChannel = BulkDataChannel.open(
+      conn,
+      (why) => {
+        this.finish(why);
         conn.close();
-        return;
-      }
-      this.messages.emit(bytes);
-    });
+      },
+      event,
+    );
+    if (this.bulkChannel !== null) this.bulk = this.bulkChannel;
     conn.on('close', () => this.finish('closed by peer'));
     conn.on('error', (err) => this.finish(`data channel error: ${err.message}`));
     const dc = conn.dataChannel;
+    // Messages are read from the channel itself, not from PeerJS's 'data' (its raw connection
+    // only passes the event's data on, through its emitter), and PeerJS's `onmessage`, which
+    // only formats a debug line, is let go: less code between the event and our reply.
+    dc.onmessage = null;
+    dc.addEventListener('message', (e: MessageEvent) => this.received(e.data));
     dc.bufferedAmountLowThreshold = LOW_WATER_BYTES;
     dc.addEventListener('bufferedamountlow', () => this.checkDrain());
+  }
+
+  /** One data-channel message: the processes it wakes run before this returns (`event`). */
+  private received(data: unknown): void {
+    if (this.closed) return;
+    // Type and size are checked before anything is copied (frame.ts); a refused message
+    // closes the link, and the distribution logs the protocol error.
+    const bytes = unframe(data, MAX_MESSAGE_BYTES);
+    if (typeof bytes === 'string') {
+      this.finish(`protocol error: ${bytes}`);
+      this.conn.close();
+      return;
+    }
+    emitIn(this.event, this.messages, bytes);
   }
 
   /**
@@ -277,11 +291,11 @@ class BulkDataChannel implements BulkChannel {
 
   /** The bulk channel of `conn`'s connection, or null where there is none to make (a fake in tests). */
   /** `fail(reason)`: the link must close (a `protocol error: ` reason when the peer sent something wrong). */
-  static open(conn: DataConnection, fail: (why: string) => void): BulkDataChannel | null {
+  static open(conn: DataConnection, fail: (why: string) => void, event?: TransportEvent): BulkDataChannel | null {
     const pc = (conn as Partial<{ peerConnection: RTCPeerConnection }>).peerConnection;
     if (pc === undefined || typeof pc.createDataChannel !== 'function') return null;
     try {
-      return new BulkDataChannel(pc.createDataChannel('dist-bulk', { negotiated: true, id: BULK_CHANNEL_ID, ordered: true }), fail);
+      return new BulkDataChannel(pc.createDataChannel('dist-bulk', { negotiated: true, id: BULK_CHANNEL_ID, ordered: true }), fail, event);
     } catch {
       return null;
     }
@@ -290,6 +304,7 @@ class BulkDataChannel implements BulkChannel {
   private constructor(
     private readonly dc: RTCDataChannel,
     fail: (why: string) => void,
+    event: TransportEvent | undefined,
   ) {
     dc.binaryType = 'arraybuffer';
     dc.bufferedAmountLowThreshold = BULK_LOW_WATER_BYTES;
@@ -297,7 +312,7 @@ class BulkDataChannel implements BulkChannel {
       if (this.closed) return;
       const bytes = unframe(e.data, MAX_MESSAGE_BYTES);
       if (typeof bytes === 'string') return fail(`protocol error: bulk channel: ${bytes}`);
-      this.messages.emit(bytes);
+      emitIn(event, this.messages, bytes);
     });
     dc.addEventListener('open', () => this.drained());
     dc.addEventListener('bufferedamountlow', () => this.drained());
@@ -346,9 +361,31 @@ class BulkDataChannel implements BulkChannel {
   }
 }
 
+/**
+ * The host's scope for a message event (host/node-loop.ts `NodeLoop.event`): the node runs what
+ * the message woke at `end`, in the event's own task.
+ */
+export interface TransportEvent {
+  begin(): void;
+  end(): void;
+}
+
+/** Hands `bytes` to the link's listeners inside the host's event scope, when there is one. */
+function emitIn(event: TransportEvent | undefined, messages: Listeners<Uint8Array>, bytes: Uint8Array): void {
+  if (event === undefined) return messages.emit(bytes);
+  event.begin();
+  try {
+    messages.emit(bytes);
+  } finally {
+    event.end();
+  }
+}
+
 export interface PeerJsTransportOptions {
   /** Where the transport says why it refused or closed a data connection (default: the console). */
   readonly log?: (line: string) => void;
+  /** The host loop's event scope (NodeLoop.event): processes a message wakes answer within its event. */
+  readonly event?: TransportEvent;
 }
 
 /**
@@ -417,7 +454,7 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig, opt
           if (opened) return;
           opened = true;
           uncount();
-          onIncoming(new DataChannelLink(peerName, conn), peerName);
+          onIncoming(new DataChannelLink(peerName, conn, options.event), peerName);
         });
       };
       peer.on('connection', onConnection);
@@ -445,7 +482,7 @@ export function createPeerJsTransport(peer: Peer, config?: SignallingConfig, opt
         pending.set(peerId, settle);
         // Once: a second `open` (see listen) must not wrap the channel again.
         conn.on('open', () => {
-          if (!settled) settle({ ok: true, link: new DataChannelLink(peerName, conn) });
+          if (!settled) settle({ ok: true, link: new DataChannelLink(peerName, conn, options.event) });
         });
         conn.on('error', (err) => settle({ ok: false, reason: err.message }));
         conn.on('close', () => settle({ ok: false, reason: 'closed' }));

@@ -32,6 +32,13 @@ export interface Link {
    */
   readonly beam?: boolean;
   send(bytes: Uint8Array): void;
+  /**
+   * `send` reads `bytes` only while it runs (it copies what it keeps, as RTCDataChannel.send
+   * does), so the caller may write over them once it returns: the connection then hands the
+   * link a view of its own batch buffer instead of a copy (link-driver.ts). Unset: `send` may
+   * keep the bytes it is given, and each gets buffer of its own.
+   */
+  readonly copiesOnSend?: boolean;
   /** Returns an unsubscribe function. */
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
   /**
