@@ -95,6 +95,8 @@ export interface LangNode {
   moduleLoaded(module: Atom): boolean;
   /** Does `module` export `name/arity` (Elixir or BIF)? */
   functionExported(module: Atom, name: Atom, arity: number): boolean;
+  /** This node's BIF `module:name/arity` (`'erlang'`, `'Elixir.String'`), if it has one. */
+  bif(module: string, name: string, arity: number): Bif | undefined;
   /** Spawn a process running `fun.()` (a 0-arity Fun) or `module.name(args)`. */
   spawn(
     proc: ProcessApi,

@@ -8,7 +8,7 @@ import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
 import type { Logger, LogLevel } from '../ports.ts';
 import type { ProcessApi, SpawnOptions } from '../runtime/process-api.ts';
 import type { ProcessBody, RunResult } from '../runtime/process-body.ts';
-import { Builtins, type BuiltinModule, type LangNode } from './builtins.ts';
+import { Builtins, type Bif, type BuiltinModule, type LangNode } from './builtins.ts';
 import { Machine, type MachineResult, type VmNode } from './vm.ts';
 import { ModuleRegistry } from './modules.ts';
 import type { StructInfo } from './structs.ts';
@@ -146,6 +146,10 @@ export class LangRuntime implements VmNode {
 
   functionExported(module: Atom, name: Atom, arity: number): boolean {
     return this.modules.find(module, name, arity) !== undefined;
+  }
+
+  bif(module: string, name: string, arity: number): Bif | undefined {
+    return this.builtins.lookup(module, name, arity);
   }
 
   /** A fresh machine for a process of this node. */
