@@ -1,9 +1,9 @@
 /**
  * The nodes the signalling server knows (our EPMD), each with a Connect button: a region named
  * `known nodes`, one list item per node, buttons named `connect two@lab`. This tab's own node
- * is listed as such, without a button.
+ * is listed as such, without a button; its host's nodes come first.
  */
-import { useKnownNodes } from './use-known-nodes.ts';
+import { ownHostFirst, useKnownNodes } from './use-known-nodes.ts';
 
 export interface NodeListProps {
   /** This tab's node (shown, not connectable), or null for an unnamed tab. */
@@ -26,7 +26,7 @@ export function NodeList({ self, onConnect, connected, className = '' }: NodeLis
       {known.state === 'ok' && known.nodes.length === 0 && <p className="text-slate-500 dark:text-slate-400">no node yet: open another tab with a name</p>}
       {known.state === 'ok' && known.nodes.length > 0 && (
         <ul className="flex flex-col gap-1">
-          {known.nodes.map((n) => (
+          {ownHostFirst(known.nodes, self).map((n) => (
             <li key={n} className="flex items-center gap-3">
               <span className="min-w-0 flex-1 truncate font-mono text-base">{n}</span>
               {n === self ? (

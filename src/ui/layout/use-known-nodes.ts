@@ -22,6 +22,19 @@ export function nodesFromPeerIds(ids: readonly string[]): string[] {
   return ids.map(nodeForPeerId).filter((n): n is string => n !== null).sort();
 }
 
+/**
+ * The list as a tab shows it: the nodes of its own host first (its class), then the others,
+ * each part sorted. Tabs of other hosts on the same server come and go below, so the rows of
+ * one's own class do not move under the pointer while another class joins.
+ */
+export function ownHostFirst(nodes: readonly string[], self: string | null): readonly string[] {
+  const at = self?.indexOf('@') ?? -1;
+  if (self === null || at < 0) return nodes;
+  const host = self.slice(at);
+  const own = nodes.filter((n) => n.endsWith(host));
+  return own.length === 0 || own.length === nodes.length ? nodes : [...own, ...nodes.filter((n) => !n.endsWith(host))];
+}
+
 export function useKnownNodes(): KnownNodes {
   const [known, setKnown] = useState<KnownNodes>({ state: 'loading' });
   useEffect(() => {
