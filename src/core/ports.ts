@@ -13,7 +13,7 @@ export interface Random {
   next(): number;
 }
 
-export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error';
+export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical' | 'alert' | 'emergency';
 
 /** Receives log events (crash reports, distribution errors...). The node formats them for output. */
 export interface Logger {

@@ -54,7 +54,7 @@ export function parsePrimary(p: ParserState): Node {
         case '[':
           return nested(p, () => list(p, pos));
         case '{':
-          return nested(p, () => tuple(p, pos));
+          return nested(p, () => parseTuple(p, pos));
         case '%{':
           return nested(p, () => map(p, pos));
         case '%':
@@ -158,7 +158,8 @@ function list(p: ParserState, pos: Pos): Expr {
   return { kind: 'list', pos, items, tail };
 }
 
-function tuple(p: ParserState, pos: Pos): Expr {
+/** The items of `{...}` after its opening brace, up to and with the closing one. */
+export function parseTuple(p: ParserState, pos: Pos): Expr {
   const items: Expr[] = [];
   const kws: KwPair[] = [];
   entries(p, '}', () => {

@@ -6,10 +6,10 @@ import type { BinaryOp, Expr, Pos } from './ast.ts';
 import type { Token } from './tokens.ts';
 import { errorBefore, incompleteError } from './parser-errors.ts';
 import {
-  fail, isOp, isPunct, isSep, next, peek, posOf, prev, skipNl, toExpr,
+  fail, isOp, isPunct, isSep, nested, next, peek, posOf, prev, skipNl, toExpr,
   type Node, type ParserState,
 } from './parser.ts';
-import { parsePrimary } from './parser-data.ts';
+import { parsePrimary, parseTuple } from './parser-data.ts';
 import { callArgs, canStartArg, plainArgs } from './parser-calls.ts';
 import { parseBitstring } from './parser-bitstring.ts';
 
@@ -246,6 +246,11 @@ function dot(p: ParserState, subject: Expr): Expr {
   if (isPunct(t, '(')) {
     p.i--;
     return { kind: 'apply', pos, fun: subject, args: plainArgs(callArgs(p, true), pos) };
+  }
+  // `Foo.{Bar, Baz}` (alias, import and require take it): Elixir's own AST for it is the call `Foo.{}(Bar, Baz)`.
+  if (isPunct(t, '{') && subject.kind === 'alias') {
+    const items = nested(p, () => parseTuple(p, pos));
+    return { kind: 'remote', pos, module: subject, name: '{}', args: items.kind === 'tuple' ? items.items : [] };
   }
   if (t.kind === 'alias') {
     if (subject.kind !== 'alias') return fail(posOf(t), `invalid alias: "${t.text}"`);

@@ -14,6 +14,7 @@ import { formatError } from '../lang/format-error.ts';
 import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
+import { expandDirectives, NO_DIRECTIVES, registryKnowledge } from '../lang/directives.ts';
 import { callMachine, type LangRuntime } from '../lang/vm-node.ts';
 import type { Machine, MachineResult } from '../lang/vm.ts';
 import { userExceptionModule } from '../lang/user-exception.ts';
@@ -38,6 +39,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
   const state: ShellState = {
     bindings: new Map(),
     history: [],
+    lexical: NO_DIRECTIVES,
     respawn: options.respawn,
     clear: options.clear ?? (() => {}),
   };
@@ -57,8 +59,11 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
       const warnings = redefinitionWarnings(parsed.expr, counter, (m) => lang.modules.get(m) !== undefined);
       const expr = warnings === '' ? parsed.expr : printingFirst(parsed.expr, warnings);
       let shell;
+      let lexical;
       try {
-        shell = compileShellExpr(expr, names, lang.builtins, 'expr', { file: 'iex', line0: counter - 1 });
+        const expanded = expandDirectives(expr, state.lexical, registryKnowledge(lang.modules));
+        lexical = expanded.env;
+        shell = compileShellExpr(expanded.expr, names, lang.builtins, 'expr', { file: 'iex', line0: counter - 1 });
       } catch (e) {
         if (e instanceof ElixirThrow) return { type: 'error', text: `${formatError(e.kind, e.reason)}\n` };
         if (e instanceof CompileError) {
@@ -112,6 +117,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
                   return r;
                 case 'done': {
                   state.bindings = readBindings(compiled, machine);
+                  state.lexical = lexical;
                   state.history.push({ counter, value: r.value });
                   if (state.history.length > HISTORY) state.history.shift();
                   const structs = customStructs(r.value, lang);
@@ -137,6 +143,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
     reset() {
       state.bindings = new Map();
       state.history = [];
+      state.lexical = NO_DIRECTIVES;
     },
     inspect: show,
   };

@@ -9,11 +9,14 @@ import { argumentError, ElixirThrow, raise } from '../lang/errors.ts';
 import { badarg } from '../lang/stdlib/errors.ts';
 import { astToTerm } from '../lang/ast-terms.ts';
 import type { VmNode } from '../lang/vm.ts';
+import type { LexicalEnv } from '../lang/directives.ts';
 
 export interface ShellState {
   bindings: Map<string, Term>;
   /** Results of the last expressions, oldest first, with the counter each was typed at. */
   history: { counter: number; value: Term }[];
+  /** The `alias`/`import`/`require` in force at the prompt (kept from one expression to the next, as iex's env). */
+  lexical: LexicalEnv;
   respawn(): void;
   clear(): void;
 }

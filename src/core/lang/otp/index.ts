@@ -10,6 +10,7 @@ import { AGENT_TASK_PRELUDE } from './agent-task.ts';
 import { SUPERVISOR_PRELUDE } from './supervisor.ts';
 import { REGISTRY_PRELUDE } from './registry.ts';
 import { CRASH_TEXT_PRELUDE } from '../user-exception.ts';
+import { LOGGER_PRELUDE } from './logger.ts';
 
 export const otpModules: readonly BuiltinModule[] = [
   { name: 'otp', bifs: otpNativeBifs, prelude: GEN_SERVER_PRELUDE },
@@ -17,4 +18,5 @@ export const otpModules: readonly BuiltinModule[] = [
   { name: 'supervisor', bifs: [], prelude: SUPERVISOR_PRELUDE },
   { name: 'registry', bifs: [], prelude: REGISTRY_PRELUDE },
   { name: 'crash_text', bifs: [], prelude: CRASH_TEXT_PRELUDE },
+  { name: 'logger', bifs: [], prelude: LOGGER_PRELUDE },
 ];

@@ -18,7 +18,7 @@ import type { InspectOptions } from '../../term/inspect.ts';
 import { customTexts } from '../stdlib/inspect-protocol.ts';
 import { userExceptionModule } from '../user-exception.ts';
 
-const LEVELS = new Set<string>(['debug', 'info', 'notice', 'warning', 'error']);
+const LEVELS = new Set<string>(['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency']);
 
 function text(t: Term, i: number): string {
   if (typeof t !== 'object' || t.kind !== 'binary') return badargAt(i, 'not a binary');

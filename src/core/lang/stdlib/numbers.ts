@@ -2,7 +2,7 @@
  * Elixir's Integer and Float modules, and the number parsing String and `:erlang` share.
  * Integers may be bigints; results are canonical (`int`/`normInt`).
  */
-import { bool, ERROR, Float, normInt, Tuple, type Term } from '../../term/types.ts';
+import { ERROR, Float, normInt, Tuple, type Term } from '../../term/types.ts';
 import { formatFloat } from '../../term/float-format.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg, functionClause } from './errors.ts';
@@ -121,9 +121,6 @@ export const integerBifs = defineBifs('Elixir.Integer', {
     if (y === 0n) return arithmeticError();
     return normInt(floorDiv(x, y));
   },
-  // Macros in Elixir (they need `require Integer`); functions here so both spellings work.
-  'is_even/1': (a) => bool(big(intFn(at(a, 0), 'is_even', 1)) % 2n === 0n),
-  'is_odd/1': (a) => bool(big(intFn(at(a, 0), 'is_odd', 1)) % 2n !== 0n),
 });
 
 function parse(s: string, base: number): Term {
