@@ -130,7 +130,7 @@ test('live links survive a signalling restart, and the name taken meanwhile; new
 });
 
 test('a dropped signalling socket keeps the name and the links: a hijacker gets ID-TAKEN', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const server = await startServer();
   const base = `http://localhost:${server.port}`;
   try {
