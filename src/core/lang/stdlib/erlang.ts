@@ -35,8 +35,11 @@ function charlist(s: string): Term {
   return fromArray(Array.from(s, (c) => c.codePointAt(0) as number));
 }
 
-/** Bytes of an iolist (bytes, binaries, nested lists; a binary tail allowed). */
-export function iolistBytes(t: Term, pos = 1): Uint8Array {
+/**
+ * Bytes of an iolist (bytes, binaries, nested lists; a binary tail allowed). OTP words the error
+ * by what the BIF takes: list_to_binary an iolist, iolist_to_binary and iolist_size iodata.
+ */
+export function iolistBytes(t: Term, pos = 1, what: 'iolist' | 'iodata' = 'iolist'): Uint8Array {
   const out: number[] = [];
   const stack: Term[] = [t];
   while (stack.length > 0) {
@@ -46,7 +49,7 @@ export function iolistBytes(t: Term, pos = 1): Uint8Array {
         out.push(...l.bytes);
         break;
       }
-      if (typeof l !== 'object' || (l.kind !== 'cons' && l.kind !== 'nil')) return badarg(pos, 'not an iolist term');
+      if (typeof l !== 'object' || (l.kind !== 'cons' && l.kind !== 'nil')) return badarg(pos, `not an ${what} term`);
       if (l.kind === 'nil') break;
       const h: Term = l.head;
       if (typeof h === 'number' && h >= 0 && h <= 255) out.push(h);
@@ -55,7 +58,7 @@ export function iolistBytes(t: Term, pos = 1): Uint8Array {
         stack.push(l.tail);
         l = h;
         continue;
-      } else return badarg(pos, 'not an iolist term');
+      } else return badarg(pos, `not an ${what} term`);
       l = l.tail;
     }
   }
@@ -131,9 +134,12 @@ export const erlangBifs = defineBifs('erlang', {
   'list_to_binary/1': (a) => Binary.fromBytes(iolistBytes(at(a, 0))),
   'iolist_to_binary/1': (a) => {
     const t = at(a, 0);
-    return isBinary(t) ? t : Binary.fromBytes(iolistBytes(t));
+    return isBinary(t) ? t : Binary.fromBytes(iolistBytes(t, 1, 'iodata'));
   },
-  'iolist_size/1': (a) => iolistBytes(at(a, 0)).length,
+  'iolist_size/1': (a) => {
+    const t = at(a, 0);
+    return isBinary(t) ? t.bytes.length : iolistBytes(t, 1, 'iodata').length;
+  },
   'float_to_binary/1': (a) => Binary.fromString(floatText(needFloat(at(a, 0)), NIL)),
   'float_to_binary/2': (a) => Binary.fromString(floatText(needFloat(at(a, 0)), at(a, 1))),
   'float_to_list/1': (a) => charlist(floatText(needFloat(at(a, 0)), NIL)),

@@ -30,6 +30,7 @@ import { acceptingStreams, streamBifs } from './lazy.ts';
 import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.ts';
 import { floatMoreBifs } from './float-more.ts';
 import { md5Bifs } from './md5.ts';
+import { ioDataBifs } from './io-data.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -46,6 +47,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'float', bifs: [...floatBifs, ...floatMoreBifs] },
   { name: 'erlang', bifs: erlangBifs },
   { name: 'md5', bifs: md5Bifs },
+  { name: 'io_data', bifs: ioDataBifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
