@@ -22,6 +22,8 @@ import { ELIXIR_STRUCTS, formatStacktrace } from './stacktrace-format.ts';
 import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
 
 const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
+/** Elixir blames a failed `:erlang.band/2` as `Bitwise.band(1.0, 1)`. */
+const BITWISE = new Set(['band', 'bor', 'bxor', 'bnot', 'bsl', 'bsr']);
 
 
 /**
@@ -99,7 +101,8 @@ function callText(top: readonly Term[]): { line: string; blame: string } | null 
   for (let l: Term = a; typeof l === 'object' && l.kind === 'cons'; l = l.tail) args.push(inspect(l.head));
   const mod = moduleName(m);
   const line = `${mod}.${f.name}(${args.join(', ')})`;
-  const blame = INFIX.has(f.name) && args.length === 2 ? `${args[0]} ${f.name} ${args[1]}` : `${f.name}(${args.join(', ')})`;
+  const named = BITWISE.has(f.name) ? `Bitwise.${f.name}` : f.name;
+  const blame = INFIX.has(f.name) && args.length === 2 ? `${args[0]} ${f.name} ${args[1]}` : `${named}(${args.join(', ')})`;
   return { line, blame };
 }
 

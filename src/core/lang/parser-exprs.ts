@@ -25,8 +25,10 @@ const BINARY: ReadonlyMap<string, OpInfo> = new Map([
   ['when', { prec: 2, right: true }],
   ['=', { prec: 7, right: true }],
   ['||', { prec: 8, right: false }],
+  ['|||', { prec: 8, right: false }],
   ['or', { prec: 8, right: false }],
   ['&&', { prec: 9, right: false }],
+  ['&&&', { prec: 9, right: false }],
   ['and', { prec: 9, right: false }],
   ['==', { prec: 10, right: false }],
   ['!=', { prec: 10, right: false }],
@@ -38,6 +40,8 @@ const BINARY: ReadonlyMap<string, OpInfo> = new Map([
   ['<=', { prec: 11, right: false }],
   ['>=', { prec: 11, right: false }],
   ['|>', { prec: 12, right: false }],
+  ['<<<', { prec: 12, right: false }],
+  ['>>>', { prec: 12, right: false }],
   ['in', { prec: 13, right: false }],
   ['not in', { prec: 13, right: false }],
   // `first..last//step`: `//` binds looser than `..` (Elixir's ternary_op).
@@ -51,6 +55,9 @@ const BINARY: ReadonlyMap<string, OpInfo> = new Map([
   ['*', { prec: 17, right: false }],
   ['/', { prec: 17, right: false }],
 ]);
+
+/** Bitwise's binary operators (Elixir's precedence: `|||` as `||`, `&&&` as `&&`, `<<<`/`>>>` as `|>`). */
+const BITWISE_OPS: ReadonlySet<string> = new Set(['&&&', '|||', '<<<', '>>>']);
 
 /** Operands of `|` and `=>` inside lists and maps bind tighter than those two. */
 export const PREC_CONTAINER = 5;
@@ -85,8 +92,8 @@ function binary(op: string, pos: Pos, left: Node, right: Node): Node {
     if (range.kind !== 'binop' || range.op !== '..') return fail(pos, 'the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: \'//\'');
     return { kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Range' }, name: 'new', args: [range.left, range.right, toExpr(right)] };
   }
-  // `a =~ b` is the Kernel function `=~/2` (strings; regexes are not supported).
-  if (op === '=~') return { kind: 'call', pos, name: '=~', args: [toExpr(left), toExpr(right)] };
+  // `a =~ b` is the Kernel function `=~/2`; Bitwise's operators are functions `import Bitwise` brings.
+  if (op === '=~' || BITWISE_OPS.has(op)) return { kind: 'call', pos, name: op, args: [toExpr(left), toExpr(right)] };
   if (op === '=') return { kind: 'match', pos, pattern: toExpr(left), value: toExpr(right) };
   return { kind: 'binop', pos, op: op as BinaryOp, left: toExpr(left), right: toExpr(right) };
 }
@@ -110,6 +117,11 @@ function parseUnary(p: ParserState): Node {
         return { ...arg, pos, value } as Expr;
       }
       return { kind: 'unop', pos, op: t.text, arg };
+    }
+    case '~~~': {
+      // Bitwise's `~~~x` is the function `~~~/1` (after `import Bitwise`).
+      next(p);
+      return { kind: 'call', pos, name: '~~~', args: [toExpr(operand(p, PREC_UNARY))] };
     }
     case '^': {
       next(p);
@@ -140,7 +152,7 @@ function parseUnary(p: ParserState): Node {
 
 /** Operators that are functions (of Kernel / :erlang): `&+/2`, `Kernel.+/2`, `:erlang.++(a, b)`. */
 const OPERATOR_NAMES: ReadonlySet<string> = new Set([
-  '+', '-', '*', '/', '++', '--', '<>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '=<', '=:=', '=/=', '/=', '..', '=~', '!', '**',
+  '+', '-', '*', '/', '++', '--', '<>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '=<', '=:=', '=/=', '/=', '..', '=~', '!', '**', '&&&', '|||', '<<<', '>>>', '~~~',
 ]);
 
 function operand(p: ParserState, prec: number): Expr {

@@ -31,6 +31,7 @@ import { integerMoreBifs, stringMoreBifs, stringWalkBifs } from './string-more.t
 import { floatMoreBifs } from './float-more.ts';
 import { md5Bifs } from './md5.ts';
 import { ioDataBifs } from './io-data.ts';
+import { bitwiseBifs, erlangBitwiseBifs } from './bitwise.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -48,6 +49,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'erlang', bifs: erlangBifs },
   { name: 'md5', bifs: md5Bifs },
   { name: 'io_data', bifs: ioDataBifs },
+  { name: 'bitwise', bifs: [...erlangBitwiseBifs, ...bitwiseBifs] },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
