@@ -32,6 +32,7 @@ import { floatMoreBifs } from './float-more.ts';
 import { md5Bifs } from './md5.ts';
 import { ioDataBifs } from './io-data.ts';
 import { bitwiseBifs, erlangBitwiseBifs } from './bitwise.ts';
+import { systemTimeBifs } from './system-time.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -50,6 +51,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'md5', bifs: md5Bifs },
   { name: 'io_data', bifs: ioDataBifs },
   { name: 'bitwise', bifs: [...erlangBitwiseBifs, ...bitwiseBifs] },
+  { name: 'system_time', bifs: systemTimeBifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
