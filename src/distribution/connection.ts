@@ -179,8 +179,23 @@ export class Connection {
     return this.writer.pendingBytes;
   }
 
-  /** The transport messages to send now (batched, large packets split). */
-  take(now: number): Uint8Array[] {
+  /**
+   * The latest time the connection knows without reading the clock: its last read or tick check.
+   * A batch taken with no time given is counted as written then (`take`).
+   */
+  private get lastKnownAt(): number {
+    return this.lastReadAt > this.lastCheckAt ? this.lastReadAt : this.lastCheckAt;
+  }
+
+  /**
+   * The transport messages to send now (batched, large packets split). `now`: when they go out;
+   * the link driver gives none, and they count as written at `lastKnownAt`: a reply goes out in
+   * the event that read its request, and reading the clock costs about a microsecond a hop in a
+   * page. A batch written long after the last read or check then counts as older than it is,
+   * which can only add a tick (a quiet link's answer, or the check's), never hold one back: the
+   * tick timeout reads `lastReadAt`, which is exact.
+   */
+  take(now: number = this.lastKnownAt): Uint8Array[] {
     const out = this.writer.take();
     if (out.length > 0) {
       this.lastWriteAt = now;
@@ -194,7 +209,7 @@ export class Connection {
    * What `take` would give when it is one message, as a view of the batch buffer that is good
    * until the next `send` (PacketWriter.takeView); null when nothing waits or it is more.
    */
-  takeView(now: number): Uint8Array | null {
+  takeView(now: number = this.lastKnownAt): Uint8Array | null {
     const out = this.writer.takeView();
     if (out !== null) {
       this.lastWriteAt = now;

@@ -119,13 +119,14 @@ export class LinkDriver {
     const conn = this.conn;
     if (conn === null || this.dead) return;
     // Nothing waits (a round trip's case) and the link copies what it sends: the batch goes as a
-    // view of the connection's buffer, no copy (transport.ts copiesOnSend).
-    const view = this.waiting.length === 0 && this.link.copiesOnSend === true && conn.hasOutput && this.link.writable ? conn.takeView(this.owner.now()) : null;
+    // view of the connection's buffer, no copy (transport.ts copiesOnSend). No clock read: the
+    // connection counts it as written at the last time it knows (Connection.take).
+    const view = this.waiting.length === 0 && this.link.copiesOnSend === true && conn.hasOutput && this.link.writable ? conn.takeView() : null;
     if (view !== null) {
       this.sendRaw(view);
       if (this.dead) return;
     } else if (conn.hasOutput) {
-      const batch = conn.take(this.owner.now());
+      const batch = conn.take();
       let i = 0;
       if (this.waiting.length === 0) {
         // Nothing waits (a round trip's case): straight to the link while it takes them.
