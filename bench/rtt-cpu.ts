@@ -10,29 +10,17 @@
  * heap profile of one run: the functions that allocate, in bytes per trip (the memory transport's
  * own copy and queue entry are in it: a data channel allocates its event and buffer instead).
  */
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { Session } from 'node:inspector';
-import { SeededRandom } from '../src/core/ports.ts';
-import { createPlaygroundNode, type PlaygroundNode } from '../src/playground/node.ts';
-import { MemoryNetwork } from '../src/distribution/transports/memory.ts';
-import { PreludeCache } from '../src/core/lang/prelude-cache.ts';
 import { echoBody, pingerBody } from './browser/dist-bodies.ts';
+import { memoryPair } from './memory-pair.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const TRIPS = Number(args[0] ?? 20_000);
 const ROUNDS = Number(args[1] ?? 8);
 const HEAP = process.argv.includes('--heap');
 
-const clock = { now: () => performance.now() };
-const net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
-const cache = new PreludeCache();
-const mk = (name: string, seed: number): PlaygroundNode => {
-  const n = createPlaygroundNode({ clock, random: new SeededRandom(seed), stdout: () => {}, name, creation: seed, preludeCache: cache });
-  n.goAlive({ transport: net.transport(), cookie: 'bench', clock, random: new SeededRandom(seed * 31) });
-  return n;
-};
-const a = mk('a@bench', 1);
-const b = mk('b@bench', 2);
+const { net, a, b } = memoryPair();
 
 /** Runs both nodes and the network until `done()` says so. */
 function drive(done: () => boolean): void {
