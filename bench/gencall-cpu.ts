@@ -8,27 +8,14 @@
  * wraps every closure in a naming helper, which inflates closure-heavy paths):
  *   npx esbuild bench/gencall-cpu.ts --bundle --platform=node --format=esm --outfile=/tmp/g.mjs && node /tmp/g.mjs 20000 8
  */
-import { performance } from 'node:perf_hooks';
-import { SeededRandom } from '../src/core/ports.ts';
-import { createPlaygroundNode, type PlaygroundNode } from '../src/playground/node.ts';
-import { MemoryNetwork } from '../src/distribution/transports/memory.ts';
-import { PreludeCache } from '../src/core/lang/prelude-cache.ts';
 import { genServerRtt, runElixir, startEchoServer } from './browser/dist-genserver.ts';
 import { echoBody, pingerBody } from './browser/dist-bodies.ts';
+import { memoryPair } from './memory-pair.ts';
 
 const CALLS = Number(process.argv[2] ?? 20_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
 
-const clock = { now: () => performance.now() };
-const net = new MemoryNetwork({ maxMessageBytes: 16 * 1024 });
-const cache = new PreludeCache();
-const mk = (name: string, seed: number): PlaygroundNode => {
-  const n = createPlaygroundNode({ clock, random: new SeededRandom(seed), stdout: () => {}, name, creation: seed, preludeCache: cache });
-  n.goAlive({ transport: net.transport(), cookie: 'bench', clock, random: new SeededRandom(seed * 31) });
-  return n;
-};
-const a = mk('a@bench', 1);
-const b = mk('b@bench', 2);
+const { net, a, b } = memoryPair();
 let running = false;
 /** Runs both nodes and the network until nothing is left to do. */
 function drive(): void {

@@ -179,8 +179,23 @@ export class Connection {
     return this.writer.pendingBytes;
   }
 
-  /** The transport messages to send now (batched, large packets split). */
-  take(now: number): Uint8Array[] {
+  /**
+   * The latest time the connection knows without reading the clock: its last read or tick check.
+   * A batch taken with no time given is counted as written then (`take`).
+   */
+  private get lastKnownAt(): number {
+    return this.lastReadAt > this.lastCheckAt ? this.lastReadAt : this.lastCheckAt;
+  }
+
+  /**
+   * The transport messages to send now (batched, large packets split). `now`: when they go out;
+   * the link driver gives none, and they count as written at `lastKnownAt`: a reply goes out in
+   * the event that read its request, and reading the clock costs about a microsecond a hop in a
+   * page. A batch written long after the last read or check then counts as older than it is,
+   * which can only add a tick (a quiet link's answer, or the check's), never hold one back: the
+   * tick timeout reads `lastReadAt`, which is exact.
+   */
+  take(now: number = this.lastKnownAt): Uint8Array[] {
     const out = this.writer.take();
     if (out.length > 0) {
       this.lastWriteAt = now;
@@ -194,7 +209,7 @@ export class Connection {
    * What `take` would give when it is one message, as a view of the batch buffer that is good
    * until the next `send` (PacketWriter.takeView); null when nothing waits or it is more.
    */
-  takeView(now: number): Uint8Array | null {
+  takeView(now: number = this.lastKnownAt): Uint8Array | null {
     const out = this.writer.takeView();
     if (out !== null) {
       this.lastWriteAt = now;
@@ -299,54 +314,72 @@ export class Connection {
 
   /** One transport message from the peer. */
   receive(bytes: Uint8Array, now: number): Received {
+    const messages: ControlMessage[] = [];
+    const error = this.receiveInto(bytes, now, messages);
+    return { messages, error };
+  }
+
+  /**
+   * `receive` with no result object: the control messages go to the end of `messages` (the link
+   * driver's own array, reused), and the error, if any, is returned.
+   */
+  receiveInto(bytes: Uint8Array, now: number, messages: ControlMessage[]): string | null {
     this.lastReadAt = now;
     this.stats.messagesIn++;
     this.stats.bytesIn += bytes.length;
-    const r = this.reader.push(bytes);
-    const messages: ControlMessage[] = [];
-    for (const p of r.packets) {
+    const reader = this.reader;
+    const readError = reader.read(bytes);
+    const error = this.packetsIn(reader, messages) ?? readError;
+    reader.release();
+    if (error !== null) return error;
+    // Answer a peer while we have been quiet: our own ticker may be throttled (hidden tab).
+    if (now - this.lastWriteAt >= this.interval && !this.hasOutput) this.tick();
+    return null;
+  }
+
+  /** The control messages of the packets `reader` completed, to `messages`; stops at a bad one and says why. */
+  private packetsIn(reader: PacketReader, messages: ControlMessage[]): string | null {
+    for (let i = 0; i < reader.count; i++) {
+      const p = reader.got[i] as Uint8Array;
       this.stats.packetsIn++;
       if (this.fragments !== null && isFragment(p)) {
         const f = this.fragments.push(p);
-        if (typeof f === 'string') return { messages, error: f };
+        if (typeof f === 'string') return f;
         if (f === null) continue;
         const opts = this.refOpts(f.refs);
         const m = readSendSenderAt(f.terms, 0, false, opts) ?? this.control(decodeTerms(f.terms, 0, opts));
-        if (typeof m === 'string') return { messages, error: m };
+        if (typeof m === 'string') return m;
         const err = m === null ? null : this.deliver(m, f.terms.length, messages);
-        if (err !== null) return { messages, error: err };
+        if (err !== null) return err;
         continue;
       }
       if (isLanePacket(p)) {
         const err = this.lanePacket(p, messages);
-        if (err !== null) return { messages, error: err };
+        if (err !== null) return err;
         continue;
       }
       // A header's refs are read into the cache's reused `lastRefs`, decoded from at once.
       const inCache = this.inCache;
       const next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
-      if (typeof next === 'string') return { messages, error: next };
+      if (typeof next === 'string') return next;
       const fast = next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
-        if (err !== null) return { messages, error: err };
+        if (err !== null) return err;
         continue;
       }
       const d = next < 0 ? decodePacket(p, this.decodeOpts, inCache ?? undefined) : decodeTerms(p, next, this.refOpts((inCache as InAtomCache).lastRefs));
-      if (!d.ok) return { messages, error: d.error };
+      if (!d.ok) return d.error;
       if (d.packet.kind === 'tick') {
         this.stats.ticksIn++;
         continue;
       }
       const m = decodeControl(d.packet.control, d.packet.payload);
-      if (typeof m === 'string') return { messages, error: m };
+      if (typeof m === 'string') return m;
       const err = this.deliver(m, p.length, messages);
-      if (err !== null) return { messages, error: err };
+      if (err !== null) return err;
     }
-    if (r.error !== null) return { messages, error: r.error };
-    // Answer a peer while we have been quiet: our own ticker may be throttled (hidden tab).
-    if (now - this.lastWriteAt >= this.interval && !this.hasOutput) this.tick();
-    return { messages, error: null };
+    return null;
   }
 
   /** The periodic tick check (every tick interval): 'timeout' means drop the peer. */

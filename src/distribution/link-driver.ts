@@ -19,6 +19,7 @@ import { PACKET_LENGTH_BYTES } from './packet-stream.ts';
 export interface LinkOwner {
   now(): number;
   handshakeEvent(d: LinkDriver, e: HandshakeEvent): void;
+  /** `messages` is the driver's own array, emptied after the call: read it, do not keep it. */
   received(d: LinkDriver, messages: ControlMessage[]): void;
   /** The connection was reported busy (`send`) and its queue is now below half the limit. */
   drained(d: LinkDriver): void;
@@ -53,6 +54,8 @@ export class LinkDriver {
   private readonly bulkWaiting = new Outbox();
   /** `send` said busy: the owner hears `drained` once the queue is low again. */
   private saidBusy = false;
+  /** The control messages of one transport message, handed to the owner and emptied again (onMessage). */
+  private readonly inbox: ControlMessage[] = [];
 
   constructor(
     readonly link: Link,
@@ -116,13 +119,14 @@ export class LinkDriver {
     const conn = this.conn;
     if (conn === null || this.dead) return;
     // Nothing waits (a round trip's case) and the link copies what it sends: the batch goes as a
-    // view of the connection's buffer, no copy (transport.ts copiesOnSend).
-    const view = this.waiting.length === 0 && this.link.copiesOnSend === true && conn.hasOutput && this.link.writable ? conn.takeView(this.owner.now()) : null;
+    // view of the connection's buffer, no copy (transport.ts copiesOnSend). No clock read: the
+    // connection counts it as written at the last time it knows (Connection.take).
+    const view = this.waiting.length === 0 && this.link.copiesOnSend === true && conn.hasOutput && this.link.writable ? conn.takeView() : null;
     if (view !== null) {
       this.sendRaw(view);
       if (this.dead) return;
     } else if (conn.hasOutput) {
-      const batch = conn.take(this.owner.now());
+      const batch = conn.take();
       let i = 0;
       if (this.waiting.length === 0) {
         // Nothing waits (a round trip's case): straight to the link while it takes them.
@@ -195,10 +199,19 @@ export class LinkDriver {
     if (this.dead) return;
     const conn = this.conn;
     if (conn !== null) {
-      const r = conn.receive(b, this.owner.now());
+      // The driver's own array, unless a delivery in progress holds it (a message from inside one).
+      const messages = this.inbox.length === 0 ? this.inbox : [];
+      const error = conn.receiveInto(b, this.owner.now(), messages);
       // The messages before a bad packet are delivered, then the link closes.
-      if (r.messages.length > 0) this.owner.received(this, r.messages);
-      if (r.error !== null) return this.close(`protocol error: ${r.error}`);
+      if (messages.length > 0) {
+        try {
+          this.owner.received(this, messages);
+        } finally {
+          // Emptied by pop: `length = 0` would let the array's store go, and the next message make a new one.
+          while (messages.length > 0) messages.pop();
+        }
+      }
+      if (error !== null) return this.close(`protocol error: ${error}`);
       this.flush(); // a tick answer, or replies the messages caused
       return;
     }

@@ -31,6 +31,8 @@ const FOR_THE_LANE = Symbol('for the bulk lane');
 export const PACKET_LENGTH_BYTES = 4;
 
 const INITIAL_BYTES = 4096;
+/** A tick's packet, and what a released slot of PacketReader.got holds. Empty: nothing can write to it. */
+const NO_BYTES = new Uint8Array(0);
 /** Largest batch buffer kept between batches (an 8 MB binary's buffer is let go). */
 const KEEP_BYTES = 256 * 1024;
 
@@ -144,10 +146,14 @@ export class PacketWriter {
   pushSend(from: Pid, to: Pid, message: Term, opts: EncodeOptions, cached = false): string | null {
     const cache = this.atomCache;
     if (cached && cache !== null) {
-      const r = this.pushWithHeader(cache, opts, (w) => {
-        this.writeSendPrefix(w, cache, from, to);
-        encodeInto(w, message, opts);
-      });
+      const s = this.sendTerms;
+      s.from = from;
+      s.to = to;
+      s.message = message;
+      s.opts = opts;
+      // pushWithHeader catches what writing throws, so this always runs: the message is not kept.
+      const r = this.pushWithHeader(cache, opts, this.writeSendTerms);
+      s.message = undefined;
       if (r !== FOR_THE_LANE) return r;
     }
     const w = this.w;
@@ -165,6 +171,17 @@ export class PacketWriter {
       return this.refuse(w, mark, e);
     }
   }
+
+  /**
+   * What `writeSendTerms` writes: the send being pushed. A closure per send (the pids, the message)
+   * was most of what the send path allocated; this one is made once.
+   */
+  private readonly sendTerms: { from: Pid | null; to: Pid | null; message: Term | undefined; opts: EncodeOptions } = { from: null, to: null, message: undefined, opts: {} };
+  private readonly writeSendTerms = (w: ByteWriter): void => {
+    const s = this.sendTerms;
+    this.writeSendPrefix(w, this.atomCache as OutAtomCache, s.from as Pid, s.to as Pid);
+    encodeInto(w, s.message as Term, s.opts);
+  };
 
   /**
    * `{22, from, to}` at the start of a header-form packet's terms. Its bytes depend only on the
@@ -338,6 +355,13 @@ export class PacketReader {
    */
   private body: { readonly length: number; readonly pieces: Uint8Array[]; fill: number } | null = null;
   private failed: string | null = null;
+  /**
+   * The packets the last `read` completed, in `got[0 .. count)`, good until the next `read` or
+   * `release`. One array for the reader's life: a result and an array per message were most of
+   * what a round trip's receive path allocated.
+   */
+  readonly got: Uint8Array[] = [];
+  count = 0;
 
   constructor(private readonly maxPacketBytes: number) {}
 
@@ -353,8 +377,26 @@ export class PacketReader {
 
   /** The packets one transport message completes; after an error the reader stays failed. */
   push(msg: Uint8Array): ReadResult {
-    if (this.failed !== null) return { packets: [], error: this.failed };
-    const packets: Uint8Array[] = [];
+    const error = this.read(msg);
+    const packets = this.got.slice(0, this.count);
+    this.release();
+    return { packets, error };
+  }
+
+  /** Lets go of the last read's packets (a large one may be megabytes). */
+  release(): void {
+    for (let i = 0; i < this.count; i++) this.got[i] = NO_BYTES;
+    this.count = 0;
+  }
+
+  /**
+   * `push` without its result: the packets `msg` completes are `got[0 .. count)`, and the error
+   * (the packets before it are still there, whole), or null.
+   */
+  read(msg: Uint8Array): string | null {
+    this.release();
+    if (this.failed !== null) return this.failed;
+    const packets = this.got;
     let at = 0;
     while (at < msg.length) {
       if (this.body === null) {
@@ -372,16 +414,16 @@ export class PacketReader {
         }
         if (len > this.maxPacketBytes) {
           this.failed = `packet of ${len} bytes exceeds the limit of ${this.maxPacketBytes}`;
-          return { packets, error: this.failed };
+          return this.failed;
         }
         if (len === 0) {
-          packets.push(new Uint8Array(0));
+          packets[this.count++] = NO_BYTES;
           continue;
         }
         // A packet wholly inside this message is a view of it (the transport gave us our own
         // copy of each message); only a packet spread over several messages is assembled.
         if (msg.length - at >= len) {
-          packets.push(msg.subarray(at, at + len));
+          packets[this.count++] = msg.subarray(at, at + len);
           at += len;
           continue;
         }
@@ -393,10 +435,10 @@ export class PacketReader {
       body.fill += n;
       at += n;
       if (body.fill === body.length) {
-        packets.push(concatBytes(body.pieces, body.length));
+        packets[this.count++] = concatBytes(body.pieces, body.length);
         this.body = null;
       }
     }
-    return { packets, error: null };
+    return null;
   }
 }

@@ -65,14 +65,17 @@ export function startNodeLoop(node: Node, clock: Clock, host: HostScheduling): N
     let more: boolean;
     running = true;
     try {
-      // The first slice needs no look at the clock (a read per wake saved); then slices while time is left.
-      do more = node.runSlice();
-      while (more && clock.now() - start < ms);
+      // The first slice takes the time just read (its timers need it: one read per wake saved); then slices while time is left.
+      more = node.runSlice(undefined, start);
+      while (more && clock.now() - start < ms) more = node.runSlice();
     } finally {
       running = false;
     }
-    if (more || node.hasWork()) return post();
+    if (more) return post();
     const at = node.nextTimerAt();
+    // A timer due when the slices began (set due by them): run again now. One that fell due while
+    // they ran is the host timer's below, which then fires at once; the clock is not read again.
+    if (at !== null && at <= start) return post();
     // A timer already armed for no later than `at` can stay: firing early only runs an empty
     // slice that arms it again. Re-arming after every wake cost a setTimeout/clearTimeout pair
     // per remote round trip.

@@ -242,13 +242,16 @@ export class NodeRuntime {
    * Runs ready processes round-robin, each for at most its own budget, until `budget`
    * reductions are spent or nothing is ready. Returns whether work remains.
    */
-  runSlice(budget: number = CONTEXT_REDS): boolean {
+  runSlice(budget: number = CONTEXT_REDS, now?: number): boolean {
     this.inSlice = true;
     let used = 0;
     try {
-      const now = this.clock.now();
+      // The clock is read only when a timer waits, and not when the caller just read it (node-loop.ts).
       const next = this.timers.nextAt();
-      if (next !== null && next <= now) this.timers.fireDue(now);
+      if (next !== null) {
+        const t = now ?? this.clock.now();
+        if (next <= t) this.timers.fireDue(t);
+      }
       const q = this.runQueue;
       const perProc = this.processBudget;
       while (used < budget && q.size > 0) {

@@ -66,7 +66,8 @@ export interface Node {
   /** The ProcessApi of a live local process, to act as it from the host (the shell panel). */
   processApi(pid: Pid): ProcessApi | undefined;
 
-  runSlice(budget?: number): boolean;
+  /** `now`: the clock's time, when the caller has just read it (a read saved per slice). */
+  runSlice(budget?: number, now?: number): boolean;
   /** A slice is running: what it sends to other nodes goes out at its end (RemoteRouter.flush). */
   readonly inSlice: boolean;
   /** Runs until no process is ready, firing timers already due; returns reductions used. */
@@ -137,8 +138,8 @@ class NodeImpl implements Node {
     return p !== undefined && p.status < Status.Exiting ? p : undefined;
   }
 
-  runSlice(budget: number = CONTEXT_REDS): boolean {
-    return this.rt.runSlice(budget);
+  runSlice(budget: number = CONTEXT_REDS, now?: number): boolean {
+    return this.rt.runSlice(budget, now);
   }
   get inSlice(): boolean {
     return this.rt.inSlice;

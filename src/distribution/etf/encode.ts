@@ -38,7 +38,12 @@ export function encodeTerm(term: Term, opts: EncodeOptions = {}): Uint8Array {
 }
 
 export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}): void {
-  if (typeof root === 'object' && root.kind === 'tuple' && writeFlatTuple(w, root)) return;
+  // The commonest messages need no work stack: a number or atom (an echo's reply), a small flat tuple.
+  if (typeof root === 'number') return writeInteger(w, root);
+  if (typeof root === 'object') {
+    if (root.kind === 'tuple' && writeFlatTuple(w, root)) return;
+    if (root.kind === 'atom') return writeAtom(w, root);
+  }
   const stack: (Term | SizePatch)[] = [root];
   while (stack.length > 0) {
     const t = stack.pop() as Term | SizePatch;
@@ -103,8 +108,9 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
 const MAX_FLAT_ARITY = 8;
 
 /**
- * A small tuple of integers and atoms (`{:msg, i}`), the commonest message, written with no work
- * stack; the bytes are those the generic loop writes. False (nothing written) for anything else.
+ * A small tuple of integers, atoms and pids (`{:msg, i}`, `{self(), i}`), the commonest message,
+ * written with no work stack; the bytes are those the generic loop writes. False (nothing
+ * written) for anything else.
  */
 function writeFlatTuple(w: ByteWriter, t: Tuple): boolean {
   const el = t.elements;
@@ -112,14 +118,15 @@ function writeFlatTuple(w: ByteWriter, t: Tuple): boolean {
   if (n > MAX_FLAT_ARITY) return false;
   for (let i = 0; i < n; i++) {
     const x = el[i] as Term;
-    if (typeof x !== 'number' && (typeof x !== 'object' || x.kind !== 'atom')) return false;
+    if (typeof x !== 'number' && (typeof x !== 'object' || (x.kind !== 'atom' && x.kind !== 'pid'))) return false;
   }
   w.u8(T.SMALL_TUPLE_EXT);
   w.u8(n);
   for (let i = 0; i < n; i++) {
-    const x = el[i] as number | Atom;
+    const x = el[i] as number | Atom | Pid;
     if (typeof x === 'number') writeInteger(w, x);
-    else writeAtom(w, x);
+    else if (x.kind === 'atom') writeAtom(w, x);
+    else writePid(w, x);
   }
   return true;
 }

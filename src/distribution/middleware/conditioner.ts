@@ -133,6 +133,7 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
     });
     return forwardingLink(link, {
       send: (b) => out.pass(b.slice(), (m) => link.send(m), lane),
+      copiesOnSend: true, // the slice above: what it delays or keeps is its own
       onMessage: (cb) => messages.add(cb),
       onClose: (cb) => closes.add(cb),
       held: pressure,

@@ -191,6 +191,7 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     });
     return forwardingLink(link, {
       send: (b) => pass(owner, outgoing, true, b.slice(), (part) => link.send(part)),
+      copiesOnSend: true, // the slice above: what it holds is its own
       onMessage: (cb) => messages.add(cb),
       onClose: (cb) => closes.add(cb),
       held: pressure,

@@ -103,6 +103,8 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
       peer: link.peer,
       ...(link.beam === true ? { beam: true } : {}),
       ...(fwd.bulk !== undefined ? { bulk: fwd.bulk } : {}),
+      // It sends straight down within the call, or keeps a slice of its own (hold).
+      ...(link.copiesOnSend === true ? { copiesOnSend: true } : {}),
       send: fwd.send,
       onMessage: fwd.onMessage,
       onClose: fwd.onClose,

@@ -24,15 +24,19 @@ export function withLinkMiddleware(transport: Transport, middleware: LinkMiddlew
 /**
  * A Link that forwards to `link` except where `over` says otherwise: a middleware changes how
  * bytes move, and passes the rest (close, the bulk channel unless it gives its own: `bulk`, and
- * back-pressure unless it holds bytes of its own: `held`) through this one place.
+ * back-pressure unless it holds bytes of its own: `held`) through this one place. A `send` of
+ * its own says whether it copies what it keeps (`copiesOnSend`, transport.ts: the distribution
+ * then hands it a view of its batch buffer, no copy); the link's own send keeps the link's word.
  */
-export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose' | 'bulk'>> & { held?: HeldBytes }): Link {
+export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose' | 'bulk' | 'copiesOnSend'>> & { held?: HeldBytes }): Link {
   const pressure: Pick<Link, 'writable' | 'onDrain'> = over.held ?? link;
   const bulk = over.bulk ?? link.bulk;
+  const copies = over.send === undefined ? link.copiesOnSend : over.copiesOnSend;
   return {
     peer: link.peer,
     ...(link.beam === true ? { beam: true } : {}),
     ...(bulk !== undefined ? { bulk } : {}),
+    ...(copies === true ? { copiesOnSend: true } : {}),
     send: over.send ?? ((bytes) => link.send(bytes)),
     onMessage: over.onMessage ?? ((cb) => link.onMessage(cb)),
     onClose: over.onClose ?? ((cb) => link.onClose(cb)),

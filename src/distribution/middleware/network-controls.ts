@@ -217,7 +217,9 @@ function notifying(activity: () => void): LinkMiddleware {
   return (link) => {
     const bulk = link.bulk;
     return forwardingLink(link, {
+      // Straight down, within the call: it copies when the link does.
       send: (b) => (link.send(b), activity()),
+      copiesOnSend: link.copiesOnSend === true,
       ...(bulk !== undefined ? { bulk: forwardingBulk(bulk, { send: (b) => (bulk.send(b), activity()) }) } : {}),
     });
   };

@@ -104,6 +104,25 @@ export function registerTransportContract(name: string, makeWorld: () => Contrac
       expect(b.link?.peer).toBe(`${p}a@contract`);
     }));
 
+    it('a link that copies on send delivers what it was given, though the sender writes over it at once', withWorld(async (w, p) => {
+      const { a, b } = await pair(w, p);
+      const link = a.link as Link;
+      // Only a link that says so (transport.ts copiesOnSend): the distribution then sends views of one buffer.
+      const n = link.copiesOnSend === true ? 20 : 0;
+      const buf = new Uint8Array(64);
+      const sent: Uint8Array[] = [];
+      for (let i = 0; i < n; i++) {
+        const m = pattern(16 + i, i + 1);
+        buf.set(m);
+        link.send(buf.subarray(0, m.length));
+        buf.fill(0xee);
+        sent.push(m);
+      }
+      await w.waitFor(() => b.got.length >= n, `${n} messages`);
+      expect(b.got.length).toBe(n);
+      expect(b.got.every((g, i) => same(g, sent[i] as Uint8Array))).toBe(true);
+    }));
+
     it('delivers messages in order, both ways, never synchronously', withWorld(async (w, p) => {
       const { a, b } = await pair(w, p);
       for (let i = 0; i < 100; i++) a.link?.send(Uint8Array.of(i));
