@@ -68,8 +68,11 @@ async function settle<T>(start: () => Promise<T>): Promise<T> {
 /** Best of `ROUNDS` CPU times per round trip of each row's `once(n)`, in µs; the rows take turns (warm-up and drift hit all alike). */
 async function best(rows: Record<string, (n: number) => Promise<unknown>>): Promise<Record<string, number>> {
   const min: Record<string, number> = {};
+  // GENCALL_ROWS=genServerCall (comma-separated) runs only those rows, e.g. under --cpu-prof.
+  const only = process.env.GENCALL_ROWS?.split(',');
+  const chosen = Object.entries(rows).filter(([k]) => only === undefined || only.includes(k));
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [k, once] of Object.entries(rows)) min[k] = Math.min(min[k] ?? Infinity, (await cpuUs(() => settle(() => once(CALLS)))) / CALLS);
+    for (const [k, once] of chosen) min[k] = Math.min(min[k] ?? Infinity, (await cpuUs(() => settle(() => once(CALLS)))) / CALLS);
   }
   return min;
 }

@@ -172,7 +172,8 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       const dist = async () => distRtts.push(keep(await (profile && i === 0 ? profiled(pages, 'dist-rtt', rtt, log) : rtt()), distTrips));
       const raw = () => call(pa, 'rawRtt', RTTS);
       const rawOne = async () => rawRtts.push(keep(await (profile && i === 0 ? profiled(pages, 'raw-rtt', raw, log) : raw()), rawTrips));
-      const gsOne = async () => gsRtts.push(await call(pa, 'genServerRtt', b.node, RTTS));
+      const gs = () => call(pa, 'genServerRtt', b.node, RTTS);
+      const gsOne = async () => gsRtts.push(await (profile && i === 0 ? profiled(pages, 'genserver', gs, log) : gs()));
       if (i % 2 === 0) await rawOne().then(dist).then(gsOne);
       else await gsOne().then(dist).then(rawOne);
     }
