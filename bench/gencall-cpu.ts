@@ -92,6 +92,17 @@ defmodule BenchPing do
       ^n -> loop(pid, n - 1)
     end
   end
+  # The ping-pong with a call's monitor (an alias) and demonitor around each exchange.
+  def mloop(_pid, 0), do: :ok
+  def mloop(pid, n) do
+    ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
+    send(pid, {self(), n})
+    receive do
+      ^n ->
+        Process.demonitor(ref, [:flush])
+        mloop(pid, n - 1)
+    end
+  end
 end`;
 
 async function main(): Promise<void> {
@@ -103,6 +114,8 @@ async function main(): Promise<void> {
     pingPong: (n) => new Promise<void>((done) => a.node.spawn(pingerBody(echo, n, done))),
     // the same exchange written in Elixir: what interpreting it costs on both sides
     elixirPingPong: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.loop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
+    // the same with a monitor and demonitor around each exchange: what a call's two signals cost
+    elixirMonitorPing: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.mloop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
     genServerCall: (n) => genServerRtt(a, 'b@bench', n, () => {}),
   });
   console.log(JSON.stringify(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Number(v.toFixed(2))]))));
