@@ -3,8 +3,10 @@
  * page's Elixir code, bench/browser/dist-genserver.ts), next to the plain distributed ping-pong:
  * what a call adds over the distribution's own round trip, without WebRTC or load noise.
  *   npx tsx bench/gencall-cpu.ts [calls] [rounds]
- * Rows (best of the rounds, taking turns): the bench's native ping-pong, the same in Elixir,
- * GenServer.call. For before/after figures run it bundled, as the browser runs the code (tsx
+ * Rows (best of the rounds, taking turns): the bench's native ping-pong, the same in Elixir, the
+ * Elixir one with a call's monitor and demonitor around each exchange, GenServer.call;
+ * GENCALL_ROWS=genServerCall,... runs only those (one row under --cpu-prof). On a loaded machine
+ * many short rounds (2000 40) give steadier minima than a few long ones. For before/after figures run it bundled, as the browser runs the code (tsx
  * wraps every closure in a naming helper, which inflates closure-heavy paths):
  *   npx esbuild bench/gencall-cpu.ts --bundle --platform=node --format=esm --outfile=/tmp/g.mjs && node /tmp/g.mjs 20000 8
  */
