@@ -15,7 +15,7 @@ import { SeededRandom } from '../src/core/ports.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../src/playground/node.ts';
 import { MemoryNetwork } from '../src/distribution/transports/memory.ts';
 import { PreludeCache } from '../src/core/lang/prelude-cache.ts';
-import { genServerRtt, runElixir, startEchoServer } from './browser/dist-genserver.ts';
+import { elixirPingRtt, genServerRtt, startEchoServer, startElixirPing } from './browser/dist-genserver.ts';
 import { echoBody, pingerBody } from './browser/dist-bodies.ts';
 
 const CALLS = Number(process.argv[2] ?? 20_000);
@@ -79,45 +79,17 @@ async function best(rows: Record<string, (n: number) => Promise<unknown>>): Prom
   return min;
 }
 
-const ELIXIR_PING = `
-defmodule BenchPing do
-  def echo do
-    receive do
-      {from, i} -> send(from, i)
-    end
-    echo()
-  end
-  def loop(_pid, 0), do: :ok
-  def loop(pid, n) do
-    send(pid, {self(), n})
-    receive do
-      ^n -> loop(pid, n - 1)
-    end
-  end
-  # The ping-pong with a call's monitor (an alias) and demonitor around each exchange.
-  def mloop(_pid, 0), do: :ok
-  def mloop(pid, n) do
-    ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
-    send(pid, {self(), n})
-    receive do
-      ^n ->
-        Process.demonitor(ref, [:flush])
-        mloop(pid, n - 1)
-    end
-  end
-end`;
-
 async function main(): Promise<void> {
   await settle(() => startEchoServer(b, () => {}));
   const echo = b.node.spawn(echoBody());
-  await settle(() => runElixir(b, `${ELIXIR_PING}\nProcess.register(spawn(BenchPing, :echo, []), :bench_ping)`, () => {}));
+  await settle(() => startElixirPing(b, () => {}));
   const rows = await best({
     // the bench's dist ping-pong row: native bodies, {pid, i} there and i's tuple back
     pingPong: (n) => new Promise<void>((done) => a.node.spawn(pingerBody(echo, n, done))),
     // the same exchange written in Elixir: what interpreting it costs on both sides
-    elixirPingPong: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.loop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
+    elixirPingPong: (n) => elixirPingRtt(a, 'b@bench', n, false, () => {}),
     // the same with a monitor and demonitor around each exchange: what a call's two signals cost
-    elixirMonitorPing: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.mloop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
+    elixirMonitorPing: (n) => elixirPingRtt(a, 'b@bench', n, true, () => {}),
     genServerCall: (n) => genServerRtt(a, 'b@bench', n, () => {}),
   });
   console.log(JSON.stringify(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Number(v.toFixed(2))]))));
