@@ -3,12 +3,14 @@
  * page's Elixir code, bench/browser/dist-genserver.ts), next to the plain distributed ping-pong:
  * what a call adds over the distribution's own round trip, without WebRTC or load noise.
  *   npx tsx bench/gencall-cpu.ts [calls] [rounds]
- * Rows (best of the rounds, taking turns): the bench's native ping-pong, the same in Elixir,
- * GenServer.call. For before/after figures run it bundled, as the browser runs the code (tsx
+ * Rows (best of the rounds, taking turns): the bench's native ping-pong, the same in Elixir, the
+ * Elixir one with a call's monitor and demonitor around each exchange, GenServer.call;
+ * GENCALL_ROWS=genServerCall,... runs only those (one row under --cpu-prof). On a loaded machine
+ * many short rounds (2000 40) give steadier minima than a few long ones. For before/after figures run it bundled, as the browser runs the code (tsx
  * wraps every closure in a naming helper, which inflates closure-heavy paths):
  *   npx esbuild bench/gencall-cpu.ts --bundle --platform=node --format=esm --outfile=/tmp/g.mjs && node /tmp/g.mjs 20000 8
  */
-import { genServerRtt, runElixir, startEchoServer } from './browser/dist-genserver.ts';
+import { elixirPingRtt, genServerRtt, startEchoServer, startElixirPing } from './browser/dist-genserver.ts';
 import { echoBody, pingerBody } from './browser/dist-bodies.ts';
 import { memoryPair } from './memory-pair.ts';
 
@@ -55,38 +57,26 @@ async function settle<T>(start: () => Promise<T>): Promise<T> {
 /** Best of `ROUNDS` CPU times per round trip of each row's `once(n)`, in µs; the rows take turns (warm-up and drift hit all alike). */
 async function best(rows: Record<string, (n: number) => Promise<unknown>>): Promise<Record<string, number>> {
   const min: Record<string, number> = {};
+  // GENCALL_ROWS=genServerCall (comma-separated) runs only those rows, e.g. under --cpu-prof.
+  const only = process.env.GENCALL_ROWS?.split(',');
+  const chosen = Object.entries(rows).filter(([k]) => only === undefined || only.includes(k));
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [k, once] of Object.entries(rows)) min[k] = Math.min(min[k] ?? Infinity, (await cpuUs(() => settle(() => once(CALLS)))) / CALLS);
+    for (const [k, once] of chosen) min[k] = Math.min(min[k] ?? Infinity, (await cpuUs(() => settle(() => once(CALLS)))) / CALLS);
   }
   return min;
 }
 
-const ELIXIR_PING = `
-defmodule BenchPing do
-  def echo do
-    receive do
-      {from, i} -> send(from, i)
-    end
-    echo()
-  end
-  def loop(_pid, 0), do: :ok
-  def loop(pid, n) do
-    send(pid, {self(), n})
-    receive do
-      ^n -> loop(pid, n - 1)
-    end
-  end
-end`;
-
 async function main(): Promise<void> {
   await settle(() => startEchoServer(b, () => {}));
   const echo = b.node.spawn(echoBody());
-  await settle(() => runElixir(b, `${ELIXIR_PING}\nProcess.register(spawn(BenchPing, :echo, []), :bench_ping)`, () => {}));
+  await settle(() => startElixirPing(b, () => {}));
   const rows = await best({
     // the bench's dist ping-pong row: native bodies, {pid, i} there and i's tuple back
     pingPong: (n) => new Promise<void>((done) => a.node.spawn(pingerBody(echo, n, done))),
     // the same exchange written in Elixir: what interpreting it costs on both sides
-    elixirPingPong: (n) => runElixir(a, `${ELIXIR_PING}\nBenchPing.loop(:rpc.call(:"b@bench", Process, :whereis, [:bench_ping]), ${n})`, () => {}),
+    elixirPingPong: (n) => elixirPingRtt(a, 'b@bench', n, false, () => {}),
+    // the same with a monitor and demonitor around each exchange: what a call's two signals cost
+    elixirMonitorPing: (n) => elixirPingRtt(a, 'b@bench', n, true, () => {}),
     genServerCall: (n) => genServerRtt(a, 'b@bench', n, () => {}),
   });
   console.log(JSON.stringify(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Number(v.toFixed(2))]))));

@@ -17,7 +17,7 @@ import { nodeOptionsFor } from '../../src/playground/start-options.ts';
 import { peerIdForNode } from '../../src/distribution/peer-id.ts';
 import { signallingConfigFor } from '../../src/ui/signalling-config.ts';
 import { bulkBody, echoBody, pingerBody, senderBody, sinkBody } from './dist-bodies.ts';
-import { genServerRtt, startEchoServer } from './dist-genserver.ts';
+import { elixirPingRtt, genServerRtt, startEchoServer, startElixirPing } from './dist-genserver.ts';
 
 /** A pid on another page, as plain numbers (page.evaluate passes JSON). */
 export interface RemotePid {
@@ -221,6 +221,16 @@ const api = {
       node().node.spawn(pingerBody(remote(echo), n, () => resolve(trips.times), trips.lap));
       wake();
     });
+  },
+
+  /** Starts the Elixir echo `:bench_ping` on this tab (dist-genserver.ts). */
+  startElixirPing(): Promise<void> {
+    return startElixirPing(node(), wake);
+  },
+
+  /** Mean Elixir ping-pong round trip to `:bench_ping` on `serverNode` (with a call's monitor and demonitor around each when `monitor`), in µs. */
+  elixirPingRtt(serverNode: string, n: number, monitor: boolean): Promise<number> {
+    return elixirPingRtt(node(), serverNode, n, monitor, wake);
   },
 
   /** Starts the GenServer `:bench_echo` on this tab (dist-genserver.ts). */

@@ -60,3 +60,45 @@ export async function genServerRtt(pnode: PlaygroundNode, serverNode: string, n:
   if (typeof us !== 'number') throw new Error(`unexpected result ${String(us)}`);
   return us / n;
 }
+
+/**
+ * The bench's ping-pong written in Elixir (`{self(), i}` there, `i` back), with `monitor` a
+ * call's monitor (an alias) and demonitor around each exchange: beside the native ping-pong and
+ * GenServer.call, it splits what a call adds into interpreting, the two signals, and the rest.
+ */
+const PING = `
+defmodule BenchPing do
+  def echo do
+    receive do
+      {from, i} -> send(from, i)
+    end
+    echo()
+  end
+  def loop(_pid, 0, _monitor), do: :ok
+  def loop(pid, n, monitor) do
+    ref = if monitor, do: :erlang.monitor(:process, pid, [{:alias, :demonitor}])
+    send(pid, {self(), n})
+    receive do
+      ^n ->
+        if monitor, do: Process.demonitor(ref, [:flush])
+        loop(pid, n - 1, monitor)
+    end
+  end
+end`;
+
+/** The echo tab: registers BenchPing's echo as :bench_ping. */
+export async function startElixirPing(pnode: PlaygroundNode, wake: () => void): Promise<void> {
+  await runElixir(pnode, `${PING}\nProcess.register(spawn(BenchPing, :echo, []), :bench_ping)`, wake);
+}
+
+/** The calling tab: mean Elixir ping-pong round trip to `:bench_ping` on `serverNode`, in µs. */
+export async function elixirPingRtt(pnode: PlaygroundNode, serverNode: string, n: number, monitor: boolean, wake: () => void): Promise<number> {
+  const us = await runElixir(pnode, `${PING}
+    pid = :rpc.call(:"${serverNode}", Process, :whereis, [:bench_ping])
+    true = is_pid(pid)
+    t0 = :erlang.monotonic_time(:microsecond)
+    BenchPing.loop(pid, ${n}, ${monitor})
+    :erlang.monotonic_time(:microsecond) - t0`, wake);
+  if (typeof us !== 'number') throw new Error(`unexpected result ${String(us)}`);
+  return us / n;
+}

@@ -173,9 +173,25 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       const dist = async () => distRtts.push(keep(await (profile && i === 0 ? profiled(pages, 'dist-rtt', rtt, log) : rtt()), distTrips));
       const raw = () => call(pa, 'rawRtt', RTTS);
       const rawOne = async () => rawRtts.push(keep(await (profile && i === 0 ? profiled(pages, 'raw-rtt', raw, log) : raw()), rawTrips));
-      const gsOne = async () => gsRtts.push(await call(pa, 'genServerRtt', b.node, RTTS));
+      const gs = () => call(pa, 'genServerRtt', b.node, RTTS);
+      const gsOne = async () => gsRtts.push(await (profile && i === 0 ? profiled(pages, 'genserver', gs, log) : gs()));
       if (i % 2 === 0) await rawOne().then(dist).then(gsOne);
       else await gsOne().then(dist).then(rawOne);
+    }
+    // BENCH_GEN_PARTS=1: what a GenServer.call adds, in parts (dist-genserver.ts): the native
+    // ping-pong, the same in Elixir, that with a call's monitor and demonitor, GenServer.call.
+    if (only.has('rtt') && process.env.BENCH_GEN_PARTS) {
+      await call(pb, 'startElixirPing');
+      const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+      const parts: Record<string, number[]> = { raw: [], native: [], elixir: [], 'elixir+monitor': [], 'GenServer.call': [] };
+      for (let i = 0; i < 7; i++) {
+        parts.raw?.push(avg(await call(pa, 'rawRtt', RTTS)));
+        parts.native?.push(avg(await call(pa, 'distRtt', b.echo, RTTS)));
+        parts.elixir?.push(await call(pa, 'elixirPingRtt', b.node, RTTS, false));
+        parts['elixir+monitor']?.push(await call(pa, 'elixirPingRtt', b.node, RTTS, true));
+        parts['GenServer.call']?.push(await call(pa, 'genServerRtt', b.node, RTTS));
+      }
+      for (const [k, v] of Object.entries(parts)) log(`  parts: ${k} median ${median(v).toFixed(0)} µs (${v.map((x) => x.toFixed(0)).join(' ')})`);
     }
     if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs; GenServer.call ${gsRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     // Large and small together: small round trips while a 10 MB binary crosses the same link.

@@ -67,7 +67,8 @@ function infoValue(info: ProcessInfo, key: string): Term | undefined {
     case 'message_queue_len': return info.messageQueueLen;
     case 'messages': return listOf(info.messages);
     case 'links': return listOf(info.links);
-    case 'monitors': return listOf(info.monitors.map((r) => new Tuple([atom('process'), r])));
+    // erts names what each monitor watches (the pid, or {name, node}), not its ref.
+    case 'monitors': return listOf((info.monitorTargets ?? []).map((t) => new Tuple([atom('process'), t])));
     case 'monitored_by': return listOf(info.monitoredBy);
     case 'trap_exit': return bool(info.trapExit);
     case 'group_leader': return info.groupLeader;

@@ -3,14 +3,20 @@
  * store reads (cached by the runtime's version counter, so asking twice without a change in
  * between returns the same object, as React's useSyncExternalStore requires).
  */
-import type { Atom, Pid, Ref, Term } from '../term/types.ts';
+import { Tuple, type Atom, type Pid, type Ref, type Term } from '../term/types.ts';
 import type { ProcessInfo, ProcessStatus } from './process-api.ts';
 import type { Proc } from './process.ts';
 import { Status } from './status.ts';
 
 export function processInfo(p: Proc, running: boolean): ProcessInfo {
   const monitors: Ref[] = [];
-  if (p.monitors !== null) for (const e of p.monitors.values()) monitors.push(e.ref);
+  const monitorTargets: Term[] = [];
+  if (p.monitors !== null) {
+    for (const e of p.monitors.values()) {
+      monitors.push(e.ref);
+      monitorTargets.push(e.name !== null ? new Tuple([e.name, e.node]) : (e.target as Pid));
+    }
+  }
   const monitoredBy: Pid[] = [];
   if (p.monitoredBy !== null) for (const e of p.monitoredBy.values()) monitoredBy.push(e.watcher);
   return {
@@ -20,6 +26,7 @@ export function processInfo(p: Proc, running: boolean): ProcessInfo {
     messages: p.mailbox.toArray(),
     links: p.links === null ? [] : [...p.links.values()],
     monitors,
+    monitorTargets,
     monitoredBy,
     registeredName: p.registeredName ?? undefined,
     reductions: p.reductions,

@@ -109,6 +109,8 @@ export interface ProcessInfo {
   readonly messages: readonly Term[];
   readonly links: readonly Pid[];
   readonly monitors: readonly Ref[];
+  /** What each of `monitors` watches, as Process.info(pid, :monitors) names it: the pid, or `{name, node}` for a monitor by name. Local processes only. */
+  readonly monitorTargets?: readonly Term[];
   readonly monitoredBy: readonly Pid[];
   readonly registeredName: Atom | undefined;
   readonly reductions: number;

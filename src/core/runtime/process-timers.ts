@@ -11,11 +11,33 @@ import { Status } from './status.ts';
 import { refKey } from './identifiers.ts';
 import { send } from './routing.ts';
 
-/** The `after` of the receive `p` is entering: when it fires, the receive times out. */
-export function startReceiveTimer(rt: NodeRuntime, p: Proc, ms: number): Timer {
-  const t: Timer = rt.timers.add(rt.clock.now() + ms, () => {
-    if (p.receiveTimer !== t) return; // that receive is over
+/**
+ * The `after` of the receive `p` is entering: the receive times out at `p.receiveDeadline`. The
+ * heap entry outlives its receive: one that ends leaves it there, and the next receive keeps it
+ * when it fires no later than the new deadline; fired early, it is put back at the deadline of
+ * the receive then waiting, if any. GenServer.call's `after 5000` paid, on every call, a timer,
+ * its closure, a heap insert and the dead entry's removal; now a clock read and a comparison.
+ */
+export function armReceiveTimer(rt: NodeRuntime, p: Proc, ms: number): void {
+  const at = rt.clock.now() + ms;
+  p.receiveDeadline = at;
+  const t = p.receiveTimer;
+  if (t !== null && t.at <= at) return;
+  if (t !== null) rt.timers.cancel(t);
+  p.receiveTimer = receiveTimerAt(rt, p, at);
+}
+
+function receiveTimerAt(rt: NodeRuntime, p: Proc, at: number): Timer {
+  const t: Timer = rt.timers.add(at, () => {
+    if (p.receiveTimer !== t) return; // replaced by an earlier one, or the process is gone
     p.receiveTimer = null;
+    const deadline = p.receiveDeadline;
+    if (deadline === null) return; // no receive with a timeout waits now
+    if (deadline > rt.clock.now()) {
+      p.receiveTimer = receiveTimerAt(rt, p, deadline);
+      return;
+    }
+    p.receiveDeadline = null;
     p.timedOut = true;
     if (p.status === Status.Waiting) rt.enqueue(p);
   });

@@ -14,7 +14,7 @@ import { NO_LIMIT, type MaxHeap } from './heap-limit.ts';
 import { Status } from './status.ts';
 import { send, sendAlias, sendLocal } from './routing.ts';
 import * as signals from './signals.ts';
-import { cancelTimer, sendAfter, startReceiveTimer } from './process-timers.ts';
+import { armReceiveTimer, cancelTimer, sendAfter } from './process-timers.ts';
 import { activateAlias, deactivateAlias, type AliasMode } from './aliases.ts';
 
 export { Status } from './status.ts';
@@ -51,7 +51,10 @@ export class Proc implements ProcessApi {
   // receive state
   inReceive = false;
   timedOut = false;
+  /** The heap entry of its receives' timeouts (process-timers.ts: it may fire before the deadline, or after the receive ended). */
   receiveTimer: Timer | null = null;
+  /** When the receive waiting now times out (clock ms), or null: none with a timeout waits. */
+  receiveDeadline: number | null = null;
   // lazily created: most processes never link or monitor
   links: Map<string, Pid> | null = null;
   monitors: Map<string, MonitorEntry> | null = null;
@@ -94,7 +97,7 @@ export class Proc implements ProcessApi {
     this.timedOut = false;
     if (timeoutMs === null) return;
     if (timeoutMs <= 0) this.timedOut = true;
-    else this.receiveTimer = startReceiveTimer(this.rt, this, timeoutMs);
+    else armReceiveTimer(this.rt, this, timeoutMs);
   }
 
   nextMessage(): Term | undefined {
@@ -120,10 +123,8 @@ export class Proc implements ProcessApi {
   private leaveReceive(): void {
     this.inReceive = false;
     this.timedOut = false;
-    if (this.receiveTimer !== null) {
-      this.rt.timers.cancel(this.receiveTimer);
-      this.receiveTimer = null;
-    }
+    // The timer's entry stays for the next receive (armReceiveTimer); it finds no deadline if none comes.
+    this.receiveDeadline = null;
   }
 
   mailboxLength(): number {

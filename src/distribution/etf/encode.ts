@@ -4,7 +4,7 @@
  * bytes, flat maps in exact key order). Iterative: a work stack replaces recursion so a list
  * nested a million levels deep cannot overflow the JS stack.
  */
-import { Pid, atom, type Atom, type Fun, type Ref, type Term, type Tuple } from '../../core/term/types.ts';
+import { Pid, atom, type Atom, type Cons, type Fun, type Ref, type Term, type Tuple } from '../../core/term/types.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { MAX_BIG_DIGITS, magnitudeBytes } from './bigint.ts';
 import { sortedPairs } from '../../core/term/map-order.ts';
@@ -38,12 +38,10 @@ export function encodeTerm(term: Term, opts: EncodeOptions = {}): Uint8Array {
 }
 
 export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}): void {
-  // The commonest messages need no work stack: a number or atom (an echo's reply), a small flat tuple.
+  // A leaf, a flat tuple and a GenServer call's two messages need no work stack.
   if (typeof root === 'number') return writeInteger(w, root);
-  if (typeof root === 'object') {
-    if (root.kind === 'tuple' && writeFlatTuple(w, root)) return;
-    if (root.kind === 'atom') return writeAtom(w, root);
-  }
+  if (typeof root === 'object' && root.kind === 'atom') return writeAtom(w, root);
+  if (typeof root === 'object' && root.kind === 'tuple' && (writeFlatTuple(w, root) || writeGenMessage(w, root, opts))) return;
   const stack: (Term | SizePatch)[] = [root];
   while (stack.length > 0) {
     const t = stack.pop() as Term | SizePatch;
@@ -128,6 +126,56 @@ function writeFlatTuple(w: ByteWriter, t: Tuple): boolean {
     else if (x.kind === 'atom') writeAtom(w, x);
     else writePid(w, x);
   }
+  return true;
+}
+
+const GEN_CALL = atom('$gen_call');
+const ALIAS = atom('alias');
+
+/** `[:alias | ref]`: the tag of a call made through a monitor's alias (OTP 24+ gen). */
+function isAliasTag(t: Term): t is Cons & { readonly tail: Ref } {
+  return typeof t === 'object' && t.kind === 'cons' && t.head === ALIAS && typeof t.tail === 'object' && t.tail.kind === 'ref';
+}
+
+/** The improper list `[:alias | ref]`, as the generic loop writes it: LIST_EXT of length 1, the atom, the ref as tail. */
+function writeAliasTag(w: ByteWriter, tag: Cons & { readonly tail: Ref }): void {
+  w.u8(T.LIST_EXT);
+  w.u32(1);
+  writeAtom(w, ALIAS);
+  writeRef(w, tag.tail);
+}
+
+/**
+ * The two messages of every GenServer.call between nodes, their envelopes written in place:
+ * the request `{:"$gen_call", {pid, [:alias | ref]}, request}` and the reply
+ * `{[:alias | ref], reply}`; the request or reply itself, whatever it is, by encodeInto. The
+ * bytes are the generic loop's. False (nothing written) for any other shape.
+ */
+function writeGenMessage(w: ByteWriter, t: Tuple, opts: EncodeOptions): boolean {
+  const el = t.elements;
+  if (el.length === 2) {
+    const tag = el[0] as Term;
+    if (!isAliasTag(tag)) return false;
+    w.u8(T.SMALL_TUPLE_EXT);
+    w.u8(2);
+    writeAliasTag(w, tag);
+    encodeInto(w, el[1] as Term, opts);
+    return true;
+  }
+  if (el.length !== 3 || el[0] !== GEN_CALL) return false;
+  const from = el[1] as Term;
+  if (typeof from !== 'object' || from.kind !== 'tuple' || from.elements.length !== 2) return false;
+  const pid = from.elements[0] as Term;
+  const tag = from.elements[1] as Term;
+  if (typeof pid !== 'object' || pid.kind !== 'pid' || !isAliasTag(tag)) return false;
+  w.u8(T.SMALL_TUPLE_EXT);
+  w.u8(3);
+  writeAtom(w, GEN_CALL);
+  w.u8(T.SMALL_TUPLE_EXT);
+  w.u8(2);
+  writePid(w, pid);
+  writeAliasTag(w, tag);
+  encodeInto(w, el[2] as Term, opts);
   return true;
 }
 

@@ -368,12 +368,11 @@ defmodule GenServer do
     end
   end
 
-  # gen:do_call/4: monitor (its ref an alias while the monitor lasts), send with the alias tag,
-  # wait for the reply or the DOWN.
+  # gen:do_call/4: monitor (its ref an alias while the monitor lasts), send with the alias tag
+  # (both in one BIF, gen-request.ts), wait for the reply or the DOWN.
   @doc false
   def __gen_call__(process, label, request, timeout) do
-    mref = :erlang.monitor(:process, process, [{:alias, :demonitor}])
-    send(process, {label, {self(), [:alias | mref]}, request})
+    mref = :otp_native.gen_request(process, label, request)
     receive do
       {[:alias | ^mref], reply} ->
         Process.demonitor(mref, [:flush])

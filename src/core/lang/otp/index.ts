@@ -5,6 +5,7 @@
  */
 import type { BuiltinModule } from '../builtins.ts';
 import { otpNativeBifs } from './native.ts';
+import { genRequestBifs } from './gen-request.ts';
 import { GEN_SERVER_PRELUDE } from './gen-server.ts';
 import { AGENT_TASK_PRELUDE } from './agent-task.ts';
 import { SUPERVISOR_PRELUDE } from './supervisor.ts';
@@ -13,7 +14,7 @@ import { CRASH_TEXT_PRELUDE } from '../user-exception.ts';
 import { LOGGER_PRELUDE } from './logger.ts';
 
 export const otpModules: readonly BuiltinModule[] = [
-  { name: 'otp', bifs: otpNativeBifs, prelude: GEN_SERVER_PRELUDE },
+  { name: 'otp', bifs: [...otpNativeBifs, ...genRequestBifs], prelude: GEN_SERVER_PRELUDE },
   { name: 'agent_task', bifs: [], prelude: AGENT_TASK_PRELUDE },
   { name: 'supervisor', bifs: [], prelude: SUPERVISOR_PRELUDE },
   { name: 'registry', bifs: [], prelude: REGISTRY_PRELUDE },
