@@ -34,6 +34,12 @@ describe('the Elixir shell language', () => {
     expect(out).toMatch(/\[error\] Process #PID<[\d.]+> raised an exception\n\*\* \(UndefinedFunctionError\) function String\.nope\/1 is undefined or private\n {4}\(elixir 1\.14\.0\) String\.nope\(2\)\n:ok\n$/);
   });
 
+  it("a task's crash report names Elixir's Task.Supervised.invoke_mfa/2 under the error, not our own function", () => {
+    // Real iex 1.14: `    (elixir 1.14.0) lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2` (our line differs).
+    const out = session('Task.start(fn -> Foo.bar() end); Process.sleep(10)');
+    expect(out).toMatch(/\n {4}Foo\.bar\(\)\n {4}\(elixir 1\.14\.0\) lib\/task\/supervised\.ex:\d+: Task\.Supervised\.invoke_mfa\/2\nFunction: #Function</);
+  });
+
   it('a function clause error of a fun has its blank line after the arguments', () => {
     const out = session('f = fn :a -> 1 end', 'f.(:b)');
     expect(out).toContain('        # 1\n        :b\n\n');
