@@ -33,7 +33,7 @@ export function createElixirNode(options: ElixirNodeOptions): ElixirNode {
   // The runtime (crash reports, the I/O server) and the language number pids alike.
   const nodeNumber = options.nodeNumber ?? (() => 0);
   // Crash reports are worded with this node's modules (no process runs before `lang` is set).
-  const node = createNode({ ...nodeOptions, nodeNumber, formatCrash: (crash) => formatCrash(crash, (m) => lang.modules.isLoaded(m)) });
+  const node = createNode({ ...nodeOptions, nodeNumber, formatCrash: (crash) => formatCrash(crash, lang.modules) });
   const lang: LangRuntime = new LangRuntime({
     modules: typeof modules === 'function' ? modules(node) : modules,
     nodeNumber,

@@ -20,6 +20,26 @@ describe('the Elixir shell language', () => {
     );
   });
 
+  it("the call of a function a module lacks names the module's application when Elixir or OTP has the module", () => {
+    // Real iex 1.14 (`:application.get_application/1` of the module): Elixir's and stdlib's
+    // modules print their app, a module typed at the prompt or nobody's prints none.
+    const out = session('Kernel.apply(String, :nope, [1])', ':lists.revers([1])', 'defmodule M do\n def a, do: 1\nend', 'M.b()', 'Foo.bar()', 'spawn(fn -> String.nope(2) end); Process.sleep(10)');
+    expect(out).toContain('iex(1)> Kernel.apply(String, :nope, [1])\n** (UndefinedFunctionError) function String.nope/1 is undefined or private\n    (elixir 1.14.0) String.nope(1)\niex(1)> ');
+    expect(out).toContain(
+      'iex(1)> :lists.revers([1])\n** (UndefinedFunctionError) function :lists.revers/1 is undefined or private. Did you mean:\n\n      * reverse/1\n      * reverse/2\n\n    (stdlib 4.2) :lists.revers([1])\niex(1)> ',
+    );
+    expect(out).toContain('iex(2)> M.b()\n** (UndefinedFunctionError) function M.b/0 is undefined or private\n    M.b()\niex(2)> ');
+    expect(out).toContain('iex(2)> Foo.bar()\n** (UndefinedFunctionError) function Foo.bar/0 is undefined (module Foo is not available)\n    Foo.bar()\niex(2)> ');
+    // A crash report: no hint, the app as at the prompt, and no erl_eval frame under a tail call.
+    expect(out).toMatch(/\[error\] Process #PID<[\d.]+> raised an exception\n\*\* \(UndefinedFunctionError\) function String\.nope\/1 is undefined or private\n {4}\(elixir 1\.14\.0\) String\.nope\(2\)\n:ok\n$/);
+  });
+
+  it("a task's crash report names Elixir's Task.Supervised.invoke_mfa/2 under the error, not our own function", () => {
+    // Real iex 1.14: `    (elixir 1.14.0) lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2` (our line differs).
+    const out = session('Task.start(fn -> Foo.bar() end); Process.sleep(10)');
+    expect(out).toMatch(/\n {4}Foo\.bar\(\)\n {4}\(elixir 1\.14\.0\) lib\/task\/supervised\.ex:\d+: Task\.Supervised\.invoke_mfa\/2\nFunction: #Function</);
+  });
+
   it('a function clause error of a fun has its blank line after the arguments', () => {
     const out = session('f = fn :a -> 1 end', 'f.(:b)');
     expect(out).toContain('        # 1\n        :b\n\n');

@@ -10,7 +10,7 @@ import { mapHas } from '../term/map.ts';
 import { compare } from '../term/order.ts';
 import { bitSizeOf, isBits } from '../term/bits.ts';
 import type { Bif, BifFn, BuiltinModule, LangNode } from './builtins.ts';
-import { ElixirThrow, exception, raise } from './errors.ts';
+import { asErlang, ElixirThrow, exception, raise } from './errors.ts';
 import { makeException, isException } from './exceptions.ts';
 import { structFieldsOf } from './structs.ts';
 import { toStr } from './values.ts';
@@ -37,6 +37,11 @@ export function elem(t: Term, i: Term): Term {
   const tup = tupleArg(t, 1);
   if (i < 0 || i >= tup.elements.length) badargAt(0, 'out of range');
   return tup.elements[i] as Term;
+}
+
+/** The `i + 1` Elixir's elem/put_elem pass to :erlang.element/setelement (an ArithmeticError for a non-number, as there). */
+function erlangIndex(i: Term): Term {
+  return typeof i === 'number' ? i + 1 : asErlang('+', [i, 1], () => ops.add(i, 1));
 }
 
 export function putElem(t: Term, i: Term, v: Term): Term {
@@ -187,8 +192,12 @@ export const kernelModule: BuiltinModule = { name: 'kernel', bifs: [
   ...shared.map(([n, a, f]) => e(n, a, f)),
   k('is_nil', 1, ([x]) => bool(x === NIL_ATOM)),
   k('is_map_key', 2, ([m, key]) => (kindIs(m as Term, 'map') ? bool(mapHas(m as MapTerm, key as Term)) : badargAt(0, 'not a map'))),
-  k('elem', 2, ([t, i]) => elem(t as Term, i as Term)),
-  k('put_elem', 3, ([t, i, v]) => putElem(t as Term, i as Term, v as Term)),
+  // Elixir inlines elem/2 and put_elem/3 to `:erlang.element(i + 1, t)` / `setelement`: they fail as those BIFs.
+  k('elem', 2, ([t, i]) => {
+    if (typeof i === 'number' && typeof t === 'object' && t.kind === 'tuple' && i >= 0 && i < t.elements.length) return t.elements[i] as Term;
+    return asErlang('element', [erlangIndex(i as Term), t as Term], () => elem(t as Term, i as Term));
+  }),
+  k('put_elem', 3, ([t, i, v]) => asErlang('setelement', [erlangIndex(i as Term), t as Term, v as Term], () => putElem(t as Term, i as Term, v as Term))),
   e('element', 2, ([i, t]) => (typeof i === 'number' ? elem(t as Term, i - 1) : badargAt(0, 'not an integer'))),
   e('setelement', 3, ([i, t, v]) => (typeof i === 'number' ? putElem(t as Term, i - 1, v as Term) : badargAt(0, 'not an integer'))),
   k('to_string', 1, ([x]) => toStr(x as Term)),

@@ -46,6 +46,7 @@
  * BIFs not marked `control` may be called inline in expressions (the VM calls them directly while
  * evaluating an expression), so they must not use `ctx.tailCall`/`ctx.sleep`/`ctx.trap`.
  */
+import type { ModuleView } from './undefined-function.ts';
 import type { Atom, Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import type { Logger, LogLevel } from '../ports.ts';
@@ -93,6 +94,8 @@ export interface LangNode {
   structOf(module: Term): StructInfo | undefined;
   /** Is `module` loaded (an Elixir module or one with BIFs)? */
   moduleLoaded(module: Atom): boolean;
+  /** The module table as an UndefinedFunctionError's wording reads it. */
+  readonly modules: ModuleView;
   /** Does `module` export `name/arity` (Elixir or BIF)? */
   functionExported(module: Atom, name: Atom, arity: number): boolean;
   /** This node's BIF `module:name/arity` (`'erlang'`, `'Elixir.String'`), if it has one. */

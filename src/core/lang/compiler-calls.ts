@@ -20,7 +20,7 @@ import type { Machine } from './vm.ts';
 import { compilePattern, literalValue } from './patterns.ts';
 import { captureShorthand, erlangName } from './capture-shorthand.ts';
 import { compileExpr, compileOperands, compileTail, emitReturn, isSimple, slotEv } from './compiler.ts';
-import { raiseWithException } from './compiler-struct.ts';
+import { raiseWithException, reraiseWithException } from './compiler-struct.ts';
 
 const KERNEL = 'Elixir.Kernel';
 /** Where a local call that is not a function of the module goes, in order. */
@@ -66,6 +66,7 @@ export function isSimpleCall(e: Expr & { kind: 'call' | 'remote' }, ctx: Ctx): b
 
 /** `raise Mod, opts` builds its exception with `Mod.exception/1` (compiler-struct.ts), unless `raise` is a local function. */
 function raiseCall<E extends Expr & { kind: 'call' | 'remote' }>(e: E, ctx: Ctx): E | (Expr & { kind: 'call' | 'remote' }) {
+  if (e.kind === 'call' && e.name === 'reraise' && e.args.length === 3 && ctx.fb.mod?.defines('reraise', 3) !== true) return reraiseWithException(e);
   if (e.kind !== 'call' || e.name !== 'raise' || ctx.fb.mod?.defines('raise', e.args.length) === true) return e;
   return raiseWithException(e);
 }

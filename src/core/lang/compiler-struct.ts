@@ -72,6 +72,12 @@ export function structPattern(e: StructExpr, currentModule: string | null): Expr
  * the exception is built by `Mod.exception(opts)` when the module defines it (defexception), as
  * Elixir does, and by the built-in exceptions' own rules otherwise. `raise "text"` is left as is.
  */
+/** `reraise Mod, opts, stacktrace`: `:erlang.raise(:error, Mod.exception(opts), stacktrace)`, as Elixir 1.14 expands it. */
+export function reraiseWithException(e: Expr & { kind: 'call' }): Expr & { kind: 'remote' } {
+  const [what, opts, stack] = e.args as [Expr, Expr, Expr];
+  return { kind: 'remote', pos: e.pos, module: { kind: 'atom', pos: e.pos, name: 'erlang' }, name: 'raise', args: [{ kind: 'atom', pos: e.pos, name: 'error' }, bif(e.pos, 'exception', [what, opts]), stack] };
+}
+
 export function raiseWithException(e: Expr & { kind: 'call' }): Expr & { kind: 'call' | 'remote' } {
   const [what, opts] = e.args;
   if (what === undefined || e.args.length > 2 || (e.args.length === 1 && what.kind === 'string')) return e;

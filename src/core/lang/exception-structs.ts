@@ -61,6 +61,7 @@ const COMPUTED: Readonly<Record<string, (f: Field, o: InspectOptions) => string>
   // Raised by the VM (and normalized) or built by hand: FunctionClauseError's own message text.
   FunctionClauseError: (f) => {
     const fun = f('function');
+    if (fun === undefined || fun === NIL_ATOM) return 'no function clause matches';
     return `no function clause matching in ${moduleText(f('module'))}.${typeof fun === 'object' && fun.kind === 'atom' ? funName(fun) : inspect(fun ?? atom('nil'))}/${inspect(f('arity') ?? atom('nil'))}`;
   },
   BadArityError: (f, o) => {

@@ -11,6 +11,7 @@ import { mapGet } from '../term/map.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { exception, moduleAtom } from './errors.ts';
 import { computedMessage, funName } from './exception-structs.ts';
+import { undefinedFunctionError, undefinedWording, type ModuleView } from './undefined-function.ts';
 
 export { funName };
 
@@ -21,6 +22,7 @@ const STRUCT = atom('__struct__');
 const EXCEPTION = atom('__exception__');
 const MESSAGE = atom('message');
 const NIL = atom('nil');
+const UNDEFINED_FUNCTION = atom('Elixir.UndefinedFunctionError');
 
 export function isException(t: Term): t is MapTerm {
   return typeof t === 'object' && t.kind === 'map' && mapGet(t, EXCEPTION) === TRUE && isAtomTerm(mapGet(t, STRUCT));
@@ -30,9 +32,15 @@ export function exceptionModule(t: MapTerm): Atom {
   return mapGet(t, STRUCT) as Atom;
 }
 
-export function exceptionMessage(t: MapTerm, opts: InspectOptions = {}): string {
+/** Printing options, and the printing node's module table (an UndefinedFunctionError's wording). */
+export interface MessageOptions extends InspectOptions {
+  readonly modules?: ModuleView;
+}
+
+export function exceptionMessage(t: MapTerm, opts: MessageOptions = {}): string {
   const m = mapGet(t, MESSAGE);
   if (typeof m === 'object' && m.kind === 'binary') return m.text ?? '';
+  if (exceptionModule(t) === UNDEFINED_FUNCTION) return undefinedWording((k) => mapGet(t, atom(k)), opts.modules).text;
   return computedMessage(moduleName(exceptionModule(t)), t, opts) ?? inspect(t, opts);
 }
 
@@ -46,7 +54,7 @@ export function moduleName(m: Term): string {
 export function stackTop(stack: Term): readonly Term[] | null {
   if (typeof stack === 'object' && stack.kind === 'cons') {
     const h = stack.head;
-    if (typeof h === 'object' && h.kind === 'tuple' && h.elements.length >= 3) return h.elements;
+    if (typeof h === 'object' && h.kind === 'tuple' && h.elements.length === 4) return h.elements;
   }
   return null;
 }
@@ -80,7 +88,13 @@ function toStruct(reason: Term, stack: Term, opts: InspectOptions): MapTerm {
     }
     return exception('FunctionClauseError', 'no function clause matches');
   }
-  if (reason === atom('undef')) return exception('UndefinedFunctionError', 'undefined function');
+  if (reason === atom('undef')) {
+    // Exception.normalize's from_stacktrace: the call on top of the trace, if any.
+    const top = stackTop(stack);
+    if (top === null) return undefinedFunctionError(NIL, NIL, NIL);
+    const [m, f, a] = top as [Term, Term, Term];
+    return undefinedFunctionError(m, f, typeof a === 'number' ? a : listLen(a));
+  }
   let t: readonly Term[] | null;
   if ((t = tupleOf(reason, 'badmatch', 2))) return exception('MatchError', `no match of right hand side value: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'case_clause', 2))) return exception('CaseClauseError', `no case clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);

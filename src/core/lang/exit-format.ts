@@ -103,7 +103,7 @@ function formatExitReason(reason: Term, banner: Banner, joiner: string, opts: In
     if (stack !== null && stack.length > 0 && stack.every(isStackEntry)) {
       // Exception.format_exit: the banner on the next line, its stacktrace four spaces further in.
       const text = banner(tag, value).split('\n').join(joiner);
-      return [`an exception was raised:${joiner}${text}`, ...stack.map(formatStacktraceEntry)].join(`${joiner}    `);
+      return [`an exception was raised:${joiner}${text}`, ...stack.map((e) => formatStacktraceEntry(e))].join(`${joiner}    `);
     }
   }
   return inspect(reason, opts);

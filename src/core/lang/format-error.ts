@@ -11,16 +11,18 @@
  * crash reports); without them, only the BIF call iex shows under `:erlang` errors (`    :erlang.hd([])`).
  * `formatCrash` gives the runtime the text after `[error] Process #PID<0.115.0> raised an exception`.
  */
-import { atom, Binary, NIL, type Atom, type MapTerm, type Term } from '../term/types.ts';
-import { mapGet, mapPut } from '../term/map.ts';
-import { undefinedFunctionMessage } from './modules.ts';
-import { inspect, type InspectOptions } from '../term/inspect.ts';
+import { atom, NIL, type MapTerm, type Term } from '../term/types.ts';
+import { mapGet } from '../term/map.ts';
+import type { ModuleView } from './undefined-function.ts';
+import { blamedUndefinedMessage } from './undefined-function-hint.ts';
+import { inspect } from '../term/inspect.ts';
 import type { CrashInfo } from '../runtime/process-body.ts';
 import type { ErrorKind } from './errors.ts';
 import { formatExitText } from './exit-format.ts';
 import { ELIXIR_STRUCTS, formatStacktrace } from './stacktrace-format.ts';
-import { exceptionMessage, funName, moduleName, normalizeException, stackTop } from './exceptions.ts';
+import { exceptionMessage, funName, moduleName, normalizeException, stackTop, type MessageOptions } from './exceptions.ts';
 
+const UNDEFINED_FUNCTION = atom('Elixir.UndefinedFunctionError');
 const INFIX = new Set(['+', '-', '*', '/', '++', '--', '<>', '==', '!=', '<', '>', '=<', '>=', '===']);
 /** Elixir blames a failed `:erlang.band/2` as `Bitwise.band(1.0, 1)`. */
 const BITWISE = new Set(['band', 'bor', 'bxor', 'bnot', 'bsl', 'bsr']);
@@ -32,13 +34,14 @@ const BITWISE = new Set(['band', 'bor', 'bxor', 'bnot', 'bsl', 'bsr']);
  * `trace`: the stacktrace lines to print under it (stacktrace-format.ts); without it, only the
  * line iex shows for a failed BIF (`:erlang.+(1, :a)`), as before stacktraces were kept.
  */
-export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: InspectOptions = {}, trace?: readonly string[]): string {
+export function formatError(kind: ErrorKind, reason: Term, stacktrace: Term = atom('nil'), blame = true, opts: MessageOptions = {}, trace?: readonly string[]): string {
   const lines = trace === undefined || trace.length === 0 ? '' : `\n${trace.join('\n')}`;
   if (kind === 'throw') return `** (throw) ${inspect(reason, opts)}${lines}`;
   if (kind === 'exit') return `** (exit) ${formatExit(reason, '\n    ', opts)}${lines}`;
   const { module, struct } = normalizeException(reason, stacktrace, opts);
   const name = moduleName(module);
-  let message = exceptionMessage(struct, opts);
+  // At the prompt iex blames: UndefinedFunctionError.blame/2 words it again, with hints.
+  let message = blame && module === UNDEFINED_FUNCTION ? blamedUndefinedMessage((k) => mapGet(struct, atom(k)), opts.modules) : exceptionMessage(struct, opts);
   const top = stackTop(stacktrace);
   let tail = '';
   // Only a failed `:erlang` operator gets the blame (`Integer.pow(2, -1)` raising does not).
@@ -89,7 +92,7 @@ function clauseLines(struct: MapTerm): string[] {
  * iex's `** (exit)` wording (Exception.format_exit, exit-format.ts): `shutdown: 1` for
  * {:shutdown, 1}, `exited in: GenServer.call(...)` for OTP's call exits, else the inspected reason.
  */
-export function formatExit(reason: Term, joiner = '\n    ', opts: InspectOptions = {}): string {
+export function formatExit(reason: Term, joiner = '\n    ', opts: MessageOptions = {}): string {
   return formatExitText(reason, (r, s) => formatError('error', r, s, false, opts, []), joiner, opts);
 }
 
@@ -107,25 +110,17 @@ function callText(top: readonly Term[]): { line: string; blame: string } | null 
 }
 
 /**
- * For createNode({ formatCrash }): the exception part of a crash report. `isLoaded` is the
+ * For createNode({ formatCrash }): the exception part of a crash report. `modules` is the
  * printing node's module table: an UndefinedFunctionError is worded there (Elixir computes
  * its message when printing), so a report forwarded from a node that lacked the module says
  * "undefined or private" on a node that has it, as real iex does.
  */
-export function formatCrash(crash: CrashInfo, isLoaded?: (module: Atom) => boolean): string {
+export function formatCrash(crash: CrashInfo, modules?: ModuleView): string {
   const stack = (crash.stacktrace as Term | undefined) ?? atom('nil');
-  const trace = formatStacktrace(stack);
-  if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false, {}, trace);
-  return formatError('error', isLoaded ? rewordUndefined(crash.value, isLoaded) : crash.value, stack, false, {}, trace);
-}
-
-const UNDEFINED_FUNCTION = atom('Elixir.UndefinedFunctionError');
-
-function rewordUndefined(value: Term, isLoaded: (module: Atom) => boolean): Term {
-  if (typeof value !== 'object' || value.kind !== 'map' || mapGet(value, atom('__struct__')) !== UNDEFINED_FUNCTION) return value;
-  const [module, name, arity] = [mapGet(value, atom('module')), mapGet(value, atom('function')), mapGet(value, atom('arity'))];
-  if (typeof module !== 'object' || module.kind !== 'atom' || typeof name !== 'object' || name.kind !== 'atom' || typeof arity !== 'number') return value;
-  return mapPut(value, atom('message'), Binary.fromString(undefinedFunctionMessage(module, name, arity, isLoaded(module))));
+  const trace = formatStacktrace(stack, '    ', modules === undefined ? undefined : (m) => modules.isStandard(m));
+  const opts = modules === undefined ? {} : { modules };
+  if (crash.kind === 'throw') return formatError('error', tupleNocatch(crash.value), stack, false, opts, trace);
+  return formatError('error', crash.value, stack, false, opts, trace);
 }
 
 import { Tuple } from '../term/types.ts';

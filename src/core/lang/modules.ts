@@ -8,11 +8,11 @@
 import { atom, Binary, list, NIL, NIL_ATOM, Tuple, type Atom, type Term } from '../term/types.ts';
 import { structInfo, type StructInfo } from './structs.ts';
 import type { Bif, Builtins } from './builtins.ts';
-import { ElixirThrow, exception } from './errors.ts';
-import { funName, moduleName } from './exceptions.ts';
+import { ElixirThrow } from './errors.ts';
 import type { FnCode, ModuleTemplate } from './vm-code.ts';
 
 let generations = 0;
+const UNDEF = atom('undef');
 
 export interface LoadedModule {
   readonly name: Atom;
@@ -27,6 +27,8 @@ export interface LoadedModule {
 export class ModuleRegistry {
   generation = ++generations;
   private readonly mods = new Map<string, LoadedModule>();
+  /** The modules the node started with (its prelude's), until the user redefines one. */
+  private readonly standard = new Set<string>();
 
   constructor(readonly builtins: Builtins) {}
 
@@ -37,8 +39,22 @@ export class ModuleRegistry {
     const struct = def === undefined ? undefined : structInfo(name, attr(def.fields), attr(def.enforce), def.exception, attr(def.derive));
     const m: LoadedModule = { name, functions: t.functions, binary: moduleBinary(t), source: t.source, ...(struct ? { struct } : {}) };
     this.mods.set(t.name, m);
+    this.standard.delete(t.name);
     this.generation = ++generations;
     return m;
+  }
+
+  /** Called once the prelude is loaded: the modules defined so far are the node's own. */
+  sealStandard(): void {
+    for (const k of this.mods.keys()) this.standard.add(k);
+  }
+
+  /**
+   * One of Elixir's or OTP's modules (the prelude's or one with BIFs), not the user's: its
+   * stack frames name the application (`(elixir 1.14.0) String.nope(1)`).
+   */
+  isStandard(module: Atom): boolean {
+    return this.standard.has(module.name) || (!this.mods.has(module.name) && this.builtins.moduleBifs(module.name).length > 0);
   }
 
   get(name: string): LoadedModule | undefined {
@@ -67,36 +83,31 @@ export class ModuleRegistry {
   }
 
   /** Like find, but raises UndefinedFunctionError with iex's wording. */
-  resolve(module: Atom, name: Atom, arity: number): FnCode | Bif {
+  resolve(module: Atom, name: Atom, arity: number, args?: readonly Term[]): FnCode | Bif {
     const f = this.find(module, name, arity);
     if (f !== undefined) return f;
-    return undefinedFunction(this, module, name, arity);
+    return undefinedFunction(module, name, arity, args);
+  }
+
+  /** Its public functions, Elixir's and built-in, `[name, arity]` (for "did you mean" hints). */
+  exports(module: Atom): [string, number][] {
+    const out = new Map<string, [string, number]>();
+    for (const [k, f] of this.mods.get(module.name)?.functions ?? []) {
+      const slash = k.lastIndexOf('/');
+      if (!f.private) out.set(k, [k.slice(0, slash), Number(k.slice(slash + 1))]);
+    }
+    for (const b of this.builtins.moduleBifs(module.name)) out.set(`${b.name}/${b.arity}`, [b.name, b.arity]);
+    return [...out.values()];
   }
 }
 
 /**
- * Elixir words it by whether the module is loaded *where the error is printed* (each node
- * formats a crash report itself, see format-error.ts formatCrash).
+ * Raises what BEAM raises for a call of a function nobody exports: the bare `:undef`, the call
+ * (with its arguments when known) on top of the trace. `rescue` and the printers make the
+ * UndefinedFunctionError and word it with the printing node's table (undefined-function.ts).
  */
-export function undefinedFunctionMessage(module: Term, name: Atom, arity: number, loaded: boolean): string {
-  const what = `function ${moduleName(module)}.${funName(name)}/${arity} is undefined`;
-  return loaded ? `${what} or private` : `${what} (module ${moduleName(module)} is not available)`;
-}
-
-export function undefinedFunction(reg: ModuleRegistry, module: Term, name: Atom, arity: number, args?: readonly Term[]): never {
-  const mod = typeof module === 'object' && module.kind === 'atom' ? module : null;
-  const loaded = mod !== null && reg.isLoaded(mod);
-  throw new ElixirThrow(
-    'error',
-    exception('UndefinedFunctionError', undefinedFunctionMessage(module, name, arity, loaded), [
-      ['module', module],
-      ['function', name],
-      ['arity', arity],
-      ['reason', loaded ? atom('function_not_exported') : atom('module_could_not_be_loaded')],
-    ]),
-    // The missing function is the top of the stacktrace, as on BEAM (iex shows `Foo.bar(1)`).
-    new Tuple([module, name, args !== undefined ? list(args) : arity === 0 ? NIL : arity, NIL]),
-  );
+export function undefinedFunction(module: Term, name: Atom, arity: number, args?: readonly Term[]): never {
+  throw new ElixirThrow('error', UNDEF, new Tuple([module, name, args !== undefined ? list(args) : arity === 0 ? NIL : arity, NIL]));
 }
 
 /**

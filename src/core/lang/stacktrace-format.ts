@@ -9,7 +9,7 @@
  * and iex's pruning of an error's trace at the prompt (IEx.Evaluator): the evaluator's own frames
  * at the bottom (the shell's erl_eval, `:elixir.eval_forms`, IEx.Evaluator, proc_lib) are cut.
  */
-import { atom, Tuple, type Term } from '../term/types.ts';
+import { atom, Tuple, type Atom, type Term } from '../term/types.ts';
 import { inspect } from '../term/inspect.ts';
 import { moduleName } from './exceptions.ts';
 
@@ -27,9 +27,15 @@ const APPS: readonly (readonly [RegExp, string])[] = [
   [/^/, 'stdlib 4.2'],
 ];
 
-/** Code typed at the prompt, and a module nobody loaded (`Foo.nope()`), belong to no application. */
-function appOf(module: string, file: string | null): string {
-  if (file === null || file === 'iex') return '';
+/**
+ * Is this one of Elixir's or OTP's modules (not the user's)? Asked of an entry with no file, the
+ * call of a function nobody exports: `(elixir 1.14.0) String.nope(1)`, but `Foo.nope()`, `M.b()`.
+ */
+export type IsStandard = (module: Atom) => boolean;
+
+/** Code typed at the prompt, the user's modules, and a module nobody loaded (`Foo.nope()`), belong to no application. */
+function appOf(module: string, file: string | null, standard: IsStandard | undefined): string {
+  if (file === 'iex' || (file === null && (standard === undefined || !standard(atom(module))))) return '';
   for (const [re, app] of APPS) if (re.test(module)) return app === '' ? '' : `(${app}) `;
   return '';
 }
@@ -74,7 +80,7 @@ function formatMfa(module: Term, fun: Term, arity: Term): string {
 }
 
 /** One entry `{module, fun, arity_or_args, location}` as Exception.format_stacktrace_entry prints it. */
-export function formatStacktraceEntry(entry: Term): string {
+export function formatStacktraceEntry(entry: Term, standard?: IsStandard): string {
   if (typeof entry !== 'object' || entry.kind !== 'tuple' || entry.elements.length !== 4) return inspect(entry);
   const [module, fun, arity, loc] = entry.elements as [Term, Term, Term, Term];
   if (keyword(loc, 'expanding') !== undefined) {
@@ -86,7 +92,7 @@ export function formatStacktraceEntry(entry: Term): string {
   const line = keyword(loc, 'line');
   const where = file === null ? '' : typeof line === 'number' ? `${file}:${line}: ` : `${file}: `;
   const mod = typeof module === 'object' && module.kind === 'atom' ? module.name : '';
-  return `${appOf(mod, file)}${where}${formatMfa(module, fun, arity)}`;
+  return `${appOf(mod, file, standard)}${where}${formatMfa(module, fun, arity)}`;
 }
 
 /** A list's items, or null for an improper list. */
@@ -98,8 +104,8 @@ function items(t: Term): Term[] | null {
 }
 
 /** The lines of a stacktrace, each indented by `indent` (Exception.format_stacktrace uses 4). */
-export function formatStacktrace(stack: Term, indent = '    '): string[] {
-  return (items(stack) ?? []).map((e) => indent + formatStacktraceEntry(e));
+export function formatStacktrace(stack: Term, indent = '    ', standard?: IsStandard): string[] {
+  return (items(stack) ?? []).map((e) => indent + formatStacktraceEntry(e, standard));
 }
 
 /** Modules of the shell's own evaluation, cut from the bottom of a trace printed at the prompt. */

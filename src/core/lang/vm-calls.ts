@@ -22,7 +22,7 @@ export function funTarget(modules: ModuleRegistry, f: Term, args: readonly Term[
   if (f.arity !== args.length) throw new VmError('error', new Tuple([BADARITY, new Tuple([f, list(args)])]), null);
   const code = f.code;
   if (code instanceof FnTemplate) return code.code;
-  if (f.info.type === 'export') return modules.resolve(f.info.module, f.info.name, f.arity);
+  if (f.info.type === 'export') return modules.resolve(f.info.module, f.info.name, f.arity, args);
   throw new VmError('error', new Tuple([BADFUN, f]), null);
 }
 
@@ -66,7 +66,7 @@ export function remoteTarget(m: Machine, site: RemoteSite, r: Term[], bp: number
 
 /** The UndefinedFunctionError of a remote call remoteTarget found no function for. */
 export function undefinedRemote(m: Machine, module: Atom, site: RemoteSite, args: readonly Term[]): never {
-  undefinedFunction(m.node.modules, module, site.name, site.arity, args);
+  undefinedFunction(module, site.name, site.arity, args);
 }
 
 /** A one-instruction function that calls a BIF: lets a process start directly at a BIF. */

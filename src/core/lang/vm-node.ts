@@ -214,6 +214,7 @@ function loadPrelude(rt: LangRuntime, cache: PreludeCache | undefined): void {
     const r = m.run(NO_PROCESS, Infinity);
     if (r.type !== 'done') throw new Error(`prelude did not load: ${r.type === 'error' ? String(r.reason) : r.type}`);
   }
+  rt.modules.sealStandard();
 }
 
 /** Prelude module bodies only define modules: any process operation is a bug. */

@@ -4,6 +4,7 @@ import { CONTEXT_REDS } from '../runtime/node-runtime.ts';
 import { REDS_PER_STEP } from './stdlib/walk.ts';
 import { SeededRandom, SimulatedClock, type LogLevel } from '../ports.ts';
 import type { Pid, Term } from '../term/types.ts';
+import type { ModuleView } from './undefined-function.ts';
 import { inspect } from '../term/inspect.ts';
 import { createNode, type Node } from '../runtime/node.ts';
 import { advanceAndRun } from '../runtime/testing.ts';
@@ -31,10 +32,13 @@ export interface LangTestNode {
 export function langNode(modules: readonly BuiltinModule[] = standardModules, o: { logReports?: boolean } = {}): LangTestNode {
   const clock = new SimulatedClock();
   const out: string[] = [];
-  const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash, formatTime: () => 'TIME' });
+  // Crash reports word an UndefinedFunctionError with the node's module table, as elixir-node.ts does.
+  const holder: { rt?: LangRuntime } = {};
+  const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash: (c) => formatCrash(c, holder.rt?.modules), formatTime: () => 'TIME' });
   // logReports: OTP's reports (GenServer terminating...) go to `out` too, as a node's console shows them.
   const log = o.logReports === true ? { log: (level: LogLevel, text: string) => node.log(level, text) } : {};
-  return { node, rt: new LangRuntime({ modules, preludeCache, ...log }), clock, out };
+  const rt = (holder.rt = new LangRuntime({ modules, preludeCache, ...log }));
+  return { node, rt, clock, out };
 }
 
 export interface Evaluation {
@@ -71,14 +75,15 @@ export function spawnEval(t: LangTestNode, src: string, bindings: Map<string, Te
 export function evalText(t: LangTestNode, src: string, ms = 60_000): string {
   const ev = spawnEval(t, src);
   advanceAndRun(t.clock, ms, t.node);
-  return resultText(ev);
+  return resultText(ev, t.rt.modules);
 }
 
-export function resultText(ev: Evaluation): string {
+/** `modules`: the node's table, for an UndefinedFunctionError's wording (without it, every module reads as not available). */
+export function resultText(ev: Evaluation, modules?: ModuleView): string {
   const r = ev.result;
   if (r === null) return '<not finished>';
   if (r.type === 'done') return inspect(r.value);
-  if (r.type === 'error') return formatError(r.kind, r.reason, r.stack);
+  if (r.type === 'error') return formatError(r.kind, r.reason, r.stack, true, modules === undefined ? {} : { modules });
   return `<${r.type}>`;
 }
 

@@ -22,7 +22,7 @@
 import { Atom, Fun, NIL, NIL_ATOM, Tuple, atom, type Term } from '../term/types.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import type { Bif, BifContext, LangNode } from './builtins.ts';
-import { atBif, type ErrorKind } from './errors.ts';
+import { atBif, ElixirThrow, type ErrorKind } from './errors.ts';
 import {
   FnCode, FnTemplate, Instr, OP_CALL_BIF, OP_CALL_FUN, OP_CALL_FUN_FAST, OP_CALL_LOCAL, OP_CALL_REMOTE, OP_DEFMODULE, OP_EVAL, OP_EXEC,
   OP_JUMP, OP_JUMP_IF_FALSE, OP_RECEIVE, OP_RERAISE, OP_RETURN, OP_SELECT, OP_TRY, OP_TRY_END, EV_CONST, EV_SLOT, EV_SLOT_ADD_SLOT, RECV_EQ,
@@ -164,7 +164,7 @@ export class Machine {
   }
 
   startMfa(module: Atom, name: Atom, args: readonly Term[]): void {
-    const t = this.node.modules.resolve(module, name, args.length);
+    const t = this.node.modules.resolve(module, name, args.length, args);
     if (t instanceof FnCode) this.start(t, args);
     else this.start(bifShim(t), args);
   }
@@ -575,7 +575,7 @@ export class Machine {
       if (p.kind === 'call') {
         next = funTarget(this.node.modules, p.fun, args);
         if (p.fun instanceof Fun && p.fun.code instanceof FnTemplate) env = p.fun.env as Term[];
-      } else next = this.node.modules.resolve(p.module, p.name, n);
+      } else next = this.node.modules.resolve(p.module, p.name, n, args);
       if (next instanceof FnCode) {
         this.enter(next, n, env, tail, dst, code, pc, bp);
         return null;
@@ -617,8 +617,11 @@ export class Machine {
   private unwind(e: unknown, used: number): MachineResult | null {
     // this.pc is past the instruction that failed (the loop's `ins[pc++]`).
     const at = this.pc - 1;
+    // A tail call of a function nobody exports: on BEAM the caller's frame is already gone
+    // (`fn -> Foo.bar() end` dies with `[{Foo, :bar, [], []}]` alone).
+    const tailUndef = e instanceof ElixirThrow && e.reason === UNDEF && e.top !== null && isTailCall(this.code.instrs[at]);
     const err = failureOf(e, this.code, this.regs, this.bp, (top, skip, raised) => {
-      if (!skip) return this.stacktrace(top, at, raised);
+      if (!skip) return this.stacktrace(top, tailUndef ? -1 : at, raised);
       // A function clause error: the function's own entry (with its arguments) stands for its
       // frame, at its first clause's line as BEAM has it.
       return this.stacktrace(top === null ? null : located(top, this.code, at), -1, raised);
@@ -746,3 +749,9 @@ function zeros(n: number): Term[] {
   return a;
 }
 
+const UNDEF = atom('undef');
+
+/** A call instruction that is a tail call (`c` = 1). */
+function isTailCall(I: Instr | undefined): boolean {
+  return I !== undefined && I.c === 1 && (I.op === OP_CALL_REMOTE || I.op === OP_CALL_FUN || I.op === OP_CALL_BIF || I.op === OP_CALL_LOCAL);
+}

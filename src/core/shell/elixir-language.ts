@@ -10,7 +10,7 @@ import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
 import { blameTrace, formatStacktraceEntry, pruneForPrompt } from '../lang/stacktrace-format.ts';
-import { formatError } from '../lang/format-error.ts';
+import { formatError, formatExit } from '../lang/format-error.ts';
 import { structFieldsOf } from '../lang/structs.ts';
 import { ElixirThrow } from '../lang/errors.ts';
 import { CompileError } from '../lang/env.ts';
@@ -92,8 +92,8 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
             // iex prints the stacktrace under the message; with none left after pruning
             // the evaluator's own frames, a blank line stands in its place.
             const shown = blameTrace(pruneForPrompt(r.stack), reason);
-            const trace = shown.map((e) => `    ${formatStacktraceEntry(e)}`);
-            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang) }, trace);
+            const trace = shown.map((e) => `    ${formatStacktraceEntry(e, (m) => lang.modules.isStandard(m))}`);
+            let text = formatError(r.kind, reason, r.stack, true, { structFields: structFieldsOf(lang), modules: lang.modules }, trace);
             // An unresolvable local call is found when it runs; iex reports it as a
             // compile error of the line.
             if (text.startsWith('** (CompileError) ')) {
@@ -146,6 +146,7 @@ export function createElixirLanguage(lang: LangRuntime, options: ElixirLanguageO
       state.lexical = NO_DIRECTIVES;
     },
     inspect: show,
+    exitText: (reason) => formatExit(reason, '\n    ', { structFields: structFieldsOf(lang), modules: lang.modules }),
   };
 }
 

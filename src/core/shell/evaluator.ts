@@ -34,4 +34,9 @@ export interface ShellLanguage {
   reset(): void;
   /** How results are printed (inspect with the node's PID numbering, 80 columns). */
   inspect(value: Term): string;
+  /**
+   * iex's words for the shell's exit reason (`an exception was raised: ...`), worded with the
+   * node's module table; without it, the shell words it alone.
+   */
+  exitText?(reason: Term): string;
 }

@@ -182,6 +182,6 @@ function exitReasonText(reason: Term, language: ShellLanguage): string {
     if (words !== undefined) return words;
   }
   // OTP's `{exception, stacktrace}` and `{reason, {mod, fun, args}}` exits, worded as iex words them.
-  const words = formatExit(reason);
+  const words = language.exitText?.(reason) ?? formatExit(reason);
   return words !== inspect(reason) ? words : language.inspect(reason);
 }

@@ -32,14 +32,23 @@ import type { DecodedFun, FunHooks, FunWireForm } from '../etf/fun-hooks.ts';
 
 const ERL_EVAL = atom('erl_eval');
 
-/** A fun that raises `:undef` when called, as BEAM does for a fun of a module it lacks. */
+/**
+ * A fun that raises `:undef` when called, as BEAM does for a fun of a module it lacks
+ * (error_handler:undefined_lambda/3): the trace's top is `{Fun, Args, []}`, so Elixir names no
+ * function ("undefined function").
+ */
 function undefFun(d: DecodedFun, lang: LangRuntime): Fun {
   const pos = { line: 1, column: 1 };
-  const params: Expr[] = Array.from({ length: d.arity }, () => ({ kind: 'var', pos, name: '_' }));
-  const body: Expr = { kind: 'remote', pos, module: { kind: 'atom', pos, name: 'erlang' }, name: 'error', args: [{ kind: 'atom', pos, name: 'undef' }] };
-  const f = buildFun({ kind: 'fn', pos, clauses: [{ pos, params, guard: null, body }] }, [], [], lang);
-  // Printed as the peer's fun: #Function<index.uniq/arity in Module>.
-  return new Fun(d.arity, { type: 'local', module: d.module, name: '', index: d.index, uniq: d.uniq }, f.code, f.env);
+  const atomExpr = (name: string): Expr => ({ kind: 'atom', pos, name });
+  const params: Expr[] = Array.from({ length: d.arity }, (_, i) => ({ kind: 'var', pos, name: `a${i}` }));
+  const raiseBody = (self: Expr): Expr => ({
+    kind: 'remote', pos, module: atomExpr('erlang'), name: 'raise',
+    args: [atomExpr('error'), atomExpr('undef'), { kind: 'list', pos, items: [{ kind: 'tuple', pos, items: [self, { kind: 'list', pos, items: params, tail: null }, { kind: 'list', pos, items: [], tail: null }] }], tail: null }],
+  });
+  const asPeers = (f: Fun): Fun => new Fun(d.arity, { type: 'local', module: d.module, name: '', index: d.index, uniq: d.uniq }, f.code, f.env);
+  // Built twice: the fun in the trace is one that prints as the peer's (#Function<index.uniq/arity in Module>).
+  const inner = asPeers(buildFun({ kind: 'fn', pos, clauses: [{ pos, params, guard: null, body: raiseBody(atomExpr('undefined')) }] }, [], [], lang));
+  return asPeers(buildFun({ kind: 'fn', pos, clauses: [{ pos, params, guard: null, body: raiseBody({ kind: 'var', pos, name: 'self' }) }] }, ['self'], [inner], lang));
 }
 
 /**

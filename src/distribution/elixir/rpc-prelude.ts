@@ -37,13 +37,29 @@ defmodule Kernel.Erpc do
 
   def call(_n, _m, _f, _a, _t), do: :erlang.error({:erpc, :badarg})
 
+  # Raised with erpc.erl's frames where ours stood (what iex prints under the error:
+  # (kernel 8.5.3) erpc.erl:137: :erpc.call/5), each at its line in the erpc.erl of OTP 25.
   defp local_call(m, f, a) do
     try do
       apply(m, f, a)
     catch
-      :exit, reason -> exit({:exception, reason})
-      :error, reason -> :erlang.error({:exception, Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)})
+      kind, reason ->
+        error = if kind == :error, do: {:exception, Kernel.Erpc.erlang_reason(reason), Kernel.Erpc.trim_stack(__STACKTRACE__, m, f, a)}
+        # The stack of this frame (raised here, so its callers as an exception's trace has them).
+        here = try do :erlang.error(:frames) catch _, _ -> __STACKTRACE__ end
+        case kind do
+          :throw -> :erlang.raise(:throw, reason, Kernel.Erpc.frames([{:execute_call, 3, 607}, {:call, 5, 126}], here))
+          :exit -> :erlang.raise(:exit, {:exception, reason}, Kernel.Erpc.frames([{:call, 5, 130}], here))
+          :error -> :erlang.raise(:error, error, Kernel.Erpc.frames([{:call, 5, 137}], here))
+        end
     end
+  end
+
+  @doc false
+  def frames(own, here) do
+    caller = Enum.drop_while(here, fn {mod, _, _, _} -> mod == Kernel.Erpc end)
+    # At most 8 entries, erts' backtrace_depth.
+    Enum.take(Enum.map(own, fn {f, a, line} -> {:erpc, f, a, [file: 'erpc.erl', line: line]} end) ++ caller, 8)
   end
 
   def cast(n, fun) when is_function(fun, 0), do: cast(n, :erlang, :apply, [fun, []])

@@ -64,7 +64,7 @@ defmodule Task do
 
   def async(module, fun, args) do
     owner = self()
-    pid = spawn_link(fn -> reply_to(owner, module, fun, args) end)
+    pid = spawn_link(fn -> Task.Supervised.reply(owner, module, fun, args) end)
     ref = Process.monitor(pid)
     send(pid, {owner, ref})
     %Task{owner: owner, pid: pid, ref: ref, mfa: mfa(module, fun, args)}
@@ -74,45 +74,11 @@ defmodule Task do
 
   defp mfa(module, fun, args), do: {module, fun, length(args)}
 
-  @doc false
-  def reply_to(owner, module, fun, args) do
-    receive do
-      {^owner, ref} -> send(owner, {ref, __invoke__(owner, module, fun, args)})
-    end
-  end
-
-  # Task.Supervised.invoke_mfa: a task that fails is reported as Elixir's Logger words it
-  # ("Task #PID<...> started from #PID<...> terminating", the function and its arguments),
-  # then exits with OTP's reason ({exception, stacktrace} for a raise).
-  @doc false
-  def __invoke__(owner, module, fun, args) do
-    try do
-      apply(module, fun, args)
-    catch
-      :exit, reason when reason == :normal or reason == :shutdown -> exit(reason)
-      :exit, {:shutdown, _} = reason -> exit(reason)
-      class, reason ->
-        reason =
-          case class do
-            :error -> {reason, __STACKTRACE__}
-            :throw -> {{:nocatch, reason}, __STACKTRACE__}
-            :exit -> reason
-          end
-        :otp_native.log(:error,
-          "Task " <> inspect(self()) <> " started from " <> inspect(owner) <> " terminating" <>
-            :otp_native.format_stop(reason) <> function_text(module, fun, args))
-        exit(reason)
-    end
-  end
-
-  defp function_text(:erlang, :apply, [fun, []]) when is_function(fun, 0), do: "\nFunction: " <> inspect(fun) <> "\n    Args: []"
-  defp function_text(m, f, args), do: "\nFunction: &" <> inspect(m) <> "." <> Atom.to_string(f) <> "/" <> Integer.to_string(length(args)) <> "\n    Args: " <> inspect(args)
-
   def start(fun) when is_function(fun, 0), do: start(:erlang, :apply, [fun, []])
 
   def start(module, fun, args) do
     owner = self()
-    {:ok, spawn(fn -> __invoke__(owner, module, fun, args) end)}
+    {:ok, spawn(fn -> Task.Supervised.invoke_mfa(owner, {module, fun, args}) end)}
   end
 
   def child_spec(arg), do: %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}
@@ -121,7 +87,7 @@ defmodule Task do
 
   def start_link(module, fun, args) do
     owner = self()
-    {:ok, spawn_link(fn -> __invoke__(owner, module, fun, args) end)}
+    {:ok, spawn_link(fn -> Task.Supervised.invoke_mfa(owner, {module, fun, args}) end)}
   end
 
   def await(task, timeout \\\\ 5000), do: do_await(task, timeout)
@@ -316,5 +282,43 @@ defmodule Task do
     Enum.each(running, fn {_, task} -> Task.shutdown(task, :brutal_kill) end)
     if step != :done, do: step.({:halt, nil})
   end
+end
+
+# Where a task runs, named as Elixir 1.14 names it (its frames show in crash reports as
+# Task.Supervised.invoke_mfa/2 and reply/4).
+defmodule Task.Supervised do
+  @doc false
+  def reply(owner, module, fun, args) do
+    receive do
+      {^owner, ref} -> send(owner, {ref, invoke_mfa(owner, {module, fun, args})})
+    end
+  end
+
+  # Task.Supervised.invoke_mfa: a task that fails is reported as Elixir's Logger words it
+  # ("Task #PID<...> started from #PID<...> terminating", the function and its arguments),
+  # then exits with OTP's reason ({exception, stacktrace} for a raise).
+  @doc false
+  def invoke_mfa(owner, {module, fun, args}) do
+    try do
+      apply(module, fun, args)
+    catch
+      :exit, reason when reason == :normal or reason == :shutdown -> exit(reason)
+      :exit, {:shutdown, _} = reason -> exit(reason)
+      class, reason ->
+        reason =
+          case class do
+            :error -> {reason, __STACKTRACE__}
+            :throw -> {{:nocatch, reason}, __STACKTRACE__}
+            :exit -> reason
+          end
+        :otp_native.log(:error,
+          "Task " <> inspect(self()) <> " started from " <> inspect(owner) <> " terminating" <>
+            :otp_native.format_stop(reason) <> function_text(module, fun, args))
+        exit(reason)
+    end
+  end
+
+  defp function_text(:erlang, :apply, [fun, []]) when is_function(fun, 0), do: "\nFunction: " <> inspect(fun) <> "\n    Args: []"
+  defp function_text(m, f, args), do: "\nFunction: &" <> inspect(m) <> "." <> Atom.to_string(f) <> "/" <> Integer.to_string(length(args)) <> "\n    Args: " <> inspect(args)
 end
 `;

@@ -53,12 +53,16 @@ const raise3: BifFn = ([cls, reason, stack]) => {
   throw new ElixirThrow(kind, reason as Term);
 };
 
-/** A proper list of `{m, f, a, loc}` entries: what `:erlang.raise/3` accepts as a stacktrace. */
+/**
+ * A proper list of `{m, f, a, loc}` (or `{fun, args, loc}`, error_handler's for a fun of a
+ * missing module) entries: what `:erlang.raise/3` accepts as a stacktrace.
+ */
 function isStacktrace(t: Term): boolean {
   let l = t;
   for (; typeof l === 'object' && l.kind === 'cons'; l = l.tail) {
     const e = l.head;
-    if (typeof e !== 'object' || e.kind !== 'tuple' || e.elements.length !== 4) return false;
+    if (typeof e !== 'object' || e.kind !== 'tuple') return false;
+    if (e.elements.length !== 4 && !(e.elements.length === 3 && typeof e.elements[0] === 'object' && e.elements[0].kind === 'fun')) return false;
   }
   return typeof l === 'object' && l.kind === 'nil';
 }

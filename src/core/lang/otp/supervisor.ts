@@ -451,7 +451,7 @@ defmodule Task.Supervisor do
 
   @doc false
   def start_task_link(owner, fun) do
-    {:ok, spawn_link(fn -> Task.__invoke__(owner, :erlang, :apply, [fun, []]) end)}
+    {:ok, spawn_link(fn -> Task.Supervised.invoke_mfa(owner, {:erlang, :apply, [fun, []]}) end)}
   end
 
   def children(sup) do
@@ -467,7 +467,7 @@ defmodule Task.Supervisor do
 
   @doc false
   def start_reply_link(owner, module, fun, args) do
-    {:ok, spawn_link(fn -> Task.reply_to(owner, module, fun, args) end)}
+    {:ok, spawn_link(fn -> Task.Supervised.reply(owner, module, fun, args) end)}
   end
 end
 `;

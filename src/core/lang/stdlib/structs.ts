@@ -7,7 +7,7 @@ import { atom, Binary, MapTerm, NIL, type Atom, type Term } from '../../term/typ
 import type { BifContext, LangNode } from '../builtins.ts';
 import { ElixirThrow, raise } from '../errors.ts';
 import { exceptionOf } from '../bifs-kernel.ts';
-import { undefinedFunctionMessage } from '../modules.ts';
+import { undefinedFunctionError } from '../undefined-function.ts';
 import { buildStruct, expanding, isStruct, STRUCT_KEY, structFieldsOf, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
 import { at, defineBifs } from './define.ts';
 import { BUILTIN_EXCEPTIONS } from '../exception-structs.ts';
@@ -39,10 +39,7 @@ function update(mod: Term, base: Term, kv: Term, ctx: BifContext): Term {
 function infoOf(mod: Term, ctx: BifContext, arity = 1): StructInfo {
   const info = ctx.node.structOf(mod);
   if (info !== undefined) return info;
-  const loaded = typeof mod === 'object' && mod.kind === 'atom' && ctx.node.moduleLoaded(mod);
-  return raise('UndefinedFunctionError', undefinedFunctionMessage(mod, STRUCT_KEY, arity, loaded), [
-    ['module', mod], ['function', STRUCT_KEY], ['arity', arity], ['reason', atom(loaded ? 'function_not_exported' : 'module_could_not_be_loaded')],
-  ]);
+  throw new ElixirThrow('error', undefinedFunctionError(mod, STRUCT_KEY, arity));
 }
 
 /**
@@ -70,7 +67,7 @@ function defaultException(mod: Term, arg: Term, ctx: BifContext): Term {
 function defaultMessage(e: Term, node: LangNode): Term {
   if (!isException(e)) raise('KeyError', 'key :message not found');
   const m = e.entries.get(MESSAGE)?.[1];
-  return m !== undefined && m !== atom('nil') ? m : Binary.fromString(exceptionMessage(e, { structFields: structFieldsOf(node) }));
+  return m !== undefined && m !== atom('nil') ? m : Binary.fromString(exceptionMessage(e, { structFields: structFieldsOf(node), modules: node.modules }));
 }
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * UndefinedFunctionError.blame/2 of Elixir 1.14: what iex prints at the prompt (and
+ * Exception.blame/3 returns) is the message worded from the fields, whatever `message` holds,
+ * plus a hint: for a `nil.foo()` call, the dot syntax; for a loaded module, the functions of
+ * that name or of a close one (String.jaro_distance ≥ 0.77, at most five), as
+ *
+ *     function String.upcas/1 is undefined or private. Did you mean:
+ *
+ *           * upcase/1
+ *           * upcase/2
+ *
+ * Crash reports and Exception.message/1 give no hint (they do not blame).
+ */
+import { atom, NIL_ATOM, type Atom, type Term } from '../term/types.ts';
+import { funName } from './exception-structs.ts';
+import { jaro } from './stdlib/string-more.ts';
+import { graphemes } from './stdlib/text.ts';
+import { undefinedWording, type ModuleView } from './undefined-function.ts';
+
+const NIL_DOT_HINT = '. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom';
+
+/** The message UndefinedFunctionError.blame/2 puts in the struct. */
+export function blamedUndefinedMessage(f: (name: string) => Term | undefined, modules: ModuleView | undefined): string {
+  const { text, loaded } = undefinedWording(f, modules);
+  const [module, fun, arity] = [f('module') ?? NIL_ATOM, f('function') ?? NIL_ATOM, f('arity') ?? NIL_ATOM];
+  if (module === NIL_ATOM && arity === 0) return text + NIL_DOT_HINT;
+  if (!loaded || modules === undefined || typeof module !== 'object' || module.kind !== 'atom' || typeof fun !== 'object' || fun.kind !== 'atom') return text;
+  return text + didYouMean(modules.exports(module), fun);
+}
+
+/** Jaro similarity of two short names (function names: the walk runs to its end at once). */
+function similarity(a: string, b: string): number {
+  const w = jaro(graphemes(a), graphemes(b));
+  for (;;) {
+    const r = w.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+function didYouMean(exports: readonly (readonly [string, number])[], fun: Atom): string {
+  const sorted = [...exports].sort(([a, x], [b, y]) => (a === b ? x - y : a < b ? -1 : 1));
+  const same = sorted.filter(([name]) => name === fun.name);
+  const scored =
+    same.length > 0
+      ? same.map((e) => ({ dist: 1, e }))
+      : sorted.map((e) => ({ dist: similarity(fun.name, e[0]), e })).filter((c) => c.dist >= 0.77);
+  // Enum.sort (stable) by distance, best first; the first five; then by name.
+  const best = scored.sort((a, b) => b.dist - a.dist).slice(0, 5).sort((a, b) => (a.e[0] === b.e[0] ? 0 : a.e[0] < b.e[0] ? -1 : 1));
+  if (best.length === 0) return '';
+  return `. Did you mean:\n\n${best.map(({ e: [name, arity] }) => `      * ${funName(atom(name))}/${arity}\n`).join('')}`;
+}
