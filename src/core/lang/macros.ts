@@ -12,6 +12,18 @@ import type { Expr } from './ast.ts';
 
 const LOGGER_LEVELS = new Set(['debug', 'info', 'notice', 'warning', 'warn', 'error', 'critical', 'alert', 'emergency']);
 
+/** The macros above of `module`, `[name, arity]` (UndefinedFunctionError's "did you mean" lists them too). */
+export function macrosOf(module: string): (readonly [string, number])[] {
+  if (module === 'Elixir.Logger') return [...LOGGER_LEVELS].flatMap((l) => [[l, 1] as const, [l, 2] as const]);
+  return module === 'Elixir.Integer' ? [['is_even', 1], ['is_odd', 1]] : [];
+}
+
+/** Is `module.name/arity` one of the macros above (UndefinedFunctionError's "require" hint)? */
+export function isMacro(module: string, name: string, arity: number): boolean {
+  if (module === 'Elixir.Logger') return LOGGER_LEVELS.has(name) && (arity === 1 || arity === 2);
+  return module === 'Elixir.Integer' && (name === 'is_odd' || name === 'is_even') && arity === 1;
+}
+
 /** `Mod.name(args)` expanded, or null when it is not one of Mod's macros. */
 export function expandMacro(module: string, call: Expr & { kind: 'remote' }): Expr | null {
   const { pos, args } = call;

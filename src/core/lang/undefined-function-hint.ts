@@ -9,6 +9,7 @@
  *           * upcase/1
  *           * upcase/2
  *
+ * and, for a macro called without its `require` (macros.ts), that it needs one.
  * Crash reports and Exception.message/1 give no hint (they do not blame).
  */
 import { atom, NIL_ATOM, type Atom, type Term } from '../term/types.ts';
@@ -16,6 +17,8 @@ import { funName } from './exception-structs.ts';
 import { jaro } from './stdlib/string-more.ts';
 import { graphemes } from './stdlib/text.ts';
 import { undefinedWording, type ModuleView } from './undefined-function.ts';
+import { isMacro, macrosOf } from './macros.ts';
+import { inspect } from '../term/inspect.ts';
 
 const NIL_DOT_HINT = '. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom';
 
@@ -25,7 +28,9 @@ export function blamedUndefinedMessage(f: (name: string) => Term | undefined, mo
   const [module, fun, arity] = [f('module') ?? NIL_ATOM, f('function') ?? NIL_ATOM, f('arity') ?? NIL_ATOM];
   if (module === NIL_ATOM && arity === 0) return text + NIL_DOT_HINT;
   if (!loaded || modules === undefined || typeof module !== 'object' || module.kind !== 'atom' || typeof fun !== 'object' || fun.kind !== 'atom') return text;
-  return text + didYouMean(modules.exports(module), fun);
+  // hint_for_loaded_module/4: a macro of that name and arity first, then "did you mean".
+  if (typeof arity === 'number' && isMacro(module.name, fun.name, arity)) return `${text}. However there is a macro with the same name and arity. Be sure to require ${inspect(module)} if you intend to invoke this macro`;
+  return text + didYouMean([...modules.exports(module), ...macrosOf(module.name)], fun);
 }
 
 /** Jaro similarity of two short names (function names: the walk runs to its end at once). */
