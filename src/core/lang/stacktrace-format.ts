@@ -23,7 +23,7 @@ const APPS: readonly (readonly [RegExp, string])[] = [
   [/^Elixir\./, 'elixir 1.14.0'],
   [/^elixir/, 'elixir 1.14.0'],
   [/^(rpc|erpc|global|global_group|net_adm|net_kernel|code|file|application|application_controller|kernel|inet|gen_tcp|auth|dist_util|erl_epmd)$/, 'kernel 8.5.3'],
-  [/^(erlang|erts_internal|init|prim_file|erl_prim_loader)$/, ''],
+  [/^(erlang|erts_internal|init|prim_file|erl_prim_loader|persistent_term|atomics|counters)$/, ''],
   [/^/, 'stdlib 4.2'],
 ];
 

@@ -79,12 +79,15 @@ export function fileOf(module: string): string {
   return `lib/${parts.join('/')}.ex`;
 }
 
+/** Modules whose functions are C BIFs on BEAM: their entries have no location (`(stdlib 4.2) :ets.lookup(:t, 1)`). */
+const NATIVE_MODULES: ReadonlySet<string> = new Set(['erlang', 'ets', 'persistent_term', 'math', 'atomics', 'counters', 'erts_internal']);
+
 /**
  * The location of a built-in function's entry (its source file, no line: ours are TypeScript);
- * `:erlang`'s BIFs have none, as on BEAM (iex prints `:erlang.+(1, :a)`).
+ * BEAM's C BIFs have none (iex prints `:erlang.+(1, :a)`, `(stdlib 4.2) :ets.lookup(:nope, 1)`).
  */
 export function fileLocation(module: string): Term {
-  return module === 'erlang' ? list([]) : list([new Tuple([FILE, charlist(fileOf(module))])]);
+  return NATIVE_MODULES.has(module) ? list([]) : list([new Tuple([FILE, charlist(fileOf(module))])]);
 }
 
 /**
