@@ -17,6 +17,7 @@
 import type { Expr, Pos } from './ast.ts';
 import { CompileError } from './env.ts';
 import { expandMacro } from './macros.ts';
+import { desugarPipe } from './compiler-calls.ts';
 import { atom } from '../term/types.ts';
 import type { ModuleRegistry } from './modules.ts';
 
@@ -59,6 +60,9 @@ export function registryKnowledge(reg: ModuleRegistry): ModuleKnowledge {
 }
 
 const KERNEL = 'Elixir.Kernel';
+const IEX_HELPERS = 'Elixir.IEx.Helpers';
+/** Kernel macros the compiler expands itself (compiler-calls.ts), not functions of the table. */
+const COMPILER_FORMS: ReadonlySet<string> = new Set(['raise/1', 'raise/2', 'reraise/2', 'reraise/3']);
 const DIRECTIVES = new Set(['alias', 'import', 'require']);
 const IMPORT_STACK = (line: number) => [`    (elixir 1.14.0) src/elixir_import.erl:${line}: :elixir_import.calculate/6`, '    (elixir 1.14.0) src/elixir_import.erl:22: :elixir_import.import/4'];
 const UNDEFINED_LOCAL_STACK = ['    (elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3', '    (elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1'];
@@ -114,6 +118,9 @@ class Walker {
         return moduleExpr(this.expandAlias(e.name, env), e.pos);
       case 'defmodule':
         return this.defmodule(e, env).expr;
+      case 'binop':
+        // `x |> f(a)` is `f(x, a)`: its arity is the call's, as the compiler will see it.
+        return e.op === '|>' ? this.expr(desugarPipe(e), env) : (this.fields(e, env) as Expr);
       case 'def': {
         const scope = this.modules[this.modules.length - 1];
         if (scope !== undefined) scope.inDef = true;
@@ -256,14 +263,21 @@ class Walker {
   }
 
   /**
-   * In a function of a module, a local call that is neither the module's own function nor
-   * imported (Kernel's are) is a CompileError when the module is compiled, as in Elixir. At the
-   * prompt the call is left to fail when it runs (IEx.Helpers are imported there too).
+   * A local call that is neither the module's own function nor imported (Kernel's are, and at
+   * the prompt IEx.Helpers') is a CompileError before anything runs, as in Elixir: in a module's
+   * function when the module is compiled, at the prompt before the line's arguments are
+   * evaluated (`foo(IO.puts("x"))` prints nothing). Module-level code (`use`, `defstruct`) is left
+   * to the compiler.
    */
   private checkLocal(name: string, arity: number, pos: Pos): void {
     const scope = this.modules[this.modules.length - 1];
     const key = `${name}/${arity}`;
-    if (scope?.inDef !== true || scope.defs.has(key) || this.exportsOf(KERNEL).has(key)) return;
+    if (this.exportsOf(KERNEL).has(key) || COMPILER_FORMS.has(key)) return;
+    if (scope === undefined) {
+      if (this.exportsOf(IEX_HELPERS).has(key)) return;
+      throw new CompileError(pos, `undefined function ${key} (there is no such import)`);
+    }
+    if (!scope.inDef || scope.defs.has(key)) return;
     throw new CompileError(pos, `undefined function ${key} (expected ${displayName(scope.name)} to define such a function or for it to be imported, but none are available)`, UNDEFINED_LOCAL_STACK);
   }
 
