@@ -74,3 +74,14 @@ export function calendarInspect(m: MapTerm, kind: CalendarKind): string {
   if (kind === 'DateTime' && !body.endsWith('Z')) return `#DateTime<${body}>`;
   return `~${SIGILS[kind]}[${body}]`;
 }
+
+const DATE_RANGE = atom('Elixir.Date.Range');
+
+/** Inspect of a `%Date.Range{}`: `Date.range(~D[…], ~D[…])`, the step shown when not 1. */
+export function dateRangeInspect(m: MapTerm): string | undefined {
+  if (m.entries.get(STRUCT)?.[1] !== DATE_RANGE) return undefined;
+  const [first, last, step] = ['first', 'last', 'step'].map((k) => m.entries.get(atom(k))?.[1]);
+  const ends = [first, last].map((d) => (typeof d === 'object' && d.kind === 'map' && calendarKind(d) === 'Date' ? calendarInspect(d, 'Date') : undefined));
+  if (ends[0] === undefined || ends[1] === undefined || !int(step)) return undefined;
+  return `Date.range(${ends[0]}, ${ends[1]}${step === 1 ? '' : `, ${step}`})`;
+}

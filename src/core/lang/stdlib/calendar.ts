@@ -4,7 +4,8 @@
  * `Calendar.ISO.__sigil__/2`). `utc_now`/`utc_today` read the node's wall clock. Results and
  * error texts are Elixir 1.14's.
  */
-import { atom, Binary, Tuple, type Term } from '../../term/types.ts';
+import { atom, Binary, normInt, Tuple, type Term } from '../../term/types.ts';
+import { mapFromPairs } from '../../term/map.ts';
 import { calendarText } from '../../term/calendar-format.ts';
 import { inspect } from '../../term/inspect.ts';
 import type { Bif, BifContext } from '../builtins.ts';
@@ -14,7 +15,7 @@ import { functionClause } from './errors.ts';
 import { perSecond } from './system-time.ts';
 import {
   dayOfWeek, daysInMonth, floorDiv, fromIsoDays, isLeapYear, isoDays, parseDate, parseDateTime, parseTime, pointOfUs, pointUs,
-  timeOfUs, timeUs, validDate, validTime, type DateTimeParts, type Hms, type ParseError,
+  timeOfUs, timeUs, validDate, validTime, type DateTimeParts, type Hms, type ParseError, type Ymd,
 } from './calendar-iso.ts';
 import { dateTerm, naiveTerm, offsetOf, readHms, readParts, readYmd, timeTerm, utcTerm, type Caller } from './calendar-structs.ts';
 
@@ -30,7 +31,8 @@ function textArg(t: Term, c: Caller): string {
   return typeof t === 'object' && t.kind === 'binary' && t.text !== null ? t.text : functionClause(c.module, c.name, c.arity);
 }
 
-const UNITS = 'Expected :day, :hour, :minute, :second, :millisecond, :microsecond, :nanosecond, or a positive integer';
+// System.convert_time_unit's words (Elixir 1.14 takes :day, :hour and :minute before it gets there).
+const UNITS = 'Expected :second, :millisecond, :microsecond, :nanosecond, or a positive integer';
 const SPAN_US = new Map<Term, bigint>([[atom('day'), 86_400_000_000n], [atom('hour'), 3_600_000_000n], [atom('minute'), 60_000_000n]]);
 
 /** Parts per second of a System.time_unit, or Elixir's ArgumentError. */
@@ -53,6 +55,22 @@ function diffIn(us: bigint, unit: Term): Term {
   const span = SPAN_US.get(unit);
   const n = span !== undefined ? us / span : floorDiv(us * unitPerSecond(unit, () => inspect(unit)), 1_000_000n);
   return Number.isSafeInteger(Number(n)) ? Number(n) : n;
+}
+
+/** Calendar.ISO's range, years -9999 to 9999, in ISO days. */
+const MIN_DAYS = -3_652_059;
+const MAX_DAYS = 3_652_424;
+
+/** Calendar.ISO.date_from_iso_days/1: outside years -9999..9999 a FunctionClauseError, as Elixir's guard. */
+function dateOfDays(days: bigint): Ymd {
+  if (days < BigInt(MIN_DAYS) || days > BigInt(MAX_DAYS)) return functionClause('Calendar.ISO', 'date_from_iso_days', 1, [normInt(days)]);
+  return fromIsoDays(Number(days));
+}
+
+/** A point in microseconds back to parts, within Calendar.ISO's range. */
+function pointOf(us: bigint, precision: number): DateTimeParts {
+  dateOfDays(floorDiv(us, 86_400_000_000n));
+  return pointOfUs(us, precision);
 }
 
 const cmp = (a: bigint, b: bigint): Term => atom(a < b ? 'lt' : a > b ? 'gt' : 'eq');
@@ -130,12 +148,28 @@ function fromUnix(a: readonly Term[], c: Caller): Term {
 /** A DateTime's instant in UTC microseconds since 0000-01-01. */
 const utcUs = (t: Term, c: Caller): bigint => pointUs(readParts(t, c)) - BigInt(offsetOf(t, c)) * 1_000_000n;
 
+/**
+ * `%Date.Range{}`: first..last by `step` days (default 1, or -1 when last is earlier, as 1.14
+ * allows). Its Enumerable is in CALENDAR_PRELUDE; Inspect prints `Date.range(first, last)`.
+ */
+function dateRange(first: Term, last: Term, step: Term | undefined): Term {
+  const c = caller('Date', 'range', step === undefined ? 2 : 3);
+  const [f, l] = [readYmd(first, c), readYmd(last, c)];
+  const [fd, ld] = [isoDays(f), isoDays(l)];
+  const by = step ?? (fd <= ld ? 1 : -1);
+  if (!int(by) || by === 0) return raise('ArgumentError', `the step must be a non-zero integer, got: ${inspect(by)}`);
+  return mapFromPairs([
+    [atom('__struct__'), atom('Elixir.Date.Range')], [atom('first'), dateTerm(f)], [atom('last'), dateTerm(l)],
+    [atom('first_in_iso_days'), fd], [atom('last_in_iso_days'), ld], [atom('step'), by],
+  ]);
+}
+
 function dateBifs(): Bif[] {
   const D = (name: string, arity: number) => caller('Date', name, arity);
   const dateAdd = (d: Term, n: Term, ctx: BifContext): Term => {
     const days = isoDays(readYmd(d, D('add', 2)));
     // Not an integer: the `days + n` of Elixir's Date.add fails as :erlang.+ does.
-    return int(n) ? dateTerm(fromIsoDays(days + n)) : (ctx.node.bif('erlang', '+', 2)?.fn([days, n], ctx) ?? functionClause('Date', 'add', 2));
+    return int(n) || typeof n === 'bigint' ? dateTerm(dateOfDays(BigInt(days) + BigInt(n))) : (ctx.node.bif('erlang', '+', 2)?.fn([days, n], ctx) ?? functionClause('Date', 'add', 2));
   };
   return defineBifs('Elixir.Date', {
     'new/3': (a) => newDate(a, D('new', 3)),
@@ -168,6 +202,9 @@ function dateBifs(): Bif[] {
       const d = readYmd(at(a, 0), D('to_erl', 1));
       return new Tuple([d.year, d.month, d.day]);
     },
+    'range/2': (a) => dateRange(at(a, 0), at(a, 1), undefined),
+    'range/3': (a) => dateRange(at(a, 0), at(a, 1), at(a, 2)),
+    '__from_iso_days__/1': (a) => dateTerm(dateOfDays(BigInt(at(a, 0) as number))),
     'year_of_era/1': (a) => {
       const { year } = readYmd(at(a, 0), D('year_of_era', 1));
       return year > 0 ? new Tuple([year, 1]) : new Tuple([1 - year, 0]);
@@ -211,7 +248,7 @@ function naiveBifs(): Bif[] {
   const add = (a: readonly Term[]): Term => {
     const c = N('add', a.length);
     const p = readParts(at(a, 0), c);
-    return naiveTerm(pointOfUs(pointUs(p) + amountUs(at(a, 1), a.length > 2 ? at(a, 2) : atom('second'), c), p.precision));
+    return naiveTerm(pointOf(pointUs(p) + amountUs(at(a, 1), a.length > 2 ? at(a, 2) : atom('second'), c), p.precision));
   };
   const diff = (a: readonly Term[]): Term => {
     const c = N('diff', a.length);
@@ -244,7 +281,7 @@ function dateTimeBifs(): Bif[] {
   const add = (a: readonly Term[]): Term => {
     const c = DT('add', a.length);
     const p = readParts(at(a, 0), c);
-    return utcTerm(pointOfUs(utcUs(at(a, 0), c) + amountUs(at(a, 1), a.length > 2 ? at(a, 2) : atom('second'), c), p.precision));
+    return utcTerm(pointOf(utcUs(at(a, 0), c) + amountUs(at(a, 1), a.length > 2 ? at(a, 2) : atom('second'), c), p.precision));
   };
   const diff = (a: readonly Term[]): Term => {
     const c = DT('diff', a.length);
@@ -333,6 +370,38 @@ end
 
 defmodule DateTime do
   defstruct [:year, :month, :day, :hour, :minute, :second, :time_zone, :zone_abbr, :utc_offset, :std_offset, microsecond: {0, 0}, calendar: Calendar.ISO]
+end
+
+defmodule Date.Range do
+  defstruct [:first, :last, :first_in_iso_days, :last_in_iso_days, :step]
+end
+
+defimpl Enumerable, for: Date.Range do
+  def count(%{first_in_iso_days: f, last_in_iso_days: l, step: s}), do: {:ok, size(f, l, s)}
+
+  def member?(%{first_in_iso_days: f, last_in_iso_days: l, step: s}, %Date{} = d) do
+    days = Date.diff(d, ~D[0000-01-01])
+    inside = if s > 0, do: f <= days and days <= l, else: l <= days and days <= f
+    {:ok, inside and rem(days - f, s) == 0}
+  end
+
+  def member?(_range, _other), do: {:ok, false}
+
+  def slice(_range), do: {:error, __MODULE__}
+
+  def reduce(%{first_in_iso_days: f, last_in_iso_days: l, step: s}, acc, fun), do: walk(f, l, s, acc, fun)
+
+  defp walk(_f, _l, _s, {:halt, acc}, _fun), do: {:halted, acc}
+  defp walk(f, l, s, {:suspend, acc}, fun), do: {:suspended, acc, &walk(f, l, s, &1, fun)}
+
+  defp walk(f, l, s, {:cont, acc}, fun) when (s > 0 and f <= l) or (s < 0 and f >= l) do
+    walk(f + s, l, s, fun.(Date.__from_iso_days__(f), acc), fun)
+  end
+
+  defp walk(_f, _l, _s, {:cont, acc}, _fun), do: {:done, acc}
+
+  defp size(f, l, s) when (s > 0 and f <= l) or (s < 0 and f >= l), do: div(l - f, s) + 1
+  defp size(_f, _l, _s), do: 0
 end
 
 defimpl String.Chars, for: Date do
