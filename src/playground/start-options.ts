@@ -84,7 +84,7 @@ export function startOptionsFromUrl(params: URLSearchParams, machineHost: string
 export interface NodeEffects {
   /** Monotonic milliseconds (timers, ticks). */
   readonly clock: Clock;
-  /** Wall-clock milliseconds, for log timestamps. */
+  /** Wall-clock (Unix) milliseconds, for log timestamps, `:erlang.system_time` and `DateTime.utc_now`. */
   readonly wallClock: Clock;
   readonly random: Random;
   /** `HH:MM:SS.mmm` of a wall-clock time, as Logger prints it. */

@@ -106,6 +106,16 @@ function sigil(t: Token, pos: Pos): Expr {
       const source: Expr = { kind: 'string', pos, parts };
       return { kind: 'remote', pos, module: regex, name: 'compile!', args: [source, { kind: 'string', pos, parts: [mods] }] };
     }
+    case 'D':
+    case 'T':
+    case 'N':
+    case 'U': {
+      // Calendar.ISO.__sigil__/2 builds the struct at run time (calendar.ts), raising Elixir's ArgumentError.
+      if (parts.some((x) => typeof x !== 'string')) return fail(pos, `undefined function sigil_${t.text}/2`);
+      const iso: Expr = { kind: 'alias', pos, name: 'Calendar.ISO' };
+      const args: Expr[] = [{ kind: 'string', pos, parts: [t.text] }, { kind: 'string', pos, parts }];
+      return { kind: 'remote', pos, module: iso, name: '__sigil__', args };
+    }
     default:
       return fail(pos, `undefined function sigil_${t.text}/2`);
   }

@@ -8,6 +8,7 @@ import { mapFromPairs, mapGet } from '../term/map.ts';
 import { toStringTerm, ToStringError } from '../term/to-string.ts';
 import { ElixirThrow, exception, protocolUndefined } from './errors.ts';
 import * as ops from './ops.ts';
+import { isoDays } from './stdlib/calendar-iso.ts';
 
 const STRUCT = atom('__struct__');
 const RANGE = atom('Elixir.Range');
@@ -40,6 +41,8 @@ export function isIn(x: Term, coll: Term): boolean {
         const [f, l, s] = range;
         return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
       }
+      const dates = dateRangeBounds(coll);
+      if (dates !== null) return dateRangeHas(dates, x);
       if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
         const v = mapGet(coll, x.elements[0] as Term);
         return v !== undefined && ops.seq(v, x.elements[1] as Term);
@@ -55,6 +58,25 @@ export function rangeBounds(t: MapTerm): [number, number, number] | null {
   if (mapGet(t, STRUCT) !== RANGE) return null;
   const f = mapGet(t, FIRST), l = mapGet(t, LAST), s = mapGet(t, STEP);
   return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' ? [f, l, s] : null;
+}
+
+const DATE_RANGE = atom('Elixir.Date.Range');
+const DATE = atom('Elixir.Date');
+
+/** [first, last, step] in ISO days when `t` is a %Date.Range{}, else null. */
+function dateRangeBounds(t: MapTerm): [number, number, number] | null {
+  if (mapGet(t, STRUCT) !== DATE_RANGE) return null;
+  const f = mapGet(t, atom('first_in_iso_days')), l = mapGet(t, atom('last_in_iso_days')), s = mapGet(t, STEP);
+  return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' && s !== 0 ? [f, l, s] : null;
+}
+
+/** `date in Date.range(...)`: a %Date{} on the range's steps (Date.Range's Enumerable.member?). */
+function dateRangeHas([f, l, s]: [number, number, number], x: Term): boolean {
+  if (typeof x !== 'object' || x.kind !== 'map' || mapGet(x, STRUCT) !== DATE) return false;
+  const [year, month, day] = [mapGet(x, atom('year')), mapGet(x, atom('month')), mapGet(x, atom('day'))];
+  if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') return false;
+  const d = isoDays({ year, month, day });
+  return (s > 0 ? f <= d && d <= l : l <= d && d <= f) && (d - f) % s === 0;
 }
 
 /** `to_string` for interpolation: String.Chars, raising Protocol.UndefinedError like Elixir. */

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { CONTEXT_REDS } from '../runtime/node-runtime.ts';
 import { REDS_PER_STEP } from './stdlib/walk.ts';
-import { SeededRandom, SimulatedClock, type LogLevel } from '../ports.ts';
+import { SeededRandom, SimulatedClock, type Clock, type LogLevel } from '../ports.ts';
 import type { Pid, Term } from '../term/types.ts';
 import type { ModuleView } from './undefined-function.ts';
 import { inspect } from '../term/inspect.ts';
@@ -29,12 +29,14 @@ export interface LangTestNode {
   readonly out: string[];
 }
 
-export function langNode(modules: readonly BuiltinModule[] = standardModules, o: { logReports?: boolean } = {}): LangTestNode {
+export function langNode(modules: readonly BuiltinModule[] = standardModules, o: { logReports?: boolean; wallClock?: Clock } = {}): LangTestNode {
   const clock = new SimulatedClock();
   const out: string[] = [];
   // Crash reports word an UndefinedFunctionError with the node's module table, as elixir-node.ts does.
   const holder: { rt?: LangRuntime } = {};
-  const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash: (c) => formatCrash(c, holder.rt?.modules), formatTime: () => 'TIME' });
+  // wallClock: a Unix time for :erlang.system_time and utc_now; by default the simulated clock.
+  const wall = o.wallClock === undefined ? {} : { wallClock: o.wallClock };
+  const node = createNode({ clock, random: new SeededRandom(7), stdout: (t) => out.push(t), formatCrash: (c) => formatCrash(c, holder.rt?.modules), formatTime: () => 'TIME', ...wall });
   // logReports: OTP's reports (GenServer terminating...) go to `out` too, as a node's console shows them.
   const log = o.logReports === true ? { log: (level: LogLevel, text: string) => node.log(level, text) } : {};
   const rt = (holder.rt = new LangRuntime({ modules, preludeCache, ...log }));

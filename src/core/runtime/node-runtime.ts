@@ -41,6 +41,8 @@ export interface NodeSpawnOptions extends SpawnOptions {
 
 export interface RuntimeConfig {
   readonly clock: Clock;
+  /** Milliseconds since the Unix epoch (`:erlang.system_time`, `DateTime.utc_now`); tests pass `clock`. */
+  readonly wallClock: Clock;
   readonly random: Random;
   readonly stdout: OutputSink;
   readonly logger: Logger | undefined;
@@ -57,6 +59,7 @@ export class NodeRuntime {
   name: Atom;
   creation: number;
   readonly clock: Clock;
+  readonly wallClock: Clock;
   readonly random: Random;
   readonly stdout: OutputSink;
   readonly logger: Logger | undefined;
@@ -104,6 +107,7 @@ export class NodeRuntime {
     this.name = cfg.name;
     this.creation = cfg.creation;
     this.clock = cfg.clock;
+    this.wallClock = cfg.wallClock;
     this.random = cfg.random;
     this.stdout = cfg.stdout;
     this.logger = cfg.logger;

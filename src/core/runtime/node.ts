@@ -37,7 +37,7 @@ export interface NodeOptions {
   readonly creation?: number;
   /** Formats an uncaught exception for the crash report (the language layer's, for Elixir text). */
   readonly formatCrash?: CrashFormatter;
-  /** Wall-clock source for log timestamps; default: `clock`. */
+  /** Wall-clock source (Unix milliseconds) for log timestamps and `:erlang.system_time`; default: `clock`. */
   readonly wallClock?: Clock;
   /** Turns a wall-clock time into the `HH:MM:SS.mmm` stamp; default: UTC of the ms value. */
   readonly formatTime?: (ms: number) => string;
@@ -239,6 +239,7 @@ export function createNode(options: NodeOptions): Node {
   const formatTime = options.formatTime ?? formatClockTime;
   const rt = new NodeRuntime({
     clock: options.clock,
+    wallClock: wall,
     random: options.random,
     stdout: options.stdout,
     logger: options.logger,

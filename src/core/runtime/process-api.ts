@@ -88,6 +88,8 @@ export interface ProcessApi {
 
   // --- time, refs, timers ---
   now(): number;
+  /** Unix milliseconds of the node's wall clock (the monotonic clock when it has none). */
+  wallNow(): number;
   random(): number;
   makeRef(): Ref;
   /** Process.send_after: returns the timer ref. */

@@ -243,6 +243,9 @@ export class Proc implements ProcessApi {
   now(): number {
     return this.rt.clock.now();
   }
+  wallNow(): number {
+    return this.rt.wallClock.now();
+  }
   random(): number {
     return this.rt.random.next();
   }

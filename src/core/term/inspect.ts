@@ -13,6 +13,7 @@ import { escape, isAsciiPrintable, isPrintableText } from './escape.ts';
 import { formatFloat } from './float-format.ts';
 import { sortedPairs } from './map-order.ts';
 import { REGEX_MODULE, regexSigil } from './inspect-regex.ts';
+import { calendarInspect, calendarKind, dateRangeInspect } from './calendar-format.ts';
 import {
   concat,
   concatAll,
@@ -326,6 +327,10 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
   }
   if (mod === STREAM && m.size === 5) return yield* streamDoc(m, limit);
   if (mod === REGEX_MODULE) return regexSigil(m);
+  const calendar = calendarKind(m);
+  if (calendar !== undefined) return calendarInspect(m, calendar);
+  const dateRange = dateRangeInspect(m);
+  if (dateRange !== undefined) return dateRange;
   const fields = ctx.structFields?.(mod);
   if (fields !== undefined) {
     // Inspect.Any: the module's fields in their order, when the map has exactly those keys.

@@ -10,6 +10,7 @@ import { EMPTY_MAP, mapPutMany } from '../../term/map.ts';
 import { pairsOfEnum } from './map.ts';
 import { emptyError, functionClause, outOfBounds } from './errors.ts';
 import { protocolUndefined } from '../errors.ts';
+import { isStruct } from '../structs.ts';
 import { enumCount, enumToArray, enumToList, fromArray, rangeAt, rangeMember, rangeParts, rangeSize, type RangeParts } from './enumerable.ts';
 import { buildList, forEach, itemsOf, smallList, sortItems, STEP, visitAll, walk, type Walk } from './walk.ts';
 import { add, chars, concatBinaries, isBinary, isTruthy, mul } from './values.ts';
@@ -44,8 +45,8 @@ function elementAt(ctx: BifContext, e: Term, i: number, then: (x: Term | undefin
 function memberOf(ctx: BifContext, e: Term, x: Term): Term {
   const r = rangeParts(e);
   if (r !== null) return bool(rangeMember(r, x));
-  if (typeof e === 'object' && e.kind === 'map') {
-    // Map membership is by {key, value} tuple, with the value compared exactly.
+  if (typeof e === 'object' && e.kind === 'map' && !isStruct(e)) {
+    // Map membership (a struct goes through its Enumerable, as a Date.Range does) is by {key, value} tuple, with the value compared exactly.
     if (typeof x !== 'object' || x.kind !== 'tuple' || x.size !== 2) return bool(false);
   }
   let found = false;

@@ -183,8 +183,8 @@ export const erlangBifs = defineBifs('erlang', {
   },
   'phash2/1': (a) => phash2(at(a, 0), 2 ** 27),
   'phash2/2': (a) => phash2(at(a, 0), at(a, 1) as number),
-  'system_time/0': (_a, ctx) => Math.floor(ctx.proc.now() * 1e6),
-  'system_time/1': (_a, ctx) => timeIn(ctx.proc.now(), at(_a, 0)),
+  'system_time/0': (_a, ctx) => Math.floor(ctx.proc.wallNow() * 1e6),
+  'system_time/1': (_a, ctx) => timeIn(ctx.proc.wallNow(), at(_a, 0)),
   'monotonic_time/0': (_a, ctx) => Math.floor(ctx.proc.now() * 1e6),
   'monotonic_time/1': (_a, ctx) => timeIn(ctx.proc.now(), at(_a, 0)),
   // Refs are unique per node: their first word doubles as a unique integer.

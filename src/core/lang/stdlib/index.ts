@@ -33,6 +33,7 @@ import { md5Bifs } from './md5.ts';
 import { ioDataBifs } from './io-data.ts';
 import { bitwiseBifs, erlangBitwiseBifs } from './bitwise.ts';
 import { systemTimeBifs } from './system-time.ts';
+import { CALENDAR_PRELUDE, calendarBifs } from './calendar.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -69,4 +70,5 @@ export const stdlibModules: readonly BuiltinModule[] = [
   // Lazy enumerables; Enum's BIFs hand streams to Stream.__enum__/3 (lazy.ts).
   { name: 'stream', bifs: streamBifs, prelude: STREAM_PRELUDE },
   { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
+  { name: 'calendar', bifs: calendarBifs, prelude: CALENDAR_PRELUDE },
 ];

@@ -10,7 +10,7 @@ import { at, defineBifs } from './define.ts';
 import { badarg } from './errors.ts';
 
 /** Parts per second of each unit (an integer unit is its own). */
-function perSecond(unit: Term, pos: number): bigint {
+export function perSecond(unit: Term, pos: number): bigint {
   if (typeof unit === 'number' && Number.isInteger(unit) && unit > 0) return BigInt(unit);
   const n = typeof unit === 'object' && unit.kind === 'atom' ? PER_SECOND.get(unit.name) : undefined;
   return n ?? badarg(pos, 'invalid time unit');

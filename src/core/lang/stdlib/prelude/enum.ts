@@ -363,6 +363,10 @@ defmodule Enum do
   def sort(e, :asc), do: Enum.sort(e)
   def sort(e, :desc), do: :stdlib_native.sort(Enum.to_list(e), :desc)
   def sort(e, f) when is_function(f, 2), do: merge_sort(Enum.to_list(e), f)
+  # A module with compare/2 (Date, Time, DateTime...), alone or as {:asc | :desc, module}.
+  def sort(e, {:asc, m}) when is_atom(m), do: merge_sort(Enum.to_list(e), fn a, b -> m.compare(a, b) != :gt end)
+  def sort(e, {:desc, m}) when is_atom(m), do: merge_sort(Enum.to_list(e), fn a, b -> m.compare(a, b) != :lt end)
+  def sort(e, m) when is_atom(m), do: sort(e, {:asc, m})
 
   def sort_by(e, f), do: sort_by(e, f, :asc)
 

@@ -565,6 +565,16 @@ defmodule Stream do
   ## Enum on streams (stdlib/lazy.ts calls these): the functions that may stop early stop
   ## early (so they work on infinite streams); the others take the whole stream as a list.
 
+  # A struct's own Enumerable.count/1 first, as Elixir's Enum.count (a Date.Range of 7 million days counts at once).
+  def __enum__(Enum, :count, [%{__struct__: _} = e]) do
+    impl = Enumerable.Custom.impl(e)
+
+    case impl != nil and impl.count(e) do
+      {:ok, n} when is_integer(n) -> n
+      _ -> Enum.reduce(e, 0, fn _, n -> n + 1 end)
+    end
+  end
+
   def __enum__(Enum, :take, [_e, 0]), do: []
 
   def __enum__(Enum, :take, [e, n]) when is_integer(n) and n > 0 do
