@@ -8,7 +8,7 @@ import type { Shell } from '../core/shell/shell.ts';
 import { createElixirShell } from '../core/shell/elixir-shell.ts';
 import { createPlaygroundNode, type PlaygroundNode } from '../playground/node.ts';
 import { distributionStart, nodeOptionsFor, type NodeEffects } from '../playground/start-options.ts';
-import { createPeerJsTransport, registerNode, type SignallingState } from '../distribution/transports/peerjs.ts';
+import type { SignallingState } from '../distribution/transports/peerjs.ts';
 import { startNodeLoop, type HostScheduling } from '../host/node-loop.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import type { Pid } from '../core/term/types.ts';
@@ -140,48 +140,57 @@ export function createShellSession(identity: Identity, page: PageOptions, effect
     const token = signallingToken(effects.fillSecureRandom);
     // A --beam page's way to real BEAM nodes loads while the tab registers (off the first load).
     const beamLinks = served.beam ? import('./beam-links.ts') : null;
-    let goingAlive = false;
-    const goAlive = (links: typeof BeamLinks | null) => {
-      goingAlive = false;
-      // A remote message's answer goes out in the message's own event (node-loop.ts `event`).
-      const tabs = createPeerJsTransport(peer, config, { event: loop.event });
-      // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
-      const transport = local.wrap(links !== null ? links.tabsThenGateway(tabs, links.browserGateway(location, identity.node, token, (s) => {
-        if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);
-      })) : tabs);
-      const tuning = page.tuning;
-      const beam = links !== null ? { beamFuns: links.beamFuns } : {};
-      const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...beam, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
-      loop.wake();
-      for (const l of distListeners) l(dist);
-      if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
-    };
-    const peer = registerNode(identity.node, config, (state) => {
-      signalling = state;
-      schedulePublish();
-      // Registered again after a signalling drop: the node is alive already, its links kept.
-      if (state.type === 'registered' && node.dist === null && !goingAlive) {
-        goingAlive = true;
-        if (beamLinks === null) goAlive(null);
-        else {
-          beamLinks.then(goAlive, (e: unknown) => {
-            write(`The BEAM gateway's code did not load (${String(e)}): this tab reaches tabs only\n`);
-            goAlive(null);
-          });
+    // PeerJS and its WebRTC shims (~30 KB gzipped) load once the page is idle after its first
+    // render, so the iex input takes keys without waiting for them; registering starts then.
+    const peerJs = new Promise<typeof import('../distribution/transports/peerjs.ts')>((resolve, reject) => {
+      const load = () => void import('../distribution/transports/peerjs.ts').then(resolve, reject);
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
+      else setTimeout(load, 50);
+    });
+    void peerJs.then(({ createPeerJsTransport, registerNode }) => {
+      let goingAlive = false;
+      const goAlive = (links: typeof BeamLinks | null) => {
+        goingAlive = false;
+        // A remote message's answer goes out in the message's own event (node-loop.ts `event`).
+        const tabs = createPeerJsTransport(peer, config, { event: loop.event });
+        // With the gateway: a name no tab holds is looked up in EPMD and reached over TCP.
+        const transport = local.wrap(links !== null ? links.tabsThenGateway(tabs, links.browserGateway(location, identity.node, token, (s) => {
+          if (s.type === 'refused') write(`The BEAM gateway could not register ${identity.node} with EPMD: ${s.reason}\n`);
+        })) : tabs);
+        const tuning = page.tuning;
+        const beam = links !== null ? { beamFuns: links.beamFuns } : {};
+        const dist = node.goAlive({ transport, names: signallingNames, cookie: identity.cookie, clock, random, wake: loop.wake, ...beam, ...(tuning ? { tuning } : {}), ...distributionStart(identity.start) });
+        loop.wake();
+        for (const l of distListeners) l(dist);
+        if (page.connect !== null) input(`Node.connect :"${page.connect}"`);
+      };
+      const peer = registerNode(identity.node, config, (state) => {
+        signalling = state;
+        schedulePublish();
+        // Registered again after a signalling drop: the node is alive already, its links kept.
+        if (state.type === 'registered' && node.dist === null && !goingAlive) {
+          goingAlive = true;
+          if (beamLinks === null) goAlive(null);
+          else {
+            beamLinks.then(goAlive, (e: unknown) => {
+              write(`The BEAM gateway's code did not load (${String(e)}): this tab reaches tabs only\n`);
+              goAlive(null);
+            });
+          }
+        } else if (state.type === 'refused') {
+          // As `iex --sname one` when one is taken: the node does not start with that name.
+          const url = new URL(location.href);
+          url.searchParams.delete('sname');
+          url.searchParams.delete('name');
+          url.searchParams.set('refused', identity.node);
+          location.replace(url);
         }
-      } else if (state.type === 'refused') {
-        // As `iex --sname one` when one is taken: the node does not start with that name.
-        const url = new URL(location.href);
-        url.searchParams.delete('sname');
-        url.searchParams.delete('name');
-        url.searchParams.set('refused', identity.node);
-        location.replace(url);
-      }
-    }, { token });
-    stopNode = () => {
-      node.dist?.stop();
-      peer.destroy();
-    };
+      }, { token });
+      stopNode = () => {
+        node.dist?.stop();
+        peer.destroy();
+      };
+    }, (e: unknown) => write(`The signalling code did not load (${String(e)}): this tab cannot reach others; reload to try again\n`));
     // A closed tab closes its data channels at once, so the others see nodedown now.
     addEventListener('pagehide', () => stopNode());
   }
