@@ -55,9 +55,18 @@ export function compileModuleExpr(e: Expr, ctx: Ctx): Ev {
   if (e.kind !== 'defmodule') throw new CompileError(e.pos, 'not a module form');
   const outer = nesting[nesting.length - 1];
   if (e.role?.kind === 'impl') return compileImpl(e, e.role.for, outer, ctx);
-  const short = e.name.startsWith('Elixir.') ? e.name.slice(7) : e.name;
-  const name = e.name.startsWith(':') ? e.name.slice(1) : outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
+  const name = moduleFullName(e.name, outer);
   return compileNamed(e.role?.kind === 'protocol' ? { ...e, body: protocolBody(e) } : e, name, ctx);
+}
+
+/**
+ * The module a `defmodule name` defines: `:name` is the atom itself, a name inside `outer` is
+ * nested under it (`Outer.Inner`), any other is `Elixir.` and the name.
+ */
+export function moduleFullName(name: string, outer: string | undefined): string {
+  if (name.startsWith(':')) return name.slice(1);
+  const short = name.startsWith('Elixir.') ? name.slice(7) : name;
+  return outer !== undefined ? `${outer}.${short}` : `Elixir.${short}`;
 }
 
 /** Compiles `e` as the module `name` (nested modules inside it are named under it). */

@@ -20,6 +20,8 @@ import { expandMacro } from './macros.ts';
 import { desugarPipe } from './compiler-calls.ts';
 import { atom } from '../term/types.ts';
 import type { ModuleRegistry } from './modules.ts';
+import { moduleFullName } from './compiler-module.ts';
+import { moduleName } from './exceptions.ts';
 
 export interface Import {
   /** The module's atom name (`Elixir.Enum`, `lists`). */
@@ -50,12 +52,7 @@ export interface ModuleKnowledge {
 export function registryKnowledge(reg: ModuleRegistry): ModuleKnowledge {
   return {
     isLoaded: (module) => reg.isLoaded(atom(module)),
-    exports(module) {
-      const out = new Set<string>();
-      for (const [key, f] of reg.get(module)?.functions ?? []) if (!f.private) out.add(key);
-      for (const b of reg.builtins.moduleBifs(module)) out.add(`${b.name}/${b.arity}`);
-      return out;
-    },
+    exports: (module) => new Set(reg.exports(atom(module)).map(([name, arity]) => `${name}/${arity}`)),
   };
 }
 
@@ -172,8 +169,8 @@ class Walker {
 
   private defmodule(e: Expr & { kind: 'defmodule' }, env: LexicalEnv): { expr: Expr; env: LexicalEnv } {
     const outer = this.modules[this.modules.length - 1];
+    const full = moduleFullName(e.name, outer?.name);
     const short = e.name.startsWith('Elixir.') ? e.name.slice(7) : e.name;
-    const full = e.name.startsWith(':') ? e.name.slice(1) : outer !== undefined ? `${outer.name}.${short}` : `Elixir.${short}`;
     // `defmodule Inner` inside `Outer` aliases `Inner` to `Outer.Inner` there (and inside Inner).
     let after = env;
     // (`defimpl` inside a module defines `Protocol.Outer`: no alias.)
@@ -336,14 +333,14 @@ function moduleExpr(module: string, pos: Pos): Expr {
   return module.startsWith('Elixir.') ? { kind: 'alias', pos, name: module } : { kind: 'atom', pos, name: module };
 }
 
+/** The module of an expanded module expression (moduleExpr's), or null for any other expression. */
 function literalModule(e: Expr): string | null {
-  if (e.kind === 'alias') return e.name.startsWith('Elixir.') ? e.name : `Elixir.${e.name}`;
-  return e.kind === 'atom' ? e.name : null;
+  return e.kind === 'alias' || e.kind === 'atom' ? e.name : null;
 }
 
 /** How iex names a module in these errors: `Enum`, `:lists`. */
 function displayName(module: string): string {
-  return module.startsWith('Elixir.') ? module.slice(7) : `:${module}`;
+  return moduleName(atom(module));
 }
 
 /** A literal as Elixir's messages show it. */

@@ -20,23 +20,21 @@ export function macrosOf(module: string): (readonly [string, number])[] {
 
 /** Is `module.name/arity` one of the macros above (UndefinedFunctionError's "require" hint)? */
 export function isMacro(module: string, name: string, arity: number): boolean {
-  if (module === 'Elixir.Logger') return LOGGER_LEVELS.has(name) && (arity === 1 || arity === 2);
-  return module === 'Elixir.Integer' && (name === 'is_odd' || name === 'is_even') && arity === 1;
+  return macrosOf(module).some(([n, a]) => n === name && a === arity);
 }
 
 /** `Mod.name(args)` expanded, or null when it is not one of Mod's macros. */
 export function expandMacro(module: string, call: Expr & { kind: 'remote' }): Expr | null {
   const { pos, args } = call;
-  if (module === 'Elixir.Logger' && LOGGER_LEVELS.has(call.name) && (args.length === 1 || args.length === 2)) {
+  if (!isMacro(module, call.name, args.length)) return null;
+  if (module === 'Elixir.Logger') {
     const level: Expr = { kind: 'atom', pos, name: call.name === 'warn' ? 'warning' : call.name };
     const metadata: Expr = args[1] ?? { kind: 'list', pos, items: [], tail: null };
     return { kind: 'remote', pos, module: { kind: 'alias', pos, name: 'Elixir.Logger' }, name: '__do_log__', args: [level, args[0] as Expr, metadata] };
   }
-  if (module === 'Elixir.Integer' && (call.name === 'is_odd' || call.name === 'is_even') && args.length === 1) {
-    const n = args[0] as Expr;
-    const rem: Expr = { kind: 'call', pos, name: 'rem', args: [n, { kind: 'int', pos, value: 2 }] };
-    const test: Expr = { kind: 'binop', pos, op: call.name === 'is_odd' ? '!=' : '==', left: rem, right: { kind: 'int', pos, value: 0 } };
-    return { kind: 'binop', pos, op: 'and', left: { kind: 'call', pos, name: 'is_integer', args: [n] }, right: test };
-  }
-  return null;
+  // Integer.is_odd/1, is_even/1.
+  const n = args[0] as Expr;
+  const rem: Expr = { kind: 'call', pos, name: 'rem', args: [n, { kind: 'int', pos, value: 2 }] };
+  const test: Expr = { kind: 'binop', pos, op: call.name === 'is_odd' ? '!=' : '==', left: rem, right: { kind: 'int', pos, value: 0 } };
+  return { kind: 'binop', pos, op: 'and', left: { kind: 'call', pos, name: 'is_integer', args: [n] }, right: test };
 }

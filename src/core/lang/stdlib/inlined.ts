@@ -5,12 +5,18 @@
  * BIF's call (`:erlang.binary_to_atom(1, :utf8)`), not with the Elixir function.
  */
 import type { Term } from '../../term/types.ts';
-import type { BifContext } from '../builtins.ts';
+import type { Bif, BifContext } from '../builtins.ts';
 import { asErlang } from '../errors.ts';
+
+/** The node's `:erlang.name/arity` BIF; its absence is a mistake in the caller. */
+export function erlangBif(ctx: BifContext, name: string, arity: number): Bif {
+  const bif = ctx.node.bif('erlang', name, arity);
+  if (bif === undefined) throw new Error(`no :erlang.${name}/${arity}`);
+  return bif;
+}
 
 /** Runs `:erlang.name(args...)` as the inlined Elixir function does. */
 export function viaErlang(ctx: BifContext, name: string, args: Term[]): Term {
-  const bif = ctx.node.bif('erlang', name, args.length);
-  if (bif === undefined) throw new Error(`no :erlang.${name}/${args.length} to inline`); // a mistake in its caller
+  const bif = erlangBif(ctx, name, args.length);
   return asErlang(name, args, () => bif.fn(args, ctx));
 }

@@ -8,6 +8,7 @@ import { normInt, type Term } from '../../term/types.ts';
 import type { Bif, BifContext } from '../builtins.ts';
 import { at, defineBifs } from './define.ts';
 import { badarg } from './errors.ts';
+import { erlangBif } from './inlined.ts';
 
 /** Parts per second of each unit (an integer unit is its own). */
 export function perSecond(unit: Term, pos: number): bigint {
@@ -29,11 +30,7 @@ function convert(time: Term, from: Term, to: Term): Term {
 }
 
 /** Calls the node's `:erlang.name/arity` BIF (the clock readers). */
-const erlang = (name: string) => (a: readonly Term[], ctx: BifContext): Term => {
-  const bif = ctx.node.bif('erlang', name, a.length);
-  if (bif === undefined) throw new Error(`no :erlang.${name}/${a.length}`);
-  return bif.fn([...a], ctx);
-};
+const erlang = (name: string) => (a: readonly Term[], ctx: BifContext): Term => erlangBif(ctx, name, a.length).fn([...a], ctx);
 
 export const systemTimeBifs: Bif[] = [
   ...defineBifs('erlang', {
