@@ -41,8 +41,8 @@ export function isIn(x: Term, coll: Term): boolean {
         const [f, l, s] = range;
         return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
       }
-      const dates = dateRangeBounds(coll);
-      if (dates !== null) return dateRangeHas(dates, x);
+      const dates = inDateRange(coll, x);
+      if (dates !== null) return dates;
       if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
         const v = mapGet(coll, x.elements[0] as Term);
         return v !== undefined && ops.seq(v, x.elements[1] as Term);
@@ -70,7 +70,15 @@ function dateRangeBounds(t: MapTerm): [number, number, number] | null {
   return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' && s !== 0 ? [f, l, s] : null;
 }
 
-/** `date in Date.range(...)`: a %Date{} on the range's steps (Date.Range's Enumerable.member?). */
+/**
+ * `x in range` for a %Date.Range{}: a %Date{} on the range's steps; null when `range` is not one.
+ * Date.Range's Enumerable.member? (calendar.ts) asks the same.
+ */
+export function inDateRange(range: MapTerm, x: Term): boolean | null {
+  const bounds = dateRangeBounds(range);
+  return bounds === null ? null : dateRangeHas(bounds, x);
+}
+
 function dateRangeHas([f, l, s]: [number, number, number], x: Term): boolean {
   if (typeof x !== 'object' || x.kind !== 'map' || mapGet(x, STRUCT) !== DATE) return false;
   const [year, month, day] = [mapGet(x, atom('year')), mapGet(x, atom('month')), mapGet(x, atom('day'))];

@@ -4,7 +4,8 @@
  * `Calendar.ISO.__sigil__/2`). `utc_now`/`utc_today` read the node's wall clock. Results and
  * error texts are Elixir 1.14's.
  */
-import { atom, Binary, normInt, Tuple, type Term } from '../../term/types.ts';
+import { atom, Binary, bool, normInt, Tuple, type Term } from '../../term/types.ts';
+import { inDateRange } from '../values.ts';
 import { mapFromPairs } from '../../term/map.ts';
 import { calendarText } from '../../term/calendar-format.ts';
 import { inspect } from '../../term/inspect.ts';
@@ -147,6 +148,8 @@ function fromUnix(a: readonly Term[], c: Caller): Term {
 
 /** A DateTime's instant in UTC microseconds since 0000-01-01. */
 const utcUs = (t: Term, c: Caller): bigint => pointUs(readParts(t, c)) - BigInt(offsetOf(t, c)) * 1_000_000n;
+/** A DateTime's parts in UTC, at its own precision. */
+const utcParts = (t: Term, c: Caller): DateTimeParts => pointOfUs(utcUs(t, c), readHms(t, c).precision);
 
 /**
  * `%Date.Range{}`: first..last by `step` days (default 1, or -1 when last is earlier, as 1.14
@@ -293,10 +296,8 @@ function dateTimeBifs(): Bif[] {
     return (r as Tuple).elements[0] === OK ? ((r as Tuple).elements[1] as Term) : raise('ArgumentError', `invalid Unix time ${inspect(at(a, 0))}`);
   };
   const fromIso = (a: readonly Term[], c: Caller): Term => {
-    const r = parseDateTime(textArg(at(a, 0), c));
-    if (typeof r === 'string') return err(r);
-    if (r.offset === undefined) return err('missing_offset');
-    return new Tuple([OK, utcTerm(pointOfUs(pointUs(r.parts) - BigInt(r.offset) * 1_000_000n, r.parts.precision)), r.offset]);
+    const r = parseUtc(textArg(at(a, 0), c));
+    return typeof r === 'string' ? err(r) : new Tuple([OK, utcTerm(r.utc), r.offset]);
   };
   return defineBifs('Elixir.DateTime', {
     'utc_now/0': (_a, ctx) => utcTerm(nowParts(ctx)),
@@ -313,14 +314,14 @@ function dateTimeBifs(): Bif[] {
     'compare/2': (a) => cmp(utcUs(at(a, 0), DT('compare', 2)), utcUs(at(a, 1), DT('compare', 2))),
     'truncate/2': (a) => {
       const c = DT('truncate', 2);
-      return utcTerm(truncated(pointOfUs(utcUs(at(a, 0), c), readHms(at(a, 0), c).precision), at(a, 1), c));
+      return utcTerm(truncated(utcParts(at(a, 0), c), at(a, 1), c));
     },
     'to_date/1': (a) => dateTerm(readYmd(at(a, 0), DT('to_date', 1))),
     'to_time/1': (a) => timeTerm(readHms(at(a, 0), DT('to_time', 1))),
     'to_naive/1': (a) => naiveTerm(readParts(at(a, 0), DT('to_naive', 1))),
     'from_iso8601/1': (a) => fromIso(a, DT('from_iso8601', 1)),
-    'to_iso8601/1': (a) => Binary.fromString(calendarText(utcTerm(pointOfUs(utcUs(at(a, 0), DT('to_iso8601', 1)), readHms(at(a, 0), DT('to_iso8601', 1)).precision)), 'DateTime', 'T')),
-    'to_string/1': (a) => Binary.fromString(calendarText(utcTerm(pointOfUs(utcUs(at(a, 0), DT('to_string', 1)), readHms(at(a, 0), DT('to_string', 1)).precision)), 'DateTime')),
+    'to_iso8601/1': (a) => Binary.fromString(calendarText(utcTerm(utcParts(at(a, 0), DT('to_iso8601', 1))), 'DateTime', 'T')),
+    'to_string/1': (a) => Binary.fromString(calendarText(utcTerm(utcParts(at(a, 0), DT('to_string', 1))), 'DateTime')),
   });
 }
 
@@ -340,10 +341,16 @@ function sigil(letter: Term, source: Term): Term {
 
 /** `~U` needs an offset (`Z` or `+00:00`); the struct is in UTC. */
 function sigilUtc(text: string): Term {
+  const r = parseUtc(text);
+  return typeof r === 'string' ? err(r) : ok(utcTerm(r.utc));
+}
+
+/** An ISO 8601 date-time with its offset (DateTime.from_iso8601, `~U`): the instant in UTC, and the offset in seconds. */
+function parseUtc(text: string): { utc: DateTimeParts; offset: number } | ParseError | 'missing_offset' {
   const r = parseDateTime(text);
-  if (typeof r === 'string') return err(r);
-  if (r.offset === undefined) return err('missing_offset');
-  return ok(utcTerm(pointOfUs(pointUs(r.parts) - BigInt(r.offset) * 1_000_000n, r.parts.precision)));
+  if (typeof r === 'string') return r;
+  if (r.offset === undefined) return 'missing_offset';
+  return { utc: pointOfUs(pointUs(r.parts) - BigInt(r.offset) * 1_000_000n, r.parts.precision), offset: r.offset };
 }
 
 export const calendarBifs: Bif[] = [
@@ -352,6 +359,13 @@ export const calendarBifs: Bif[] = [
   ...naiveBifs(),
   ...dateTimeBifs(),
   ...defineBifs('Elixir.Calendar.ISO', { '__sigil__/2': (a) => sigil(at(a, 0), at(a, 1)) }),
+  // Enumerable.member? of a Date.Range, the same check as `date in range` (values.ts).
+  ...defineBifs('Elixir.Date.Range', {
+    '__member__/2': (a) => {
+      const range = at(a, 0);
+      return typeof range === 'object' && range.kind === 'map' ? bool(inDateRange(range, at(a, 1)) ?? false) : functionClause('Date.Range', '__member__', 2);
+    },
+  }),
 ];
 
 /** The structs (so `%Date{}` literals and patterns expand; field order is Elixir's) and their String.Chars. */
@@ -379,13 +393,7 @@ end
 defimpl Enumerable, for: Date.Range do
   def count(%{first_in_iso_days: f, last_in_iso_days: l, step: s}), do: {:ok, size(f, l, s)}
 
-  def member?(%{first_in_iso_days: f, last_in_iso_days: l, step: s}, %Date{} = d) do
-    days = Date.diff(d, ~D[0000-01-01])
-    inside = if s > 0, do: f <= days and days <= l, else: l <= days and days <= f
-    {:ok, inside and rem(days - f, s) == 0}
-  end
-
-  def member?(_range, _other), do: {:ok, false}
+  def member?(range, x), do: {:ok, Date.Range.__member__(range, x)}
 
   def slice(_range), do: {:error, __MODULE__}
 
