@@ -292,6 +292,7 @@ const STRUCT = atom('__struct__');
 const EXCEPTION = atom('__exception__');
 const RANGE = atom('Elixir.Range');
 const STREAM = atom('Elixir.Stream');
+const MAP_SET = atom('Elixir.MapSet');
 const TRUE = atom('true');
 
 /**
@@ -326,6 +327,7 @@ function* structDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen<Doc | undefined
     return step === 1 && last >= first ? bounds : concatAll([bounds, '//', String(step)]);
   }
   if (mod === STREAM && m.size === 5) return yield* streamDoc(m, limit);
+  if (mod === MAP_SET && m.size === 3) return yield* mapSetDoc(m, limit);
   if (mod === REGEX_MODULE) return regexSigil(m);
   const calendar = calendarKind(m);
   if (calendar !== undefined) return calendarInspect(m, calendar);
@@ -360,6 +362,16 @@ function* streamDoc(m: MapTerm, limit: number): DocGen<Doc | undefined> {
   for (let l: Term = funs; typeof l === 'object' && l.kind === 'cons'; l = l.tail) reversed = new Cons(l.head, reversed);
   const inner = new Cons(new Tuple([atom('enum'), e]), new Cons(new Tuple([atom('funs'), reversed]), NIL));
   return concatAll(['#Stream<', yield [inner, limit], '>']);
+}
+
+/** Inspect for MapSet: `MapSet.new([1, 2])`, the members in their map's key order. */
+function* mapSetDoc(m: MapTerm, limit: number): DocGen<Doc | undefined> {
+  const members = m.entries.get(atom('map'))?.[1];
+  if (typeof members !== 'object' || members.kind !== 'map' || m.entries.get(atom('version'))?.[1] !== 2) return undefined;
+  let keys: Term = NIL;
+  const pairs = sortedPairs(members);
+  for (let i = pairs.length - 1; i >= 0; i--) keys = new Cons((pairs[i] as readonly [Term, Term])[0], keys);
+  return concatAll(['MapSet.new(', yield [keys, limit], ')']);
 }
 
 function* mapDoc(m: MapTerm, limit: number, ctx: Ctx): DocGen {

@@ -34,6 +34,7 @@ import { ioDataBifs } from './io-data.ts';
 import { bitwiseBifs, erlangBitwiseBifs } from './bitwise.ts';
 import { systemTimeBifs } from './system-time.ts';
 import { CALENDAR_PRELUDE, calendarBifs } from './calendar.ts';
+import { MAP_SET_PRELUDE } from './prelude/map-set.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -71,4 +72,5 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'stream', bifs: streamBifs, prelude: STREAM_PRELUDE },
   { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
   { name: 'calendar', bifs: calendarBifs, prelude: CALENDAR_PRELUDE },
+  { name: 'map_set', bifs: [], prelude: MAP_SET_PRELUDE },
 ];
