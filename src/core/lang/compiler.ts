@@ -275,6 +275,7 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
     }
   }
   if (trapsInBody(e, ctx)) return compileCall(opCall(e), ctx, false) as Ev;
+  if (isMemberCall(e, ctx)) return compileMember(e, ctx);
   const [l, rr] = compileOperands([e.left, e.right], ctx) as [Ev, Ev];
   const fast = fastArith(e.op, l, rr);
   if (fast !== null) return fast;
@@ -309,6 +310,24 @@ function compileBinop(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
 function trapsInBody(e: Expr & { kind: 'binop' }, ctx: Ctx): boolean {
   if ((e.op !== '++' && e.op !== '--') || ctx.guard === true) return false;
   return ctx.fb.bifs.lookup('erlang', e.op, 2)?.control === true;
+}
+
+/**
+ * `x in coll` in a body, `coll` not a literal list or range: Kernel.in expands it to
+ * `Enum.member?(coll, x)` (coll evaluated first), so a struct answers through its Enumerable
+ * (MapSet, Date.Range, a user's) and a map by `{key, value}`. Literal lists and ranges, and
+ * guards, stay inline (values.ts isIn).
+ */
+function isMemberCall(e: Expr & { kind: 'binop' }, ctx: Ctx): boolean {
+  if ((e.op !== 'in' && e.op !== 'not in') || ctx.guard === true) return false;
+  const r = e.right;
+  return r.kind !== 'list' && !(r.kind === 'binop' && r.op === '..') && !(r.kind === 'remote' && r.module.kind === 'alias' && r.module.name === 'Range' && r.name === 'new');
+}
+
+function compileMember(e: Expr & { kind: 'binop' }, ctx: Ctx): Ev {
+  const call: Expr = { kind: 'remote', pos: e.pos, module: { kind: 'atom', pos: e.pos, name: 'Elixir.Enum' }, name: 'member?', args: [e.right, e.left] };
+  const member = compileCall(call as Expr & { kind: 'remote' }, ctx, false) as Ev;
+  return e.op === 'in' ? member : (r, b, m) => notOp(member(r, b, m));
 }
 
 function opCall(e: Expr & { kind: 'binop' }): Expr & { kind: 'remote' } {

@@ -23,7 +23,10 @@ export function makeRange(first: Term, last: Term): Term {
   return mapFromPairs([[STRUCT, RANGE], [FIRST, first], [LAST, last], [STEP, first <= last ? 1 : -1]]);
 }
 
-/** `x in enumerable` for lists, ranges and maps. */
+/**
+ * `x in coll` where coll is a literal list or range, or in a guard (the compiler sends every
+ * other `in` to Enum.member?/2, as Kernel.in expands it).
+ */
 export function isIn(x: Term, coll: Term): boolean {
   if (typeof coll === 'object') {
     if (coll.kind === 'cons' || coll.kind === 'nil') {
@@ -34,20 +37,11 @@ export function isIn(x: Term, coll: Term): boolean {
       }
       return false;
     }
-    if (coll.kind === 'map') {
-      const range = rangeBounds(coll);
-      if (range !== null) {
-        if (typeof x !== 'number') return false;
-        const [f, l, s] = range;
-        return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
-      }
-      const dates = inDateRange(coll, x);
-      if (dates !== null) return dates;
-      if (typeof x === 'object' && x.kind === 'tuple' && x.elements.length === 2) {
-        const v = mapGet(coll, x.elements[0] as Term);
-        return v !== undefined && ops.seq(v, x.elements[1] as Term);
-      }
-      return false;
+    const range = coll.kind === 'map' ? rangeBounds(coll) : null;
+    if (range !== null) {
+      if (typeof x !== 'number') return false;
+      const [f, l, s] = range;
+      return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
     }
   }
   throw protocolUndefined('Enumerable', coll);
@@ -72,7 +66,7 @@ function dateRangeBounds(t: MapTerm): [number, number, number] | null {
 
 /**
  * `x in range` for a %Date.Range{}: a %Date{} on the range's steps; null when `range` is not one.
- * Date.Range's Enumerable.member? (calendar.ts) asks the same.
+ * Date.Range's Enumerable.member? (calendar.ts) asks it.
  */
 export function inDateRange(range: MapTerm, x: Term): boolean | null {
   const bounds = dateRangeBounds(range);

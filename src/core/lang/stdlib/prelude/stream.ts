@@ -610,6 +610,16 @@ defmodule Stream do
     end
   end
 
+  # A struct's own Enumerable.member?/2 first ({:error, _} falls back to a walk), as Elixir's Enum.member?.
+  def __enum__(Enum, :member?, [%{__struct__: _} = e, y]) do
+    impl = Enumerable.Custom.impl(e)
+
+    case impl != nil and impl.member?(e, y) do
+      {:ok, found} when is_boolean(found) -> found
+      _ -> Enum.any?(e, fn x -> x === y end)
+    end
+  end
+
   def __enum__(Enum, :member?, [e, y]), do: Enum.any?(e, fn x -> x === y end)
   def __enum__(Enum, :empty?, [e]), do: Enum.to_list(take(e, 1)) == []
   def __enum__(Enum, :any?, [e]), do: Enum.any?(e, fn x -> x end)
