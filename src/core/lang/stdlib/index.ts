@@ -35,6 +35,7 @@ import { bitwiseBifs, erlangBitwiseBifs } from './bitwise.ts';
 import { systemTimeBifs } from './system-time.ts';
 import { CALENDAR_PRELUDE, calendarBifs } from './calendar.ts';
 import { MAP_SET_PRELUDE } from './prelude/map-set.ts';
+import { myersBifs } from './myers-difference.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -73,4 +74,5 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'timer', bifs: [], prelude: TIMER_PRELUDE },
   { name: 'calendar', bifs: calendarBifs, prelude: CALENDAR_PRELUDE },
   { name: 'map_set', bifs: [], prelude: MAP_SET_PRELUDE },
+  { name: 'myers_difference', bifs: myersBifs },
 ];

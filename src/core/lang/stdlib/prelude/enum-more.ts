@@ -130,6 +130,41 @@ export const ENUM_MORE = `
     head ++ Enum.reverse(middle, tail)
   end
 
+  # Enum.slide/3 as Elixir 1.14 words its cases: negative indices counted from the end once
+  # more per pass (an index still negative after one pass is counted again), an insertion index
+  # inside the moved range raising, empty or off-the-end ranges leaving the list as it was.
+  def slide(e, index, insertion_index) when is_integer(index), do: slide(e, index..index, insertion_index)
+
+  def slide(_e, %Range{step: step} = range, _insertion_index) when step != 1 do
+    raise ArgumentError, "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(range)}"
+  end
+
+  def slide(e, %Range{first: first, last: last}, at) when first < 0 or last < 0 or at < 0 do
+    n = Enum.count(e)
+    from = if first < 0, do: Kernel.max(first + n, 0), else: first
+    to = if last < 0, do: last + n, else: last
+    at = if at < 0, do: at + n, else: at
+    if from < n and from != at, do: slide(e, Range.new(from, to, 1), at), else: Enum.to_list(e)
+  end
+
+  def slide(e, %Range{first: at}, at), do: Enum.to_list(e)
+
+  def slide(_e, %Range{first: first, last: last}, at) when at > first and at <= last do
+    raise ArgumentError, "insertion index for slide must be outside the range being moved (tried to insert #{first}..#{last} at #{at})"
+  end
+
+  def slide(e, %Range{first: first, last: last}, _at) when first > last, do: Enum.to_list(e)
+  def slide(e, %Range{first: first, last: last}, at) when at < first, do: swap_blocks(Enum.to_list(e), at, first, last)
+  def slide(e, %Range{first: first, last: last}, at), do: swap_blocks(Enum.to_list(e), first, last + 1, at)
+
+  # [start, middle) and [middle, last] trade places; indices past the end cut short.
+  defp swap_blocks(list, start, middle, last) do
+    {head, rest} = Enum.split(list, start)
+    {back, rest} = Enum.split(rest, middle - start)
+    {front, tail} = Enum.split(rest, last - middle + 1)
+    head ++ front ++ back ++ tail
+  end
+
   def split_while(e, f) do
     list = Enum.to_list(e)
     split_while_list(list, f, [])
