@@ -12,6 +12,7 @@ import {
 import { parsePrimary, parseTuple } from './parser-data.ts';
 import { callArgs, canStartArg, plainArgs } from './parser-calls.ts';
 import { parseBitstring } from './parser-bitstring.ts';
+import { buildLocalCall } from './parser-forms.ts';
 
 interface OpInfo {
   readonly prec: number;
@@ -273,6 +274,8 @@ function dot(p: ParserState, subject: Expr): Expr {
   const paren = isPunct(peek(p), '(') && !peek(p).sp;
   if (paren || canStartArg(p, false)) {
     const call = callArgs(p, paren);
+    // Kernel's macros `if` and `unless` called by their full name: the same forms.
+    if (subject.kind === 'alias' && subject.name === 'Kernel' && (name === 'if' || name === 'unless')) return toExpr(buildLocalCall(name, pos, call));
     return { kind: 'remote', pos, module: subject, name, args: plainArgs(call, pos) };
   }
   const moduleLike = subject.kind === 'alias' || subject.kind === 'atom' || subject.kind === 'module_ref';

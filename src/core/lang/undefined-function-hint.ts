@@ -9,7 +9,8 @@
  *           * upcase/1
  *           * upcase/2
  *
- * and, for a macro called without its `require` (macros.ts), that it needs one.
+ * and, for a macro called without its `require` (macros.ts), that it needs one; for a function
+ * OTP has removed, what to use instead.
  * Crash reports and Exception.message/1 give no hint (they do not blame).
  */
 import { atom, NIL_ATOM, type Atom, type Term } from '../term/types.ts';
@@ -30,8 +31,21 @@ export function blamedUndefinedMessage(f: (name: string) => Term | undefined, mo
   if (!loaded || modules === undefined || typeof module !== 'object' || module.kind !== 'atom' || typeof fun !== 'object' || fun.kind !== 'atom') return text;
   // hint_for_loaded_module/4: a macro of that name and arity first, then "did you mean".
   if (typeof arity === 'number' && isMacro(module.name, fun.name, arity)) return `${text}. However there is a macro with the same name and arity. Be sure to require ${inspect(module)} if you intend to invoke this macro`;
+  const removed = REMOVED.get(`${module.name}:${fun.name}/${String(arity)}`);
+  if (removed !== undefined) return `${text}, ${removed}`;
   return text + didYouMean([...modules.exports(module), ...macrosOf(module.name)], fun);
 }
+
+/**
+ * The `{removed, Text}` entries of OTP 25's otp_internal:obsolete/3 for the modules a tab has
+ * (Elixir 1.14 prints `, Text` after the message instead of "did you mean").
+ */
+const REMOVED = new Map<string, string>([
+  ['erlang:get_stacktrace/0', 'use the new try/catch syntax for retrieving the stack backtrace'],
+  ['erlang:hash/2', 'use erlang:phash2/2 instead'],
+  ['rpc:safe_multi_server_call/2', 'use rpc:multi_server_call/2 instead'],
+  ['rpc:safe_multi_server_call/3', 'use rpc:multi_server_call/3 instead'],
+]);
 
 /** Jaro similarity of two short names (function names: the walk runs to its end at once). */
 function similarity(a: string, b: string): number {

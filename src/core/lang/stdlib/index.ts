@@ -36,6 +36,7 @@ import { systemTimeBifs } from './system-time.ts';
 import { CALENDAR_PRELUDE, calendarBifs } from './calendar.ts';
 import { MAP_SET_PRELUDE } from './prelude/map-set.ts';
 import { myersBifs } from './myers-difference.ts';
+import { systemInfoBifs } from './system-info.ts';
 
 export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'enum', bifs: acceptingStreams(enumBifs), prelude: ENUM_PRELUDE },
@@ -55,6 +56,7 @@ export const stdlibModules: readonly BuiltinModule[] = [
   { name: 'io_data', bifs: ioDataBifs },
   { name: 'bitwise', bifs: [...erlangBitwiseBifs, ...bitwiseBifs] },
   { name: 'system_time', bifs: systemTimeBifs },
+  { name: 'system_info', bifs: systemInfoBifs },
   { name: 'kernel', bifs: [...kernelBifs, ...thenBifs] },
   { name: 'access', bifs: accessBifs },
   { name: 'range', bifs: rangeBifs },
