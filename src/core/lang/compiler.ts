@@ -369,8 +369,12 @@ function fieldGet(v: Term, key: Term): Term {
     if (got === undefined) throw new ops.OpError(new Tuple([atom('badkey'), key, v]), '', '', []);
     return got;
   }
-  throw new ops.OpError(new Tuple([atom('badmap'), v]), '', '', []);
+  // Elixir 1.14 calls `mod.name()` for a module atom; everything else (nil, true and false too) is {badkey, name, v}.
+  if (typeof v === 'object' && v.kind === 'atom' && !NOT_MODULES.has(v.name)) throw new ops.OpError(new Tuple([atom('badmap'), v]), '', '', []);
+  throw new ops.OpError(new Tuple([atom('badkey'), key, v]), '', '', []);
 }
+
+const NOT_MODULES: ReadonlySet<string> = new Set(['nil', 'true', 'false']);
 
 function compileMap(e: Expr & { kind: 'map' }, ctx: Ctx): Ev {
   const flat: Expr[] = [];

@@ -6,7 +6,7 @@
  * so exit reasons seen by links and monitors are BEAM's. `rescue` and the error printer turn them
  * into exception structs (Elixir's `Exception.normalize/3`).
  */
-import { atom, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/types.ts';
+import { atom, Binary, Tuple, TRUE, type Atom, type MapTerm, type Term } from '../term/types.ts';
 import { mapGet } from '../term/map.ts';
 import { inspect, type InspectOptions } from '../term/inspect.ts';
 import { exception, moduleAtom } from './errors.ts';
@@ -65,6 +65,9 @@ function tupleOf(t: Term, tag: string, size: number): readonly Term[] | null {
 }
 
 /** Elixir's Exception.normalize(:error, reason, stacktrace). */
+/** What Elixir 1.14's KeyError adds for a `{badkey, key, term}` whose term is not a map (a `.field` on something else). */
+const DOT_HINT = '. If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map';
+
 export function normalizeException(reason: Term, stack: Term, opts: InspectOptions = {}): { module: Atom; struct: MapTerm } {
   const s = toStruct(reason, stack, opts);
   return { module: exceptionModule(s), struct: s };
@@ -101,7 +104,11 @@ function toStruct(reason: Term, stack: Term, opts: InspectOptions): MapTerm {
   if ((t = tupleOf(reason, 'try_clause', 2))) return exception('TryClauseError', `no try clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'with_clause', 2))) return exception('WithClauseError', `no with clause matching: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
   if ((t = tupleOf(reason, 'badkey', 3))) {
-    return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found in: ${inspect(t[2] as Term, opts)}`, [['key', t[1] as Term], ['term', t[2] as Term]]);
+    const text = `key ${inspect(t[1] as Term, opts)} not found in: ${inspect(t[2] as Term, opts)}`;
+    const fields: [string, Term][] = [['key', t[1] as Term], ['term', t[2] as Term]];
+    // Not on a map: the message is set, with the hint (else it stays nil and is computed).
+    if (typeof t[2] !== 'object' || t[2].kind !== 'map') fields.push(['message', Binary.fromString(text + DOT_HINT)]);
+    return exception('KeyError', text, fields);
   }
   if ((t = tupleOf(reason, 'badkey', 2))) return exception('KeyError', `key ${inspect(t[1] as Term, opts)} not found`, [['key', t[1] as Term], ['term', NIL]]);
   if ((t = tupleOf(reason, 'badmap', 2))) return exception('BadMapError', `expected a map, got: ${inspect(t[1] as Term, opts)}`, [['term', t[1] as Term]]);
