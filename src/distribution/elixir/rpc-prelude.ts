@@ -27,13 +27,34 @@ defmodule Kernel.Erpc do
       res = make_ref()
       req = :erlang.spawn_request(n, :erpc, :execute_call, [res, m, f, a], [{:reply, :error_only}, :monitor])
       receive do
-        {:spawn_reply, ^req, :error, reason} -> result(:spawn_reply, req, res, reason)
-        {:DOWN, ^req, :process, _pid, reason} -> result(:down, req, res, reason)
+        {:spawn_reply, ^req, :error, reason} -> call_result(:spawn_reply, req, res, reason)
+        {:DOWN, ^req, :process, _pid, reason} -> call_result(:down, req, res, reason)
       after
-        timeout -> result(:timeout, req, res, nil)
+        timeout -> call_result(:timeout, req, res, nil)
       end
     end
   end
+
+  # A remote call's failure raised as erpc.erl's call/5 raises it: result/4 is inlined there,
+  # so the frame is call/5 at the line of result/4's clause (what iex shows in __STACKTRACE__).
+  defp call_result(type, req, res, reason) do
+    try do
+      result(type, req, res, reason)
+    catch
+      kind, error ->
+        here = try do :erlang.error(:frames) catch _, _ -> __STACKTRACE__ end
+        :erlang.raise(kind, error, Kernel.Erpc.frames([{:call, 5, result_line(type, res, reason)}], here))
+    end
+  end
+
+  defp result_line(:spawn_reply, _res, _reason), do: 710
+  defp result_line(:timeout, _res, _reason), do: 714
+  defp result_line(:down, res, {res, :throw, _}), do: 698
+  defp result_line(:down, res, {res, :exit, _}), do: 700
+  defp result_line(:down, res, {res, :error, _, _}), do: 702
+  defp result_line(:down, res, {res, :error, _}), do: 704
+  defp result_line(:down, _res, :noconnection), do: 706
+  defp result_line(:down, _res, _reason), do: 708
 
   def call(_n, _m, _f, _a, _t), do: :erlang.error({:erpc, :badarg})
 
