@@ -11,6 +11,8 @@ import { inspect } from '../core/term/inspect.ts';
 import type { Atom } from '../core/term/types.ts';
 import { standardModules } from '../core/lang/standard-modules.ts';
 import type { PreludeCache } from '../core/lang/prelude-cache.ts';
+import { codeEvalModule } from '../core/lang/code-eval.ts';
+import type { LangRuntime } from '../core/lang/vm-node.ts';
 import { iexHelpersModule } from '../core/shell/helpers.ts';
 import type { Distribution } from '../distribution/dist-types.ts';
 import { ClusterRelay } from '../distribution/global/cluster-view.ts';
@@ -43,6 +45,7 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
   let names: NameServer | null = null;
   const nodeNumber = (n: Atom) => (dist === null ? 0 : dist.nodeTable.nodeNumber(n));
   let global = null as GlobalServer | null; // (a cast: set inside the callback below)
+  let langOf = null as LangRuntime | null; // Code.eval_string compiles with the node's runtime, made below
   const elixir = createElixirNode({
     ...options,
     nodeNumber,
@@ -53,10 +56,11 @@ export function createPlaygroundNode(options: PlaygroundNodeOptions): Playground
         inspect: (t) => inspect(t, { nodeNumber }),
       });
       // The distribution BIFs answer from these services; `dist` is set when the node goes alive.
-      return [...standardModules, ...nodeTablesModules(node), ...distributionModules({ node, global, dist: () => dist, nameServer: () => names }), iexHelpersModule];
+      return [...standardModules, ...nodeTablesModules(node), ...distributionModules({ node, global, dist: () => dist, nameServer: () => names }), codeEvalModule(() => langOf as LangRuntime), iexHelpersModule];
     },
   });
   const { node, lang } = elixir;
+  langOf = lang;
   if (global === null) throw new Error('internal: the node was made without its :global server');
   startRex(elixir);
 
