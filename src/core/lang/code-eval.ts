@@ -11,6 +11,7 @@ import { listToArray } from '../term/list.ts';
 import type { Bif, BifContext, BuiltinModule } from './builtins.ts';
 import type { Expr, Pos } from './ast.ts';
 import { parse } from './parser.ts';
+import { syntaxSnippet } from './parser-errors.ts';
 import { expandDirectives, NO_DIRECTIVES, registryKnowledge } from './directives.ts';
 import { compileShellExpr } from './program.ts';
 import { buildFun } from './fun-transfer.ts';
@@ -45,10 +46,9 @@ export function codeEvalModule(lang: () => LangRuntime): BuiltinModule {
     const parsed = parse(source);
     if (!parsed.ok) {
       const { type, line, column, message } = parsed.error;
-      const text = source.split('\n')[line - 1] ?? '';
-      const gutter = ' '.repeat(String(line).length + 2);
       const shown = parsed.error.incomplete && type === 'TokenMissingError' && /incomplete/.test(message) ? 'syntax error: expression is incomplete' : message;
-      throw new ElixirThrow('error', exception(type, `nofile:${line}:${column}: ${shown}\n${gutter} |\n  ${line} | ${text}\n${gutter} | ${' '.repeat(Math.max(0, column - 1))}^`));
+      const snippet = syntaxSnippet(shown, line, column, source.split('\n')[line - 1] ?? '').replace(/\n$/, '');
+      throw new ElixirThrow('error', exception(type, `nofile:${line}:${column}: ${shown}${snippet === '' ? '' : `\n${snippet}`}`));
     }
     const names = [...given.keys()];
     const runtime = lang();

@@ -36,6 +36,8 @@ export function errorBefore(tok: Token): ParseFail {
   if (tok.kind === 'eof') return incompleteError(tok);
   if (tok.kind === 'reserved') {
     if (tok.text === 'end') return syntaxError(tok.line, tok.col, 'unexpected reserved word: end');
+    // `do` is a keyword Elixir's parser names plainly.
+    if (tok.text === 'do') return syntaxError(tok.line, tok.col, 'syntax error before: do');
     return syntaxError(
       tok.line,
       tok.col,
@@ -66,4 +68,16 @@ function describe(tok: Token): string {
     default:
       return `'${tok.text}'`;
   }
+}
+
+/**
+ * The lines iex prints under a syntax error: the source line and a caret under the column,
+ * the number padded to two and the bars lined up after it (`  1 | …`, ` 20 | …`, ` 100 | …`).
+ * None for the errors on a reserved word, which Elixir 1.14 prints without.
+ */
+export function syntaxSnippet(message: string, lineNo: number, column: number, text: string): string {
+  if (message.includes('reserved word')) return '';
+  const num = ' ' + String(lineNo).padStart(2);
+  const gutter = ' '.repeat(num.length + 1);
+  return `${gutter}|\n${num} | ${text}\n${gutter}| ${' '.repeat(Math.max(0, column - 1))}^\n`;
 }

@@ -8,6 +8,7 @@ import { customStructs, INSPECT_CUSTOM, INSPECT_RENDER, SHELL_INSPECT_OPTS } fro
 import { inspectPretty } from '../term/inspect.ts';
 import type { ProcessApi } from '../runtime/process-api.ts';
 import { parse } from '../lang/parser.ts';
+import { syntaxSnippet } from '../lang/parser-errors.ts';
 import { compileShellExpr, readBindings } from '../lang/program.ts';
 import { blameTrace, formatStacktraceEntry, pruneForPrompt } from '../lang/stacktrace-format.ts';
 import { formatError, formatExit } from '../lang/format-error.ts';
@@ -169,12 +170,5 @@ const HISTORY = 20;
  */
 function syntaxErrorText(err: SyntaxErrorInfo, lines: readonly string[], counter: number): string {
   const lineNo = counter + err.line - 1;
-  const gutter = ' '.repeat(String(lineNo).length + 2);
-  const text = lines[err.line - 1] ?? '';
-  return (
-    `** (${err.type}) iex:${lineNo}:${err.column}: ${err.message}\n` +
-    `${gutter} |\n` +
-    `  ${lineNo} | ${text}\n` +
-    `${gutter} | ${' '.repeat(Math.max(0, err.column - 1))}^\n`
-  );
+  return `** (${err.type}) iex:${lineNo}:${err.column}: ${err.message}\n` + syntaxSnippet(err.message, lineNo, err.column, lines[err.line - 1] ?? '');
 }

@@ -1,5 +1,6 @@
 # :erlang.system_info/1 for its common keys (values a tab shares with this OTP 25 node; counts, schedulers and system_version
-# only by shape: a tab has one scheduler), its invalid items, the hint iex gives for a function OTP removed, Kernel.if/unless by full name.
+# only by shape: a tab has one scheduler), its invalid items, the hint iex gives for a function OTP removed, Kernel.if/unless by full name;
+# syntax errors (a reserved word's has no snippet).
 iex(1)> :erlang.system_info(:otp_release)
 '25'
 iex(2)> :erlang.system_info(:version)
@@ -67,3 +68,27 @@ iex(20)> Kernel.nope()
       * node/1
 
     (elixir 1.14.0) Kernel.nope()
+iex(20)> [1 2]
+** (SyntaxError) iex:20:4: syntax error before: "2"
+    |
+ 20 | [1 2]
+    |    ^
+
+iex(20)> foo(,)
+** (SyntaxError) iex:20:5: syntax error before: ','
+    |
+ 20 | foo(,)
+    |     ^
+
+iex(20)> x = do
+...(20)> 1 = end
+** (SyntaxError) iex:20:5: syntax error before: do
+    |
+ 20 | x = do
+    |     ^
+
+iex(20)> x = rescue
+** (SyntaxError) iex:20:5: syntax error before: rescue. "rescue" is a reserved word in Elixir and therefore its usage is limited. For instance, it can't be used as a variable or be defined nor invoked as a regular function
+
+iex(20)> a after b
+** (SyntaxError) iex:20:3: syntax error before: after. "after" is a reserved word in Elixir and therefore its usage is limited. For instance, it can't be used as a variable or be defined nor invoked as a regular function
