@@ -30,7 +30,7 @@ import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
-import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
+import { SendMemo, readSendSender, readSendSenderAt } from './etf/send-path.ts';
 import { DEMONITOR_P, MONITOR_P } from './etf/monitor-path.ts';
 import { DFLAG } from './handshake/flags.ts';
 import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
@@ -112,6 +112,8 @@ export class Connection {
   private readonly withRefs: { hooks?: FunHooks; versionByte: false; atomRefs: readonly Atom[] };
   /** The same for the terms after a `131,68` header (no version bytes); its refs go apart (readSendSenderAt). */
   private readonly headerOpts: DecodeOptions;
+  /** The peer's last `{22, From, To}`, read once while it repeats (etf/send-path.ts). */
+  private readonly sendMemo = new SendMemo();
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
@@ -362,7 +364,7 @@ export class Connection {
       const inCache = this.inCache;
       const next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
       if (typeof next === 'string') return next;
-      const fast = next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
+      const fast = next < 0 ? readSendSender(p, this.decodeOpts, this.sendMemo) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs, this.sendMemo);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return err;
