@@ -72,24 +72,26 @@ export function readSendSender(body: Uint8Array, opts: DecodeOptions, memo?: Sen
  * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
  * options object per packet; one is made only when the generic decoder must read the message.
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[], memo?: SendMemo): FastControl | null {
+export function readSendSenderAt(
+  body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[], memo?: SendMemo, end = body.length,
+): FastControl | null {
   const c = versioned ? at + 1 : at;
   const arity = body[c + 1];
   const op = body[c + 3];
   if (
-    body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
+    end < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
     body[c + 2] !== T.SMALL_INTEGER_EXT || (arity !== 3 && arity !== 4)
   ) {
     return null;
   }
   try {
-    const r = new ByteReader(body, c + 4);
+    const r = new ByteReader(body, c + 4, end);
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
-    if (arity === 4) return readMonitorFields(r, op as number, body.length);
+    if (arity === 4) return readMonitorFields(r, op as number, end);
     if (op !== SEND_SENDER && op !== ALIAS_SEND) return null;
     const atomList = atomRefs ?? NO_REFS;
-    const known = op === SEND_SENDER && memo !== undefined && memo.matches(body, c, atomList);
+    const known = op === SEND_SENDER && memo !== undefined && memo.matches(body, c, end, atomList);
     const from = known ? memo.from : readPid(r);
     const to = known ? memo.to : op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
     if (known) r.pos = c + memo.length;
@@ -99,9 +101,9 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
     const at = r.pos;
     // The 112 form's message has its own version byte; anything else there is the generic path's to report.
     let message = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
-    if (message === undefined || r.pos !== body.length) {
-      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
-      if (!m.ok || m.next !== body.length) return null;
+    if (message === undefined || r.pos !== end) {
+      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs }, end);
+      if (!m.ok || m.next !== end) return null;
       message = m.term;
     }
     if (to.kind === 'ref') return op === ALIAS_SEND ? { type: 'alias_send', from, alias: to, message } : null;
@@ -129,10 +131,10 @@ export class SendMemo {
   from: Pid = null as unknown as Pid;
   to: Pid = null as unknown as Pid;
 
-  /** `body` holds the kept tuple's bytes at `at`, read with the same refs. */
-  matches(body: Uint8Array, at: number, refs: readonly Atom[]): boolean {
+  /** `body` holds the kept tuple's bytes at `at` (before `end`), read with the same refs. */
+  matches(body: Uint8Array, at: number, end: number, refs: readonly Atom[]): boolean {
     const n = this.length;
-    if (n === 0 || body.length - at < n || refs.length !== this.refs.length) return false;
+    if (n === 0 || end - at < n || refs.length !== this.refs.length) return false;
     for (let i = 0; i < refs.length; i++) if (refs[i] !== this.refs[i]) return false;
     const b = this.bytes;
     for (let i = 0; i < n; i++) if (b[i] !== body[at + i]) return false;
