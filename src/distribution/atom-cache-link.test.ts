@@ -121,3 +121,30 @@ describe('a peer\'s bad cache or fragment use closes the link with a logged reas
     expect(evil.closed).toEqual([]);
   });
 });
+
+describe('a SEND read where it lies in its batch (connection.ts sendInPlace) stops at its packet\'s end', () => {
+  it('a packet cut inside its message, the next packet right behind it: the ones before are delivered, the link closes with the reason, the node runs on', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    c.settle();
+    const evil = rawPeer(c, 'evil@lab', two);
+    const u32 = (n: number): number[] => [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+    // Both pids name two@lab by atom cache ref 0: the first packet fills slot 9 with it.
+    const pid = [88, 82, 0, ...u32(box.pid.id), ...u32(box.pid.serial), ...u32(box.pid.creation)];
+    const send = [104, 3, 97, 22, ...pid, ...pid];
+    const name = [...'two@lab'].map((ch) => ch.charCodeAt(0));
+    const first = [131, 68, 1, 8, 9, name.length, ...name, ...send, 97, 1];
+    // INTEGER_EXT with none of its four bytes: the next packet's length prefix is right behind.
+    const cut = [131, 68, 1, 0, 9, ...send, 98];
+    const third = [131, 68, 1, 0, 9, ...send, 97, 3];
+    evil.link.send(Uint8Array.from([...frame(first), ...frame(cut), ...frame(third)]));
+    c.settle();
+    expect(box.got).toEqual([1]);
+    expect(evil.closed.length).toBe(1);
+    expect(two.logs.at(-1)?.[1]).toBe('** Connection to node :evil@lab closed: protocol error: payload: truncated input: need 4 bytes at offset 40, have 0 **');
+    two.node.send(box.pid, atom('still_alive'));
+    c.settle();
+    expect(box.got).toEqual([1, atom('still_alive')]);
+  });
+});

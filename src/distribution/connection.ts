@@ -30,7 +30,7 @@ import type { FunHooks } from './etf/fun-hooks.ts';
 import { decodeControl, encodeControl } from './control.ts';
 import type { ControlMessage } from './control.ts';
 import { PacketReader, PacketWriter } from './packet-stream.ts';
-import { readSendSender, readSendSenderAt } from './etf/send-path.ts';
+import { SendMemo, readSendSender, readSendSenderAt } from './etf/send-path.ts';
 import { DEMONITOR_P, MONITOR_P } from './etf/monitor-path.ts';
 import { DFLAG } from './handshake/flags.ts';
 import { BULK_FROM_BYTES, BULK_HELLO, BULK_WINDOW_BYTES, BulkOrder, LaneWriter, ackPacket, isLanePacket, readLanePacket, senderOf } from './bulk-lane.ts';
@@ -112,6 +112,8 @@ export class Connection {
   private readonly withRefs: { hooks?: FunHooks; versionByte: false; atomRefs: readonly Atom[] };
   /** The same for the terms after a `131,68` header (no version bytes); its refs go apart (readSendSenderAt). */
   private readonly headerOpts: DecodeOptions;
+  /** The peer's last `{22, From, To}`, read once while it repeats (etf/send-path.ts). */
+  private readonly sendMemo = new SendMemo();
   private readonly interval: number;
   private readonly timeout: number;
   private lane: Lane | null = null;
@@ -340,8 +342,14 @@ export class Connection {
   /** The control messages of the packets `reader` completed, to `messages`; stops at a bad one and says why. */
   private packetsIn(reader: PacketReader, messages: ControlMessage[]): string | null {
     for (let i = 0; i < reader.count; i++) {
-      const p = reader.got[i] as Uint8Array;
       this.stats.packetsIn++;
+      // The commonest packet, a SEND in the atom cache's header form, read where it lies in the message.
+      const inPlace = this.sendInPlace(reader, i, messages);
+      if (inPlace !== false) {
+        if (inPlace !== null) return inPlace;
+        continue;
+      }
+      const p = reader.packet(i);
       if (this.fragments !== null && isFragment(p)) {
         const f = this.fragments.push(p);
         if (typeof f === 'string') return f;
@@ -362,7 +370,7 @@ export class Connection {
       const inCache = this.inCache;
       const next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
       if (typeof next === 'string') return next;
-      const fast = next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
+      const fast = next < 0 ? readSendSender(p, this.decodeOpts, this.sendMemo) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs, this.sendMemo);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return err;
@@ -380,6 +388,27 @@ export class Connection {
       if (err !== null) return err;
     }
     return null;
+  }
+
+  /**
+   * Packet `i` of `reader` when it lies in the message and is a header-form packet the fast
+   * reader takes (a message to a pid or an alias, a call's monitor or demonitor): delivered from
+   * the message's bytes, with no view made of it; null, or why delivering it failed. False:
+   * anything else, a bad packet included, for the general path (which reads the header again:
+   * entries it fills are filled with the same atoms, and its errors are in the packet's offsets).
+   */
+  private sendInPlace(reader: PacketReader, i: number, messages: ControlMessage[]): string | null | false {
+    const inCache = this.inCache;
+    if (inCache === null || reader.got[i] !== null) return false;
+    const src = reader.src;
+    const s = reader.starts[i] as number;
+    const e = reader.ends[i] as number;
+    if (e - s <= 2 || src[s] !== VERSION || src[s + 1] !== DIST_HEADER || src[s + 2] === 0) return false;
+    const next = inCache.readHere(src, s + 2, e);
+    // A bad header: the general path reads it again and says why, with offsets in the packet.
+    if (typeof next === 'string') return false;
+    const fast = readSendSenderAt(src, next, false, this.headerOpts, inCache.lastRefs, this.sendMemo, e);
+    return fast === null ? false : this.deliver(fast, e - s, messages);
   }
 
   /** The periodic tick check (every tick interval): 'timeout' means drop the peer. */

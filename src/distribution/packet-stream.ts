@@ -358,9 +358,16 @@ export class PacketReader {
   /**
    * The packets the last `read` completed, in `got[0 .. count)`, good until the next `read` or
    * `release`. One array for the reader's life: a result and an array per message were most of
-   * what a round trip's receive path allocated.
+   * what a round trip's receive path allocated. A packet wholly inside the message is null here
+   * until `packet(i)` asks for it: it is `src[starts[i], ends[i])`, and a reader that can read it
+   * in place (connection.ts, the common SEND) spares a view object per packet, a flood's largest
+   * allocation on the receiving side.
    */
-  readonly got: Uint8Array[] = [];
+  readonly got: (Uint8Array | null)[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** The message the last `read` was given (NO_BYTES once released). */
+  src: Uint8Array = NO_BYTES;
   count = 0;
 
   constructor(private readonly maxPacketBytes: number) {}
@@ -378,7 +385,8 @@ export class PacketReader {
   /** The packets one transport message completes; after an error the reader stays failed. */
   push(msg: Uint8Array): ReadResult {
     const error = this.read(msg);
-    const packets = this.got.slice(0, this.count);
+    const packets: Uint8Array[] = [];
+    for (let i = 0; i < this.count; i++) packets.push(this.packet(i));
     this.release();
     return { packets, error };
   }
@@ -387,6 +395,12 @@ export class PacketReader {
   release(): void {
     for (let i = 0; i < this.count; i++) this.got[i] = NO_BYTES;
     this.count = 0;
+    this.src = NO_BYTES;
+  }
+
+  /** The `i`th packet of the last read, as bytes of its own (a view of the message when it lies in it). */
+  packet(i: number): Uint8Array {
+    return this.got[i] ?? (this.got[i] = this.src.subarray(this.starts[i] as number, this.ends[i] as number));
   }
 
   /**
@@ -396,6 +410,7 @@ export class PacketReader {
   read(msg: Uint8Array): string | null {
     this.release();
     if (this.failed !== null) return this.failed;
+    this.src = msg;
     const packets = this.got;
     let at = 0;
     while (at < msg.length) {
@@ -423,7 +438,10 @@ export class PacketReader {
         // A packet wholly inside this message is a view of it (the transport gave us our own
         // copy of each message); only a packet spread over several messages is assembled.
         if (msg.length - at >= len) {
-          packets[this.count++] = msg.subarray(at, at + len);
+          const i = this.count++;
+          packets[i] = null;
+          this.starts[i] = at;
+          this.ends[i] = at + len;
           at += len;
           continue;
         }

@@ -33,6 +33,12 @@ export class Float {
 
 export class Atom {
   readonly kind = 'atom' as const;
+  /**
+   * The distribution's atom cache slot for this atom (a hash of its name: etf/atom-cache.ts
+   * cacheIndex), made on first use; -1 until then. Not part of the term: a memo on the interned
+   * atom, as Ref's key, since a table lookup per atom per packet showed in a flood's profile.
+   */
+  cacheSlot = -1;
   /** Use `atom(name)`: atoms are interned. */
   constructor(readonly name: string) {}
 }

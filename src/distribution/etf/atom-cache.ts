@@ -27,18 +27,14 @@ export const ATOM_CACHE_SIZE = 2048;
 /** ERTS_MAX_INTERNAL_ATOM_CACHE_ENTRIES: one byte indexes a packet's refs. */
 export const MAX_ATOM_CACHE_REFS = 255;
 
-/** The slot an atom takes: a hash of its name (a pure memo, like encode.ts's atom bytes). */
-const slots = new Map<Atom, number>();
-
+/** The slot an atom takes: a hash of its name. */
 export function cacheIndex(a: Atom): number {
-  let ix = slots.get(a);
-  if (ix === undefined) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < a.name.length; i++) h = Math.imul(h ^ a.name.charCodeAt(i), 0x01000193);
-    ix = (h >>> 0) % ATOM_CACHE_SIZE;
-    slots.set(a, ix);
-  }
-  return ix;
+  const known = a.cacheSlot;
+  if (known >= 0) return known;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.name.length; i++) h = Math.imul(h ^ a.name.charCodeAt(i), 0x01000193);
+  // A pure function of the name, kept on the interned atom (types.ts Atom.cacheSlot).
+  return (a.cacheSlot = (h >>> 0) % ATOM_CACHE_SIZE);
 }
 
 /**
@@ -198,9 +194,9 @@ export class InAtomCache {
    * slots already filled (a conversation's usual packet) is read without a ByteReader; any
    * other goes through `read`, which gives the same answer and fills new entries.
    */
-  readHere(body: Uint8Array, at: number): number | string {
+  readHere(body: Uint8Array, at: number, end = body.length): number | string {
     const refs = this.lastRefs;
-    const n = body[at];
+    const n = at < end ? body[at] : undefined;
     if (n === 0) {
       // No refs, and so no flags either.
       refs.length = 0;
@@ -211,7 +207,7 @@ export class InAtomCache {
       const slotsAt = flagsAt + (n >> 1) + 1;
       let i = 0;
       // Each old ref is one slot byte after the flags (the flags' last half byte is `long`, which only new entries use).
-      if (slotsAt + n <= body.length) {
+      if (slotsAt + n <= end) {
         for (; i < n; i++) {
           const f = nibbleAt(body, flagsAt, i);
           if ((f & 8) !== 0) break;
@@ -225,7 +221,7 @@ export class InAtomCache {
         }
       }
     }
-    const r = this.read(body, at);
+    const r = this.read(body, at, end);
     if (typeof r === 'string') return r;
     refs.length = 0;
     for (const a of r.refs) refs.push(a);
@@ -237,9 +233,9 @@ export class InAtomCache {
    * ATOM_CACHE_REFs name) and where its terms start, or why the header is bad (a reference to a
    * slot never filled, a truncated or oversized header, a bad atom).
    */
-  read(body: Uint8Array, at: number): { readonly refs: Atom[]; readonly next: number } | string {
+  read(body: Uint8Array, at: number, end = body.length): { readonly refs: Atom[]; readonly next: number } | string {
     try {
-      const r = new ByteReader(body, at);
+      const r = new ByteReader(body, at, end);
       const n = r.u8();
       const refs: Atom[] = [];
       if (n === 0) return { refs, next: r.pos };

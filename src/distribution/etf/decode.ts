@@ -38,9 +38,9 @@ type Frame =
   | { readonly k: 'list'; n: number; readonly items: Term[] }
   | { readonly k: 'fun'; readonly n: number; readonly items: Term[]; readonly head: FunHeader };
 
-export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = {}): DecodeResult {
+export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = {}, end = bytes.length): DecodeResult {
   try {
-    const r = new ByteReader(bytes, offset);
+    const r = new ByteReader(bytes, offset, end);
     if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
     if (opts.versionByte !== false) {
       const v = r.u8();

@@ -59,8 +59,8 @@ export interface AliasSend {
 export type FastControl = SendSender | AliasSend | MonitorSignal;
 
 /** The SEND_SENDER, ALIAS_SEND, MONITOR_P or DEMONITOR_P signal a 112-form packet body holds, or null when it is anything else. */
-export function readSendSender(body: Uint8Array, opts: DecodeOptions): FastControl | null {
-  return body[0] === PASS_THROUGH ? readSendSenderAt(body, 1, true, opts) : null;
+export function readSendSender(body: Uint8Array, opts: DecodeOptions, memo?: SendMemo): FastControl | null {
+  return body[0] === PASS_THROUGH ? readSendSenderAt(body, 1, true, opts, undefined, memo) : null;
 }
 
 /**
@@ -72,32 +72,38 @@ export function readSendSender(body: Uint8Array, opts: DecodeOptions): FastContr
  * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
  * options object per packet; one is made only when the generic decoder must read the message.
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): FastControl | null {
+export function readSendSenderAt(
+  body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[], memo?: SendMemo, end = body.length,
+): FastControl | null {
   const c = versioned ? at + 1 : at;
   const arity = body[c + 1];
   const op = body[c + 3];
   if (
-    body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
+    end < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
     body[c + 2] !== T.SMALL_INTEGER_EXT || (arity !== 3 && arity !== 4)
   ) {
     return null;
   }
   try {
-    const r = new ByteReader(body, c + 4);
+    const r = new ByteReader(body, c + 4, end);
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
-    if (arity === 4) return readMonitorFields(r, op as number, body.length);
+    if (arity === 4) return readMonitorFields(r, op as number, end);
     if (op !== SEND_SENDER && op !== ALIAS_SEND) return null;
-    const from = readPid(r);
-    const to = op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
+    const atomList = atomRefs ?? NO_REFS;
+    const known = op === SEND_SENDER && memo !== undefined && memo.matches(body, c, end, atomList);
+    const from = known ? memo.from : readPid(r);
+    const to = known ? memo.to : op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
+    if (known) r.pos = c + memo.length;
+    else if (op === SEND_SENDER && memo !== undefined) memo.keep(body, c, r.pos, atomList, from, to as Pid);
     // An alias that is not a ref: the generic path reports it.
     if (typeof to !== 'object' || (to.kind !== 'pid' && to.kind !== 'ref')) return null;
     const at = r.pos;
     // The 112 form's message has its own version byte; anything else there is the generic path's to report.
     let message = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
-    if (message === undefined || r.pos !== body.length) {
-      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
-      if (!m.ok || m.next !== body.length) return null;
+    if (message === undefined || r.pos !== end) {
+      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs }, end);
+      if (!m.ok || m.next !== end) return null;
       message = m.term;
     }
     if (to.kind === 'ref') return op === ALIAS_SEND ? { type: 'alias_send', from, alias: to, message } : null;
@@ -105,6 +111,49 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
   } catch (e) {
     if (e instanceof DecodeFail) return null;
     throw e;
+  }
+}
+
+const NO_REFS: readonly Atom[] = [];
+
+/**
+ * The last SEND_SENDER control tuple a connection read, `{22, From, To}`, as its bytes, the atom
+ * refs they were read with (a cache ref's meaning is the packet's header's), and the two pids.
+ * A flood's packets, and a conversation's, repeat the tuple byte for byte: the same bytes read
+ * with the same refs give the same pids, so they are compared instead of decoded (two pids, with
+ * their atoms and four bounds checks each, per message). The pids are immutable and shared.
+ * One per connection (its reading side), never shared between peers.
+ */
+export class SendMemo {
+  private bytes = new Uint8Array(64);
+  length = 0;
+  private refs: Atom[] = [];
+  from: Pid = null as unknown as Pid;
+  to: Pid = null as unknown as Pid;
+
+  /** `body` holds the kept tuple's bytes at `at` (before `end`), read with the same refs. */
+  matches(body: Uint8Array, at: number, end: number, refs: readonly Atom[]): boolean {
+    const n = this.length;
+    if (n === 0 || end - at < n || refs.length !== this.refs.length) return false;
+    for (let i = 0; i < refs.length; i++) if (refs[i] !== this.refs[i]) return false;
+    const b = this.bytes;
+    for (let i = 0; i < n; i++) if (b[i] !== body[at + i]) return false;
+    return true;
+  }
+
+  /** Keeps the tuple that `body[from, to)` held and the pids it read as. */
+  keep(body: Uint8Array, from: number, to: number, refs: readonly Atom[], fromPid: Pid, toPid: Pid): void {
+    const n = to - from;
+    if (n > this.bytes.length) {
+      this.length = 0;
+      return; // pids with node names this long are not a flood's: read them each time
+    }
+    this.bytes.set(body.subarray(from, to));
+    this.length = n;
+    this.refs.length = 0;
+    for (const a of refs) this.refs.push(a);
+    this.from = fromPid;
+    this.to = toPid;
   }
 }
 
@@ -138,14 +187,23 @@ function readFlatTerm(r: ByteReader, tag: number, depth: number): Term | undefin
   if (depth === 0) return undefined;
   const n = isList ? r.u32() : r.u8();
   if (n > MAX_FLAT_ARITY) return undefined;
+  if (!isList) {
+    // Sized once: a literal grown by push takes a backing store for 17 elements.
+    const items = new Array<Term>(n);
+    for (let i = 0; i < n; i++) {
+      const x = readFlatTerm(r, r.u8(), depth - 1);
+      if (x === undefined) return undefined;
+      items[i] = x;
+    }
+    return new Tuple(items);
+  }
   // A list's tail is one more term after its elements.
   const items: Term[] = [];
-  for (let i = isList ? -1 : 0; i < n; i++) {
+  for (let i = -1; i < n; i++) {
     const x = readFlatTerm(r, r.u8(), depth - 1);
     if (x === undefined) return undefined;
     items.push(x);
   }
-  if (!isList) return new Tuple(items);
   const tail = items.pop() as Term;
   return list(items, tail);
 }
