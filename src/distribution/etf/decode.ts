@@ -26,6 +26,13 @@ export interface DecodeOptions {
   readonly maxInflatedSize?: number;
   /** The atoms of the packet's distribution header, which ATOM_CACHE_REF names (atom-cache.ts). */
   readonly atomRefs?: readonly Atom[];
+  /**
+   * Binaries of this many bytes or more become views of `bytes` instead of copies, as BEAM's
+   * large binaries in a received message are sub-binaries of its buffer. Only for bytes nothing
+   * writes again (a packet the link assembled in a buffer of its own); a view keeps the whole
+   * buffer alive, hence only large ones.
+   */
+  readonly viewBinariesFrom?: number;
 }
 
 export type DecodeResult =
@@ -42,6 +49,7 @@ export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = 
   try {
     const r = new ByteReader(bytes, offset);
     if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
+    if (opts.viewBinariesFrom !== undefined) r.viewFrom = opts.viewBinariesFrom;
     if (opts.versionByte !== false) {
       const v = r.u8();
       if (v !== T.VERSION) return { ok: false, error: `bad version byte ${v}` };

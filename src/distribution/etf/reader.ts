@@ -14,6 +14,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export class ByteReader {
   /** The atoms ATOM_CACHE_REF names (the refs of the packet's distribution header); null: none allowed. */
   atomRefs: readonly Atom[] | null = null;
+  /**
+   * Binaries of this many bytes or more are views of `bytes`, not copies (Infinity: none are):
+   * only for bytes that are the reader's caller's own and never written again (DecodeOptions).
+   */
+  viewFrom = Infinity;
   /** Made on first use: only floats and 64-bit port ids need it, and a reader is made per term. */
   private dv: DataView | null = null;
   constructor(
