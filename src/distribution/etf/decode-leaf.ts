@@ -119,7 +119,7 @@ export function readLeaf(r: ByteReader, tag: number): Term | undefined {
     }
     case T.BINARY_EXT: {
       const bytes = r.take(r.u32());
-      return Binary.fromBytes(bytes.length >= r.viewFrom ? bytes : bytes.slice());
+      return Binary.fromBytes(bytes.length >= r.viewFrom() ? bytes : bytes.slice());
     }
     case T.BIT_BINARY_EXT: {
       const len = r.u32();

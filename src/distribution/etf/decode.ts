@@ -11,7 +11,7 @@ import { Fun, Tuple, list, type Atom, type Term } from '../../core/term/types.ts
 import { readFunHeader, readLeaf, type FunHeader } from './decode-leaf.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { buildMap } from './map-build.ts';
-import { ByteReader, DecodeFail } from './reader.ts';
+import { ByteReader, DecodeFail, ViewReader } from './reader.ts';
 import * as T from './tags.ts';
 
 export interface DecodeOptions {
@@ -47,9 +47,8 @@ type Frame =
 
 export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = {}): DecodeResult {
   try {
-    const r = new ByteReader(bytes, offset);
+    const r = opts.viewBinariesFrom === undefined ? new ByteReader(bytes, offset) : new ViewReader(bytes, offset, opts.viewBinariesFrom);
     if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
-    if (opts.viewBinariesFrom !== undefined) r.viewFrom = opts.viewBinariesFrom;
     if (opts.versionByte !== false) {
       const v = r.u8();
       if (v !== T.VERSION) return { ok: false, error: `bad version byte ${v}` };

@@ -14,11 +14,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export class ByteReader {
   /** The atoms ATOM_CACHE_REF names (the refs of the packet's distribution header); null: none allowed. */
   atomRefs: readonly Atom[] | null = null;
-  /**
-   * Binaries of this many bytes or more are views of `bytes`, not copies (Infinity: none are):
-   * only for bytes that are the reader's caller's own and never written again (DecodeOptions).
-   */
-  viewFrom = Infinity;
   /** Made on first use: only floats and 64-bit port ids need it, and a reader is made per term. */
   private dv: DataView | null = null;
   constructor(
@@ -87,6 +82,13 @@ export class ByteReader {
     this.pos += n;
     return out;
   }
+  /**
+   * Binaries of this many bytes or more are views of `bytes`, not copies: none here (ViewReader).
+   * A method, not a field: a reader is made per term, and a field made every one of them larger.
+   */
+  viewFrom(): number {
+    return Infinity;
+  }
   /** Byte i is code point i (TextDecoder's 'latin1' is really windows-1252, so not that). */
   latin1(n: number): string {
     const b = this.take(n);
@@ -101,5 +103,22 @@ export class ByteReader {
     } catch {
       return this.fail(`invalid UTF-8 in atom at offset ${this.pos - n}`);
     }
+  }
+}
+
+/**
+ * A reader whose large binaries are views of its bytes (DecodeOptions.viewBinariesFrom): only for
+ * bytes that are the caller's own and never written again.
+ */
+export class ViewReader extends ByteReader {
+  constructor(
+    bytes: Uint8Array,
+    pos: number,
+    private readonly from: number,
+  ) {
+    super(bytes, pos);
+  }
+  override viewFrom(): number {
+    return this.from;
   }
 }

@@ -190,6 +190,7 @@ export class ByteWriter {
 
   /** The buffer's position of what was written at `at` (the binaries before it are not in the buffer). */
   private bufferAt(at: number): number {
+    if (this.refs.length === 0) return at;
     let b = at;
     for (const r of this.refs) {
       if (r.start >= at) break;
