@@ -201,7 +201,8 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     if (only.has('bulk')) {
       log('round trips while a 10 MB binary crosses...');
       idleTrips = await call(pa, 'distRtt', b.echo, BULK_TRIPS);
-      underBulk = await call(pa, 'rttUnderBulk', b.sink, b.echo, BULK_BINARY, BULK_TRIPS);
+      const bulk = () => call(pa, 'rttUnderBulk', b.sink, b.echo, BULK_BINARY, BULK_TRIPS);
+      underBulk = await (profile ? profiled(pages, 'dist-bulk', bulk, log) : bulk());
       if (process.env.BENCH_TRIPS) log(`  trips: ${underBulk.trips.map((x) => (x / 1000).toFixed(1)).join(" ")} ms`);
       log(`  idle: mean ${mean(idleTrips).toFixed(0)} µs, median ${median(idleTrips).toFixed(0)} µs`);
       log(`  ${underBulk.trips.length} trips during ${underBulk.bulkMs.toFixed(0)} ms: mean ${mean(underBulk.trips).toFixed(0)} µs, median ${median(underBulk.trips).toFixed(0)} µs, max ${Math.max(...underBulk.trips).toFixed(0)} µs`);

@@ -239,6 +239,16 @@ describe("a peer's bad use of the bulk lane closes the link with a logged reason
     expect(afterHostile(false, (e) => e.link.send(packet(ack)))).toEqual(closedWith('bulk lane: ack on a link without one'));
   });
 
+  it('a binary whose length runs past its bulk packet (the lane decodes large binaries as views)', () => {
+    const r = afterHostile(true, (e, box) => {
+      const send = plainSend(box, 'xx');
+      // The message `xx` (its last 4 bytes: 119, 2, x, x) becomes a binary claiming 100,000 bytes with 3.
+      e.link.send(packet(marker(0)));
+      e.link.bulk?.send(packet([...send.slice(0, -4), 109, ...u32(100_000), 1, 2, 3]));
+    });
+    expect(r).toEqual(closedWith('payload: truncated input: need 100000 bytes at offset 57, have 3'));
+  });
+
   it('a malformed HELLO or marker', () => {
     expect(afterHostile(true, (e) => e.link.send(packet([0xb0, 1])))).toEqual(closedWith('bulk lane: HELLO of 2 bytes'));
     expect(afterHostile(true, (e) => e.link.send(packet([0xb1, 0, 0])))).toEqual(closedWith('bulk lane: marker of 3 bytes'));

@@ -36,6 +36,8 @@ export const MAX_WAITING_BYTES = 128 * 1024 * 1024;
  * at load 26 a small round trip during a 10 MB transfer had a median of 1.2 ms (idle 0.7 ms)
  * with 4 KiB, 1.3-2.1 ms with 8 KiB, 3 ms with 16 KiB, 11-14 ms with no window; the transfer
  * took 4.2 s, 2.2-3.4 s, 2.1 s and 1.8-3.8 s. The small message's wait is the point of the lane.
+ * Once the binary crossed without copies (3 runs each, load 7-12): 16 KiB messages and window,
+ * mean 1.9-6.0× idle; 2 KiB, 1.0-1.5× idle but the transfer took 6.2-9.2 s (4 KiB: 3.2-7.9 s).
  */
 export const BULK_WINDOW_BYTES = 4 * 1024;
 
@@ -119,36 +121,67 @@ export function senderOf(m: ControlMessage): Pid | null {
 }
 
 /**
- * The sender's bulk lane: whole packets (each its own buffer, taken over from the main writer
- * without another copy), cut into messages of at most `maxMessageBytes` as they are taken. The
- * first message of a packet carries its `Length:32`; the rest are views of the packet.
+ * The sender's bulk lane: whole packets, each as the pieces the main writer gave (copies of its
+ * buffer, and large binaries by reference: ByteWriter.takeFrom), cut into messages of at most
+ * `maxMessageBytes` as they are taken. The first message of a packet carries its `Length:32`.
+ * A message that would cross from one piece to the next is copied together; a run of whole
+ * messages inside one piece (most of a binary's bytes) goes as views of it, with no copy here.
+ * A message never holds bytes of two packets (middleware/bulk-follow.ts counts on it).
  */
 export class LaneWriter {
-  private packets: Uint8Array[] = [];
+  private packets: (readonly Uint8Array[])[] = [];
   pendingBytes = 0;
 
   constructor(private readonly maxMessageBytes: number) {}
 
-  /** A packet body; the lane owns it from now on. */
-  push(body: Uint8Array): void {
+  /** A packet body in pieces; the lane owns them from now on. */
+  push(body: readonly Uint8Array[]): void {
     this.packets.push(body);
-    this.pendingBytes += 4 + body.length;
+    let n = 4;
+    for (const p of body) n += p.length;
+    this.pendingBytes += n;
   }
 
   take(): Uint8Array[] {
     const out: Uint8Array[] = [];
-    const max = this.maxMessageBytes;
-    for (const body of this.packets) {
-      const head = Math.min(body.length, max - 4);
-      const first = new Uint8Array(4 + head);
-      new DataView(first.buffer).setUint32(0, body.length);
-      first.set(body.subarray(0, head), 4);
-      out.push(first);
-      for (let at = head; at < body.length; at += max) out.push(body.subarray(at, Math.min(body.length, at + max)));
-    }
+    for (const body of this.packets) this.cut(body, out);
     this.packets = [];
     this.pendingBytes = 0;
     return out;
+  }
+
+  private cut(body: readonly Uint8Array[], out: Uint8Array[]): void {
+    const max = this.maxMessageBytes;
+    let length = 0;
+    for (const p of body) length += p.length;
+    // The message being copied together, and how much of it is filled.
+    let msg = new Uint8Array(Math.min(max, 4 + length));
+    new DataView(msg.buffer).setUint32(0, length);
+    let fill = 4;
+    let left = 4 + length;
+    for (const p of body) {
+      let at = 0;
+      while (at < p.length) {
+        if (fill === 0 && p.length - at >= max) {
+          out.push(p.subarray(at, at + max));
+          at += max;
+          left -= max;
+          continue;
+        }
+        if (fill === 0) msg = new Uint8Array(Math.min(max, left));
+        const n = Math.min(p.length - at, msg.length - fill);
+        msg.set(p.subarray(at, at + n), fill);
+        fill += n;
+        at += n;
+        if (fill === msg.length) {
+          out.push(msg);
+          left -= fill;
+          fill = 0;
+        }
+      }
+    }
+    // An empty body: its message is the length alone.
+    if (fill > 0) out.push(msg);
   }
 }
 

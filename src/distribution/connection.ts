@@ -105,6 +105,11 @@ export class Connection {
   /** Made once: decodePacket derives its per-form options from this object (and caches them). */
   private readonly decodeOpts: DecodeOptions;
   /**
+   * The bulk lane's packets: assembled in buffers of their own (PacketReader) that nothing writes
+   * again, so their large binaries stay views of them (a 10 MB binary is not copied once more).
+   */
+  private readonly bulkDecodeOpts: DecodeOptions;
+  /**
    * The options for the terms after a header with atom refs: one object whose refs each packet
    * sets (refOpts). Spreading a new one per packet was the receive path's largest cost in a
    * CPU profile of the ping-pong; the decoders read the refs during the call and keep nothing.
@@ -132,6 +137,7 @@ export class Connection {
     this.decodeOpts = o.hooks !== undefined ? { hooks: o.hooks } : {};
     this.withRefs = o.hooks !== undefined ? { hooks: o.hooks, versionByte: false, atomRefs: [] } : { versionByte: false, atomRefs: [] };
     this.headerOpts = { ...this.decodeOpts, versionByte: false };
+    this.bulkDecodeOpts = { ...this.decodeOpts, viewBinariesFrom: BULK_FROM_BYTES };
     // Both sides take packets of up to the same size: what our reader refuses, our writer does not send.
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
@@ -269,7 +275,7 @@ export class Connection {
       this.stats.packetsIn++;
       // Only whole plain packets travel there: a header would be read out of the main stream's order.
       if (p.length === 0 || isLanePacket(p) || (p[0] === VERSION && p[1] === DIST_HEADER) || isFragment(p)) return { messages, error: 'bulk lane: not a plain packet' };
-      const m = this.control(decodePacket(p, this.decodeOpts));
+      const m = this.control(decodePacket(p, this.bulkDecodeOpts));
       if (m === null) return { messages, error: 'bulk lane: not a plain packet' };
       if (typeof m === 'string') return { messages, error: m };
       const err = lane.order.bulk(m, p.length, messages);

@@ -50,7 +50,7 @@ export class PacketWriter {
   /** The messages of take that are a large packet's second piece or later. */
   private readonly pieces = new WeakSet<Uint8Array>();
   /** The bulk lane (bulk-lane.ts): packets of `from` bytes or more go to `writer`, and a marker stays here. */
-  private lane: { readonly writer: { push(body: Uint8Array): void }; readonly from: number; seq: number } | null = null;
+  private lane: { readonly writer: { push(body: readonly Uint8Array[]): void }; readonly from: number; seq: number } | null = null;
   /** The sending pid of the packet being pushed: its marker names it, should it take the bulk lane. */
   sender: Pid | null = null;
   /** The last SEND_SENDER control tuple written in the header form, and the refs its node names took (writeSendPrefix). */
@@ -79,10 +79,21 @@ export class PacketWriter {
   /**
    * From now on, a packet of `fromBytes` or more (its body) goes to `writer` (the bulk lane's),
    * written plain (never in the atom cache's form: the peer reads those in this stream's order),
-   * and a marker takes its place here.
+   * and a marker takes its place here. Binaries of `fromBytes` or more are then written by
+   * reference (ByteWriter.refFrom): a packet holding one goes to the lane, as pieces, and the
+   * binary's bytes are copied only into the channel's messages.
    */
-  divertLargeTo(writer: { push(body: Uint8Array): void }, fromBytes: number): void {
+  divertLargeTo(writer: { push(body: readonly Uint8Array[]): void }, fromBytes: number): void {
     this.lane = { writer, from: fromBytes, seq: 0 };
+    this.w.refFrom = fromBytes;
+    this.scratch.refFrom = fromBytes;
+  }
+
+  /** A new batch or scratch writer (a large one is let go), keeping binaries by reference once the lane is open. */
+  private newWriter(): ByteWriter {
+    const w = new ByteWriter(INITIAL_BYTES);
+    if (this.lane !== null) w.refFrom = this.lane.from;
+    return w;
   }
 
   /** A ready packet body (a tick is the empty one). */
@@ -227,7 +238,7 @@ export class PacketWriter {
     } finally {
       s.atomRefs = null;
       s.limit = Infinity;
-      if (s.capacity > KEEP_BYTES) this.scratch = new ByteWriter(INITIAL_BYTES);
+      if (s.capacity > KEEP_BYTES) this.scratch = this.newWriter();
       else s.reset();
     }
   }
@@ -250,7 +261,7 @@ export class PacketWriter {
     this.packets++;
     const lane = this.lane;
     if (divertable && lane !== null && w.length - mark - 4 >= lane.from) {
-      lane.writer.push(w.written().slice(mark + 4));
+      lane.writer.push(w.takeFrom(mark + 4));
       w.truncate(mark);
       writeMarker(w, lane.seq++, this.sender);
     }
@@ -265,7 +276,7 @@ export class PacketWriter {
     w.limit = Infinity;
     w.truncate(mark);
     // Let go of a buffer grown for the refused term.
-    if (mark === 0 && w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
+    if (mark === 0 && w.capacity > KEEP_BYTES) this.w = this.newWriter();
     if (e instanceof WriteLimit) return `the term is larger than the link's limit of ${this.maxPacketBytes} bytes`;
     return e instanceof Error ? e.message : String(e);
   }
@@ -286,7 +297,7 @@ export class PacketWriter {
     if (this.w.length === 0) return [];
     const all = this.w.finish();
     // The bytes were copied out: keep the buffer for the next batch, unless a big packet grew it.
-    if (this.w.capacity > KEEP_BYTES) this.w = new ByteWriter(INITIAL_BYTES);
+    if (this.w.capacity > KEEP_BYTES) this.w = this.newWriter();
     else this.w.reset();
     const view = new DataView(all.buffer, all.byteOffset, all.byteLength);
     const out: Uint8Array[] = [];
@@ -350,10 +361,12 @@ export class PacketReader {
   private headFill = 0;
   /**
    * A packet spread over several messages: its length and the pieces received so far (views of
-   * the messages, which are ours). It is assembled once complete, so the memory it takes is
-   * what the peer really sent, never what a header merely claims.
+   * the messages, which are ours). Once half of it has come, its own buffer is made and the
+   * pieces copied in, and what comes after is copied there as it arrives: the memory it takes is
+   * at most twice what the peer really sent, never what a header merely claims, and no single
+   * turn copies a whole 10 MB packet (the last piece completes it in place).
    */
-  private body: { readonly length: number; readonly pieces: Uint8Array[]; fill: number } | null = null;
+  private body: { readonly length: number; pieces: Uint8Array[]; fill: number; buf: Uint8Array | null } | null = null;
   private failed: string | null = null;
   /**
    * The packets the last `read` completed, in `got[0 .. count)`, good until the next `read` or
@@ -445,15 +458,21 @@ export class PacketReader {
           at += len;
           continue;
         }
-        this.body = { length: len, pieces: [], fill: 0 };
+        this.body = { length: len, pieces: [], fill: 0, buf: null };
       }
       const body = this.body;
       const n = Math.min(body.length - body.fill, msg.length - at);
-      body.pieces.push(msg.subarray(at, at + n));
+      const piece = msg.subarray(at, at + n);
+      if (body.buf !== null) body.buf.set(piece, body.fill);
+      else if (2 * (body.fill + n) >= body.length) {
+        body.pieces.push(piece);
+        body.buf = concatBytes(body.pieces, body.length);
+        body.pieces = [];
+      } else body.pieces.push(piece);
       body.fill += n;
       at += n;
       if (body.fill === body.length) {
-        packets[this.count++] = concatBytes(body.pieces, body.length);
+        packets[this.count++] = body.buf as Uint8Array;
         this.body = null;
       }
     }

@@ -117,7 +117,10 @@ export function readLeaf(r: ByteReader, tag: number): Term | undefined {
       const bytes = r.take(r.u16());
       return list(Array.from(bytes));
     }
-    case T.BINARY_EXT: return Binary.fromBytes(r.take(r.u32()).slice());
+    case T.BINARY_EXT: {
+      const bytes = r.take(r.u32());
+      return Binary.fromBytes(bytes.length >= r.viewFrom() ? bytes : bytes.slice());
+    }
     case T.BIT_BINARY_EXT: {
       const len = r.u32();
       const bits = r.u8();

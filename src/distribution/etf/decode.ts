@@ -11,7 +11,7 @@ import { Fun, Tuple, list, type Atom, type Term } from '../../core/term/types.ts
 import { readFunHeader, readLeaf, type FunHeader } from './decode-leaf.ts';
 import type { FunHooks } from './fun-hooks.ts';
 import { buildMap } from './map-build.ts';
-import { ByteReader, DecodeFail } from './reader.ts';
+import { ByteReader, DecodeFail, ViewReader } from './reader.ts';
 import * as T from './tags.ts';
 
 export interface DecodeOptions {
@@ -26,6 +26,13 @@ export interface DecodeOptions {
   readonly maxInflatedSize?: number;
   /** The atoms of the packet's distribution header, which ATOM_CACHE_REF names (atom-cache.ts). */
   readonly atomRefs?: readonly Atom[];
+  /**
+   * Binaries of this many bytes or more become views of `bytes` instead of copies, as BEAM's
+   * large binaries in a received message are sub-binaries of its buffer. Only for bytes nothing
+   * writes again (a packet the link assembled in a buffer of its own); a view keeps the whole
+   * buffer alive, hence only large ones.
+   */
+  readonly viewBinariesFrom?: number;
 }
 
 export type DecodeResult =
@@ -40,7 +47,7 @@ type Frame =
 
 export function decodeTerm(bytes: Uint8Array, offset = 0, opts: DecodeOptions = {}, end = bytes.length): DecodeResult {
   try {
-    const r = new ByteReader(bytes, offset, end);
+    const r = opts.viewBinariesFrom === undefined ? new ByteReader(bytes, offset, end) : new ViewReader(bytes, offset, opts.viewBinariesFrom, end);
     if (opts.atomRefs !== undefined) r.atomRefs = opts.atomRefs;
     if (opts.versionByte !== false) {
       const v = r.u8();

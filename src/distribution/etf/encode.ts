@@ -63,13 +63,13 @@ export function encodeInto(w: ByteWriter, root: Term, opts: EncodeOptions = {}):
       case 'binary':
         w.u8(T.BINARY_EXT);
         w.u32(t.byteSize);
-        w.bytes(t.bytes);
+        w.binary(t.bytes);
         break;
       case 'bitstring':
         w.u8(T.BIT_BINARY_EXT);
         w.u32(t.bytes.length);
         w.u8(t.bitSize & 7);
-        w.bytes(t.bytes);
+        w.binary(t.bytes);
         break;
       case 'nil': w.u8(T.NIL_EXT); break;
       case 'cons': pushList(w, t, stack); break;

@@ -84,6 +84,13 @@ export class ByteReader {
     this.pos += n;
     return out;
   }
+  /**
+   * Binaries of this many bytes or more are views of `bytes`, not copies: none here (ViewReader).
+   * A method, not a field: a reader is made per term, and a field made every one of them larger.
+   */
+  viewFrom(): number {
+    return Infinity;
+  }
   /** Byte i is code point i (TextDecoder's 'latin1' is really windows-1252, so not that). */
   latin1(n: number): string {
     const b = this.take(n);
@@ -98,5 +105,23 @@ export class ByteReader {
     } catch {
       return this.fail(`invalid UTF-8 in atom at offset ${this.pos - n}`);
     }
+  }
+}
+
+/**
+ * A reader whose large binaries are views of its bytes (DecodeOptions.viewBinariesFrom): only for
+ * bytes that are the caller's own and never written again.
+ */
+export class ViewReader extends ByteReader {
+  constructor(
+    bytes: Uint8Array,
+    pos: number,
+    private readonly from: number,
+    end = bytes.length,
+  ) {
+    super(bytes, pos, end);
+  }
+  override viewFrom(): number {
+    return this.from;
   }
 }

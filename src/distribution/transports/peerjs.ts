@@ -288,6 +288,8 @@ class BulkDataChannel implements BulkChannel {
   private blocked = false;
   private closed = false;
   readonly maxMessageBytes = BULK_MESSAGE_BYTES;
+  /** Where a message is framed before the channel copies it (send): a 10 MB packet is 2,560 of them. */
+  private readonly scratch = new Uint8Array(BULK_MESSAGE_BYTES + 1);
 
   /** The bulk channel of `conn`'s connection, or null where there is none to make (a fake in tests). */
   /** `fail(reason)`: the link must close (a `protocol error: ` reason when the peer sent something wrong). */
@@ -341,7 +343,8 @@ class BulkDataChannel implements BulkChannel {
     if (this.closed || this.dc.readyState !== 'open') return;
     // Large packets are what travels here: they go stored, not deflated, so neither tab spends
     // its main thread compressing megabytes while small messages wait for it.
-    this.dc.send(storedFrame(bytes));
+    // RTCDataChannel.send copies what it is given before it returns: one buffer serves every message.
+    this.dc.send(bytes.length <= BULK_MESSAGE_BYTES ? storedFrameInto(this.scratch, bytes) : storedFrame(bytes));
   }
 
   onMessage(cb: (bytes: Uint8Array) => void): () => void {
