@@ -324,4 +324,17 @@ export const enumBifs = defineBifs('Elixir.Enum', {
     return yield* buildList(out);
   }),
   'min_max/1': (a, ctx) => extreme(ctx, arg(a, 0), -1, (min) => extreme(ctx, arg(a, 0), 1, (max) => new Tuple([min, max]))),
-}, true);
+}, true).map((b) => (b.name === 'member?' && b.arity === 2 ? { ...b, small: memberSmall } : b));
+
+/**
+ * Enum.member?/2 on a range or a short proper list, inline: `x in list` in a body compiles to
+ * it, and this keeps that as cheap as it was inline. Structs, maps and long lists take the call.
+ */
+function memberSmall(a: readonly Term[]): Term | undefined {
+  const [e, x] = [arg(a, 0), arg(a, 1)];
+  const r = rangeParts(e);
+  if (r !== null) return bool(rangeMember(r, x));
+  let l = e;
+  for (let n = 0; n < STEP && typeof l === 'object' && l.kind === 'cons'; n++, l = l.tail) if (strictEquals(x, l.head)) return bool(true);
+  return typeof l === 'object' && l.kind === 'nil' ? bool(false) : undefined;
+}
