@@ -340,8 +340,28 @@ export class Connection {
   /** The control messages of the packets `reader` completed, to `messages`; stops at a bad one and says why. */
   private packetsIn(reader: PacketReader, messages: ControlMessage[]): string | null {
     for (let i = 0; i < reader.count; i++) {
-      const p = reader.got[i] as Uint8Array;
       this.stats.packetsIn++;
+      // A header's refs are read into the cache's reused `lastRefs`, decoded from at once.
+      const inCache = this.inCache;
+      let next: number | string = -1;
+      let tried = false;
+      const msg = reader.got[i] as Uint8Array, start = reader.starts[i] as number, end = reader.ends[i] as number;
+      if (inCache !== null && end - start > 2 && msg[start] === VERSION && msg[start + 1] === DIST_HEADER && msg[start + 2] !== 0) {
+        // The usual packet (a send, a reply, a monitor or demonitor in the header form; not a
+        // fragment nor a lane packet), read where it lies in the transport's message: a view of
+        // it cost ~100 ns, and a call to another node receives four.
+        next = inCache.readHere(msg, start + 2, end, start);
+        if (typeof next === 'string') return next;
+        const fast = readSendSenderAt(msg, next, false, this.headerOpts, inCache.lastRefs, end);
+        if (fast !== null) {
+          const err = this.deliver(fast, end - start, messages);
+          if (err !== null) return err;
+          continue;
+        }
+        next -= start;
+        tried = true;
+      }
+      const p = reader.packet(i);
       if (this.fragments !== null && isFragment(p)) {
         const f = this.fragments.push(p);
         if (typeof f === 'string') return f;
@@ -358,11 +378,9 @@ export class Connection {
         if (err !== null) return err;
         continue;
       }
-      // A header's refs are read into the cache's reused `lastRefs`, decoded from at once.
-      const inCache = this.inCache;
-      const next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
+      if (next < 0) next = inCache !== null && hasAtomCacheRefs(p) ? inCache.readHere(p, 2) : -1;
       if (typeof next === 'string') return next;
-      const fast = next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
+      const fast = tried ? null : next < 0 ? readSendSender(p, this.decodeOpts) : readSendSenderAt(p, next, false, this.headerOpts, (inCache as InAtomCache).lastRefs);
       if (fast !== null) {
         const err = this.deliver(fast, p.length, messages);
         if (err !== null) return err;

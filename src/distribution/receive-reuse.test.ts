@@ -9,6 +9,9 @@ import { PLAYGROUND_FLAGS } from './handshake/flags.ts';
 
 const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
 
+/** The packets the reader's last `read` completed, each as bytes of its own. */
+const packetsOf = (r: PacketReader): Uint8Array[] => Array.from({ length: r.count }, (_, i) => r.packet(i));
+
 describe('PacketReader.read: the packets in the reader’s own array', () => {
   it('reads what push reads, message after message, and release lets go of every packet', () => {
     const w = new PacketWriter(64);
@@ -20,8 +23,8 @@ describe('PacketReader.read: the packets in the reader’s own array', () => {
     for (const m of w.take()) {
       expect(reader.read(m)).toBeNull();
       const viaPush = pushed.push(m);
-      expect(reader.got.slice(0, reader.count)).toEqual(viaPush.packets);
-      got.push(...reader.got.slice(0, reader.count));
+      expect(packetsOf(reader)).toEqual(viaPush.packets);
+      got.push(...packetsOf(reader));
     }
     expect(got).toEqual(sent);
     // The 300-byte packet was assembled from pieces: after release no slot holds it (nor anything).
@@ -33,7 +36,7 @@ describe('PacketReader.read: the packets in the reader’s own array', () => {
   it('a bad length: the whole packets before it, then the error, and failed for good', () => {
     const r = new PacketReader(100);
     expect(r.read(Uint8Array.of(0, 0, 0, 2, 7, 8, 0, 0, 0, 101, 1))).toBe('packet of 101 bytes exceeds the limit of 100');
-    expect(r.got.slice(0, r.count)).toEqual([Uint8Array.of(7, 8)]);
+    expect(packetsOf(r)).toEqual([Uint8Array.of(7, 8)]);
     expect(r.read(Uint8Array.of(0, 0, 0, 0))).toBe('packet of 101 bytes exceeds the limit of 100');
     expect(r.count).toBe(0);
   });

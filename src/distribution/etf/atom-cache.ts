@@ -196,9 +196,11 @@ export class InAtomCache {
    * (no new array or result per packet: every packet of a round trip has a header), and the
    * answer is where the terms start, or why the header is bad. A header whose refs all name
    * slots already filled (a conversation's usual packet) is read without a ByteReader; any
-   * other goes through `read`, which gives the same answer and fills new entries.
+   * other goes through `read`, which gives the same answer and fills new entries. `start` and
+   * `end`: where the packet lies in `body` (one read inside the transport's message; an error
+   * names offsets in the packet).
    */
-  readHere(body: Uint8Array, at: number): number | string {
+  readHere(body: Uint8Array, at: number, end = body.length, start = 0): number | string {
     const refs = this.lastRefs;
     const n = body[at];
     if (n === 0) {
@@ -211,7 +213,7 @@ export class InAtomCache {
       const slotsAt = flagsAt + (n >> 1) + 1;
       let i = 0;
       // Each old ref is one slot byte after the flags (the flags' last half byte is `long`, which only new entries use).
-      if (slotsAt + n <= body.length) {
+      if (slotsAt + n <= end) {
         for (; i < n; i++) {
           const f = nibbleAt(body, flagsAt, i);
           if ((f & 8) !== 0) break;
@@ -225,11 +227,11 @@ export class InAtomCache {
         }
       }
     }
-    const r = this.read(body, at);
+    const r = start === 0 && end === body.length ? this.read(body, at) : this.read(body.subarray(start, end), at - start);
     if (typeof r === 'string') return r;
     refs.length = 0;
     for (const a of r.refs) refs.push(a);
-    return r.next;
+    return r.next + start;
   }
 
   /**

@@ -16,9 +16,11 @@ export class ByteReader {
   atomRefs: readonly Atom[] | null = null;
   /** Made on first use: only floats and 64-bit port ids need it, and a reader is made per term. */
   private dv: DataView | null = null;
+  /** `end`: where the input ends (a packet read inside a larger message ends before it). */
   constructor(
     readonly bytes: Uint8Array,
     public pos: number,
+    readonly end: number = bytes.length,
   ) {}
 
   private get view(): DataView {
@@ -26,7 +28,7 @@ export class ByteReader {
   }
 
   get remaining(): number {
-    return this.bytes.length - this.pos;
+    return this.end - this.pos;
   }
 
   fail(msg: string): never {

@@ -71,22 +71,23 @@ export function readSendSender(body: Uint8Array, opts: DecodeOptions): FastContr
  * byte (the 112 form); else none (after a `131,68` header, whose atom refs are `refs`, or
  * `opts.atomRefs`; `opts` then says `versionByte: false`). Passing the refs apart spares an
  * options object per packet; one is made only when the generic decoder must read the message.
+ * `end`: where the packet ends in `body` (one read inside the transport's message).
  */
-export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[]): FastControl | null {
+export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolean, opts: DecodeOptions, refs?: readonly Atom[], end = body.length): FastControl | null {
   const c = versioned ? at + 1 : at;
   const arity = body[c + 1];
   const op = body[c + 3];
   if (
-    body.length < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
+    end < c + 7 || (versioned && body[at] !== T.VERSION) || body[c] !== T.SMALL_TUPLE_EXT ||
     body[c + 2] !== T.SMALL_INTEGER_EXT || (arity !== 3 && arity !== 4)
   ) {
     return null;
   }
   try {
-    const r = new ByteReader(body, c + 4);
+    const r = new ByteReader(body, c + 4, end);
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
-    if (arity === 4) return readMonitorFields(r, op as number, body.length);
+    if (arity === 4) return readMonitorFields(r, op as number, end);
     if (op !== SEND_SENDER && op !== ALIAS_SEND) return null;
     const from = readPid(r);
     const to = op === SEND_SENDER ? readPid(r) : readLeaf(r, r.u8());
@@ -95,9 +96,10 @@ export function readSendSenderAt(body: Uint8Array, at: number, versioned: boolea
     const at = r.pos;
     // The 112 form's message has its own version byte; anything else there is the generic path's to report.
     let message = versioned && r.u8() !== T.VERSION ? undefined : readFlat(r);
-    if (message === undefined || r.pos !== body.length) {
-      const m = decodeTerm(body, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
-      if (!m.ok || m.next !== body.length) return null;
+    if (message === undefined || r.pos !== end) {
+      const whole = end === body.length ? body : body.subarray(0, end);
+      const m = decodeTerm(whole, at, refs === undefined ? opts : { ...opts, atomRefs: refs });
+      if (!m.ok || m.next !== end) return null;
       message = m.term;
     }
     if (to.kind === 'ref') return op === ALIAS_SEND ? { type: 'alias_send', from, alias: to, message } : null;
