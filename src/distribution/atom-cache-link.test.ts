@@ -120,6 +120,52 @@ describe('a peer\'s bad cache or fragment use closes the link with a logged reas
     expect(box.got).toEqual([atom('hi'), atom('hi')]);
     expect(evil.closed).toEqual([]);
   });
+
+  // Packets are read where they lie in the transport's message (connection.ts): each must end
+  // at its own length, whatever bytes the message holds after it.
+  const text = (s: string) => [...new TextEncoder().encode(s)];
+  const regSend = (fresh: boolean) => fresh
+    ? [131, 68, 3, 0x88, 8, 1, 'evil@lab'.length, ...text('evil@lab'), 2, 3, ...text('box'), 3, 2, ...text('hi'), 104, 4, 97, 6, 88, 82, 0, 0, 0, 0, 120, 0, 0, 0, 0, 0, 0, 0, 5, 119, 0, 82, 1, 82, 2]
+    : [131, 68, 3, 0, 0, 1, 2, 3, 104, 4, 97, 6, 88, 82, 0, 0, 0, 0, 120, 0, 0, 0, 0, 0, 0, 0, 5, 119, 0, 82, 1, 82, 2];
+  const joined = (...packets: number[][]) => Uint8Array.from(packets.flatMap((p) => [...frame(p)]));
+
+  it('several packets in one transport message: each read in place, a cache entry set by one serving the next', () => {
+    const c = new Cluster();
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    two.node.register(atom('box'), box.pid);
+    c.settle();
+    const evil = rawPeer(c, 'evil@lab', two);
+    evil.link.send(joined(regSend(true), regSend(false), regSend(false)));
+    c.settle();
+    expect(two.logs).toEqual([]);
+    expect(box.got).toEqual([atom('hi'), atom('hi'), atom('hi')]);
+    expect(evil.closed).toEqual([]);
+  });
+
+  it('a DEMONITOR_P cut short closes the link as it does alone, though the next packet of its message could complete it', () => {
+    // {20, From, :box, Ref} with the ref's last two words missing: the next packet's length and
+    // its 4 bytes would be those words, ending the message where the ref would end.
+    const cut = [131, 68, 1, 0x08, 1, 'evil@lab'.length, ...text('evil@lab'), 104, 4, 97, 20, 88, 82, 0, 0, 0, 0, 120, 0, 0, 0, 0, 0, 0, 0, 5, 119, 3, ...text('box'), 90, 0, 3, 82, 0, 0, 0, 0, 5, 0, 0, 0, 1];
+    const outcome = (message: Uint8Array) => {
+      const c = new Cluster();
+      const two = c.add('two@lab');
+      const box = collect(two.node);
+      two.node.register(atom('box'), box.pid);
+      c.settle();
+      const evil = rawPeer(c, 'evil@lab', two);
+      evil.link.send(message);
+      c.settle();
+      two.node.send(box.pid, atom('still_alive'));
+      c.settle();
+      return { closed: evil.closed.length, log: two.logs.at(-1)?.[1], got: box.got };
+    };
+    const alone = outcome(frame(cut));
+    expect(alone.closed).toBe(1);
+    expect(alone.log).toMatch(/^\*\* Connection to node :evil@lab closed: protocol error: .*truncated input/);
+    expect(alone.got).toEqual([atom('still_alive')]);
+    expect(outcome(joined(cut, [0, 0, 0, 3]))).toEqual(alone);
+  });
 });
 
 describe('a SEND read where it lies in its batch (connection.ts sendInPlace) stops at its packet\'s end', () => {

@@ -54,21 +54,26 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
     flushPending = true;
     node.send(kernelPid, FLUSH);
   };
-  /** Connections with output queued since the last flush. */
-  const dirty = new Set<LinkDriver>();
+  /**
+   * Connections with output queued since the last flush: a few, so an array (a Set's clear()
+   * is a runtime call that allocates a new table, and its iterator an object, on every slice
+   * that sent something).
+   */
+  const dirty: LinkDriver[] = [];
   /**
    * Output queued by a process goes out when its scheduler slice ends (the router's flush), so
    * a send costs no wake-up of net_kernel; output queued from outside a slice (a connection
    * coming up, a host call) still asks the kernel.
    */
   const queued = (d: LinkDriver): void => {
-    dirty.add(d);
+    if (!dirty.includes(d)) dirty.push(d);
     if (!node.inSlice) poke();
   };
   const flushQueued = (): void => {
-    if (dirty.size === 0) return;
-    for (const d of dirty) d.flush();
-    dirty.clear();
+    if (dirty.length === 0) return;
+    // (by index: a flush that queues another connection's output flushes it too, as the Set's iterator did)
+    for (let i = 0; i < dirty.length; i++) (dirty[i] as LinkDriver).flush();
+    dirty.length = 0;
   };
 
   const peers: Peers = new Peers(
@@ -177,7 +182,7 @@ export function attachDistribution(node: Node, o: DistributionOptions): Distribu
         }
       }
       flushPending = false;
-      dirty.clear();
+      dirty.length = 0;
       for (const d of peers.up.values()) d.flush();
       const deadline = peers.checkDeadlines(now);
       return Math.min(nextTickAt, deadline ?? Infinity) - now;

@@ -111,6 +111,8 @@ function inlineBif(bif: Bif, evs: Ev[], ctx: Ctx): Ev {
     case 0: return (_r, _b, m) => call([], m);
     case 1: { const [a] = evs as [Ev]; return (r, b, m) => call([a(r, b, m)], m); }
     case 2: { const [a, c] = evs as [Ev, Ev]; return (r, b, m) => call([a(r, b, m), c(r, b, m)], m); }
+    // (a GenServer.call's two BIFs, gen_request and reply_alias, take three)
+    case 3: { const [a, c, d] = evs as [Ev, Ev, Ev]; return (r, b, m) => call([a(r, b, m), c(r, b, m), d(r, b, m)], m); }
     default: return (r, b, m) => call(evs.map((f) => f(r, b, m)), m);
   }
 }

@@ -120,9 +120,14 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
     }
     case 'tuple': {
       const evs = compileOperands(e.items, ctx);
+      // Pairs and triples (`{:ok, v}`, `{:reply, r, s}`) without map's array and closure per tuple.
       if (evs.length === 2) {
         const [x, y] = evs as [Ev, Ev];
         return (r, b, m) => new Tuple([x(r, b, m), y(r, b, m)]);
+      }
+      if (evs.length === 3) {
+        const [x, y, z] = evs as [Ev, Ev, Ev];
+        return (r, b, m) => new Tuple([x(r, b, m), y(r, b, m), z(r, b, m)]);
       }
       return (r, b, m) => new Tuple(evs.map((f) => f(r, b, m)));
     }

@@ -34,7 +34,7 @@ export function activateAlias(rt: NodeRuntime, p: Proc, ref: Ref, mode: AliasMod
     p.aliases = new Map();
     const owned = p.aliases;
     p.atExit(() => {
-      for (const k of owned.keys()) rt.aliases.delete(k);
+      for (const k of owned.keys()) unfile(rt, k);
       owned.clear();
     });
   }
@@ -60,13 +60,24 @@ export function deactivateAlias(rt: NodeRuntime, p: Proc, ref: Ref): boolean {
 
 function dropKey(rt: NodeRuntime, p: Proc, key: string): boolean {
   if (p.aliases?.delete(key) !== true) return false;
-  rt.aliases.delete(key);
+  unfile(rt, key);
   return true;
 }
 
 function endMonitorAlias(rt: NodeRuntime, e: MonitorEntry): void {
   e.alias = null;
-  rt.aliases.delete(e.key); // a local ref's key: no other process files an alias under it
+  unfile(rt, e.key); // a local ref's key: no other process files an alias under it
+}
+
+/**
+ * Takes `key` out of the node's alias table. Its last entry is not deleted, the table is
+ * replaced: deleting a Map's last entry makes V8 shrink it in a runtime call (that allocates a
+ * new table anyway), and a GenServer.call empties this table on every call.
+ */
+function unfile(rt: NodeRuntime, key: string): void {
+  const t = rt.aliases;
+  if (t.size === 1 && t.has(key)) rt.aliases = new Map();
+  else t.delete(key);
 }
 
 /** `p`'s monitor `e` ended (demonitor, DOWN, or `p`'s exit): an alias bound to it ends with it. */
@@ -91,7 +102,7 @@ export function aliasOwner(rt: NodeRuntime, ref: Ref): { q: Proc; unmonitor: boo
   }
   const e = q.monitors?.get(key);
   if (e === undefined || e.alias === null) {
-    rt.aliases.delete(key); // its monitor already fired
+    unfile(rt, key); // its monitor already fired
     return undefined;
   }
   const unmonitor = e.alias === 'reply_demonitor';

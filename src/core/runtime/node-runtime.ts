@@ -100,8 +100,8 @@ export class NodeRuntime {
   totalReductions = 0;
   /** Processes suspended on a busy connection, by the node it leads to (busy-dist.ts). */
   readonly busySenders = new Map<Atom, Proc[]>();
-  /** The owners of active aliases, by ref key (aliases.ts). */
-  readonly aliases = new Map<string, Proc>();
+  /** The owners of active aliases, by ref key (aliases.ts, which replaces it when it empties). */
+  aliases = new Map<string, Proc>();
 
   constructor(cfg: RuntimeConfig) {
     this.name = cfg.name;

@@ -9,7 +9,7 @@ import type { MonitorEntry } from './process.ts';
 import { Status } from './status.ts';
 import { strictEquals } from '../term/equality.ts';
 import { pidKey, refKey } from './identifiers.ts';
-import { NOCONNECTION, NOPROC, demonitor, deliverExit, downMessage, linkExitFromRemote } from './signals.ts';
+import { NOCONNECTION, NOPROC, demonitor, deliverExit, downMessage, linkExitFromRemote, withoutEntry } from './signals.ts';
 import { resumeSenders } from './busy-dist.ts';
 import { aliasOwner, monitorEnded } from './aliases.ts';
 
@@ -75,7 +75,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       // Only the watcher's own monitor: a peer naming another's ref cancels nothing. (Compared
       // field by field, not by pidKey: this runs for every remote GenServer.call's demonitor.)
       if (q === undefined || e === undefined || !strictEquals(e.watcher, watcher)) return;
-      q.monitoredBy?.delete(e.key);
+      q.monitoredBy = withoutEntry(q.monitoredBy as Map<string, MonitorEntry>, e.key);
       rt.version++;
       // Told as deliverMonitor told its adding, so a viewer's picture drops it too.
       if (rt.events.active) rt.events.emit({ type: 'monitor:removed', time: rt.clock.now(), ref, watcher: e.watcher, target: q.self });
@@ -95,7 +95,7 @@ export function createRemoteInbox(rt: NodeRuntime): RemoteInbox {
       const e = w?.monitors?.get(key);
       // Only a monitor of a process on the node the DOWN comes from (not a local one, nor another peer's).
       if (w === undefined || e === undefined || e.node !== from) return;
-      w.monitors?.delete(key);
+      w.monitors = withoutEntry(w.monitors as Map<string, MonitorEntry>, key);
       monitorEnded(rt, e);
       rt.deliver(w, downMessage(e, reason));
       if (rt.events.active && e.target !== null) {

@@ -239,11 +239,23 @@ export function monitor(rt: NodeRuntime, p: Proc, target: Dest, alias?: AliasMod
   return ref;
 }
 
+/**
+ * `m` without its entry `key` (which it holds), or null for none left. Deleting a Map's last
+ * entry makes V8 shrink its table in a runtime call that allocates a new one: a call to another
+ * node paid that three times (the caller's monitor and alias, the server's monitored-by); a
+ * fresh Map for the next monitor costs less.
+ */
+export function withoutEntry(m: Map<string, MonitorEntry>, key: string): Map<string, MonitorEntry> | null {
+  if (m.size === 1) return null;
+  m.delete(key);
+  return m;
+}
+
 export function demonitor(rt: NodeRuntime, p: Proc, ref: Ref, flush: boolean): boolean {
   const key = refKey(ref);
   const e = p.monitors?.get(key);
   if (e !== undefined) {
-    p.monitors?.delete(key);
+    p.monitors = withoutEntry(p.monitors as Map<string, MonitorEntry>, key);
     monitorEnded(rt, e);
     dropTargetSide(rt, e);
     rt.version++;
@@ -267,6 +279,6 @@ function dropTargetSide(rt: NodeRuntime, e: MonitorEntry): void {
   const local = e.target !== null ? rt.isLocal(e.target) : e.node === rt.name;
   if (local) {
     const t = e.target !== null ? rt.lookup(e.target) : undefined;
-    t?.monitoredBy?.delete(e.key);
+    if (t?.monitoredBy?.has(e.key) === true) t.monitoredBy = withoutEntry(t.monitoredBy, e.key);
   } else rt.router?.demonitor(e.watcher, e.target ?? (e.name as Atom), e.node, e.ref);
 }

@@ -143,8 +143,10 @@ export function readLeaf(r: ByteReader, tag: number): Term | undefined {
       if (len < 1 || len > 5) r.fail(`reference with ${len} id words`);
       const node = readAtom(r);
       const creation = tag === T.NEWER_REFERENCE_EXT ? r.u32() : r.u8();
-      const ids: number[] = [];
-      for (let i = 0; i < len; i++) ids.push(r.u32());
+      // Our refs have 3 words: an array of exactly 3 (a growing one reserved 17 slots per ref,
+      // and a GenServer.call decodes five refs).
+      const ids: number[] = len === 3 ? [r.u32(), r.u32(), r.u32()] : [];
+      if (len !== 3) for (let i = 0; i < len; i++) ids.push(r.u32());
       return new Ref(node, creation, ids);
     }
     case T.REFERENCE_EXT: {

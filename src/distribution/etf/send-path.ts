@@ -187,23 +187,35 @@ function readFlatTerm(r: ByteReader, tag: number, depth: number): Term | undefin
   if (depth === 0) return undefined;
   const n = isList ? r.u32() : r.u8();
   if (n > MAX_FLAT_ARITY) return undefined;
-  if (!isList) {
-    // Sized once: a literal grown by push takes a backing store for 17 elements.
-    const items = new Array<Term>(n);
-    for (let i = 0; i < n; i++) {
-      const x = readFlatTerm(r, r.u8(), depth - 1);
-      if (x === undefined) return undefined;
-      items[i] = x;
-    }
-    return new Tuple(items);
-  }
   // A list's tail is one more term after its elements.
-  const items: Term[] = [];
-  for (let i = -1; i < n; i++) {
-    const x = readFlatTerm(r, r.u8(), depth - 1);
+  const items = readItems(r, isList ? n + 1 : n, depth - 1);
+  if (items === undefined) return undefined;
+  if (!isList) return new Tuple(items);
+  const tail = items.pop() as Term;
+  return list(items, tail);
+}
+
+/**
+ * `n` flat terms in an array of exactly `n` for the usual sizes (a call's `{pid, tag}`,
+ * `[:alias | ref]`, its 3-tuple): an array grown by push reserves 17 slots, which made the
+ * decoded containers most of what a call's packets allocated.
+ */
+function readItems(r: ByteReader, n: number, depth: number): Term[] | undefined {
+  const a = n > 0 ? readFlatTerm(r, r.u8(), depth) : undefined;
+  if (n === 0) return [];
+  if (a === undefined) return undefined;
+  if (n === 1) return [a];
+  const b = readFlatTerm(r, r.u8(), depth);
+  if (b === undefined) return undefined;
+  if (n === 2) return [a, b];
+  const c = readFlatTerm(r, r.u8(), depth);
+  if (c === undefined) return undefined;
+  if (n === 3) return [a, b, c];
+  const items = [a, b, c];
+  for (let i = 3; i < n; i++) {
+    const x = readFlatTerm(r, r.u8(), depth);
     if (x === undefined) return undefined;
     items.push(x);
   }
-  const tail = items.pop() as Term;
-  return list(items, tail);
+  return items;
 }

@@ -347,9 +347,10 @@ defmodule GenServer do
 
   # --- the client API ---
 
+  # A local or remote pid (the common case) goes straight to the call; names are looked up.
+  def call(pid, request) when is_pid(pid) and pid != self(), do: do_call(pid, pid, request, 5000)
   def call(server, request), do: call(server, request, 5000)
 
-  # A local or remote pid (the common case) goes straight to the call; names are looked up.
   def call(pid, request, timeout) when is_pid(pid) and pid != self(), do: do_call(pid, pid, request, timeout)
 
   def call(server, request, timeout) do
