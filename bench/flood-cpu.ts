@@ -13,9 +13,9 @@
  * adds V8's sampling heap profile of one run, in bytes per message by allocating function.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { Session } from 'node:inspector';
 import { senderBody, sinkBody } from './browser/dist-bodies.ts';
 import { memoryPair } from './memory-pair.ts';
+import { printHeapProfile } from './heap-profile.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const MESSAGES = Number(args[0] ?? 200_000);
@@ -60,32 +60,6 @@ async function once(sink: ReturnType<typeof b.node.spawn>, n: number): Promise<R
   return { sender: sender / n, receiver: receiver / n, alloc: gcs === gc0 ? (heap1 - heap0) / n : NaN };
 }
 
-interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: ProfileNode[];
-}
-
-/** V8's sampling heap profile of one flood: bytes per message by allocating function. */
-async function heapProfile(sink: ReturnType<typeof b.node.spawn>, n: number): Promise<void> {
-  const s = new Session();
-  s.connect();
-  const post = (method: string, params?: object): Promise<unknown> => new Promise((res, rej) => s.post(method, params, (e, r) => (e ? rej(e) : res(r))));
-  await post('HeapProfiler.startSampling', { samplingInterval: 32, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  await once(sink, n);
-  const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
-  const by = new Map<string, number>();
-  const walk = (node: ProfileNode): void => {
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    by.set(key, (by.get(key) ?? 0) + node.selfSize);
-    for (const c of node.children) walk(c);
-  };
-  walk(profile.head);
-  const rows = [...by].sort((x, y) => y[1] - x[1]).filter(([, v]) => v / n >= 2);
-  for (const [k, v] of rows.slice(0, 30)) console.log(`${(v / n).toFixed(1).padStart(7)} B/msg  ${k}`);
-}
-
 async function main(): Promise<void> {
   const sink = b.node.spawn(sinkBody());
   await once(sink, 20_000); // connect and warm up
@@ -104,7 +78,7 @@ async function main(): Promise<void> {
   const alloc = allocs.length > 0 ? Math.round(allocs[allocs.length >> 1] as number) : NaN;
   const f = (x: number): number => Number(x.toFixed(3));
   console.log(JSON.stringify({ cpuUsPerMsg: f(total), senderUs: f(sender), receiverUs: f(receiver), bytesPerMsg: alloc, runsWithoutGc: allocs.length, rounds: ROUNDS }));
-  if (HEAP) await heapProfile(sink, MESSAGES);
+  if (HEAP) await printHeapProfile(() => once(sink, MESSAGES), MESSAGES, 'msg', 2);
   process.exit(0);
 }
 void main();

@@ -11,9 +11,9 @@
  * own copy and queue entry are in it: a data channel allocates its event and buffer instead).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { Session } from 'node:inspector';
 import { echoBody, pingerBody } from './browser/dist-bodies.ts';
 import { memoryPair } from './memory-pair.ts';
+import { printHeapProfile } from './heap-profile.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const TRIPS = Number(args[0] ?? 20_000);
@@ -50,32 +50,6 @@ async function once(echo: ReturnType<typeof b.node.spawn>, n: number): Promise<{
   return { cpu: (c.user + c.system) / n, alloc: gcs === gc0 ? (heap1 - heap0) / n : NaN };
 }
 
-interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: ProfileNode[];
-}
-
-/** V8's sampling heap profile of one run: bytes per trip by allocating function. */
-async function heapProfile(echo: ReturnType<typeof b.node.spawn>, n: number): Promise<void> {
-  const s = new Session();
-  s.connect();
-  const post = (method: string, params?: object): Promise<unknown> => new Promise((res, rej) => s.post(method, params, (e, r) => (e ? rej(e) : res(r))));
-  await post('HeapProfiler.startSampling', { samplingInterval: 32, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  await once(echo, n);
-  const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
-  const by = new Map<string, number>();
-  const walk = (node: ProfileNode): void => {
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    by.set(key, (by.get(key) ?? 0) + node.selfSize);
-    for (const c of node.children) walk(c);
-  };
-  walk(profile.head);
-  const rows = [...by].sort((x, y) => y[1] - x[1]).filter(([, v]) => v / n >= 4);
-  for (const [k, v] of rows.slice(0, 30)) console.log(`${(v / n).toFixed(0).padStart(6)} B/trip  ${k}`);
-}
-
 async function main(): Promise<void> {
   const echo = b.node.spawn(echoBody());
   await once(echo, 2000); // connect and warm up
@@ -89,7 +63,7 @@ async function main(): Promise<void> {
   allocs.sort((x, y) => x - y);
   const alloc = allocs.length > 0 ? Math.round(allocs[allocs.length >> 1] as number) : NaN;
   console.log(JSON.stringify({ cpuUsPerTrip: Number(cpu.toFixed(2)), bytesPerTrip: alloc, runsWithoutGc: allocs.length, rounds: ROUNDS }));
-  if (HEAP) await heapProfile(echo, TRIPS);
+  if (HEAP) await printHeapProfile(() => once(echo, TRIPS), TRIPS, 'trip', 4);
   process.exit(0);
 }
 void main();
