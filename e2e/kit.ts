@@ -121,14 +121,6 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
     },
     transcript,
     trace: () => recordedTrace(page),
-    // As a student closes a tab: the page's pagehide runs, and with it the node's stop (its data
-    // channels close at once). A bare context.close() kills the renderer instead, and the other
-    // tabs learn it only from ICE's timeout (lifecycle.spec missed its 15 s that way in CI).
-    async close() {
-      const closed = page.waitForEvent('close');
-      await page.close({ runBeforeUnload: true });
-      await closed;
-      if (!options.context) await context.close();
-    },
+    close: () => (options.context ? page.close() : context.close()),
   };
 }
