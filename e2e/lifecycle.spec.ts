@@ -21,7 +21,11 @@ test('a closed tab stays `down: node closed` through failed retries, keeps its h
 
   await two.close();
   const down = page.getByRole('group', { name: `connection one@${h} – two@${h} (down: node closed)` });
-  await expect(down).toBeAttached({ timeout: 15_000 });
+  // The kit's close() kills the renderer, so the page's pagehide (which closes its data channels
+  // at once, as a student's closed tab does) may not run: then ICE's own timeout tells, as below.
+  // A close() that ran pagehide (page.close with runBeforeUnload) made two other specs time out
+  // in the clean-clone run; not understood yet.
+  await expect(down).toBeAttached({ timeout: 45_000 });
   // A Ticker still sending there: each send tries to connect again, and fails.
   await one.iex(`for _ <- 1..7, do: (send({:box, :"two@${h}"}, :tick); Process.sleep(300))`, { timeout: 30_000 });
   await expect(down).toBeAttached();
