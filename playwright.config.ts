@@ -27,7 +27,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: 'retain-on-failure',
+    // No trace by default: recording one (its screencast and DOM snapshots) took ~30 % of the
+    // suite's CPU on 2 cores (shell-manners + pause-visible: 115 s → 86 s wall, 177 → 122 CPU s), and
+    // a slow suite is a flaky one here. A failing test still leaves its error-context.md (the page's
+    // aria snapshot). To debug one: `npx playwright test e2e/x.spec.ts --trace retain-on-failure`.
+    trace: 'off',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
