@@ -4,7 +4,7 @@
 // real node's nodedown when the tab closes; the tab's canvas marks the real node's card BEAM, with
 // the real processes that talk to the tab (sent to, or only sending) and, on `list processes`, its
 // whole process list through :rpc.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { beamURL, realNodesKilledAfterEach } from './real-node.ts';
 

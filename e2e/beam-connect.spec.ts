@@ -2,7 +2,7 @@
 // second webServer): the tab's default host part is the machine's (`/?sname=one` is `one@vm`);
 // the real node connects to the tab by that name, the tab to the real node by its name, and a
 // wrong cookie is refused on both sides as BEAM refuses it.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { beamURL, HOST, realNodesKilledAfterEach } from './real-node.ts';
 

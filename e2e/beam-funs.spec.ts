@@ -6,7 +6,7 @@
 // (OTP 25 / Elixir 1.14), e.g. for the last one:
 //   iex(a@vm)5> :rpc.call(:"b@vm", :erlang, :apply, [fn -> TabOnly.hi() end, []])
 //   {:badrpc, {:EXIT, {:undef, [{TabOnly, :hi, [], []}, {:erlang, :apply, 2, []}]}}}
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { beamURL, realNodesKilledAfterEach } from './real-node.ts';
 

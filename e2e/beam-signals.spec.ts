@@ -4,7 +4,8 @@
 // sides and gone on nodedown, and :erpc both ways, with iex's own texts for a gone node
 // (`{:badrpc, :nodedown}`, `** (ErlangError) Erlang error: {:erpc, :noconnection}`, taken from a
 // real pair of `iex --sname` nodes on OTP 25 / Elixir 1.14).
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode, type PlaygroundNode } from './kit.ts';
 import { beamURL, realNodesKilledAfterEach, type RealNode } from './real-node.ts';
 

@@ -10,7 +10,8 @@
 //   (src/distribution/connection.ts TICK_INTERVAL_MS) and answers a tick only once it has written
 //   nothing for 15 s, too near a net_ticktime of 20 (dropped after 15–20 s of silence), so the
 //   real node runs with net_ticktime 60 and both sides stay silent for 75 s, past its timeout.
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode, type PlaygroundNode } from './kit.ts';
 import { beamURL, realNodesKilledAfterEach, type RealNode } from './real-node.ts';
 

@@ -2,7 +2,7 @@
 // the benchmark cannot rot: it builds its page, runs the class in its own Chromium against its
 // own signalling server, the 3 BEAM nodes of its reference, and prints every figure as JSON.
 import { spawn, spawnSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 interface Figure {
   readonly name: string;

@@ -1,7 +1,8 @@
 // Bounded resources across real tabs (issue 10 §3): a term too large for the link is refused at
 // the sender with a logged reason, and the connection stays up; a flood to another tab arrives
 // whole and in order (the sender is suspended while the connection is busy, never the tab).
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let tabs = 0;

@@ -6,7 +6,7 @@
 // :erlang.monotonic_time), and the binary arrives intact (byte_size and :erlang.md5 compared).
 // A behaviour test, not a benchmark: the bounds are generous; on one channel the first ping
 // after the send would wait for the whole 10 MB.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;

@@ -1,7 +1,8 @@
 // Issue 11, "only the class's traffic by default": the tool's own messages (tracing service,
 // classroom control, :global's protocol, I/O plumbing) draw no token unless "show system
 // traffic" is on; folding system processes away leaves no holes and keeps what the class named.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { DEFAULT_LAYOUT } from '../src/ui/canvas/layout.ts';
 import { afterFlights } from './speed.ts';

@@ -2,7 +2,7 @@
  * The classroom controls of a teacher's tab with the cluster view on act on the whole cluster:
  * its pause holds a message between two students' tabs, Step releases it, Resume the rest.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { lesson } from './classroom-kit.ts';
 
 // Unique host per test, so parallel workers never share node names on the signalling server.

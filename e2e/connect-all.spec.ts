@@ -2,7 +2,7 @@
 // connects only where it is asked. A teacher's star over real tabs: on OTP 25 (three
 // `erl -sname` nodes, the hub started with -connect_all false, the leaves connecting to it)
 // the hub lists both leaves and each leaf lists only the hub (src/distribution/connect-all.test.ts).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 test('a teacher tab started with ?connect_all=false runs a star of three tabs', async ({ browser }) => {

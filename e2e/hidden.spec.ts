@@ -1,6 +1,6 @@
 // A hidden node (`iex --sname spy --hidden`, here `?hidden`): its connections are listed by
 // Node.list(:hidden) on both sides, never by Node.list(), and it makes no full mesh (issue 4).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 test('a hidden tab connects without joining the visible cluster', async ({ browser }) => {

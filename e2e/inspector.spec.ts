@@ -1,6 +1,6 @@
 // The inspector (issue 5): a connection's handshake steps (the way to explain a cookie refusal),
 // :global names as labels, remote processes looked into over distribution, and the canvas by keyboard.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { twoTabsAndAProcess } from './remote-process.ts';
 

@@ -4,7 +4,8 @@
 // answer, code that runs only on Enter, and lessons that come from a paste or a URL, hostile ones
 // refused with a clear error.
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { KIT_COOKIE, openNode, type PlaygroundNode } from './kit.ts';
 import { parseLesson, type Lesson } from '../src/lessons/format.ts';
 import { withHost } from '../src/lessons/pattern.ts';

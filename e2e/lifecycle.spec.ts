@@ -1,7 +1,7 @@
 // Issue 11, "truthful lifecycle": a closed tab is `down: node closed` however often it is
 // retried, its successful handshake stays in the inspector, a down card can be dismissed and goes
 // by itself after a minute; a cut shows at once.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { LOADED_MS } from './speed.ts';
 

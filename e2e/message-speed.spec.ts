@@ -1,7 +1,8 @@
 // Issue 11, "one clock for picture and delivery": a message is delivered when its token lands,
 // local and remote, at every speed; the slowest takes at least 2 s; "instant" is the real
 // network; with the cluster view on, the teacher's speed slows every node.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { LOADED_MS, afterFlights, inFlight, slowest } from './speed.ts';
 import { watchFlights, type Recorder, type SeenFlight } from './seen.ts';
 import { SPEED_DURATION_MS } from '../src/ui/store/model.ts';

@@ -1,6 +1,6 @@
 // Issue 11, "links and monitors drawn are exactly those Process.info reports": after
 // `nl(Client)` no monitor arrow is left that `Process.info(self(), :monitors)` denies.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;

@@ -1,7 +1,7 @@
 // OTP across real tabs (browser contexts over WebRTC): a GenServer registered with
 // {:global, :counter} on one tab and called from two others, a supervisor on one tab restarting
 // a child another tab crashed, and Task.Supervisor.async running a fun on another tab.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;

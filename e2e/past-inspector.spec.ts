@@ -1,7 +1,7 @@
 // Issue 14 §1 (note-s6's leftovers): away from live, a tile of the past canvas opens the
 // inspector of the past (the process as the recording knew it at that step, marked as past), and
 // `step forward` stops at the last recorded step (only `live` follows now), keyboard too.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;

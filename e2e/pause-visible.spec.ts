@@ -4,7 +4,7 @@
  * offer Pause as if nothing happened; the teacher sees which messages are held, where, and what
  * each Step released.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { lesson } from './classroom-kit.ts';
 import { LOADED_MS } from './speed.ts';

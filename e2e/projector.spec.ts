@@ -6,7 +6,8 @@
  * to see their processes, a truncated name's full text in a tooltip, and a projector mode that
  * gives the canvas the whole screen.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode, type PlaygroundNode } from './kit.ts';
 
 let n = 0;

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { beamPort } from '../playwright.config.ts';
 
 /** The host part real nodes (and tabs of a --beam server) have here: `hostname -s`. */

@@ -2,7 +2,8 @@
 // diagram draws each message as an arrow named `message <from> → <to>: <term>`; the exports
 // download; a JSON trace imports into another tab; a bad one is refused in words.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 import { expectMessages } from './trace-kit.ts';
 

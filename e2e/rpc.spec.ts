@@ -2,7 +2,7 @@
 // on the other tab and answer here, errors come back as OTP words them, and once the other tab
 // is closed the calls answer {:badrpc, :nodedown} and {:erpc, :noconnection}
 // (src/core/lang/golden/multi-node/30-rpc.exs has the same session taken from real iex).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 let n = 0;

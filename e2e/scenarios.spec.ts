@@ -1,7 +1,7 @@
 // The classroom scenarios of the nodes chapter, across browser contexts (one node each) over
 // real WebRTC data channels: what each tab prints must be what real iex printed (transcripts
 // taken from real iex, carried here; host names, PID numbers and timestamps may differ).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode, type PlaygroundNode } from './kit.ts';
 import { TICKER } from '../src/playground/ticker-source.ts';
 

@@ -2,7 +2,7 @@
 // invalid name explained in the start panel, Connect from an unnamed tab asking for a name, the
 // cookie in use shown hidden, Ctrl+C abandoning a pending expression as #iex:break does, the
 // history surviving a reload, the tab titled as its node, and Kill on another node's process.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { KIT_COOKIE, openNode } from './kit.ts';
 import { twoTabsAndAProcess } from './remote-process.ts';
 

@@ -1,5 +1,5 @@
 // The shell panel in the page: typing into `iex input`, reading `iex output` (issue 3).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openNode } from './kit.ts';
 
 test('evaluates what is typed and prints it as iex does', async ({ browser }) => {

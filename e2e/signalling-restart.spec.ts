@@ -3,7 +3,8 @@
 // tab's name in between. These tests run their own server (port chosen by the system) so that
 // they can stop it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect, test, type Browser, type WebSocketRoute } from '@playwright/test';
+import { type Browser, type WebSocketRoute } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import WebSocket from 'ws';
 import { openNode } from './kit.ts';
 

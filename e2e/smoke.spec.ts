@@ -1,7 +1,7 @@
 // Smoke: two browser contexts (two tabs on two "machines") open the app served with its
 // embedded signalling server; each shows its node name from the URL and registers its PeerJS
 // client with the server.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('two contexts show their node names and register with the signalling server', async ({ browser, request }) => {
   const one = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
 // Issue 12, "the canvas shows supervision": a supervisor's children grouped under it with its
 // strategy, a restart as the old pid fading and a new one appearing in the group, and a
 // GenServer call drawn as a `call` token and its answer as a `reply` token.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { LOADED_MS, afterFlights, slowest } from './speed.ts';
 import { watchExits, watchFlights } from './seen.ts';
 import { EXIT_SHOW_MS } from '../src/ui/store/model.ts';

@@ -1,7 +1,8 @@
 // Issue 11, "tokens that explain themselves": every token drawn is a line `from → to: term` of
 // the list `messages in flight`, coloured by kind with a legend, and a click on it tells its
 // sender, receiver, term and when it was sent and delivered.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { afterFlights, inFlight, slowest } from './speed.ts';
 import { watchFlights } from './seen.ts';
 import { openNode } from './kit.ts';

@@ -1,6 +1,6 @@
 // The transport contract suite, run in the browser against the PeerJS transport over real WebRTC
 // data channels and the embedded signalling server (the memory transport runs it in Node).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { openHarnessPage } from './harness/pages.ts';
 
 test('the PeerJS transport keeps the transport contract', async ({ page }) => {

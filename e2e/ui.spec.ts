@@ -1,7 +1,8 @@
 // The page around the shell (issue 5): the layout's roles and names, the start panel, the list
 // of nodes the signalling server knows, and a three-node classroom run (Ticker on one tab,
 // clients on two others, messages visible on the canvas, a cut link producing nodedown).
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { KIT_COOKIE, openNode, type PlaygroundNode } from './kit.ts';
 import { TICKER as CHAPTER_TICKER } from '../src/playground/ticker-source.ts';
 
