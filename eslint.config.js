@@ -45,4 +45,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A spec's `test` closes the contexts the kit opened (e2e/fixtures.ts); Playwright's own leaves
+    // them running through the rest of the worker's tests.
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Take test from './fixtures.ts': it closes the contexts a test opened." }] },
+      ],
+    },
+  },
 );
