@@ -4,7 +4,7 @@
  * the whole profiles). Where a flood's time
  * goes on the sending and the receiving tab decides what is worth optimising.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 interface ProfileNode {
@@ -67,4 +67,69 @@ function summarise(profile: Profile): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP)
     .map(([k, t]) => `${((100 * t) / Math.max(1, total)).toFixed(1).padStart(5)}%  ${k}`)];
+}
+
+/** The host calls a round trip makes, counted in the page by wrapping them (BENCH_COUNT_HOST=1). */
+const COUNTED = ['RTCDataChannel.send', 'performance.now', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'MessagePort.postMessage'] as const;
+
+/** Wraps the host calls a round trip may make in both pages, runs each step, prints the calls per round trip. */
+export async function countHostCalls(pages: readonly { name: string; page: Page }[], steps: Record<string, () => Promise<unknown>>, trips: number, print: (line: string) => void): Promise<void> {
+  for (const p of pages) {
+    // A string, not a function: tsx would wrap the inner function in a helper the page lacks.
+    await p.page.evaluate(`(() => {
+      const counts = window.hostCounts = Object.fromEntries(${JSON.stringify(COUNTED)}.map((n) => [n, 0]));
+      const wrap = (o, key, name) => {
+        const f = o[key];
+        o[key] = function (...a) { counts[name]++; return f.apply(this, a); };
+      };
+      wrap(RTCDataChannel.prototype, 'send', 'RTCDataChannel.send');
+      wrap(performance, 'now', 'performance.now');
+      wrap(window, 'setTimeout', 'setTimeout');
+      wrap(window, 'clearTimeout', 'clearTimeout');
+      wrap(window, 'queueMicrotask', 'queueMicrotask');
+      wrap(MessagePort.prototype, 'postMessage', 'MessagePort.postMessage');
+    })()`);
+  }
+  for (const [label, step] of Object.entries(steps)) {
+    for (const p of pages) await p.page.evaluate('for (const k of Object.keys(window.hostCounts)) window.hostCounts[k] = 0');
+    const cpu0 = browserCpuMs();
+    await step();
+    const cpu = browserCpuMs() - cpu0;
+    print(`CPU of all Chromium processes per round trip, ${label}: ${((1000 * cpu) / trips).toFixed(0)} µs (/proc, 10 ms ticks over ${trips} trips)`);
+    for (const p of pages) {
+      const c = (await p.page.evaluate('window.hostCounts')) as Record<string, number>;
+      print(`host calls per round trip, ${label} on ${p.name}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(v / trips).toFixed(2)}`).join(', ')}`);
+    }
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of this process's descendants: the browser Playwright launched,
+ * its renderers and its network service. Unlike wall time it does not count waiting for a core,
+ * so it stays comparable on a loaded machine (Linux only; 0 elsewhere).
+ */
+function browserCpuMs(): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const e of entries) {
+    try {
+      // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15).
+      const f = readFileSync(`/proc/${e}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      stats.set(Number(e), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = stats.get(p)?.ppid ?? 0, hops++) if (p === process.pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, s] of stats) if (pid !== process.pid && ours(pid)) ticks += s.ticks;
+  return ticks * 10;
 }

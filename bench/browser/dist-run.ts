@@ -30,7 +30,7 @@ import { serveBench } from './serve.ts';
 import { beamDistribution } from './dist-beam.ts';
 import { tabToRealNodeRows } from './beam-tab.ts';
 import type { FigureRow } from '../harness.ts';
-import { profiled } from './dist-profile.ts';
+import { countHostCalls, profiled } from './dist-profile.ts';
 import { printComparison } from '../harness.ts';
 import { PacketWriter } from '../../src/distribution/packet-stream.ts';
 import { Pid, atom, tuple } from '../../src/core/term/types.ts';
@@ -180,18 +180,29 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     }
     // BENCH_GEN_PARTS=1: what a GenServer.call adds, in parts (dist-genserver.ts): the native
     // ping-pong, the same in Elixir, that with a call's monitor and demonitor, GenServer.call.
+    // With BENCH_COUNT_HOST=1 instead: per round trip, the host calls each page makes (send, clock,
+    // timers, posted tasks) and the CPU of all Chromium's processes, which waiting for a core on a
+    // loaded machine does not inflate as it does wall time. With --profile, the Elixir ping-pong is profiled too.
     if (only.has('rtt') && process.env.BENCH_GEN_PARTS) {
       await call(pb, 'startElixirPing');
+      if (process.env.BENCH_COUNT_HOST) await countHostCalls(pages, {
+        raw: () => call(pa, 'rawRtt', RTTS * 4),
+        native: () => call(pa, 'distRtt', b.echo, RTTS * 4),
+        elixir: () => call(pa, 'elixirPingRtt', b.node, RTTS * 4, false),
+        'GenServer.call': () => call(pa, 'genServerRtt', b.node, RTTS * 4),
+      }, RTTS * 4, log);
       const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
       const parts: Record<string, number[]> = { raw: [], native: [], elixir: [], 'elixir+monitor': [], 'GenServer.call': [] };
-      for (let i = 0; i < 7; i++) {
+      // BENCH_COUNT_HOST=1 counts only (the parts' wall times are for a quiet machine).
+      for (let i = 0; i < (process.env.BENCH_COUNT_HOST ? 0 : 7); i++) {
         parts.raw?.push(avg(await call(pa, 'rawRtt', RTTS)));
         parts.native?.push(avg(await call(pa, 'distRtt', b.echo, RTTS)));
-        parts.elixir?.push(await call(pa, 'elixirPingRtt', b.node, RTTS, false));
+        const elixir = () => call(pa, 'elixirPingRtt', b.node, RTTS, false);
+        parts.elixir?.push(await (profile && i === 0 ? profiled(pages, 'elixir-ping', elixir, log) : elixir()));
         parts['elixir+monitor']?.push(await call(pa, 'elixirPingRtt', b.node, RTTS, true));
         parts['GenServer.call']?.push(await call(pa, 'genServerRtt', b.node, RTTS));
       }
-      for (const [k, v] of Object.entries(parts)) log(`  parts: ${k} median ${median(v).toFixed(0)} µs (${v.map((x) => x.toFixed(0)).join(' ')})`);
+      for (const [k, v] of Object.entries(parts)) if (v.length > 0) log(`  parts: ${k} median ${median(v).toFixed(0)} µs (${v.map((x) => x.toFixed(0)).join(' ')})`);
     }
     if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs; GenServer.call ${gsRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     // Large and small together: small round trips while a 10 MB binary crosses the same link.
