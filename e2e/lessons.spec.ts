@@ -37,6 +37,28 @@ async function openLesson(browser: Browser, id: string, h: string, l: Lesson): P
   return { context, tabs };
 }
 
+/**
+ * Step `i` gets its ✓ in `node`'s panel. A step typed in the tab that checks it may be answered
+ * wrong once for want of time, not of code: `:global.whereis_name` typed the moment after
+ * `Node.connect` can run before :global has exchanged the nodes' names (as on BEAM: names are
+ * synced after the connection is up), and answers `:undefined`. A student then reads the hint and
+ * types it again; so does this, at most twice, and only once the hint shows.
+ */
+async function expectChecked(node: PlaygroundNode, i: number, retype: string | undefined, title: string): Promise<void> {
+  const item = step(node.page, i);
+  const state = async () =>
+    (await item.getAttribute('aria-checked')) === 'true' ? 'checked' : (await item.getByRole('note', { name: 'hint' }).count()) > 0 ? 'hint' : 'pending';
+  for (let again = 0; retype !== undefined && again < 2; again++) {
+    await expect.poll(state, { message: `step ${i + 1}: ${title}`, timeout: 15_000 }).not.toBe('pending');
+    if ((await state()) !== 'hint') break;
+    // Output that comes after the shell went idle (a process printing) may still check it.
+    await node.page.waitForTimeout(500);
+    if ((await state()) !== 'hint') break;
+    await node.iex(retype, { timeout: 20_000 });
+  }
+  await expect(item, `step ${i + 1}: ${title}`).toHaveAttribute('aria-checked', 'true', { timeout: 15_000 });
+}
+
 for (const id of ids) {
   test(`lesson ${id}: each step typed in its tab gets its ✓`, async ({ browser }) => {
     test.setTimeout(120_000);
@@ -52,7 +74,7 @@ for (const id of ids) {
         await first.page.getByRole('slider', { name: 'message speed' }).fill('1');
         await expect(first.page.getByRole('slider', { name: 'message speed' })).toHaveAttribute('aria-valuetext', 'slow');
       }
-      if (s.expect) await expect(step(tab(s.expect.tab).page, i), `step ${i + 1}: ${s.title}`).toHaveAttribute('aria-checked', 'true', { timeout: 15_000 });
+      if (s.expect) await expectChecked(tab(s.expect.tab), i, s.code?.tab === s.expect.tab ? withHost(s.code.source, h) : undefined, s.title);
     }
     // The first tab shows every step checked, the other tabs' too.
     const first = tab(l.tabs[0]?.name ?? '').page;
