@@ -8,7 +8,8 @@
  * - the projector (issue 13 §2): the teacher's view of a whole class, 30 nodes, 3,000 processes,
  *   5,000 messages/s, in one 1920×1080 tab fed synthetic trace batches (ui-projector-page.tsx);
  *   its reference is the same feed with the canvas hidden. Same targets.
- * - first load of the app: JS transferred, gzipped (≤ 350 KB), and time until the iex input
+ * - first load of the app: the entry script and its preloads, gzipped (≤ 350 KB; what else arrived
+ *   before the input took keys is printed beside it), and time until the iex input
  *   takes keys, on loopback (< 1 s).
  * - recording (issue 14 §5): the viewer records everything it sees, as the app does; each canvas
  *   run is made twice, recording on and off (`--record=on|off` for one of them, `--no-record` is
@@ -231,12 +232,15 @@ async function processCpu(browser: Browser): Promise<Map<number, { type: string;
 }
 
 /**
- * The JS a named tab downloads until its iex input takes keys: every script response, by URL as
- * well as by type (a `<link rel="modulepreload">` chunk is fetched as "other" by some Chromium
- * versions), each counted once. Chunks loaded on demand later (inspector, exports, a --beam page's
- * gateway...) are not part of the first load.
+ * The JS a named tab needs before its iex input takes keys: the page's entry script and the
+ * chunks it preloads (`<script src>`, `<link rel="modulepreload">`), which is what the target
+ * holds. Beside it, every script that arrived before the input took keys, by URL as well as by
+ * type (a modulepreload chunk is fetched as "other" by some Chromium versions), each counted
+ * once: dynamic chunks (PeerJS once the page is idle, the recording panel once the tab is alive)
+ * join that count only when the machine is slow enough that they arrive first, so it is not the
+ * one held to the target.
  */
-async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: number; files: number; names: string[] }> {
+async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; files: number; fetchedGzipKB: number; ttiMs: number; names: string[] }> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const scripts = new Map<string, Promise<Buffer | null>>();
@@ -252,12 +256,20 @@ async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; ttiMs: n
     return el !== null && !el.disabled;
   });
   const ttiMs = await page.evaluate(() => performance.now());
+  const entry = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')].map((e) =>
+      new URL(e instanceof HTMLScriptElement ? e.src : e.href).pathname,
+    ),
+  );
   const names = [...scripts.keys()];
-  const bodies = (await Promise.all(scripts.values())).filter((b): b is Buffer => b !== null);
-  if (bodies.length !== names.length) throw new Error(`first load: ${names.length - bodies.length} script bodies could not be read`);
-  const jsGzipKB = bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024;
+  const bodies = await Promise.all(scripts.values());
+  if (bodies.some((b) => b === null)) throw new Error(`first load: ${bodies.filter((b) => b === null).length} script bodies could not be read`);
+  const gzipKB = (keep: (name: string) => boolean) =>
+    bodies.reduce((n, b, i) => n + (b !== null && keep(names[i] ?? '') ? gzipSync(b).length : 0), 0) / 1024;
+  const missing = entry.filter((e) => !scripts.has(e));
+  if (missing.length > 0) throw new Error(`first load: the page's entry scripts were not fetched: ${missing.join(', ')}`);
   await ctx.close();
-  return { jsGzipKB, ttiMs, files: bodies.length, names };
+  return { jsGzipKB: gzipKB((n) => entry.includes(n)), files: entry.length, fetchedGzipKB: gzipKB(() => true), ttiMs, names };
 }
 
 function table(rows: string[][]): void {
@@ -343,10 +355,11 @@ async function main(): Promise<void> {
     }
     table([
       ['first load', 'ours', 'target'],
-      [`JS gzipped (${load.files} files)`, `${f(load.jsGzipKB)} KB`, `≤ ${TARGETS.firstLoadGzipKB} KB`],
+      [`JS gzipped, the entry and its preloads (${load.files} files)`, `${f(load.jsGzipKB)} KB`, `≤ ${TARGETS.firstLoadGzipKB} KB`],
+      [`JS gzipped, all that arrived before the input took keys (${load.names.length} files)`, `${f(load.fetchedGzipKB)} KB`, ''],
       ['time to interactive, loopback', `${f(load.ttiMs, 0)} ms`, `< ${TARGETS.ttiMs} ms`],
     ]);
-    console.log(`first load's scripts: ${load.names.join(', ')}`);
+    console.log(`scripts that arrived before the input took keys: ${load.names.join(', ')}`);
     if (sequence !== undefined) printSequence(sequence);
   } finally {
     await browser.close();
