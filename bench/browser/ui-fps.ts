@@ -249,17 +249,16 @@ async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; files: n
     const js = r.request().resourceType() === 'script' || /\.m?js$/.test(url.pathname);
     if (js && !scripts.has(url.pathname)) scripts.set(url.pathname, r.body().catch(() => null));
   });
-  await page.goto(`http://localhost:${PORT}/?sname=loadtest&cookie=bench`);
+  const html = (await (await page.goto(`http://localhost:${PORT}/?sname=loadtest&cookie=bench`))?.text()) ?? '';
   await page.getByLabel('iex input').waitFor({ state: 'visible' });
   await page.waitForFunction(() => {
     const el = document.querySelector('[aria-label="iex input"]') as HTMLInputElement | HTMLTextAreaElement | null;
     return el !== null && !el.disabled;
   });
   const ttiMs = await page.evaluate(() => performance.now());
-  const entry = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')].map((e) =>
-      new URL(e instanceof HTMLScriptElement ? e.src : e.href).pathname,
-    ),
+  // From the HTML as served: Vite's dynamic imports add modulepreload links to the live document.
+  const entry = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map(
+    (m) => new URL(m[1] ?? m[2] ?? '', `http://localhost:${PORT}/`).pathname,
   );
   const names = [...scripts.keys()];
   const bodies = await Promise.all(scripts.values());
