@@ -4,8 +4,9 @@
  * the whole profiles). Where a flood's time
  * goes on the sending and the receiving tab decides what is worth optimising.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
+import { totalCpu } from './process-cpu.ts';
 
 interface ProfileNode {
   readonly id: number;
@@ -92,44 +93,14 @@ export async function countHostCalls(pages: readonly { name: string; page: Page 
   }
   for (const [label, step] of Object.entries(steps)) {
     for (const p of pages) await p.page.evaluate('for (const k of Object.keys(window.hostCounts)) window.hostCounts[k] = 0');
-    const cpu0 = browserCpuMs();
+    const browser = pages[0]?.page.context().browser();
+    const cpu0 = browser ? await totalCpu(browser) : 0;
     await step();
-    const cpu = browserCpuMs() - cpu0;
-    print(`CPU of all Chromium processes per round trip, ${label}: ${((1000 * cpu) / trips).toFixed(0)} µs (/proc, 10 ms ticks over ${trips} trips)`);
+    const cpu = browser ? (await totalCpu(browser)) - cpu0 : 0;
+    print(`CPU of all Chromium processes per round trip, ${label}: ${((1e6 * cpu) / trips).toFixed(0)} µs (CDP SystemInfo, over ${trips} trips)`);
     for (const p of pages) {
       const c = (await p.page.evaluate('window.hostCounts')) as Record<string, number>;
       print(`host calls per round trip, ${label} on ${p.name}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(v / trips).toFixed(2)}`).join(', ')}`);
     }
   }
-}
-
-/**
- * CPU time (user + system, ms) of this process's descendants: the browser Playwright launched,
- * its renderers and its network service. Unlike wall time it does not count waiting for a core,
- * so it stays comparable on a loaded machine (Linux only; 0 elsewhere).
- */
-function browserCpuMs(): number {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
-    return 0;
-  }
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const e of entries) {
-    try {
-      // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15).
-      const f = readFileSync(`/proc/${e}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      stats.set(Number(e), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = stats.get(p)?.ppid ?? 0, hops++) if (p === process.pid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, s] of stats) if (pid !== process.pid && ours(pid)) ticks += s.ticks;
-  return ticks * 10;
 }

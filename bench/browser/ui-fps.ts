@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { processCpu } from './process-cpu.ts';
 import { serveBench } from './serve.ts';
 import { printSequence, sequenceBench } from './ui-sequence.ts';
 import type { Measure, UiBenchApi } from './ui-bench-page.tsx';
@@ -223,14 +224,6 @@ function taskCpu(events: readonly TraceEvent[]): string {
   return `main-thread tasks over 50 ms: ${byWall} by wall clock, ${byCpu} by its own CPU time (longest ${longestCpu.toFixed(1)} ms); full GCs ${gcs.length}${gcs.length > 0 ? `, ms: ${gc}` : ''}`;
 }
 
-/** CPU seconds so far of each browser process (CDP SystemInfo). */
-async function processCpu(browser: Browser): Promise<Map<number, { type: string; cpu: number }>> {
-  const session = await browser.newBrowserCDPSession();
-  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
-  await session.detach();
-  return new Map(processInfo.map((p) => [p.id, { type: p.type, cpu: p.cpuTime }]));
-}
-
 /**
  * The JS a named tab needs before its iex input takes keys: the page's entry script and the
  * chunks it preloads (`<script src>`, `<link rel="modulepreload">`), which is what the target
@@ -261,14 +254,14 @@ async function firstLoad(browser: Browser): Promise<{ jsGzipKB: number; files: n
     (m) => new URL(m[1] ?? m[2] ?? '', `http://localhost:${PORT}/`).pathname,
   );
   const names = [...scripts.keys()];
-  const bodies = await Promise.all(scripts.values());
-  if (bodies.some((b) => b === null)) throw new Error(`first load: ${bodies.filter((b) => b === null).length} script bodies could not be read`);
-  const gzipKB = (keep: (name: string) => boolean) =>
-    bodies.reduce((n, b, i) => n + (b !== null && keep(names[i] ?? '') ? gzipSync(b).length : 0), 0) / 1024;
+  const bodies = (await Promise.all(scripts.values())).filter((b): b is Buffer => b !== null);
+  if (bodies.length !== names.length) throw new Error(`first load: ${names.length - bodies.length} script bodies could not be read`);
   const missing = entry.filter((e) => !scripts.has(e));
   if (missing.length > 0) throw new Error(`first load: the page's entry scripts were not fetched: ${missing.join(', ')}`);
+  const gzipped = new Map(names.map((n, i) => [n, gzipSync(bodies[i] as Buffer).length]));
+  const kb = (of: readonly string[]) => of.reduce((sum, n) => sum + (gzipped.get(n) ?? 0), 0) / 1024;
   await ctx.close();
-  return { jsGzipKB: gzipKB((n) => entry.includes(n)), files: entry.length, fetchedGzipKB: gzipKB(() => true), ttiMs, names };
+  return { jsGzipKB: kb(entry), files: entry.length, fetchedGzipKB: kb(names), ttiMs, names };
 }
 
 function table(rows: string[][]): void {
