@@ -57,7 +57,13 @@ function serveRaw(conn: DataConnection): void {
   let counted = 0;
   conn.on('data', (d) => {
     const b = asBytes(d);
-    if (b[0] === ECHO) conn.send(b);
+    if (b[0] === ECHO) {
+      traceRecv();
+      const t0 = nowMs();
+      conn.send(b);
+      handlerTime.ms += nowMs() - t0;
+      handlerTime.events++;
+    }
     else if (b[0] === COUNT) counted++;
     else if (b[0] === END) {
       const out = new Uint8Array(5);
@@ -98,6 +104,16 @@ function laps(): { readonly times: number[]; readonly lap: () => void } {
 const remote = (p: RemotePid) => new Pid(atom(p.node), p.id, p.serial, p.creation);
 const local = (p: Pid): RemotePid => ({ node: p.node.name, id: p.id, serial: p.serial, creation: p.creation });
 
+/** Main-thread time in the transport's message handler (BENCH_COUNT_HOST reads and resets it). */
+const handlerTime = { ms: 0, events: 0 };
+const nowMs = performance.now.bind(performance);
+/** BENCH_COUNT_HOST's trace: when set, each message handler's start time (dist-profile.ts). */
+const traceRecv = (): void => {
+  const t = (window as unknown as { traceTimes?: { recv: number[] } }).traceTimes;
+  if (t !== undefined) t.recv.push(performance.timeOrigin + nowMs());
+};
+(window as unknown as { handlerTime: typeof handlerTime }).handlerTime = handlerTime;
+
 const api = {
   /** `maxMessageBytes` overrides the transport's data-channel message size (an experiment; default: the app's). */
   async start(sname: string, host: string, cookie: string, maxMessageBytes?: number): Promise<Started> {
@@ -116,7 +132,23 @@ const api = {
     await new Promise<void>((resolve, reject) => {
       const peer = registerNode(name, config, (s) => {
         if (s.type === 'registered') {
-          const transport = createPeerJsTransport(peer, config, { event: loop.event });
+          // The message handler's time on this tab's main thread (begin to end: decoding, the
+          // woken processes' slice and the sends it flushes), summed for BENCH_COUNT_HOST.
+          const now = performance.now.bind(performance);
+          let t0 = 0;
+          const event = {
+            begin() {
+              traceRecv();
+              t0 = now();
+              loop.event.begin();
+            },
+            end() {
+              loop.event.end();
+              handlerTime.ms += now() - t0;
+              handlerTime.events++;
+            },
+          };
+          const transport = createPeerJsTransport(peer, config, { event });
           n.goAlive({
             transport: maxMessageBytes === undefined ? transport : { ...transport, maxMessageBytes },
             cookie,
@@ -154,19 +186,23 @@ const api = {
     return ms;
   },
 
-  /** Raw round trips of a 16-byte message: each one's time in µs. */
-  async rawRtt(n: number): Promise<number[]> {
+  /** Raw round trips of a `size`-byte message (16 unless told): each one's time in µs. */
+  async rawRtt(n: number, size = 16): Promise<number[]> {
     const conn = raw;
     if (conn === null) throw new Error('rawConnect() first');
-    const msg = new Uint8Array(16);
+    const msg = new Uint8Array(size);
     msg[0] = ECHO;
     const trips = laps();
     await new Promise<void>((resolve) => {
       let i = 0;
       rawWaiter = () => {
+        traceRecv();
         trips.lap();
         if (++i >= n) return resolve();
+        const t0 = nowMs();
         conn.send(msg);
+        handlerTime.ms += nowMs() - t0;
+        handlerTime.events++;
       };
       conn.send(msg);
     });

@@ -71,9 +71,45 @@ function summarise(profile: Profile): string[] {
 }
 
 /** The host calls a round trip makes, counted in the page by wrapping them (BENCH_COUNT_HOST=1). */
-const COUNTED = ['RTCDataChannel.send', 'performance.now', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'MessagePort.postMessage'] as const;
+const COUNTED = ['RTCDataChannel.send', 'RTCDataChannel.send bytes', 'performance.now', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'MessagePort.postMessage'] as const;
 
-/** Wraps the host calls a round trip may make in both pages, runs each step, prints the calls per round trip. */
+/**
+ * Where a round trip's time goes, from each page's send and message-handler times (one clock:
+ * timeOrigin + now): the caller's send to the answerer's handler, the answerer's handler to its
+ * send, its send to the caller's handler, the caller's handler to its next send. Medians, µs.
+ */
+function hopSplit(a: { send: number[]; recv: number[] }, b: { send: number[]; recv: number[] }): string {
+  const parts: number[][] = [[], [], [], []];
+  // Each answer the caller got, with the send before it, the answerer's handler and send between,
+  // and the caller's next send (a lookup before the loop or a last demonitor does not misalign it).
+  const after = (xs: number[], t: number): number => xs.find((x) => x >= t) ?? NaN;
+  let j = 0;
+  for (let k = 0; k < a.recv.length - 1; k++) {
+    const got = a.recv[k] as number;
+    while (j + 1 < a.send.length && (a.send[j + 1] as number) < got) j++;
+    const sent = a.send[j] as number;
+    const bRecv = after(b.recv, sent);
+    const bSend = after(b.send, bRecv);
+    const next = after(a.send.slice(j + 1, j + 3), got);
+    if ([bRecv, bSend, next].some(Number.isNaN) || bSend > got) continue;
+    parts[0]?.push(bRecv - sent);
+    parts[1]?.push(bSend - bRecv);
+    parts[2]?.push(got - bSend);
+    parts[3]?.push(next - got);
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+  const names = ['a→b', 'b handler', 'b→a', 'a handler'];
+  // The slow trips (over twice the median): which part made them slow, as means over them.
+  const totals = parts[0]?.map((_, i) => parts.reduce((s, p) => s + (p[i] ?? 0), 0)) ?? [];
+  const slow = totals.map((t, i) => (t > 2 * med(totals) ? i : -1)).filter((i) => i >= 0);
+  const slowMean = (p: number[]) => slow.reduce((s, i) => s + (p[i] ?? 0), 0) / Math.max(1, slow.length);
+  return `${parts.map((p, i) => `${names[i]} ${(1000 * med(p)).toFixed(0)}`).join(', ')} µs; ${slow.length} slow trips: ${parts.map((p, i) => `${names[i]} ${(1000 * slowMean(p)).toFixed(0)}`).join(', ')} (counts: a ${a.send.length}/${a.recv.length}, b ${b.send.length}/${b.recv.length})`;
+}
+
+/**
+ * Wraps the host calls a round trip may make in both pages, runs each step, prints the calls and
+ * bytes sent per round trip, each page's message-handler time, and where the trips' time went.
+ */
 export async function countHostCalls(pages: readonly { name: string; page: Page }[], steps: Record<string, () => Promise<unknown>>, trips: number, print: (line: string) => void): Promise<void> {
   for (const p of pages) {
     // A string, not a function: tsx would wrap the inner function in a helper the page lacks.
@@ -84,6 +120,13 @@ export async function countHostCalls(pages: readonly { name: string; page: Page 
         o[key] = function (...a) { counts[name]++; return f.apply(this, a); };
       };
       wrap(RTCDataChannel.prototype, 'send', 'RTCDataChannel.send');
+      const send = RTCDataChannel.prototype.send;
+      RTCDataChannel.prototype.send = function (d) {
+        counts['RTCDataChannel.send bytes'] += d.byteLength ?? d.size ?? d.length;
+        window.traceTimes.send.push(performance.timeOrigin + performance.now());
+        return send.call(this, d);
+      };
+      window.traceTimes = { send: [], recv: [] };
       wrap(performance, 'now', 'performance.now');
       wrap(window, 'setTimeout', 'setTimeout');
       wrap(window, 'clearTimeout', 'clearTimeout');
@@ -92,15 +135,21 @@ export async function countHostCalls(pages: readonly { name: string; page: Page 
     })()`);
   }
   for (const [label, step] of Object.entries(steps)) {
-    for (const p of pages) await p.page.evaluate('for (const k of Object.keys(window.hostCounts)) window.hostCounts[k] = 0');
+    for (const p of pages) await p.page.evaluate('for (const k of Object.keys(window.hostCounts)) window.hostCounts[k] = 0; if (window.handlerTime) { window.handlerTime.ms = 0; window.handlerTime.events = 0 }; window.traceTimes = { send: [], recv: [] }');
     const browser = pages[0]?.page.context().browser();
     const cpu0 = browser ? await totalCpu(browser) : 0;
     await step();
     const cpu = browser ? (await totalCpu(browser)) - cpu0 : 0;
+    if (pages.length === 2) {
+      const [a, b] = (await Promise.all(pages.map((p) => p.page.evaluate('window.traceTimes')))) as { send: number[]; recv: number[] }[];
+      if (a && b) print(`  trace ${label}: ${hopSplit(a, b)}`);
+    }
     print(`CPU of all Chromium processes per round trip, ${label}: ${((1e6 * cpu) / trips).toFixed(0)} µs (CDP SystemInfo, over ${trips} trips)`);
     for (const p of pages) {
       const c = (await p.page.evaluate('window.hostCounts')) as Record<string, number>;
       print(`host calls per round trip, ${label} on ${p.name}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(v / trips).toFixed(2)}`).join(', ')}`);
+      const h = (await p.page.evaluate('window.handlerTime')) as { ms: number; events: number } | undefined;
+      if (h && h.events > 0) print(`  message handler on ${p.name}: ${((1000 * h.ms) / trips).toFixed(1)} µs per round trip (${(h.events / trips).toFixed(2)} events)`);
     }
   }
 }

@@ -187,15 +187,18 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       await call(pb, 'startElixirPing');
       if (process.env.BENCH_COUNT_HOST) await countHostCalls(pages, {
         raw: () => call(pa, 'rawRtt', RTTS * 4),
+        // A raw echo of a call's size (a GenServer.call's request is ~235 bytes on the wire).
+        'raw 240 B': () => call(pa, 'rawRtt', RTTS * 4, 240),
         native: () => call(pa, 'distRtt', b.echo, RTTS * 4),
         elixir: () => call(pa, 'elixirPingRtt', b.node, RTTS * 4, false),
         'GenServer.call': () => call(pa, 'genServerRtt', b.node, RTTS * 4),
       }, RTTS * 4, log);
       const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-      const parts: Record<string, number[]> = { raw: [], native: [], elixir: [], 'elixir+monitor': [], 'GenServer.call': [] };
+      const parts: Record<string, number[]> = { raw: [], 'raw 240 B': [], native: [], elixir: [], 'elixir+monitor': [], 'GenServer.call': [] };
       // BENCH_COUNT_HOST=1 counts only (the parts' wall times are for a quiet machine).
       for (let i = 0; i < (process.env.BENCH_COUNT_HOST ? 0 : 7); i++) {
         parts.raw?.push(avg(await call(pa, 'rawRtt', RTTS)));
+        parts['raw 240 B']?.push(avg(await call(pa, 'rawRtt', RTTS, 240)));
         parts.native?.push(avg(await call(pa, 'distRtt', b.echo, RTTS)));
         const elixir = () => call(pa, 'elixirPingRtt', b.node, RTTS, false);
         parts.elixir?.push(await (profile && i === 0 ? profiled(pages, 'elixir-ping', elixir, log) : elixir()));
@@ -204,6 +207,13 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
       }
       for (const [k, v] of Object.entries(parts)) if (v.length > 0) log(`  parts: ${k} median ${median(v).toFixed(0)} µs (${v.map((x) => x.toFixed(0)).join(' ')})`);
     }
+    const shape = (xs: number[]) => {
+      const med = percentile(xs, 0.5);
+      const tail = xs.filter((x) => x > 2 * med);
+      return `p10 ${percentile(xs, 0.1).toFixed(0)} p50 ${med.toFixed(0)} p90 ${percentile(xs, 0.9).toFixed(0)} p99 ${percentile(xs, 0.99).toFixed(0)} max ${Math.max(...xs).toFixed(0)}; mean ${mean(xs).toFixed(0)}, of which trips over 2× the median add ${(tail.reduce((s, x) => s + x - med, 0) / xs.length).toFixed(0)} (${tail.length})`;
+    };
+    if (only.has('rtt')) log(`  trips raw: ${shape(rawTrips)}`);
+    if (only.has('rtt')) log(`  trips dist: ${shape(distTrips)}`);
     if (only.has('rtt')) log(`  raw ${rawRtts.map((x) => x.toFixed(0)).join(' ')} µs; dist ${distRtts.map((x) => x.toFixed(0)).join(' ')} µs; GenServer.call ${gsRtts.map((x) => x.toFixed(0)).join(' ')} µs`);
     // Large and small together: small round trips while a 10 MB binary crosses the same link.
     let underBulk: { trips: number[]; bulkMs: number } | null = null;
