@@ -121,6 +121,11 @@ export async function openNode(browser: Browser, options: NodeOptions = {}): Pro
     },
     transcript,
     trace: () => recordedTrace(page),
-    close: () => (options.context ? page.close() : context.close()),
+    // As a student closes a tab: the page closes first, so its pagehide runs (the node stops and
+    // closes its links, session.ts); a bare context.close() would kill the renderer without it.
+    async close() {
+      await page.close();
+      if (!options.context) await context.close();
+    },
   };
 }

@@ -21,11 +21,8 @@ test('a closed tab stays `down: node closed` through failed retries, keeps its h
 
   await two.close();
   const down = page.getByRole('group', { name: `connection one@${h} – two@${h} (down: node closed)` });
-  // The kit's close() kills the renderer, so the page's pagehide (which closes its data channels
-  // at once, as a student's closed tab does) may not run: then ICE's own timeout tells, as below.
-  // A close() that ran pagehide (page.close with runBeforeUnload) was tried once, in a run whose
-  // workers still kept every earlier test's tabs open (fixtures.ts closes them now): two other
-  // specs timed out there. Not tried again since.
+  // The kit's close() closes the page first, so its pagehide closes its data channels at once, as
+  // a student's closed tab does; should it not run, ICE's own timeout tells within 45 s.
   await expect(down).toBeAttached({ timeout: 45_000 });
   // A Ticker still sending there: each send tries to connect again, and fails.
   await one.iex(`for _ <- 1..7, do: (send({:box, :"two@${h}"}, :tick); Process.sleep(300))`, { timeout: 30_000 });
