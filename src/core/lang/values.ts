@@ -9,6 +9,7 @@ import { toStringTerm, ToStringError } from '../term/to-string.ts';
 import { ElixirThrow, exception, protocolUndefined } from './errors.ts';
 import * as ops from './ops.ts';
 import { isoDays } from './stdlib/calendar-iso.ts';
+import { rangeMember, rangeParts } from './stdlib/enumerable.ts';
 
 const STRUCT = atom('__struct__');
 const RANGE = atom('Elixir.Range');
@@ -37,21 +38,10 @@ export function isIn(x: Term, coll: Term): boolean {
       }
       return false;
     }
-    const range = coll.kind === 'map' ? rangeBounds(coll) : null;
-    if (range !== null) {
-      if (typeof x !== 'number') return false;
-      const [f, l, s] = range;
-      return s > 0 ? x >= f && x <= l && (x - f) % s === 0 : x <= f && x >= l && (f - x) % -s === 0;
-    }
+    const range = rangeParts(coll);
+    if (range !== null) return rangeMember(range, x);
   }
   throw protocolUndefined('Enumerable', coll);
-}
-
-/** [first, last, step] when `t` is a %Range{}, else null. */
-export function rangeBounds(t: MapTerm): [number, number, number] | null {
-  if (mapGet(t, STRUCT) !== RANGE) return null;
-  const f = mapGet(t, FIRST), l = mapGet(t, LAST), s = mapGet(t, STEP);
-  return typeof f === 'number' && typeof l === 'number' && typeof s === 'number' ? [f, l, s] : null;
 }
 
 const DATE_RANGE = atom('Elixir.Date.Range');
