@@ -5,9 +5,16 @@
  */
 export const TIMER_PRELUDE = `
 defmodule :timer do
-  def tc(f) when is_function(f, 0), do: timed(fn -> f.() end)
-  def tc(f, args) when is_function(f) and is_list(args), do: timed(fn -> apply(f, args) end)
-  def tc(m, f, args) when is_atom(m) and is_atom(f) and is_list(args), do: timed(fn -> apply(m, f, args) end)
+  # No guards, as timer.erl has none: a bad argument fails inside the call (BadFunctionError, badarg).
+  def tc(f), do: timed(fn -> f.() end)
+  def tc(f, args), do: timed(fn -> apply(f, args) end)
+  def tc(m, f, args), do: timed(fn -> apply(m, f, args) end)
+
+  # timer.erl's products, with the constants its compiler folds (a bad argument fails as :a * 60000).
+  def seconds(s), do: s * 1000
+  def minutes(m), do: m * 60000
+  def hours(h), do: h * 3_600_000
+  def hms(h, m, s), do: hours(h) + minutes(m) + seconds(s)
 
   defp timed(run) do
     t0 = :erlang.monotonic_time(:microsecond)
