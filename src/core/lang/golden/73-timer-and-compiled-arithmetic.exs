@@ -1,4 +1,4 @@
-# :timer's seconds/minutes/hours/hms (and their ArithmeticError, blamed as timer.erl's folded products), sleep's :timeout_value beside Process.sleep's FunctionClauseError,
+# :timer's seconds/minutes/hours/hms (and their ArithmeticError, blamed as timer.erl's folded products), sleep's :timeout_value,
 # tc/1,2,3 and their errors, and which compiled arithmetic keeps :erlang's frame when it fails (*, div, rem, unary -) and which does not (+ 1, /, floats). Captured from piped input.
 iex(1)> :timer.seconds(2)
 2000
@@ -40,32 +40,6 @@ iex(8)> :timer.sleep(-1)
 iex(8)> :timer.sleep(1.0)
 ** (ErlangError) Erlang error: :timeout_value
     (stdlib 4.2) timer.erl:219: :timer.sleep/1
-iex(8)> Process.sleep(:a)
-** (FunctionClauseError) no function clause matching in Process.sleep/1
-
-    The following arguments were given to Process.sleep/1:
-
-        # 1
-        :a
-
-    Attempted function clauses (showing 1 out of 1):
-
-        def sleep(timeout) when -is_integer(timeout)- and timeout >= 0 when -timeout == :infinity-
-
-    (elixir 1.14.0) lib/process.ex:250: Process.sleep/1
-iex(8)> Process.sleep(-1)
-** (FunctionClauseError) no function clause matching in Process.sleep/1
-
-    The following arguments were given to Process.sleep/1:
-
-        # 1
-        -1
-
-    Attempted function clauses (showing 1 out of 1):
-
-        def sleep(timeout) when is_integer(timeout) and -timeout >= 0- when -timeout == :infinity-
-
-    (elixir 1.14.0) lib/process.ex:250: Process.sleep/1
 iex(8)> {t, v} = :timer.tc(fn -> :done end); {is_integer(t) and t >= 0, v}
 {true, :done}
 iex(9)> {_, v} = :timer.tc(fn x -> x * 2 end, [5]); v
