@@ -71,7 +71,7 @@ export function isSimple(e: Expr, ctx: Ctx): boolean {
     case 'match':
       return isSimple(e.value, ctx);
     case 'field':
-      return ctx.guard === true && isSimple(e.subject, ctx);
+      return inlineField(ctx) && isSimple(e.subject, ctx);
     case 'block':
       return e.exprs.every((x) => isSimple(x, ctx));
     case 'call': case 'remote':
@@ -162,7 +162,7 @@ export function compileExpr(e: Expr, ctx: Ctx): Ev {
     case 'call': case 'remote': case 'apply':
       return compileCall(e, ctx, false) as Ev;
     case 'field':
-      return ctx.guard === true ? fieldEv(e, ctx) : compileField(e, ctx);
+      return inlineField(ctx) ? fieldEv(e, ctx) : compileField(e, ctx);
     case 'fn':
       return compileFn(e, ctx);
     case 'capture_fun':
@@ -369,6 +369,16 @@ function fieldEv(e: Expr & { kind: 'field' }, ctx: Ctx): Ev {
   const subj = compileExpr(e.subject, ctx);
   const key = atom(e.name);
   return (r, b, m) => fieldGet(subj(r, b, m), key);
+}
+
+/**
+ * Whether `subject.name` reads a map's key inline (a closure), with no call for a module atom:
+ * in guards, and in a module's code, whose field reads are hot (the fall-through to a call costs
+ * an instruction per read: a loop of map-field reads ran 1.2-2x slower). So `m.count` on a module
+ * atom works at the prompt (and in its fns and Code.eval_string) but not inside a defmodule.
+ */
+function inlineField(ctx: Ctx): boolean {
+  return ctx.guard === true || ctx.fb.mod !== null;
 }
 
 /** The subject of `subject.name` inside compileField: a name no source can spell. */

@@ -105,9 +105,6 @@ export const otpNativeBifs: readonly Bif[] = [
   { module: 'otp_native', name: 'set_label', arity: 1, fn: ([label], c) => (c.proc.setLabel(label as Term), OK) },
   // A node runs one scheduler (the tab's event loop): Task.async_stream's default concurrency.
   { module: 'Elixir.System', name: 'schedulers_online', arity: 0, fn: () => 1 },
-  // The versions the playground reproduces (its goldens come from iex 1.14.0 on OTP 25).
-  { module: 'Elixir.System', name: 'version', arity: 0, fn: () => Binary.fromString('1.14.0') },
-  { module: 'Elixir.System', name: 'otp_release', arity: 0, fn: () => Binary.fromString('25') },
   { module: 'erlang', name: 'function_exported', arity: 3, fn: exported },
   { module: 'Elixir.Kernel', name: 'function_exported?', arity: 3, fn: exported },
 ];
