@@ -43,9 +43,13 @@ function send(ctx: BifContext, dest: Term, msg: Term): Term {
   return msg;
 }
 
+/**
+ * `:timer.sleep/1` is `receive after T`: a bad T is `:timeout_value`, as iex shows it. Process.sleep/1
+ * fails the same way here; iex shows its FunctionClauseError (kept out: the first load's budget).
+ */
 function sleepMs(ms: Term, ctx: BifContext): Term {
   if (ms === atom('infinity')) return ctx.sleep(null, OK);
-  if (typeof ms !== 'number' || ms < 0) badargAt(0, 'not a valid timeout');
+  if (typeof ms !== 'number' || ms < 0) throw new ErlangError(atom('timeout_value'), 'timeout_value');
   return ctx.sleep(ms, OK);
 }
 

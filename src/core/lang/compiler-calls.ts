@@ -267,7 +267,7 @@ export function compileFunctionClauses(
     cl.params.forEach((p, i) => {
       if (p.kind === 'var' && !seen.has(p.name)) {
         seen.set(p.name, i);
-        if (!p.name.startsWith('_')) ctx.scope.set(p.name, i);
+        if (p.name !== '_') ctx.scope.set(p.name, i);
         return;
       }
       const m = compilePattern(p, ctx, seen);

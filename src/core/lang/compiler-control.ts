@@ -168,7 +168,7 @@ function compileReceive(e: Expr & { kind: 'receive' }, ctx: Ctx, tail: boolean):
     const guard = compileGuard(cl.guard, cctx);
     // Inline forms of the commonest patterns (see RECV_EQ); `match` stays for the others.
     const lit = literalValue(pat);
-    const bind = pat.kind === 'var' && !pat.name.startsWith('_') ? cctx.scope.get(pat.name) : undefined;
+    const bind = pat.kind === 'var' && pat.name !== '_' ? cctx.scope.get(pat.name) : undefined;
     const eq: [number, Term] =
       typeof lit === 'number' || (typeof lit === 'object' && lit.kind === 'atom') ? [RECV_EQ, lit]
       : bind !== undefined && match !== null ? [bind, 0]
@@ -347,7 +347,7 @@ function compileTry(e: Expr & { kind: 'try' }, ctx: Ctx): Ev {
     for (const rc of e.rescue) {
       const cctx = child(ctx);
       const mods = rc.modules.map((m) => atom(m.startsWith('Elixir.') ? m : `Elixir.${m}`));
-      const slot = rc.binding === null || rc.binding.startsWith('_') ? -1 : fb.newSlot();
+      const slot = rc.binding === null || rc.binding === '_' ? -1 : fb.newSlot();
       if (slot >= 0) cctx.scope.set(rc.binding as string, slot);
       cctx.scope.set(STACKTRACE, ex + 2);
       const match: Matcher = (_v, r, b) => {

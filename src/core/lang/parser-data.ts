@@ -117,7 +117,8 @@ function sigil(t: Token, pos: Pos): Expr {
       return { kind: 'remote', pos, module: iso, name: '__sigil__', args };
     }
     default:
-      return fail(pos, `undefined function sigil_${t.text}/2`);
+      // Any other sigil is a call of the imported or local sigil_x(string, modifiers), as Elixir's.
+      return { kind: 'call', pos, name: `sigil_${t.text}`, args: [{ kind: 'string', pos, parts }, { kind: 'charlist', pos, parts: [mods] }] };
   }
 }
 

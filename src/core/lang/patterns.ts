@@ -69,10 +69,6 @@ export function charlist(s: string): Term {
   return l;
 }
 
-function isWildcard(name: string): boolean {
-  return name.startsWith('_');
-}
-
 /**
  * Compiles `p`. Binds its variables into `ctx.scope` (new slots). `seen` collects the names bound
  * by this pattern, so a repeated name compares instead of rebinding. Returns null for a pattern
@@ -88,7 +84,8 @@ export function compilePattern(p: Expr, ctx: Ctx, seen: Map<string, number> = ne
       if (prev !== undefined) return (v, r, b) => strictEquals(v, r[b + prev] as Term);
       const s = ctx.fb.newSlot();
       seen.set(p.name, s);
-      if (!isWildcard(p.name)) ctx.scope.set(p.name, s);
+      // An underscored name (`_x`) binds too, as in Elixir: `binding()` and Code.eval_string show it.
+      ctx.scope.set(p.name, s);
       return (v, r, b) => {
         r[b + s] = v;
         return true;
@@ -207,7 +204,7 @@ function prefixPattern(left: Expr, right: Expr, ctx: Ctx, seen: Map<string, numb
 export function patternVars(p: Expr, out: Set<string> = new Set()): Set<string> {
   switch (p.kind) {
     case 'var':
-      if (!p.name.startsWith('_')) out.add(p.name);
+      if (p.name !== '_') out.add(p.name);
       break;
     case 'tuple':
     case 'list':

@@ -141,7 +141,7 @@ function listItems(t: Term, what: string): Term[] {
 }
 
 /** The pairs of a keyword list or a map (`struct/2` takes either). */
-function pairsOf(kv: Term): (readonly [Term, Term])[] {
+export function pairsOf(kv: Term): (readonly [Term, Term])[] {
   if (typeof kv === 'object' && kv.kind === 'map') return [...kv.entries.values()];
   const out: (readonly [Term, Term])[] = [];
   for (const item of listItems(kv, 'struct')) {

@@ -9,7 +9,7 @@ import { ToStringError } from '../term/to-string.ts';
 import { ErlangError } from '../runtime/errors.ts';
 import { ElixirThrow, exception, type ErrorKind } from './errors.ts';
 import { EXIT_ATOM, THROW_ATOM } from './exceptions.ts';
-import { OpError } from './ops.ts';
+import { BADARITH, OpError } from './ops.ts';
 import type { FnCode, SelectFail } from './vm-code.ts';
 
 export const FUNCTION_CLAUSE = atom('function_clause');
@@ -71,8 +71,9 @@ export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number, trace
   if (e instanceof ElixirThrow) return { kind: e.kind, reason: e.reason, stack: trace(e.top, false, e.errorInfo && e.top === null) };
   if (e instanceof OpError) {
     // An operator is a call of `:erlang.+/2` in erl_eval (code typed at the prompt); compiled
-    // code runs it as an instruction, and its function is the top of the trace.
-    const top = e.op === '' || code.module !== 'erl_eval' ? null : new Tuple([atom(e.module), atom(e.op), list(e.args), NIL]);
+    // code runs it as an instruction, and its function is the top of the trace, unless it is
+    // one that BEAM's JIT calls as a BIF (callsBif).
+    const top = e.op === '' || (code.module !== 'erl_eval' && !callsBif(e)) ? null : new Tuple([atom(e.module), atom(e.op), list(e.args), NIL]);
     return { kind: 'error', reason: e.reason, stack: trace(top, false, false) };
   }
   if (e instanceof VmError) {
@@ -88,6 +89,17 @@ export function failureOf(e: unknown, code: FnCode, r: Term[], bp: number, trace
     return { kind: 'error', reason: atom('system_limit'), stack: trace(null, false, false) };
   }
   throw e;
+}
+
+/**
+ * Compiled arithmetic that keeps `:erlang`'s frame when it fails, as in iex 1.14 on OTP 25:
+ * `x * 2`, `div`, `rem` and `-x` call the BIF (`bad argument in arithmetic expression: :a * 2`);
+ * `x + 1`, `x / 2` and float arithmetic (`x * 2.5`) are inlined and fail without it.
+ */
+function callsBif(e: OpError): boolean {
+  if (e.reason !== BADARITH || e.module !== 'erlang') return false;
+  if (e.op === 'div' || e.op === 'rem' || (e.op === '-' && e.args.length === 1)) return true;
+  return e.op === '*' && !e.args.some((a) => typeof a === 'object' && a.kind === 'float');
 }
 
 /** The first `arity` slots of the frame at `bp` (a function's arguments), as a list. */

@@ -120,7 +120,7 @@ const helperBifs: Bif[] = [
     arity: 0,
     fn: (_a, ctx) => {
       const { bindings } = shellOf(ctx, 'binding/0');
-      const names = [...bindings.keys()].filter((n) => !n.startsWith('_')).sort();
+      const names = [...bindings.keys()].sort();
       return list(names.map((n) => tuple(atom(n), bindings.get(n) as Term)));
     },
   },

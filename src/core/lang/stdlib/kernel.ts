@@ -2,7 +2,7 @@
  * Kernel functions beyond the VM's core set (to_charlist, binary_part, inspect/2 options,
  * then/2), Access (what `map[key]` compiles to) and Range (the struct `first..last//step`).
  */
-import { atom, Binary, NIL_ATOM, TRUE, type Term } from '../../term/types.ts';
+import { atom, Binary, NIL_ATOM, TRUE, type Atom, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
 import { structFieldsOf } from '../structs.ts';
@@ -10,7 +10,7 @@ import { at, defineBifs, findBif } from './define.ts';
 import { erlangBifs, functionExported } from './erlang.ts';
 import { functionClause } from './errors.ts';
 import { enumToArray, fromArray, makeRange, rangeParts, rangeSize } from './enumerable.ts';
-import { argumentError } from '../errors.ts';
+import { argumentError, ElixirThrow, exception } from '../errors.ts';
 import type { BifContext } from '../builtins.ts';
 import { chars } from './values.ts';
 
@@ -67,9 +67,13 @@ export const thenBifs = defineBifs(
 );
 
 
-function accessGet(c: Term, k: Term, dflt: Term): Term {
+function accessGet(c: Term, k: Term, dflt: Term, ctx: BifContext): Term {
   if (c === NIL_ATOM) return dflt;
-  if (typeof c === 'object' && c.kind === 'map') return mapGet(c, k) ?? dflt;
+  if (typeof c === 'object' && c.kind === 'map') {
+    const module = mapGet(c, STRUCT);
+    if (typeof module === 'object' && module.kind === 'atom' && !ctx.node.functionExported(module, FETCH, 2)) notAccess(module);
+    return mapGet(c, k) ?? dflt;
+  }
   if (typeof c === 'object' && (c.kind === 'cons' || c.kind === 'nil')) {
     if (typeof k !== 'object' || k.kind !== 'atom') {
       return argumentError(`the Access calls for keywords expect the key to be an atom, got: ${inspect(k)}`);
@@ -82,9 +86,18 @@ function accessGet(c: Term, k: Term, dflt: Term): Term {
   return functionClause('Access', 'get', 3);
 }
 
+const STRUCT = atom('__struct__');
+const FETCH = atom('fetch');
+
+/** A struct is no map to Access: Elixir calls its module's fetch/2 and words a missing one so. */
+function notAccess(module: Atom): never {
+  const why = `${inspect(module)} does not implement the Access behaviour. If you are using get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1`;
+  throw new ElixirThrow('error', exception('UndefinedFunctionError', '', [['module', module], ['function', FETCH], ['arity', 2], ['reason', Binary.fromString(why)], ['message', NIL_ATOM]]));
+}
+
 export const accessBifs = defineBifs('Elixir.Access', {
-  'get/2': (a) => accessGet(at(a, 0), at(a, 1), NIL_ATOM),
-  'get/3': (a) => accessGet(at(a, 0), at(a, 1), at(a, 2)),
+  'get/2': (a, ctx) => accessGet(at(a, 0), at(a, 1), NIL_ATOM, ctx),
+  'get/3': (a, ctx) => accessGet(at(a, 0), at(a, 1), at(a, 2), ctx),
 });
 
 function newRange(first: Term, last: Term, step: Term | undefined): Term {

@@ -3,12 +3,13 @@
  * internal `:elixir_struct` functions the compiler's struct forms call (compiler-struct.ts):
  * expanding a literal, `__struct__/0,1`, and defexception's default `exception/1`/`message/1`.
  */
-import { atom, Binary, MapTerm, NIL, type Atom, type Term } from '../../term/types.ts';
+import { atom, Binary, MapTerm, NIL, Tuple, type Atom, type Term } from '../../term/types.ts';
+import { ErlangError } from '../../runtime/errors.ts';
 import type { BifContext, LangNode } from '../builtins.ts';
 import { ElixirThrow, raise } from '../errors.ts';
 import { exceptionOf } from '../bifs-kernel.ts';
 import { undefinedFunctionError } from '../undefined-function.ts';
-import { buildStruct, expanding, isStruct, STRUCT_KEY, structFieldsOf, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
+import { buildStruct, expanding, pairsOf, isStruct, STRUCT_KEY, structFieldsOf, undefinedStruct, updateStruct, type BuildMode, type StructInfo } from '../structs.ts';
 import { at, defineBifs } from './define.ts';
 import { BUILTIN_EXCEPTIONS } from '../exception-structs.ts';
 import { exceptionMessage, isException } from '../exceptions.ts';
@@ -42,6 +43,8 @@ function infoOf(mod: Term, ctx: BifContext, arity = 1): StructInfo {
   throw new ElixirThrow('error', undefinedFunctionError(mod, STRUCT_KEY, arity));
 }
 
+const BADKEY = atom('badkey');
+
 /**
  * `struct(mod_or_struct, fields)` (loose: unknown keys ignored) and `struct!` (strict): from a
  * module, a new struct; from a struct, that struct with the given keys it has replaced.
@@ -50,8 +53,11 @@ function struct(target: Term, kv: Term, strict: boolean, ctx: BifContext): Term 
   // struct/2 asks the module for `__struct__/0`, struct!/2 for `__struct__/1`.
   if (!isStruct(target)) return buildStruct(infoOf(target, ctx, strict ? 1 : 0), kv, strict ? 'strict' : 'loose');
   const base = target as MapTerm;
+  // struct!/2 on a struct replaces keys one by one (Map.replace!): an unknown one is a KeyError on the struct.
+  // (`__struct__` is skipped, as Elixir's.) Then nothing is left for the strict mode to check.
+  if (strict) for (const [k] of pairsOf(kv)) if (k !== STRUCT_KEY && !base.entries.has(k)) throw new ErlangError(new Tuple([BADKEY, k, base]), 'badkey');
   const info = { module: base.entries.get(STRUCT_KEY)?.[1] as Atom, fields: [...base.entries.values()].filter(([k]) => k !== STRUCT_KEY) as [Atom, Term][], enforce: [] };
-  return buildStruct(info, kv, strict ? 'strict' : 'loose');
+  return buildStruct(info, kv, 'loose');
 }
 
 /** defexception's `exception/1`: a message string, or fields (unknown ones dropped, as Elixir warns and drops). */

@@ -1,13 +1,23 @@
 /**
  * `:timer.tc/1,2,3` in Elixir (they call user code and then read the clock, so they cannot be
  * TS BIFs): the time in microseconds on the node's monotonic clock, and the function's value.
- * `:timer.sleep/1` stays a BIF (bifs-process.ts).
+ * `:timer.sleep/1` stays a BIF (bifs-process.ts). tc has no guards, as timer.erl has none: a bad
+ * argument fails inside the call (BadFunctionError, badarg). seconds/minutes/hours are timer.erl's
+ * products with the constants its compiler folds (a bad argument fails as `:a * 60000`).
+ * `:stdlib_kernel` continues Kernel: tap/2 (a macro in Elixir) and the Access path functions
+ * (kernel.ts), the *_in/2,3 with a list of keys (maps and keyword lists, through Access).
+ * (Comments stay out of the Elixir text: it ships in the page's first load.)
  */
 export const TIMER_PRELUDE = `
 defmodule :timer do
-  def tc(f) when is_function(f, 0), do: timed(fn -> f.() end)
-  def tc(f, args) when is_function(f) and is_list(args), do: timed(fn -> apply(f, args) end)
-  def tc(m, f, args) when is_atom(m) and is_atom(f) and is_list(args), do: timed(fn -> apply(m, f, args) end)
+  def tc(f), do: timed(fn -> f.() end)
+  def tc(f, args), do: timed(fn -> apply(f, args) end)
+  def tc(m, f, args), do: timed(fn -> apply(m, f, args) end)
+
+  def seconds(s), do: s * 1000
+  def minutes(m), do: m * 60000
+  def hours(h), do: h * 3_600_000
+  def hms(h, m, s), do: hours(h) + minutes(m) + seconds(s)
 
   defp timed(run) do
     t0 = :erlang.monotonic_time(:microsecond)
@@ -17,13 +27,11 @@ defmodule :timer do
 end
 
 defmodule :stdlib_kernel do
-  # Kernel.tap/2 (a macro in Elixir) and the Access path functions continue here (kernel.ts).
   def tap(value, f) do
     f.(value)
     value
   end
 
-  # Kernel's *_in/2,3 with a list of keys (maps and keyword lists, through Access).
   def get_in(data, [key]), do: Access.get(data, key)
   def get_in(data, [key | rest]), do: get_in(Access.get(data, key), rest)
 
