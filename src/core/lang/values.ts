@@ -4,24 +4,21 @@
  * protocol errors print. Here rather than in the compiler, so built-ins never depend on it.
  */
 import { atom, Binary, type MapTerm, type Term } from '../term/types.ts';
-import { mapFromPairs, mapGet } from '../term/map.ts';
+import { mapGet } from '../term/map.ts';
 import { toStringTerm, ToStringError } from '../term/to-string.ts';
 import { ElixirThrow, exception, protocolUndefined } from './errors.ts';
 import * as ops from './ops.ts';
 import { isoDays } from './stdlib/calendar-iso.ts';
-import { rangeMember, rangeParts } from './stdlib/enumerable.ts';
+import { makeRange as rangeStruct, rangeMember, rangeParts } from './stdlib/enumerable.ts';
 
 const STRUCT = atom('__struct__');
-const RANGE = atom('Elixir.Range');
-const FIRST = atom('first');
-const LAST = atom('last');
 const STEP = atom('step');
 
 export function makeRange(first: Term, last: Term): Term {
   if (typeof first !== 'number' || typeof last !== 'number') {
     throw new ElixirThrow('error', exception('ArgumentError', 'ranges (first..last) expect both sides to be integers'));
   }
-  return mapFromPairs([[STRUCT, RANGE], [FIRST, first], [LAST, last], [STEP, first <= last ? 1 : -1]]);
+  return rangeStruct(first, last, first <= last ? 1 : -1);
 }
 
 /**

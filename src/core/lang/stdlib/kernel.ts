@@ -5,7 +5,7 @@
 import { atom, Binary, NIL_ATOM, TRUE, type Atom, type Term } from '../../term/types.ts';
 import { mapGet } from '../../term/map.ts';
 import { inspect, inspectPretty, type InspectOptions } from '../../term/inspect.ts';
-import { structFieldsOf } from '../structs.ts';
+import { STRUCT_KEY, structFieldsOf } from '../structs.ts';
 import { at, defineBifs, findBif } from './define.ts';
 import { erlangBifs, functionExported } from './erlang.ts';
 import { functionClause } from './errors.ts';
@@ -70,7 +70,7 @@ export const thenBifs = defineBifs(
 function accessGet(c: Term, k: Term, dflt: Term, ctx: BifContext): Term {
   if (c === NIL_ATOM) return dflt;
   if (typeof c === 'object' && c.kind === 'map') {
-    const module = mapGet(c, STRUCT);
+    const module = mapGet(c, STRUCT_KEY);
     if (typeof module === 'object' && module.kind === 'atom' && !ctx.node.functionExported(module, FETCH, 2)) notAccess(module);
     return mapGet(c, k) ?? dflt;
   }
@@ -86,7 +86,6 @@ function accessGet(c: Term, k: Term, dflt: Term, ctx: BifContext): Term {
   return functionClause('Access', 'get', 3);
 }
 
-const STRUCT = atom('__struct__');
 const FETCH = atom('fetch');
 
 /** A struct is no map to Access: Elixir calls its module's fetch/2 and words a missing one so. */
