@@ -61,10 +61,8 @@ function serveRaw(conn: DataConnection): void {
       traceRecv();
       const t0 = nowMs();
       conn.send(b);
-      handlerTime.ms += nowMs() - t0;
-      handlerTime.events++;
-    }
-    else if (b[0] === COUNT) counted++;
+      handled(t0);
+    } else if (b[0] === COUNT) counted++;
     else if (b[0] === END) {
       const out = new Uint8Array(5);
       out[0] = COUNTED;
@@ -113,6 +111,11 @@ const traceRecv = (): void => {
   if (t !== undefined) t.recv.push(performance.timeOrigin + nowMs());
 };
 (window as unknown as { handlerTime: typeof handlerTime }).handlerTime = handlerTime;
+/** A message handler that began at `t0` has ended. */
+const handled = (t0: number): void => {
+  handlerTime.ms += nowMs() - t0;
+  handlerTime.events++;
+};
 
 const api = {
   /** `maxMessageBytes` overrides the transport's data-channel message size (an experiment; default: the app's). */
@@ -134,18 +137,16 @@ const api = {
         if (s.type === 'registered') {
           // The message handler's time on this tab's main thread (begin to end: decoding, the
           // woken processes' slice and the sends it flushes), summed for BENCH_COUNT_HOST.
-          const now = performance.now.bind(performance);
           let t0 = 0;
           const event = {
             begin() {
               traceRecv();
-              t0 = now();
+              t0 = nowMs();
               loop.event.begin();
             },
             end() {
               loop.event.end();
-              handlerTime.ms += now() - t0;
-              handlerTime.events++;
+              handled(t0);
             },
           };
           const transport = createPeerJsTransport(peer, config, { event });
@@ -201,8 +202,7 @@ const api = {
         if (++i >= n) return resolve();
         const t0 = nowMs();
         conn.send(msg);
-        handlerTime.ms += nowMs() - t0;
-        handlerTime.events++;
+        handled(t0);
       };
       conn.send(msg);
     });

@@ -119,11 +119,13 @@ export async function countHostCalls(pages: readonly { name: string; page: Page 
         const f = o[key];
         o[key] = function (...a) { counts[name]++; return f.apply(this, a); };
       };
-      wrap(RTCDataChannel.prototype, 'send', 'RTCDataChannel.send');
+      // The trace's own clock reads are not the page's: taken before performance.now is wrapped.
+      const now = performance.now.bind(performance);
       const send = RTCDataChannel.prototype.send;
       RTCDataChannel.prototype.send = function (d) {
+        counts['RTCDataChannel.send']++;
         counts['RTCDataChannel.send bytes'] += d.byteLength ?? d.size ?? d.length;
-        window.traceTimes.send.push(performance.timeOrigin + performance.now());
+        window.traceTimes.send.push(performance.timeOrigin + now());
         return send.call(this, d);
       };
       window.traceTimes = { send: [], recv: [] };
