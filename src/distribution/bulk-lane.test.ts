@@ -17,6 +17,7 @@ const big = (n: number) => Binary.fromBytes(new Uint8Array(n).fill(7));
 const withoutBulk = (t: Transport): Transport =>
   withLinkMiddleware(t, (link) => ({
     peer: link.peer,
+    ...(link.lendsMessages === true ? { lendsMessages: true } : {}),
     send: (b) => link.send(b),
     onMessage: (cb) => link.onMessage(cb),
     onClose: (cb) => link.onClose(cb),

@@ -63,6 +63,8 @@ export interface ConnectionOptions {
   readonly beam?: boolean;
   /** When the connection came up (the clock's ms). */
   readonly now: number;
+  /** The link lends its messages (Link.lendsMessages): a packet's pieces kept across messages are copied. */
+  readonly lentMessages?: boolean;
 }
 
 /**
@@ -142,11 +144,12 @@ export class Connection {
     const cache = (o.flags & DFLAG.DIST_HDR_ATOM_CACHE) !== 0n;
     this.atomCache = cache;
     this.inCache = cache ? new InAtomCache() : null;
-    this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES) : null;
+    const lent = o.lentMessages === true;
+    this.fragments = (o.flags & DFLAG.FRAGMENTS) !== 0n ? new FragmentReader(this.inCache ?? new InAtomCache(), o.maxPacketBytes ?? MAX_PACKET_BYTES, lent) : null;
     this.maxPacketBytes = o.maxPacketBytes ?? MAX_PACKET_BYTES;
     this.writer = new PacketWriter(o.maxMessageBytes, o.maxPacketBytes ?? MAX_PACKET_BYTES, cache ? new OutAtomCache() : null);
     this.writer.emptyHeader = cache && o.beam === true;
-    this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES);
+    this.reader = new PacketReader(o.maxPacketBytes ?? MAX_PACKET_BYTES, lent);
     this.interval = o.tickIntervalMs ?? TICK_INTERVAL_MS;
     this.timeout = o.tickTimeoutMs ?? TICK_TIMEOUT_MS;
     this.lastWriteAt = this.lastReadAt = this.lastCheckAt = this.awakeSince = o.now;

@@ -361,7 +361,7 @@ export class PacketReader {
   private headFill = 0;
   /**
    * A packet spread over several messages: its length and the pieces received so far (views of
-   * the messages, which are ours). Once half of it has come, its own buffer is made and the
+   * the messages, which are ours; copies when the link lends them). Once half of it has come, its own buffer is made and the
    * pieces copied in, and what comes after is copied there as it arrives: the memory it takes is
    * at most twice what the peer really sent, never what a header merely claims, and no single
    * turn copies a whole 10 MB packet (the last piece completes it in place).
@@ -383,7 +383,11 @@ export class PacketReader {
   src: Uint8Array = NO_BYTES;
   count = 0;
 
-  constructor(private readonly maxPacketBytes: number) {}
+  /** `lent`: each message is good only during its `read` (Link.lendsMessages): a piece kept is copied. */
+  constructor(
+    private readonly maxPacketBytes: number,
+    private readonly lent = false,
+  ) {}
 
   /** True while part of a packet is buffered (a message ended mid-packet). */
   get partial(): boolean {
@@ -448,8 +452,9 @@ export class PacketReader {
           packets[this.count++] = NO_BYTES;
           continue;
         }
-        // A packet wholly inside this message is a view of it (the transport gave us our own
-        // copy of each message); only a packet spread over several messages is assembled.
+        // A packet wholly inside this message is a view of it, read before the next message
+        // comes (and so before a lending link writes over it); only a packet spread over several
+        // messages is assembled.
         if (msg.length - at >= len) {
           const i = this.count++;
           packets[i] = null;
@@ -468,7 +473,7 @@ export class PacketReader {
         body.pieces.push(piece);
         body.buf = concatBytes(body.pieces, body.length);
         body.pieces = [];
-      } else body.pieces.push(piece);
+      } else body.pieces.push(this.lent ? piece.slice() : piece);
       body.fill += n;
       at += n;
       if (body.fill === body.length) {

@@ -299,7 +299,7 @@ export class Peers implements LinkOwner {
     const old = this.up.get(peer);
     if (old !== undefined && old !== d) return d.close('duplicate: a connection to this node is already up');
     const conn = new Connection({
-      peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes, beam: d.link.beam === true,
+      peer, flags, now: this.now(), maxMessageBytes: this.cfg.transport.maxMessageBytes, beam: d.link.beam === true, lentMessages: d.link.lendsMessages === true,
       ...(this.cfg.tickIntervalMs !== undefined ? { tickIntervalMs: this.cfg.tickIntervalMs } : {}),
       ...(this.cfg.tickTimeoutMs !== undefined ? { tickTimeoutMs: this.cfg.tickTimeoutMs } : {}),
       ...(this.cfg.funHooks !== undefined ? { hooks: funHooksFor(this.cfg.funHooks, flags) } : {}),

@@ -44,8 +44,14 @@ export class Cluster {
   readonly peers: TestPeer[] = [];
   private seed = 1;
 
-  constructor(opts: { maxMessageBytes?: number; highWaterBytes?: number; bulkChannels?: boolean } = {}) {
+  /**
+   * `lendMessages` (default true): the links lend their messages and write over them once read,
+   * as a data channel's do (Link.lendsMessages), so every cluster test also checks that no layer
+   * keeps a message's bytes without a copy.
+   */
+  constructor(opts: { maxMessageBytes?: number; highWaterBytes?: number; bulkChannels?: boolean; lendMessages?: boolean } = {}) {
     this.net = new MemoryNetwork({
+      lendMessages: opts.lendMessages ?? true,
       maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024,
       ...(opts.highWaterBytes !== undefined ? { highWaterBytes: opts.highWaterBytes } : {}),
       ...(opts.bulkChannels === true ? { bulkChannels: true } : {}),

@@ -10,7 +10,8 @@ export function linkPipe(link: Link, remote: string = link.peer): BytePipe {
   return {
     remote,
     write: (bytes) => link.send(bytes),
-    onData: (cb) => link.onMessage(cb),
+    // A stream keeps what it has not parsed yet: a lent message (Link.lendsMessages) is copied.
+    onData: (cb) => link.onMessage(link.lendsMessages === true ? (b) => cb(b.slice()) : cb),
     onClose: (cb) => link.onClose(cb),
     get writable() {
       return link.writable;

@@ -33,6 +33,21 @@ describe('fragmented messages', () => {
     expect(r.push(cont(7, 1, [1]))).toBe('fragment of unknown sequence 7');
   });
 
+  it('from a link that lends its messages, the fragments kept are copies (the link writes over what it lent)', () => {
+    const r = new FragmentReader(new InAtomCache(), 1 << 20, true);
+    // Each packet's bytes are written over once pushed, as a lending link's next message would.
+    const lent = (p: Uint8Array) => {
+      const out = r.push(p);
+      p.fill(0xa5);
+      return out;
+    };
+    expect(lent(first(7, 3, TERMS.slice(0, 6)))).toBeNull();
+    expect(lent(cont(7, 2, TERMS.slice(6, 12)))).toBeNull();
+    const done = lent(cont(7, 1, TERMS.slice(12)));
+    if (done === null || typeof done === 'string') throw new Error(String(done));
+    expect([...done.terms]).toEqual(TERMS);
+  });
+
   it('the first fragment\'s atom cache refs name the atoms of the whole message', () => {
     const r = new FragmentReader(new InAtomCache(), 1 << 20);
     // One new ref (slot 5: :hello); the payload is ATOM_CACHE_REF 0.

@@ -35,10 +35,14 @@ export class FragmentReader {
   private readonly inFlight = new Map<bigint, InFlight>();
   private held = 0;
 
-  /** `maxBytes`: the largest message (and the most bytes held over all messages in flight). */
+  /**
+   * `maxBytes`: the largest message (and the most bytes held over all messages in flight).
+   * `lent`: the packets are views of lent messages (Link.lendsMessages), so a kept part is a copy.
+   */
   constructor(
     private readonly cache: InAtomCache,
     private readonly maxBytes: number,
+    private readonly lent = false,
   ) {}
 
   /**
@@ -82,7 +86,7 @@ export class FragmentReader {
     if (m.bytes > this.maxBytes || this.held > this.maxBytes) return `fragmented messages larger than the limit of ${this.maxBytes} bytes`;
     // An empty fragment adds nothing to keep: else a peer's endless empty continuations (a
     // FragmentId near 2^64) would grow `parts` past any byte limit.
-    if (data.length > 0) m.parts.push(data);
+    if (data.length > 0) m.parts.push(this.lent ? data.slice() : data);
     return null;
   }
 }

@@ -90,10 +90,14 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
     constructor(
       private readonly peer: string,
       private readonly pressure: HeldBytes | null = null,
+      /** Its bytes are a link's lent messages (Link.lendsMessages): what it keeps, it copies. */
+      private readonly lent = false,
     ) {}
     /** `lane`: what of a lost message the link's bulk lane keeps, when it has one (see the module's comment). */
     pass(bytes: Uint8Array, deliver: (b: Uint8Array) => void, lane: LaneKeeper | null = null): void {
       const c = get(this.peer);
+      // Only a message that goes straight through may stay lent.
+      if (this.lent && (c.cut || c.dropProbability > 0 || c.delayMs > 0 || this.inFlight > 0)) bytes = bytes.slice();
       if (c.cut || (lane?.bulk !== true && c.dropProbability > 0 && ports.random.next() < c.dropProbability)) {
         stats.dropped++;
         const kept = lane?.keep(bytes, c.cut) ?? null;
@@ -121,7 +125,7 @@ export function createConditioner(ports: { clock: Clock; random: Random }): Cond
   function wrapLink(link: Link): Link {
     const pressure = new HeldBytes(link);
     const out = new Lane(link.peer, pressure);
-    const inn = new Lane(link.peer);
+    const inn = new Lane(link.peer, null, link.lendsMessages === true);
     const messages = new Listeners<Uint8Array>();
     const closes = new Listeners<string>();
     const bulk = link.bulk;

@@ -125,16 +125,19 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     const marker = whole && markers.length === 1 && markerSeq(bytes.subarray(PACKET_LENGTH_BYTES)) !== null ? (markers[0] as number) : null;
     queue.push({ link: owner, stream, whole, chunk: bytes, toNode: stream.toNode, refs, marker, release: () => deliverThen(stream, bytes, deliver, markers) });
   };
-  const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void) => {
+  /** `lent`: `bytes` are a link's lent message (Link.lendsMessages), to be copied if kept. */
+  const pass = (owner: object, stream: Stream, outgoing: boolean, bytes: Uint8Array, deliver: (b: Uint8Array) => void, lent = false) => {
     const found: number[] | null = stream.bulk === null ? null : [];
     const refs = stream.mirror.observe(bytes, found === null ? undefined : (seq) => found.push(seq));
     const markers: readonly number[] = found ?? NO_MARKERS;
     if (!holds(outgoing)) {
       // Not held in this direction (the scope changed while some were): keep the link's order.
       if (stream.queued === 0) deliverThen(stream, bytes, deliver, markers);
-      else enqueue(owner, stream, false, bytes, deliver, markers);
+      else enqueue(owner, stream, false, lent ? bytes.slice() : bytes, deliver, markers);
       return;
     }
+    // Held: what follows keeps the message, or parts of it.
+    if (lent) bytes = bytes.slice();
     const parts = wholePackets(bytes);
     if (parts === null) {
       enqueue(owner, stream, false, bytes, deliver, markers);
@@ -171,9 +174,16 @@ export function createHoldGate(onActivity: () => void = () => {}): HoldGate {
     const outgoing: Stream = { bulk: outBulk, partial: 0, queued: 0, pressure, toNode: atom(link.peer), mirror: new CacheMirror() };
     link.onMessage((b) => {
       onActivity();
-      pass(owner, incoming, false, b, (part) => {
-        if (!closed) messages.emit(part);
-      });
+      pass(
+        owner,
+        incoming,
+        false,
+        b,
+        (part) => {
+          if (!closed) messages.emit(part);
+        },
+        link.lendsMessages === true,
+      );
     });
     bulk?.onMessage((b) => {
       onActivity();

@@ -105,6 +105,8 @@ export function createMessageSpeed(clock: Clock): MessageSpeed {
       ...(fwd.bulk !== undefined ? { bulk: fwd.bulk } : {}),
       // It sends straight down within the call, or keeps a slice of its own (hold).
       ...(link.copiesOnSend === true ? { copiesOnSend: true } : {}),
+      // Messages in are passed on as they come.
+      ...(link.lendsMessages === true ? { lendsMessages: true } : {}),
       send: fwd.send,
       onMessage: fwd.onMessage,
       onClose: fwd.onClose,

@@ -69,9 +69,11 @@ export function storedFrame(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
  * What a data channel delivered, as the message its frame holds, or why it is refused: a text
  * (or any non-binary) message, a frame longer than the largest message the link takes, or a
  * corrupt frame. The type and size are checked before anything is copied or allocated; the
- * caller closes the link with the reason.
+ * caller closes the link with the reason. `into`: gives a buffer of at least `maxBytes` to decode
+ * a delta in (asked only for one), and the message is then a view of it that the next one
+ * overwrites (Link.lendsMessages).
  */
-export function unframe(data: unknown, maxBytes: number): Uint8Array | string {
+export function unframe(data: unknown, maxBytes: number, into?: () => Uint8Array): Uint8Array | string {
   let frame: Uint8Array;
   if (data instanceof ArrayBuffer) {
     if (data.byteLength > maxBytes + 1) return tooLong(data.byteLength, maxBytes);
@@ -80,17 +82,20 @@ export function unframe(data: unknown, maxBytes: number): Uint8Array | string {
     if (data.byteLength > maxBytes + 1) return tooLong(data.byteLength, maxBytes);
     frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } else return `non-binary data channel message (${typeof data})`;
-  return decodeFrame(frame, maxBytes) ?? 'corrupt data channel frame';
+  return decodeFrame(frame, maxBytes, into) ?? 'corrupt data channel frame';
 }
 
 /** A frame is at most one byte longer than its message (encodeFrame takes the delta only when smaller). */
 const tooLong = (n: number, maxBytes: number): string => `data channel message of ${n} bytes exceeds the limit of ${maxBytes + 1}`;
 
-/** The message a frame holds, or null when the frame is corrupt or claims more than `maxBytes`. */
-export function decodeFrame(frame: Uint8Array, maxBytes: number): Uint8Array | null {
+/**
+ * The message a frame holds, or null when the frame is corrupt or claims more than `maxBytes`; a
+ * delta is decoded into `into` when given (see unframe).
+ */
+export function decodeFrame(frame: Uint8Array, maxBytes: number, into?: () => Uint8Array): Uint8Array | null {
   if (frame[0] === STORED) return frame.length - 1 <= maxBytes ? frame.subarray(1) : null;
   if (frame[0] !== DELTA || frame.length < HEADER_BYTES) return null;
   const raw = (((frame[1] as number) << 24) | ((frame[2] as number) << 16) | ((frame[3] as number) << 8) | (frame[4] as number)) >>> 0;
   if (raw > maxBytes) return null;
-  return decodeDelta(frame, HEADER_BYTES, raw);
+  return decodeDelta(frame, HEADER_BYTES, raw, into?.());
 }

@@ -23,6 +23,12 @@ export interface MemoryNetworkOptions {
   readonly schedule?: (flush: () => void) => void;
   /** Links get a bulk channel (transport.ts Link.bulk), whose messages a test may hold back (`holdBulk`). */
   readonly bulkChannels?: boolean;
+  /**
+   * Links lend their messages (Link.lendsMessages), as a data channel's does: once a message's
+   * callbacks return, its bytes are written over, so a listener that kept them without a copy
+   * sees garbage (the tests of every layer that may keep bytes run over this).
+   */
+  readonly lendMessages?: boolean;
 }
 
 /** What `onSend` observers see: every message as it leaves a node. */
@@ -33,6 +39,9 @@ export interface SentMessage {
 }
 
 type Incoming = (link: Link, peerName: string) => void;
+
+/** What a lent message's bytes become once its callbacks returned (MemoryNetworkOptions.lendMessages). */
+const LENT_SCRIBBLE = 0xa5;
 
 class MemoryLink implements Link {
   other: MemoryLink | null = null;
@@ -51,10 +60,12 @@ class MemoryLink implements Link {
     readonly peer: string,
   ) {
     if (net.bulkChannels) this.bulk = new MemoryBulk(net, this);
+    this.lendsMessages = net.lendMessages;
   }
 
   /** `send` keeps a copy of its own. */
   readonly copiesOnSend = true;
+  readonly lendsMessages: boolean;
 
   send(bytes: Uint8Array): void {
     if (this.closed) return;
@@ -97,6 +108,7 @@ class MemoryLink implements Link {
   }
   emitMessage(b: Uint8Array): void {
     this.messages.emit(b);
+    if (this.lendsMessages) b.fill(LENT_SCRIBBLE);
   }
   emitClose(reason: string): void {
     const cbs = this.closes.take();
@@ -145,6 +157,7 @@ export class MemoryNetwork {
   readonly maxMessageBytes: number;
   readonly highWaterBytes: number;
   readonly bulkChannels: boolean;
+  readonly lendMessages: boolean;
   /** Bulk-channel deliveries held back by `holdBulk(true)`, in order. */
   private heldBulk: (() => void)[] | null = null;
   private readonly listeners = new Map<string, Incoming>();
@@ -165,6 +178,7 @@ export class MemoryNetwork {
     this.highWaterBytes = options.highWaterBytes ?? Infinity;
     this.schedule = options.schedule ?? null;
     this.bulkChannels = options.bulkChannels ?? false;
+    this.lendMessages = options.lendMessages ?? false;
   }
 
   /** Holds bulk-channel messages back (true), or lets them go, in order, after what is queued now (false). */
@@ -267,7 +281,10 @@ export class MemoryNetwork {
   recordSend(from: string, to: string, bytes: Uint8Array): void {
     this.messagesSent++;
     this.bytesSent += bytes.length;
-    if (this.observers.size > 0) for (const o of this.observers) o({ from, to, bytes });
+    if (this.observers.size === 0) return;
+    // The observers' own copy: the one delivered is written over once read when links lend.
+    const seen = this.lendMessages ? bytes.slice() : bytes;
+    for (const o of this.observers) o({ from, to, bytes: seen });
   }
 
   closePair(l: MemoryLink, reason: string): void {

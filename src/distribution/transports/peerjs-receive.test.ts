@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransportEvent } from './peerjs.ts';
 import { fakeLinkPair, type FakeConnection } from './peerjs-fake.ts';
+import { encodeFrame } from './frame.ts';
 
 async function pair() {
   const log: string[] = [];
@@ -46,5 +47,32 @@ describe('the PeerJS transport: receiving', () => {
     await p.settle();
     expect(p.log).toEqual([]);
     expect(p.closes).toEqual(['protocol error: non-binary data channel message (string)']);
+  });
+
+  it('decodes every delta frame into one buffer of its own, lent to the listener for the length of its callback', async () => {
+    const seen: Uint8Array[] = [];
+    const copies: number[][] = [];
+    const { net, link } = await fakeLinkPair((l) => {
+      expect(l.lendsMessages).toBe(true);
+      l.onMessage((bytes) => {
+        seen.push(bytes);
+        copies.push([...bytes]);
+      });
+    });
+    const theirs = net.connections[1] as FakeConnection;
+    void link;
+    // Two batches of 200 similar packets (a length prefix and a 28-byte body whose last byte
+    // counts): delta frames.
+    const packet = (n: number) => [0, 0, 0, 28, ...Array<number>(27).fill(7), n & 0xff];
+    const batch = (k: number) => Uint8Array.from(Array.from({ length: 200 }, (_, i) => packet(k + i)).flat());
+    for (const k of [1, 2]) {
+      const frame = encodeFrame(batch(k));
+      expect(frame[0]).toBe(2); // a delta, not stored
+      theirs.channelMessage(frame.slice().buffer);
+    }
+    expect(copies).toEqual([[...batch(1)], [...batch(2)]]);
+    // The same memory both times: the second message was written over the first.
+    expect(seen[0]?.buffer).toBe(seen[1]?.buffer);
+    expect([...(seen[0] as Uint8Array)]).toEqual([...batch(2)]);
   });
 });

@@ -39,6 +39,14 @@ export interface Link {
    * keep the bytes it is given, and each gets buffer of its own.
    */
   readonly copiesOnSend?: boolean;
+  /**
+   * The bytes `onMessage` callbacks get are lent: good only until the callback returns (the link
+   * decodes each message into one buffer of its own and writes the next one over it: peerjs.ts).
+   * A listener that keeps bytes past its callback (a middleware holding or delaying them, a
+   * packet begun in one message and ended in another) copies what it keeps. Unset: each message
+   * is the listener's to keep.
+   */
+  readonly lendsMessages?: boolean;
   /** Returns an unsubscribe function. */
   onMessage(cb: (bytes: Uint8Array) => void): () => void;
   /**
