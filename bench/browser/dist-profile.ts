@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
-import { totalCpu } from './process-cpu.ts';
+import { processCpu } from './process-cpu.ts';
 
 interface ProfileNode {
   readonly id: number;
@@ -70,6 +70,12 @@ function summarise(profile: Profile): string[] {
     .map(([k, t]) => `${((100 * t) / Math.max(1, total)).toFixed(1).padStart(5)}%  ${k}`)];
 }
 
+/** A page's Chromium metrics (CDP Performance.getMetrics): ThreadTime, ProcessTime, TaskDuration... */
+async function pageMetrics(s: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await s.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
 /** The host calls a round trip makes, counted in the page by wrapping them (BENCH_COUNT_HOST=1). */
 const COUNTED = ['RTCDataChannel.send', 'RTCDataChannel.send bytes', 'performance.now', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'MessagePort.postMessage'] as const;
 
@@ -111,6 +117,12 @@ function hopSplit(a: { send: number[]; recv: number[] }, b: { send: number[]; re
  * bytes sent per round trip, each page's message-handler time, and where the trips' time went.
  */
 export async function countHostCalls(pages: readonly { name: string; page: Page }[], steps: Record<string, () => Promise<unknown>>, trips: number, print: (line: string) => void): Promise<void> {
+  const sessions: CDPSession[] = [];
+  for (const p of pages) {
+    const s = await p.page.context().newCDPSession(p.page);
+    await s.send('Performance.enable');
+    sessions.push(s);
+  }
   for (const p of pages) {
     // A string, not a function: tsx would wrap the inner function in a helper the page lacks.
     await p.page.evaluate(`(() => {
@@ -138,18 +150,32 @@ export async function countHostCalls(pages: readonly { name: string; page: Page 
   }
   for (const [label, step] of Object.entries(steps)) {
     for (const p of pages) await p.page.evaluate('for (const k of Object.keys(window.hostCounts)) window.hostCounts[k] = 0; if (window.handlerTime) { window.handlerTime.ms = 0; window.handlerTime.events = 0 }; window.traceTimes = { send: [], recv: [] }');
+    const metrics0 = await Promise.all(sessions.map(pageMetrics));
     const browser = pages[0]?.page.context().browser();
-    const cpu0 = browser ? await totalCpu(browser) : 0;
+    const cpu0 = browser ? await processCpu(browser) : new Map<number, { type: string; cpu: number }>();
     await step();
-    const cpu = browser ? (await totalCpu(browser)) - cpu0 : 0;
+    const cpu1 = browser ? await processCpu(browser) : new Map<number, { type: string; cpu: number }>();
+    // Per process type (the two tabs' renderers, the browser, its network and GPU processes).
+    const byType = new Map<string, number>();
+    for (const [id, { type, cpu: c }] of cpu1) byType.set(type, (byType.get(type) ?? 0) + c - (cpu0.get(id)?.cpu ?? 0));
+    const cpu = [...byType.values()].reduce((s, x) => s + x, 0);
+    const metrics1 = await Promise.all(sessions.map(pageMetrics));
     if (pages.length === 2) {
       const [a, b] = (await Promise.all(pages.map((p) => p.page.evaluate('window.traceTimes')))) as { send: number[]; recv: number[] }[];
       if (a && b) print(`  trace ${label}: ${hopSplit(a, b)}`);
     }
-    print(`CPU of all Chromium processes per round trip, ${label}: ${((1e6 * cpu) / trips).toFixed(0)} µs (CDP SystemInfo, over ${trips} trips)`);
+    const split = [...byType].map(([t, c]) => `${t} ${((1e6 * c) / trips).toFixed(0)}`).join(', ');
+    print(`CPU of all Chromium processes per round trip, ${label}: ${((1e6 * cpu) / trips).toFixed(0)} µs (${split}; CDP SystemInfo, over ${trips} trips)`);
     for (const p of pages) {
       const c = (await p.page.evaluate('window.hostCounts')) as Record<string, number>;
       print(`host calls per round trip, ${label} on ${p.name}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(v / trips).toFixed(2)}`).join(', ')}`);
+      const m0 = metrics0[pages.indexOf(p)];
+      const m1 = metrics1[pages.indexOf(p)];
+      if (m0 && m1) {
+        const per = (k: string, scale: number) => (((m1[k] ?? 0) - (m0[k] ?? 0)) * scale) / trips;
+        // ThreadTime is the main thread's CPU, ProcessTime the whole renderer's (WebRTC's threads, V8's helpers...).
+        print(`  renderer of ${p.name}: main thread CPU ${per('ThreadTime', 1e6).toFixed(0)} µs, whole process ${per('ProcessTime', 1e6).toFixed(0)} µs, tasks ${per('TaskDuration', 1e6).toFixed(0)} µs, script ${per('ScriptDuration', 1e6).toFixed(0)} µs per round trip; JS heap ${per('JSHeapUsedSize', 1).toFixed(0)} B per round trip`);
+      }
       const h = (await p.page.evaluate('window.handlerTime')) as { ms: number; events: number } | undefined;
       if (h && h.events > 0) print(`  message handler on ${p.name}: ${((1000 * h.ms) / trips).toFixed(1)} µs per round trip (${(h.events / trips).toFixed(2)} events)`);
     }

@@ -31,6 +31,7 @@ import { beamDistribution } from './dist-beam.ts';
 import { tabToRealNodeRows } from './beam-tab.ts';
 import type { FigureRow } from '../harness.ts';
 import { countHostCalls, profiled } from './dist-profile.ts';
+import { totalCpu } from './process-cpu.ts';
 import { printComparison } from '../harness.ts';
 import { PacketWriter } from '../../src/distribution/packet-stream.ts';
 import { Pid, atom, tuple } from '../../src/core/term/types.ts';
@@ -185,14 +186,18 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     // loaded machine does not inflate as it does wall time. With --profile, the Elixir ping-pong is profiled too.
     if (only.has('rtt') && process.env.BENCH_GEN_PARTS) {
       await call(pb, 'startElixirPing');
-      if (process.env.BENCH_COUNT_HOST) await countHostCalls(pages, {
+      const counted: Record<string, () => Promise<unknown>> = {
         raw: () => call(pa, 'rawRtt', RTTS * 4),
         // A raw echo of a call's size (a GenServer.call's request is ~235 bytes on the wire).
         'raw 240 B': () => call(pa, 'rawRtt', RTTS * 4, 240),
         native: () => call(pa, 'distRtt', b.echo, RTTS * 4),
         elixir: () => call(pa, 'elixirPingRtt', b.node, RTTS * 4, false),
         'GenServer.call': () => call(pa, 'genServerRtt', b.node, RTTS * 4),
-      }, RTTS * 4, log);
+      };
+      // BENCH_COUNT_HOST=reverse: the same steps last to first (does a step's place change its figures?).
+      const order = Object.entries(counted);
+      if (process.env.BENCH_COUNT_HOST === 'reverse') order.reverse();
+      if (process.env.BENCH_COUNT_HOST) await countHostCalls(pages, Object.fromEntries(order), RTTS * 4, log);
       const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
       const parts: Record<string, number[]> = { raw: [], 'raw 240 B': [], native: [], elixir: [], 'elixir+monitor': [], 'GenServer.call': [] };
       // BENCH_COUNT_HOST=1 counts only (the parts' wall times are for a quiet machine).
@@ -257,7 +262,10 @@ async function measureBrowser(only: ReadonlySet<Part>, profile: boolean): Promis
     for (let i = 0; only.has('msgs') && i < 3; i++) {
       rawRates.push(await rawFlood(RAW_MESSAGES));
       const rate = () => call(pa, 'distRate', b.sink, MESSAGES);
+      // BENCH_COUNT_HOST=1: the flood's CPU per message over all Chromium's processes, which a loaded machine inflates less than its rate.
+      const cpu0 = process.env.BENCH_COUNT_HOST ? await totalCpu(browser) : 0;
       const r = await (profile && i === 0 ? profiled(pages, 'dist-msgs', rate, log) : rate());
+      if (process.env.BENCH_COUNT_HOST) log(`  flood ${i + 1}: CPU of all Chromium processes ${((1e6 * ((await totalCpu(browser)) - cpu0)) / MESSAGES).toFixed(2)} µs per message`);
       distRates.push(r.rate);
       batching = `${(r.packetsOut / Math.max(1, r.messagesOut)).toFixed(0)} packets per data-channel message`;
       bytesPerPacket = r.bytesOut / Math.max(1, r.packetsOut);
