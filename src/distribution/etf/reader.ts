@@ -18,10 +18,20 @@ export class ByteReader {
   private dv: DataView | null = null;
   /** `end`: where the input ends (a packet inside a larger message ends before `bytes` does). */
   constructor(
-    readonly bytes: Uint8Array,
+    public bytes: Uint8Array,
     public pos: number,
-    readonly end = bytes.length,
+    public end = bytes.length,
   ) {}
+
+  /** Reads `bytes[pos, end)` from now on, as a new reader would: one reader for a flood's SENDs, not one each. */
+  reuse(bytes: Uint8Array, pos: number, end: number): this {
+    this.bytes = bytes;
+    this.pos = pos;
+    this.end = end;
+    this.atomRefs = null;
+    this.dv = null;
+    return this;
+  }
 
   private get view(): DataView {
     return (this.dv ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));

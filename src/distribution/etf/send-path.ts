@@ -85,7 +85,7 @@ export function readSendSenderAt(
     return null;
   }
   try {
-    const r = new ByteReader(body, c + 4, end);
+    const r = memo !== undefined ? memo.reader.reuse(body, c + 4, end) : new ByteReader(body, c + 4, end);
     const atomRefs = refs ?? opts.atomRefs;
     if (atomRefs !== undefined) r.atomRefs = atomRefs;
     if (arity === 4) return readMonitorFields(r, op as number, end);
@@ -125,6 +125,8 @@ const NO_REFS: readonly Atom[] = [];
  * One per connection (its reading side), never shared between peers.
  */
 export class SendMemo {
+  /** The reader each SEND is read with (the decode keeps nothing of it): a reader per packet was a flood's allocation. */
+  readonly reader = new ByteReader(new Uint8Array(0), 0);
   private bytes = new Uint8Array(64);
   length = 0;
   private refs: Atom[] = [];
