@@ -3,7 +3,7 @@ import { deflateSync } from 'fflate';
 import { SeededRandom } from '../../core/ports.ts';
 import { Pid, Tuple, atom } from '../../core/term/types.ts';
 import { PacketWriter } from '../packet-stream.ts';
-import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame, unframe } from './frame.ts';
+import { COMPRESS_FROM_BYTES, decodeFrame, encodeFrame, encodeFrameInto, unframe } from './frame.ts';
 
 const MAX = 64 * 1024;
 
@@ -115,6 +115,22 @@ describe('data-channel frames', () => {
     expect([frame[0], frame.length]).toEqual([0, b.length + 1]);
     expect(decodeFrame(frame, MAX)).toEqual(b);
     expect(decodeFrame(frame, b.length - 1)).toBe(null);
+  });
+});
+
+describe('a frame written into a buffer of the sender (encodeFrameInto)', () => {
+  it('is the same frame as encodeFrame, a delta or stored, as a view of that buffer', () => {
+    const buf = new Uint8Array(MAX + 1).fill(0xee);
+    const noise = new Uint8Array(4000);
+    const random = new SeededRandom(3);
+    for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(random.next() * 256);
+    for (const b of [floodBatch(), noise, Uint8Array.of(1, 2, 3)]) {
+      const f = encodeFrameInto(buf, b);
+      expect(f.buffer).toBe(buf.buffer);
+      expect([...f]).toEqual([...encodeFrame(b)]);
+      expect(decodeFrame(f, MAX)).toEqual(b);
+    }
+    expect(encodeFrameInto(buf, floodBatch())[0]).toBe(2); // the flood's batch goes as a delta
   });
 });
 

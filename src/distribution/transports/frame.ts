@@ -37,6 +37,19 @@ export function encodeFrame(bytes: Uint8Array): Uint8Array {
 }
 
 /**
+ * encodeFrame's frame written into `buf` (at least one byte longer than `bytes`), as a view of
+ * `buf`: for a sender whose channel copies what it is given (RTCDataChannel.send), so a batch
+ * costs no new buffer either.
+ */
+export function encodeFrameInto(buf: Uint8Array<ArrayBuffer>, bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.length >= COMPRESS_FROM_BYTES) {
+    const end = encodeDelta(bytes, buf.subarray(0, HEADER_BYTES + (bytes.length >> 2)), HEADER_BYTES);
+    if (end >= 0) return withHeader(buf.subarray(0, end), DELTA, bytes.length);
+  }
+  return storedFrameInto(buf, bytes);
+}
+
+/**
  * The stored frame of `bytes` written into `buf` (which must have room for it), as a view of
  * `buf`: for a sender whose channel copies what it is given (RTCDataChannel.send), so a small
  * message costs no new buffer.
@@ -48,7 +61,7 @@ export function storedFrameInto(buf: Uint8Array<ArrayBuffer>, bytes: Uint8Array)
 }
 
 /** Fills in `kind | RawLength:32` at the start of `out`. */
-function withHeader(out: Uint8Array, kind: number, n: number): Uint8Array {
+function withHeader<T extends Uint8Array>(out: T, kind: number, n: number): T {
   out[0] = kind;
   out[1] = n >>> 24;
   out[2] = (n >>> 16) & 0xff;

@@ -1,6 +1,6 @@
-// How the PeerJS transport's links send: small messages straight on the data channel, framed in
-// one buffer the link reuses (the channel copies at once, as RTCDataChannel.send does), and
-// through PeerJS whenever PeerJS still holds messages of its own or the message is large.
+// How the PeerJS transport's links send: straight on the data channel, framed in one buffer the
+// link reuses (the channel copies at once, as RTCDataChannel.send does), and through PeerJS
+// whenever PeerJS still holds messages of its own or the channel is past PeerJS's own mark.
 import { describe, expect, it } from 'vitest';
 import { fakeLinkPair, type FakeConnection, type FakePeerNetwork } from './peerjs-fake.ts';
 import type { Link } from './transport.ts';
@@ -43,13 +43,29 @@ describe('the PeerJS transport: sending', () => {
     expect(p.conn.sent).toEqual({ viaPeerJs: 1, viaChannel: 1 });
   });
 
-  it('sends a large message through PeerJS, compressed when that is smaller, and it arrives intact', async () => {
+  it('sends large messages on the channel too, framed in the same reused buffer, compressed or not, each intact', async () => {
     const p = await pair();
-    const big = Uint8Array.from({ length: 5000 }, (_, i) => i % 13);
-    p.link.send(big);
+    // Batches of packets (a length prefix, then a body): similar ones travel as a delta, random ones stored.
+    const packets = (n: number, body: (i: number, j: number) => number) => Uint8Array.from(Array.from({ length: n }, (_, i) => [0, 0, 0, 20, ...Array.from({ length: 20 }, (_, j) => body(i, j))]).flat());
+    const similar = packets(200, (i, j) => (j === 19 ? i & 0xff : 7));
+    const noisy = packets(100, (i, j) => (i * 7919 + j * 104729) % 251);
+    p.link.send(similar);
     p.link.send(Uint8Array.of(9));
+    p.link.send(noisy);
+    p.link.send(similar.subarray(0, 24 * 150));
     await p.settle();
-    expect(p.got).toEqual([[...big], [9]]);
+    expect(p.got).toEqual([[...similar], [9], [...noisy], [...similar.subarray(0, 24 * 150)]]);
+    expect(p.conn.sent).toEqual({ viaPeerJs: 0, viaChannel: 4 });
+  });
+
+  it('goes through PeerJS while the channel holds more than PeerJS itself would send into it', async () => {
+    const p = await pair();
+    p.conn.dataChannel.bufferedAmount = 9 * 1024 * 1024;
+    p.link.send(Uint8Array.of(1));
+    p.conn.dataChannel.bufferedAmount = 0;
+    p.link.send(Uint8Array.of(2));
+    await p.settle();
+    expect(p.got).toEqual([[1], [2]]);
     expect(p.conn.sent).toEqual({ viaPeerJs: 1, viaChannel: 1 });
   });
 

@@ -10,7 +10,7 @@ import { Peer, type DataConnection, type PeerOptions } from 'peerjs';
 import { nodeForPeerId, peerIdForNode } from '../peer-id.ts';
 import type { BulkChannel, ConnectResult, Link, ListenResult, Transport } from './transport.ts';
 import { Listeners } from './listeners.ts';
-import { COMPRESS_FROM_BYTES, encodeFrame, storedFrame, storedFrameInto, unframe } from './frame.ts';
+import { COMPRESS_FROM_BYTES, encodeFrame, encodeFrameInto, storedFrame, storedFrameInto, unframe } from './frame.ts';
 
 export interface SignallingConfig {
   readonly host: string;
@@ -104,6 +104,8 @@ const MAX_MESSAGE_BYTES = 64 * 1024 - 16;
 
 /** PeerJS retries sending its own queue this often (DataConnection's buffered send). */
 const PEERJS_RETRY_MS = 50;
+/** PeerJS's DataConnection.MAX_BUFFERED_AMOUNT: above it PeerJS holds sends itself. */
+const PEERJS_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /** How long a connect may take before it counts as failed (a peer that never answers). */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -160,11 +162,11 @@ class DataChannelLink implements Link {
   private readonly drains = new Listeners<void>();
   private closed = false;
   private blocked = false;
-  /** Where a small message is framed before the channel copies it (send). */
-  private readonly scratch = new Uint8Array(COMPRESS_FROM_BYTES + 1);
+  /** Where a message is framed before the channel copies it (send); grown to the largest at the first batch. */
+  private scratch = new Uint8Array(COMPRESS_FROM_BYTES + 1);
   readonly bulk?: BulkChannel;
   private readonly bulkChannel: BulkDataChannel | null;
-  /** `send` copies: into `scratch`, then the channel; or a new frame (encodeFrame). */
+  /** `send` copies: into `scratch`, then the channel; or a new frame (encodeFrame) for PeerJS to hold. */
   readonly copiesOnSend = true;
   /**
    * Where a delta frame is decoded, written over by the next (made at the first): a flood's
@@ -234,14 +236,16 @@ class DataChannelLink implements Link {
 
   send(bytes: Uint8Array): void {
     if (this.closed) return;
-    // A small message (a round trip's, typically) goes straight to the channel, framed in the
-    // link's own buffer: RTCDataChannel.send copies what it is given before it returns, so the
-    // buffer is free again at once. That saves a new buffer and PeerJS's wrapper per message.
-    // Only while PeerJS holds nothing of its own: what it holds must go out first.
+    // A message goes straight to the channel, framed in the link's own buffer: RTCDataChannel.send
+    // copies what it is given before it returns, so the buffer is free again at once. That saves
+    // a new buffer (two for a flood's batch: the delta's room and its copy) and PeerJS's wrapper
+    // per message. Only while PeerJS holds nothing of its own (what it holds must go out first)
+    // and the channel is under PeerJS's own mark, past which PeerJS holds and retries.
     const dc = this.conn.dataChannel as RTCDataChannel | null; // PeerJS drops it once closed
-    if (bytes.length < COMPRESS_FROM_BYTES && dc?.readyState === 'open' && peerJsQueued(this.conn) === 0) {
+    if (bytes.length <= MAX_MESSAGE_BYTES && dc?.readyState === 'open' && peerJsQueued(this.conn) === 0 && dc.bufferedAmount <= PEERJS_MAX_BUFFERED_BYTES) {
+      if (bytes.length >= this.scratch.length) this.scratch = new Uint8Array(MAX_MESSAGE_BYTES + 1);
       try {
-        dc.send(storedFrameInto(this.scratch, bytes));
+        dc.send(encodeFrameInto(this.scratch, bytes));
       } catch (e) {
         // As PeerJS does when a send throws (the channel is closing, or its buffer is full).
         this.finish(`data channel error: ${e instanceof Error ? e.message : String(e)}`);
