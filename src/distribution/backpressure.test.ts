@@ -10,7 +10,7 @@ import { DIST_BUF_BUSY_LIMIT } from './link-driver.ts';
 import { PacketWriter } from './packet-stream.ts';
 import { OutAtomCache } from './etf/atom-cache.ts';
 import { PENDING_BUSY_MESSAGES } from './peers.ts';
-import { generatorBody, receive } from '../core/runtime/bodies.ts';
+import { generatorBody, receive, sleep } from '../core/runtime/bodies.ts';
 import { Cluster, collect } from './testing.ts';
 
 const MESSAGES = 3000;
@@ -138,6 +138,31 @@ describe('busy_dist_port: a sender on a congested connection is suspended until 
     expect(watcher.got).toEqual([tuple(atom('nodedown'), two.name)]);
     expect(flood.sent).toBeGreaterThan(before);
     expect(one.node.info(pid)).toBe(undefined); // it ran to its end
+  });
+
+  it('what waits for the link is bytes of its own: batches written after it, before the link drains, leave it whole', () => {
+    const c = new Cluster({ maxMessageBytes: 1024, highWaterBytes: 4096 });
+    const one = c.add('one@lab');
+    const two = c.add('two@lab');
+    const box = collect(two.node);
+    c.connect(one, two);
+    // Three batches, each flushed at the end of its own slice, with no delivery between them: the
+    // first fills the link and the rest of it waits, while the next two are written to the
+    // connection's buffer, of which the first batch's messages were views.
+    one.node.spawn(
+      generatorBody(function* (proc) {
+        for (let batch = 0; batch < 3; batch++) {
+          for (let i = 0; i < 300; i++) proc.send(box.pid, tuple(atom('msg'), batch * 300 + i));
+          yield sleep(1);
+        }
+      }),
+    );
+    for (let batch = 0; batch < 3; batch++) {
+      one.node.runUntilIdle();
+      c.clock.advance(1);
+    }
+    c.settle();
+    expect(box.got).toEqual(Array.from({ length: 900 }, (_, i) => tuple(atom('msg'), i)));
   });
 
   it('a flood while the connection is still being set up is suspended at a bounded queue, then crosses in order', () => {

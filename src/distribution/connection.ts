@@ -207,7 +207,20 @@ export class Connection {
    * tick timeout reads `lastReadAt`, which is exact.
    */
   take(now: number = this.lastKnownAt): Uint8Array[] {
-    const out = this.writer.take();
+    return this.wrote(this.writer.take(), now);
+  }
+
+  /** `take` as views of the batch buffer, good until the next `send` (PacketWriter.takeViews). */
+  takeViews(now: number = this.lastKnownAt): Uint8Array[] {
+    return this.wrote(this.writer.takeViews(), now);
+  }
+
+  /** A message of takeViews as bytes of its own, to keep past the next `send` (PacketWriter.keep). */
+  keep(view: Uint8Array): Uint8Array {
+    return this.writer.keep(view);
+  }
+
+  private wrote(out: Uint8Array[], now: number): Uint8Array[] {
     if (out.length > 0) {
       this.lastWriteAt = now;
       this.stats.messagesOut += out.length;

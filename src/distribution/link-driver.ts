@@ -126,7 +126,10 @@ export class LinkDriver {
       this.sendRaw(view);
       if (this.dead) return;
     } else if (conn.hasOutput) {
-      const batch = conn.take();
+      // Nothing waits and the link copies what it sends: views of the connection's buffer too
+      // (no copy of a flood's batch); what the link does not take now waits as a copy of its own.
+      const views = this.waiting.length === 0 && this.link.copiesOnSend === true;
+      const batch = views ? conn.takeViews() : conn.take();
       let i = 0;
       if (this.waiting.length === 0) {
         // Nothing waits (a round trip's case): straight to the link while it takes them.
@@ -136,7 +139,7 @@ export class LinkDriver {
         }
       } else if (this.tickPassesQueue(conn, batch)) this.sendRaw(batch[i++] as Uint8Array);
       for (; i < batch.length; i++) {
-        const m = batch[i] as Uint8Array;
+        const m = views ? conn.keep(batch[i] as Uint8Array) : (batch[i] as Uint8Array);
         this.waiting.push(m);
         this.waitingBytes += m.length;
       }

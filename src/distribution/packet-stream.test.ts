@@ -45,6 +45,30 @@ describe('packet stream: batching and fragments', () => {
     expect(cut).toEqual(got);
   });
 
+  it('takeViews gives take\'s messages as views of its buffer; keep copies one, still a piece of its packet', () => {
+    const w = new PacketWriter(16);
+    const big = bytes(40, 5);
+    w.push(bytes(5, 1));
+    w.push(big);
+    const copies = (() => {
+      const x = new PacketWriter(16);
+      x.push(bytes(5, 1));
+      x.push(big);
+      return x.take();
+    })();
+    const views = w.takeViews();
+    expect(views.map((v) => [...v])).toEqual(copies.map((m) => [...m]));
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
+    const kept = views.map((v) => w.keep(v));
+    expect(kept.map((m) => w.continuesPacket(m))).toEqual(views.map((v) => w.continuesPacket(v)));
+    expect(kept.map((m) => w.continuesPacket(m))).toEqual([false, false, true, true]);
+    // The next batch writes over the views, not over what was kept.
+    w.push(bytes(60, 9));
+    w.takeViews();
+    expect(kept.map((m) => [...m])).toEqual(copies.map((m) => [...m]));
+    expect(views.map((v) => [...v])).not.toEqual(copies.map((m) => [...m]));
+  });
+
   it('reading lent messages (each written over once read), a packet spread over several is still whole', () => {
     const w = new PacketWriter(16);
     const big = bytes(200, 4);

@@ -297,8 +297,38 @@ export class PacketWriter {
     if (this.w.length === 0) return [];
     const all = this.w.finish();
     // The bytes were copied out: keep the buffer for the next batch, unless a big packet grew it.
+    this.emptied();
+    return this.cut(all);
+  }
+
+  /**
+   * take's messages as views of the writer's own buffer, good only until the next write (`keep`
+   * copies one to keep longer): for a link that copies what `send` is given (transport.ts
+   * copiesOnSend). Saves take's copy of the batch (a flood's slice writes one of 55-220 KB).
+   */
+  takeViews(): Uint8Array[] {
+    if (this.w.length === 0) return [];
+    const out = this.cut(this.w.written());
+    // The views stay good: a reset buffer is only written again by the next push.
+    this.emptied();
+    return out;
+  }
+
+  /** A message of takeViews copied, to keep past the next write; still a piece of its packet (continuesPacket). */
+  keep(view: Uint8Array): Uint8Array {
+    const copy = view.slice();
+    if (this.pieces.has(view)) this.pieces.add(copy);
+    return copy;
+  }
+
+  /** The batch is out: keep the buffer for the next one, unless a big packet grew it. */
+  private emptied(): void {
     if (this.w.capacity > KEEP_BYTES) this.w = this.newWriter();
     else this.w.reset();
+  }
+
+  /** `all` (whole packets) cut into transport messages, as take describes. */
+  private cut(all: Uint8Array): Uint8Array[] {
     const view = new DataView(all.buffer, all.byteOffset, all.byteLength);
     const out: Uint8Array[] = [];
     let at = 0;
