@@ -15,11 +15,17 @@ import { Cluster, collect } from './testing.ts';
 
 const MESSAGES = 3000;
 
-function flood(c: Cluster): Term[] {
+/** one@lab connected to two@lab, where `box` collects what arrives. */
+function connectedPair(c: Cluster) {
   const one = c.add('one@lab');
   const two = c.add('two@lab');
   const box = collect(two.node);
   c.connect(one, two);
+  return { one, two, box };
+}
+
+function flood(c: Cluster): Term[] {
+  const { one, box } = connectedPair(c);
   one.node.spawn(
     generatorBody(function* (proc) {
       for (let i = 0; i < MESSAGES; i++) proc.send(box.pid, tuple(atom('msg'), i));
@@ -142,10 +148,7 @@ describe('busy_dist_port: a sender on a congested connection is suspended until 
 
   it('what waits for the link is bytes of its own: batches written after it, before the link drains, leave it whole', () => {
     const c = new Cluster({ maxMessageBytes: 1024, highWaterBytes: 4096 });
-    const one = c.add('one@lab');
-    const two = c.add('two@lab');
-    const box = collect(two.node);
-    c.connect(one, two);
+    const { one, box } = connectedPair(c);
     // Three batches, each flushed at the end of its own slice, with no delivery between them: the
     // first fills the link and the rest of it waits, while the next two are written to the
     // connection's buffer, of which the first batch's messages were views.

@@ -3,7 +3,7 @@
  * carries a TCP stream in messages (the gateway's WebSocket) gives a pipe this way, and tests run
  * BEAM's framing between two playground nodes over the memory network.
  */
-import type { Link } from '../transports/transport.ts';
+import { keepable, type Link } from '../transports/transport.ts';
 import type { BytePipe } from './byte-pipe.ts';
 
 export function linkPipe(link: Link, remote: string = link.peer): BytePipe {
@@ -11,7 +11,7 @@ export function linkPipe(link: Link, remote: string = link.peer): BytePipe {
     remote,
     write: (bytes) => link.send(bytes),
     // A stream keeps what it has not parsed yet: a lent message (Link.lendsMessages) is copied.
-    onData: (cb) => link.onMessage(link.lendsMessages === true ? (b) => cb(b.slice()) : cb),
+    onData: (cb) => link.onMessage((b) => cb(keepable(link, b))),
     onClose: (cb) => link.onClose(cb),
     get writable() {
       return link.writable;

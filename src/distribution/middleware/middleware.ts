@@ -28,7 +28,7 @@ export function withLinkMiddleware(transport: Transport, middleware: LinkMiddlew
  * its own says whether it copies what it keeps (`copiesOnSend`, transport.ts: the distribution
  * then hands it a view of its batch buffer, no copy); the link's own send keeps the link's word.
  * A link's lent messages (`lendsMessages`) stay lent: an `onMessage` of the middleware's own
- * passes a message on within the link's callback, or keeps a copy (`keepable`).
+ * passes a message on within the link's callback, or keeps a copy (transport.ts `keepable`).
  */
 export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'onMessage' | 'onClose' | 'bulk' | 'copiesOnSend'>> & { held?: HeldBytes }): Link {
   const pressure: Pick<Link, 'writable' | 'onDrain'> = over.held ?? link;
@@ -50,11 +50,6 @@ export function forwardingLink(link: Link, over: Partial<Pick<Link, 'send' | 'on
     onDrain: (cb) => pressure.onDrain(cb),
     close: () => link.close(),
   };
-}
-
-/** `bytes` from `link`'s message callback, as bytes that may be kept after it returns. */
-export function keepable(link: Pick<Link, 'lendsMessages'>, bytes: Uint8Array): Uint8Array {
-  return link.lendsMessages === true ? bytes.slice() : bytes;
 }
 
 /** Bytes a middleware may keep for one link's sends before it pushes back (as a data channel's marks, transports/peerjs.ts). */

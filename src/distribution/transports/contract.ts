@@ -6,7 +6,7 @@
  * caller passes in, and only `toBe`/`toEqual`/`toBeGreaterThan` matchers. Waiting is the world's business:
  * the memory world flushes its queue, a browser world polls until a deadline.
  */
-import type { Link, Transport } from './transport.ts';
+import { keepable, type Link, type Transport } from './transport.ts';
 
 export interface ContractWorld {
   /** A transport for a new node (not yet listening). */
@@ -40,7 +40,7 @@ interface Side {
 function watch(side: Side, link: Link): void {
   side.link = link;
   // A lent message is good only during the callback (Link.lendsMessages): what the test keeps, it copies.
-  link.onMessage((b) => side.got.push(link.lendsMessages === true ? b.slice() : b));
+  link.onMessage((b) => side.got.push(keepable(link, b)));
   link.onClose((r) => side.closed.push(r));
 }
 

@@ -22,6 +22,11 @@
  *   network stack (a WebRTC flood can otherwise make SCTP fail).
  */
 
+/** `bytes` from `link`'s message callback, as bytes that may be kept after it returns (Link.lendsMessages). */
+export function keepable(link: Pick<Link, 'lendsMessages'>, bytes: Uint8Array): Uint8Array {
+  return link.lendsMessages === true ? bytes.slice() : bytes;
+}
+
 export interface Link {
   /** The node at the other end as the transport knows it; the handshake confirms it. */
   readonly peer: string;
