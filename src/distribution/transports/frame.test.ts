@@ -92,6 +92,29 @@ describe('data-channel frames', () => {
     expect(nulls).toBeGreaterThan(500);
   });
 
+  it('decoded into a lent buffer, a hostile delta is refused as in its own, and never writes past the length it claims', () => {
+    const batch = floodBatch();
+    const frame = encodeFrame(batch);
+    const lent = new Uint8Array(MAX + 16).fill(0xee);
+    const into = () => lent;
+    const rnd = new SeededRandom(6);
+    for (let t = 0; t < 500; t++) {
+      const bad = frame.slice();
+      const at = 1 + Math.floor(rnd.next() * (bad.length - 1));
+      bad[at] = (bad[at] as number) ^ (1 + Math.floor(rnd.next() * 255));
+      const claimed = (((bad[1] as number) << 24) | ((bad[2] as number) << 16) | ((bad[3] as number) << 8) | (bad[4] as number)) >>> 0;
+      const out = decodeFrame(bad, MAX, into);
+      expect(out === null ? null : out.length).toBe(decodeFrame(bad, MAX) === null ? null : claimed);
+      // Nothing past what the frame claims (at most the link's limit) was written.
+      expect(lent.subarray(Math.min(claimed, MAX)).every((x) => x === 0xee)).toBe(true);
+      lent.fill(0xee);
+    }
+    // A claim past the limit is refused before the lent buffer is even asked for.
+    let asked = 0;
+    expect(unframe(Uint8Array.of(2, 0xff, 0xff, 0xff, 0xff, 0).buffer, MAX, () => (asked++, lent))).toBe('corrupt data channel frame');
+    expect(asked).toBe(0);
+  });
+
   it('refuses frames bigger than the link allows, stored or delta, before allocating for them', () => {
     const batch = floodBatch();
     expect(decodeFrame(encodeFrame(batch), batch.length - 1)).toBe(null);
